@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs ogfeed's build and test dependencies from Debian 12 packages.
+# Idempotent: when every package is already installed it exits without touching apt.
+set -euo pipefail
+
+packages=(
+  cmake g++ make pkg-config clang-format
+  catch2 libpugixml-dev libyaml-cpp-dev libexpected-dev libfmt-dev
+  libfreetype-dev libharfbuzz-dev libvips-dev
+  libcmark-gfm-dev libcmark-gfm-extensions-dev
+  libhowardhinnant-date-dev tzdata
+  libxml2-utils jing
+)
+if [[ "${1:-}" == "--with-font-tools" ]]; then
+  # Only needed to regenerate fonts/ (scripts/subset-font.sh), never to build.
+  packages+=(fonts-noto-cjk fonttools)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+if [[ ${#missing[@]} -eq 0 ]]; then
+  exit 0
+fi
+echo "install-deps: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,132 @@
+#include "build/site_build.hpp"
+#include "cli/command.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+#include <optional>
+#include <thread>
+
+namespace ogfeed::cli {
+
+namespace {
+
+constexpr const char* k_build_help =
+  "usage: ogfeed build [SITE] [options]\n\n"
+  "Builds the feeds of the site in SITE (default: the current folder), which\n"
+  "holds ogfeed.yaml and a folder of posts.\n\n"
+  "options:\n"
+  "  -o, --output DIR  write to DIR instead of the site's output_dir\n"
+  "  --drafts          include posts with 'draft: true'\n"
+  "  --future          include posts dated in the future\n"
+  "  -j, --jobs N      use N threads (default: all cores)\n"
+  "  -q, --quiet       print errors only\n"
+  "  -h, --help        show this help\n";
+
+struct BuildArgs
+{
+  build::BuildOptions options;
+  bool quiet = false;
+};
+
+// Parses the options; returns an exit code when the process should stop
+// now (--help, or a usage error already printed).
+std::optional<int>
+parse_args(const std::vector<std::string>& args, BuildArgs& out)
+{
+  bool have_site = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](const char* name) -> std::optional<std::string> {
+      if (i + 1 >= args.size()) {
+        usage_error(std::string("option '") + name + "' needs a value");
+        return std::nullopt;
+      }
+      return args[++i];
+    };
+    if (a == "-h" || a == "--help") {
+      std::cout << k_build_help;
+      return k_exit_ok;
+    }
+    if (a == "-o" || a == "--output") {
+      const auto v = value("--output");
+      if (!v) {
+        return k_exit_usage;
+      }
+      out.options.output_dir = *v;
+    } else if (a.starts_with("--output=")) {
+      out.options.output_dir = a.substr(9);
+    } else if (a == "--drafts") {
+      out.options.drafts = build::Drafts::include;
+    } else if (a == "--future") {
+      out.options.future = build::FuturePosts::include;
+    } else if (a == "-q" || a == "--quiet") {
+      out.quiet = true;
+    } else if (a == "-j" || a == "--jobs" || a.starts_with("-j")) {
+      std::string text;
+      if (a.size() > 2 && a.starts_with("-j")) {
+        text = a.substr(2);
+      } else {
+        const auto v = value("--jobs");
+        if (!v) {
+          return k_exit_usage;
+        }
+        text = *v;
+      }
+      char* end = nullptr;
+      const long n = std::strtol(text.c_str(), &end, 10);
+      if (text.empty() || *end != '\0' || n < 1 || n > 256) {
+        return usage_error("'--jobs' must be a number from 1 to 256, got '"
+                           + text + "'");
+      }
+      out.options.jobs = static_cast<unsigned>(n);
+    } else if (a.starts_with("-") && a != "-") {
+      return usage_error("unknown option '" + a + "' for 'build'");
+    } else if (!have_site) {
+      out.options.site_root = a;
+      have_site = true;
+    } else {
+      return usage_error("'build' takes one site folder, got '" + a + "' too");
+    }
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+int
+run_build(const std::vector<std::string>& args)
+{
+  BuildArgs parsed;
+  parsed.options.jobs = std::max(1U, std::thread::hardware_concurrency());
+  if (const auto code = parse_args(args, parsed)) {
+    return *code;
+  }
+  parsed.options.now = std::chrono::time_point_cast<std::chrono::seconds>(
+    std::chrono::system_clock::now());
+  const build::BuildReport report = build::build_site(parsed.options);
+  for (const auto& d : report.diagnostics) {
+    if (d.severity == util::Severity::error || !parsed.quiet) {
+      std::cerr << util::format_diagnostic(d) << "\n";
+    }
+  }
+  if (util::has_error(report.diagnostics)) {
+    std::size_t errors = 0;
+    for (const auto& d : report.diagnostics) {
+      errors += d.severity == util::Severity::error ? 1 : 0;
+    }
+    std::cerr << "ogfeed: build failed with " << errors
+              << (errors == 1 ? " error" : " errors")
+              << "; previous outputs were left as they were\n";
+    return k_exit_failure;
+  }
+  if (!parsed.quiet) {
+    std::cout << "wrote " << report.written.size() << " feed files for "
+              << report.posts << " posts to " << report.output_dir.string()
+              << "/\n";
+  }
+  return k_exit_ok;
+}
+
+} // namespace ogfeed::cli

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "util/error.hpp"
+#include "util/time_zone.hpp"
+
+#include <string_view>
+
+namespace ogfeed::content {
+
+// Parses a front-matter date: "2019-05-27", "2019-05-27 10:00",
+// "2019-05-27T10:00:00+09:00", "2019-05-27 10:00:00 +0900", fractional
+// seconds (dropped), "Z", and English long dates ("April 30, 2017"). A date
+// without an offset is wall-clock time in `zone`. Fails with a message that
+// quotes the text and shows the expected forms; the error carries the
+// 1-based column (within `text`) where parsing stopped.
+util::Expected<util::UtcSeconds> parse_date(std::string_view text,
+                                            const util::TimeZone& zone);
+
+// Parses the date of a Jekyll-style file name "YYYY-M-D-slug": returns the
+// date's midnight in `zone` and sets `rest` to the slug part, or fails
+// when the name does not start with a valid date.
+util::Expected<util::UtcSeconds> parse_file_name_date(
+  std::string_view stem, const util::TimeZone& zone, std::string_view& rest);
+
+} // namespace ogfeed::content

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "util/time_zone.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace ogfeed::content {
+
+// A person as feeds name them; any part may be empty.
+struct Person
+{
+  std::string name;
+  std::string email;
+  std::string uri;
+};
+
+// One post, as loaded from its file: the hub every later stage reads.
+struct Post
+{
+  std::string source_path; // as shown in messages, e.g. "posts/a.md"
+  std::string title;
+  std::string slug;
+  util::UtcSeconds date{};
+  util::UtcSeconds updated{}; // `lastmod`/`updated`, else `date`
+  std::string description;    // `description`/`summary`, may be empty
+  std::vector<std::string> categories;
+  std::vector<std::string> tags;
+  bool draft = false;
+  Person author; // empty when the post names none
+  std::string image;
+  std::map<std::string, std::string> params; // other front-matter keys
+
+  std::string body; // Markdown, front matter removed
+  int body_line = 1;
+
+  // Filled by the site loader and the build.
+  std::string permalink;    // absolute URL
+  std::string content_html; // rendered body, every URL absolute
+  std::string summary_text; // plain-text excerpt when there is no description
+};
+
+} // namespace ogfeed::content

@@ -1,0 +1,323 @@
+#include "content/post_parser.hpp"
+
+#include "content/date_parser.hpp"
+#include "content/front_matter.hpp"
+#include "content/yaml_value.hpp"
+#include "util/utf8.hpp"
+
+#include <algorithm>
+
+namespace ogfeed::content {
+
+namespace {
+
+class PostBuilder
+{
+public:
+  PostBuilder(const PostSource& source,
+              const util::TimeZone& zone,
+              std::string_view yaml,
+              int yaml_line)
+    : m_source(source),
+      m_zone(zone),
+      m_yaml(yaml),
+      m_yaml_line(yaml_line)
+  {
+  }
+
+  util::Diagnostics&
+  diagnostics()
+  {
+    return m_diagnostics;
+  }
+
+  void
+  error(const util::Error& e)
+  {
+    m_diagnostics.push_back(util::with_path(e, m_source.display_path));
+  }
+
+  void
+  error_at(const YamlValue& v, std::string message)
+  {
+    error(util::make_error(std::move(message), v.line, v.column));
+  }
+
+  // Returns a field's text, checked for characters XML forbids (a
+  // double-quoted "\x01" gets past the file check).
+  std::optional<std::string>
+  text(const YamlValue& v, std::string_view what)
+  {
+    auto s = as_string(v, what);
+    if (!s) {
+      error(s.error());
+      return std::nullopt;
+    }
+    if (auto ok = util::check_xml_text(*s); !ok) {
+      error_at(v, "'" + std::string(what) + "' has a " + ok.error().message);
+      return std::nullopt;
+    }
+    warn_if_cut(v, what);
+    return *s;
+  }
+
+  std::optional<std::vector<std::string>>
+  list(const YamlValue& v, std::string_view what)
+  {
+    auto items = as_string_list(v, what);
+    if (!items) {
+      error(items.error());
+      return std::nullopt;
+    }
+    for (const auto& item : *items) {
+      if (auto ok = util::check_xml_text(item); !ok) {
+        error_at(v, "'" + std::string(what) + "' has a " + ok.error().message);
+        return std::nullopt;
+      }
+    }
+    if (v.kind == YamlValue::Kind::sequence) {
+      for (const auto& item : v.items) {
+        warn_if_cut(item, what);
+      }
+    } else {
+      warn_if_cut(v, what);
+    }
+    return std::move(*items);
+  }
+
+  std::optional<util::UtcSeconds>
+  date(const YamlValue& v, std::string_view what)
+  {
+    const auto s = text(v, what);
+    if (!s) {
+      return std::nullopt;
+    }
+    auto t = parse_date(*s, m_zone);
+    if (!t) {
+      std::string message = t.error().message;
+      if (what != "date") {
+        message.replace(1, 4, std::string(what));
+      }
+      error_at(v, message);
+      return std::nullopt;
+    }
+    return *t;
+  }
+
+private:
+  // YAML reads " #" and the rest of the line as a comment, so an unquoted
+  // `description: Kansai #3 に...` silently becomes "Kansai".
+  void
+  warn_if_cut(const YamlValue& v, std::string_view what)
+  {
+    if (!v.plain || v.kind != YamlValue::Kind::scalar || v.scalar.empty()
+        || v.scalar.find('\n') != std::string::npos) {
+      return;
+    }
+    const std::string_view line = source_line(m_yaml, m_yaml_line, v.line);
+    const std::size_t start = line.find(v.scalar);
+    if (start == std::string_view::npos) {
+      return;
+    }
+    const std::string_view rest = line.substr(start + v.scalar.size());
+    const std::size_t hash = rest.find('#');
+    if (hash == std::string_view::npos || hash == 0
+        || rest.find_first_not_of(" \t") != hash) {
+      return;
+    }
+    const int column = util::column_of(line, start + v.scalar.size() + hash);
+    m_diagnostics.push_back(util::with_path(
+      util::make_warning(
+        "'" + std::string(what)
+          + "' is cut short at ' #': YAML "
+            "reads the rest of the line as a comment; quote the "
+            "value to keep it",
+        v.line,
+        column),
+      m_source.display_path));
+  }
+
+  const PostSource& m_source;
+  const util::TimeZone& m_zone;
+  std::string_view m_yaml;
+  int m_yaml_line;
+  util::Diagnostics m_diagnostics;
+};
+
+std::string
+param_text(const YamlValue& v)
+{
+  switch (v.kind) {
+  case YamlValue::Kind::scalar:
+    return v.scalar;
+  case YamlValue::Kind::sequence: {
+    std::string out;
+    for (const auto& item : v.items) {
+      if (item.kind == YamlValue::Kind::scalar) {
+        out += (out.empty() ? "" : ", ") + item.scalar;
+      }
+    }
+    return out;
+  }
+  default:
+    return {};
+  }
+}
+
+} // namespace
+
+ParsedPost
+parse_post(std::string_view raw,
+           const PostSource& source,
+           const util::TimeZone& zone)
+{
+  ParsedPost result;
+  const std::string text = normalize_text(raw);
+  if (auto ok = util::check_xml_text(text); !ok) {
+    result.diagnostics.push_back(
+      util::with_path(ok.error(), source.display_path));
+    return result;
+  }
+  auto fm = split_front_matter(text);
+  if (!fm) {
+    result.diagnostics.push_back(
+      util::with_path(fm.error(), source.display_path));
+    return result;
+  }
+  auto root = parse_yaml(fm->yaml, fm->yaml_line);
+  if (!root) {
+    result.diagnostics.push_back(
+      util::with_path(root.error(), source.display_path));
+    return result;
+  }
+  PostBuilder b(source, zone, fm->yaml, fm->yaml_line);
+  if (root->kind != YamlValue::Kind::map) {
+    b.error(util::make_error(
+      "front matter must be a map of 'key: value' lines", fm->yaml_line, 1));
+    result.diagnostics = std::move(b.diagnostics());
+    return result;
+  }
+
+  Post post;
+  post.source_path = source.display_path;
+  post.body = std::string(fm->body);
+  post.body_line = fm->body_line;
+
+  // Jekyll names carry the date: 2019-05-27-slug.md.
+  std::string_view name_slug = source.name;
+  std::optional<util::UtcSeconds> name_date;
+  if (auto d = parse_file_name_date(source.name, zone, name_slug); d) {
+    name_date = *d;
+  } else {
+    name_slug = source.name;
+  }
+  post.slug = std::string(name_slug);
+
+  bool has_title = false;
+  std::optional<util::UtcSeconds> date = name_date;
+  std::optional<util::UtcSeconds> updated;
+  for (const auto& [key, value] : root->entries) {
+    const std::string& k = key.scalar;
+    if (k == "title") {
+      if (auto s = b.text(value, "title")) {
+        post.title = *s;
+        has_title = true;
+        if (s->empty()) {
+          b.error_at(value, "'title' must not be empty");
+        }
+      } else {
+        has_title = true;
+      }
+    } else if (k == "date") {
+      if (value.kind == YamlValue::Kind::null && name_date) {
+        continue;
+      }
+      date = b.date(value, "date");
+      if (!date) {
+        date = util::UtcSeconds{}; // reported; keep going for more errors
+      }
+    } else if (k == "lastmod" || k == "updated") {
+      if (value.kind != YamlValue::Kind::null) {
+        updated = b.date(value, k);
+      }
+    } else if (k == "description" || k == "summary") {
+      if (auto s = b.text(value, k);
+          s && (k == "description" || post.description.empty())) {
+        post.description = *s;
+      }
+    } else if (k == "slug") {
+      if (auto s = b.text(value, "slug"); s && !s->empty()) {
+        if (*s == "." || *s == "..") {
+          b.error_at(value, "'slug' must be a name, got \"" + *s + "\"");
+        }
+        post.slug = *s;
+      }
+    } else if (k == "category" || k == "categories") {
+      if (auto items = b.list(value, k)) {
+        for (auto& item : *items) {
+          if (std::find(post.categories.begin(), post.categories.end(), item)
+              == post.categories.end()) {
+            post.categories.push_back(std::move(item));
+          }
+        }
+      }
+    } else if (k == "tags") {
+      if (auto items = b.list(value, "tags")) {
+        post.tags = std::move(*items);
+      }
+    } else if (k == "draft") {
+      auto on = as_bool(value, "draft");
+      if (!on) {
+        b.error(on.error());
+      } else {
+        post.draft = *on;
+      }
+    } else if (k == "author") {
+      if (value.kind == YamlValue::Kind::map) {
+        for (const auto& [ak, av] : value.entries) {
+          const std::string what = "author." + ak.scalar;
+          auto s = b.text(av, what);
+          if (!s) {
+            continue;
+          }
+          if (ak.scalar == "name") {
+            post.author.name = *s;
+          } else if (ak.scalar == "email") {
+            post.author.email = *s;
+          } else if (ak.scalar == "uri" || ak.scalar == "url") {
+            post.author.uri = *s;
+          }
+        }
+      } else if (auto s = b.text(value, "author")) {
+        post.author.name = *s;
+      }
+    } else if (k == "image") {
+      if (auto s = b.text(value, "image")) {
+        post.image = *s;
+      }
+    } else if (key.kind == YamlValue::Kind::scalar) {
+      post.params[k] = util::replace_non_xml_chars(param_text(value));
+    }
+  }
+
+  if (!has_title) {
+    b.error(util::make_error("missing 'title' in the front matter", 1, 1));
+  }
+  if (!date) {
+    b.error(util::make_error(
+      "missing 'date' in the front matter (or a YYYY-MM-DD- file name)", 1, 1));
+  }
+  if (post.slug.empty()) {
+    b.error(util::make_error(
+      "the post has no slug: add 'slug' to the front matter", 1, 1));
+  }
+  if (!util::has_error(b.diagnostics())) {
+    post.date = *date;
+    post.updated = updated && *updated > post.date ? *updated : post.date;
+    result.post = std::move(post);
+  }
+  result.diagnostics = std::move(b.diagnostics());
+  return result;
+}
+
+} // namespace ogfeed::content

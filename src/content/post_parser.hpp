@@ -1,0 +1,36 @@
+#pragma once
+
+#include "content/post.hpp"
+#include "util/error.hpp"
+#include "util/time_zone.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ogfeed::content {
+
+// Where a post's text came from: the path shown in messages and the name
+// that gives its slug and, Jekyll-style, its date ("2019-05-27-hello").
+struct PostSource
+{
+  std::string display_path;
+  std::string name; // file stem, or the folder name for a page bundle
+};
+
+// A post, or the errors that kept it from loading, plus any warnings.
+struct ParsedPost
+{
+  std::optional<Post> post;
+  util::Diagnostics diagnostics; // positions carry source.display_path
+};
+
+// Parses a post file's raw bytes. Every problem found is reported, each at
+// its line and column: invalid UTF-8 and XML-forbidden characters, a missing
+// or unclosed front matter block, bad YAML, a missing title, a bad date.
+// A plain YAML value cut short by a ` #` comment earns a warning.
+ParsedPost parse_post(std::string_view raw,
+                      const PostSource& source,
+                      const util::TimeZone& zone);
+
+} // namespace ogfeed::content

@@ -1,0 +1,336 @@
+#include "content/site_config.hpp"
+
+#include "content/permalink.hpp"
+#include "content/yaml_value.hpp"
+#include "util/edit_distance.hpp"
+#include "util/url.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <functional>
+
+namespace ogfeed::content {
+
+namespace {
+
+using Handler =
+  std::function<util::Expected<void>(const YamlValue&, SiteConfig&)>;
+
+struct Key
+{
+  std::string_view name;
+  Handler handle;
+};
+
+util::Error
+error_at(const YamlValue& v, std::string message)
+{
+  return util::make_error(std::move(message), v.line, v.column);
+}
+
+// Applies each entry of map `v` through the table; an unknown key is an
+// error that suggests the closest known one.
+util::Expected<void>
+apply_keys(const YamlValue& v,
+           std::string_view section,
+           const std::vector<Key>& keys,
+           SiteConfig& config)
+{
+  if (v.kind == YamlValue::Kind::null) {
+    return {};
+  }
+  if (v.kind != YamlValue::Kind::map) {
+    return tl::unexpected(error_at(
+      v,
+      section.empty() ? std::string("ogfeed.yaml must be a map of settings")
+                      : "'" + std::string(section) + "' must be a map"));
+  }
+  std::vector<std::string> names;
+  for (const auto& key : keys) {
+    names.emplace_back(key.name);
+  }
+  for (const auto& [k, value] : v.entries) {
+    const auto it = std::find_if(keys.begin(), keys.end(), [&](const Key& key) {
+      return k.kind == YamlValue::Kind::scalar && key.name == k.scalar;
+    });
+    if (it == keys.end()) {
+      const std::string full =
+        section.empty() ? k.scalar : std::string(section) + "." + k.scalar;
+      std::string message = "unknown key '" + full + "'";
+      if (const auto near = util::closest_match(k.scalar, names)) {
+        message += ", did you mean '" + *near + "'?";
+      }
+      return tl::unexpected(error_at(k, message));
+    }
+    TRY(it->handle(value, config));
+  }
+  return {};
+}
+
+Handler
+string_field(std::string_view name, std::string SiteConfig::*field)
+{
+  return
+    [name, field](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+      TRY_ASSIGN(text, as_string(v, name));
+      c.*field = std::move(text);
+      return {};
+    };
+}
+
+bool
+is_language_tag(std::string_view tag)
+{
+  // BCP 47 in outline: a 2-8 letter primary subtag, then 1-8 alphanumeric
+  // subtags separated by '-'.
+  std::size_t i = 0;
+  std::size_t part = 0;
+  std::size_t first_len = 0;
+  for (; i <= tag.size(); ++i) {
+    if (i == tag.size() || tag[i] == '-') {
+      if (part == 0 || part > 8) {
+        return false;
+      }
+      if (first_len == 0) {
+        first_len = part;
+      }
+      part = 0;
+      continue;
+    }
+    const auto c = static_cast<unsigned char>(tag[i]);
+    if (first_len == 0 ? !std::isalpha(c) : !std::isalnum(c)) {
+      return false;
+    }
+    ++part;
+  }
+  return first_len >= 2;
+}
+
+util::Expected<void>
+check_output_name(const YamlValue& v,
+                  const std::string& name,
+                  std::string_view what)
+{
+  if (name.empty() || name.front() == '/'
+      || name.find("..") != std::string::npos) {
+    return tl::unexpected(error_at(v,
+                                   "'" + std::string(what)
+                                     + "' must be a relative file name, got \""
+                                     + name + "\""));
+  }
+  return {};
+}
+
+const std::vector<Key>&
+author_keys()
+{
+  static const std::vector<Key> keys = {
+    {"name",
+     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+       TRY_ASSIGN(text, as_string(v, "author.name"));
+       c.author.name = std::move(text);
+       return {};
+     }},
+    {"email",
+     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+       TRY_ASSIGN(text, as_string(v, "author.email"));
+       if (!text.empty() && text.find('@') == std::string::npos) {
+         return tl::unexpected(error_at(
+           v, "'author.email' must be an email address, got \"" + text + "\""));
+       }
+       c.author.email = std::move(text);
+       return {};
+     }},
+    {"uri",
+     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+       TRY_ASSIGN(text, as_string(v, "author.uri"));
+       if (!text.empty() && !util::is_http_url(text)) {
+         return tl::unexpected(
+           error_at(v,
+                    "'author.uri' must be an absolute http(s) URL, got \""
+                      + text + "\""));
+       }
+       c.author.uri = std::move(text);
+       return {};
+     }},
+  };
+  return keys;
+}
+
+const std::vector<Key>&
+feed_keys()
+{
+  static const std::vector<Key> keys = {
+    {"formats",
+     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+       TRY_ASSIGN(list, as_string_list(v, "feeds.formats"));
+       const std::vector<std::string> known = {"atom", "rss"};
+       for (const auto& f : list) {
+         if (std::find(known.begin(), known.end(), f) == known.end()) {
+           std::string message = "unknown feed format '" + f + "'";
+           if (const auto near = util::closest_match(f, known)) {
+             message += ", did you mean '" + *near + "'?";
+           } else {
+             message += ", expected 'atom' or 'rss'";
+           }
+           return tl::unexpected(error_at(v, message));
+         }
+       }
+       c.feeds.formats = std::move(list);
+       return {};
+     }},
+    {"atom_file",
+     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+       TRY_ASSIGN(text, as_string(v, "feeds.atom_file"));
+       TRY(check_output_name(v, text, "feeds.atom_file"));
+       c.feeds.atom_file = std::move(text);
+       return {};
+     }},
+    {"rss_file",
+     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+       TRY_ASSIGN(text, as_string(v, "feeds.rss_file"));
+       TRY(check_output_name(v, text, "feeds.rss_file"));
+       c.feeds.rss_file = std::move(text);
+       return {};
+     }},
+    {"limit",
+     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+       TRY_ASSIGN(n, as_int(v, "feeds.limit", 1, 100000));
+       c.feeds.limit = n;
+       return {};
+     }},
+    {"tags",
+     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+       TRY_ASSIGN(on, as_bool(v, "feeds.tags"));
+       c.feeds.per_tag = on;
+       return {};
+     }},
+    {"categories",
+     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+       TRY_ASSIGN(on, as_bool(v, "feeds.categories"));
+       c.feeds.per_category = on;
+       return {};
+     }},
+    {"entry_id",
+     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+       TRY_ASSIGN(text, as_string(v, "feeds.entry_id"));
+       if (text == "permalink") {
+         c.feeds.entry_id = EntryId::permalink;
+       } else if (text == "tag") {
+         c.feeds.entry_id = EntryId::tag_uri;
+       } else {
+         return tl::unexpected(
+           error_at(v,
+                    "'feeds.entry_id' must be 'permalink' or 'tag', got \""
+                      + text + "\""));
+       }
+       return {};
+     }},
+  };
+  return keys;
+}
+
+const std::vector<Key>&
+top_keys()
+{
+  static const std::vector<Key> keys = {
+    {"title", string_field("title", &SiteConfig::title)},
+    {"subtitle", string_field("subtitle", &SiteConfig::subtitle)},
+    {"base_url",
+     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+       TRY_ASSIGN(text, as_string(v, "base_url"));
+       if (!util::is_http_url(text)) {
+         return tl::unexpected(
+           error_at(v,
+                    "'base_url' must be an absolute http(s) URL such as "
+                    "https://example.com/, got \""
+                      + text + "\""));
+       }
+       if (text.back() != '/') {
+         text += '/';
+       }
+       c.base_url = std::move(text);
+       return {};
+     }},
+    {"language",
+     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+       TRY_ASSIGN(text, as_string(v, "language"));
+       if (!is_language_tag(text)) {
+         return tl::unexpected(error_at(
+           v,
+           "'language' must be a language tag such as 'ja' or 'en-US', got \""
+             + text + "\""));
+       }
+       c.language = std::move(text);
+       return {};
+     }},
+    {"timezone",
+     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+       TRY_ASSIGN(text, as_string(v, "timezone"));
+       auto zone = util::TimeZone::locate(text);
+       if (!zone) {
+         return tl::unexpected(error_at(v, zone.error().message));
+       }
+       c.timezone = std::move(*zone);
+       return {};
+     }},
+    {"author",
+     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+       if (v.kind == YamlValue::Kind::scalar) {
+         c.author.name = v.scalar;
+         return {};
+       }
+       return apply_keys(v, "author", author_keys(), c);
+     }},
+    {"permalink",
+     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+       TRY_ASSIGN(text, as_string(v, "permalink"));
+       if (auto bad = check_permalink_pattern(text); !bad) {
+         return tl::unexpected(error_at(v, bad.error().message));
+       }
+       c.permalink = std::move(text);
+       return {};
+     }},
+    {"content_dir", string_field("content_dir", &SiteConfig::content_dir)},
+    {"output_dir", string_field("output_dir", &SiteConfig::output_dir)},
+    {"feeds",
+     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+       return apply_keys(v, "feeds", feed_keys(), c);
+     }},
+  };
+  return keys;
+}
+
+} // namespace
+
+util::Expected<SiteConfig>
+parse_site_config(std::string_view yaml_text)
+{
+  SiteConfig config;
+  auto zone = util::TimeZone::locate("Asia/Tokyo");
+  if (zone) {
+    config.timezone = std::move(*zone);
+  }
+  TRY_ASSIGN(root, parse_yaml(yaml_text, 1));
+  TRY(apply_keys(root, "", top_keys(), config));
+  if (config.title.empty()) {
+    return tl::unexpected(util::make_error("missing 'title'", 1, 1));
+  }
+  if (config.base_url.empty()) {
+    return tl::unexpected(
+      util::make_error("missing 'base_url' (the site's absolute URL, such as "
+                       "https://example.com/)",
+                       1,
+                       1));
+  }
+  if (config.content_dir.empty() || config.output_dir.empty()) {
+    return tl::unexpected(util::make_error(
+      "'content_dir' and 'output_dir' must not be empty", 1, 1));
+  }
+  if (config.author.name.empty()) {
+    config.author.name = config.title;
+  }
+  return config;
+}
+
+} // namespace ogfeed::content

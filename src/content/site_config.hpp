@@ -1,0 +1,49 @@
+#pragma once
+
+#include "content/post.hpp"
+#include "util/error.hpp"
+#include "util/time_zone.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ogfeed::content {
+
+enum class EntryId {
+  permalink, // the post's permalink
+  tag_uri,   // tag:host,YYYY-MM-DD:/path (RFC 4151)
+};
+
+struct FeedSettings
+{
+  std::vector<std::string> formats{"atom", "rss"};
+  std::string atom_file = "atom.xml";
+  std::string rss_file = "rss.xml";
+  int limit = 20;
+  bool per_tag = true;
+  bool per_category = true;
+  EntryId entry_id = EntryId::permalink;
+};
+
+// `ogfeed.yaml` at a site's root.
+struct SiteConfig
+{
+  std::string title;
+  std::string subtitle;
+  std::string base_url; // absolute, always ends with '/'
+  std::string language = "ja";
+  util::TimeZone timezone;
+  Person author;
+  std::string permalink = "/posts/:slug/";
+  std::string content_dir = "posts";
+  std::string output_dir = "public";
+  FeedSettings feeds;
+};
+
+// Parses the text of `ogfeed.yaml`. Fails at the line and column of the first
+// bad value; an unknown key names the closest known one. Defaults: language
+// `ja`, time zone `Asia/Tokyo`, author name = site title.
+util::Expected<SiteConfig> parse_site_config(std::string_view yaml_text);
+
+} // namespace ogfeed::content

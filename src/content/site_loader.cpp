@@ -1,0 +1,171 @@
+#include "content/site_loader.hpp"
+
+#include "content/permalink.hpp"
+#include "content/post_parser.hpp"
+#include "util/file.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <optional>
+#include <thread>
+
+namespace ogfeed::content {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct PostFile
+{
+  fs::path path;
+  PostSource source;
+};
+
+bool
+is_markdown(const fs::path& p)
+{
+  const std::string ext = p.extension().string();
+  return ext == ".md" || ext == ".markdown";
+}
+
+util::Expected<std::vector<PostFile>>
+find_post_files(const fs::path& site_root, const std::string& content_dir)
+{
+  const fs::path dir = site_root / content_dir;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    return tl::unexpected(util::make_error("content folder '"
+                                           + dir.lexically_normal().string()
+                                           + "' does not exist"));
+  }
+  std::vector<PostFile> files;
+  fs::recursive_directory_iterator it(dir, fs::directory_options::none, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const fs::path& p = it->path();
+    const std::string name = p.filename().string();
+    if (name.starts_with('.')) {
+      if (it->is_directory(ec)) {
+        it.disable_recursion_pending();
+      }
+      continue;
+    }
+    if (!it->is_regular_file(ec) || it->is_symlink(ec) || !is_markdown(p)
+        || p.stem() == "_index") {
+      continue;
+    }
+    PostFile f;
+    f.path = p;
+    f.source.display_path = p.lexically_normal().string();
+    f.source.name =
+      p.stem() == "index" && p.has_parent_path() && p.parent_path() != dir
+        ? p.parent_path().filename().string()
+        : p.stem().string();
+    files.push_back(std::move(f));
+  }
+  if (ec) {
+    return tl::unexpected(util::make_error("cannot read folder '"
+                                           + dir.lexically_normal().string()
+                                           + "': " + ec.message()));
+  }
+  std::sort(
+    files.begin(), files.end(), [](const PostFile& a, const PostFile& b) {
+      return a.path < b.path;
+    });
+  return files;
+}
+
+ParsedPost
+load_one(const PostFile& file, const SiteConfig& config)
+{
+  auto bytes = util::read_file(file.path, k_max_post_bytes);
+  if (!bytes) {
+    ParsedPost failed;
+    util::Error e = bytes.error();
+    e.path = file.source.display_path;
+    if (e.message.starts_with("cannot open '")
+        || e.message.starts_with("cannot read '")) {
+      e.message = e.message.substr(0, e.message.find(' '))
+                  + " file: " + e.message.substr(e.message.rfind(": ") + 2);
+    }
+    failed.diagnostics.push_back(std::move(e));
+    return failed;
+  }
+  ParsedPost parsed = parse_post(*bytes, file.source, config.timezone);
+  if (parsed.post) {
+    parsed.post->permalink = permalink_url(
+      config.permalink, config.base_url, *parsed.post, config.timezone);
+  }
+  return parsed;
+}
+
+} // namespace
+
+util::Expected<SiteConfig>
+load_site_config(const fs::path& site_root)
+{
+  const fs::path path = site_root / "ogfeed.yaml";
+  const std::string shown = path.lexically_normal().string();
+  auto bytes = util::read_file(path, 1024 * 1024);
+  if (!bytes) {
+    return tl::unexpected(bytes.error());
+  }
+  auto config = parse_site_config(*bytes);
+  if (!config) {
+    return tl::unexpected(util::with_path(config.error(), shown));
+  }
+  return config;
+}
+
+void
+sort_posts(std::vector<Post>& posts)
+{
+  std::sort(posts.begin(), posts.end(), [](const Post& a, const Post& b) {
+    if (a.date != b.date) {
+      return a.date > b.date;
+    }
+    if (a.slug != b.slug) {
+      return a.slug < b.slug;
+    }
+    return a.source_path < b.source_path;
+  });
+}
+
+LoadedPosts
+load_posts(const fs::path& site_root, const SiteConfig& config, unsigned jobs)
+{
+  LoadedPosts out;
+  auto files = find_post_files(site_root, config.content_dir);
+  if (!files) {
+    out.diagnostics.push_back(files.error());
+    return out;
+  }
+  std::vector<ParsedPost> parsed(files->size());
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < files->size(); i = next++) {
+      parsed[i] = load_one((*files)[i], config);
+    }
+  };
+  const unsigned n = std::max(
+    1U, std::min<unsigned>(jobs, static_cast<unsigned>(files->size())));
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < n; ++t) {
+    threads.emplace_back(worker);
+  }
+  worker();
+  for (auto& t : threads) {
+    t.join();
+  }
+  for (auto& p : parsed) {
+    out.diagnostics.insert(out.diagnostics.end(),
+                           std::make_move_iterator(p.diagnostics.begin()),
+                           std::make_move_iterator(p.diagnostics.end()));
+    if (p.post) {
+      out.posts.push_back(std::move(*p.post));
+    }
+  }
+  sort_posts(out.posts);
+  return out;
+}
+
+} // namespace ogfeed::content

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "content/post.hpp"
+#include "content/site_config.hpp"
+#include "util/error.hpp"
+
+#include <filesystem>
+#include <vector>
+
+namespace ogfeed::content {
+
+// Posts larger than this are refused: posts are untrusted input.
+constexpr std::size_t k_max_post_bytes = 8 * 1024 * 1024;
+
+// Reads and parses `<site_root>/ogfeed.yaml`; errors carry that path.
+util::Expected<SiteConfig>
+load_site_config(const std::filesystem::path& site_root);
+
+struct LoadedPosts
+{
+  std::vector<Post> posts;       // newest first, ties by slug
+  util::Diagnostics diagnostics; // every bad post, plus warnings
+};
+
+// Finds every Markdown file (*.md, *.markdown) under the content folder,
+// recursively, skipping hidden entries, `_index.md` list pages and
+// symbolic links; a page bundle's `index.md` takes its folder's name. Parses
+// them on `jobs` threads and sets each post's permalink. Reports every bad
+// post; a folder that cannot be read is an error.
+LoadedPosts load_posts(const std::filesystem::path& site_root,
+                       const SiteConfig& config,
+                       unsigned jobs);
+
+// Sorts posts newest first, ties broken by slug, then source path.
+void sort_posts(std::vector<Post>& posts);
+
+} // namespace ogfeed::content

@@ -1,0 +1,238 @@
+#include "content/yaml_value.hpp"
+
+#include "util/utf8.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace ogfeed::content {
+
+namespace {
+
+constexpr int k_max_depth = 64;
+constexpr std::size_t k_max_nodes = 100000;
+
+class Converter
+{
+public:
+  Converter(std::string_view text, int first_line)
+    : m_text(text),
+      m_first_line(first_line)
+  {
+  }
+
+  util::Expected<YamlValue>
+  convert(const YAML::Node& node, int depth)
+  {
+    YamlValue v;
+    set_position(v, node.Mark());
+    if (++m_nodes > k_max_nodes) {
+      return tl::unexpected(
+        util::make_error("front matter has too many values (more than 100000)",
+                         v.line,
+                         v.column));
+    }
+    if (depth > k_max_depth) {
+      return tl::unexpected(util::make_error(
+        "front matter is nested too deeply", v.line, v.column));
+    }
+    switch (node.Type()) {
+    case YAML::NodeType::Undefined:
+    case YAML::NodeType::Null:
+      v.kind = YamlValue::Kind::null;
+      break;
+    case YAML::NodeType::Scalar:
+      v.kind = YamlValue::Kind::scalar;
+      v.scalar = node.Scalar();
+      v.plain = node.Tag() == "?";
+      break;
+    case YAML::NodeType::Sequence:
+      v.kind = YamlValue::Kind::sequence;
+      for (const auto& item : node) {
+        TRY_ASSIGN(child, convert(item, depth + 1));
+        v.items.push_back(std::move(child));
+      }
+      break;
+    case YAML::NodeType::Map:
+      v.kind = YamlValue::Kind::map;
+      for (const auto& kv : node) {
+        TRY_ASSIGN(key, convert(kv.first, depth + 1));
+        TRY_ASSIGN(value, convert(kv.second, depth + 1));
+        // A value left empty ("category: ") has no mark of its own; place
+        // it right after its key so messages still point somewhere useful.
+        if (value.line == 0) {
+          value.line = key.line;
+          value.column =
+            key.column + static_cast<int>(util::utf8_length(key.scalar)) + 1;
+        }
+        v.entries.emplace_back(std::move(key), std::move(value));
+      }
+      break;
+    }
+    return v;
+  }
+
+  void
+  set_position(YamlValue& v, const YAML::Mark& mark) const
+  {
+    if (mark.is_null()) {
+      return;
+    }
+    v.line = m_first_line + mark.line;
+    v.column = util::column_of(source_line(m_text, m_first_line, v.line),
+                               static_cast<std::size_t>(mark.column));
+  }
+
+private:
+  std::string_view m_text;
+  int m_first_line;
+  std::size_t m_nodes = 0;
+};
+
+} // namespace
+
+const YamlValue*
+YamlValue::find(std::string_view key) const
+{
+  for (const auto& [k, value] : entries) {
+    if (k.kind == Kind::scalar && k.scalar == key) {
+      return &value;
+    }
+  }
+  return nullptr;
+}
+
+util::Expected<YamlValue>
+parse_yaml(std::string_view text, int first_line)
+{
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(text));
+  } catch (const YAML::Exception& e) {
+    const int line = e.mark.is_null() ? first_line : first_line + e.mark.line;
+    const int column =
+      e.mark.is_null()
+        ? 1
+        : util::column_of(source_line(text, first_line, line),
+                          static_cast<std::size_t>(e.mark.column));
+    return tl::unexpected(
+      util::make_error("invalid YAML: " + e.msg, line, column));
+  }
+  try {
+    Converter converter(text, first_line);
+    return converter.convert(root, 0);
+  } catch (const YAML::Exception& e) {
+    return tl::unexpected(
+      util::make_error("invalid YAML: " + e.msg, first_line, 1));
+  }
+}
+
+util::Expected<std::string>
+as_string(const YamlValue& v, std::string_view what)
+{
+  if (v.kind == YamlValue::Kind::null) {
+    return std::string();
+  }
+  if (v.kind != YamlValue::Kind::scalar) {
+    return tl::unexpected(
+      util::make_error("'" + std::string(what) + "' must be a string, got a "
+                         + (v.kind == YamlValue::Kind::map ? "map" : "list"),
+                       v.line,
+                       v.column));
+  }
+  return v.scalar;
+}
+
+util::Expected<bool>
+as_bool(const YamlValue& v, std::string_view what)
+{
+  TRY_ASSIGN(text, as_string(v, what));
+  std::string lower;
+  for (const char c : text) {
+    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  if (lower.empty() || lower == "false" || lower == "no" || lower == "off") {
+    return false;
+  }
+  if (lower == "true" || lower == "yes" || lower == "on") {
+    return true;
+  }
+  return tl::unexpected(util::make_error(
+    "'" + std::string(what) + "' must be true or false, got \"" + text + "\"",
+    v.line,
+    v.column));
+}
+
+util::Expected<int>
+as_int(const YamlValue& v, std::string_view what, int min, int max)
+{
+  TRY_ASSIGN(text, as_string(v, what));
+  int value = 0;
+  bool ok = !text.empty() && text.size() <= 9;
+  for (const char c : text) {
+    ok = ok && std::isdigit(static_cast<unsigned char>(c));
+    value = value * 10 + (c - '0');
+  }
+  if (!ok || value < min || value > max) {
+    return tl::unexpected(util::make_error(
+      "'" + std::string(what) + "' must be a whole number from "
+        + std::to_string(min) + " to " + std::to_string(max) + ", got \"" + text
+        + "\"",
+      v.line,
+      v.column));
+  }
+  return value;
+}
+
+util::Expected<std::vector<std::string>>
+as_string_list(const YamlValue& v, std::string_view what)
+{
+  std::vector<std::string> raw;
+  if (v.kind == YamlValue::Kind::sequence) {
+    for (const auto& item : v.items) {
+      TRY_ASSIGN(text, as_string(item, what));
+      raw.push_back(std::move(text));
+    }
+  } else {
+    TRY_ASSIGN(text, as_string(v, what));
+    std::size_t start = 0;
+    while (start <= text.size()) {
+      const std::size_t comma = text.find(',', start);
+      const std::size_t end = comma == std::string::npos ? text.size() : comma;
+      raw.push_back(text.substr(start, end - start));
+      start = end + 1;
+    }
+  }
+  std::vector<std::string> out;
+  for (auto& item : raw) {
+    const std::size_t b = item.find_first_not_of(" \t");
+    if (b == std::string::npos) {
+      continue;
+    }
+    const std::size_t e = item.find_last_not_of(" \t");
+    std::string trimmed = item.substr(b, e - b + 1);
+    if (std::find(out.begin(), out.end(), trimmed) == out.end()) {
+      out.push_back(std::move(trimmed));
+    }
+  }
+  return out;
+}
+
+std::string_view
+source_line(std::string_view text, int first_line, int line)
+{
+  std::size_t pos = 0;
+  for (int n = first_line; n < line; ++n) {
+    const std::size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) {
+      return {};
+    }
+    pos = nl + 1;
+  }
+  const std::size_t end = text.find('\n', pos);
+  return text.substr(pos, end == std::string_view::npos ? end : end - pos);
+}
+
+} // namespace ogfeed::content

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "util/error.hpp"
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace ogfeed::content {
+
+// A YAML node copied out of yaml-cpp, with its position, so that parsers of
+// posts and configs never see yaml-cpp types or exceptions.
+struct YamlValue
+{
+  enum class Kind {
+    null,
+    scalar,
+    sequence,
+    map,
+  };
+
+  Kind kind = Kind::null;
+  std::string scalar;
+  bool plain = false; // an unquoted scalar, where YAML comments can cut text
+  std::vector<YamlValue> items;
+  std::vector<std::pair<YamlValue, YamlValue>> entries; // key, value
+  int line = 0;                                         // 1-based file line
+  int column = 0; // 1-based column in code points
+
+  // Returns the value under `key` in a map, or null.
+  const YamlValue* find(std::string_view key) const;
+};
+
+// Parses one YAML document whose first line is file line `first_line`.
+// Fails with the parser's message at its position; also fails on documents
+// nested deeper than 64 levels or holding more than 100,000 nodes (alias
+// bombs). An empty document is a null value.
+util::Expected<YamlValue> parse_yaml(std::string_view text, int first_line);
+
+// Returns a scalar's text ("" for null). Fails, naming `what`, on a list or
+// map.
+util::Expected<std::string> as_string(const YamlValue& v,
+                                      std::string_view what);
+
+// Returns a YAML boolean (true/false/yes/no/on/off, any case; null is false).
+util::Expected<bool> as_bool(const YamlValue& v, std::string_view what);
+
+// Returns an integer in [min, max].
+util::Expected<int>
+as_int(const YamlValue& v, std::string_view what, int min, int max);
+
+// Returns a list of strings from a YAML list, a comma-separated string, or
+// null (empty list). Items are trimmed; empty ones and repeats are dropped.
+util::Expected<std::vector<std::string>> as_string_list(const YamlValue& v,
+                                                        std::string_view what);
+
+// Returns the source line (1-based file line) of `text` that starts at
+// `first_line`, or an empty view.
+std::string_view source_line(std::string_view text, int first_line, int line);
+
+} // namespace ogfeed::content

@@ -1,0 +1,96 @@
+#include "feed/atom.hpp"
+
+#include "feed/entry_fields.hpp"
+#include "feed/xml_text.hpp"
+
+#include <pugixml.hpp>
+
+namespace ogfeed::feed {
+
+namespace {
+
+void
+text_child(pugi::xml_node parent, const char* name, const std::string& text)
+{
+  parent.append_child(name).text().set(text.c_str());
+}
+
+void
+add_link(pugi::xml_node parent,
+         const char* rel,
+         const char* type,
+         const std::string& href)
+{
+  pugi::xml_node link = parent.append_child("link");
+  link.append_attribute("rel") = rel;
+  link.append_attribute("type") = type;
+  link.append_attribute("href") = href.c_str();
+}
+
+void
+add_person(pugi::xml_node parent, const content::Person& person)
+{
+  pugi::xml_node author = parent.append_child("author");
+  text_child(author, "name", person.name);
+  if (!person.email.empty()) {
+    text_child(author, "email", person.email);
+  }
+  if (!person.uri.empty()) {
+    text_child(author, "uri", person.uri);
+  }
+}
+
+} // namespace
+
+std::string
+write_atom(const FeedPlan& plan,
+           const content::SiteConfig& config,
+           const std::string& self_url)
+{
+  const util::TimeZone& zone = config.timezone;
+  auto rfc3339 = [&](util::UtcSeconds t) {
+    return util::format_rfc3339(t, zone.offset_at(t));
+  };
+
+  pugi::xml_document doc;
+  add_declaration(doc);
+  pugi::xml_node feed = doc.append_child("feed");
+  feed.append_attribute("xmlns") = "http://www.w3.org/2005/Atom";
+  feed.append_attribute("xml:lang") = config.language.c_str();
+  text_child(feed, "id", plan.alternate);
+  text_child(feed, "title", plan.title);
+  if (!plan.subtitle.empty()) {
+    text_child(feed, "subtitle", plan.subtitle);
+  }
+  text_child(feed, "updated", rfc3339(feed_updated(plan)));
+  add_link(feed, "self", "application/atom+xml", self_url);
+  add_link(feed, "alternate", "text/html", plan.alternate);
+  add_person(feed, config.author);
+  pugi::xml_node generator = feed.append_child("generator");
+  generator.append_attribute("version") = OGFEED_VERSION;
+  generator.text().set(k_generator);
+
+  for (const content::Post* post : plan.entries) {
+    pugi::xml_node entry = feed.append_child("entry");
+    text_child(entry, "id", entry_id(*post, config));
+    text_child(entry, "title", post->title);
+    add_link(entry, "alternate", "text/html", post->permalink);
+    text_child(entry, "published", rfc3339(post->date));
+    text_child(entry, "updated", rfc3339(post->updated));
+    if (!post->author.name.empty()) {
+      add_person(entry, post->author);
+    }
+    for (const auto& term : entry_categories(*post)) {
+      entry.append_child("category").append_attribute("term") = term.c_str();
+    }
+    if (const std::string& summary = entry_summary(*post); !summary.empty()) {
+      text_child(entry, "summary", summary);
+    }
+    pugi::xml_node content = entry.append_child("content");
+    content.append_attribute("type") = "html";
+    content.text().set(post->content_html.c_str());
+  }
+  return serialize(doc);
+}
+
+} // namespace ogfeed::feed

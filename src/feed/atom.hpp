@@ -1,0 +1,17 @@
+#pragma once
+
+#include "content/site_config.hpp"
+#include "feed/feed_plan.hpp"
+
+#include <string>
+
+namespace ogfeed::feed {
+
+// Writes `plan` as an Atom 1.0 document (RFC 4287), UTF-8 with two-space
+// indentation; `self_url` is the feed's own absolute URL. Deterministic:
+// the same plan gives the same bytes.
+std::string write_atom(const FeedPlan& plan,
+                       const content::SiteConfig& config,
+                       const std::string& self_url);
+
+} // namespace ogfeed::feed

@@ -1,0 +1,55 @@
+#include "feed/entry_fields.hpp"
+
+#include "util/url.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace ogfeed::feed {
+
+std::string
+entry_id(const content::Post& post, const content::SiteConfig& config)
+{
+  if (config.feeds.entry_id == content::EntryId::permalink) {
+    return post.permalink;
+  }
+  const util::UrlParts url = util::split_url(post.permalink);
+  std::string host = url.authority.substr(url.authority.rfind('@') + 1);
+  host = host.substr(0, host.find(':'));
+  const util::CivilTime day =
+    util::to_civil(post.date, config.timezone.offset_at(post.date));
+  char date[16];
+  std::snprintf(
+    date, sizeof date, "%04d-%02d-%02d", day.year, day.month, day.day);
+  return "tag:" + host + "," + date + ":" + (url.path.empty() ? "/" : url.path);
+}
+
+util::UtcSeconds
+feed_updated(const FeedPlan& plan)
+{
+  util::UtcSeconds newest{};
+  for (const content::Post* post : plan.entries) {
+    newest = std::max(newest, post->updated);
+  }
+  return newest;
+}
+
+const std::string&
+entry_summary(const content::Post& post)
+{
+  return post.description.empty() ? post.summary_text : post.description;
+}
+
+std::vector<std::string>
+entry_categories(const content::Post& post)
+{
+  std::vector<std::string> out = post.tags;
+  for (const auto& c : post.categories) {
+    if (std::find(out.begin(), out.end(), c) == out.end()) {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+} // namespace ogfeed::feed

@@ -1,0 +1,95 @@
+#include "feed/feed_plan.hpp"
+
+#include "util/url.hpp"
+#include "util/utf8.hpp"
+
+#include <map>
+
+namespace ogfeed::feed {
+
+namespace {
+
+struct Group
+{
+  std::string name; // the first spelling seen
+  std::vector<const content::Post*> posts;
+};
+
+void
+add_taxonomy(std::vector<FeedPlan>& plans,
+             const std::vector<content::Post>& posts,
+             const content::SiteConfig& config,
+             std::vector<std::string> content::Post::*field,
+             const std::string& folder)
+{
+  std::map<std::string, Group> groups; // keyed by folder: sorted output
+  for (const auto& post : posts) {
+    for (const auto& name : post.*field) {
+      Group& g = groups[taxonomy_folder(name)];
+      if (g.name.empty()) {
+        g.name = name;
+      }
+      if (g.posts.size() < static_cast<std::size_t>(config.feeds.limit)
+          && (g.posts.empty() || g.posts.back() != &post)) {
+        g.posts.push_back(&post);
+      }
+    }
+  }
+  for (auto& [dir_name, group] : groups) {
+    FeedPlan plan;
+    plan.title = config.title + " - " + group.name;
+    plan.subtitle = config.subtitle;
+    plan.dir = folder + "/" + dir_name + "/";
+    plan.url_dir = folder + "/" + util::percent_encode(dir_name) + "/";
+    plan.alternate = config.base_url + plan.url_dir;
+    plan.entries = std::move(group.posts);
+    plans.push_back(std::move(plan));
+  }
+}
+
+} // namespace
+
+std::string
+taxonomy_folder(const std::string& name)
+{
+  std::string out;
+  for (const char c : name) {
+    out += c == '/' || c == '\\' ? '-' : c;
+  }
+  if (out.find_first_not_of('.') == std::string::npos) {
+    std::string spelled;
+    for (std::size_t i = 0; i < std::max<std::size_t>(out.size(), 1); ++i) {
+      spelled += "%2E";
+    }
+    out = spelled;
+  }
+  return std::string(util::utf8_prefix(out, 200));
+}
+
+std::vector<FeedPlan>
+plan_feeds(const std::vector<content::Post>& posts,
+           const content::SiteConfig& config)
+{
+  std::vector<FeedPlan> plans;
+  FeedPlan main;
+  main.title = config.title;
+  main.subtitle = config.subtitle;
+  main.alternate = config.base_url;
+  for (const auto& post : posts) {
+    if (main.entries.size() >= static_cast<std::size_t>(config.feeds.limit)) {
+      break;
+    }
+    main.entries.push_back(&post);
+  }
+  plans.push_back(std::move(main));
+  if (config.feeds.per_tag) {
+    add_taxonomy(plans, posts, config, &content::Post::tags, "tags");
+  }
+  if (config.feeds.per_category) {
+    add_taxonomy(
+      plans, posts, config, &content::Post::categories, "categories");
+  }
+  return plans;
+}
+
+} // namespace ogfeed::feed

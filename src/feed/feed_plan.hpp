@@ -1,0 +1,34 @@
+#pragma once
+
+#include "content/post.hpp"
+#include "content/site_config.hpp"
+
+#include <string>
+#include <vector>
+
+namespace ogfeed::feed {
+
+// One feed to write, in every configured format: the site's main feed or a
+// per-tag or per-category feed.
+struct FeedPlan
+{
+  std::string title;
+  std::string subtitle;
+  std::string dir; // output folder below the output root: "" or "tags/日本語/"
+  std::string url_dir;   // the same folder as a URL path: "tags/%E6%97%A5.../"
+  std::string alternate; // absolute URL of the page this feed mirrors
+  std::vector<const content::Post*> entries; // newest first, at most the limit
+};
+
+// Returns the folder name used on disk for a tag or category: the name
+// itself, with '/' and '\' turned into '-', an all-dots name spelled with
+// "%2E", and at most 200 bytes, so no name can leave its folder.
+std::string taxonomy_folder(const std::string& name);
+
+// Plans the main feed and, as configured, one feed per tag and per category
+// (names that share a folder share a feed). `posts` must be sorted newest
+// first; feeds never hold more than `config.feeds.limit` entries.
+std::vector<FeedPlan> plan_feeds(const std::vector<content::Post>& posts,
+                                 const content::SiteConfig& config);
+
+} // namespace ogfeed::feed

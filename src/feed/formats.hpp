@@ -1,0 +1,27 @@
+#pragma once
+
+#include "content/site_config.hpp"
+#include "feed/feed_plan.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ogfeed::feed {
+
+// A feed format: its name in `feeds.formats`, its writer, and the setting
+// that names its file.
+struct FeedFormat
+{
+  std::string_view name;
+  std::string_view description;
+  std::string (*write)(const FeedPlan& plan,
+                       const content::SiteConfig& config,
+                       const std::string& self_url);
+  std::string content::FeedSettings::*file_name;
+};
+
+// Every format ogfeed writes, in output order.
+const std::vector<FeedFormat>& feed_formats();
+
+} // namespace ogfeed::feed

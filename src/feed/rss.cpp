@@ -1,0 +1,91 @@
+#include "feed/rss.hpp"
+
+#include "feed/entry_fields.hpp"
+#include "feed/xml_text.hpp"
+
+#include <pugixml.hpp>
+
+namespace ogfeed::feed {
+
+namespace {
+
+void
+text_child(pugi::xml_node parent, const char* name, const std::string& text)
+{
+  parent.append_child(name).text().set(text.c_str());
+}
+
+// RSS 2.0's author elements hold "email (name)" and nothing else.
+std::string
+rss_person(const content::Person& person)
+{
+  return person.name.empty() ? person.email
+                             : person.email + " (" + person.name + ")";
+}
+
+} // namespace
+
+std::string
+write_rss(const FeedPlan& plan,
+          const content::SiteConfig& config,
+          const std::string& self_url)
+{
+  const util::TimeZone& zone = config.timezone;
+  auto rfc822 = [&](util::UtcSeconds t) {
+    return util::format_rfc822(t, zone.offset_at(t));
+  };
+
+  pugi::xml_document doc;
+  add_declaration(doc);
+  pugi::xml_node rss = doc.append_child("rss");
+  rss.append_attribute("version") = "2.0";
+  rss.append_attribute("xmlns:atom") = "http://www.w3.org/2005/Atom";
+  rss.append_attribute("xmlns:content") =
+    "http://purl.org/rss/1.0/modules/content/";
+  rss.append_attribute("xmlns:dc") = "http://purl.org/dc/elements/1.1/";
+  pugi::xml_node channel = rss.append_child("channel");
+  text_child(channel, "title", plan.title);
+  text_child(channel, "link", plan.alternate);
+  text_child(
+    channel, "description", plan.subtitle.empty() ? plan.title : plan.subtitle);
+  text_child(channel, "language", config.language);
+  if (!config.author.email.empty()) {
+    text_child(channel, "managingEditor", rss_person(config.author));
+  }
+  text_child(channel, "lastBuildDate", rfc822(feed_updated(plan)));
+  text_child(
+    channel, "generator", std::string(k_generator) + " " + OGFEED_VERSION);
+  pugi::xml_node self = channel.append_child("atom:link");
+  self.append_attribute("href") = self_url.c_str();
+  self.append_attribute("rel") = "self";
+  self.append_attribute("type") = "application/rss+xml";
+
+  for (const content::Post* post : plan.entries) {
+    pugi::xml_node item = channel.append_child("item");
+    text_child(item, "title", post->title);
+    text_child(item, "link", post->permalink);
+    pugi::xml_node guid = item.append_child("guid");
+    const bool is_permalink =
+      config.feeds.entry_id == content::EntryId::permalink;
+    guid.append_attribute("isPermaLink") = is_permalink ? "true" : "false";
+    guid.text().set(entry_id(*post, config).c_str());
+    text_child(item, "pubDate", rfc822(post->date));
+    const content::Person& author =
+      post->author.name.empty() && post->author.email.empty() ? config.author
+                                                              : post->author;
+    if (!author.email.empty()) {
+      text_child(item, "author", rss_person(author));
+    }
+    if (!author.name.empty()) {
+      text_child(item, "dc:creator", author.name);
+    }
+    for (const auto& term : entry_categories(*post)) {
+      text_child(item, "category", term);
+    }
+    text_child(item, "description", entry_summary(*post));
+    text_child(item, "content:encoded", post->content_html);
+  }
+  return serialize(doc);
+}
+
+} // namespace ogfeed::feed

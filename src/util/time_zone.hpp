@@ -1,0 +1,73 @@
+#pragma once
+
+#include "util/error.hpp"
+
+#include <chrono>
+#include <string>
+#include <string_view>
+
+namespace ogfeed::util {
+
+// Seconds since 1970-01-01T00:00:00Z.
+using UtcSeconds = std::chrono::sys_seconds;
+
+// A civil (wall-clock) date and time with no zone attached.
+struct CivilTime
+{
+  int year = 1970;
+  int month = 1;
+  int day = 1;
+  int hour = 0;
+  int minute = 0;
+  int second = 0;
+};
+
+// An IANA time zone from the system's tz database (/usr/share/zoneinfo), so
+// results never depend on the build machine's TZ.
+class TimeZone
+{
+public:
+  // UTC.
+  TimeZone() = default;
+
+  // Finds `name` ("Asia/Tokyo", "UTC"). Fails with a message naming it when
+  // the tz database does not know it.
+  static Expected<TimeZone> locate(std::string_view name);
+
+  const std::string& name() const;
+
+  // Returns the instant of wall-clock `t` in this zone. An ambiguous time (a
+  // DST fold) takes the earlier instant; a skipped one (a DST gap) is moved
+  // forward by the gap, as most calendars do.
+  UtcSeconds to_utc(const CivilTime& t) const;
+
+  // Returns this zone's UTC offset in seconds at instant `t`.
+  int offset_at(UtcSeconds t) const;
+
+private:
+  explicit TimeZone(const void* zone, std::string name);
+
+  const void* m_zone = nullptr; // const date::time_zone*; null means UTC
+  std::string m_name = "UTC";
+};
+
+// Returns the instant of wall-clock `t` at a fixed UTC offset in seconds.
+UtcSeconds to_utc_fixed(const CivilTime& t, int offset_seconds);
+
+// Returns the wall-clock time of `t` at `offset_seconds`, with the weekday
+// (0 = Sunday) in `weekday` when it is not null.
+CivilTime to_civil(UtcSeconds t, int offset_seconds, int* weekday = nullptr);
+
+// True when year/month/day names a real day of the proleptic Gregorian
+// calendar.
+bool is_valid_day(int year, int month, int day);
+
+// "2019-05-27T10:00:00+09:00" (RFC 3339, "Z" never used: the offset is
+// written out so the site's zone is visible).
+std::string format_rfc3339(UtcSeconds t, int offset_seconds);
+
+// "Mon, 27 May 2019 10:00:00 +0900" (RFC 822 as RSS 2.0 uses it, 4-digit
+// year, numeric offset).
+std::string format_rfc822(UtcSeconds t, int offset_seconds);
+
+} // namespace ogfeed::util

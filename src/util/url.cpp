@@ -1,0 +1,213 @@
+#include "util/url.hpp"
+
+#include <cctype>
+
+namespace ogfeed::util {
+
+namespace {
+
+bool
+is_space(char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+std::string_view
+trim(std::string_view s)
+{
+  while (!s.empty() && is_space(s.front())) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && is_space(s.back())) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+std::size_t
+scheme_length(std::string_view ref)
+{
+  if (ref.empty() || !std::isalpha(static_cast<unsigned char>(ref[0]))) {
+    return 0;
+  }
+  for (std::size_t i = 1; i < ref.size(); ++i) {
+    const char c = ref[i];
+    if (c == ':') {
+      return i;
+    }
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-'
+        && c != '.') {
+      return 0;
+    }
+  }
+  return 0;
+}
+
+// RFC 3986 section 5.2.4.
+std::string
+remove_dot_segments(std::string_view in)
+{
+  std::string out;
+  while (!in.empty()) {
+    if (in.starts_with("../")) {
+      in.remove_prefix(3);
+    } else if (in.starts_with("./")) {
+      in.remove_prefix(2);
+    } else if (in.starts_with("/./")) {
+      in.remove_prefix(2);
+    } else if (in == "/.") {
+      in = "/";
+    } else if (in.starts_with("/../") || in == "/..") {
+      in = in.size() == 3 ? std::string_view("/") : in.substr(3);
+      const auto slash = out.rfind('/');
+      out.erase(slash == std::string::npos ? 0 : slash);
+    } else if (in == "." || in == "..") {
+      in = {};
+    } else {
+      const std::size_t start = in[0] == '/' ? 1 : 0;
+      const std::size_t next = in.find('/', start);
+      const std::size_t len = next == std::string_view::npos ? in.size() : next;
+      out.append(in.substr(0, len));
+      in.remove_prefix(len);
+    }
+  }
+  return out;
+}
+
+std::string
+merge_paths(const UrlParts& base, std::string_view ref_path)
+{
+  if (base.has_authority && base.path.empty()) {
+    return "/" + std::string(ref_path);
+  }
+  const auto slash = base.path.rfind('/');
+  if (slash == std::string::npos) {
+    return std::string(ref_path);
+  }
+  return base.path.substr(0, slash + 1) + std::string(ref_path);
+}
+
+std::string
+join(const UrlParts& u)
+{
+  std::string out;
+  if (!u.scheme.empty()) {
+    out += u.scheme + ":";
+  }
+  if (u.has_authority) {
+    out += "//" + u.authority;
+  }
+  out += u.path;
+  if (u.has_query) {
+    out += "?" + u.query;
+  }
+  if (u.has_fragment) {
+    out += "#" + u.fragment;
+  }
+  return out;
+}
+
+} // namespace
+
+UrlParts
+split_url(std::string_view ref)
+{
+  UrlParts u;
+  if (const std::size_t n = scheme_length(ref); n > 0) {
+    u.scheme = std::string(ref.substr(0, n));
+    ref.remove_prefix(n + 1);
+  }
+  if (const auto hash = ref.find('#'); hash != std::string_view::npos) {
+    u.has_fragment = true;
+    u.fragment = std::string(ref.substr(hash + 1));
+    ref = ref.substr(0, hash);
+  }
+  if (const auto q = ref.find('?'); q != std::string_view::npos) {
+    u.has_query = true;
+    u.query = std::string(ref.substr(q + 1));
+    ref = ref.substr(0, q);
+  }
+  if (ref.starts_with("//")) {
+    u.has_authority = true;
+    ref.remove_prefix(2);
+    const auto slash = ref.find('/');
+    u.authority = std::string(ref.substr(0, slash));
+    ref =
+      slash == std::string_view::npos ? std::string_view() : ref.substr(slash);
+  }
+  u.path = std::string(ref);
+  return u;
+}
+
+bool
+has_scheme(std::string_view ref)
+{
+  return scheme_length(trim(ref)) > 0;
+}
+
+bool
+is_http_url(std::string_view url)
+{
+  const UrlParts u = split_url(url);
+  std::string scheme = u.scheme;
+  for (char& c : scheme) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return (scheme == "http" || scheme == "https") && u.has_authority
+         && !u.authority.empty();
+}
+
+std::string
+resolve_url(std::string_view ref_text, std::string_view base_text)
+{
+  const std::string_view trimmed = trim(ref_text);
+  const UrlParts ref = split_url(trimmed);
+  if (!ref.scheme.empty()) {
+    return std::string(trimmed);
+  }
+  const UrlParts base = split_url(base_text);
+  UrlParts t;
+  if (ref.has_authority) {
+    t = ref;
+    t.scheme = "https";
+    t.path = remove_dot_segments(ref.path);
+    return join(t);
+  }
+  t.scheme = base.scheme;
+  t.has_authority = base.has_authority;
+  t.authority = base.authority;
+  if (ref.path.empty()) {
+    t.path = base.path;
+    t.has_query = ref.has_query || base.has_query;
+    t.query = ref.has_query ? ref.query : base.query;
+  } else {
+    t.path = ref.path[0] == '/'
+               ? remove_dot_segments(ref.path)
+               : remove_dot_segments(merge_paths(base, ref.path));
+    t.has_query = ref.has_query;
+    t.query = ref.query;
+  }
+  t.has_fragment = ref.has_fragment;
+  t.fragment = ref.fragment;
+  return join(t);
+}
+
+std::string
+percent_encode(std::string_view text)
+{
+  static constexpr char k_hex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += ch;
+    } else {
+      out += '%';
+      out += k_hex[c >> 4];
+      out += k_hex[c & 15];
+    }
+  }
+  return out;
+}
+
+} // namespace ogfeed::util

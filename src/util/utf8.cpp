@@ -1,0 +1,165 @@
+#include "util/utf8.hpp"
+
+#include <cstdio> // std::snprintf
+
+namespace ogfeed::util {
+
+namespace {
+
+constexpr char32_t k_invalid = 0xFFFFFFFF;
+
+// Decodes one UTF-8 sequence at `i`; sets `len` to its byte length (1 for an
+// invalid byte) and returns k_invalid for malformed, overlong or surrogate
+// sequences.
+char32_t
+decode(std::string_view s, std::size_t i, std::size_t& len)
+{
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  len = 1;
+  if (b0 < 0x80) {
+    return b0;
+  }
+  std::size_t need;
+  char32_t cp;
+  char32_t min;
+  if ((b0 & 0xE0) == 0xC0) {
+    need = 1;
+    cp = b0 & 0x1F;
+    min = 0x80;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    need = 2;
+    cp = b0 & 0x0F;
+    min = 0x800;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    need = 3;
+    cp = b0 & 0x07;
+    min = 0x10000;
+  } else {
+    return k_invalid;
+  }
+  if (i + need >= s.size()) {
+    return k_invalid;
+  }
+  for (std::size_t k = 1; k <= need; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) {
+      return k_invalid;
+    }
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    return k_invalid;
+  }
+  len = need + 1;
+  return cp;
+}
+
+bool
+is_xml_char(char32_t c)
+{
+  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+         || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+std::string
+describe(char32_t c)
+{
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
+  return buf;
+}
+
+} // namespace
+
+Expected<void>
+check_xml_text(std::string_view text, int first_line)
+{
+  int line = first_line;
+  int column = 1;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t len;
+    const char32_t c = decode(text, i, len);
+    if (c == k_invalid) {
+      char buf[8];
+      std::snprintf(buf,
+                    sizeof buf,
+                    "0x%02X",
+                    static_cast<unsigned>(static_cast<unsigned char>(text[i])));
+      return tl::unexpected(make_error(std::string("invalid UTF-8 (byte ") + buf
+                                         + "); save the file as UTF-8",
+                                       line,
+                                       column));
+    }
+    if (!is_xml_char(c)) {
+      return tl::unexpected(make_error("control character " + describe(c)
+                                         + " is not allowed in XML; remove it",
+                                       line,
+                                       column));
+    }
+    if (c == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+    i += len;
+  }
+  return {};
+}
+
+std::string
+replace_non_xml_chars(std::string_view text)
+{
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t len;
+    const char32_t c = decode(text, i, len);
+    if (c == k_invalid || !is_xml_char(c)) {
+      out += "\xEF\xBF\xBD";
+    } else {
+      out.append(text.substr(i, len));
+    }
+    i += len;
+  }
+  return out;
+}
+
+int
+column_of(std::string_view line, std::size_t offset)
+{
+  int column = 1;
+  for (std::size_t i = 0; i < offset && i < line.size(); ++i) {
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return column;
+}
+
+std::string_view
+utf8_prefix(std::string_view text, std::size_t max_bytes)
+{
+  if (text.size() <= max_bytes) {
+    return text;
+  }
+  std::size_t end = max_bytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+    --end;
+  }
+  return text.substr(0, end);
+}
+
+std::size_t
+utf8_length(std::string_view text)
+{
+  std::size_t n = 0;
+  for (const char ch : text) {
+    if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) {
+      ++n;
+    }
+  }
+  return n;
+}
+
+} // namespace ogfeed::util

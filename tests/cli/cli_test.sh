@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# CLI tests: run the real ogfeed binary on examples/ and tests/data/ sites and
+# check exit codes, files written, stdout and stderr.
+#   cli_test.sh OGFEED SOURCE_DIR WORK_DIR
+set -uo pipefail
+ogfeed=$1 src=$2 work=$3
+rm -rf "$work" && mkdir -p "$work"
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+expect_eq() { [[ "$1" == "$2" ]] || fail "$3: expected [$2], got [$1]"; }
+
+# 1. The example site builds, and says where its output went.
+out=$("$ogfeed" build "$src/examples/blog" -o "$work/blog" 2>"$work/err"); rc=$?
+expect_eq "$rc" 0 "build examples/blog exit code"
+expect_eq "$out" "wrote 26 feed files for 5 posts to $work/blog/" "build stdout"
+expect_eq "$(cat "$work/err")" "" "build stderr"
+
+# 2. Every feed is well-formed XML; every Atom feed passes RFC 4287's schema
+#    (when jing and ../shared are there).
+while IFS= read -r -d '' f; do
+  xmllint --noout "$f" || fail "xmllint rejects $f"
+done < <(find "$work/blog" -name '*.xml' -print0)
+schema="$src/../shared/schemas/atom.rnc"
+if [[ -n "${JING:-}" && -x "${JING:-}" && -f "$schema" ]]; then
+  while IFS= read -r -d '' f; do
+    "$JING" -c "$schema" "$f" >"$work/jing.txt" 2>/dev/null || { fail "jing rejects $f"; cat "$work/jing.txt" >&2; }
+  done < <(find "$work/blog" -name 'atom.xml' -print0)
+else
+  echo "skip: jing or ../shared/schemas/atom.rnc not present" >&2
+fi
+
+# 3. Byte-identical on every run and under any TZ.
+TZ=Pacific/Kiritimati "$ogfeed" build "$src/examples/blog" -o "$work/blog-kiritimati" -q -j 1
+TZ=America/Los_Angeles "$ogfeed" build "$src/examples/blog" -o "$work/blog-la" -q -j 2
+diff -r "$work/blog" "$work/blog-kiritimati" >/dev/null || fail "output differs under TZ=Pacific/Kiritimati"
+diff -r "$work/blog" "$work/blog-la" >/dev/null || fail "output differs under TZ=America/Los_Angeles"
+
+# 4. Every bad post in one run, compiler style; exit 1; earlier output kept.
+mkdir -p "$work/errors-out" && echo previous >"$work/errors-out/atom.xml"
+(cd "$src/tests/data/sites" && "$ogfeed" build errors -o "$work/errors-out") >"$work/out" 2>"$work/err"; rc=$?
+expect_eq "$rc" 1 "bad posts exit code"
+expect_eq "$(cat "$work/out")" "" "bad posts stdout"
+expect_eq "$(cat "$work/err")" "errors/posts/b-date.md:3:7: error: 'date' must be a date like 2019-05-27, 2019-05-27 10:00 or 2019-05-27T10:00:00+09:00, got \"2020-13-01\"
+errors/posts/c-control.md:6:6: error: control character U+0007 is not allowed in XML; remove it
+errors/posts/d-notitle.md:1:1: error: missing 'title' in the front matter
+errors/posts/e-unclosed.md:1:1: error: expected '---' or '...' to close the front matter, got end of file
+ogfeed: build failed with 4 errors; previous outputs were left as they were" "bad posts stderr"
+expect_eq "$(cat "$work/errors-out/atom.xml")" "previous" "previous output kept"
+expect_eq "$(ls "$work/errors-out")" "atom.xml" "no temporary files left"
+
+# 5. The YAML comment trap earns a warning, and the build still succeeds.
+mkdir -p "$work/warn/posts"
+printf 'title: W\nbase_url: https://w.example/\n' >"$work/warn/ogfeed.yaml"
+printf -- '---\ndate: 2019-05-27\ntitle: t\ndescription: Docker Meetup Kansai #3 に行きました\n---\nx\n' >"$work/warn/posts/a.md"
+(cd "$work" && "$ogfeed" build warn) >/dev/null 2>"$work/err"; rc=$?
+expect_eq "$rc" 0 "warning build exit code"
+expect_eq "$(cat "$work/err")" "warn/posts/a.md:4:35: warning: 'description' is cut short at ' #': YAML reads the rest of the line as a comment; quote the value to keep it" "cut-short warning"
+(cd "$work" && "$ogfeed" build warn -q) >"$work/out" 2>"$work/err"
+expect_eq "$(cat "$work/out")$(cat "$work/err")" "" "-q prints nothing on success"
+
+# 6. Config errors name the file and the near miss.
+mkdir -p "$work/badconf"
+printf 'title: B\nbase_url: https://b.example/\nfeeds:\n  limt: 3\n' >"$work/badconf/ogfeed.yaml"
+(cd "$work" && "$ogfeed" build badconf) 2>"$work/err"; rc=$?
+expect_eq "$rc" 1 "bad config exit code"
+expect_eq "$(head -1 "$work/err")" "badconf/ogfeed.yaml:4:3: error: unknown key 'feeds.limt', did you mean 'limit'?" "bad config message"
+"$ogfeed" build "$work/nowhere" 2>"$work/err"; rc=$?
+expect_eq "$rc" 1 "missing site exit code"
+expect_eq "$(head -1 "$work/err")" "ogfeed: error: cannot open '$work/nowhere/ogfeed.yaml': No such file or directory" "missing site message"
+
+# 7. Usage: --help to stdout with exit 0; usage errors exit 2 with a hint.
+"$ogfeed" --help >"$work/out" 2>&1; expect_eq "$?" 0 "--help exit code"
+grep -q '^usage: ogfeed <command>' "$work/out" || fail "--help text"
+"$ogfeed" build --help >"$work/out" 2>&1; expect_eq "$?" 0 "build --help exit code"
+grep -q '^usage: ogfeed build \[SITE\]' "$work/out" || fail "build --help text"
+expect_eq "$("$ogfeed" --version)" "ogfeed 0.1.0" "--version"
+"$ogfeed" buld 2>"$work/err"; expect_eq "$?" 2 "unknown command exit code"
+expect_eq "$(cat "$work/err")" "ogfeed: error: unknown command 'buld', did you mean 'build'?
+try 'ogfeed --help'" "unknown command message"
+"$ogfeed" build --colour 2>"$work/err"; expect_eq "$?" 2 "unknown option exit code"
+expect_eq "$(head -1 "$work/err")" "ogfeed: error: unknown option '--colour' for 'build'" "unknown option message"
+"$ogfeed" build -j 0 2>/dev/null; expect_eq "$?" 2 "bad --jobs exit code"
+
+if [[ $failures -gt 0 ]]; then
+  echo "$failures CLI check(s) failed" >&2
+  exit 1
+fi
+echo "all CLI checks passed"

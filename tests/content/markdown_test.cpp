@@ -1,0 +1,72 @@
+#include "content/markdown.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <thread>
+#include <vector>
+
+using ogfeed::content::markdown_excerpt;
+using ogfeed::content::render_markdown;
+
+TEST_CASE("markdown: GFM extensions are on", "[content]")
+{
+  CHECK(render_markdown("| a | b |\n| --- | --- |\n| 1 | 2 |\n").find("<table>")
+        != std::string::npos);
+  CHECK(render_markdown("~~old~~ new") == "<p><del>old</del> new</p>\n");
+  CHECK(render_markdown("see https://example.com now")
+        == "<p>see <a href=\"https://example.com\">https://example.com</a> "
+           "now</p>\n");
+  CHECK(render_markdown("- [x] done\n").find("checked=\"\"")
+        != std::string::npos);
+  CHECK(render_markdown("a[^1]\n\n[^1]: note\n").find("href=\"#fn-1\"")
+        != std::string::npos);
+}
+
+TEST_CASE("markdown: raw HTML is kept, dangerous tags are filtered",
+          "[content]")
+{
+  CHECK(render_markdown(
+          "<a class=\"link-preview\" href=\"https://x.test/\">x</a>\n")
+        == "<p><a class=\"link-preview\" href=\"https://x.test/\">x</a></p>\n");
+  CHECK(render_markdown("<script>alert(1)</script>\n").find("&lt;script>")
+        != std::string::npos);
+}
+
+TEST_CASE("markdown: entities XML forbids become U+FFFD", "[content]")
+{
+  CHECK(render_markdown("a&#1;b")
+        == "<p>a\xEF\xBF\xBD"
+           "b</p>\n");
+}
+
+TEST_CASE("markdown: rendering on many threads gives the same HTML",
+          "[content]")
+{
+  const std::string md = "~~del~~ and | a |\n| - |\n| b |\n";
+  const std::string expected = render_markdown(md);
+  std::vector<std::string> results(8);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    threads.emplace_back([&, i] {
+      for (int k = 0; k < 50; ++k) {
+        results[i] = render_markdown(md);
+        if (results[i] != expected) {
+          break;
+        }
+      }
+    });
+  }
+  for (auto& t : threads) {
+    t.join();
+  }
+  for (const auto& r : results) {
+    CHECK(r == expected);
+  }
+}
+
+TEST_CASE("markdown: excerpts are plain text cut at a character", "[content]")
+{
+  CHECK(markdown_excerpt("# 見出し\n\n本文 **太字** と `code`。\n", 100)
+        == "見出し 本文 太字 と code。");
+  CHECK(markdown_excerpt("あいうえおかきくけこ", 5) == "あいうえお…");
+}

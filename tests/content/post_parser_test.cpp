@@ -1,0 +1,201 @@
+#include "content/post_parser.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace ogfeed;
+
+namespace {
+
+content::ParsedPost
+parse(std::string_view text, std::string name = "hello")
+{
+  static const util::TimeZone tokyo = *util::TimeZone::locate("Asia/Tokyo");
+  return content::parse_post(text, {"posts/" + name + ".md", name}, tokyo);
+}
+
+std::vector<std::string>
+messages(const content::ParsedPost& p)
+{
+  std::vector<std::string> out;
+  for (const auto& d : p.diagnostics) {
+    out.push_back(util::format_diagnostic(d));
+  }
+  return out;
+}
+
+std::string
+rfc3339(util::UtcSeconds t)
+{
+  return util::format_rfc3339(t, 9 * 3600);
+}
+
+} // namespace
+
+TEST_CASE("post parser: the seed's front matter", "[content]")
+{
+  const auto p = parse(
+    "---\n"
+    "date: 2019-05-27\n"
+    "title: Docker Meetup Kansai リポート\n"
+    "description: 初めて Docker Meetup Kansai #3 にお邪魔させていただきます。\n"
+    "slug: enter-the-docker-meetup-kansai-3\n"
+    "category: \n"
+    "tags: \n"
+    " - Docker\n"
+    " - Review\n"
+    "---\n"
+    "\n"
+    "## 見出し\n");
+  REQUIRE(p.post);
+  CHECK(p.post->title == "Docker Meetup Kansai リポート");
+  CHECK(rfc3339(p.post->date) == "2019-05-27T00:00:00+09:00");
+  CHECK(p.post->updated == p.post->date);
+  CHECK(p.post->slug == "enter-the-docker-meetup-kansai-3");
+  CHECK(p.post->categories.empty());
+  CHECK(p.post->tags == std::vector<std::string>{"Docker", "Review"});
+  CHECK(p.post->description == "初めて Docker Meetup Kansai");
+  CHECK(p.post->body == "\n## 見出し\n");
+  CHECK(p.post->body_line == 11);
+  CHECK(
+    messages(p)
+    == std::vector<std::string>{
+      "posts/hello.md:4:39: warning: 'description' is cut short at ' #': YAML "
+      "reads the rest of the line as a comment; quote the value to keep it"});
+}
+
+TEST_CASE("post parser: Hakyll front matter closed by '...', CRLF and a BOM",
+          "[content]")
+{
+  const auto p = parse("\xEF\xBB\xBF---\r\n"
+                       "title: 日本Haskellユーザーグループ発足\r\n"
+                       "author: Haskell-jp\r\n"
+                       "tags: GHC, stack\r\n"
+                       "date: April 30, 2017\r\n"
+                       "headingDivClass: post-heading\r\n"
+                       "...\r\n"
+                       "---\r\n"
+                       "body\r\n",
+                       "01-first");
+  REQUIRE(p.post);
+  CHECK(p.diagnostics.empty());
+  CHECK(p.post->tags == std::vector<std::string>{"GHC", "stack"});
+  CHECK(p.post->author.name == "Haskell-jp");
+  CHECK(p.post->slug == "01-first");
+  CHECK(p.post->params.at("headingDivClass") == "post-heading");
+  CHECK(rfc3339(p.post->date) == "2017-04-30T00:00:00+09:00");
+  CHECK(p.post->body == "body\n");
+}
+
+TEST_CASE("post parser: Jekyll file names give the date and slug", "[content]")
+{
+  const auto p =
+    parse("---\nlayout: post\ncategory: blog\ntitle: \"VimConf\"\n---\n",
+          "2019-1-7-vim_2019_calendar_available");
+  REQUIRE(p.post);
+  CHECK(p.post->slug == "vim_2019_calendar_available");
+  CHECK(rfc3339(p.post->date) == "2019-01-07T00:00:00+09:00");
+  CHECK(p.post->categories == std::vector<std::string>{"blog"});
+}
+
+TEST_CASE("post parser: every field and its alternatives", "[content]")
+{
+  const auto p = parse("---\n"
+                       "title: t\n"
+                       "date: 2024-07-02 19:30\n"
+                       "updated: 2024-07-04T09:15:00+09:00\n"
+                       "summary: s\n"
+                       "categories: [a, b]\n"
+                       "category: a\n"
+                       "tags: x, y, x\n"
+                       "draft: true\n"
+                       "author: {name: N, email: n@example.com}\n"
+                       "image: cover.png\n"
+                       "custom: [1, 2]\n"
+                       "---\n");
+  REQUIRE(p.post);
+  CHECK(rfc3339(p.post->updated) == "2024-07-04T09:15:00+09:00");
+  CHECK(p.post->description == "s");
+  CHECK(p.post->categories == std::vector<std::string>{"a", "b"});
+  CHECK(p.post->tags == std::vector<std::string>{"x", "y"});
+  CHECK(p.post->draft);
+  CHECK(p.post->author.email == "n@example.com");
+  CHECK(p.post->image == "cover.png");
+  CHECK(p.post->params.at("custom") == "1, 2");
+}
+
+TEST_CASE("post parser: every bad field is reported at its position",
+          "[content]")
+{
+  const auto p = parse("---\n"
+                       "title: [a, b]\n"
+                       "date: May 1\n"
+                       "draft: maybe\n"
+                       "---\n");
+  CHECK_FALSE(p.post);
+  CHECK(messages(p)
+        == std::vector<std::string>{
+          "posts/hello.md:2:8: error: 'title' must be a string, got a list",
+          "posts/hello.md:3:7: error: 'date' must be a date like 2019-05-27, "
+          "2019-05-27 10:00 or 2019-05-27T10:00:00+09:00, got \"May 1\"",
+          "posts/hello.md:4:8: error: 'draft' must be true or false, got "
+          "\"maybe\""});
+}
+
+TEST_CASE("post parser: missing title and date", "[content]")
+{
+  const auto p = parse("---\ndescription: d\n---\n");
+  CHECK(messages(p)
+        == std::vector<std::string>{
+          "posts/hello.md:1:1: error: missing 'title' in the front matter",
+          "posts/hello.md:1:1: error: missing 'date' in the front matter (or a "
+          "YYYY-MM-DD- file name)"});
+}
+
+TEST_CASE("post parser: control characters and invalid UTF-8 never pass",
+          "[content]")
+{
+  CHECK(
+    messages(parse("---\ntitle: a\ndate: 2019-05-27\n---\nbody \x07 bell\n"))
+    == std::vector<std::string>{"posts/hello.md:5:6: error: control character "
+                                "U+0007 is not allowed in XML; remove it"});
+  CHECK(messages(parse("---\ntitle: \"a\\x01\"\ndate: 2019-05-27\n---\n"))
+        == std::vector<std::string>{
+          "posts/hello.md:2:8: error: 'title' has a control "
+          "character U+0001 is not allowed in XML; remove it"});
+  CHECK(messages(parse("---\ntitle: 日本\xFF\n---\n"))
+        == std::vector<std::string>{"posts/hello.md:2:10: error: invalid UTF-8 "
+                                    "(byte 0xFF); save the file as UTF-8"});
+}
+
+TEST_CASE("post parser: YAML syntax errors carry the file position",
+          "[content]")
+{
+  const auto p = parse("---\ntitle: a\ndate: 2019-05-27\ntags: [a, b\n---\n");
+  REQUIRE(p.diagnostics.size() == 1);
+  CHECK(p.diagnostics[0].line == 5);
+  CHECK(p.diagnostics[0].message.starts_with("invalid YAML: "));
+}
+
+TEST_CASE("post parser: hostile YAML is refused, not expanded", "[content]")
+{
+  std::string bomb =
+    "---\ntitle: a\ndate: 2019-05-27\na: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  char prev = 'a';
+  for (char c = 'b'; c <= 'k'; ++c) {
+    bomb += std::string(1, c) + ": &" + c + " [";
+    for (int i = 0; i < 10; ++i) {
+      bomb += std::string(i ? ", *" : "*") + prev;
+    }
+    bomb += "]\n";
+    prev = c;
+  }
+  bomb += "---\n";
+  const auto p = parse(bomb);
+  CHECK_FALSE(p.post);
+  REQUIRE(p.diagnostics.size() == 1);
+  CHECK(p.diagnostics[0].message
+        == "front matter has too many values (more than 100000)");
+
+  const auto deep = parse("---\ntitle: " + std::string(5000, '[') + "\n---\n");
+  CHECK_FALSE(deep.post);
+}

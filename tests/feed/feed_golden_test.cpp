@@ -1,0 +1,45 @@
+#include "build/site_build.hpp"
+#include "test_support.hpp"
+
+using namespace ogfeed;
+
+namespace {
+
+build::BuildOptions
+example_options(const std::filesystem::path& out)
+{
+  build::BuildOptions options;
+  options.site_root = test::k_source_dir / "examples/blog";
+  options.output_dir = out;
+  options.now =
+    util::UtcSeconds{std::chrono::seconds{1893456000}}; // 2030-01-01
+  options.jobs = 2;
+  return options;
+}
+
+} // namespace
+
+TEST_CASE("feed golden: examples/blog as Atom and RSS", "[feed]")
+{
+  const auto out = test::fresh_dir("golden-blog");
+  const build::BuildReport report = build::build_site(example_options(out));
+  for (const auto& d : report.diagnostics) {
+    INFO(util::format_diagnostic(d));
+  }
+  REQUIRE(report.diagnostics.empty());
+  test::check_golden("feed/blog-atom.xml", test::slurp(out / "atom.xml"));
+  test::check_golden("feed/blog-rss.xml", test::slurp(out / "rss.xml"));
+  test::check_golden("feed/blog-tag-atom.xml",
+                     test::slurp(out / "tags/勉強会 レポート/atom.xml"));
+}
+
+TEST_CASE("feed golden: drafts are in only with --drafts", "[feed]")
+{
+  const auto out = test::fresh_dir("golden-drafts");
+  build::BuildOptions options = example_options(out);
+  build::build_site(options);
+  CHECK(test::slurp(out / "atom.xml").find("WebAssembly") == std::string::npos);
+  options.drafts = build::Drafts::include;
+  build::build_site(options);
+  CHECK(test::slurp(out / "atom.xml").find("WebAssembly") != std::string::npos);
+}

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "util/file.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+namespace ogfeed::test {
+
+inline const std::filesystem::path k_source_dir = OGFEED_SOURCE_DIR;
+
+// Returns a fresh, empty folder for one test under the build tree.
+inline std::filesystem::path
+fresh_dir(const std::string& name)
+{
+  const std::filesystem::path dir =
+    std::filesystem::path(OGFEED_TEST_TMP) / name;
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+inline std::string
+slurp(const std::filesystem::path& path)
+{
+  auto bytes = util::read_file(path, 64 * 1024 * 1024);
+  REQUIRE(bytes);
+  return *bytes;
+}
+
+// Compares `actual` with tests/golden/<name>; OGFEED_UPDATE_GOLDEN=1 rewrites
+// the golden file instead (review that diff like code).
+inline void
+check_golden(const std::string& name, const std::string& actual)
+{
+  const std::filesystem::path golden = k_source_dir / "tests/golden" / name;
+  if (const char* update = std::getenv("OGFEED_UPDATE_GOLDEN");
+      update && *update == '1') {
+    REQUIRE(util::write_file_atomic(golden, actual));
+    return;
+  }
+  const std::string expected = slurp(golden);
+  CHECK(actual == expected);
+}
+
+} // namespace ogfeed::test
