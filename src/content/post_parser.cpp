@@ -57,7 +57,6 @@ public:
       error_at(v, "'" + std::string(what) + "' has a " + ok.error().message);
       return std::nullopt;
     }
-    warn_if_cut(v, what);
     return *s;
   }
 
@@ -102,6 +101,18 @@ public:
       return std::nullopt;
     }
     return *t;
+  }
+
+  // Returns free text (a title, a summary): like text(), and warns when a
+  // YAML comment cut it short.
+  std::optional<std::string>
+  prose(const YamlValue& v, std::string_view what)
+  {
+    auto s = text(v, what);
+    if (s) {
+      warn_if_cut(v, what);
+    }
+    return s;
   }
 
 private:
@@ -219,7 +230,7 @@ parse_post(std::string_view raw,
   for (const auto& [key, value] : root->entries) {
     const std::string& k = key.scalar;
     if (k == "title") {
-      if (auto s = b.text(value, "title")) {
+      if (auto s = b.prose(value, "title")) {
         post.title = *s;
         has_title = true;
         if (s->empty()) {
@@ -241,7 +252,7 @@ parse_post(std::string_view raw,
         updated = b.date(value, k);
       }
     } else if (k == "description" || k == "summary") {
-      if (auto s = b.text(value, k);
+      if (auto s = b.prose(value, k);
           s && (k == "description" || post.description.empty())) {
         post.description = *s;
       }
@@ -288,7 +299,7 @@ parse_post(std::string_view raw,
             post.author.uri = *s;
           }
         }
-      } else if (auto s = b.text(value, "author")) {
+      } else if (auto s = b.prose(value, "author")) {
         post.author.name = *s;
       }
     } else if (k == "image") {
