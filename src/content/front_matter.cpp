@@ -36,12 +36,16 @@ normalize_text(std::string_view text)
   }
   std::string out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
-      continue;
+  // Copy runs between "\r\n" pairs in bulk: most files have none.
+  std::size_t start = 0;
+  for (std::size_t cr = text.find('\r'); cr != std::string_view::npos;
+       cr = text.find('\r', cr + 1)) {
+    if (cr + 1 < text.size() && text[cr + 1] == '\n') {
+      out.append(text.substr(start, cr - start));
+      start = cr + 1;
     }
-    out += text[i];
   }
+  out.append(text.substr(start));
   return out;
 }
 

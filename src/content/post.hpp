@@ -3,6 +3,7 @@
 #include "util/time_zone.hpp"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,7 +33,9 @@ struct Post
   std::string image;
   std::map<std::string, std::string> params; // other front-matter keys
 
-  std::string body; // Markdown, front matter removed
+  // Markdown without the front matter; absent when the site loader left it
+  // on disk to save memory (load_post_body() reads it again).
+  std::optional<std::string> body;
   int body_line = 1;
 
   // Filled by the site loader and the build.

@@ -211,7 +211,9 @@ parse_post(std::string_view raw,
 
   Post post;
   post.source_path = source.display_path;
-  post.body = std::string(fm->body);
+  if (source.keep_body == KeepBody::yes) {
+    post.body = std::string(fm->body);
+  }
   post.body_line = fm->body_line;
 
   // Jekyll names carry the date: 2019-05-27-slug.md.

@@ -12,10 +12,16 @@ namespace ogfeed::content {
 
 // Where a post's text came from: the path shown in messages and the name
 // that gives its slug and, Jekyll-style, its date ("2019-05-27-hello").
+enum class KeepBody {
+  yes,
+  no, // parse the front matter only; Post::body stays empty
+};
+
 struct PostSource
 {
   std::string display_path;
   std::string name; // file stem, or the folder name for a page bundle
+  KeepBody keep_body = KeepBody::yes;
 };
 
 // A post, or the errors that kept it from loading, plus any warnings.

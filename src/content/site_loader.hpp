@@ -31,6 +31,10 @@ LoadedPosts load_posts(const std::filesystem::path& site_root,
                        const SiteConfig& config,
                        unsigned jobs);
 
+// Reads the Markdown body of a post whose body the loader dropped, from
+// post.source_path. Fails when the file can no longer be read or split.
+util::Expected<std::string> load_post_body(const Post& post);
+
 // Sorts posts newest first, ties broken by slug, then source path.
 void sort_posts(std::vector<Post>& posts);
 

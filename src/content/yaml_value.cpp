@@ -1,5 +1,6 @@
 #include "content/yaml_value.hpp"
 
+#include "content/simple_yaml.hpp"
 #include "util/utf8.hpp"
 
 #include <yaml-cpp/yaml.h>
@@ -60,9 +61,9 @@ public:
       for (const auto& kv : node) {
         TRY_ASSIGN(key, convert(kv.first, depth + 1));
         TRY_ASSIGN(value, convert(kv.second, depth + 1));
-        // A value left empty ("category: ") has no mark of its own; place
-        // it right after its key so messages still point somewhere useful.
-        if (value.line == 0) {
+        // yaml-cpp marks an empty value ("category: ") at the next line or
+        // nowhere; place it right after its key, as parse_simple_yaml does.
+        if (value.kind == YamlValue::Kind::null) {
           value.line = key.line;
           value.column =
             key.column + static_cast<int>(util::utf8_length(key.scalar)) + 1;
@@ -106,6 +107,15 @@ YamlValue::find(std::string_view key) const
 
 util::Expected<YamlValue>
 parse_yaml(std::string_view text, int first_line)
+{
+  if (auto simple = parse_simple_yaml(text, first_line)) {
+    return std::move(*simple);
+  }
+  return parse_yaml_cpp(text, first_line);
+}
+
+util::Expected<YamlValue>
+parse_yaml_cpp(std::string_view text, int first_line)
 {
   YAML::Node root;
   try {

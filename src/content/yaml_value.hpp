@@ -38,6 +38,10 @@ struct YamlValue
 // bombs). An empty document is a null value.
 util::Expected<YamlValue> parse_yaml(std::string_view text, int first_line);
 
+// Parses with yaml-cpp alone, never the fast path; for tests that hold
+// parse_simple_yaml to yaml-cpp's answers.
+util::Expected<YamlValue> parse_yaml_cpp(std::string_view text, int first_line);
+
 // Returns a scalar's text ("" for null). Fails, naming `what`, on a list or
 // map.
 util::Expected<std::string> as_string(const YamlValue& v,

@@ -32,10 +32,23 @@ read_file(const fs::path& path, std::size_t max_bytes)
   if (fd < 0) {
     return tl::unexpected(os_error("cannot open", path, errno));
   }
+  // Read straight into a buffer of the file's size; keep reading past it
+  // in case the file grew.
+  struct stat st
+  {
+  };
+  std::size_t want = 64 * 1024;
+  if (::fstat(fd, &st) == 0 && st.st_size > 0) {
+    want = static_cast<std::size_t>(st.st_size) + 1;
+  }
   std::string out;
-  char buf[65536];
+  std::size_t used = 0;
   for (;;) {
-    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (want > max_bytes + 1) {
+      want = max_bytes + 1;
+    }
+    out.resize(want);
+    const ssize_t n = ::read(fd, out.data() + used, want - used);
     if (n < 0) {
       if (errno == EINTR) {
         continue;
@@ -44,17 +57,21 @@ read_file(const fs::path& path, std::size_t max_bytes)
       ::close(fd);
       return tl::unexpected(os_error("cannot read", path, err));
     }
-    if (n == 0) {
-      break;
-    }
-    if (out.size() + static_cast<std::size_t>(n) > max_bytes) {
+    used += static_cast<std::size_t>(n);
+    if (used > max_bytes) {
       ::close(fd);
       return tl::unexpected(
         make_error("file '" + path.string() + "' is larger than "
                    + std::to_string(max_bytes / (1024 * 1024)) + " MiB"));
     }
-    out.append(buf, static_cast<std::size_t>(n));
+    if (n == 0) {
+      break;
+    }
+    if (used == want) {
+      want *= 2;
+    }
   }
+  out.resize(used);
   ::close(fd);
   return out;
 }

@@ -1,6 +1,9 @@
 #include "util/utf8.hpp"
 
-#include <cstdio> // std::snprintf
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>  // std::snprintf
+#include <cstring> // std::memcpy
 
 namespace ogfeed::util {
 
@@ -71,40 +74,102 @@ describe(char32_t c)
 
 } // namespace
 
+namespace {
+
+// Returns the offset of the first byte that starts an invalid UTF-8 sequence
+// or a character XML 1.0 forbids, or npos. Tuned for the common case: runs of
+// ASCII are skipped eight bytes at a time, and a 2- to 4-byte sequence is
+// checked without building its code point unless it could be U+FFFE/U+FFFF.
+std::size_t
+first_bad_offset(std::string_view text)
+{
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    if (i + 8 <= n) {
+      std::uint64_t word;
+      std::memcpy(&word, p + i, 8);
+      // All eight bytes ASCII and none below 0x20: skip them at once.
+      const std::uint64_t high = word & 0x8080808080808080ULL;
+      const std::uint64_t below_space =
+        (word - 0x2020202020202020ULL) & ~word & 0x8080808080808080ULL;
+      if ((high | below_space) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    const unsigned char b = p[i];
+    if (b < 0x80) {
+      if (b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
+        return i;
+      }
+      ++i;
+      continue;
+    }
+    // Multi-byte sequences, checked byte-wise (Unicode 15, table 3-7).
+    auto cont = [&](std::size_t k) {
+      return i + k < n && (p[i + k] & 0xC0) == 0x80;
+    };
+    if (b >= 0xC2 && b <= 0xDF) {
+      if (!cont(1)) {
+        return i;
+      }
+      i += 2;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+      if (!cont(1) || !cont(2) || (b == 0xE0 && p[i + 1] < 0xA0)
+          || (b == 0xED && p[i + 1] >= 0xA0)
+          || (b == 0xEF && p[i + 1] == 0xBF && p[i + 2] >= 0xBE)) {
+        return i; // overlong, a surrogate, or U+FFFE/U+FFFF
+      }
+      i += 3;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+      if (!cont(1) || !cont(2) || !cont(3) || (b == 0xF0 && p[i + 1] < 0x90)
+          || (b == 0xF4 && p[i + 1] >= 0x90)) {
+        return i;
+      }
+      i += 4;
+    } else {
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+} // namespace
+
 Expected<void>
 check_xml_text(std::string_view text, int first_line)
 {
-  int line = first_line;
-  int column = 1;
-  for (std::size_t i = 0; i < text.size();) {
-    std::size_t len;
-    const char32_t c = decode(text, i, len);
-    if (c == k_invalid) {
-      char buf[8];
-      std::snprintf(buf,
-                    sizeof buf,
-                    "0x%02X",
-                    static_cast<unsigned>(static_cast<unsigned char>(text[i])));
-      return tl::unexpected(make_error(std::string("invalid UTF-8 (byte ") + buf
-                                         + "); save the file as UTF-8",
-                                       line,
-                                       column));
-    }
-    if (!is_xml_char(c)) {
-      return tl::unexpected(make_error("control character " + describe(c)
-                                         + " is not allowed in XML; remove it",
-                                       line,
-                                       column));
-    }
-    if (c == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-    i += len;
+  const std::size_t bad = first_bad_offset(text);
+  if (bad == std::string_view::npos) {
+    return {};
   }
-  return {};
+  const std::size_t line_start = text.rfind('\n', bad == 0 ? 0 : bad - 1);
+  const std::size_t col_from =
+    line_start == std::string_view::npos || bad == 0 ? 0 : line_start + 1;
+  const int line =
+    first_line
+    + static_cast<int>(std::count(
+      text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad), '\n'));
+  const int column = column_of(text.substr(col_from), bad - col_from);
+  std::size_t len;
+  const char32_t c = decode(text, bad, len);
+  if (c == k_invalid) {
+    char buf[8];
+    std::snprintf(buf,
+                  sizeof buf,
+                  "0x%02X",
+                  static_cast<unsigned>(static_cast<unsigned char>(text[bad])));
+    return tl::unexpected(make_error(std::string("invalid UTF-8 (byte ") + buf
+                                       + "); save the file as UTF-8",
+                                     line,
+                                     column));
+  }
+  return tl::unexpected(make_error("control character " + describe(c)
+                                     + " is not allowed in XML; remove it",
+                                   line,
+                                   column));
 }
 
 std::string

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Feed benchmark: ogfeed build (Atom + RSS, plus per-tag and per-category
+# feeds) on 1,000 and 10,000 synthetic posts from ../shared/bench/gen-corpus.py
+# --seed 1, beside Hugo's RSS build of the same corpus in the same run
+# (../shared/bench/peers/hugo-feed.sh). Prints median wall time and peak RSS.
+#
+#   bench/feed-bench.sh [BUILD_DIR]      (default build; needs a Release-ish build)
+# Env: RUNS=3  SIZES="1000 10000"  NO_PEER=1 (skip Hugo)
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+shared=$here/../shared
+ogfeed=${1:-$here/build}/ogfeed
+runs=${RUNS:-3}
+sizes=${SIZES:-"1000 10000"}
+[[ -x "$ogfeed" ]] || { echo "no ogfeed binary at $ogfeed; build first" >&2; exit 2; }
+[[ -f "$shared/bench/gen-corpus.py" ]] || { echo "needs ../shared/bench" >&2; exit 2; }
+work=$(mktemp -d /tmp/ogfeed-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+for n in $sizes; do
+  corpus=$work/corpus-$n
+  python3 "$shared/bench/gen-corpus.py" --n "$n" --out "$corpus" --seed 1 >/dev/null
+  # Two configurations: the main Atom + RSS feeds only (what the Hugo peer
+  # builds: one feed of the newest 20 posts), and the default, which adds
+  # one Atom + RSS pair per tag and per category.
+  for variant in main default; do
+    site=$work/site-$n-$variant
+    mkdir -p "$site"
+    cat >"$site/ogfeed.yaml" <<YAML
+title: ogfeed bench
+base_url: https://example.com/
+language: ja
+timezone: Asia/Tokyo
+content_dir: $corpus
+output_dir: $work/out-$n
+YAML
+    if [[ $variant == main ]]; then
+      printf 'feeds:\n  tags: false\n  categories: false\n' >>"$site/ogfeed.yaml"
+    fi
+    walls=() rsss=()
+    for ((i = 1; i <= runs; i++)); do
+      rm -rf "$work/out-$n"
+      /usr/bin/time -f '%e %M' -o "$work/time.txt" "$ogfeed" build "$site" -q
+      read -r wall rss <"$work/time.txt"
+      walls+=("$wall") rsss+=("$rss")
+    done
+    files=$(find "$work/out-$n" -name '*.xml' | wc -l)
+    echo "ogfeed-$variant posts=$n feed_files=$files runs=$runs median_wall_s=$(median "${walls[@]}") median_maxrss_kb=$(median "${rsss[@]}")"
+  done
+  if [[ -z "${NO_PEER:-}" ]] && command -v hugo >/dev/null; then
+    RUNS=$runs bash "$shared/bench/peers/hugo-feed.sh" "$corpus" "$work/hugo-$n" 2>/dev/null | tail -1
+  fi
+done

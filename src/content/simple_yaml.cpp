@@ -1,0 +1,179 @@
+#include "content/simple_yaml.hpp"
+
+#include "util/utf8.hpp"
+
+#include <cctype>
+
+namespace ogfeed::content {
+
+namespace {
+
+bool
+is_key_char(char c)
+{
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+}
+
+std::string_view
+trim_right(std::string_view s)
+{
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+bool
+is_null_word(std::string_view s)
+{
+  return s == "~" || s == "null" || s == "Null" || s == "NULL";
+}
+
+// Parses the scalar starting at byte `at` of `line` (which runs to the end of
+// the line); returns nullopt when it is outside the simple subset.
+std::optional<YamlValue>
+scalar(std::string_view line, std::size_t at, int line_no)
+{
+  const std::string_view rest = trim_right(line.substr(at));
+  YamlValue v;
+  v.line = line_no;
+  v.column = util::column_of(line, at);
+  if (rest.empty()) {
+    return std::nullopt;
+  }
+  const char first = rest.front();
+  if (first == '"' || first == '\'') {
+    const std::size_t close = rest.find(first, 1);
+    if (close == std::string_view::npos || close + 1 != rest.size()) {
+      return std::nullopt; // escapes, a comment after it, or multi-line
+    }
+    const std::string_view inner = rest.substr(1, close - 1);
+    if (first == '"' && inner.find('\\') != std::string_view::npos) {
+      return std::nullopt;
+    }
+    v.kind = YamlValue::Kind::scalar;
+    v.scalar = std::string(inner);
+    return v;
+  }
+  // Indicators that start something other than a plain scalar.
+  if (std::string_view("-?:,[]{}#&*!|>%@`").find(first)
+      != std::string_view::npos) {
+    return std::nullopt;
+  }
+  if (rest.find(": ") != std::string_view::npos
+      || rest.find(" #") != std::string_view::npos
+      || rest.find("\t#") != std::string_view::npos || rest.back() == ':') {
+    return std::nullopt;
+  }
+  if (is_null_word(rest)) {
+    v.kind = YamlValue::Kind::null;
+    return v;
+  }
+  v.kind = YamlValue::Kind::scalar;
+  v.plain = true;
+  v.scalar = std::string(rest);
+  return v;
+}
+
+} // namespace
+
+std::optional<YamlValue>
+parse_simple_yaml(std::string_view text, int first_line)
+{
+  YamlValue root;
+  root.kind = YamlValue::Kind::map;
+  // The entry whose value may still turn out to be a block list. Only item
+  // lines use it, and they never add entries, so the pointer stays valid.
+  YamlValue* pending = nullptr;
+  std::size_t item_indent = 0;
+  int line_no = first_line - 1;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t nl = text.find('\n', pos);
+    const std::string_view line = text.substr(
+      pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    pos = nl == std::string_view::npos ? text.size() : nl + 1;
+    ++line_no;
+    const std::size_t indent = line.find_first_not_of(' ');
+    if (indent == std::string_view::npos) {
+      continue; // blank
+    }
+    const char c = line[indent];
+    if (c == '#' || c == '\t' || c == '\r') {
+      return std::nullopt; // comments and tabs: leave them to yaml-cpp
+    }
+    if (c == '-' && (indent + 1 == line.size() || line[indent + 1] == ' ')) {
+      if (pending == nullptr) {
+        return std::nullopt;
+      }
+      YamlValue& list = *pending;
+      if (list.kind == YamlValue::Kind::null) {
+        list.kind = YamlValue::Kind::sequence;
+        list.line = line_no;
+        list.column = static_cast<int>(indent) + 1;
+        item_indent = indent;
+      } else if (indent != item_indent) {
+        return std::nullopt;
+      }
+      const std::size_t at = line.find_first_not_of(' ', indent + 1);
+      if (at == std::string_view::npos) {
+        YamlValue empty;
+        empty.line = line_no;
+        empty.column = static_cast<int>(indent) + 1;
+        list.items.push_back(std::move(empty));
+        continue;
+      }
+      auto item = scalar(line, at, line_no);
+      if (!item) {
+        return std::nullopt;
+      }
+      list.items.push_back(std::move(*item));
+      continue;
+    }
+    if (indent != 0) {
+      return std::nullopt; // nested maps and continuation lines
+    }
+    std::size_t k = 0;
+    while (k < line.size() && is_key_char(line[k])) {
+      ++k;
+    }
+    if (k == 0 || k >= line.size() || line[k] != ':'
+        || (k + 1 < line.size() && line[k + 1] != ' ')) {
+      return std::nullopt;
+    }
+    const std::string_view name = line.substr(0, k);
+    if (root.find(name) != nullptr) {
+      return std::nullopt;
+    }
+    YamlValue key;
+    key.kind = YamlValue::Kind::scalar;
+    key.plain = true;
+    key.scalar = std::string(name);
+    key.line = line_no;
+    key.column = 1;
+    const std::size_t at = line.find_first_not_of(' ', k + 1);
+    YamlValue value;
+    if (at == std::string_view::npos) {
+      // Null unless a block list follows; placed right after the key.
+      value.line = line_no;
+      value.column = static_cast<int>(util::utf8_length(name)) + 2;
+      root.entries.emplace_back(std::move(key), std::move(value));
+      pending = &root.entries.back().second;
+      continue;
+    }
+    auto parsed = scalar(line, at, line_no);
+    if (!parsed) {
+      return std::nullopt;
+    }
+    root.entries.emplace_back(std::move(key), std::move(*parsed));
+    pending = nullptr;
+  }
+  if (root.entries.empty()) {
+    return std::nullopt;
+  }
+  root.line = root.entries.front().first.line;
+  root.column = 1;
+  return root;
+}
+
+} // namespace ogfeed::content
