@@ -28,4 +28,10 @@ std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes);
 // Returns the number of code points in valid UTF-8 `text`.
 std::size_t utf8_length(std::string_view text);
 
+// Returns `utf8` decoded to code points; invalid bytes become U+FFFD.
+std::u32string decode_utf8(std::string_view utf8);
+
+// Returns `text` encoded as UTF-8.
+std::string encode_utf8(std::u32string_view text);
+
 } // namespace ogfeed::util

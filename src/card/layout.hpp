@@ -1,0 +1,85 @@
+#pragma once
+
+#include "card/shaped_text.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ogfeed::card {
+
+enum class Align {
+  start,
+  center,
+  end,
+};
+
+enum class LatinSpacing {
+  none,
+  quarter_em, // JLREQ 和欧間: a quarter em between Japanese and Latin
+};
+
+// The title box and how to fill it (pixels).
+struct LayoutStyle
+{
+  float box_width = 1040;
+  float box_height = 300;
+  float max_size = 64;
+  float min_size = 32;
+  float line_height = 1.3F; // times the font size
+  int max_lines = 3;
+  Align align = Align::start;
+  Align vertical_align = Align::center;
+  LatinSpacing latin_spacing = LatinSpacing::quarter_em;
+};
+
+// A glyph placed in the box: pixels from the box's top-left to the glyph's
+// origin on the baseline.
+struct PlacedGlyph
+{
+  std::uint32_t glyph = 0;
+  std::uint16_t font = 0;
+  float x = 0;
+  float y = 0;
+};
+
+struct LayoutLine
+{
+  std::string text; // the characters set on the line, UTF-8
+  float width = 0;  // pixels, after punctuation trimming
+  float x = 0;      // left edge in the box
+  float baseline = 0;
+  std::size_t begin = 0; // code point range of `text` in the title
+  std::size_t end = 0;
+  std::vector<PlacedGlyph> glyphs;
+};
+
+// The chosen typesetting of a title: plain data, apart from any drawing.
+struct TitleLayout
+{
+  float font_size = 0;
+  float box_width = 0;
+  float box_height = 0;
+  float line_advance = 0; // baseline to baseline
+  bool truncated = false;
+  std::vector<LayoutLine> lines;
+  std::vector<std::size_t>
+    breaks; // code point index where each line after the first starts
+  std::vector<std::size_t>
+    phrase_breaks;               // those of `breaks` at BudouX boundaries
+  std::vector<char32_t> missing; // characters no font covers
+};
+
+// Sets `text` in the box: the largest size in [min_size, max_size] (whole
+// pixels) at which it fits in max_lines lines, breaking only where JLREQ
+// kinsoku and UAX #14 allow and preferring BudouX phrase boundaries (a
+// smaller size that keeps every phrase whole wins when it is at least 80% of
+// the size that would split one); then the most balanced set of lines with
+// that many lines, avoiding a one- or two-character last line. Yakumono
+// spacing: the doubled half-em between 」「, 、「, 。」 etc. collapses, an
+// opening bracket at a line start sets flush, the half-em after 」、。 at a
+// line end is dropped, spaces at breaks disappear. At the minimum size a
+// title that still does not fit is cut at a legal break and ends in "…".
+TitleLayout layout_title(const ShapedText& text, const LayoutStyle& style);
+
+} // namespace ogfeed::card

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ogfeed::card {
+
+// What may happen between text[i - 1] and text[i].
+enum class Break : std::uint8_t {
+  never,         // kinsoku, inside a word or number, inside a grapheme
+  phrase,        // between two BudouX phrases: the preferred place
+  space,         // after a space, which disappears at the break
+  inside_phrase, // legal (UAX #14 and JLREQ), but inside a phrase
+  emergency,     // inside a Latin word or number: only when it is wider than
+                 // the line (CSS overflow-wrap: anywhere)
+};
+
+// Returns, for each i in [0, text.size()], whether a line may break before
+// text[i] (entries 0 and size() are `never`). Kinsoku follows JLREQ at the
+// "very strict" level: closing brackets, 、。・：；！？, ー, ゝゞ々 and small
+// kana never start a line, opening brackets never end one, and Latin words,
+// numbers (#3, ¥100, 50%) and ―― / …… never split. `phrases` are BudouX's
+// boundaries (code point indices).
+std::vector<Break> find_breaks(const std::u32string& text,
+                               const std::vector<std::size_t>& phrases);
+
+} // namespace ogfeed::card
