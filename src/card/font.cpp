@@ -133,7 +133,7 @@ Font::hb_font() const
   return m_impl->hb;
 }
 
-FontStack::FontStack(std::vector<std::unique_ptr<Font>> fonts)
+FontStack::FontStack(std::vector<Font*> fonts)
   : m_fonts(std::move(fonts))
 {
 }

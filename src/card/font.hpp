@@ -52,11 +52,12 @@ private:
   std::unique_ptr<Impl> m_impl;
 };
 
-// A primary font and its fallbacks, in order.
+// A primary font and its fallbacks, in order; the fonts are owned elsewhere
+// and must outlive the stack.
 class FontStack
 {
 public:
-  explicit FontStack(std::vector<std::unique_ptr<Font>> fonts);
+  explicit FontStack(std::vector<Font*> fonts);
 
   // Returns the index of the first font that has a glyph for `c`, or -1.
   int font_for(char32_t c) const;
@@ -64,7 +65,7 @@ public:
   std::size_t size() const;
 
 private:
-  std::vector<std::unique_ptr<Font>> m_fonts;
+  std::vector<Font*> m_fonts;
 };
 
 } // namespace ogfeed::card

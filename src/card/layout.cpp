@@ -2,6 +2,7 @@
 
 #include "card/char_class.hpp"
 #include "card/line_break.hpp"
+#include "util/json.hpp"
 #include "util/utf8.hpp"
 
 #include <algorithm>
@@ -522,6 +523,7 @@ layout_title(const ShapedText& t, const LayoutStyle& style)
       out.missing.push_back(c.c);
     }
   }
+  out.phrases = t.phrases;
   const Measure m(t, style.latin_spacing);
   const std::size_t n = m.size();
 
@@ -605,6 +607,39 @@ layout_title(const ShapedText& t, const LayoutStyle& style)
       top + t.ascender * size + static_cast<float>(i) * out.line_advance;
   }
   return out;
+}
+
+std::string
+layout_json(const TitleLayout& layout)
+{
+  auto list = [](const std::vector<std::size_t>& v) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      out += (i ? ", " : "") + std::to_string(v[i]);
+    }
+    return out + "]";
+  };
+  std::string out = "{\"font_size\": " + util::json_number(layout.font_size)
+                    + ", \"box_width\": " + util::json_number(layout.box_width)
+                    + ", \"box_height\": "
+                    + util::json_number(layout.box_height) + ", \"truncated\": "
+                    + (layout.truncated ? "true" : "false") + ", \"lines\": [";
+  for (std::size_t i = 0; i < layout.lines.size(); ++i) {
+    const LayoutLine& l = layout.lines[i];
+    out += std::string(i ? ", " : "")
+           + "{\"text\": " + util::json_string(l.text) + ", \"width\": "
+           + util::json_number(l.width) + ", \"x\": " + util::json_number(l.x)
+           + ", \"baseline\": " + util::json_number(l.baseline) + "}";
+  }
+  out += "], \"breaks\": " + list(layout.breaks)
+         + ", \"phrase_breaks\": " + list(layout.phrase_breaks)
+         + ", \"phrases\": " + list(layout.phrases) + ", \"missing\": [";
+  for (std::size_t i = 0; i < layout.missing.size(); ++i) {
+    out += std::string(i ? ", " : "")
+           + util::json_string(
+             util::encode_utf8(std::u32string(1, layout.missing[i])));
+  }
+  return out + "]}";
 }
 
 } // namespace ogfeed::card

@@ -66,20 +66,26 @@ struct TitleLayout
   std::vector<std::size_t>
     breaks; // code point index where each line after the first starts
   std::vector<std::size_t>
-    phrase_breaks;               // those of `breaks` at BudouX boundaries
-  std::vector<char32_t> missing; // characters no font covers
+    phrase_breaks;                  // those of `breaks` at BudouX boundaries
+  std::vector<std::size_t> phrases; // BudouX boundaries in the title
+  std::vector<char32_t> missing;    // characters no font covers
 };
 
-// Sets `text` in the box: the largest size in [min_size, max_size] (whole
-// pixels) at which it fits in max_lines lines, breaking only where JLREQ
-// kinsoku and UAX #14 allow and preferring BudouX phrase boundaries (a
-// smaller size that keeps every phrase whole wins when it is at least 80% of
-// the size that would split one); then the most balanced set of lines with
-// that many lines, avoiding a one- or two-character last line. Yakumono
-// spacing: the doubled half-em between 」「, 、「, 。」 etc. collapses, an
-// opening bracket at a line start sets flush, the half-em after 」、。 at a
-// line end is dropped, spaces at breaks disappear. At the minimum size a
-// title that still does not fit is cut at a legal break and ends in "…".
+// Sets `text` in the box. Breaks only where JLREQ kinsoku and UAX #14 allow
+// (inside a word only when a word is wider than the box), preferring BudouX
+// phrase boundaries. Tries every whole-pixel size from the largest that fits
+// in max_lines down to 80% of it, and every line count that fits, and keeps
+// the best by one score: balanced lines, phrase breaks, no one- or
+// two-character last line, fewer lines, less shrinking. Yakumono spacing:
+// the doubled half-em in 」「, 、「, 。」 collapses, an opening bracket at a
+// line start sets flush, the half-em after 」、。 at a line end is dropped,
+// spaces at breaks disappear. A title that does not fit at min_size is cut
+// at a legal break and ends in "…".
 TitleLayout layout_title(const ShapedText& text, const LayoutStyle& style);
+
+// Returns the layout as one JSON object: font_size, box_width, box_height,
+// truncated, lines [{text, width, x, baseline}], breaks, phrase_breaks,
+// phrases (code point indices) and missing (characters, as strings).
+std::string layout_json(const TitleLayout& layout);
 
 } // namespace ogfeed::card

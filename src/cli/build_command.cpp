@@ -1,5 +1,6 @@
 #include "build/site_build.hpp"
 #include "cli/command.hpp"
+#include "cli/data_dir.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -21,6 +22,7 @@ constexpr const char* k_build_help =
   "  --drafts          include posts with 'draft: true'\n"
   "  --future          include posts dated in the future\n"
   "  -j, --jobs N      use N threads (default: all cores)\n"
+  "  --no-cards        build the feeds only\n"
   "  -q, --quiet       print errors only\n"
   "  -h, --help        show this help\n";
 
@@ -61,6 +63,8 @@ parse_args(const std::vector<std::string>& args, BuildArgs& out)
       out.options.drafts = build::Drafts::include;
     } else if (a == "--future") {
       out.options.future = build::FuturePosts::include;
+    } else if (a == "--no-cards") {
+      out.options.cards = build::Cards::off;
     } else if (a == "-q" || a == "--quiet") {
       out.quiet = true;
     } else if (a == "-j" || a == "--jobs" || a.starts_with("-j")) {
@@ -103,6 +107,8 @@ run_build(const std::vector<std::string>& args)
   if (const auto code = parse_args(args, parsed)) {
     return *code;
   }
+  parsed.options.template_dirs = template_dirs(parsed.options.site_root);
+  parsed.options.font_dirs = font_dirs(parsed.options.site_root);
   parsed.options.now = std::chrono::time_point_cast<std::chrono::seconds>(
     std::chrono::system_clock::now());
   const build::BuildReport report = build::build_site(parsed.options);
@@ -122,9 +128,13 @@ run_build(const std::vector<std::string>& args)
     return k_exit_failure;
   }
   if (!parsed.quiet) {
-    std::cout << "wrote " << report.written.size() << " feed files for "
-              << report.posts << " posts to " << report.output_dir.string()
-              << "/\n";
+    std::cout << "wrote " << report.feeds << " feeds";
+    if (report.cards_rendered + report.cards_reused > 0) {
+      std::cout << " and " << report.cards_rendered + report.cards_reused
+                << " cards (" << report.cards_reused << " unchanged)";
+    }
+    std::cout << " for " << report.posts << " posts to "
+              << report.output_dir.string() << "/\n";
   }
   return k_exit_ok;
 }

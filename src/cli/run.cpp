@@ -30,7 +30,8 @@ const std::vector<Command>&
 commands()
 {
   static const std::vector<Command> table = {
-    {"build", "build a site's feeds from its posts", &run_build},
+    {"build", "build a site's feeds and cards from its posts", &run_build},
+    {"card", "render one card, or print its title layout as JSON", &run_card},
   };
   return table;
 }

@@ -2,6 +2,7 @@
 
 #include "util/time_zone.hpp"
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -15,6 +16,17 @@ struct Person
   std::string name;
   std::string email;
   std::string uri;
+};
+
+// The social card image of a post: one ogfeed rendered, or the post's own
+// `image`.
+struct CardRef
+{
+  std::string url;  // absolute
+  std::string type; // MIME type, "image/png"
+  int width = 0;    // 0 when unknown (a post's own image)
+  int height = 0;
+  std::uint64_t length = 0; // bytes; 0 when unknown
 };
 
 // One post, as loaded from its file: the hub every later stage reads.
@@ -42,6 +54,7 @@ struct Post
   std::string permalink;    // absolute URL
   std::string content_html; // rendered body, every URL absolute
   std::string summary_text; // plain-text excerpt when there is no description
+  std::optional<CardRef> card;
 };
 
 } // namespace ogfeed::content

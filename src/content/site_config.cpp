@@ -36,35 +36,18 @@ apply_keys(const YamlValue& v,
            const std::vector<Key>& keys,
            SiteConfig& config)
 {
-  if (v.kind == YamlValue::Kind::null) {
-    return {};
-  }
-  if (v.kind != YamlValue::Kind::map) {
-    return tl::unexpected(error_at(
-      v,
-      section.empty() ? std::string("ogfeed.yaml must be a map of settings")
-                      : "'" + std::string(section) + "' must be a map"));
-  }
   std::vector<std::string> names;
   for (const auto& key : keys) {
     names.emplace_back(key.name);
   }
-  for (const auto& [k, value] : v.entries) {
-    const auto it = std::find_if(keys.begin(), keys.end(), [&](const Key& key) {
-      return k.kind == YamlValue::Kind::scalar && key.name == k.scalar;
+  return visit_map(
+    v, section, names, [&](const std::string& name, const YamlValue& value) {
+      const auto it =
+        std::find_if(keys.begin(), keys.end(), [&](const Key& key) {
+          return key.name == name;
+        });
+      return it->handle(value, config);
     });
-    if (it == keys.end()) {
-      const std::string full =
-        section.empty() ? k.scalar : std::string(section) + "." + k.scalar;
-      std::string message = "unknown key '" + full + "'";
-      if (const auto near = util::closest_match(k.scalar, names)) {
-        message += ", did you mean '" + *near + "'?";
-      }
-      return tl::unexpected(error_at(k, message));
-    }
-    TRY(it->handle(value, config));
-  }
-  return {};
 }
 
 Handler
@@ -231,6 +214,56 @@ feed_keys()
 }
 
 const std::vector<Key>&
+card_keys()
+{
+  static const std::vector<Key> keys = {
+    {"enabled",
+     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+       TRY_ASSIGN(on, as_bool(v, "cards.enabled"));
+       c.cards.enabled = on;
+       return {};
+     }},
+    {"template",
+     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+       TRY_ASSIGN(text, as_string(v, "cards.template"));
+       c.cards.template_name = std::move(text);
+       return {};
+     }},
+    {"dir",
+     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+       TRY_ASSIGN(text, as_string(v, "cards.dir"));
+       TRY(check_output_name(v, text, "cards.dir"));
+       c.cards.dir = std::move(text);
+       return {};
+     }},
+    {"format",
+     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+       TRY_ASSIGN(text, as_string(v, "cards.format"));
+       if (text != "png" && text != "jpeg" && text != "webp") {
+         return tl::unexpected(error_at(
+           v,
+           "'cards.format' must be png, jpeg or webp, got \"" + text + "\""));
+       }
+       c.cards.format = std::move(text);
+       return {};
+     }},
+    {"compression",
+     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+       TRY_ASSIGN(n, as_int(v, "cards.compression", 0, 9));
+       c.cards.png_compression = n;
+       return {};
+     }},
+    {"quality",
+     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+       TRY_ASSIGN(n, as_int(v, "cards.quality", 1, 100));
+       c.cards.quality = n;
+       return {};
+     }},
+  };
+  return keys;
+}
+
+const std::vector<Key>&
 top_keys()
 {
   static const std::vector<Key> keys = {
@@ -296,6 +329,15 @@ top_keys()
     {"feeds",
      [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
        return apply_keys(v, "feeds", feed_keys(), c);
+     }},
+    {"cards",
+     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+       if (v.kind == YamlValue::Kind::scalar) {
+         TRY_ASSIGN(on, as_bool(v, "cards"));
+         c.cards.enabled = on;
+         return {};
+       }
+       return apply_keys(v, "cards", card_keys(), c);
      }},
   };
   return keys;

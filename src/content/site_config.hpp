@@ -26,6 +26,18 @@ struct FeedSettings
   EntryId entry_id = EntryId::permalink;
 };
 
+// OGP cards: one image per post.
+struct CardSettings
+{
+  bool enabled = true;
+  std::string template_name =
+    "default";                // a name in templates/, or a .yaml path
+  std::string dir = "cards";  // below the output folder
+  std::string format = "png"; // png, jpeg or webp
+  int png_compression = 6;    // zlib level 0..9
+  int quality = 85;           // JPEG and WebP
+};
+
 // `ogfeed.yaml` at a site's root.
 struct SiteConfig
 {
@@ -39,6 +51,7 @@ struct SiteConfig
   std::string content_dir = "posts";
   std::string output_dir = "public";
   FeedSettings feeds;
+  CardSettings cards;
 };
 
 // Parses the text of `ogfeed.yaml`. Fails at the line and column of the first

@@ -1,6 +1,7 @@
 #include "content/yaml_value.hpp"
 
 #include "content/simple_yaml.hpp"
+#include "util/edit_distance.hpp"
 #include "util/utf8.hpp"
 
 #include <yaml-cpp/yaml.h>
@@ -228,6 +229,39 @@ as_string_list(const YamlValue& v, std::string_view what)
     }
   }
   return out;
+}
+
+util::Expected<void>
+visit_map(const YamlValue& v,
+          std::string_view section,
+          const std::vector<std::string>& known,
+          const std::function<util::Expected<void>(const std::string&,
+                                                   const YamlValue&)>& visit)
+{
+  if (v.kind == YamlValue::Kind::null) {
+    return {};
+  }
+  if (v.kind != YamlValue::Kind::map) {
+    return tl::unexpected(util::make_error(
+      section.empty() ? std::string("expected a map of 'key: value' settings")
+                      : "'" + std::string(section) + "' must be a map",
+      v.line,
+      v.column));
+  }
+  for (const auto& [k, value] : v.entries) {
+    if (k.kind != YamlValue::Kind::scalar
+        || std::find(known.begin(), known.end(), k.scalar) == known.end()) {
+      const std::string full =
+        section.empty() ? k.scalar : std::string(section) + "." + k.scalar;
+      std::string message = "unknown key '" + full + "'";
+      if (const auto near = util::closest_match(k.scalar, known)) {
+        message += ", did you mean '" + *near + "'?";
+      }
+      return tl::unexpected(util::make_error(message, k.line, k.column));
+    }
+    TRY(visit(k.scalar, value));
+  }
+  return {};
 }
 
 std::string_view

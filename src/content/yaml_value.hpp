@@ -2,6 +2,7 @@
 
 #include "util/error.hpp"
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -58,6 +59,17 @@ as_int(const YamlValue& v, std::string_view what, int min, int max);
 // null (empty list). Items are trimmed; empty ones and repeats are dropped.
 util::Expected<std::vector<std::string>> as_string_list(const YamlValue& v,
                                                         std::string_view what);
+
+// Calls visit(key, value) for each entry of map `v`, in order. Fails on a
+// value that is not a map (null is an empty map), on a key not in `known`
+// ("unknown key 'feeds.limt', did you mean 'limit'?", `section` naming the
+// enclosing map), or with visit's own error.
+util::Expected<void>
+visit_map(const YamlValue& v,
+          std::string_view section,
+          const std::vector<std::string>& known,
+          const std::function<util::Expected<void>(const std::string&,
+                                                   const YamlValue&)>& visit);
 
 // Returns the source line (1-based file line) of `text` that starts at
 // `first_line`, or an empty view.

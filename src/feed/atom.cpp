@@ -28,6 +28,24 @@ add_link(pugi::xml_node parent,
 }
 
 void
+add_card(pugi::xml_node entry, const content::CardRef& card)
+{
+  pugi::xml_node link = entry.append_child("link");
+  link.append_attribute("rel") = "enclosure";
+  link.append_attribute("type") = card.type.c_str();
+  if (card.length > 0) {
+    link.append_attribute("length") = std::to_string(card.length).c_str();
+  }
+  link.append_attribute("href") = card.url.c_str();
+  pugi::xml_node thumb = entry.append_child("media:thumbnail");
+  thumb.append_attribute("url") = card.url.c_str();
+  if (card.width > 0) {
+    thumb.append_attribute("width") = card.width;
+    thumb.append_attribute("height") = card.height;
+  }
+}
+
+void
 add_person(pugi::xml_node parent, const content::Person& person)
 {
   pugi::xml_node author = parent.append_child("author");
@@ -56,6 +74,9 @@ write_atom(const FeedPlan& plan,
   add_declaration(doc);
   pugi::xml_node feed = doc.append_child("feed");
   feed.append_attribute("xmlns") = "http://www.w3.org/2005/Atom";
+  if (any_card(plan)) {
+    feed.append_attribute("xmlns:media") = k_media_ns;
+  }
   feed.append_attribute("xml:lang") = config.language.c_str();
   text_child(feed, "id", plan.alternate);
   text_child(feed, "title", plan.title);
@@ -75,6 +96,9 @@ write_atom(const FeedPlan& plan,
     text_child(entry, "id", entry_id(*post, config));
     text_child(entry, "title", post->title);
     add_link(entry, "alternate", "text/html", post->permalink);
+    if (post->card) {
+      add_card(entry, *post->card);
+    }
     text_child(entry, "published", rfc3339(post->date));
     text_child(entry, "updated", rfc3339(post->updated));
     if (!post->author.name.empty()) {

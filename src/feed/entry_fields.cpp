@@ -40,6 +40,15 @@ entry_summary(const content::Post& post)
   return post.description.empty() ? post.summary_text : post.description;
 }
 
+bool
+any_card(const FeedPlan& plan)
+{
+  return std::any_of(
+    plan.entries.begin(), plan.entries.end(), [](const content::Post* p) {
+      return p->card.has_value();
+    });
+}
+
 std::vector<std::string>
 entry_categories(const content::Post& post)
 {

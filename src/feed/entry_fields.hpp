@@ -26,6 +26,12 @@ util::UtcSeconds feed_updated(const FeedPlan& plan);
 // Returns the post's summary: its description, else a plain-text excerpt.
 const std::string& entry_summary(const content::Post& post);
 
+// The Media RSS namespace, for media:thumbnail.
+constexpr const char* k_media_ns = "http://search.yahoo.com/mrss/";
+
+// True when some entry of the plan has a card (so media: is declared).
+bool any_card(const FeedPlan& plan);
+
 // Returns the tags and then the categories of a post, without repeats.
 std::vector<std::string> entry_categories(const content::Post& post);
 

@@ -43,6 +43,9 @@ write_rss(const FeedPlan& plan,
   rss.append_attribute("xmlns:content") =
     "http://purl.org/rss/1.0/modules/content/";
   rss.append_attribute("xmlns:dc") = "http://purl.org/dc/elements/1.1/";
+  if (any_card(plan)) {
+    rss.append_attribute("xmlns:media") = k_media_ns;
+  }
   pugi::xml_node channel = rss.append_child("channel");
   text_child(channel, "title", plan.title);
   text_child(channel, "link", plan.alternate);
@@ -81,6 +84,23 @@ write_rss(const FeedPlan& plan,
     }
     for (const auto& term : entry_categories(*post)) {
       text_child(item, "category", term);
+    }
+    if (post->card) {
+      const content::CardRef& card = *post->card;
+      // RSS 2.0 requires an enclosure's length: a post's own image has none.
+      if (card.length > 0) {
+        pugi::xml_node enclosure = item.append_child("enclosure");
+        enclosure.append_attribute("url") = card.url.c_str();
+        enclosure.append_attribute("length") =
+          std::to_string(card.length).c_str();
+        enclosure.append_attribute("type") = card.type.c_str();
+      }
+      pugi::xml_node thumb = item.append_child("media:thumbnail");
+      thumb.append_attribute("url") = card.url.c_str();
+      if (card.width > 0) {
+        thumb.append_attribute("width") = card.width;
+        thumb.append_attribute("height") = card.height;
+      }
     }
     text_child(item, "description", entry_summary(*post));
     text_child(item, "content:encoded", post->content_html);

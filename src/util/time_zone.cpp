@@ -174,4 +174,69 @@ format_rfc822(UtcSeconds t, int offset_seconds)
   return buf + format_offset(offset_seconds, "");
 }
 
+std::string
+format_date(const CivilTime& t, std::string_view pattern)
+{
+  static constexpr const char* k_months[] = {"January",
+                                             "February",
+                                             "March",
+                                             "April",
+                                             "May",
+                                             "June",
+                                             "July",
+                                             "August",
+                                             "September",
+                                             "October",
+                                             "November",
+                                             "December"};
+  static constexpr const char* k_days[] = {
+    "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  std::string out;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] != '%' || i + 1 >= pattern.size()) {
+      out += pattern[i];
+      continue;
+    }
+    char f = pattern[++i];
+    bool pad = true;
+    if (f == '-' && i + 1 < pattern.size()) {
+      pad = false;
+      f = pattern[++i];
+    }
+    char buf[16];
+    switch (f) {
+    case 'Y':
+      out += std::to_string(t.year);
+      break;
+    case 'm':
+    case 'd':
+      std::snprintf(
+        buf, sizeof buf, pad ? "%02d" : "%d", f == 'm' ? t.month : t.day);
+      out += buf;
+      break;
+    case 'b':
+      out += std::string(k_months[t.month - 1]).substr(0, 3);
+      break;
+    case 'B':
+      out += k_months[t.month - 1];
+      break;
+    case 'a': {
+      const date::year_month_day ymd{
+        date::year{t.year},
+        date::month{static_cast<unsigned>(t.month)},
+        date::day{static_cast<unsigned>(t.day)}};
+      out += k_days[date::weekday{date::sys_days{ymd}}.c_encoding()];
+      break;
+    }
+    case '%':
+      out += '%';
+      break;
+    default:
+      out += '%';
+      out += f;
+    }
+  }
+  return out;
+}
+
 } // namespace ogfeed::util

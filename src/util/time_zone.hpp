@@ -70,4 +70,8 @@ std::string format_rfc3339(UtcSeconds t, int offset_seconds);
 // year, numeric offset).
 std::string format_rfc822(UtcSeconds t, int offset_seconds);
 
+// Formats a civil date with strftime-like fields: %Y %m %d, %-m and %-d
+// without padding, %b and %B (English month names), %a (weekday), %%.
+std::string format_date(const CivilTime& t, std::string_view pattern);
+
 } // namespace ogfeed::util

@@ -12,7 +12,7 @@ expect_eq() { [[ "$1" == "$2" ]] || fail "$3: expected [$2], got [$1]"; }
 # 1. The example site builds, and says where its output went.
 out=$("$ogfeed" build "$src/examples/blog" -o "$work/blog" 2>"$work/err"); rc=$?
 expect_eq "$rc" 0 "build examples/blog exit code"
-expect_eq "$out" "wrote 26 feed files for 5 posts to $work/blog/" "build stdout"
+expect_eq "$out" "wrote 26 feeds and 4 cards (0 unchanged) for 5 posts to $work/blog/" "build stdout"
 expect_eq "$(cat "$work/err")" "" "build stderr"
 
 # 2. Every feed is well-formed XML; every Atom feed passes RFC 4287's schema

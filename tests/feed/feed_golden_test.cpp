@@ -14,6 +14,7 @@ example_options(const std::filesystem::path& out)
   options.now =
     util::UtcSeconds{std::chrono::seconds{1893456000}}; // 2030-01-01
   options.jobs = 2;
+  options.cards = build::Cards::off;
   return options;
 }
 

@@ -1,0 +1,546 @@
+#include "card/card_template.hpp"
+
+#include "content/yaml_value.hpp"
+#include "util/file.hpp"
+
+#include <cmath>
+
+namespace ogfeed::card {
+
+namespace fs = std::filesystem;
+using content::YamlValue;
+
+namespace {
+
+using Visit =
+  std::function<util::Expected<void>(const std::string&, const YamlValue&)>;
+
+util::Error
+error_at(const YamlValue& v, std::string message)
+{
+  return util::make_error(std::move(message), v.line, v.column);
+}
+
+int
+hex_digit(char c)
+{
+  if (c >= '0' && c <= '9') {
+    return c - '0';
+  }
+  if (c >= 'a' && c <= 'f') {
+    return c - 'a' + 10;
+  }
+  if (c >= 'A' && c <= 'F') {
+    return c - 'A' + 10;
+  }
+  return -1;
+}
+
+util::Expected<Color>
+color(const YamlValue& v, std::string_view what)
+{
+  // Not TRY_ASSIGN: GCC 12 warns that the moved-from string may be
+  // uninitialized here (a false positive of -Wmaybe-uninitialized).
+  const auto parsed = content::as_string(v, what);
+  if (!parsed) {
+    return tl::unexpected(parsed.error());
+  }
+  const std::string& text = *parsed;
+  std::string hex = text.size() > 1 && text[0] == '#' ? text.substr(1) : "";
+  if (hex.size() == 3 || hex.size() == 4) {
+    std::string wide;
+    for (const char c : hex) {
+      wide += std::string(2, c);
+    }
+    hex = wide;
+  }
+  bool ok = hex.size() == 6 || hex.size() == 8;
+  for (const char c : hex) {
+    ok = ok && hex_digit(c) >= 0;
+  }
+  if (!ok) {
+    return tl::unexpected(
+      error_at(v,
+               "'" + std::string(what)
+                 + "' must be a colour like #1e293b or #ffffff80, got \"" + text
+                 + "\""));
+  }
+  auto byte = [&](std::size_t i) {
+    return static_cast<std::uint8_t>(hex_digit(hex[i]) * 16
+                                     + hex_digit(hex[i + 1]));
+  };
+  return Color{
+    byte(0), byte(2), byte(4), hex.size() == 8 ? byte(6) : std::uint8_t{255}};
+}
+
+util::Expected<float>
+number(const YamlValue& v, std::string_view what, float min, float max)
+{
+  TRY_ASSIGN(text, content::as_string(v, what));
+  char* end = nullptr;
+  const float value = std::strtof(text.c_str(), &end);
+  if (text.empty() || *end != '\0' || !std::isfinite(value) || value < min
+      || value > max) {
+    char range[64];
+    std::snprintf(range,
+                  sizeof range,
+                  "%g to %g",
+                  static_cast<double>(min),
+                  static_cast<double>(max));
+    return tl::unexpected(error_at(v,
+                                   "'" + std::string(what)
+                                     + "' must be a number from " + range
+                                     + ", got \"" + text + "\""));
+  }
+  return value;
+}
+
+util::Expected<Align>
+alignment(const YamlValue& v, std::string_view what)
+{
+  TRY_ASSIGN(text, content::as_string(v, what));
+  if (text == "left" || text == "top" || text == "start") {
+    return Align::start;
+  }
+  if (text == "center" || text == "middle") {
+    return Align::center;
+  }
+  if (text == "right" || text == "bottom" || text == "end") {
+    return Align::end;
+  }
+  return tl::unexpected(error_at(
+    v,
+    "'" + std::string(what)
+      + "' must be left, center or right (top, middle or bottom), got \"" + text
+      + "\""));
+}
+
+// Resolves a file named in the template: absolute, else against the
+// template's folder, then each fallback folder; the first that exists wins.
+fs::path
+resolve(const std::string& file,
+        const fs::path& dir,
+        const std::vector<fs::path>& fallback)
+{
+  const fs::path p(file);
+  if (p.is_absolute()) {
+    return p;
+  }
+  std::error_code ec;
+  if (fs::exists(dir / p, ec)) {
+    return dir / p;
+  }
+  for (const auto& d : fallback) {
+    if (fs::exists(d / p, ec)) {
+      return d / p;
+    }
+  }
+  return dir / p;
+}
+
+class Parser
+{
+public:
+  Parser(const fs::path& dir, const std::vector<fs::path>& fallback)
+    : m_dir(dir),
+      m_fallback(fallback)
+  {
+  }
+
+  util::Expected<void>
+  top(const YamlValue& root, CardTemplate& t)
+  {
+    return content::visit_map(
+      root,
+      "",
+      {"name",
+       "width",
+       "height",
+       "fonts",
+       "background",
+       "title",
+       "site",
+       "author",
+       "date",
+       "tags",
+       "logo"},
+      [&](const std::string& k, const YamlValue& v) -> util::Expected<void> {
+        if (k == "name") {
+          TRY_ASSIGN(s, content::as_string(v, k));
+          t.name = s;
+        } else if (k == "width" || k == "height") {
+          TRY_ASSIGN(n, content::as_int(v, k, 16, 4096));
+          (k == "width" ? t.width : t.height) = n;
+        } else if (k == "fonts") {
+          TRY(fonts(v, t));
+        } else if (k == "background") {
+          TRY(background(v, t.background));
+        } else if (k == "title") {
+          TRY(title(v, t));
+        } else if (k == "logo") {
+          TRY(logo(v, t.logo));
+        } else {
+          TextBlock& b = k == "site"     ? t.site
+                         : k == "author" ? t.author
+                         : k == "date"   ? t.date
+                                         : t.tags;
+          TRY(block(v, k, b));
+        }
+        return {};
+      });
+  }
+
+private:
+  util::Expected<void>
+  fonts(const YamlValue& v, CardTemplate& t)
+  {
+    if (v.kind != YamlValue::Kind::map) {
+      return tl::unexpected(
+        error_at(v, "'fonts' must map names to font files"));
+    }
+    for (const auto& [k, fv] : v.entries) {
+      FontSpec spec;
+      spec.name = k.scalar;
+      std::string file;
+      if (fv.kind == YamlValue::Kind::map) {
+        TRY(content::visit_map(
+          fv,
+          "fonts." + k.scalar,
+          {"file", "index", "optional"},
+          [&](const std::string& fk,
+              const YamlValue& x) -> util::Expected<void> {
+            if (fk == "file") {
+              TRY_ASSIGN(s, content::as_string(x, "file"));
+              file = s;
+            } else if (fk == "index") {
+              TRY_ASSIGN(n, content::as_int(x, "index", 0, 255));
+              spec.index = n;
+            } else {
+              TRY_ASSIGN(b, content::as_bool(x, "optional"));
+              spec.optional = b;
+            }
+            return {};
+          }));
+      } else {
+        TRY_ASSIGN(s, content::as_string(fv, "fonts." + k.scalar));
+        file = s;
+      }
+      if (file.empty()) {
+        return tl::unexpected(
+          error_at(fv, "font '" + k.scalar + "' names no file"));
+      }
+      spec.path = resolve(file, m_dir, m_fallback);
+      t.fonts.push_back(std::move(spec));
+    }
+    return {};
+  }
+
+  util::Expected<void>
+  background(const YamlValue& v, Background& b)
+  {
+    return content::visit_map(
+      v,
+      "background",
+      {"type", "color", "colors", "angle", "image", "darken"},
+      [&](const std::string& k, const YamlValue& x) -> util::Expected<void> {
+        if (k == "type") {
+          TRY_ASSIGN(s, content::as_string(x, "background.type"));
+          if (s == "solid") {
+            b.kind = BackgroundKind::solid;
+          } else if (s == "linear-gradient" || s == "gradient") {
+            b.kind = BackgroundKind::linear_gradient;
+          } else if (s == "image") {
+            b.kind = BackgroundKind::image;
+          } else {
+            return tl::unexpected(error_at(x,
+                                           "'background.type' must be solid, "
+                                           "linear-gradient or image, got \""
+                                             + s + "\""));
+          }
+        } else if (k == "color") {
+          TRY_ASSIGN(c, color(x, "background.color"));
+          b.color = c;
+        } else if (k == "colors") {
+          if (x.kind != YamlValue::Kind::sequence || x.items.size() < 2) {
+            return tl::unexpected(
+              error_at(x, "'background.colors' must list two or more colours"));
+          }
+          b.colors.clear();
+          for (const auto& item : x.items) {
+            TRY_ASSIGN(c, color(item, "background.colors"));
+            b.colors.push_back(c);
+          }
+        } else if (k == "angle") {
+          TRY_ASSIGN(a, number(x, "background.angle", -360, 360));
+          b.angle = a;
+        } else if (k == "image") {
+          TRY_ASSIGN(s, content::as_string(x, "background.image"));
+          b.image = resolve(s, m_dir, m_fallback);
+        } else {
+          TRY_ASSIGN(d, number(x, "background.darken", 0, 1));
+          b.darken = d;
+        }
+        return {};
+      });
+  }
+
+  util::Expected<void>
+  title(const YamlValue& v, CardTemplate& t)
+  {
+    LayoutStyle& s = t.title;
+    return content::visit_map(
+      v,
+      "title",
+      {"x",
+       "y",
+       "width",
+       "height",
+       "font",
+       "fallback",
+       "size",
+       "weight",
+       "color",
+       "line_height",
+       "max_lines",
+       "align",
+       "vertical_align",
+       "features",
+       "latin_spacing"},
+      [&](const std::string& k, const YamlValue& x) -> util::Expected<void> {
+        const std::string what = "title." + k;
+        if (k == "x" || k == "y") {
+          TRY_ASSIGN(n, number(x, what, -4096, 4096));
+          (k == "x" ? t.title_x : t.title_y) = n;
+        } else if (k == "width" || k == "height") {
+          TRY_ASSIGN(n, number(x, what, 8, 4096));
+          (k == "width" ? s.box_width : s.box_height) = n;
+        } else if (k == "font" || k == "weight") {
+          TRY_ASSIGN(f, content::as_string(x, what));
+          t.title_font = f;
+        } else if (k == "fallback") {
+          TRY_ASSIGN(list, content::as_string_list(x, what));
+          t.title_fallback = list;
+        } else if (k == "size") {
+          TRY(content::visit_map(
+            x,
+            what,
+            {"max", "min"},
+            [&](const std::string& sk,
+                const YamlValue& y) -> util::Expected<void> {
+              TRY_ASSIGN(n, number(y, what + "." + sk, 4, 512));
+              (sk == "max" ? s.max_size : s.min_size) = n;
+              return {};
+            }));
+          if (s.min_size > s.max_size) {
+            return tl::unexpected(error_at(
+              x, "'title.size.min' must not be larger than 'title.size.max'"));
+          }
+        } else if (k == "color") {
+          TRY_ASSIGN(c, color(x, what));
+          t.title_color = c;
+        } else if (k == "line_height") {
+          TRY_ASSIGN(n, number(x, what, 0.8F, 3));
+          s.line_height = n;
+        } else if (k == "max_lines") {
+          TRY_ASSIGN(n, content::as_int(x, what, 1, 10));
+          s.max_lines = n;
+        } else if (k == "align") {
+          TRY_ASSIGN(a, alignment(x, what));
+          s.align = a;
+        } else if (k == "vertical_align") {
+          TRY_ASSIGN(a, alignment(x, what));
+          s.vertical_align = a;
+        } else if (k == "features") {
+          TRY_ASSIGN(list, content::as_string_list(x, what));
+          t.features = list;
+        } else {
+          TRY_ASSIGN(on, content::as_bool(x, what));
+          s.latin_spacing = on ? LatinSpacing::quarter_em : LatinSpacing::none;
+        }
+        return {};
+      });
+  }
+
+  util::Expected<void>
+  block(const YamlValue& v, const std::string& name, TextBlock& b)
+  {
+    b.enabled = v.kind != YamlValue::Kind::null;
+    if (v.kind == YamlValue::Kind::scalar) {
+      TRY_ASSIGN(on, content::as_bool(v, name));
+      b.enabled = on;
+      return {};
+    }
+    return content::visit_map(
+      v,
+      name,
+      {"x",
+       "y",
+       "width",
+       "size",
+       "font",
+       "color",
+       "align",
+       "format",
+       "background",
+       "padding",
+       "gap",
+       "max",
+       "prefix"},
+      [&](const std::string& k, const YamlValue& x) -> util::Expected<void> {
+        const std::string what = name + "." + k;
+        if (k == "x" || k == "y") {
+          TRY_ASSIGN(n, number(x, what, -4096, 4096));
+          (k == "x" ? b.x : b.y) = n;
+        } else if (k == "width") {
+          TRY_ASSIGN(n, number(x, what, 0, 4096));
+          b.width = n;
+        } else if (k == "size") {
+          TRY_ASSIGN(n, number(x, what, 4, 512));
+          b.size = n;
+        } else if (k == "font") {
+          TRY_ASSIGN(f, content::as_string(x, what));
+          b.font = f;
+        } else if (k == "color" || k == "background") {
+          TRY_ASSIGN(c, color(x, what));
+          (k == "color" ? b.color : b.pill) = c;
+        } else if (k == "align") {
+          TRY_ASSIGN(a, alignment(x, what));
+          b.align = a;
+        } else if (k == "format" || k == "prefix") {
+          TRY_ASSIGN(f, content::as_string(x, what));
+          (k == "format" ? b.format : b.prefix) = f;
+        } else if (k == "padding" || k == "gap") {
+          TRY_ASSIGN(n, number(x, what, 0, 512));
+          (k == "padding" ? b.padding : b.gap) = n;
+        } else {
+          TRY_ASSIGN(n, content::as_int(x, what, 0, 20));
+          b.max = n;
+        }
+        return {};
+      });
+  }
+
+  util::Expected<void>
+  logo(const YamlValue& v, ImageBlock& b)
+  {
+    b.enabled = v.kind != YamlValue::Kind::null;
+    return content::visit_map(
+      v,
+      "logo",
+      {"file", "x", "y", "width", "height", "round"},
+      [&](const std::string& k, const YamlValue& x) -> util::Expected<void> {
+        const std::string what = "logo." + k;
+        if (k == "file") {
+          TRY_ASSIGN(s, content::as_string(x, what));
+          b.path = resolve(s, m_dir, m_fallback);
+        } else if (k == "round") {
+          TRY_ASSIGN(on, content::as_bool(x, what));
+          b.round = on;
+        } else {
+          TRY_ASSIGN(n,
+                     number(x, what, k == "x" || k == "y" ? -4096 : 1, 4096));
+          (k == "x"       ? b.x
+           : k == "y"     ? b.y
+           : k == "width" ? b.width
+                          : b.height) = n;
+        }
+        return {};
+      });
+  }
+
+  fs::path m_dir;
+  std::vector<fs::path> m_fallback;
+};
+
+bool
+has_font(const CardTemplate& t, const std::string& name)
+{
+  return std::any_of(t.fonts.begin(), t.fonts.end(), [&](const FontSpec& f) {
+    return f.name == name;
+  });
+}
+
+} // namespace
+
+util::Expected<CardTemplate>
+parse_card_template(std::string_view yaml,
+                    const fs::path& dir,
+                    const std::vector<fs::path>& fallback_dirs)
+{
+  TRY_ASSIGN(root, content::parse_yaml(yaml, 1));
+  CardTemplate t;
+  t.source = std::string(yaml);
+  Parser parser(dir, fallback_dirs);
+  TRY(parser.top(root, t));
+  if (t.fonts.empty()) {
+    return tl::unexpected(
+      util::make_error("the template names no 'fonts'", 1, 1));
+  }
+  if (t.title_font.empty()) {
+    t.title_font = t.fonts.front().name;
+  }
+  std::vector<std::string> used = t.title_fallback;
+  used.push_back(t.title_font);
+  for (const TextBlock* b : {&t.site, &t.author, &t.date, &t.tags}) {
+    if (!b->font.empty()) {
+      used.push_back(b->font);
+    }
+  }
+  for (const auto& name : used) {
+    if (!has_font(t, name)) {
+      return tl::unexpected(util::make_error(
+        "font '" + name + "' is not one of the template's 'fonts'", 1, 1));
+    }
+  }
+  if (t.background.kind == BackgroundKind::image
+      && t.background.image.empty()) {
+    return tl::unexpected(util::make_error(
+      "'background.type: image' needs 'background.image'", 1, 1));
+  }
+  if (t.background.kind == BackgroundKind::linear_gradient
+      && t.background.colors.size() < 2) {
+    return tl::unexpected(util::make_error(
+      "'background.type: linear-gradient' needs 'background.colors'", 1, 1));
+  }
+  return t;
+}
+
+util::Expected<CardTemplate>
+load_card_template(const std::string& name_or_path,
+                   const std::vector<fs::path>& search_dirs,
+                   const std::vector<fs::path>& font_dirs)
+{
+  fs::path path;
+  std::error_code ec;
+  if (name_or_path.ends_with(".yaml") || name_or_path.ends_with(".yml")
+      || name_or_path.find('/') != std::string::npos) {
+    path = name_or_path;
+  } else {
+    for (const auto& dir : search_dirs) {
+      if (fs::exists(dir / (name_or_path + ".yaml"), ec)) {
+        path = dir / (name_or_path + ".yaml");
+        break;
+      }
+    }
+    if (path.empty()) {
+      return tl::unexpected(
+        util::make_error("no card template named '" + name_or_path + "'"));
+    }
+  }
+  auto text = util::read_file(path, 1024 * 1024);
+  if (!text) {
+    return tl::unexpected(text.error());
+  }
+  auto t = parse_card_template(*text, path.parent_path(), font_dirs);
+  if (!t) {
+    return tl::unexpected(
+      util::with_path(t.error(), path.lexically_normal().string()));
+  }
+  t->path = path;
+  if (t->name.empty()) {
+    t->name = path.stem().string();
+  }
+  return t;
+}
+
+} // namespace ogfeed::card

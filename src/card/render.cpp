@@ -1,0 +1,611 @@
+#include "card/render.hpp"
+
+#include "card/shaper.hpp"
+#include "util/utf8.hpp"
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include <vips/vips8>
+
+#include <algorithm>
+#include <cmath>
+#include <mutex>
+
+namespace ogfeed::card {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* k_system_emoji =
+  "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf";
+
+void
+ensure_vips()
+{
+  static std::once_flag once;
+  std::call_once(once, [] {
+    if (VIPS_INIT("ogfeed") != 0) {
+      return;
+    }
+    // ogfeed renders cards on its own threads; one vips thread per card
+    // avoids oversubscribing, and no operation cache keeps memory flat.
+    vips_concurrency_set(1);
+    vips_cache_set_max(0);
+  });
+}
+
+// An RGB canvas in memory, 8 bits per channel.
+struct Canvas
+{
+  int width = 0;
+  int height = 0;
+  std::vector<std::uint8_t> rgb;
+
+  // Blends `color` at `coverage` (0..255) into pixel (x, y).
+  void
+  blend(int x, int y, const Color& color, unsigned coverage)
+  {
+    if (x < 0 || y < 0 || x >= width || y >= height || coverage == 0) {
+      return;
+    }
+    const unsigned a = coverage * color.a / 255;
+    std::uint8_t* p =
+      &rgb[(static_cast<std::size_t>(y) * static_cast<std::size_t>(width)
+            + static_cast<std::size_t>(x))
+           * 3];
+    p[0] =
+      static_cast<std::uint8_t>((color.r * a + p[0] * (255 - a) + 127) / 255);
+    p[1] =
+      static_cast<std::uint8_t>((color.g * a + p[1] * (255 - a) + 127) / 255);
+    p[2] =
+      static_cast<std::uint8_t>((color.b * a + p[2] * (255 - a) + 127) / 255);
+  }
+};
+
+util::Error
+vips_failure(const std::string& what)
+{
+  std::string detail = vips_error_buffer();
+  vips_error_clear();
+  while (!detail.empty() && (detail.back() == '\n' || detail.back() == ' ')) {
+    detail.pop_back();
+  }
+  return util::make_error(what + (detail.empty() ? "" : ": " + detail));
+}
+
+std::vector<std::uint8_t>
+to_rgb_bytes(vips::VImage image)
+{
+  if (image.interpretation() != VIPS_INTERPRETATION_sRGB
+      && image.interpretation() != VIPS_INTERPRETATION_RGB) {
+    image = image.colourspace(VIPS_INTERPRETATION_sRGB);
+  }
+  if (image.has_alpha()) {
+    image = image.flatten();
+  }
+  if (image.bands() == 1) {
+    image = image.bandjoin({image, image});
+  }
+  image = image.extract_band(0, vips::VImage::option()->set("n", 3))
+            .cast(VIPS_FORMAT_UCHAR);
+  std::size_t size = 0;
+  void* mem = image.write_to_memory(&size);
+  std::vector<std::uint8_t> out(static_cast<std::uint8_t*>(mem),
+                                static_cast<std::uint8_t*>(mem) + size);
+  g_free(mem);
+  return out;
+}
+
+util::Expected<std::vector<std::uint8_t>>
+paint_background(const Background& bg, int width, int height)
+{
+  try {
+    vips::VImage image;
+    switch (bg.kind) {
+    case BackgroundKind::solid:
+      image = vips::VImage::black(
+                width, height, vips::VImage::option()->set("bands", 3))
+                .linear({1.0, 1.0, 1.0},
+                        {static_cast<double>(bg.color.r),
+                         static_cast<double>(bg.color.g),
+                         static_cast<double>(bg.color.b)});
+      break;
+    case BackgroundKind::linear_gradient: {
+      // CSS angles: 0deg points up, 90deg right; t runs 0..1 along it.
+      const double a = bg.angle * M_PI / 180.0;
+      const double dx = std::sin(a);
+      const double dy = -std::cos(a);
+      const double length = std::abs(width * dx) + std::abs(height * dy);
+      const vips::VImage xyz = vips::VImage::xyz(width, height);
+      vips::VImage t =
+        (xyz[0] - width / 2.0) * dx + (xyz[1] - height / 2.0) * dy;
+      t = (t / length + 0.5) * 255.0;
+      t = t.cast(VIPS_FORMAT_UCHAR);
+      std::vector<std::uint8_t> lut(256 * 3);
+      const std::size_t stops = bg.colors.size();
+      for (int i = 0; i < 256; ++i) {
+        const double pos = i / 255.0 * static_cast<double>(stops - 1);
+        const std::size_t k =
+          std::min(static_cast<std::size_t>(pos), stops - 2);
+        const double f = pos - static_cast<double>(k);
+        const Color& c0 = bg.colors[k];
+        const Color& c1 = bg.colors[k + 1];
+        lut[static_cast<std::size_t>(i) * 3] =
+          static_cast<std::uint8_t>(std::lround(c0.r + (c1.r - c0.r) * f));
+        lut[static_cast<std::size_t>(i) * 3 + 1] =
+          static_cast<std::uint8_t>(std::lround(c0.g + (c1.g - c0.g) * f));
+        lut[static_cast<std::size_t>(i) * 3 + 2] =
+          static_cast<std::uint8_t>(std::lround(c0.b + (c1.b - c0.b) * f));
+      }
+      const vips::VImage map = vips::VImage::new_from_memory(
+        lut.data(), lut.size(), 256, 1, 3, VIPS_FORMAT_UCHAR);
+      image = t.maplut(map).copy_memory();
+      break;
+    }
+    case BackgroundKind::image:
+      image = vips::VImage::thumbnail(bg.image.c_str(),
+                                      width,
+                                      vips::VImage::option()
+                                        ->set("height", height)
+                                        ->set("crop", VIPS_INTERESTING_CENTRE)
+                                        ->set("size", VIPS_SIZE_BOTH));
+      if (bg.darken > 0) {
+        image = image.colourspace(VIPS_INTERPRETATION_sRGB);
+        if (image.has_alpha()) {
+          image = image.flatten();
+        }
+        image = image.linear(1.0 - bg.darken, 0.0);
+      }
+      break;
+    }
+    return to_rgb_bytes(image);
+  } catch (const vips::VError&) {
+    return tl::unexpected(vips_failure(
+      bg.kind == BackgroundKind::image
+        ? "cannot read background image '" + bg.image.string() + "'"
+        : std::string("cannot paint the background")));
+  }
+}
+
+util::Expected<void>
+paint_logo(Canvas& canvas, const ImageBlock& logo)
+{
+  try {
+    vips::VImage image =
+      vips::VImage::thumbnail(logo.path.c_str(),
+                              static_cast<int>(logo.width),
+                              vips::VImage::option()
+                                ->set("height", static_cast<int>(logo.height))
+                                ->set("crop", VIPS_INTERESTING_CENTRE)
+                                ->set("size", VIPS_SIZE_BOTH));
+    image = image.colourspace(VIPS_INTERPRETATION_sRGB);
+    if (!image.has_alpha()) {
+      image = image.bandjoin_const({255});
+    }
+    image = image.cast(VIPS_FORMAT_UCHAR);
+    std::size_t size = 0;
+    void* mem = image.write_to_memory(&size);
+    const auto* px = static_cast<const std::uint8_t*>(mem);
+    const int w = image.width();
+    const int h = image.height();
+    const int bands = image.bands();
+    const double r = std::min(w, h) / 2.0;
+    for (int y = 0; y < h; ++y) {
+      for (int x = 0; x < w; ++x) {
+        const std::uint8_t* p =
+          px
+          + (static_cast<std::size_t>(y) * static_cast<std::size_t>(w)
+             + static_cast<std::size_t>(x))
+              * static_cast<std::size_t>(bands);
+        unsigned alpha = p[bands - 1];
+        if (logo.round) {
+          const double d = std::hypot(x + 0.5 - w / 2.0, y + 0.5 - h / 2.0) - r;
+          alpha = static_cast<unsigned>(alpha * std::clamp(0.5 - d, 0.0, 1.0));
+        }
+        canvas.blend(static_cast<int>(logo.x) + x,
+                     static_cast<int>(logo.y) + y,
+                     Color{p[0], p[1], p[2], 255},
+                     alpha);
+      }
+    }
+    g_free(mem);
+    return {};
+  } catch (const vips::VError&) {
+    return tl::unexpected(
+      vips_failure("cannot read logo '" + logo.path.string() + "'"));
+  }
+}
+
+// Fills a rounded rectangle (radius = half its height), anti-aliased.
+void
+fill_pill(
+  Canvas& canvas, float x0, float y0, float w, float h, const Color& color)
+{
+  const float r = h / 2;
+  for (int y = static_cast<int>(std::floor(y0));
+       y < static_cast<int>(std::ceil(y0 + h));
+       ++y) {
+    for (int x = static_cast<int>(std::floor(x0));
+         x < static_cast<int>(std::ceil(x0 + w));
+         ++x) {
+      const float px = static_cast<float>(x) + 0.5F;
+      const float py = static_cast<float>(y) + 0.5F;
+      const float cx = std::clamp(px, x0 + r, x0 + w - r);
+      const float cy = y0 + r;
+      const float d = std::hypot(px - cx, py - cy) - r;
+      const float cov = std::clamp(0.5F - d, 0.0F, 1.0F);
+      canvas.blend(x, y, color, static_cast<unsigned>(std::lround(cov * 255)));
+    }
+  }
+}
+
+} // namespace
+
+util::Expected<TemplateFonts>
+load_template_fonts(const CardTemplate& t)
+{
+  TemplateFonts out;
+  bool has_emoji = false;
+  for (const FontSpec& spec : t.fonts) {
+    std::error_code ec;
+    if (spec.optional && !fs::exists(spec.path, ec)) {
+      out.specs.push_back(spec);
+      out.files.push_back(nullptr);
+      continue;
+    }
+    TRY_ASSIGN(file, load_font_file(spec.path, spec.index));
+    has_emoji =
+      has_emoji
+      || spec.path.filename().string().find("Emoji") != std::string::npos;
+    out.specs.push_back(spec);
+    out.files.push_back(std::move(file));
+  }
+  std::error_code ec;
+  if (!has_emoji && fs::exists(k_system_emoji, ec)) {
+    if (auto file = load_font_file(k_system_emoji, 0)) {
+      out.specs.push_back(FontSpec{"(system emoji)", k_system_emoji, 0, true});
+      out.files.push_back(std::move(*file));
+    }
+  }
+  return out;
+}
+
+struct CardRenderer::Impl
+{
+  const CardTemplate* tmpl = nullptr;
+  std::vector<std::unique_ptr<Font>>
+    owned;                              // one per template font; null if absent
+  std::vector<std::string> names;       // their names in the template
+  std::vector<std::uint8_t> background; // the prepared canvas, RGB
+  std::vector<float> ft_size;           // the size each FT face is set to
+
+  // A block's stack: its font, the title's fallbacks, then fonts ogfeed
+  // added itself (the system emoji font).
+  FontStack
+  stack_for(const std::string& primary) const
+  {
+    std::vector<Font*> out;
+    auto add = [&](const std::string& name) {
+      for (std::size_t i = 0; i < names.size(); ++i) {
+        Font* f = owned[i].get();
+        if (names[i] == name && f != nullptr
+            && std::find(out.begin(), out.end(), f) == out.end()) {
+          out.push_back(f);
+        }
+      }
+    };
+    add(primary.empty() ? tmpl->title_font : primary);
+    for (const auto& name : tmpl->title_fallback) {
+      add(name);
+    }
+    add("(system emoji)");
+    return FontStack(std::move(out));
+  }
+
+  ShapedText
+  shape(const std::string& text, const FontStack& stack) const
+  {
+    ShapeOptions options;
+    options.features = tmpl->features;
+    return shape_text(util::decode_utf8(text), stack, options);
+  }
+
+  // Draws one glyph with its origin at (x, y) on the canvas.
+  void
+  draw_glyph(Canvas& canvas,
+             Font& font,
+             std::uint32_t glyph,
+             float size,
+             float x,
+             float y,
+             const Color& color)
+  {
+    auto face = static_cast<FT_Face>(font.ft_face());
+    const bool color_font = font.is_color();
+    if (color_font) {
+      if (face->num_fixed_sizes > 0 && FT_Select_Size(face, 0) != 0) {
+        return;
+      }
+    } else {
+      FT_Set_Char_Size(
+        face, 0, static_cast<FT_F26Dot6>(std::lround(size * 64)), 72, 72);
+    }
+    const float fx = std::floor(x);
+    FT_Vector delta{static_cast<FT_Pos>(std::lround((x - fx) * 64)), 0};
+    FT_Set_Transform(face, nullptr, color_font ? nullptr : &delta);
+    const FT_Int32 flags = color_font ? (FT_LOAD_COLOR | FT_LOAD_RENDER)
+                                      : (FT_LOAD_NO_HINTING | FT_LOAD_RENDER);
+    if (FT_Load_Glyph(face, glyph, flags) != 0) {
+      return;
+    }
+    const FT_GlyphSlot slot = face->glyph;
+    const FT_Bitmap& bm = slot->bitmap;
+    const int ox = static_cast<int>(fx);
+    const int oy = static_cast<int>(std::lround(y));
+    if (bm.pixel_mode == FT_PIXEL_MODE_GRAY) {
+      for (unsigned row = 0; row < bm.rows; ++row) {
+        const unsigned char* src =
+          bm.buffer + static_cast<std::ptrdiff_t>(row) * bm.pitch;
+        for (unsigned col = 0; col < bm.width; ++col) {
+          canvas.blend(ox + slot->bitmap_left + static_cast<int>(col),
+                       oy - slot->bitmap_top + static_cast<int>(row),
+                       color,
+                       src[col]);
+        }
+      }
+    } else if (bm.pixel_mode == FT_PIXEL_MODE_BGRA
+               && face->size->metrics.y_ppem > 0) {
+      // Colour emoji come as a fixed-size bitmap strike: scale it to the
+      // text size (box filter when shrinking).
+      const float scale = size / static_cast<float>(face->size->metrics.y_ppem);
+      const int w =
+        static_cast<int>(std::lround(static_cast<float>(bm.width) * scale));
+      const int h =
+        static_cast<int>(std::lround(static_cast<float>(bm.rows) * scale));
+      const int left = ox
+                       + static_cast<int>(std::lround(
+                         static_cast<float>(slot->bitmap_left) * scale));
+      const int top = oy
+                      - static_cast<int>(std::lround(
+                        static_cast<float>(slot->bitmap_top) * scale));
+      for (int ty = 0; ty < h; ++ty) {
+        for (int tx = 0; tx < w; ++tx) {
+          const int sx0 = static_cast<int>(static_cast<float>(tx) / scale);
+          const int sy0 = static_cast<int>(static_cast<float>(ty) / scale);
+          const int sx1 = std::max(
+            sx0 + 1,
+            std::min(static_cast<int>(bm.width),
+                     static_cast<int>(static_cast<float>(tx + 1) / scale)));
+          const int sy1 = std::max(
+            sy0 + 1,
+            std::min(static_cast<int>(bm.rows),
+                     static_cast<int>(static_cast<float>(ty + 1) / scale)));
+          unsigned sum[4] = {0, 0, 0, 0};
+          unsigned count = 0;
+          for (int sy = sy0; sy < sy1; ++sy) {
+            for (int sx = sx0; sx < sx1; ++sx) {
+              const unsigned char* p =
+                bm.buffer + static_cast<std::ptrdiff_t>(sy) * bm.pitch + sx * 4;
+              for (int k = 0; k < 4; ++k) {
+                sum[k] += p[k];
+              }
+              ++count;
+            }
+          }
+          const unsigned a = sum[3] / count;
+          if (a == 0) {
+            continue;
+          }
+          // BGRA is premultiplied: divide by alpha to get the colour.
+          const Color c{
+            static_cast<std::uint8_t>(std::min(255U, sum[2] * 255 / sum[3])),
+            static_cast<std::uint8_t>(std::min(255U, sum[1] * 255 / sum[3])),
+            static_cast<std::uint8_t>(std::min(255U, sum[0] * 255 / sum[3])),
+            255};
+          canvas.blend(left + tx, top + ty, c, a);
+        }
+      }
+    }
+  }
+
+  void
+  draw_line(Canvas& canvas,
+            const FontStack& stack,
+            const LayoutLine& line,
+            float size,
+            float x0,
+            float y0,
+            const Color& color)
+  {
+    for (const PlacedGlyph& g : line.glyphs) {
+      draw_glyph(canvas,
+                 stack.at(g.font),
+                 g.glyph,
+                 size,
+                 x0 + line.x + g.x,
+                 y0 + line.baseline + g.y,
+                 color);
+    }
+  }
+
+  // Sets one line of small text at a fixed size, starting at (x, top).
+  TitleLayout
+  set_single_line(const std::string& text,
+                  const FontStack& stack,
+                  float size,
+                  float width)
+  {
+    LayoutStyle style;
+    style.box_width = width > 0 ? width : static_cast<float>(tmpl->width) * 4;
+    style.box_height = size * 2;
+    style.max_size = size;
+    style.min_size = size;
+    style.max_lines = 1;
+    style.vertical_align = Align::start;
+    return card::layout_title(shape(text, stack), style);
+  }
+
+  void
+  draw_text_block(Canvas& canvas,
+                  const TextBlock& block,
+                  const std::string& text,
+                  std::vector<char32_t>& missing)
+  {
+    if (!block.enabled || text.empty()) {
+      return;
+    }
+    const FontStack stack = stack_for(block.font);
+    const float width =
+      block.width > 0 ? block.width : static_cast<float>(tmpl->width) - block.x;
+    TitleLayout l = set_single_line(text, stack, block.size, width);
+    missing.insert(missing.end(), l.missing.begin(), l.missing.end());
+    if (l.lines.empty()) {
+      return;
+    }
+    LayoutLine& line = l.lines.front();
+    float x = block.x;
+    if (block.width > 0 && block.align != Align::start) {
+      x += block.align == Align::center ? (block.width - line.width) / 2
+                                        : block.width - line.width;
+    }
+    line.x = 0;
+    draw_line(canvas, stack, line, l.font_size, x, block.y, block.color);
+  }
+
+  void
+  draw_tags(Canvas& canvas,
+            const std::vector<std::string>& tags,
+            std::vector<char32_t>& missing)
+  {
+    const TextBlock& b = tmpl->tags;
+    if (!b.enabled) {
+      return;
+    }
+    const FontStack stack = stack_for(b.font);
+    const float height = b.size * 1.6F;
+    float x = b.x;
+    const float limit =
+      b.width > 0 ? b.x + b.width : static_cast<float>(tmpl->width) - 40;
+    int shown = 0;
+    for (const auto& tag : tags) {
+      if (shown >= b.max) {
+        break;
+      }
+      TitleLayout l = set_single_line(b.prefix + tag, stack, b.size, 0);
+      if (l.lines.empty()) {
+        continue;
+      }
+      const float w = l.lines.front().width + 2 * b.padding;
+      if (x + w > limit) {
+        break;
+      }
+      missing.insert(missing.end(), l.missing.begin(), l.missing.end());
+      fill_pill(canvas, x, b.y, w, height, b.pill);
+      LayoutLine& line = l.lines.front();
+      line.x = 0;
+      // Centre the text's em box vertically in the pill.
+      const float top =
+        b.y + (height - b.size) / 2 - line.baseline + b.size * 0.88F;
+      draw_line(canvas, stack, line, l.font_size, x + b.padding, top, b.color);
+      x += w + b.gap;
+      ++shown;
+    }
+  }
+};
+
+util::Expected<std::unique_ptr<CardRenderer>>
+CardRenderer::create(const CardTemplate& t, const TemplateFonts& fonts)
+{
+  ensure_vips();
+  std::unique_ptr<CardRenderer> r(new CardRenderer());
+  r->m_impl = std::make_unique<Impl>();
+  Impl& m = *r->m_impl;
+  m.tmpl = &t;
+  for (std::size_t i = 0; i < fonts.files.size(); ++i) {
+    m.names.push_back(fonts.specs[i].name);
+    if (!fonts.files[i]) {
+      m.owned.push_back(nullptr);
+      continue;
+    }
+    TRY_ASSIGN(font, Font::open(fonts.files[i]));
+    m.owned.push_back(std::move(font));
+  }
+  TRY_ASSIGN(bg, paint_background(t.background, t.width, t.height));
+  m.background = std::move(bg);
+  if (t.logo.enabled && !t.logo.path.empty()) {
+    Canvas canvas{t.width, t.height, std::move(m.background)};
+    TRY(paint_logo(canvas, t.logo));
+    m.background = std::move(canvas.rgb);
+  }
+  return r;
+}
+
+CardRenderer::~CardRenderer() = default;
+
+TitleLayout
+CardRenderer::layout_title(const std::string& title)
+{
+  const FontStack stack = m_impl->stack_for(m_impl->tmpl->title_font);
+  return card::layout_title(m_impl->shape(title, stack), m_impl->tmpl->title);
+}
+
+util::Expected<RenderedCard>
+CardRenderer::render(const CardText& text, const EncodeOptions& options)
+{
+  Impl& m = *m_impl;
+  const CardTemplate& t = *m.tmpl;
+  RenderedCard out;
+  Canvas canvas{t.width, t.height, m.background};
+  const FontStack title_stack = m.stack_for(t.title_font);
+  out.layout = card::layout_title(m.shape(text.title, title_stack), t.title);
+  out.missing = out.layout.missing;
+  for (const LayoutLine& line : out.layout.lines) {
+    m.draw_line(canvas,
+                title_stack,
+                line,
+                out.layout.font_size,
+                t.title_x,
+                t.title_y,
+                t.title_color);
+  }
+  m.draw_text_block(canvas, t.site, text.site, out.missing);
+  m.draw_text_block(canvas, t.author, text.author, out.missing);
+  m.draw_text_block(canvas, t.date, text.date, out.missing);
+  m.draw_tags(canvas, text.tags, out.missing);
+
+  try {
+    const vips::VImage image = vips::VImage::new_from_memory(canvas.rgb.data(),
+                                                             canvas.rgb.size(),
+                                                             t.width,
+                                                             t.height,
+                                                             3,
+                                                             VIPS_FORMAT_UCHAR);
+    VipsBlob* blob = nullptr;
+    switch (options.format) {
+    case ImageFormat::png:
+      blob =
+        image.pngsave_buffer(vips::VImage::option()
+                               ->set("compression", options.png_compression)
+                               ->set("strip", true));
+      break;
+    case ImageFormat::jpeg:
+      blob = image.jpegsave_buffer(
+        vips::VImage::option()->set("Q", options.quality)->set("strip", true));
+      break;
+    case ImageFormat::webp:
+      blob = image.webpsave_buffer(
+        vips::VImage::option()->set("Q", options.quality)->set("strip", true));
+      break;
+    }
+    std::size_t len = 0;
+    const void* data = vips_blob_get(blob, &len);
+    out.bytes.assign(static_cast<const char*>(data), len);
+    vips_area_unref(VIPS_AREA(blob));
+  } catch (const vips::VError&) {
+    return tl::unexpected(vips_failure("cannot encode the card"));
+  }
+  return out;
+}
+
+} // namespace ogfeed::card

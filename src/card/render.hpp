@@ -1,0 +1,82 @@
+#pragma once
+
+#include "card/card_template.hpp"
+#include "card/font.hpp"
+#include "card/layout.hpp"
+#include "util/error.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ogfeed::card {
+
+enum class ImageFormat {
+  png,
+  jpeg,
+  webp,
+};
+
+struct EncodeOptions
+{
+  ImageFormat format = ImageFormat::png;
+  int png_compression = 6; // zlib level 0..9
+  int quality = 85;        // JPEG and WebP
+};
+
+// What a card says.
+struct CardText
+{
+  std::string title;
+  std::string site;
+  std::string author;
+  std::string date; // already formatted
+  std::vector<std::string> tags;
+};
+
+struct RenderedCard
+{
+  std::string bytes; // the encoded image, without metadata
+  TitleLayout layout;
+  std::vector<char32_t> missing; // characters no font covers, in any block
+};
+
+// The font files a template names, read once and shared by all threads, in
+// the template's order; an optional font that is absent is null. When the
+// template names no emoji font and Debian's Noto Color Emoji is installed,
+// it is added as a last fallback.
+struct TemplateFonts
+{
+  std::vector<FontSpec> specs;
+  std::vector<std::shared_ptr<const FontFile>> files;
+};
+
+util::Expected<TemplateFonts> load_template_fonts(const CardTemplate& t);
+
+// Draws cards for one template on one thread: opens its own FreeType and
+// HarfBuzz faces and prepares the background (and logo) once.
+class CardRenderer
+{
+public:
+  // Fails when a font cannot be opened or a background or logo image cannot
+  // be read.
+  static util::Expected<std::unique_ptr<CardRenderer>>
+  create(const CardTemplate& t, const TemplateFonts& fonts);
+  ~CardRenderer();
+  CardRenderer(const CardRenderer&) = delete;
+  CardRenderer& operator=(const CardRenderer&) = delete;
+
+  // Sets the title in the template's title box without drawing it.
+  TitleLayout layout_title(const std::string& title);
+
+  // Renders and encodes one card.
+  util::Expected<RenderedCard> render(const CardText& text,
+                                      const EncodeOptions& options);
+
+private:
+  CardRenderer() = default;
+  struct Impl;
+  std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace ogfeed::card

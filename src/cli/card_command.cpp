@@ -1,0 +1,285 @@
+#include "card/card_text.hpp"
+#include "card/render.hpp"
+#include "cli/command.hpp"
+#include "cli/data_dir.hpp"
+#include "content/date_parser.hpp"
+#include "content/post_parser.hpp"
+#include "content/site_loader.hpp"
+#include "util/file.hpp"
+#include "util/utf8.hpp"
+
+#include <iostream>
+#include <optional>
+
+namespace ogfeed::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* k_card_help =
+  "usage: ogfeed card [POST.md] [options]\n\n"
+  "Renders one OGP card, from a post file or from the options, for previews\n"
+  "and CI. The site (ogfeed.yaml) is found above the post, or given with "
+  "--site-dir.\n\n"
+  "options:\n"
+  "  --title TEXT        the title (overrides the post's)\n"
+  "  --date DATE         the date, e.g. 2024-05-01 (default: the post's)\n"
+  "  --tags A,B          comma-separated tags\n"
+  "  --site TEXT         the site name (default: the site's title)\n"
+  "  --author TEXT       the author\n"
+  "  --template NAME     a template name or a .yaml file (default: the site's, "
+  "else 'default')\n"
+  "  --site-dir DIR      the site folder, for its ogfeed.yaml and templates/\n"
+  "  -o, --output FILE   write the card to FILE (.png, .jpg or .webp; default "
+  "card.png)\n"
+  "  --layout-json       print the title layout as JSON on stdout; with no "
+  "-o,\n"
+  "                      nothing is rendered\n"
+  "  -h, --help          show this help\n";
+
+struct CardArgs
+{
+  std::optional<std::string> post;
+  std::optional<std::string> title;
+  std::optional<std::string> date;
+  std::optional<std::string> tags;
+  std::optional<std::string> site;
+  std::optional<std::string> author;
+  std::optional<std::string> template_name;
+  std::optional<fs::path> site_dir;
+  std::optional<fs::path> output;
+  bool layout_json = false;
+};
+
+std::optional<int>
+parse_args(const std::vector<std::string>& args, CardArgs& out)
+{
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](std::optional<std::string>& into) -> bool {
+      if (i + 1 >= args.size()) {
+        usage_error("option '" + a + "' needs a value");
+        return false;
+      }
+      into = args[++i];
+      return true;
+    };
+    std::optional<std::string> text;
+    if (a == "-h" || a == "--help") {
+      std::cout << k_card_help;
+      return k_exit_ok;
+    }
+    if (a == "--title") {
+      if (!value(out.title)) {
+        return k_exit_usage;
+      }
+    } else if (a == "--date") {
+      if (!value(out.date)) {
+        return k_exit_usage;
+      }
+    } else if (a == "--tags") {
+      if (!value(out.tags)) {
+        return k_exit_usage;
+      }
+    } else if (a == "--site") {
+      if (!value(out.site)) {
+        return k_exit_usage;
+      }
+    } else if (a == "--author") {
+      if (!value(out.author)) {
+        return k_exit_usage;
+      }
+    } else if (a == "--template") {
+      if (!value(out.template_name)) {
+        return k_exit_usage;
+      }
+    } else if (a == "--site-dir") {
+      if (!value(text)) {
+        return k_exit_usage;
+      }
+      out.site_dir = *text;
+    } else if (a == "-o" || a == "--output") {
+      if (!value(text)) {
+        return k_exit_usage;
+      }
+      out.output = *text;
+    } else if (a == "--layout-json") {
+      out.layout_json = true;
+    } else if (a.starts_with("-")) {
+      return usage_error("unknown option '" + a + "' for 'card'");
+    } else if (!out.post) {
+      out.post = a;
+    } else {
+      return usage_error("'card' takes one post file, got '" + a + "' too");
+    }
+  }
+  if (!out.post && !out.title) {
+    return usage_error("'card' needs a post file or --title");
+  }
+  return std::nullopt;
+}
+
+// The folder holding ogfeed.yaml at or above `start`, if any.
+std::optional<fs::path>
+find_site(fs::path start)
+{
+  std::error_code ec;
+  start = fs::absolute(start, ec);
+  for (fs::path dir = start; !dir.empty(); dir = dir.parent_path()) {
+    if (fs::exists(dir / "ogfeed.yaml", ec)) {
+      return dir;
+    }
+    if (dir == dir.parent_path()) {
+      break;
+    }
+  }
+  return std::nullopt;
+}
+
+card::ImageFormat
+format_for(const fs::path& path)
+{
+  const std::string ext = path.extension().string();
+  if (ext == ".jpg" || ext == ".jpeg") {
+    return card::ImageFormat::jpeg;
+  }
+  if (ext == ".webp") {
+    return card::ImageFormat::webp;
+  }
+  return card::ImageFormat::png;
+}
+
+int
+fail(const util::Diagnostic& d)
+{
+  std::cerr << util::format_diagnostic(d) << "\n";
+  return k_exit_failure;
+}
+
+} // namespace
+
+int
+run_card(const std::vector<std::string>& args)
+{
+  CardArgs a;
+  if (const auto code = parse_args(args, a)) {
+    return *code;
+  }
+  std::optional<fs::path> site_root = a.site_dir;
+  if (!site_root && a.post) {
+    site_root = find_site(fs::path(*a.post).parent_path());
+  }
+  content::SiteConfig config;
+  config.title = "";
+  if (auto tokyo = util::TimeZone::locate("Asia/Tokyo")) {
+    config.timezone = *tokyo;
+  }
+  if (site_root) {
+    auto loaded = content::load_site_config(*site_root);
+    if (!loaded) {
+      return fail(loaded.error());
+    }
+    config = std::move(*loaded);
+  }
+
+  content::Post post;
+  if (a.post) {
+    auto bytes = util::read_file(*a.post, content::k_max_post_bytes);
+    if (!bytes) {
+      return fail(bytes.error());
+    }
+    content::PostSource source{
+      *a.post, fs::path(*a.post).stem().string(), content::KeepBody::no};
+    content::ParsedPost parsed =
+      content::parse_post(*bytes, source, config.timezone);
+    for (const auto& d : parsed.diagnostics) {
+      std::cerr << util::format_diagnostic(d) << "\n";
+    }
+    if (!parsed.post) {
+      return k_exit_failure;
+    }
+    post = std::move(*parsed.post);
+  }
+  if (a.title) {
+    post.title = *a.title;
+  }
+  if (a.date) {
+    auto t = content::parse_date(*a.date, config.timezone);
+    if (!t) {
+      return usage_error(
+        "--date: " + t.error().message.substr(t.error().message.find("must")));
+    }
+    post.date = *t;
+  }
+  if (a.tags) {
+    post.tags.clear();
+    std::size_t start = 0;
+    while (start <= a.tags->size()) {
+      const std::size_t comma = a.tags->find(',', start);
+      const std::string tag = a.tags->substr(
+        start, comma == std::string::npos ? std::string::npos : comma - start);
+      if (!tag.empty()) {
+        post.tags.push_back(tag);
+      }
+      if (comma == std::string::npos) {
+        break;
+      }
+      start = comma + 1;
+    }
+  }
+  if (a.author) {
+    post.author.name = *a.author;
+  }
+  if (a.site) {
+    config.title = *a.site;
+  }
+
+  const fs::path root = site_root.value_or(fs::path("."));
+  const std::string name = a.template_name.value_or(config.cards.template_name);
+  auto tmpl =
+    card::load_card_template(name, template_dirs(root), font_dirs(root));
+  if (!tmpl) {
+    return fail(tmpl.error());
+  }
+  auto fonts = card::load_template_fonts(*tmpl);
+  if (!fonts) {
+    return fail(fonts.error());
+  }
+  auto renderer = card::CardRenderer::create(*tmpl, *fonts);
+  if (!renderer) {
+    return fail(renderer.error());
+  }
+  const card::CardText text = card::card_text_for(post, config, *tmpl);
+  card::TitleLayout layout;
+  if (a.layout_json && !a.output) {
+    layout = (*renderer)->layout_title(text.title);
+  } else {
+    const fs::path out = a.output.value_or("card.png");
+    card::EncodeOptions options;
+    options.format = format_for(out);
+    options.png_compression = config.cards.png_compression;
+    options.quality = config.cards.quality;
+    auto rendered = (*renderer)->render(text, options);
+    if (!rendered) {
+      return fail(rendered.error());
+    }
+    if (auto ok = util::write_file_atomic(out, rendered->bytes); !ok) {
+      return fail(ok.error());
+    }
+    layout = std::move(rendered->layout);
+    for (const char32_t c : rendered->missing) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
+      std::cerr << "ogfeed: warning: no font has '"
+                << util::encode_utf8(std::u32string(1, c)) << "' (" << buf
+                << "); it is drawn as a box\n";
+    }
+  }
+  if (a.layout_json) {
+    std::cout << card::layout_json(layout) << "\n";
+  }
+  return k_exit_ok;
+}
+
+} // namespace ogfeed::cli
