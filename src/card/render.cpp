@@ -9,7 +9,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <map>
 #include <mutex>
+#include <tuple>
 
 namespace ogfeed::card {
 
@@ -271,14 +274,43 @@ load_template_fonts(const CardTemplate& t)
   return out;
 }
 
+// A rasterized glyph: 8-bit coverage, or premultiplied BGRA for colour
+// emoji already scaled to the text size.
+struct GlyphBitmap
+{
+  int left = 0; // from the pen position to the bitmap's left edge
+  int top = 0;  // from the baseline up to the bitmap's top edge
+  int width = 0;
+  int height = 0;
+  bool color = false;
+  std::vector<std::uint8_t> pixels;
+};
+
+struct GlyphKey
+{
+  const Font* font;
+  std::uint32_t glyph;
+  int size64;   // size in 1/64 px
+  int subpixel; // x offset in quarter pixels
+
+  bool
+  operator<(const GlyphKey& o) const
+  {
+    return std::tie(font, glyph, size64, subpixel)
+           < std::tie(o.font, o.glyph, o.size64, o.subpixel);
+  }
+};
+
 struct CardRenderer::Impl
 {
   const CardTemplate* tmpl = nullptr;
+  // Site names, dates, tags and common kana repeat from card to card.
+  std::map<GlyphKey, GlyphBitmap> glyph_cache;
+  std::vector<std::uint8_t> scratch; // the canvas of the card being drawn
   std::vector<std::unique_ptr<Font>>
     owned;                              // one per template font; null if absent
   std::vector<std::string> names;       // their names in the template
   std::vector<std::uint8_t> background; // the prepared canvas, RGB
-  std::vector<float> ft_size;           // the size each FT face is set to
 
   // A block's stack: its font, the title's fallbacks, then fonts ogfeed
   // added itself (the system emoji font).
@@ -311,76 +343,74 @@ struct CardRenderer::Impl
     return shape_text(util::decode_utf8(text), stack, options);
   }
 
-  // Draws one glyph with its origin at (x, y) on the canvas.
-  void
-  draw_glyph(Canvas& canvas,
-             Font& font,
-             std::uint32_t glyph,
-             float size,
-             float x,
-             float y,
-             const Color& color)
+  // Rasterizes a glyph with FreeType (no hinting, anti-aliased), its pen
+  // position `subpixel` quarter pixels right of a whole pixel.
+  GlyphBitmap
+  rasterize(Font& font, std::uint32_t glyph, float size, int subpixel)
   {
+    GlyphBitmap out;
     auto face = static_cast<FT_Face>(font.ft_face());
     const bool color_font = font.is_color();
     if (color_font) {
       if (face->num_fixed_sizes > 0 && FT_Select_Size(face, 0) != 0) {
-        return;
+        return out;
       }
     } else {
       FT_Set_Char_Size(
         face, 0, static_cast<FT_F26Dot6>(std::lround(size * 64)), 72, 72);
     }
-    const float fx = std::floor(x);
-    FT_Vector delta{static_cast<FT_Pos>(std::lround((x - fx) * 64)), 0};
+    FT_Vector delta{static_cast<FT_Pos>(subpixel * 16), 0};
     FT_Set_Transform(face, nullptr, color_font ? nullptr : &delta);
     const FT_Int32 flags = color_font ? (FT_LOAD_COLOR | FT_LOAD_RENDER)
                                       : (FT_LOAD_NO_HINTING | FT_LOAD_RENDER);
     if (FT_Load_Glyph(face, glyph, flags) != 0) {
-      return;
+      return out;
     }
     const FT_GlyphSlot slot = face->glyph;
     const FT_Bitmap& bm = slot->bitmap;
-    const int ox = static_cast<int>(fx);
-    const int oy = static_cast<int>(std::lround(y));
     if (bm.pixel_mode == FT_PIXEL_MODE_GRAY) {
-      for (unsigned row = 0; row < bm.rows; ++row) {
-        const unsigned char* src =
-          bm.buffer + static_cast<std::ptrdiff_t>(row) * bm.pitch;
-        for (unsigned col = 0; col < bm.width; ++col) {
-          canvas.blend(ox + slot->bitmap_left + static_cast<int>(col),
-                       oy - slot->bitmap_top + static_cast<int>(row),
-                       color,
-                       src[col]);
-        }
+      out.left = slot->bitmap_left;
+      out.top = slot->bitmap_top;
+      out.width = static_cast<int>(bm.width);
+      out.height = static_cast<int>(bm.rows);
+      out.pixels.resize(static_cast<std::size_t>(out.width)
+                        * static_cast<std::size_t>(out.height));
+      for (int row = 0; row < out.height; ++row) {
+        std::memcpy(&out.pixels[static_cast<std::size_t>(row)
+                                * static_cast<std::size_t>(out.width)],
+                    bm.buffer + static_cast<std::ptrdiff_t>(row) * bm.pitch,
+                    static_cast<std::size_t>(out.width));
       }
     } else if (bm.pixel_mode == FT_PIXEL_MODE_BGRA
                && face->size->metrics.y_ppem > 0) {
-      // Colour emoji come as a fixed-size bitmap strike: scale it to the
-      // text size (box filter when shrinking).
+      // Colour emoji come as a fixed-size strike: box-filter it down to the
+      // text size.
       const float scale = size / static_cast<float>(face->size->metrics.y_ppem);
-      const int w =
-        static_cast<int>(std::lround(static_cast<float>(bm.width) * scale));
-      const int h =
-        static_cast<int>(std::lround(static_cast<float>(bm.rows) * scale));
-      const int left = ox
-                       + static_cast<int>(std::lround(
-                         static_cast<float>(slot->bitmap_left) * scale));
-      const int top = oy
-                      - static_cast<int>(std::lround(
-                        static_cast<float>(slot->bitmap_top) * scale));
-      for (int ty = 0; ty < h; ++ty) {
-        for (int tx = 0; tx < w; ++tx) {
-          const int sx0 = static_cast<int>(static_cast<float>(tx) / scale);
-          const int sy0 = static_cast<int>(static_cast<float>(ty) / scale);
+      const int sw = static_cast<int>(bm.width);
+      const int sh = static_cast<int>(bm.rows);
+      out.color = true;
+      out.width = std::max(
+        1, static_cast<int>(std::lround(static_cast<float>(sw) * scale)));
+      out.height = std::max(
+        1, static_cast<int>(std::lround(static_cast<float>(sh) * scale)));
+      out.left = static_cast<int>(
+        std::lround(static_cast<float>(slot->bitmap_left) * scale));
+      out.top = static_cast<int>(
+        std::lround(static_cast<float>(slot->bitmap_top) * scale));
+      out.pixels.resize(static_cast<std::size_t>(out.width)
+                        * static_cast<std::size_t>(out.height) * 4);
+      for (int ty = 0; ty < out.height; ++ty) {
+        for (int tx = 0; tx < out.width; ++tx) {
+          const int sx0 =
+            std::min(sw - 1, static_cast<int>(static_cast<float>(tx) / scale));
+          const int sy0 =
+            std::min(sh - 1, static_cast<int>(static_cast<float>(ty) / scale));
           const int sx1 = std::max(
             sx0 + 1,
-            std::min(static_cast<int>(bm.width),
-                     static_cast<int>(static_cast<float>(tx + 1) / scale)));
+            std::min(sw, static_cast<int>(static_cast<float>(tx + 1) / scale)));
           const int sy1 = std::max(
             sy0 + 1,
-            std::min(static_cast<int>(bm.rows),
-                     static_cast<int>(static_cast<float>(ty + 1) / scale)));
+            std::min(sh, static_cast<int>(static_cast<float>(ty + 1) / scale)));
           unsigned sum[4] = {0, 0, 0, 0};
           unsigned count = 0;
           for (int sy = sy0; sy < sy1; ++sy) {
@@ -393,18 +423,72 @@ struct CardRenderer::Impl
               ++count;
             }
           }
-          const unsigned a = sum[3] / count;
-          if (a == 0) {
-            continue;
+          std::uint8_t* d = &out.pixels[(static_cast<std::size_t>(ty)
+                                           * static_cast<std::size_t>(out.width)
+                                         + static_cast<std::size_t>(tx))
+                                        * 4];
+          for (int k = 0; k < 4; ++k) {
+            d[k] = static_cast<std::uint8_t>(sum[k] / count);
           }
-          // BGRA is premultiplied: divide by alpha to get the colour.
-          const Color c{
-            static_cast<std::uint8_t>(std::min(255U, sum[2] * 255 / sum[3])),
-            static_cast<std::uint8_t>(std::min(255U, sum[1] * 255 / sum[3])),
-            static_cast<std::uint8_t>(std::min(255U, sum[0] * 255 / sum[3])),
-            255};
-          canvas.blend(left + tx, top + ty, c, a);
         }
+      }
+    }
+    return out;
+  }
+
+  // Draws one glyph with its origin at (x, y) on the canvas, from the cache.
+  void
+  draw_glyph(Canvas& canvas,
+             Font& font,
+             std::uint32_t glyph,
+             float size,
+             float x,
+             float y,
+             const Color& color)
+  {
+    const float fx = std::floor(x);
+    int subpixel = static_cast<int>(std::lround((x - fx) * 4));
+    int ox = static_cast<int>(fx);
+    if (subpixel == 4) {
+      subpixel = 0;
+      ++ox;
+    }
+    const GlyphKey key{&font,
+                       glyph,
+                       static_cast<int>(std::lround(size * 64)),
+                       font.is_color() ? 0 : subpixel};
+    auto it = glyph_cache.find(key);
+    if (it == glyph_cache.end()) {
+      if (glyph_cache.size() > 8192) {
+        glyph_cache.clear(); // bounded memory on huge sites
+      }
+      it = glyph_cache.emplace(key, rasterize(font, glyph, size, key.subpixel))
+             .first;
+    }
+    const GlyphBitmap& g = it->second;
+    const int left = ox + g.left;
+    const int top = static_cast<int>(std::lround(y)) - g.top;
+    for (int row = 0; row < g.height; ++row) {
+      for (int col = 0; col < g.width; ++col) {
+        const std::size_t i =
+          static_cast<std::size_t>(row) * static_cast<std::size_t>(g.width)
+          + static_cast<std::size_t>(col);
+        if (!g.color) {
+          canvas.blend(left + col, top + row, color, g.pixels[i]);
+          continue;
+        }
+        const std::uint8_t* p = &g.pixels[i * 4];
+        const unsigned a = p[3];
+        if (a == 0) {
+          continue;
+        }
+        // BGRA is premultiplied: divide by alpha to get the colour.
+        const Color c{
+          static_cast<std::uint8_t>(std::min(255U, p[2] * 255U / a)),
+          static_cast<std::uint8_t>(std::min(255U, p[1] * 255U / a)),
+          static_cast<std::uint8_t>(std::min(255U, p[0] * 255U / a)),
+          255};
+        canvas.blend(left + col, top + row, c, a);
       }
     }
   }
@@ -556,7 +640,9 @@ CardRenderer::render(const CardText& text, const EncodeOptions& options)
   Impl& m = *m_impl;
   const CardTemplate& t = *m.tmpl;
   RenderedCard out;
-  Canvas canvas{t.width, t.height, m.background};
+  // Reuse one buffer: a fresh 2 MB allocation per card costs page faults.
+  Canvas canvas{t.width, t.height, std::move(m.scratch)};
+  canvas.rgb.assign(m.background.begin(), m.background.end());
   const FontStack title_stack = m.stack_for(t.title_font);
   out.layout = card::layout_title(m.shape(text.title, title_stack), t.title);
   out.missing = out.layout.missing;
@@ -602,6 +688,7 @@ CardRenderer::render(const CardText& text, const EncodeOptions& options)
     const void* data = vips_blob_get(blob, &len);
     out.bytes.assign(static_cast<const char*>(data), len);
     vips_area_unref(VIPS_AREA(blob));
+    m.scratch = std::move(canvas.rgb);
   } catch (const vips::VError&) {
     return tl::unexpected(vips_failure("cannot encode the card"));
   }

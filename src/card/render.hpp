@@ -20,7 +20,7 @@ enum class ImageFormat {
 struct EncodeOptions
 {
   ImageFormat format = ImageFormat::png;
-  int png_compression = 6; // zlib level 0..9
+  int png_compression = 3; // zlib level 0..9
   int quality = 85;        // JPEG and WebP
 };
 
