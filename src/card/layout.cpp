@@ -9,6 +9,7 @@
 #include <cmath>
 #include <limits>
 #include <optional>
+#include <string_view>
 
 namespace ogfeed::card {
 
@@ -67,7 +68,11 @@ break_cost(Break b, char32_t before, char32_t after)
   case Break::inside_phrase:
     return inside_phrase_cost(before, after);
   case Break::emergency:
-    return k_emergency;
+    // In a URL or path, break after a separator if it must break at all.
+    return std::u32string_view(U"/-._?&=#").find(before)
+               != std::u32string_view::npos
+             ? k_emergency * 0.5
+             : k_emergency;
   case Break::never:
     break;
   }

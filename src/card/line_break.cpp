@@ -46,11 +46,6 @@ find_breaks(const std::u32string& text, const std::vector<std::size_t>& phrases)
       out[i] = Break::space;
       continue;
     }
-    // A wave dash after a space opens a subtitle (移行記 〜つまずき…〜): it
-    // may start the line, and must not end one.
-    if ((a == U'〜' || a == U'～') && i >= 2 && is_break_space(text[i - 2])) {
-      continue;
-    }
     if (is_attached(b) || a == 0x200D
         || (is_regional_indicator(b) && regional_run % 2 == 1)) {
       continue;

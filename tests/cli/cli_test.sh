@@ -81,6 +81,32 @@ try 'ogfeed --help'" "unknown command message"
 expect_eq "$(head -1 "$work/err")" "ogfeed: error: unknown option '--colour' for 'build'" "unknown option message"
 "$ogfeed" build -j 0 2>/dev/null; expect_eq "$?" 2 "bad --jobs exit code"
 
+# 8. Cards: the example build wrote one card per post but the one with its
+#    own image, linked from the feeds, listed in cards.json; a second build
+#    reuses them all.
+expect_eq "$(ls "$work/blog/cards" | tr '\n' ' ')" "advent-calendar.png first-post.png go-generics-cache.png kansai-meetup-report.png " "cards written"
+grep -q '<enclosure url="https://blog.example.jp/cards/first-post.png" length="[0-9]*" type="image/png" />' "$work/blog/rss.xml" || fail "RSS enclosure"
+grep -q '"https://blog.example.jp/posts/first-post/": {"url": "https://blog.example.jp/cards/first-post.png", "width": 1200, "height": 630' "$work/blog/cards.json" || fail "cards.json entry"
+out=$("$ogfeed" build "$src/examples/blog" -o "$work/blog" 2>&1)
+expect_eq "$out" "wrote 26 feeds and 4 cards (4 unchanged) for 5 posts to $work/blog/" "second build reuses cards"
+"$ogfeed" build "$src/examples/blog" -o "$work/blog-nocards" --no-cards -q
+[[ ! -e "$work/blog-nocards/cards" ]] || fail "--no-cards wrote cards"
+
+# 9. ogfeed card: a layout as JSON, a card file, errors with positions.
+out=$("$ogfeed" card --layout-json --title "価格は¥100から、成功率は50%に")
+case "$out" in
+  '{"font_size": 72, "box_width": 1040, "box_height": 340, "truncated": false, "lines": [{"text": "価格は¥100から、", '*) ;;
+  *) fail "card --layout-json: $out" ;;
+esac
+"$ogfeed" card "$src/examples/blog/posts/2022-04-01-first-post.md" -o "$work/one.webp" || fail "card from a post"
+[[ "$(head -c 12 "$work/one.webp" | tail -c 4)" == "WEBP" ]] || fail "card .webp output"
+printf 'fonts: {bold: NotoSansJP-Bold-subset.otf}\ntitle:\n  colour: red\n' >"$work/bad.yaml"
+"$ogfeed" card --title x --template "$work/bad.yaml" 2>"$work/err"; rc=$?
+expect_eq "$rc" 1 "bad template exit code"
+expect_eq "$(cat "$work/err")" "$work/bad.yaml:3:3: error: unknown key 'title.colour', did you mean 'color'?" "bad template message"
+"$ogfeed" card --title "𠮷野家の牛丼" -o "$work/kichi.png" 2>"$work/err"
+expect_eq "$(cat "$work/err")" "ogfeed: warning: no font has '𠮷' (U+20BB7); it is drawn as a box" "missing glyph warning"
+
 if [[ $failures -gt 0 ]]; then
   echo "$failures CLI check(s) failed" >&2
   exit 1

@@ -1,0 +1,269 @@
+#include "card/budoux.hpp"
+#include "card/font.hpp"
+#include "card/layout.hpp"
+#include "card/shaper.hpp"
+#include "test_support.hpp"
+#include "util/utf8.hpp"
+
+using namespace ogfeed;
+using card::Align;
+using card::LayoutStyle;
+
+namespace {
+
+// Text where every Japanese character is exactly 1 em and every ASCII one
+// half an em, with JLREQ's nominal punctuation spaces: numbers that can be
+// checked by hand.
+card::ShapedText
+synthetic(std::u32string text)
+{
+  card::ShapedText t;
+  t.text = text;
+  t.phrases = card::budoux_boundaries(text);
+  for (const char32_t c : text) {
+    card::ShapedChar sc;
+    sc.c = c;
+    sc.advance = c < 0x80 ? 0.5F : 1.0F;
+    sc.trim = card::punct_space(c);
+    t.chars.push_back(sc);
+  }
+  t.ellipsis.c = U'…';
+  t.ellipsis.advance = 1.0F;
+  t.ascender = 0.88F;
+  t.descender = 0.12F;
+  return t;
+}
+
+LayoutStyle
+box(float width_em, int max_lines, float size = 10)
+{
+  LayoutStyle s;
+  s.box_width = width_em * size;
+  s.box_height = 1000;
+  s.max_size = size;
+  s.min_size = size;
+  s.max_lines = max_lines;
+  s.latin_spacing = card::LatinSpacing::none;
+  return s;
+}
+
+std::vector<std::string>
+lines(const card::TitleLayout& l)
+{
+  std::vector<std::string> out;
+  for (const auto& line : l.lines) {
+    out.push_back(line.text);
+  }
+  return out;
+}
+
+// The real default font, as every card uses it.
+struct RealFont
+{
+  std::unique_ptr<card::Font> bold;
+  card::FontStack stack{{}};
+
+  RealFont()
+  {
+    auto file = card::load_font_file(
+      test::k_source_dir / "fonts/NotoSansJP-Bold-subset.otf", 0);
+    REQUIRE(file);
+    auto font = card::Font::open(*file);
+    REQUIRE(font);
+    bold = std::move(*font);
+    stack = card::FontStack({bold.get()});
+  }
+
+  card::TitleLayout
+  layout(const std::string& title,
+         float max = 72,
+         float min = 40,
+         int max_lines = 3)
+  {
+    LayoutStyle s;
+    s.box_width = 1040;
+    s.box_height = 340;
+    s.max_size = max;
+    s.min_size = min;
+    s.max_lines = max_lines;
+    s.line_height = 1.35F;
+    return card::layout_title(
+      card::shape_text(util::decode_utf8(title), stack, {}), s);
+  }
+};
+
+} // namespace
+
+TEST_CASE("layout: widths are sums of advances, in pixels", "[card]")
+{
+  const auto l = card::layout_title(synthetic(U"あいうえお"), box(10, 1));
+  REQUIRE(l.lines.size() == 1);
+  CHECK(l.lines[0].width == Approx(50));
+  CHECK(l.font_size == 10);
+  CHECK(l.lines[0].glyphs.empty()); // synthetic text has no glyphs
+}
+
+TEST_CASE(
+  "layout: a comma never starts a line; its half em goes at the line end",
+  "[card]")
+{
+  // Five characters fit; the sixth is 、 which may not start the next line,
+  // so the break moves one character back... or keeps 、 on the first line,
+  // whose trailing half em is dropped: 5 + 0.5 em fits in 5.5 em.
+  const auto l =
+    card::layout_title(synthetic(U"あいうえお、かきくけこ"), box(5.5F, 2));
+  REQUIRE(l.lines.size() == 2);
+  CHECK(lines(l) == std::vector<std::string>{"あいうえお、", "かきくけこ"});
+  CHECK(l.lines[0].width == Approx(55));
+}
+
+TEST_CASE("layout: an opening bracket at a line start sets flush, 」「 "
+          "collapses to a half em",
+          "[card]")
+{
+  const auto one = card::layout_title(synthetic(U"「あ」「い」"), box(20, 1));
+  // 6 em of glyphs; the first 「 loses its leading half em, 」「 shares one
+  // half em, and the last 」 drops its trailing half em: 6 - 0.5 - 0.5 - 0.5.
+  CHECK(one.lines[0].width == Approx(45));
+  CHECK(one.lines[0].x == 0);
+}
+
+TEST_CASE("layout: the quarter em between Japanese and Latin is optional",
+          "[card]")
+{
+  LayoutStyle s = box(20, 1);
+  const auto plain = card::layout_title(synthetic(U"日本AB語"), s);
+  CHECK(plain.lines[0].width == Approx(40));
+  s.latin_spacing = card::LatinSpacing::quarter_em;
+  const auto spaced = card::layout_title(synthetic(U"日本AB語"), s);
+  CHECK(spaced.lines[0].width == Approx(45));
+}
+
+TEST_CASE("layout: alignment and vertical placement", "[card]")
+{
+  LayoutStyle s = box(10, 2);
+  s.box_height = 100;
+  s.align = Align::center;
+  s.vertical_align = Align::center;
+  s.line_height = 1.5F;
+  const auto l = card::layout_title(synthetic(U"あいう"), s);
+  CHECK(l.lines[0].x == Approx(35));
+  // One line, 1 em tall (ascender + descender) centred in 100 px.
+  CHECK(l.lines[0].baseline == Approx(45 + 8.8));
+}
+
+TEST_CASE("layout: the largest size that fits, within the range", "[card]")
+{
+  LayoutStyle s = box(10, 1, 20);
+  s.box_width = 100;
+  s.min_size = 8;
+  // Ten 1-em characters in 100 px: 10 px.
+  const auto l = card::layout_title(synthetic(U"あいうえおかきくけこ"), s);
+  CHECK(l.font_size == 10);
+  CHECK(l.lines.size() == 1);
+}
+
+TEST_CASE("layout: too long at the minimum size ends with an ellipsis",
+          "[card]")
+{
+  const auto l =
+    card::layout_title(synthetic(U"あいうえおかきくけこさしすせそ"), box(5, 2));
+  CHECK(l.truncated);
+  REQUIRE(l.lines.size() == 2);
+  CHECK(l.lines[1].text.ends_with("…"));
+  for (const auto& line : l.lines) {
+    CHECK(line.width <= 50.01F);
+  }
+}
+
+TEST_CASE("layout: real titles break where a typesetter would", "[card]")
+{
+  RealFont f;
+  struct Case
+  {
+    const char* title;
+    std::vector<std::string> lines;
+  };
+  const std::vector<Case> cases = {
+    // One long phrase: set on one line at a smaller size, #3 whole.
+    {"Docker Meetup Kansai #3 リポート", {"Docker Meetup Kansai #3 リポート"}},
+    // Brackets stay with their words; phrase breaks.
+    {"【初心者向け】Rustで始めるWebAssembly入門",
+     {"【初心者向け】Rustで", "始めるWebAssembly入門"}},
+    // ……stays together, （ never ends a line.
+    {"Pythonの非同期処理（asyncio）を完全に理解した……はず",
+     {"Pythonの非同期処理", "（asyncio）を完全に", "理解した……はず"}},
+    // ¥100 and 50% are never split; 、 ends its line.
+    {"価格は¥100から、成功率は50%に", {"価格は¥100から、", "成功率は50%に"}},
+    // A one-word title.
+    {"Kubernetes", {"Kubernetes"}},
+    // Balanced: no one- or two-character last line.
+    {"「読みやすいコード」とは何か――命名・関数分割・コメントの話",
+     {"「読みやすいコード」とは何か", "――命名・関数分割・コメントの話"}},
+  };
+  for (const auto& c : cases) {
+    INFO(c.title);
+    const auto l = f.layout(c.title);
+    CHECK(lines(l) == c.lines);
+    CHECK_FALSE(l.truncated);
+    for (const auto& line : l.lines) {
+      CHECK(line.width <= 1040.5F);
+    }
+  }
+}
+
+TEST_CASE(
+  "layout: a run wider than the box breaks at a legal point, never overflows",
+  "[card]")
+{
+  RealFont f;
+  const auto l = f.layout("https://example.com/a/very/long/path/that/never/"
+                          "ends/and/keeps/going/on/and/on/forever/index.html");
+  REQUIRE(l.lines.size() == 3);
+  for (const auto& line : l.lines) {
+    CHECK(line.width <= 1040.5F);
+    CHECK((line.text.back() == '/' || &line == &l.lines.back()));
+  }
+}
+
+TEST_CASE(
+  "layout: at the minimum size a long title is cut at a legal break with …",
+  "[card]")
+{
+  RealFont f;
+  const auto l = f.layout("とても長いタイトルなので最小のサイズでも三行に収まら"
+                          "ず最後は省略記号で終わることに"
+                          "なるはずのタイトルですがどこまで続くのでしょうか本当"
+                          "に長いですね続きはまだまだあります",
+                          72,
+                          40,
+                          3);
+  CHECK(l.truncated);
+  CHECK(l.font_size == 40);
+  REQUIRE(l.lines.size() == 3);
+  CHECK(l.lines.back().text.ends_with("…"));
+}
+
+TEST_CASE("layout: JSON has the documented keys", "[card]")
+{
+  RealFont f;
+  const std::string json = card::layout_json(f.layout("Kubernetes"));
+  CHECK(json.starts_with(
+    "{\"font_size\": 72, \"box_width\": 1040, \"box_height\": 340, "
+    "\"truncated\": false, \"lines\": [{\"text\": \"Kubernetes\", "
+    "\"width\": "));
+}
+
+TEST_CASE("budoux: boundaries match the npm package", "[card]")
+{
+  // From budoux 0.9.2: loadDefaultJapaneseParser().parse(...)
+  CHECK(card::budoux_boundaries(U"今日は天気です。")
+        == std::vector<std::size_t>{3});
+  const std::u32string t =
+    U"「技術的負債」とどう向き合うか？チームで決めた5つのルール";
+  CHECK(card::budoux_boundaries(t)
+        == std::vector<std::size_t>{8, 10, 16, 20, 23, 26});
+  // Upstream counts UTF-16 units ([6, 9]); these are code points.
+  CHECK(card::budoux_boundaries(U"絵文字🎉のあとも区切れる")
+        == std::vector<std::size_t>{5, 8});
+}

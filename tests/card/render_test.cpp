@@ -1,0 +1,161 @@
+#include "card/card_template.hpp"
+#include "card/render.hpp"
+#include "test_support.hpp"
+
+#include <vips/vips8>
+
+using namespace ogfeed;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+card::CardTemplate
+template_named(const std::string& name)
+{
+  auto t = card::load_card_template(
+    name, {test::k_source_dir / "templates"}, {test::k_source_dir / "fonts"});
+  REQUIRE(t);
+  return *t;
+}
+
+card::CardText
+sample_text()
+{
+  card::CardText text;
+  text.title = "「技術的負債」とどう向き合うか？チームで決めた5つのルール";
+  text.site = "ogfeed サンプルブログ";
+  text.author = "山田 花子";
+  text.date = "2024.05.01";
+  text.tags = {"設計", "チーム開発"};
+  return text;
+}
+
+// Compares decoded pixels with tests/golden/card/<name>, allowing a small
+// per-channel difference (FreeType and zlib builds may differ by a step);
+// OGFEED_UPDATE_GOLDEN=1 rewrites the golden file.
+void
+check_golden_pixels(const std::string& name, const std::string& png)
+{
+  const fs::path golden = test::k_source_dir / "tests/golden/card" / name;
+  if (const char* update = std::getenv("OGFEED_UPDATE_GOLDEN");
+      update && *update == '1') {
+    REQUIRE(util::write_file_atomic(golden, png));
+    return;
+  }
+  const std::string expected = test::slurp(golden);
+  const vips::VImage a =
+    vips::VImage::new_from_buffer(png.data(), png.size(), "");
+  const vips::VImage b =
+    vips::VImage::new_from_buffer(expected.data(), expected.size(), "");
+  REQUIRE(a.width() == b.width());
+  REQUIRE(a.height() == b.height());
+  const double max_diff =
+    (a.cast(VIPS_FORMAT_INT) - b.cast(VIPS_FORMAT_INT)).abs().max();
+  CHECK(max_diff <= 8);
+  const double mean_diff =
+    (a.cast(VIPS_FORMAT_INT) - b.cast(VIPS_FORMAT_INT)).abs().avg();
+  CHECK(mean_diff <= 0.05);
+}
+
+} // namespace
+
+TEST_CASE("render: every shipped template renders a 1200x630 card", "[card]")
+{
+  for (const char* name : {"default", "light", "sunset"}) {
+    INFO(name);
+    const card::CardTemplate t = template_named(name);
+    auto fonts = card::load_template_fonts(t);
+    REQUIRE(fonts);
+    auto renderer = card::CardRenderer::create(t, *fonts);
+    REQUIRE(renderer);
+    auto card = (*renderer)->render(sample_text(), {});
+    REQUIRE(card);
+    CHECK(card->bytes.substr(1, 3) == "PNG");
+    CHECK(card->missing.empty());
+    check_golden_pixels(std::string(name) + ".png", card->bytes);
+  }
+}
+
+TEST_CASE("render: the same input gives the same bytes", "[card]")
+{
+  const card::CardTemplate t = template_named("default");
+  auto fonts = card::load_template_fonts(t);
+  REQUIRE(fonts);
+  auto r1 = card::CardRenderer::create(t, *fonts);
+  auto r2 = card::CardRenderer::create(t, *fonts);
+  REQUIRE(r1);
+  REQUIRE(r2);
+  const auto a = (*r1)->render(sample_text(), {});
+  (void)(*r2)->render(card::CardText{"別のタイトル", "", "", "", {}}, {});
+  const auto b = (*r2)->render(sample_text(), {});
+  REQUIRE(a);
+  REQUIRE(b);
+  CHECK(a->bytes == b->bytes);
+}
+
+TEST_CASE("render: JPEG and WebP by request", "[card]")
+{
+  const card::CardTemplate t = template_named("light");
+  auto fonts = card::load_template_fonts(t);
+  auto renderer = card::CardRenderer::create(t, *fonts);
+  REQUIRE(renderer);
+  card::EncodeOptions jpeg;
+  jpeg.format = card::ImageFormat::jpeg;
+  CHECK((*renderer)->render(sample_text(), jpeg)->bytes.substr(0, 2)
+        == "\xFF\xD8");
+  card::EncodeOptions webp;
+  webp.format = card::ImageFormat::webp;
+  CHECK((*renderer)->render(sample_text(), webp)->bytes.substr(8, 4) == "WEBP");
+}
+
+TEST_CASE("render: a character no font has is reported, not silently boxed",
+          "[card]")
+{
+  const card::CardTemplate t = template_named("default");
+  auto fonts = card::load_template_fonts(t);
+  auto renderer = card::CardRenderer::create(t, *fonts);
+  REQUIRE(renderer);
+  card::CardText text = sample_text();
+  text.title = "𠮷野家";
+  const auto card = (*renderer)->render(text, {});
+  REQUIRE(card);
+  CHECK(card->missing == std::vector<char32_t>{U'𠮷'});
+}
+
+TEST_CASE("template: a bad template is an error with its line", "[card]")
+{
+  auto bad = card::parse_card_template(
+    "fonts: {bold: x.otf}\ntitle:\n  colour: red\n", ".", {});
+  REQUIRE_FALSE(bad);
+  CHECK(
+    util::format_diagnostic(util::with_path(bad.error(), "t.yaml"))
+    == "t.yaml:3:3: error: unknown key 'title.colour', did you mean 'color'?");
+  auto color = card::parse_card_template(
+    "fonts: {bold: x.otf}\ntitle: {color: blue}\n", ".", {});
+  REQUIRE_FALSE(color);
+  CHECK(color.error().message
+        == "'title.color' must be a colour like #1e293b or #ffffff80, got "
+           "\"blue\"");
+  CHECK(color.error().line == 2);
+  auto font = card::parse_card_template(
+    "fonts: {bold: x.otf}\nsite: {font: thin}\n", ".", {});
+  REQUIRE_FALSE(font);
+  CHECK(font.error().message
+        == "font 'thin' is not one of the template's 'fonts'");
+  auto missing =
+    card::load_card_template("nope", {test::k_source_dir / "templates"}, {});
+  REQUIRE_FALSE(missing);
+  CHECK(missing.error().message == "no card template named 'nope'");
+}
+
+TEST_CASE("template: a missing font file is an error naming it", "[card]")
+{
+  auto t =
+    card::parse_card_template("fonts: {bold: /nonexistent/x.otf}\n", ".", {});
+  REQUIRE(t);
+  auto fonts = card::load_template_fonts(*t);
+  REQUIRE_FALSE(fonts);
+  CHECK(fonts.error().message
+        == "cannot open font '/nonexistent/x.otf': No such file or directory");
+}
