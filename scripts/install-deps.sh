@@ -9,7 +9,7 @@ packages=(
   libfreetype-dev libharfbuzz-dev libvips-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   libhowardhinnant-date-dev tzdata
-  libxml2-utils jing libxxhash-dev
+  libxml2-utils jing libxxhash-dev libexpat1-dev
 )
 if [[ "${1:-}" == "--with-font-tools" ]]; then
   # Only needed to regenerate fonts/ (scripts/subset-font.sh), never to build.

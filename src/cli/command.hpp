@@ -36,5 +36,6 @@ int run(int argc, char** argv);
 // Subcommand entry points, one file each.
 int run_build(const std::vector<std::string>& args);
 int run_card(const std::vector<std::string>& args);
+int run_validate(const std::vector<std::string>& args);
 
 } // namespace ogfeed::cli

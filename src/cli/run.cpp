@@ -32,6 +32,7 @@ commands()
   static const std::vector<Command> table = {
     {"build", "build a site's feeds and cards from its posts", &run_build},
     {"card", "render one card, or print its title layout as JSON", &run_card},
+    {"validate", "check Atom and RSS feeds against the specs", &run_validate},
   };
   return table;
 }

@@ -1,0 +1,132 @@
+#include "cli/command.hpp"
+#include "validate/report_format.hpp"
+#include "validate/validator.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+
+namespace ogfeed::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* k_validate_help =
+  "usage: ogfeed validate FILE... [options]\n\n"
+  "Checks Atom 1.0 and RSS 2.0 feeds against their specifications. FILE may be "
+  "a\n"
+  "file, a folder (every .xml, .atom and .rss file in it, recursively) or - "
+  "for stdin.\n\n"
+  "options:\n"
+  "  --format FORMAT   text (default), json, github (workflow annotations) or "
+  "junit\n"
+  "  --strict          fail on warnings too\n"
+  "  -h, --help        show this help\n\n"
+  "exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage "
+  "error\n";
+
+// Streams a file through the validator in 64 KiB chunks.
+validate::Report
+validate_stream(std::FILE* in, const std::string& name)
+{
+  validate::Validator v(name);
+  char buf[65536];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, in)) > 0) {
+    v.feed(std::string_view(buf, n));
+  }
+  return v.finish();
+}
+
+} // namespace
+
+int
+run_validate(const std::vector<std::string>& args)
+{
+  validate::OutputFormat format = validate::OutputFormat::text;
+  bool strict = false;
+  std::vector<std::string> inputs;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "-h" || a == "--help") {
+      std::cout << k_validate_help;
+      return k_exit_ok;
+    }
+    if (a == "--format" || a.starts_with("--format=")) {
+      std::string name;
+      if (a == "--format") {
+        if (i + 1 >= args.size()) {
+          return usage_error("option '--format' needs a value");
+        }
+        name = args[++i];
+      } else {
+        name = a.substr(9);
+      }
+      if (!validate::parse_output_format(name, format)) {
+        return usage_error("unknown format '" + name
+                           + "', expected text, json, github or junit");
+      }
+    } else if (a == "--strict") {
+      strict = true;
+    } else if (a.starts_with("-") && a != "-") {
+      return usage_error("unknown option '" + a + "' for 'validate'");
+    } else {
+      inputs.push_back(a);
+    }
+  }
+  if (inputs.empty()) {
+    return usage_error("'validate' needs a feed file, a folder or -");
+  }
+
+  std::vector<std::string> files;
+  for (const auto& input : inputs) {
+    std::error_code ec;
+    if (input != "-" && fs::is_directory(input, ec)) {
+      std::vector<std::string> found;
+      for (fs::recursive_directory_iterator it(input, ec), end;
+           !ec && it != end;
+           it.increment(ec)) {
+        const std::string ext = it->path().extension().string();
+        if (it->is_regular_file(ec)
+            && (ext == ".xml" || ext == ".atom" || ext == ".rss")) {
+          found.push_back(it->path().string());
+        }
+      }
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else {
+      files.push_back(input);
+    }
+  }
+
+  std::vector<validate::Report> reports;
+  int exit_code = k_exit_ok;
+  for (const auto& file : files) {
+    if (file == "-") {
+      reports.push_back(validate_stream(stdin, "-"));
+      continue;
+    }
+    std::FILE* in = std::fopen(file.c_str(), "rb");
+    if (in == nullptr) {
+      std::cerr << "ogfeed: error: cannot open '" << file
+                << "': " << std::strerror(errno) << "\n";
+      exit_code = k_exit_failure;
+      continue;
+    }
+    reports.push_back(validate_stream(in, file));
+    std::fclose(in);
+  }
+  std::cout << validate::format_reports(reports, format, strict);
+  for (const auto& r : reports) {
+    if (validate::has_errors(r, strict)) {
+      exit_code = k_exit_failure;
+    }
+  }
+  return exit_code;
+}
+
+} // namespace ogfeed::cli

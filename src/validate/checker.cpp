@@ -1,0 +1,89 @@
+#include "validate/checker.hpp"
+
+#include "validate/values.hpp"
+
+namespace ogfeed::validate {
+
+Checker::Checker(std::vector<Finding>& findings)
+  : m_findings(findings)
+{
+}
+
+void
+Checker::start(const XmlElement& element)
+{
+  if (!m_stack.empty()) {
+    Frame& p = m_stack.back();
+    ++p.children["{" + element.ns + "}" + element.local];
+    ++p.child_elements;
+  }
+  if (const XmlAttribute* lang = element.attribute(k_xml_ns, "lang");
+      lang != nullptr && !lang->value.empty()
+      && !is_language_tag(lang->value)) {
+    error("xml-invalid-lang",
+          element,
+          "xml:lang \"" + lang->value
+            + "\" is not a language tag such as 'en' or 'ja-JP'");
+  }
+  if (const XmlAttribute* base = element.attribute(k_xml_ns, "base");
+      base != nullptr && !is_iri_reference(base->value)) {
+    error("xml-invalid-base",
+          element,
+          "xml:base \"" + base->value + "\" is not a valid IRI reference");
+  }
+  m_stack.push_back(Frame{element, {}, 0});
+  opened(m_stack.back());
+}
+
+void
+Checker::end(const XmlElement&, const std::string& text)
+{
+  closed(m_stack.back(), text);
+  m_stack.pop_back();
+}
+
+const Checker::Frame*
+Checker::parent(std::size_t up) const
+{
+  if (m_stack.size() < up + 1) {
+    return nullptr;
+  }
+  return &m_stack[m_stack.size() - 1 - up];
+}
+
+int
+Checker::count(const Frame& f, const std::string& ns, const std::string& local)
+{
+  const auto it = f.children.find("{" + ns + "}" + local);
+  return it == f.children.end() ? 0 : it->second;
+}
+
+void
+Checker::report(util::Severity severity,
+                const char* rule,
+                const XmlElement& at,
+                std::string message)
+{
+  m_findings.push_back(
+    Finding{severity, rule, at.line, at.column, std::move(message)});
+}
+
+void
+Checker::error(const char* rule, const XmlElement& at, std::string message)
+{
+  report(util::Severity::error, rule, at, std::move(message));
+}
+
+void
+Checker::warning(const char* rule, const XmlElement& at, std::string message)
+{
+  report(util::Severity::warning, rule, at, std::move(message));
+}
+
+std::string
+element_name(const XmlElement& e)
+{
+  return "<" + e.local + ">";
+}
+
+} // namespace ogfeed::validate

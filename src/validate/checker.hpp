@@ -1,0 +1,63 @@
+#pragma once
+
+#include "validate/finding.hpp"
+#include "validate/xml_reader.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace ogfeed::validate {
+
+constexpr const char* k_atom_ns = "http://www.w3.org/2005/Atom";
+constexpr const char* k_xhtml_ns = "http://www.w3.org/1999/xhtml";
+
+// What Atom and RSS rules share: a stack of open elements with counts of
+// their children, the findings list, and checks every element gets
+// (xml:lang, xml:base).
+class Checker : public XmlHandler
+{
+public:
+  explicit Checker(std::vector<Finding>& findings);
+
+  void start(const XmlElement& element) final;
+  void end(const XmlElement& element, const std::string& text) final;
+
+  // Called once the document has been read completely and well-formed.
+  virtual void
+  finish()
+  {
+  }
+
+protected:
+  struct Frame
+  {
+    XmlElement element;
+    std::map<std::string, int> children; // "{ns}local" -> count
+    int child_elements = 0;
+  };
+
+  virtual void opened(const Frame& frame) = 0;
+  virtual void closed(const Frame& frame, const std::string& text) = 0;
+
+  // The frame `up` levels above the current one (0 = the element itself
+  // while it is being closed), or null.
+  const Frame* parent(std::size_t up = 1) const;
+  static int
+  count(const Frame& f, const std::string& ns, const std::string& local);
+
+  void report(util::Severity severity,
+              const char* rule,
+              const XmlElement& at,
+              std::string message);
+  void error(const char* rule, const XmlElement& at, std::string message);
+  void warning(const char* rule, const XmlElement& at, std::string message);
+
+  std::vector<Finding>& m_findings;
+  std::vector<Frame> m_stack;
+};
+
+// Returns "<local>" or "<prefix-less {ns}local>" for messages.
+std::string element_name(const XmlElement& e);
+
+} // namespace ogfeed::validate

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "util/error.hpp"
+
+#include <string>
+#include <vector>
+
+namespace ogfeed::validate {
+
+// One problem in a feed: a stable rule id ("atom-missing-id"), how bad it
+// is, where (1-based line and column), and what was found and expected.
+struct Finding
+{
+  util::Severity severity = util::Severity::error;
+  std::string rule;
+  int line = 0;
+  int column = 0;
+  std::string message;
+};
+
+enum class FeedKind {
+  unknown,
+  atom,
+  rss,
+  unsupported, // RSS 1.0 (RDF) and other XML
+};
+
+struct Report
+{
+  std::string name; // the file name as given, "-" for stdin
+  FeedKind kind = FeedKind::unknown;
+  std::vector<Finding> findings; // in document order
+};
+
+const char* kind_name(FeedKind kind);
+
+// True when any finding is an error (or, with `strict`, any at all).
+bool has_errors(const Report& report, bool strict);
+
+} // namespace ogfeed::validate

@@ -1,0 +1,182 @@
+#include "validate/report_format.hpp"
+
+#include "util/json.hpp"
+
+#include <pugixml.hpp>
+
+#include <sstream>
+
+namespace ogfeed::validate {
+
+namespace {
+
+const char*
+severity_name(util::Severity s)
+{
+  return s == util::Severity::error ? "error" : "warning";
+}
+
+// GitHub workflow commands escape %, CR and LF in data, and also , and :
+// in properties.
+std::string
+github_escape(std::string_view s, bool property)
+{
+  std::string out;
+  for (const char c : s) {
+    if (c == '%') {
+      out += "%25";
+    } else if (c == '\r') {
+      out += "%0D";
+    } else if (c == '\n') {
+      out += "%0A";
+    } else if (property && c == ':') {
+      out += "%3A";
+    } else if (property && c == ',') {
+      out += "%2C";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string
+text_format(const std::vector<Report>& reports)
+{
+  std::string out;
+  for (const Report& r : reports) {
+    for (const Finding& f : r.findings) {
+      out += r.name + ":" + std::to_string(f.line) + ":"
+             + std::to_string(f.column) + ": " + severity_name(f.severity) + "["
+             + f.rule + "]: " + f.message + "\n";
+    }
+  }
+  return out;
+}
+
+std::string
+json_format(const std::vector<Report>& reports, bool strict)
+{
+  std::string out = "{\"files\": [";
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    const Report& r = reports[i];
+    out += std::string(i ? ", " : "")
+           + "{\"file\": " + util::json_string(r.name) + ", \"format\": "
+           + util::json_string(kind_name(r.kind)) + ", \"valid\": "
+           + (has_errors(r, strict) ? "false" : "true") + ", \"findings\": [";
+    for (std::size_t k = 0; k < r.findings.size(); ++k) {
+      const Finding& f = r.findings[k];
+      out +=
+        std::string(k ? ", " : "") + "{\"rule\": " + util::json_string(f.rule)
+        + ", \"severity\": \"" + severity_name(f.severity) + "\", \"line\": "
+        + std::to_string(f.line) + ", \"column\": " + std::to_string(f.column)
+        + ", \"message\": " + util::json_string(f.message) + "}";
+    }
+    out += "]}";
+  }
+  return out + "]}\n";
+}
+
+std::string
+github_format(const std::vector<Report>& reports)
+{
+  std::string out;
+  for (const Report& r : reports) {
+    for (const Finding& f : r.findings) {
+      out += std::string("::") + severity_name(f.severity) + " file="
+             + github_escape(r.name, true) + ",line=" + std::to_string(f.line)
+             + ",col=" + std::to_string(f.column)
+             + ",title=" + github_escape(f.rule, true)
+             + "::" + github_escape(f.message, false) + "\n";
+    }
+  }
+  return out;
+}
+
+std::string
+junit_format(const std::vector<Report>& reports, bool strict)
+{
+  pugi::xml_document doc;
+  pugi::xml_node decl = doc.append_child(pugi::node_declaration);
+  decl.append_attribute("version") = "1.0";
+  decl.append_attribute("encoding") = "utf-8";
+  pugi::xml_node suite = doc.append_child("testsuite");
+  suite.append_attribute("name") = "ogfeed validate";
+  int failures = 0;
+  for (const Report& r : reports) {
+    failures += has_errors(r, strict) ? 1 : 0;
+  }
+  suite.append_attribute("tests") = static_cast<int>(reports.size());
+  suite.append_attribute("failures") = failures;
+  suite.append_attribute("errors") = 0;
+  for (const Report& r : reports) {
+    pugi::xml_node tc = suite.append_child("testcase");
+    tc.append_attribute("classname") = "ogfeed.validate";
+    tc.append_attribute("name") = r.name.c_str();
+    std::string details;
+    for (const Finding& f : r.findings) {
+      details += r.name + ":" + std::to_string(f.line) + ":"
+                 + std::to_string(f.column) + ": " + severity_name(f.severity)
+                 + "[" + f.rule + "]: " + f.message + "\n";
+    }
+    if (has_errors(r, strict)) {
+      pugi::xml_node fail = tc.append_child("failure");
+      const Finding* first = nullptr;
+      for (const Finding& f : r.findings) {
+        if (strict || f.severity == util::Severity::error) {
+          first = &f;
+          break;
+        }
+      }
+      fail.append_attribute("message") =
+        first != nullptr ? first->message.c_str() : "";
+      fail.append_attribute("type") =
+        first != nullptr ? first->rule.c_str() : "";
+      fail.text().set(details.c_str());
+    } else if (!details.empty()) {
+      tc.append_child("system-out").text().set(details.c_str());
+    }
+  }
+  std::ostringstream out;
+  doc.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);
+  return out.str();
+}
+
+} // namespace
+
+bool
+parse_output_format(std::string_view name, OutputFormat& out)
+{
+  if (name == "text") {
+    out = OutputFormat::text;
+  } else if (name == "json") {
+    out = OutputFormat::json;
+  } else if (name == "github") {
+    out = OutputFormat::github;
+  } else if (name == "junit") {
+    out = OutputFormat::junit;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+std::string
+format_reports(const std::vector<Report>& reports,
+               OutputFormat format,
+               bool strict)
+{
+  switch (format) {
+  case OutputFormat::text:
+    return text_format(reports);
+  case OutputFormat::json:
+    return json_format(reports, strict);
+  case OutputFormat::github:
+    return github_format(reports);
+  case OutputFormat::junit:
+    return junit_format(reports, strict);
+  }
+  return {};
+}
+
+} // namespace ogfeed::validate

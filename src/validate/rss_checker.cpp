@@ -1,0 +1,417 @@
+#include "validate/rss_checker.hpp"
+
+#include "validate/values.hpp"
+
+#include <array>
+
+namespace ogfeed::validate {
+
+namespace {
+
+constexpr const char* k_content_ns = "http://purl.org/rss/1.0/modules/content/";
+constexpr const char* k_dc_ns = "http://purl.org/dc/elements/1.1/";
+
+const std::set<std::string>&
+channel_children()
+{
+  static const std::set<std::string> s = {
+    "title",          "link",      "description", "language",      "copyright",
+    "managingEditor", "webMaster", "pubDate",     "lastBuildDate", "category",
+    "generator",      "docs",      "cloud",       "ttl",           "image",
+    "rating",         "textInput", "skipHours",   "skipDays",      "item"};
+  return s;
+}
+
+const std::set<std::string>&
+item_children()
+{
+  static const std::set<std::string> s = {"title",
+                                          "link",
+                                          "description",
+                                          "author",
+                                          "category",
+                                          "comments",
+                                          "enclosure",
+                                          "guid",
+                                          "pubDate",
+                                          "source"};
+  return s;
+}
+
+bool
+is_url(const std::string& v)
+{
+  const std::string_view t = trim(v);
+  return is_absolute_iri(t)
+         && (t.starts_with("http://") || t.starts_with("https://")
+             || t.starts_with("ftp://")
+             || t.find("://") == std::string_view::npos);
+}
+
+} // namespace
+
+void
+RssChecker::check_url(const XmlElement& at,
+                      const std::string& value,
+                      const char* what)
+{
+  const std::string v(trim(value));
+  if (!is_absolute_iri(v)) {
+    error("rss-invalid-url",
+          at,
+          std::string(what) + " \"" + v
+            + "\" must be an absolute URL such as https://example.com/");
+  } else if (!is_url(v)) {
+    error("rss-invalid-url",
+          at,
+          std::string(what) + " \"" + v + "\" is not a web URL");
+  }
+}
+
+void
+RssChecker::check_date(const XmlElement& at, const std::string& value)
+{
+  switch (check_rfc822(value)) {
+  case Rfc822::valid:
+    break;
+  case Rfc822::invalid:
+    error(
+      "rss-invalid-date",
+      at,
+      "<" + at.local + "> \"" + std::string(trim(value))
+        + "\" is not an RFC 822 date such as Mon, 27 May 2019 10:00:00 +0900");
+    break;
+  case Rfc822::wrong_weekday:
+    error("rss-wrong-weekday",
+          at,
+          "<" + at.local + "> \"" + std::string(trim(value))
+            + "\" names the wrong day of the week");
+    break;
+  case Rfc822::short_year:
+    warning("rss-two-digit-year",
+            at,
+            "<" + at.local + "> \"" + std::string(trim(value))
+              + "\" has a two-digit year; use four digits");
+    break;
+  }
+}
+
+void
+RssChecker::opened(const Frame& f)
+{
+  const XmlElement& e = f.element;
+  const Frame* up = parent();
+  if (up == nullptr || !e.ns.empty() || !up->element.ns.empty()) {
+    return;
+  }
+  const std::string& p = up->element.local;
+  const std::set<std::string>* allowed = nullptr;
+  if (p == "channel") {
+    allowed = &channel_children();
+  } else if (p == "item") {
+    allowed = &item_children();
+  } else if (p == "rss") {
+    static const std::set<std::string> root = {"channel"};
+    allowed = &root;
+  }
+  if (allowed != nullptr && allowed->count(e.local) == 0) {
+    error("rss-undefined-element",
+          e,
+          "<" + e.local + "> is not an RSS 2.0 element of <" + p
+            + "> (put extensions in a namespace)");
+  }
+}
+
+void
+RssChecker::closed(const Frame& f, const std::string& text)
+{
+  const XmlElement& e = f.element;
+  const Frame* up = parent();
+  const std::string p =
+    up != nullptr && up->element.ns.empty() ? up->element.local : "";
+  auto n = [&](const char* local) { return count(f, "", local); };
+
+  if (e.ns == k_atom_ns && e.local == "link") {
+    if (e.attribute("href") == nullptr) {
+      error(
+        "rss-atom-link-missing-href", e, "<atom:link> has no href attribute");
+    } else {
+      check_url(e, e.attribute("href")->value, "atom:link href");
+    }
+    if (const XmlAttribute* rel = e.attribute("rel");
+        rel != nullptr && trim(rel->value) == "self") {
+      m_has_self = true;
+    }
+    return;
+  }
+  if (e.ns == k_dc_ns && e.local == "date") {
+    if (!is_rfc3339(trim(text)) && trim(text).size() != 10) {
+      error("rss-invalid-dc-date",
+            e,
+            "<dc:date> \"" + std::string(trim(text))
+              + "\" is not a W3C-DTF date such as 2024-05-01T10:00:00Z");
+    }
+    return;
+  }
+  if (!e.ns.empty()) {
+    return;
+  }
+  const std::string& k = e.local;
+  if (k == "rss") {
+    if (const XmlAttribute* v = e.attribute("version"); v == nullptr) {
+      error("rss-missing-version", e, "<rss> has no version attribute");
+    } else if (v->value != "2.0" && v->value != "0.91" && v->value != "0.92"
+               && v->value != "0.93" && v->value != "0.94") {
+      error("rss-invalid-version",
+            e,
+            "<rss version=\"" + v->value + "\"> is not 2.0 (or 0.91/0.92)");
+    }
+    if (n("channel") != 1) {
+      error("rss-missing-channel", e, "<rss> must hold exactly one <channel>");
+    }
+    return;
+  }
+  if (k == "channel") {
+    for (const char* required : {"title", "link", "description"}) {
+      if (n(required) == 0) {
+        error(required == std::string("title")  ? "rss-missing-title"
+              : required == std::string("link") ? "rss-missing-link"
+                                                : "rss-missing-description",
+              e,
+              std::string("<channel> has no <") + required + ">");
+      }
+    }
+    static constexpr std::array<const char*, 17> k_once = {"title",
+                                                           "link",
+                                                           "description",
+                                                           "language",
+                                                           "copyright",
+                                                           "managingEditor",
+                                                           "webMaster",
+                                                           "pubDate",
+                                                           "lastBuildDate",
+                                                           "generator",
+                                                           "docs",
+                                                           "cloud",
+                                                           "ttl",
+                                                           "image",
+                                                           "rating",
+                                                           "textInput",
+                                                           "skipHours"};
+    for (const char* once : k_once) {
+      if (n(once) > 1) {
+        error("rss-duplicate-element",
+              e,
+              std::string("<channel> has more than one <") + once + ">");
+      }
+    }
+    if (n("skipDays") > 1) {
+      error(
+        "rss-duplicate-element", e, "<channel> has more than one <skipDays>");
+    }
+    if (!m_has_self) {
+      warning("rss-missing-atom-self",
+              e,
+              "<channel> has no <atom:link rel=\"self\"> (the feed's own URL)");
+    }
+    return;
+  }
+  if (k == "item") {
+    if (n("title") == 0 && n("description") == 0) {
+      error("rss-item-without-title-or-description",
+            e,
+            "<item> needs a <title> or a <description>");
+    }
+    for (const char* once : {"title",
+                             "link",
+                             "description",
+                             "author",
+                             "comments",
+                             "guid",
+                             "pubDate",
+                             "source",
+                             "enclosure"}) {
+      if (n(once) > 1) {
+        error("rss-duplicate-element",
+              e,
+              std::string("<item> has more than one <") + once + ">");
+      }
+    }
+    return;
+  }
+  if (p == "channel" || p == "item") {
+    if (k == "link" || k == "docs" || k == "comments") {
+      check_url(e, text, ("<" + k + ">").c_str());
+    } else if (k == "pubDate" || k == "lastBuildDate") {
+      check_date(e, text);
+    } else if (k == "managingEditor" || k == "webMaster" || k == "author") {
+      if (!is_rss_contact(text)) {
+        error("rss-invalid-contact",
+              e,
+              "<" + k + "> \"" + std::string(trim(text))
+                + "\" must be an e-mail address, optionally with a name: "
+                  "hanako@example.com (Hanako)");
+      }
+    } else if (k == "language") {
+      if (!is_language_tag(trim(text))) {
+        error("rss-invalid-language",
+              e,
+              "<language> \"" + std::string(trim(text))
+                + "\" is not a language tag such as ja or en-us");
+      }
+    } else if (k == "ttl") {
+      if (!is_unsigned_int(text, false)) {
+        error("rss-invalid-ttl",
+              e,
+              "<ttl> \"" + std::string(trim(text))
+                + "\" must be a whole number of minutes");
+      }
+    } else if (k == "guid") {
+      const XmlAttribute* perma = e.attribute("isPermaLink");
+      if (perma != nullptr && perma->value != "true"
+          && perma->value != "false") {
+        error("rss-invalid-ispermalink",
+              e,
+              "guid isPermaLink \"" + perma->value
+                + "\" must be true or false");
+      }
+      if ((perma == nullptr || perma->value == "true") && !is_url(text)) {
+        error("rss-invalid-permalink",
+              e,
+              "<guid> \"" + std::string(trim(text))
+                + "\" is a permalink (isPermaLink is true by default) but not "
+                  "an absolute URL");
+      }
+      if (!m_guids.insert(std::string(trim(text))).second) {
+        warning("feed-duplicate-item",
+                e,
+                "another item has the guid \"" + std::string(trim(text))
+                  + "\"");
+      }
+    } else if (k == "enclosure") {
+      for (const char* attr : {"url", "length", "type"}) {
+        if (e.attribute(attr) == nullptr) {
+          error("rss-enclosure-missing-attribute",
+                e,
+                std::string("<enclosure> has no ") + attr + " attribute");
+        }
+      }
+      if (const XmlAttribute* url = e.attribute("url")) {
+        check_url(e, url->value, "enclosure url");
+      }
+      if (const XmlAttribute* len = e.attribute("length");
+          len != nullptr && !is_unsigned_int(len->value, false)) {
+        error("rss-invalid-enclosure-length",
+              e,
+              "enclosure length \"" + len->value
+                + "\" must be a number of bytes");
+      }
+      if (const XmlAttribute* type = e.attribute("type");
+          type != nullptr && !is_mime_type(type->value)) {
+        error("rss-invalid-enclosure-type",
+              e,
+              "enclosure type \"" + type->value
+                + "\" is not a MIME type such as image/png");
+      }
+    } else if (k == "source") {
+      if (const XmlAttribute* url = e.attribute("url"); url == nullptr) {
+        error("rss-source-missing-url", e, "<source> has no url attribute");
+      } else {
+        check_url(e, url->value, "source url");
+      }
+    } else if (k == "cloud") {
+      for (const char* attr :
+           {"domain", "port", "path", "registerProcedure", "protocol"}) {
+        if (e.attribute(attr) == nullptr) {
+          error("rss-cloud-missing-attribute",
+                e,
+                std::string("<cloud> has no ") + attr + " attribute");
+        }
+      }
+      if (const XmlAttribute* port = e.attribute("port");
+          port != nullptr && !is_unsigned_int(port->value, true)) {
+        error("rss-invalid-cloud-port",
+              e,
+              "cloud port \"" + port->value + "\" must be a port number");
+      }
+      if (const XmlAttribute* proto = e.attribute("protocol");
+          proto != nullptr && proto->value != "xml-rpc"
+          && proto->value != "soap" && proto->value != "http-post") {
+        error("rss-invalid-cloud-protocol",
+              e,
+              "cloud protocol \"" + proto->value
+                + "\" must be xml-rpc, soap or http-post");
+      }
+    } else if (k == "image") {
+      for (const char* required : {"url", "title", "link"}) {
+        if (n(required) == 0) {
+          error("rss-image-missing-element",
+                e,
+                std::string("<image> has no <") + required + ">");
+        }
+      }
+    } else if (k == "textInput") {
+      for (const char* required : {"title", "description", "name", "link"}) {
+        if (n(required) == 0) {
+          error("rss-textinput-missing-element",
+                e,
+                std::string("<textInput> has no <") + required + ">");
+        }
+      }
+    } else if (k == "skipDays") {
+      m_days.clear();
+    } else if (k == "skipHours") {
+      m_hours.clear();
+    }
+    return;
+  }
+  if (p == "image") {
+    if (k == "url" || k == "link") {
+      check_url(e, text, ("image <" + k + ">").c_str());
+    } else if (k == "width" || k == "height") {
+      const int max = k == "width" ? 144 : 400;
+      if (!is_unsigned_int(text, true)
+          || std::stoi(std::string(trim(text))) > max) {
+        error(k == "width" ? "rss-invalid-image-width"
+                           : "rss-invalid-image-height",
+              e,
+              "image <" + k + "> \"" + std::string(trim(text))
+                + "\" must be a number of pixels up to " + std::to_string(max));
+      }
+    }
+    return;
+  }
+  if (p == "textInput" && k == "link") {
+    check_url(e, text, "textInput <link>");
+    return;
+  }
+  if (p == "skipHours" && k == "hour") {
+    const std::string h(trim(text));
+    if (!is_unsigned_int(h, false) || std::stoi(h) > 23) {
+      error("rss-invalid-hour", e, "<hour> \"" + h + "\" must be 0 to 23");
+    } else if (!m_hours.insert(h).second) {
+      error("rss-duplicate-hour", e, "<hour> " + h + " is listed twice");
+    }
+    return;
+  }
+  if (p == "skipDays" && k == "day") {
+    static const std::set<std::string> days = {"Monday",
+                                               "Tuesday",
+                                               "Wednesday",
+                                               "Thursday",
+                                               "Friday",
+                                               "Saturday",
+                                               "Sunday"};
+    const std::string d(trim(text));
+    if (days.count(d) == 0) {
+      error(
+        "rss-invalid-day", e, "<day> \"" + d + "\" must be Monday to Sunday");
+    } else if (!m_days.insert(d).second) {
+      error("rss-duplicate-day", e, "<day> " + d + " is listed twice");
+    }
+    return;
+  }
+  (void)k_content_ns;
+}
+
+} // namespace ogfeed::validate

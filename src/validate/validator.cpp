@@ -1,0 +1,157 @@
+#include "validate/validator.hpp"
+
+#include "validate/atom_checker.hpp"
+#include "validate/rss_checker.hpp"
+#include "validate/xml_reader.hpp"
+
+#include <algorithm>
+
+namespace ogfeed::validate {
+
+namespace {
+
+constexpr std::size_t k_large_feed = 5000000;
+constexpr const char* k_rdf_ns = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+
+// Picks the rules from the root element, then hands every event to them.
+class Dispatcher : public XmlHandler
+{
+public:
+  Dispatcher(Report& report)
+    : m_report(report)
+  {
+  }
+
+  void
+  start(const XmlElement& e) override
+  {
+    if (!m_decided) {
+      m_decided = true;
+      decide(e);
+    }
+    if (m_checker) {
+      m_checker->start(e);
+    }
+  }
+
+  void
+  end(const XmlElement& e, const std::string& text) override
+  {
+    if (m_checker) {
+      m_checker->end(e, text);
+    }
+  }
+
+  void
+  finish()
+  {
+    if (m_checker) {
+      m_checker->finish();
+    }
+  }
+
+private:
+  void
+  unsupported(const XmlElement& e, const char* rule, std::string message)
+  {
+    m_report.kind = FeedKind::unsupported;
+    m_report.findings.push_back(Finding{
+      util::Severity::error, rule, e.line, e.column, std::move(message)});
+  }
+
+  void
+  decide(const XmlElement& e)
+  {
+    if (e.ns == k_atom_ns && (e.local == "feed" || e.local == "entry")) {
+      m_report.kind = FeedKind::atom;
+      m_checker = std::make_unique<AtomChecker>(m_report.findings);
+    } else if (e.ns.empty() && e.local == "rss") {
+      m_report.kind = FeedKind::rss;
+      m_checker = std::make_unique<RssChecker>(m_report.findings);
+    } else if (e.local == "feed" && e.ns.empty()) {
+      unsupported(e,
+                  "atom-missing-namespace",
+                  "<feed> has no namespace: Atom 1.0 needs "
+                  "xmlns=\"http://www.w3.org/2005/Atom\"");
+    } else if (e.local == "feed") {
+      unsupported(e,
+                  "atom-invalid-namespace",
+                  "<feed> is in namespace \"" + e.ns
+                    + "\", not Atom 1.0's http://www.w3.org/2005/Atom");
+    } else if (e.ns == k_rdf_ns && e.local == "RDF") {
+      unsupported(e,
+                  "feed-unsupported-format",
+                  "RSS 1.0 (RDF) is not supported: ogfeed validates Atom 1.0 "
+                  "and RSS 2.0");
+    } else {
+      unsupported(e,
+                  "feed-unsupported-format",
+                  "<" + e.local
+                    + "> is not the root of an Atom 1.0 or RSS 2.0 feed");
+    }
+  }
+
+  Report& m_report;
+  bool m_decided = false;
+  std::unique_ptr<Checker> m_checker;
+};
+
+} // namespace
+
+struct Validator::Impl
+{
+  Report report;
+  Dispatcher dispatcher{report};
+  XmlReader reader{dispatcher, report.findings};
+  std::size_t bytes = 0;
+};
+
+Validator::Validator(std::string name)
+  : m_impl(std::make_unique<Impl>())
+{
+  m_impl->report.name = std::move(name);
+}
+
+Validator::~Validator() = default;
+
+void
+Validator::feed(std::string_view chunk)
+{
+  m_impl->bytes += chunk.size();
+  m_impl->reader.feed(chunk, false);
+}
+
+Report
+Validator::finish()
+{
+  Impl& m = *m_impl;
+  if (m.reader.feed({}, true)) {
+    m.dispatcher.finish();
+  }
+  if (m.bytes > k_large_feed) {
+    m.report.findings.push_back(
+      Finding{util::Severity::warning,
+              "feed-too-large",
+              1,
+              1,
+              "the feed is " + std::to_string(m.bytes)
+                + " bytes; many readers stop at 5,000,000"});
+  }
+  std::stable_sort(m.report.findings.begin(),
+                   m.report.findings.end(),
+                   [](const Finding& a, const Finding& b) {
+                     return a.line != b.line ? a.line < b.line
+                                             : a.column < b.column;
+                   });
+  return std::move(m.report);
+}
+
+Report
+validate_bytes(std::string name, std::string_view bytes)
+{
+  Validator v(std::move(name));
+  v.feed(bytes);
+  return v.finish();
+}
+
+} // namespace ogfeed::validate

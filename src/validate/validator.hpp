@@ -1,0 +1,34 @@
+#pragma once
+
+#include "validate/finding.hpp"
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace ogfeed::validate {
+
+// Validates one feed document as it streams in: feed() it chunks of any
+// size, then finish(). Memory stays bounded by the deepest element's text,
+// however large the feed. Recognizes Atom 1.0 and RSS 2.0 (0.91/0.92 as
+// RSS); RSS 1.0 (RDF) and other XML are reported as unsupported.
+class Validator
+{
+public:
+  explicit Validator(std::string name);
+  ~Validator();
+  Validator(const Validator&) = delete;
+  Validator& operator=(const Validator&) = delete;
+
+  void feed(std::string_view chunk);
+  Report finish();
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> m_impl;
+};
+
+// Validates a whole document held in memory.
+Report validate_bytes(std::string name, std::string_view bytes);
+
+} // namespace ogfeed::validate

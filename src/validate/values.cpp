@@ -1,0 +1,486 @@
+#include "validate/values.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+
+namespace ogfeed::validate {
+
+namespace {
+
+bool
+digits(std::string_view s, std::size_t at, std::size_t n)
+{
+  if (at + n > s.size()) {
+    return false;
+  }
+  for (std::size_t i = at; i < at + n; ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(s[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+int
+number(std::string_view s, std::size_t at, std::size_t n)
+{
+  int v = 0;
+  for (std::size_t i = at; i < at + n; ++i) {
+    v = v * 10 + (s[i] - '0');
+  }
+  return v;
+}
+
+bool
+leap(int y)
+{
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+int
+days_in(int y, int m)
+{
+  static constexpr int k_days[] = {
+    31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && leap(y) ? 29 : k_days[m - 1];
+}
+
+// 0 = Sunday (Zeller via Sakamoto).
+int
+weekday(int y, int m, int d)
+{
+  static constexpr int t[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+  if (m < 3) {
+    y -= 1;
+  }
+  return (y + y / 4 - y / 100 + y / 400 + t[m - 1] + d) % 7;
+}
+
+bool
+iequals(std::string_view a, std::string_view b)
+{
+  return a.size() == b.size()
+         && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+              return std::tolower(static_cast<unsigned char>(x))
+                     == std::tolower(static_cast<unsigned char>(y));
+            });
+}
+
+} // namespace
+
+std::string_view
+trim(std::string_view s)
+{
+  while (!s.empty()
+         && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n'
+             || s.front() == '\r')) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty()
+         && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n'
+             || s.back() == '\r')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+bool
+is_rfc3339(std::string_view s)
+{
+  // YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)
+  if (!digits(s, 0, 4) || s.size() < 20 || s[4] != '-' || !digits(s, 5, 2)
+      || s[7] != '-' || !digits(s, 8, 2) || (s[10] != 'T' && s[10] != 't')
+      || !digits(s, 11, 2) || s[13] != ':' || !digits(s, 14, 2) || s[16] != ':'
+      || !digits(s, 17, 2)) {
+    return false;
+  }
+  const int y = number(s, 0, 4);
+  const int mo = number(s, 5, 2);
+  const int d = number(s, 8, 2);
+  if (mo < 1 || mo > 12 || d < 1 || d > days_in(y, mo) || number(s, 11, 2) > 23
+      || number(s, 14, 2) > 59 || number(s, 17, 2) > 60) {
+    return false;
+  }
+  std::size_t i = 19;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    const std::size_t start = i;
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
+      ++i;
+    }
+    if (i == start) {
+      return false;
+    }
+  }
+  if (i < s.size() && (s[i] == 'Z' || s[i] == 'z')) {
+    return i + 1 == s.size();
+  }
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
+    return i + 6 == s.size() && digits(s, i + 1, 2) && s[i + 3] == ':'
+           && digits(s, i + 4, 2) && number(s, i + 1, 2) <= 23
+           && number(s, i + 4, 2) <= 59;
+  }
+  return false;
+}
+
+Rfc822
+check_rfc822(std::string_view s)
+{
+  static constexpr std::array<std::string_view, 7> k_days = {
+    "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static constexpr std::array<std::string_view, 12> k_months = {"Jan",
+                                                                "Feb",
+                                                                "Mar",
+                                                                "Apr",
+                                                                "May",
+                                                                "Jun",
+                                                                "Jul",
+                                                                "Aug",
+                                                                "Sep",
+                                                                "Oct",
+                                                                "Nov",
+                                                                "Dec"};
+  s = trim(s);
+  int day_name = -1;
+  if (s.size() > 4 && s[3] == ',') {
+    for (std::size_t i = 0; i < k_days.size(); ++i) {
+      if (s.substr(0, 3) == k_days[i]) {
+        day_name = static_cast<int>(i);
+      }
+    }
+    if (day_name < 0) {
+      return Rfc822::invalid;
+    }
+    s.remove_prefix(4);
+    s = trim(s);
+  }
+  // D[D] Mon YYYY HH:MM[:SS] zone
+  std::size_t i = 0;
+  const std::size_t dstart = i;
+  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
+    ++i;
+  }
+  if (i == dstart || i - dstart > 2 || i >= s.size() || s[i] != ' ') {
+    return Rfc822::invalid;
+  }
+  const int d = number(s, dstart, i - dstart);
+  ++i;
+  int mo = -1;
+  for (std::size_t k = 0; k < k_months.size(); ++k) {
+    if (s.substr(i, 3) == k_months[k]) {
+      mo = static_cast<int>(k) + 1;
+    }
+  }
+  if (mo < 0 || i + 3 >= s.size() || s[i + 3] != ' ') {
+    return Rfc822::invalid;
+  }
+  i += 4;
+  const std::size_t ystart = i;
+  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
+    ++i;
+  }
+  const std::size_t ylen = i - ystart;
+  if ((ylen != 2 && ylen != 4) || i >= s.size() || s[i] != ' ') {
+    return Rfc822::invalid;
+  }
+  int y = number(s, ystart, ylen);
+  ++i;
+  if (!digits(s, i, 2) || i + 2 >= s.size() || s[i + 2] != ':'
+      || !digits(s, i + 3, 2)) {
+    return Rfc822::invalid;
+  }
+  const int hh = number(s, i, 2);
+  const int mm = number(s, i + 3, 2);
+  int ss = 0;
+  i += 5;
+  if (i < s.size() && s[i] == ':') {
+    if (!digits(s, i + 1, 2)) {
+      return Rfc822::invalid;
+    }
+    ss = number(s, i + 1, 2);
+    i += 3;
+  }
+  if (i >= s.size() || s[i] != ' ') {
+    return Rfc822::invalid;
+  }
+  const std::string_view zone = s.substr(i + 1);
+  static constexpr std::array<std::string_view, 11> k_zones = {
+    "GMT", "UT", "UTC", "Z", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST"};
+  const bool named =
+    std::find(k_zones.begin(), k_zones.end(), zone) != k_zones.end()
+    || zone == "PDT"
+    || (zone.size() == 1 && std::isalpha(static_cast<unsigned char>(zone[0])));
+  const bool numeric = zone.size() == 5 && (zone[0] == '+' || zone[0] == '-')
+                       && digits(zone, 1, 4) && number(zone, 1, 2) <= 23
+                       && number(zone, 3, 2) <= 59;
+  if (!named && !numeric) {
+    return Rfc822::invalid;
+  }
+  if (ylen == 2) {
+    y += y < 50 ? 2000 : 1900;
+  }
+  if (d < 1 || d > days_in(y, mo) || hh > 23 || mm > 59 || ss > 60) {
+    return Rfc822::invalid;
+  }
+  if (day_name >= 0 && weekday(y, mo, d) != day_name) {
+    return Rfc822::wrong_weekday;
+  }
+  return ylen == 2 ? Rfc822::short_year : Rfc822::valid;
+}
+
+bool
+is_iri_reference(std::string_view s)
+{
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c <= 0x20 || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^'
+        || c == '`' || c == '{' || c == '|' || c == '}' || c == 0x7F) {
+      return false;
+    }
+  }
+  // Percent signs must start an escape.
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%'
+        && (i + 2 >= s.size()
+            || !std::isxdigit(static_cast<unsigned char>(s[i + 1]))
+            || !std::isxdigit(static_cast<unsigned char>(s[i + 2])))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool
+is_absolute_iri(std::string_view s)
+{
+  if (s.empty() || !std::isalpha(static_cast<unsigned char>(s[0]))
+      || !is_iri_reference(s)) {
+    return false;
+  }
+  for (std::size_t i = 1; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == ':') {
+      std::string scheme(s.substr(0, i));
+      for (char& x : scheme) {
+        x = static_cast<char>(std::tolower(static_cast<unsigned char>(x)));
+      }
+      const std::string_view rest = s.substr(i + 1);
+      if (scheme == "http" || scheme == "https") {
+        // Needs "//host".
+        return rest.starts_with("//") && rest.size() > 2 && rest[2] != '/';
+      }
+      if (scheme == "tag") {
+        return is_tag_uri(s);
+      }
+      if (scheme == "urn") {
+        return is_urn(s);
+      }
+      return !rest.empty();
+    }
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-'
+        && c != '.') {
+      return false;
+    }
+  }
+  return false;
+}
+
+bool
+is_tag_uri(std::string_view s)
+{
+  // tag:authority,YYYY[-MM[-DD]]:specific  (authority = DNS name or email)
+  if (!s.starts_with("tag:")) {
+    return false;
+  }
+  s.remove_prefix(4);
+  const std::size_t comma = s.find(',');
+  if (comma == std::string_view::npos || comma == 0) {
+    return false;
+  }
+  const std::string_view authority = s.substr(0, comma);
+  const std::string_view dns = authority.substr(
+    authority.find('@') == std::string_view::npos ? 0
+                                                  : authority.find('@') + 1);
+  if (dns.empty() || dns.front() == '.' || dns.back() == '.'
+      || dns.front() == '-') {
+    return false;
+  }
+  for (const char c : authority) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '.'
+        && c != '@' && c != '_') {
+      return false;
+    }
+  }
+  const std::string_view rest = s.substr(comma + 1);
+  const std::size_t colon = rest.find(':');
+  if (colon == std::string_view::npos) {
+    return false;
+  }
+  const std::string_view date = rest.substr(0, colon);
+  if (!(date.size() == 4 || date.size() == 7 || date.size() == 10)
+      || !digits(date, 0, 4)) {
+    return false;
+  }
+  if (date.size() >= 7) {
+    if (date[4] != '-' || !digits(date, 5, 2) || number(date, 5, 2) < 1
+        || number(date, 5, 2) > 12) {
+      return false;
+    }
+  }
+  if (date.size() == 10) {
+    if (date[7] != '-' || !digits(date, 8, 2) || number(date, 8, 2) < 1
+        || number(date, 8, 2)
+             > days_in(number(date, 0, 4), number(date, 5, 2))) {
+      return false;
+    }
+  }
+  const std::string_view specific = rest.substr(colon + 1);
+  return is_iri_reference(specific)
+         && specific.find('#') == std::string_view::npos;
+}
+
+bool
+is_urn(std::string_view s)
+{
+  if (s.size() < 4 || !iequals(s.substr(0, 4), "urn:")) {
+    return false;
+  }
+  const std::string_view rest = s.substr(4);
+  const std::size_t colon = rest.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 32
+      || colon + 1 >= rest.size()) {
+    return false;
+  }
+  const std::string_view nid = rest.substr(0, colon);
+  if (!std::isalnum(static_cast<unsigned char>(nid[0]))) {
+    return false;
+  }
+  for (const char c : nid) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') {
+      return false;
+    }
+  }
+  const std::string_view nss = rest.substr(colon + 1);
+  if (iequals(nid, "uuid")) {
+    if (nss.size() != 36) {
+      return false;
+    }
+    for (std::size_t i = 0; i < nss.size(); ++i) {
+      const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+      if (dash ? nss[i] != '-'
+               : !std::isxdigit(static_cast<unsigned char>(nss[i]))) {
+        return false;
+      }
+    }
+    return true;
+  }
+  return is_iri_reference(nss);
+}
+
+bool
+is_email(std::string_view s)
+{
+  const std::size_t at = s.find('@');
+  if (at == std::string_view::npos || at == 0 || at + 1 >= s.size()
+      || s.find('@', at + 1) != std::string_view::npos) {
+    return false;
+  }
+  const std::string_view local = s.substr(0, at);
+  const std::string_view domain = s.substr(at + 1);
+  for (const char c : local) {
+    if (!std::isalnum(static_cast<unsigned char>(c))
+        && std::string_view("!#$%&'*+-/=?^_`{|}~.").find(c)
+             == std::string_view::npos) {
+      return false;
+    }
+  }
+  if (local.front() == '.' || local.back() == '.'
+      || domain.find('.') == std::string_view::npos || domain.front() == '.'
+      || domain.back() == '.') {
+    return false;
+  }
+  for (const char c : domain) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '.') {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool
+is_rss_contact(std::string_view s)
+{
+  s = trim(s);
+  const std::size_t space = s.find(' ');
+  if (space == std::string_view::npos) {
+    return is_email(s);
+  }
+  const std::string_view name = trim(s.substr(space));
+  return is_email(s.substr(0, space)) && name.size() >= 2 && name.front() == '('
+         && name.back() == ')';
+}
+
+bool
+is_language_tag(std::string_view s)
+{
+  std::size_t part = 0;
+  bool first = true;
+  if (s.empty()) {
+    return false;
+  }
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == '-') {
+      if (part == 0 || part > 8 || (first && part > 8)) {
+        return false;
+      }
+      first = false;
+      part = 0;
+      continue;
+    }
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (first ? !std::isalpha(c) : !std::isalnum(c)) {
+      return false;
+    }
+    ++part;
+  }
+  return true;
+}
+
+bool
+is_mime_type(std::string_view s)
+{
+  s = trim(s);
+  const std::size_t semi = s.find(';');
+  const std::string_view type = trim(s.substr(0, semi));
+  const std::size_t slash = type.find('/');
+  if (slash == std::string_view::npos || slash == 0
+      || slash + 1 >= type.size()) {
+    return false;
+  }
+  for (const char c : type) {
+    if (c != '/' && !std::isalnum(static_cast<unsigned char>(c))
+        && std::string_view("!#$&^_.+-").find(c) == std::string_view::npos) {
+      return false;
+    }
+  }
+  return type.find('/', slash + 1) == std::string_view::npos;
+}
+
+bool
+is_unsigned_int(std::string_view s, bool positive)
+{
+  s = trim(s);
+  if (s.empty() || s.size() > 9) {
+    return false;
+  }
+  for (const char c : s) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) {
+      return false;
+    }
+  }
+  return !positive || number(s, 0, s.size()) > 0;
+}
+
+} // namespace ogfeed::validate

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <string_view>
+
+namespace ogfeed::validate {
+
+// Value checks shared by the Atom and RSS rules.
+
+// An RFC 3339 date-time: 2003-12-13T18:30:02Z or with an offset, optional
+// fraction; the date and time must exist.
+bool is_rfc3339(std::string_view s);
+
+enum class Rfc822 {
+  valid,
+  invalid,       // not RFC 822 / 2822 at all
+  wrong_weekday, // the day name is not that date's
+  short_year,    // a two-digit year
+};
+
+// An RFC 822 date as RSS 2.0 uses it: "Mon, 27 May 2019 10:00:00 +0900"
+// (day name optional; zone GMT, UT, EST..PDT, Z or ±hhmm).
+Rfc822 check_rfc822(std::string_view s);
+
+// An IRI reference without white space or characters IRIs forbid.
+bool is_iri_reference(std::string_view s);
+
+// An absolute IRI: a scheme, then a valid rest.
+bool is_absolute_iri(std::string_view s);
+
+// A tag: URI as RFC 4151 defines it: tag:authority,date:specific.
+bool is_tag_uri(std::string_view s);
+
+// A urn: URI (RFC 8141 outline); for urn:uuid:, a well-formed UUID.
+bool is_urn(std::string_view s);
+
+// An addr-spec e-mail address (local@domain).
+bool is_email(std::string_view s);
+
+// An RSS person: "email" or "email (Name)".
+bool is_rss_contact(std::string_view s);
+
+// A BCP 47 language tag in outline (ja, en-US, zh-Hant-TW).
+bool is_language_tag(std::string_view s);
+
+// A MIME type: type/subtype with optional parameters.
+bool is_mime_type(std::string_view s);
+
+// Digits only, fitting in 32 bits; `positive` excludes zero.
+bool is_unsigned_int(std::string_view s, bool positive);
+
+// Trims XML white space.
+std::string_view trim(std::string_view s);
+
+} // namespace ogfeed::validate

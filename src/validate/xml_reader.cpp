@@ -1,0 +1,207 @@
+#include "validate/xml_reader.hpp"
+
+#include <expat.h>
+
+#include <cstring>
+
+namespace ogfeed::validate {
+
+namespace {
+
+constexpr std::size_t k_max_text = 4 * 1024 * 1024;
+
+} // namespace
+
+const XmlAttribute*
+XmlElement::attribute(std::string_view name) const
+{
+  return attribute("", name);
+}
+
+const XmlAttribute*
+XmlElement::attribute(std::string_view ns_uri, std::string_view name) const
+{
+  for (const auto& a : attributes) {
+    if (a.ns == ns_uri && a.local == name) {
+      return &a;
+    }
+  }
+  return nullptr;
+}
+
+struct XmlReader::Impl
+{
+  XML_Parser parser = nullptr;
+  XmlHandler* handler = nullptr;
+  std::vector<Finding>* findings = nullptr;
+  struct Frame
+  {
+    XmlElement element;
+    std::string text;
+  };
+  std::vector<Frame> stack;
+  bool broken = false;
+
+  void
+  here(int& line, int& column) const
+  {
+    line = static_cast<int>(XML_GetCurrentLineNumber(parser));
+    column = static_cast<int>(XML_GetCurrentColumnNumber(parser)) + 1;
+  }
+
+  void
+  fail(const char* rule, const std::string& message)
+  {
+    Finding f;
+    f.rule = rule;
+    f.message = message;
+    here(f.line, f.column);
+    findings->push_back(std::move(f));
+    broken = true;
+    XML_StopParser(parser, XML_FALSE);
+  }
+
+  static void
+  split(const char* name, std::string& ns, std::string& local)
+  {
+    const char* sep = std::strchr(name, '\x01');
+    if (sep == nullptr) {
+      ns.clear();
+      local = name;
+    } else {
+      ns.assign(name, sep);
+      local = sep + 1;
+    }
+  }
+
+  static void XMLCALL
+  on_start(void* data, const XML_Char* name, const XML_Char** atts)
+  {
+    auto* self = static_cast<Impl*>(data);
+    Frame frame;
+    split(name, frame.element.ns, frame.element.local);
+    self->here(frame.element.line, frame.element.column);
+    for (const XML_Char** a = atts; *a != nullptr; a += 2) {
+      XmlAttribute attr;
+      split(a[0], attr.ns, attr.local);
+      attr.value = a[1];
+      frame.element.attributes.push_back(std::move(attr));
+    }
+    self->handler->start(frame.element);
+    self->stack.push_back(std::move(frame));
+  }
+
+  static void XMLCALL
+  on_end(void* data, const XML_Char*)
+  {
+    auto* self = static_cast<Impl*>(data);
+    if (self->stack.empty()) {
+      return;
+    }
+    Frame frame = std::move(self->stack.back());
+    self->stack.pop_back();
+    self->handler->end(frame.element, frame.text);
+  }
+
+  static void XMLCALL
+  on_text(void* data, const XML_Char* s, int len)
+  {
+    auto* self = static_cast<Impl*>(data);
+    if (!self->stack.empty() && self->stack.back().text.size() < k_max_text) {
+      self->stack.back().text.append(s, static_cast<std::size_t>(len));
+    }
+  }
+
+  static void XMLCALL
+  on_entity(void* data,
+            const XML_Char* name,
+            int,
+            const XML_Char*,
+            int,
+            const XML_Char*,
+            const XML_Char*,
+            const XML_Char*,
+            const XML_Char*)
+  {
+    auto* self = static_cast<Impl*>(data);
+    self->fail("xml-entity-declaration",
+               std::string("the DTD declares entity '") + name
+                 + "'; entities are never expanded (a feed needs no DTD)");
+  }
+};
+
+XmlReader::XmlReader(XmlHandler& handler, std::vector<Finding>& findings)
+  : m_impl(std::make_unique<Impl>())
+{
+  m_impl->handler = &handler;
+  m_impl->findings = &findings;
+  m_impl->parser = XML_ParserCreateNS(nullptr, '\x01');
+  XML_SetUserData(m_impl->parser, m_impl.get());
+  XML_SetElementHandler(m_impl->parser, &Impl::on_start, &Impl::on_end);
+  XML_SetCharacterDataHandler(m_impl->parser, &Impl::on_text);
+  XML_SetEntityDeclHandler(m_impl->parser, &Impl::on_entity);
+  // Never read an external DTD or entity.
+  XML_SetParamEntityParsing(m_impl->parser, XML_PARAM_ENTITY_PARSING_NEVER);
+}
+
+XmlReader::~XmlReader()
+{
+  XML_ParserFree(m_impl->parser);
+}
+
+bool
+XmlReader::feed(std::string_view chunk, bool last)
+{
+  Impl& m = *m_impl;
+  if (m.broken) {
+    return false;
+  }
+  if (XML_Parse(m.parser,
+                chunk.data(),
+                static_cast<int>(chunk.size()),
+                last ? XML_TRUE : XML_FALSE)
+      != XML_STATUS_ERROR) {
+    return true;
+  }
+  if (m.broken) {
+    return false; // a handler stopped it, with its own finding
+  }
+  const XML_Error code = XML_GetErrorCode(m.parser);
+  const char* rule = "xml-not-well-formed";
+  std::string message =
+    std::string("the XML is not well-formed: ") + XML_ErrorString(code);
+  switch (code) {
+  case XML_ERROR_UNBOUND_PREFIX:
+    rule = "xml-undeclared-prefix";
+    message = "a namespace prefix is used without being declared (add its "
+              "xmlns: declaration "
+              "to the root element)";
+    break;
+  case XML_ERROR_INVALID_TOKEN:
+    rule = "xml-invalid-character";
+    message = "a character XML 1.0 forbids, or bytes that are not valid in the "
+              "declared "
+              "encoding";
+    break;
+  case XML_ERROR_UNKNOWN_ENCODING:
+  case XML_ERROR_INCORRECT_ENCODING:
+    rule = "xml-encoding";
+    message = std::string("the document's encoding is wrong or unsupported: ")
+              + XML_ErrorString(code) + " (use UTF-8)";
+    break;
+  case XML_ERROR_NO_ELEMENTS:
+    message = "the document is empty (no root element)";
+    break;
+  default:
+    break;
+  }
+  Finding f;
+  f.rule = rule;
+  f.message = message;
+  m.here(f.line, f.column);
+  m.findings->push_back(std::move(f));
+  m.broken = true;
+  return false;
+}
+
+} // namespace ogfeed::validate

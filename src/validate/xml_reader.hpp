@@ -1,0 +1,69 @@
+#pragma once
+
+#include "validate/finding.hpp"
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ogfeed::validate {
+
+struct XmlAttribute
+{
+  std::string ns; // namespace URI, "" for none
+  std::string local;
+  std::string value;
+};
+
+// An element as the checkers see it; `ns` is the namespace URI.
+struct XmlElement
+{
+  std::string ns;
+  std::string local;
+  std::vector<XmlAttribute> attributes;
+  int line = 0;
+  int column = 0;
+
+  // The attribute in no namespace named `name`, or null.
+  const XmlAttribute* attribute(std::string_view name) const;
+  // The attribute in namespace `ns` named `name`, or null.
+  const XmlAttribute* attribute(std::string_view ns,
+                                std::string_view name) const;
+};
+
+// What a checker does with the stream of a document.
+class XmlHandler
+{
+public:
+  virtual ~XmlHandler() = default;
+  virtual void start(const XmlElement& element) = 0;
+  // `text` is the element's whole character content (capped at 4 MiB).
+  virtual void end(const XmlElement& element, const std::string& text) = 0;
+};
+
+constexpr const char* k_xml_ns = "http://www.w3.org/XML/1998/namespace";
+
+// A streaming XML 1.0 reader on expat with namespaces: feed it chunks, it
+// calls the handler per element and never holds the whole document. It
+// reports well-formedness errors, undeclared prefixes, characters XML
+// forbids, encoding errors and DTD tricks (entity declarations are an error
+// and never expanded; nothing external is ever fetched) as findings.
+class XmlReader
+{
+public:
+  XmlReader(XmlHandler& handler, std::vector<Finding>& findings);
+  ~XmlReader();
+  XmlReader(const XmlReader&) = delete;
+  XmlReader& operator=(const XmlReader&) = delete;
+
+  // Parses the next chunk; returns false once the document is broken (later
+  // chunks are ignored).
+  bool feed(std::string_view chunk, bool last);
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace ogfeed::validate
