@@ -2,6 +2,8 @@
 
 #include "validate/values.hpp"
 
+#include <algorithm>
+
 namespace ogfeed::validate {
 
 Checker::Checker(std::vector<Finding>& findings)
@@ -30,6 +32,13 @@ Checker::start(const XmlElement& element)
     error("xml-invalid-base",
           element,
           "xml:base \"" + base->value + "\" is not a valid IRI reference");
+  }
+  auto bad_ns = [](const std::string& ns) {
+    return ns.find_first_of(" \t\r\n") != std::string::npos;
+  };
+  if (bad_ns(element.ns)
+      || std::any_of(element.attributes.begin(), element.attributes.end(), [&](const XmlAttribute& a) { return bad_ns(a.ns); })) {
+    error("xml-invalid-namespace", element, "a namespace name has white space in it");
   }
   m_stack.push_back(Frame{element, {}, 0});
   opened(m_stack.back());

@@ -2,7 +2,11 @@
 
 #include "validate/values.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
+#include <cstdlib>
+#include <map>
 
 namespace ogfeed::validate {
 
@@ -39,13 +43,79 @@ item_children()
 }
 
 bool
-is_url(const std::string& v)
+is_web_url(const std::string& v)
 {
   const std::string_view t = trim(v);
   return is_absolute_iri(t)
-         && (t.starts_with("http://") || t.starts_with("https://")
-             || t.starts_with("ftp://")
-             || t.find("://") == std::string_view::npos);
+         && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("ftp://"));
+}
+
+// RSS 2.0's contacts are "email (Name)"; how far a value is from that.
+enum class Contact
+{
+  valid,
+  unusual, // an address is in there, in another form
+  invalid,
+};
+
+Contact
+check_contact(const std::string& value)
+{
+  const std::string_view v = trim(value);
+  if (is_rss_contact(v)) {
+    return Contact::valid;
+  }
+  if (v.find("(mailto:") != std::string_view::npos) {
+    return Contact::invalid;
+  }
+  return v.find('@') != std::string_view::npos || v.find("%40") != std::string_view::npos
+           ? Contact::unusual
+           : Contact::invalid;
+}
+
+// W3C-DTF: YYYY, YYYY-MM, YYYY-MM-DD, or a date-time with at least hh:mm.
+bool
+is_w3cdtf(std::string_view s)
+{
+  auto d = [&](std::size_t at, std::size_t n) {
+    if (at + n > s.size()) {
+      return false;
+    }
+    for (std::size_t i = at; i < at + n; ++i) {
+      if (!std::isdigit(static_cast<unsigned char>(s[i]))) {
+        return false;
+      }
+    }
+    return true;
+  };
+  if (s.size() == 4) {
+    return d(0, 4);
+  }
+  if (s.size() == 7) {
+    return d(0, 4) && s[4] == '-' && d(5, 2);
+  }
+  if (s.size() == 10) {
+    return d(0, 4) && s[4] == '-' && d(5, 2) && s[7] == '-' && d(8, 2);
+  }
+  if (is_rfc3339(s)) {
+    return true;
+  }
+  if (s.size() >= 17 && d(0, 4) && s[10] == 'T' && d(11, 2) && s[13] == ':' && d(14, 2)) {
+    const std::string_view zone = s.substr(16);
+    return zone == "Z" || (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':');
+  }
+  return false;
+}
+
+bool
+is_form_name(std::string_view s)
+{
+  if (s.empty() || !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) {
+    return false;
+  }
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.' || c == ':';
+  });
 }
 
 } // namespace
@@ -56,12 +126,16 @@ RssChecker::check_url(const XmlElement& at,
                       const char* what)
 {
   const std::string v(trim(value));
+  if (std::any_of(v.begin(), v.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+    error("rss-url-not-ascii", at, std::string(what) + " \"" + v + "\" has characters a URI does not allow; percent-encode them");
+    return;
+  }
   if (!is_absolute_iri(v)) {
     error("rss-invalid-url",
           at,
           std::string(what) + " \"" + v
             + "\" must be an absolute URL such as https://example.com/");
-  } else if (!is_url(v)) {
+  } else if (!is_web_url(v)) {
     error("rss-invalid-url",
           at,
           std::string(what) + " \"" + v + "\" is not a web URL");
@@ -102,6 +176,13 @@ RssChecker::opened(const Frame& f)
   const XmlElement& e = f.element;
   const Frame* up = parent();
   if (up == nullptr || !e.ns.empty() || !up->element.ns.empty()) {
+    if (up == nullptr && e.ns.empty()) {
+      for (const XmlAttribute& a : e.attributes) {
+        if (a.ns.empty() && a.local != "version") {
+          error("rss-unexpected-attribute", e, "<rss> has an attribute '" + a.local + "' RSS 2.0 does not define");
+        }
+      }
+    }
     return;
   }
   const std::string& p = up->element.local;
@@ -114,11 +195,38 @@ RssChecker::opened(const Frame& f)
     static const std::set<std::string> root = {"channel"};
     allowed = &root;
   }
-  if (allowed != nullptr && allowed->count(e.local) == 0) {
+  static const std::set<std::string> image = {"url", "title", "link", "width", "height", "description"};
+  static const std::set<std::string> text_input = {"title", "description", "name", "link"};
+  static const std::set<std::string> hours = {"hour"};
+  static const std::set<std::string> days = {"day"};
+  static const std::set<std::string> none;
+  if (allowed == nullptr) {
+    allowed = p == "image"       ? &image
+              : p == "textInput" ? &text_input
+              : p == "skipHours" ? &hours
+              : p == "skipDays"  ? &days
+                                 : &none;
+  }
+  if (allowed->count(e.local) == 0) {
     error("rss-undefined-element",
           e,
           "<" + e.local + "> is not an RSS 2.0 element of <" + p
-            + "> (put extensions in a namespace)");
+            + "> (put extensions in a namespace, escape markup in text)");
+  }
+  // Attributes RSS 2.0 defines; any other needs a namespace.
+  static const std::map<std::string, std::set<std::string>> attrs = {
+    {"guid", {"isPermaLink"}},
+    {"enclosure", {"url", "length", "type"}},
+    {"source", {"url"}},
+    {"category", {"domain"}},
+    {"cloud", {"domain", "port", "path", "registerProcedure", "protocol"}}};
+  const auto it = attrs.find(e.local);
+  for (const XmlAttribute& a : e.attributes) {
+    if (a.ns.empty() && (it == attrs.end() || it->second.count(a.local) == 0)) {
+      error("rss-unexpected-attribute",
+            e,
+            "<" + e.local + "> has an attribute '" + a.local + "' RSS 2.0 does not define");
+    }
   }
 }
 
@@ -144,8 +252,32 @@ RssChecker::closed(const Frame& f, const std::string& text)
     }
     return;
   }
+  if (e.ns == k_dc_ns && e.local == "language") {
+    if (!is_language_tag(trim(text))) {
+      error("rss-invalid-language",
+            e,
+            "<dc:language> \"" + std::string(trim(text)) + "\" is not a language tag such as ja or en-us");
+    }
+    return;
+  }
+  if ((e.ns == "http://www.w3.org/2003/01/geo/wgs84_pos#" && (e.local == "lat" || e.local == "long"))
+      || ((e.ns == "http://geourl.org/rss/module/" || e.ns == "http://postneo.com/icbm/"
+           || e.ns == "http://postneo.com/icbm")
+          && (e.local == "latitude" || e.local == "longitude"))) {
+    const double limit = e.local.starts_with("lat") ? 90 : 180;
+    const std::string v(trim(text));
+    char* end = nullptr;
+    const double x = std::strtod(v.c_str(), &end);
+    if (v.empty() || *end != '\0' || x < -limit || x > limit) {
+      error("rss-invalid-coordinate",
+            e,
+            "<" + e.local + "> \"" + v + "\" must be a number from -" + std::to_string(static_cast<int>(limit))
+              + " to " + std::to_string(static_cast<int>(limit)));
+    }
+    return;
+  }
   if (e.ns == k_dc_ns && e.local == "date") {
-    if (!is_rfc3339(trim(text)) && trim(text).size() != 10) {
+    if (!is_w3cdtf(trim(text))) {
       error("rss-invalid-dc-date",
             e,
             "<dc:date> \"" + std::string(trim(text))
@@ -157,6 +289,10 @@ RssChecker::closed(const Frame& f, const std::string& text)
     return;
   }
   const std::string& k = e.local;
+  if ((k == "rss" || k == "channel" || k == "item" || k == "image" || k == "textInput" || k == "skipHours" || k == "skipDays")
+      && (p.empty() || p == "rss" || p == "channel" || p == "item") && !trim(text).empty()) {
+    error("rss-unexpected-text", e, "<" + k + "> holds text outside any element");
+  }
   if (k == "rss") {
     if (const XmlAttribute* v = e.attribute("version"); v == nullptr) {
       error("rss-missing-version", e, "<rss> has no version attribute");
@@ -229,13 +365,17 @@ RssChecker::closed(const Frame& f, const std::string& text)
                              "comments",
                              "guid",
                              "pubDate",
-                             "source",
-                             "enclosure"}) {
+                             "source"}) {
       if (n(once) > 1) {
         error("rss-duplicate-element",
               e,
               std::string("<item> has more than one <") + once + ">");
       }
+    }
+    if (n("enclosure") > 1) {
+      warning("rss-several-enclosures",
+              e,
+              "<item> has several <enclosure> elements; most readers use only the first");
     }
     return;
   }
@@ -245,26 +385,39 @@ RssChecker::closed(const Frame& f, const std::string& text)
     } else if (k == "pubDate" || k == "lastBuildDate") {
       check_date(e, text);
     } else if (k == "managingEditor" || k == "webMaster" || k == "author") {
-      if (!is_rss_contact(text)) {
+      switch (check_contact(text)) {
+      case Contact::valid:
+        break;
+      case Contact::unusual:
+        warning("rss-unusual-contact",
+                e,
+                "<" + k + "> \"" + std::string(trim(text))
+                  + "\" should be an e-mail address with the name in parentheses: "
+                    "hanako@example.com (Hanako)");
+        break;
+      case Contact::invalid:
         error("rss-invalid-contact",
               e,
               "<" + k + "> \"" + std::string(trim(text))
                 + "\" must be an e-mail address, optionally with a name: "
                   "hanako@example.com (Hanako)");
+        break;
       }
     } else if (k == "language") {
-      if (!is_language_tag(trim(text))) {
+      const std::string_view lang = trim(text);
+      const std::size_t primary = std::min(lang.find('-'), lang.size());
+      if (!is_language_tag(lang) || primary < 2 || primary > 3) {
         error("rss-invalid-language",
               e,
-              "<language> \"" + std::string(trim(text))
-                + "\" is not a language tag such as ja or en-us");
+              "<language> \"" + std::string(lang)
+                + "\" is not a language code such as ja or en-us");
       }
     } else if (k == "ttl") {
-      if (!is_unsigned_int(text, false)) {
+      if (!is_unsigned_int(text, true)) {
         error("rss-invalid-ttl",
               e,
               "<ttl> \"" + std::string(trim(text))
-                + "\" must be a whole number of minutes");
+                + "\" must be a positive whole number of minutes");
       }
     } else if (k == "guid") {
       const XmlAttribute* perma = e.attribute("isPermaLink");
@@ -275,7 +428,7 @@ RssChecker::closed(const Frame& f, const std::string& text)
               "guid isPermaLink \"" + perma->value
                 + "\" must be true or false");
       }
-      if ((perma == nullptr || perma->value == "true") && !is_url(text)) {
+      if ((perma == nullptr || perma->value == "true") && !is_web_url(text)) {
         error("rss-invalid-permalink",
               e,
               "<guid> \"" + std::string(trim(text))
@@ -283,10 +436,10 @@ RssChecker::closed(const Frame& f, const std::string& text)
                   "an absolute URL");
       }
       if (!m_guids.insert(std::string(trim(text))).second) {
-        warning("feed-duplicate-item",
-                e,
-                "another item has the guid \"" + std::string(trim(text))
-                  + "\"");
+        error("rss-duplicate-guid",
+              e,
+              "another item has the guid \"" + std::string(trim(text))
+                + "\"; each item needs its own");
       }
     } else if (k == "enclosure") {
       for (const char* attr : {"url", "length", "type"}) {
@@ -316,8 +469,8 @@ RssChecker::closed(const Frame& f, const std::string& text)
     } else if (k == "source") {
       if (const XmlAttribute* url = e.attribute("url"); url == nullptr) {
         error("rss-source-missing-url", e, "<source> has no url attribute");
-      } else {
-        check_url(e, url->value, "source url");
+      } else if (!is_web_url(url->value)) {
+        warning("rss-unusual-url", e, "source url \"" + url->value + "\" is not an http(s) URL");
       }
     } else if (k == "cloud") {
       for (const char* attr :
@@ -342,25 +495,27 @@ RssChecker::closed(const Frame& f, const std::string& text)
               "cloud protocol \"" + proto->value
                 + "\" must be xml-rpc, soap or http-post");
       }
-    } else if (k == "image") {
-      for (const char* required : {"url", "title", "link"}) {
-        if (n(required) == 0) {
-          error("rss-image-missing-element",
-                e,
-                std::string("<image> has no <") + required + ">");
+    } else if (k == "image" || k == "textInput") {
+      const std::vector<const char*> required =
+        k == "image" ? std::vector<const char*>{"url", "title", "link"}
+                     : std::vector<const char*>{"title", "description", "name", "link"};
+      for (const char* r : required) {
+        if (n(r) == 0) {
+          error("rss-missing-element", e, "<" + k + "> has no <" + r + ">");
         }
       }
-    } else if (k == "textInput") {
-      for (const char* required : {"title", "description", "name", "link"}) {
-        if (n(required) == 0) {
-          error("rss-textinput-missing-element",
-                e,
-                std::string("<textInput> has no <") + required + ">");
+      for (const char* once : {"url", "title", "link", "width", "height", "description", "name"}) {
+        if (n(once) > 1) {
+          error("rss-duplicate-element", e, "<" + k + "> has more than one <" + once + ">");
         }
       }
-    } else if (k == "skipDays") {
+    } else if (k == "skipDays" || k == "skipHours") {
+      if (n(k == "skipDays" ? "day" : "hour") == 0) {
+        error("rss-missing-element",
+              e,
+              "<" + k + "> lists no " + (k == "skipDays" ? "<day>" : "<hour>"));
+      }
       m_days.clear();
-    } else if (k == "skipHours") {
       m_hours.clear();
     }
     return;
@@ -385,9 +540,22 @@ RssChecker::closed(const Frame& f, const std::string& text)
     check_url(e, text, "textInput <link>");
     return;
   }
+  if (p == "textInput" && k == "name" && !is_form_name(trim(text))) {
+    error("rss-invalid-textinput-name",
+          e,
+          "textInput <name> \"" + std::string(trim(text))
+            + "\" must be a form field name (letters, digits, _ - .)");
+    return;
+  }
+  if (p == "textInput" && k == "name" && !is_form_name(trim(text))) {
+    error("rss-invalid-textinput-name", e, "textInput <name> \"" + std::string(trim(text)) + "\" must be a form field name (letters, digits, _ - .)");
+    return;
+  }
   if (p == "skipHours" && k == "hour") {
     const std::string h(trim(text));
-    if (!is_unsigned_int(h, false) || std::stoi(h) > 23) {
+    if (is_unsigned_int(h, false) && std::stoi(h) == 24) {
+      warning("rss-hour-24", e, "<hour> 24 is obsolete; midnight is 0");
+    } else if (!is_unsigned_int(h, false) || std::stoi(h) > 23) {
       error("rss-invalid-hour", e, "<hour> \"" + h + "\" must be 0 to 23");
     } else if (!m_hours.insert(h).second) {
       error("rss-duplicate-hour", e, "<hour> " + h + " is listed twice");

@@ -114,7 +114,7 @@ is_rfc3339(std::string_view s)
       return false;
     }
   }
-  if (i < s.size() && (s[i] == 'Z' || s[i] == 'z')) {
+  if (i < s.size() && s[i] == 'Z') {
     return i + 1 == s.size();
   }
   if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
@@ -125,9 +125,71 @@ is_rfc3339(std::string_view s)
   return false;
 }
 
-Rfc822
-check_rfc822(std::string_view s)
+namespace {
+
+// RFC 2822 allows comments (nested parentheses, backslash escapes) and
+// folding white space anywhere between tokens, and names in any case:
+// reduce a date to its plain form, "Thu, 09 Feb 2006 23:59:45 +0000".
+std::string
+normalize_rfc822(std::string_view in)
 {
+  std::string out;
+  int depth = 0;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const char c = in[i];
+    if (depth > 0) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '(') {
+        ++depth;
+      } else if (c == ')') {
+        --depth;
+      }
+      continue;
+    }
+    if (c == '(') {
+      depth = 1;
+      continue;
+    }
+    const bool space = c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    if (space) {
+      if (!out.empty() && out.back() != ' ') {
+        out += ' ';
+      }
+      continue;
+    }
+    if (c == ',' && !out.empty() && out.back() == ' ') {
+      out.pop_back();
+    }
+    out += c;
+  }
+  while (!out.empty() && out.back() == ' ') {
+    out.pop_back();
+  }
+  // Title-case words: "tHu" -> "Thu", "pDt" -> "PDT" handled below.
+  std::string fixed;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const bool word_start = i == 0 || !std::isalpha(static_cast<unsigned char>(out[i - 1]));
+    const auto c = static_cast<unsigned char>(out[i]);
+    fixed += static_cast<char>(word_start ? std::toupper(c) : std::tolower(c));
+  }
+  // Zone names are all capitals.
+  const std::size_t last = fixed.rfind(' ');
+  if (last != std::string::npos) {
+    for (std::size_t i = last + 1; i < fixed.size(); ++i) {
+      fixed[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(fixed[i])));
+    }
+  }
+  return fixed;
+}
+
+} // namespace
+
+Rfc822
+check_rfc822(std::string_view raw)
+{
+  const std::string normalized = normalize_rfc822(raw);
+  std::string_view s = normalized;
   static constexpr std::array<std::string_view, 7> k_days = {
     "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
   static constexpr std::array<std::string_view, 12> k_months = {"Jan",
@@ -145,6 +207,7 @@ check_rfc822(std::string_view s)
   s = trim(s);
   int day_name = -1;
   if (s.size() > 4 && s[3] == ',') {
+    // "Thu,09 Feb": the space after the comma is optional.
     for (std::size_t i = 0; i < k_days.size(); ++i) {
       if (s.substr(0, 3) == k_days[i]) {
         day_name = static_cast<int>(i);
