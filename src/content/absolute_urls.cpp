@@ -1,5 +1,6 @@
 #include "content/absolute_urls.hpp"
 
+#include "util/html_scan.hpp"
 #include "util/url.hpp"
 
 #include <algorithm>
@@ -36,107 +37,6 @@ lower(std::string_view s)
     out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
   return out;
-}
-
-// Copies one tag starting at `i` (just past '<' and the tag name) to `out`,
-// rewriting URL attributes, and returns the index after its '>'.
-std::size_t
-copy_attributes(std::string_view html,
-                std::size_t i,
-                std::string_view base,
-                std::string& out)
-{
-  while (i < html.size()) {
-    const std::size_t ws = i;
-    while (i < html.size() && is_space(html[i])) {
-      ++i;
-    }
-    out.append(html.substr(ws, i - ws));
-    if (i >= html.size()) {
-      break;
-    }
-    if (html[i] == '>') {
-      out += '>';
-      return i + 1;
-    }
-    if (html[i] == '/') {
-      out += '/';
-      ++i;
-      continue;
-    }
-    const std::size_t name_start = i;
-    while (i < html.size() && !is_space(html[i]) && html[i] != '='
-           && html[i] != '>' && html[i] != '/') {
-      ++i;
-    }
-    if (i == name_start) {
-      // A stray character such as '"': copy it so the scan always advances.
-      out += html[i++];
-      continue;
-    }
-    const std::string name = lower(html.substr(name_start, i - name_start));
-    out.append(html.substr(name_start, i - name_start));
-    std::size_t j = i;
-    while (j < html.size() && is_space(html[j])) {
-      ++j;
-    }
-    if (j >= html.size() || html[j] != '=') {
-      continue;
-    }
-    ++j;
-    while (j < html.size() && is_space(html[j])) {
-      ++j;
-    }
-    out.append(html.substr(i, j - i));
-    i = j;
-    if (i >= html.size()) {
-      break;
-    }
-    char quote = '\0';
-    std::size_t value_start = i;
-    std::size_t value_end;
-    if (html[i] == '"' || html[i] == '\'') {
-      quote = html[i];
-      value_start = i + 1;
-      value_end = html.find(quote, value_start);
-      if (value_end == std::string_view::npos) {
-        value_end = html.size();
-      }
-      i = std::min(value_end + 1, html.size());
-    } else {
-      while (i < html.size() && !is_space(html[i]) && html[i] != '>') {
-        ++i;
-      }
-      value_end = i;
-    }
-    const std::string_view value =
-      html.substr(value_start, value_end - value_start);
-    std::string rewritten;
-    const bool is_url =
-      std::find(k_url_attributes.begin(), k_url_attributes.end(), name)
-      != k_url_attributes.end();
-    if (is_url) {
-      rewritten = util::resolve_url(value, base);
-    } else if (name == "srcset" || name == "imagesrcset") {
-      rewritten = absolutize_srcset(value, base);
-    } else {
-      rewritten = std::string(value);
-    }
-    if (quote == '\0') {
-      quote = '"';
-      std::string escaped;
-      for (const char c : rewritten) {
-        escaped += c == '"' ? std::string("&quot;") : std::string(1, c);
-      }
-      rewritten = std::move(escaped);
-    }
-    out += quote;
-    out += rewritten;
-    if (value_end < html.size()) {
-      out += quote;
-    }
-  }
-  return html.size();
 }
 
 } // namespace
@@ -184,45 +84,32 @@ absolutize_html(std::string_view html, std::string_view base)
 {
   std::string out;
   out.reserve(html.size() + html.size() / 8);
-  std::size_t i = 0;
-  while (i < html.size()) {
-    const std::size_t lt = html.find('<', i);
-    if (lt == std::string_view::npos) {
-      out.append(html.substr(i));
-      break;
+  std::size_t copied = 0;
+  util::scan_html_attributes(html, [&](const util::HtmlAttribute& a) {
+    const std::string name = lower(a.name);
+    std::string rewritten;
+    if (std::find(k_url_attributes.begin(), k_url_attributes.end(), name)
+        != k_url_attributes.end()) {
+      rewritten = util::resolve_url(a.value, base);
+    } else if (name == "srcset" || name == "imagesrcset") {
+      rewritten = absolutize_srcset(a.value, base);
+    } else {
+      return;
     }
-    out.append(html.substr(i, lt - i));
-    i = lt;
-    if (html.substr(i).starts_with("<!--")) {
-      const std::size_t end = html.find("-->", i + 4);
-      const std::size_t stop =
-        end == std::string_view::npos ? html.size() : end + 3;
-      out.append(html.substr(i, stop - i));
-      i = stop;
-      continue;
+    out.append(html.substr(copied, a.value_begin - copied));
+    if (a.quote == '\0') {
+      // An unquoted value may now hold characters that need quotes.
+      out += '"';
+      for (const char c : rewritten) {
+        out += c == '"' ? std::string("&quot;") : std::string(1, c);
+      }
+      out += '"';
+    } else {
+      out += rewritten;
     }
-    if (i + 1 < html.size() && (html[i + 1] == '!' || html[i + 1] == '?')) {
-      const std::size_t end = html.find('>', i);
-      const std::size_t stop =
-        end == std::string_view::npos ? html.size() : end + 1;
-      out.append(html.substr(i, stop - i));
-      i = stop;
-      continue;
-    }
-    if (i + 1 >= html.size()
-        || !std::isalpha(static_cast<unsigned char>(html[i + 1]))) {
-      out += '<';
-      ++i;
-      continue;
-    }
-    std::size_t name_end = i + 1;
-    while (name_end < html.size() && !is_space(html[name_end])
-           && html[name_end] != '>' && html[name_end] != '/') {
-      ++name_end;
-    }
-    out.append(html.substr(i, name_end - i));
-    i = copy_attributes(html, name_end, base, out);
-  }
+    copied = a.value_end;
+  });
+  out.append(html.substr(copied));
   return out;
 }
 

@@ -13,18 +13,37 @@ namespace {
 const std::set<std::string>&
 feed_children()
 {
-  static const std::set<std::string> s = {"author", "category", "contributor", "generator",
-                                          "icon", "id", "link", "logo", "rights", "subtitle",
-                                          "title", "updated", "entry"};
+  static const std::set<std::string> s = {"author",
+                                          "category",
+                                          "contributor",
+                                          "generator",
+                                          "icon",
+                                          "id",
+                                          "link",
+                                          "logo",
+                                          "rights",
+                                          "subtitle",
+                                          "title",
+                                          "updated",
+                                          "entry"};
   return s;
 }
 
 const std::set<std::string>&
 entry_children()
 {
-  static const std::set<std::string> s = {"author", "category", "content", "contributor", "id",
-                                          "link", "published", "rights", "source", "summary",
-                                          "title", "updated"};
+  static const std::set<std::string> s = {"author",
+                                          "category",
+                                          "content",
+                                          "contributor",
+                                          "id",
+                                          "link",
+                                          "published",
+                                          "rights",
+                                          "source",
+                                          "summary",
+                                          "title",
+                                          "updated"};
   return s;
 }
 
@@ -32,11 +51,14 @@ const std::set<std::string>&
 registered_rels()
 {
   static const std::set<std::string> s = {
-    "alternate", "related", "self", "enclosure", "via", "first", "last", "previous", "next",
-    "replies", "license", "edit", "edit-media", "service", "hub", "payment", "current",
-    "describedby", "search", "prev", "start", "up", "archives", "icon", "stylesheet",
-    "author", "help", "index", "contents", "copyright", "glossary", "appendix", "chapter",
-    "section", "subsection", "bookmark"};
+    "alternate", "related",  "self",        "enclosure", "via",
+    "first",     "last",     "previous",    "next",      "replies",
+    "license",   "edit",     "edit-media",  "service",   "hub",
+    "payment",   "current",  "describedby", "search",    "prev",
+    "start",     "up",       "archives",    "icon",      "stylesheet",
+    "author",    "help",     "index",       "contents",  "copyright",
+    "glossary",  "appendix", "chapter",     "section",   "subsection",
+    "bookmark"};
   return s;
 }
 
@@ -44,8 +66,15 @@ registered_rels()
 const std::set<std::string>&
 simple_elements()
 {
-  static const std::set<std::string> s = {"id", "updated", "published", "name", "email", "uri",
-                                          "icon", "logo", "generator"};
+  static const std::set<std::string> s = {"id",
+                                          "updated",
+                                          "published",
+                                          "name",
+                                          "email",
+                                          "uri",
+                                          "icon",
+                                          "logo",
+                                          "generator"};
   return s;
 }
 
@@ -60,17 +89,35 @@ is_atom(const XmlElement& e)
 bool
 looks_like_html(std::string_view text)
 {
-  static const std::set<std::string> tags = {"a", "b", "i", "u", "s", "em", "strong", "br", "p",
-                                             "span", "img", "code", "div", "sub", "sup", "small",
-                                             "big", "font"};
-  for (std::size_t lt = text.find('<'); lt != std::string_view::npos; lt = text.find('<', lt + 1)) {
+  static const std::set<std::string> tags = {"a",
+                                             "b",
+                                             "i",
+                                             "u",
+                                             "s",
+                                             "em",
+                                             "strong",
+                                             "br",
+                                             "p",
+                                             "span",
+                                             "img",
+                                             "code",
+                                             "div",
+                                             "sub",
+                                             "sup",
+                                             "small",
+                                             "big",
+                                             "font"};
+  for (std::size_t lt = text.find('<'); lt != std::string_view::npos;
+       lt = text.find('<', lt + 1)) {
     std::size_t i = lt + 1;
     if (i < text.size() && text[i] == '/') {
       ++i;
     }
     std::string name;
-    while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i]))) {
-      name += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+    while (i < text.size()
+           && std::isalpha(static_cast<unsigned char>(text[i]))) {
+      name +=
+        static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
       ++i;
     }
     if (i < text.size() && (text[i] == '>' || text[i] == ' ' || text[i] == '/')
@@ -78,7 +125,8 @@ looks_like_html(std::string_view text)
       return true;
     }
   }
-  return text.find("&amp;") != std::string_view::npos || text.find("&lt;") != std::string_view::npos;
+  return text.find("&amp;") != std::string_view::npos
+         || text.find("&lt;") != std::string_view::npos;
 }
 
 bool
@@ -95,7 +143,8 @@ is_base64(std::string_view s)
     if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
       continue;
     }
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '/' && c != '=') {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '/'
+        && c != '=') {
       return false;
     }
     ++n;
@@ -109,7 +158,9 @@ bool
 AtomChecker::check_no_space(const XmlElement& at, const std::string& text)
 {
   if (trim(text).size() != text.size()) {
-    error("atom-unexpected-whitespace", at, "<" + at.local + "> has white space around its value");
+    error("atom-unexpected-whitespace",
+          at,
+          "<" + at.local + "> has white space around its value");
     return false;
   }
   return true;
@@ -123,17 +174,23 @@ AtomChecker::check_iri(const XmlElement& at,
 {
   const std::string& v = value;
   if (v.starts_with("tag:") && !is_tag_uri(v)) {
-    error("atom-invalid-tag-uri", at, what + " \"" + v + "\" is not a valid tag: URI (RFC 4151: tag:example.com,2024-05-01:path)");
+    error("atom-invalid-tag-uri",
+          at,
+          what + " \"" + v
+            + "\" is not a valid tag: URI (RFC 4151: "
+              "tag:example.com,2024-05-01:path)");
     return;
   }
   if ((v.starts_with("urn:") || v.starts_with("URN:")) && !is_urn(v)) {
-    error("atom-invalid-urn", at, what + " \"" + v + "\" is not a valid urn: URI");
+    error(
+      "atom-invalid-urn", at, what + " \"" + v + "\" is not a valid urn: URI");
     return;
   }
   if (!is_iri_reference(v)) {
     error("atom-invalid-iri", at, what + " \"" + v + "\" is not a valid IRI");
   } else if (absolute && !is_absolute_iri(v)) {
-    error("atom-relative-iri", at, what + " \"" + v + "\" must be an absolute IRI");
+    error(
+      "atom-relative-iri", at, what + " \"" + v + "\" must be an absolute IRI");
   }
 }
 
@@ -144,22 +201,34 @@ AtomChecker::opened(const Frame& f)
   const Frame* up = parent();
   if (m_xhtml_depth > 0) {
     ++m_xhtml_depth;
+    check_xhtml_element(e);
     if (e.ns.empty()) {
-      error("atom-xhtml-missing-namespace", e, "<" + e.local + "> inside xhtml content has no namespace (xhtml elements need the XHTML namespace)");
+      error("atom-xhtml-missing-namespace",
+            e,
+            "<" + e.local
+              + "> inside xhtml content has no namespace (xhtml elements need "
+                "the XHTML namespace)");
     } else if (is_atom(e)) {
-      error("atom-undefined-element", e, "<" + e.local + "> is an Atom element inside xhtml content");
+      error("atom-undefined-element",
+            e,
+            "<" + e.local + "> is an Atom element inside xhtml content");
     }
     return;
   }
-  if (up != nullptr && is_atom(up->element) && e.ns == k_xhtml_ns && e.local == "div") {
+  if (up != nullptr && is_atom(up->element) && e.ns == k_xhtml_ns
+      && e.local == "div") {
     const XmlAttribute* type = up->element.attribute("type");
     if (type != nullptr && trim(type->value) == "xhtml") {
       m_xhtml_depth = 1;
       return;
     }
   }
-  if (up != nullptr && is_atom(up->element) && simple_elements().count(up->element.local) != 0) {
-    error("atom-undefined-element", e, "<" + up->element.local + "> must hold a value, not a <" + e.local + "> element");
+  if (up != nullptr && is_atom(up->element)
+      && simple_elements().count(up->element.local) != 0) {
+    error("atom-undefined-element",
+          e,
+          "<" + up->element.local + "> must hold a value, not a <" + e.local
+            + "> element");
     return;
   }
   if (!is_atom(e)) {
@@ -180,18 +249,29 @@ AtomChecker::opened(const Frame& f)
   } else if (p == "author" || p == "contributor") {
     static const std::set<std::string> person = {"name", "uri", "email"};
     allowed = &person;
-  } else if (p == "content" || p == "title" || p == "subtitle" || p == "summary" || p == "rights") {
-    error("atom-undefined-element", e, "<" + e.local + "> is an Atom element inside <" + p + ">");
+  } else if (p == "content" || p == "title" || p == "subtitle" || p == "summary"
+             || p == "rights") {
+    error("atom-undefined-element",
+          e,
+          "<" + e.local + "> is an Atom element inside <" + p + ">");
     return;
   }
-  if (allowed != nullptr && (allowed->count(e.local) == 0 || (p == "source" && e.local == "entry"))) {
-    error("atom-undefined-element", e, "<" + e.local + "> is not an Atom element allowed in <" + p + ">");
+  if (allowed != nullptr
+      && (allowed->count(e.local) == 0
+          || (p == "source" && e.local == "entry"))) {
+    error("atom-undefined-element",
+          e,
+          "<" + e.local + "> is not an Atom element allowed in <" + p + ">");
   }
   if (p == "feed") {
     if (e.local == "entry") {
       m_seen_entry = true;
     } else if (m_seen_entry) {
-      error("atom-misplaced-metadata", e, "<" + e.local + "> comes after the entries; feed metadata goes before the first <entry>");
+      error("atom-misplaced-metadata",
+            e,
+            "<" + e.local
+              + "> comes after the entries; feed metadata goes before the "
+                "first <entry>");
     }
   }
 }
@@ -201,19 +281,34 @@ AtomChecker::check_text_construct(const Frame& f, const std::string& text)
 {
   const XmlElement& e = f.element;
   const XmlAttribute* type = e.attribute("type");
-  const std::string t = type != nullptr ? std::string(trim(type->value)) : "text";
+  const std::string t =
+    type != nullptr ? std::string(trim(type->value)) : "text";
   if (t != "text" && t != "html" && t != "xhtml") {
-    error("atom-invalid-text-type", e, "<" + e.local + "> type \"" + t + "\" must be text, html or xhtml");
+    error("atom-invalid-text-type",
+          e,
+          "<" + e.local + "> type \"" + t + "\" must be text, html or xhtml");
     return;
   }
   if (t == "xhtml") {
-    if (count(f, k_xhtml_ns, "div") != 1 || f.child_elements != 1 || !trim(text).empty()) {
-      error("atom-missing-xhtml-div", e, "<" + e.local + " type=\"xhtml\"> must hold exactly one xhtml <div>");
+    if (count(f, k_xhtml_ns, "div") != 1 || f.child_elements != 1
+        || !trim(text).empty()) {
+      error("atom-missing-xhtml-div",
+            e,
+            "<" + e.local
+              + " type=\"xhtml\"> must hold exactly one xhtml <div>");
     }
   } else if (f.child_elements > 0) {
-    error("atom-unexpected-element", e, "<" + e.local + " type=\"" + t + "\"> must hold text, not elements (escape the markup or use type=\"xhtml\")");
+    error("atom-unexpected-element",
+          e,
+          "<" + e.local + " type=\"" + t
+            + "\"> must hold text, not elements (escape the markup or use "
+              "type=\"xhtml\")");
+  } else if (t == "html" && (e.local == "summary" || e.local == "content")) {
+    check_html_text(e, text);
   } else if (t == "text" && e.local == "title" && looks_like_html(text)) {
-    warning("feed-html-in-text-title", e, "<title> is plain text but holds what looks like HTML markup");
+    warning("feed-html-in-text-title",
+            e,
+            "<title> is plain text but holds what looks like HTML markup");
   }
 }
 
@@ -222,16 +317,22 @@ AtomChecker::check_content(const Frame& f, const std::string& text)
 {
   const XmlElement& e = f.element;
   const XmlAttribute* type = e.attribute("type");
-  const std::string t = type != nullptr ? std::string(trim(type->value)) : "text";
+  const std::string t =
+    type != nullptr ? std::string(trim(type->value)) : "text";
   const bool construct = t == "text" || t == "html" || t == "xhtml";
   if (!construct && (!is_mime_type(t) || t.starts_with("multipart/"))) {
-    error("atom-invalid-mime-type", e, "<content> type \"" + t + "\" must be text, html, xhtml or a single-part MIME type");
+    error("atom-invalid-mime-type",
+          e,
+          "<content> type \"" + t
+            + "\" must be text, html, xhtml or a single-part MIME type");
     return;
   }
   if (const XmlAttribute* src = e.attribute("src")) {
     check_iri(e, src->value, "content src", false);
     if (construct && type != nullptr) {
-      error("atom-invalid-mime-type", e, "<content src=...> needs a MIME type, not \"" + t + "\"");
+      error("atom-invalid-mime-type",
+            e,
+            "<content src=...> needs a MIME type, not \"" + t + "\"");
     }
     if (!trim(text).empty() || f.child_elements > 0) {
       error("atom-content-src-not-empty", e, "<content src=...> must be empty");
@@ -247,17 +348,23 @@ AtomChecker::check_content(const Frame& f, const std::string& text)
   }
   if (is_xml_mime(t)) {
     if (f.child_elements > 0 && !trim(text).empty()) {
-      error("atom-unexpected-text", e, "<content type=\"" + t + "\"> mixes text with its XML element");
+      error("atom-unexpected-text",
+            e,
+            "<content type=\"" + t + "\"> mixes text with its XML element");
     }
     return;
   }
   if (f.child_elements > 0) {
-    error("atom-undefined-element", e, "<content type=\"" + t + "\"> must hold text, not elements");
+    error("atom-undefined-element",
+          e,
+          "<content type=\"" + t + "\"> must hold text, not elements");
     return;
   }
   if (!t.starts_with("text/")) {
     if (!is_base64(text)) {
-      error("atom-not-base64", e, "<content type=\"" + t + "\"> must hold base64-encoded data");
+      error("atom-not-base64",
+            e,
+            "<content type=\"" + t + "\"> must hold base64-encoded data");
     }
     if (!m_containers.empty()) {
       m_containers.back().needs_summary = true;
@@ -270,7 +377,8 @@ AtomChecker::check_link(const Frame& f)
 {
   const XmlElement& e = f.element;
   const XmlAttribute* rel = e.attribute("rel");
-  const std::string r = rel != nullptr ? std::string(trim(rel->value)) : "alternate";
+  const std::string r =
+    rel != nullptr ? std::string(trim(rel->value)) : "alternate";
   const XmlAttribute* href = e.attribute("href");
   if (href == nullptr) {
     error("atom-missing-href", e, "<link> has no href attribute");
@@ -279,19 +387,34 @@ AtomChecker::check_link(const Frame& f)
   }
   if (r.empty() || (registered_rels().count(r) == 0 && !is_absolute_iri(r))) {
     if (r.find(':') == std::string::npos && !r.empty()) {
-      warning("atom-unregistered-rel", e, "link rel \"" + r + "\" is not a registered relation or an absolute IRI");
+      warning("atom-unregistered-rel",
+              e,
+              "link rel \"" + r
+                + "\" is not a registered relation or an absolute IRI");
     } else {
-      error("atom-invalid-rel", e, "link rel \"" + r + "\" is not a valid relation");
+      error("atom-invalid-rel",
+            e,
+            "link rel \"" + r + "\" is not a valid relation");
     }
   }
-  if (const XmlAttribute* type = e.attribute("type"); type != nullptr && !is_mime_type(type->value)) {
-    error("atom-invalid-mime-type", e, "link type \"" + type->value + "\" is not a MIME type such as text/html");
+  if (const XmlAttribute* type = e.attribute("type");
+      type != nullptr && !is_mime_type(type->value)) {
+    error("atom-invalid-mime-type",
+          e,
+          "link type \"" + type->value
+            + "\" is not a MIME type such as text/html");
   }
-  if (const XmlAttribute* len = e.attribute("length"); len != nullptr && !is_unsigned_int(len->value, false)) {
-    error("atom-invalid-length", e, "link length \"" + len->value + "\" must be a number of bytes");
+  if (const XmlAttribute* len = e.attribute("length");
+      len != nullptr && !is_unsigned_int(len->value, false)) {
+    error("atom-invalid-length",
+          e,
+          "link length \"" + len->value + "\" must be a number of bytes");
   }
-  if (const XmlAttribute* lang = e.attribute("hreflang"); lang != nullptr && !is_language_tag(trim(lang->value))) {
-    error("atom-invalid-hreflang", e, "link hreflang \"" + lang->value + "\" is not a language tag");
+  if (const XmlAttribute* lang = e.attribute("hreflang");
+      lang != nullptr && !is_language_tag(trim(lang->value))) {
+    error("atom-invalid-hreflang",
+          e,
+          "link hreflang \"" + lang->value + "\" is not a language tag");
   }
   const Frame* up = parent();
   if (r == "self" && up != nullptr && up->element.local == "feed") {
@@ -300,9 +423,13 @@ AtomChecker::check_link(const Frame& f)
   if (r == "alternate" && !m_containers.empty()) {
     const XmlAttribute* type = e.attribute("type");
     const XmlAttribute* lang = e.attribute("hreflang");
-    const auto key = std::make_pair(type != nullptr ? type->value : "", lang != nullptr ? lang->value : "");
+    const auto key = std::make_pair(type != nullptr ? type->value : "",
+                                    lang != nullptr ? lang->value : "");
     if (!m_containers.back().alternates.insert(key).second) {
-      error("atom-duplicate-alternate", e, "a second <link rel=\"alternate\"> with the same type and hreflang");
+      error(
+        "atom-duplicate-alternate",
+        e,
+        "a second <link rel=\"alternate\"> with the same type and hreflang");
     }
   }
 }
@@ -313,12 +440,15 @@ AtomChecker::check_container(const Frame& f, const std::string& text)
   const XmlElement& e = f.element;
   const std::string& kind = e.local;
   auto n = [&](const char* local) { return count(f, k_atom_ns, local); };
-  const EntryState state = m_containers.empty() ? EntryState{} : m_containers.back();
+  const EntryState state =
+    m_containers.empty() ? EntryState{} : m_containers.back();
   if (!m_containers.empty()) {
     m_containers.pop_back();
   }
   if (!trim(text).empty()) {
-    error("atom-unexpected-text", e, "<" + kind + "> holds text outside any element");
+    error("atom-unexpected-text",
+          e,
+          "<" + kind + "> holds text outside any element");
   }
   if (kind != "source") {
     if (n("id") == 0) {
@@ -331,20 +461,39 @@ AtomChecker::check_container(const Frame& f, const std::string& text)
       error("atom-missing-updated", e, kind + " has no <updated>");
     }
   }
-  static constexpr std::array<const char*, 12> k_once = {"id", "title", "updated", "subtitle", "rights", "generator", "icon", "logo", "published", "summary", "content", "source"};
+  static constexpr std::array<const char*, 12> k_once = {"id",
+                                                         "title",
+                                                         "updated",
+                                                         "subtitle",
+                                                         "rights",
+                                                         "generator",
+                                                         "icon",
+                                                         "logo",
+                                                         "published",
+                                                         "summary",
+                                                         "content",
+                                                         "source"};
   for (const char* once : k_once) {
     if (n(once) > 1) {
-      error("atom-duplicate-element", e, kind + " has " + std::to_string(n(once)) + " <" + once + "> elements; at most one is allowed");
+      error("atom-duplicate-element",
+            e,
+            kind + " has " + std::to_string(n(once)) + " <" + once
+              + "> elements; at most one is allowed");
     }
   }
   if (kind != "entry") {
     return;
   }
   if (n("content") == 0 && state.alternates.empty()) {
-    error("atom-missing-content-or-alternate", e, "entry has neither <content> nor <link rel=\"alternate\">");
+    error("atom-missing-content-or-alternate",
+          e,
+          "entry has neither <content> nor <link rel=\"alternate\">");
   }
   if (state.needs_summary && n("summary") == 0) {
-    error("atom-missing-summary", e, "entry's <content> is not inline text, so the entry needs a <summary>");
+    error(
+      "atom-missing-summary",
+      e,
+      "entry's <content> is not inline text, so the entry needs a <summary>");
   }
   if (n("author") == 0) {
     m_authorless_entries.push_back(e);
@@ -352,7 +501,8 @@ AtomChecker::check_container(const Frame& f, const std::string& text)
   if (!m_id.empty()) {
     const auto it = m_updated_by_id.find(m_id);
     if (it != m_updated_by_id.end()) {
-      warning("feed-duplicate-item", e, "another entry has the id \"" + m_id + "\"");
+      warning(
+        "feed-duplicate-item", e, "another entry has the id \"" + m_id + "\"");
     }
     m_updated_by_id[m_id] = m_updated;
     m_entry_ids.push_back(m_id);
@@ -374,20 +524,32 @@ AtomChecker::closed(const Frame& f, const std::string& text)
   }
   const std::string& k = e.local;
   const Frame* up = parent();
-  const std::string p = up != nullptr && is_atom(up->element) ? up->element.local : "";
+  const std::string p =
+    up != nullptr && is_atom(up->element) ? up->element.local : "";
   if (k == "feed" || k == "entry" || k == "source") {
     check_container(f, text);
     if (k == "feed") {
       if (count(f, k_atom_ns, "author") == 0) {
         for (const auto& entry : m_authorless_entries) {
-          error("atom-missing-author", entry, "entry has no <author> and neither does the feed");
+          error("atom-missing-author",
+                entry,
+                "entry has no <author> and neither does the feed");
         }
       }
-      if (m_entry_ids.size() > 2 && std::all_of(m_entry_ids.begin(), m_entry_ids.end(), [&](const std::string& id) { return id == m_entry_ids.front(); })) {
-        error("atom-duplicate-id", e, "every entry has the id \"" + m_entry_ids.front() + "\"; each entry needs its own");
+      if (m_entry_ids.size() > 2
+          && std::all_of(
+            m_entry_ids.begin(), m_entry_ids.end(), [&](const std::string& id) {
+              return id == m_entry_ids.front();
+            })) {
+        error("atom-duplicate-id",
+              e,
+              "every entry has the id \"" + m_entry_ids.front()
+                + "\"; each entry needs its own");
       }
       if (!m_has_self) {
-        warning("atom-missing-self", e, "feed has no <link rel=\"self\"> (its own URL)");
+        warning("atom-missing-self",
+                e,
+                "feed has no <link rel=\"self\"> (its own URL)");
       }
     }
     return;
@@ -398,7 +560,9 @@ AtomChecker::closed(const Frame& f, const std::string& text)
     }
     for (const char* once : {"name", "uri", "email"}) {
       if (count(f, k_atom_ns, once) > 1) {
-        error("atom-duplicate-element", e, "<" + k + "> has more than one <" + once + ">");
+        error("atom-duplicate-element",
+              e,
+              "<" + k + "> has more than one <" + once + ">");
       }
     }
     if (k == "author" && p == "source" && !m_authorless_entries.empty()) {
@@ -417,7 +581,10 @@ AtomChecker::closed(const Frame& f, const std::string& text)
   }
   if (k == "updated" || k == "published") {
     if (check_no_space(e, text) && !is_rfc3339(text)) {
-      error("atom-invalid-date", e, "<" + k + "> \"" + text + "\" is not an RFC 3339 date-time such as 2024-05-01T10:00:00Z");
+      error("atom-invalid-date",
+            e,
+            "<" + k + "> \"" + text
+              + "\" is not an RFC 3339 date-time such as 2024-05-01T10:00:00Z");
     }
     if (k == "updated" && p == "entry") {
       m_updated = std::string(trim(text));
@@ -453,7 +620,9 @@ AtomChecker::closed(const Frame& f, const std::string& text)
   }
   if (k == "email") {
     if (check_no_space(e, text) && !is_email(text)) {
-      error("atom-invalid-email", e, "<email> \"" + text + "\" is not an e-mail address");
+      error("atom-invalid-email",
+            e,
+            "<email> \"" + text + "\" is not an e-mail address");
     }
     return;
   }

@@ -24,7 +24,10 @@ private:
   void check_link(const Frame& f);
   // Checks an IRI; `absolute` demands a scheme. Element text must carry no
   // surrounding white space; attribute values are taken as they are.
-  void check_iri(const XmlElement& at, const std::string& value, const std::string& what, bool absolute);
+  void check_iri(const XmlElement& at,
+                 const std::string& value,
+                 const std::string& what,
+                 bool absolute);
   bool check_no_space(const XmlElement& at, const std::string& text);
 
   struct EntryState

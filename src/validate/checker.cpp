@@ -1,5 +1,6 @@
 #include "validate/checker.hpp"
 
+#include "validate/html_content.hpp"
 #include "validate/values.hpp"
 
 #include <algorithm>
@@ -37,8 +38,12 @@ Checker::start(const XmlElement& element)
     return ns.find_first_of(" \t\r\n") != std::string::npos;
   };
   if (bad_ns(element.ns)
-      || std::any_of(element.attributes.begin(), element.attributes.end(), [&](const XmlAttribute& a) { return bad_ns(a.ns); })) {
-    error("xml-invalid-namespace", element, "a namespace name has white space in it");
+      || std::any_of(element.attributes.begin(),
+                     element.attributes.end(),
+                     [&](const XmlAttribute& a) { return bad_ns(a.ns); })) {
+    error("xml-invalid-namespace",
+          element,
+          "a namespace name has white space in it");
   }
   m_stack.push_back(Frame{element, {}, 0});
   opened(m_stack.back());
@@ -65,6 +70,40 @@ Checker::count(const Frame& f, const std::string& ns, const std::string& local)
 {
   const auto it = f.children.find("{" + ns + "}" + local);
   return it == f.children.end() ? 0 : it->second;
+}
+
+bool
+Checker::has_base() const
+{
+  return std::any_of(m_stack.begin(), m_stack.end(), [](const Frame& f) {
+    return f.element.attribute(k_xml_ns, "base") != nullptr;
+  });
+}
+
+void
+Checker::check_html_text(const XmlElement& at, const std::string& html)
+{
+  for (auto& p : check_html(html, has_base())) {
+    warning(p.rule, at, std::move(p.message));
+  }
+}
+
+void
+Checker::check_xhtml_element(const XmlElement& e)
+{
+  if (e.local == "script" || e.local == "iframe" || e.local == "object"
+      || e.local == "embed") {
+    warning("feed-script-in-content",
+            e,
+            "content has a <" + e.local + "> element; readers strip it");
+  }
+  for (const XmlAttribute& a : e.attributes) {
+    if (a.ns.empty()) {
+      for (auto& p : check_html_attribute(a.local, a.value, has_base())) {
+        warning(p.rule, e, std::move(p.message));
+      }
+    }
+  }
 }
 
 void

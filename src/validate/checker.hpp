@@ -46,6 +46,12 @@ protected:
   static int
   count(const Frame& f, const std::string& ns, const std::string& local);
 
+  // True when an xml:base is in effect at the current element.
+  bool has_base() const;
+  // Warns about what readers meet in HTML content (relative URLs, scripts).
+  void check_html_text(const XmlElement& at, const std::string& html);
+  void check_xhtml_element(const XmlElement& e);
+
   void report(util::Severity severity,
               const char* rule,
               const XmlElement& at,

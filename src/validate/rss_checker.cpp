@@ -47,12 +47,12 @@ is_web_url(const std::string& v)
 {
   const std::string_view t = trim(v);
   return is_absolute_iri(t)
-         && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("ftp://"));
+         && (t.starts_with("http://") || t.starts_with("https://")
+             || t.starts_with("ftp://"));
 }
 
 // RSS 2.0's contacts are "email (Name)"; how far a value is from that.
-enum class Contact
-{
+enum class Contact {
   valid,
   unusual, // an address is in there, in another form
   invalid,
@@ -65,10 +65,16 @@ check_contact(const std::string& value)
   if (is_rss_contact(v)) {
     return Contact::valid;
   }
-  if (v.find("(mailto:") != std::string_view::npos) {
+  // The address must lead: "Name (a@b)" and "(mailto:a@b)" are wrong.
+  const std::size_t paren = v.find('(');
+  const std::size_t at = v.find('@');
+  if (v.find("(mailto:") != std::string_view::npos
+      || (paren != std::string_view::npos && at != std::string_view::npos
+          && at > paren)) {
     return Contact::invalid;
   }
-  return v.find('@') != std::string_view::npos || v.find("%40") != std::string_view::npos
+  return v.find('@') != std::string_view::npos
+             || v.find("%40") != std::string_view::npos
            ? Contact::unusual
            : Contact::invalid;
 }
@@ -100,9 +106,12 @@ is_w3cdtf(std::string_view s)
   if (is_rfc3339(s)) {
     return true;
   }
-  if (s.size() >= 17 && d(0, 4) && s[10] == 'T' && d(11, 2) && s[13] == ':' && d(14, 2)) {
+  if (s.size() >= 17 && d(0, 4) && s[10] == 'T' && d(11, 2) && s[13] == ':'
+      && d(14, 2)) {
     const std::string_view zone = s.substr(16);
-    return zone == "Z" || (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':');
+    return zone == "Z"
+           || (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-')
+               && zone[3] == ':');
   }
   return false;
 }
@@ -110,11 +119,13 @@ is_w3cdtf(std::string_view s)
 bool
 is_form_name(std::string_view s)
 {
-  if (s.empty() || !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) {
+  if (s.empty()
+      || !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) {
     return false;
   }
   return std::all_of(s.begin(), s.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.' || c == ':';
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'
+           || c == '.' || c == ':';
   });
 }
 
@@ -126,8 +137,13 @@ RssChecker::check_url(const XmlElement& at,
                       const char* what)
 {
   const std::string v(trim(value));
-  if (std::any_of(v.begin(), v.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
-    error("rss-url-not-ascii", at, std::string(what) + " \"" + v + "\" has characters a URI does not allow; percent-encode them");
+  if (std::any_of(v.begin(), v.end(), [](char c) {
+        return static_cast<unsigned char>(c) >= 0x80;
+      })) {
+    error("rss-url-not-ascii",
+          at,
+          std::string(what) + " \"" + v
+            + "\" has characters a URI does not allow; percent-encode them");
     return;
   }
   if (!is_absolute_iri(v)) {
@@ -136,9 +152,9 @@ RssChecker::check_url(const XmlElement& at,
           std::string(what) + " \"" + v
             + "\" must be an absolute URL such as https://example.com/");
   } else if (!is_web_url(v)) {
-    error("rss-invalid-url",
-          at,
-          std::string(what) + " \"" + v + "\" is not a web URL");
+    warning("rss-unusual-url",
+            at,
+            std::string(what) + " \"" + v + "\" is not a web URL");
   }
 }
 
@@ -179,7 +195,10 @@ RssChecker::opened(const Frame& f)
     if (up == nullptr && e.ns.empty()) {
       for (const XmlAttribute& a : e.attributes) {
         if (a.ns.empty() && a.local != "version") {
-          error("rss-unexpected-attribute", e, "<rss> has an attribute '" + a.local + "' RSS 2.0 does not define");
+          error("rss-unexpected-attribute",
+                e,
+                "<rss> has an attribute '" + a.local
+                  + "' RSS 2.0 does not define");
         }
       }
     }
@@ -195,8 +214,10 @@ RssChecker::opened(const Frame& f)
     static const std::set<std::string> root = {"channel"};
     allowed = &root;
   }
-  static const std::set<std::string> image = {"url", "title", "link", "width", "height", "description"};
-  static const std::set<std::string> text_input = {"title", "description", "name", "link"};
+  static const std::set<std::string> image = {
+    "url", "title", "link", "width", "height", "description"};
+  static const std::set<std::string> text_input = {
+    "title", "description", "name", "link"};
   static const std::set<std::string> hours = {"hour"};
   static const std::set<std::string> days = {"day"};
   static const std::set<std::string> none;
@@ -225,7 +246,8 @@ RssChecker::opened(const Frame& f)
     if (a.ns.empty() && (it == attrs.end() || it->second.count(a.local) == 0)) {
       error("rss-unexpected-attribute",
             e,
-            "<" + e.local + "> has an attribute '" + a.local + "' RSS 2.0 does not define");
+            "<" + e.local + "> has an attribute '" + a.local
+              + "' RSS 2.0 does not define");
     }
   }
 }
@@ -252,16 +274,52 @@ RssChecker::closed(const Frame& f, const std::string& text)
     }
     return;
   }
+  if (e.ns == "http://purl.org/rss/1.0/modules/slash/"
+      && e.local == "hit_parade") {
+    const std::string v(trim(text));
+    bool ok = !v.empty();
+    for (std::size_t start = 0; ok && start <= v.size();) {
+      const std::size_t comma = std::min(v.find(',', start), v.size());
+      ok = is_unsigned_int(std::string_view(v).substr(start, comma - start),
+                           false);
+      start = comma + 1;
+    }
+    if (!ok) {
+      error("rss-invalid-integer-list",
+            e,
+            "<slash:hit_parade> \"" + v
+              + "\" must be comma-separated whole numbers");
+    }
+    return;
+  }
+  if (e.ns == "http://madskills.com/public/xml/rss/module/trackback/"
+      && (e.local == "ping" || e.local == "about")) {
+    if (!e.attributes.empty()) {
+      error("rss-unexpected-attribute",
+            e,
+            "<trackback:" + e.local
+              + "> takes its URL as text in RSS 2.0, not as an attribute");
+    }
+    check_url(e, text, ("<trackback:" + e.local + ">").c_str());
+    return;
+  }
+  if (e.ns == k_content_ns && e.local == "encoded") {
+    check_html_text(e, text);
+    return;
+  }
   if (e.ns == k_dc_ns && e.local == "language") {
     if (!is_language_tag(trim(text))) {
       error("rss-invalid-language",
             e,
-            "<dc:language> \"" + std::string(trim(text)) + "\" is not a language tag such as ja or en-us");
+            "<dc:language> \"" + std::string(trim(text))
+              + "\" is not a language tag such as ja or en-us");
     }
     return;
   }
-  if ((e.ns == "http://www.w3.org/2003/01/geo/wgs84_pos#" && (e.local == "lat" || e.local == "long"))
-      || ((e.ns == "http://geourl.org/rss/module/" || e.ns == "http://postneo.com/icbm/"
+  if ((e.ns == "http://www.w3.org/2003/01/geo/wgs84_pos#"
+       && (e.local == "lat" || e.local == "long"))
+      || ((e.ns == "http://geourl.org/rss/module/"
+           || e.ns == "http://postneo.com/icbm/"
            || e.ns == "http://postneo.com/icbm")
           && (e.local == "latitude" || e.local == "longitude"))) {
     const double limit = e.local.starts_with("lat") ? 90 : 180;
@@ -271,8 +329,9 @@ RssChecker::closed(const Frame& f, const std::string& text)
     if (v.empty() || *end != '\0' || x < -limit || x > limit) {
       error("rss-invalid-coordinate",
             e,
-            "<" + e.local + "> \"" + v + "\" must be a number from -" + std::to_string(static_cast<int>(limit))
-              + " to " + std::to_string(static_cast<int>(limit)));
+            "<" + e.local + "> \"" + v + "\" must be a number from -"
+              + std::to_string(static_cast<int>(limit)) + " to "
+              + std::to_string(static_cast<int>(limit)));
     }
     return;
   }
@@ -289,9 +348,12 @@ RssChecker::closed(const Frame& f, const std::string& text)
     return;
   }
   const std::string& k = e.local;
-  if ((k == "rss" || k == "channel" || k == "item" || k == "image" || k == "textInput" || k == "skipHours" || k == "skipDays")
-      && (p.empty() || p == "rss" || p == "channel" || p == "item") && !trim(text).empty()) {
-    error("rss-unexpected-text", e, "<" + k + "> holds text outside any element");
+  if ((k == "rss" || k == "channel" || k == "item" || k == "image"
+       || k == "textInput" || k == "skipHours" || k == "skipDays")
+      && (p.empty() || p == "rss" || p == "channel" || p == "item")
+      && !trim(text).empty()) {
+    error(
+      "rss-unexpected-text", e, "<" + k + "> holds text outside any element");
   }
   if (k == "rss") {
     if (const XmlAttribute* v = e.attribute("version"); v == nullptr) {
@@ -375,9 +437,13 @@ RssChecker::closed(const Frame& f, const std::string& text)
     if (n("enclosure") > 1) {
       warning("rss-several-enclosures",
               e,
-              "<item> has several <enclosure> elements; most readers use only the first");
+              "<item> has several <enclosure> elements; most readers use only "
+              "the first");
     }
     return;
+  }
+  if (p == "item" && k == "description") {
+    check_html_text(e, text);
   }
   if (p == "channel" || p == "item") {
     if (k == "link" || k == "docs" || k == "comments") {
@@ -389,11 +455,12 @@ RssChecker::closed(const Frame& f, const std::string& text)
       case Contact::valid:
         break;
       case Contact::unusual:
-        warning("rss-unusual-contact",
-                e,
-                "<" + k + "> \"" + std::string(trim(text))
-                  + "\" should be an e-mail address with the name in parentheses: "
-                    "hanako@example.com (Hanako)");
+        warning(
+          "rss-unusual-contact",
+          e,
+          "<" + k + "> \"" + std::string(trim(text))
+            + "\" should be an e-mail address with the name in parentheses: "
+              "hanako@example.com (Hanako)");
         break;
       case Contact::invalid:
         error("rss-invalid-contact",
@@ -469,8 +536,8 @@ RssChecker::closed(const Frame& f, const std::string& text)
     } else if (k == "source") {
       if (const XmlAttribute* url = e.attribute("url"); url == nullptr) {
         error("rss-source-missing-url", e, "<source> has no url attribute");
-      } else if (!is_web_url(url->value)) {
-        warning("rss-unusual-url", e, "source url \"" + url->value + "\" is not an http(s) URL");
+      } else {
+        check_url(e, url->value, "source url");
       }
     } else if (k == "cloud") {
       for (const char* attr :
@@ -497,16 +564,20 @@ RssChecker::closed(const Frame& f, const std::string& text)
       }
     } else if (k == "image" || k == "textInput") {
       const std::vector<const char*> required =
-        k == "image" ? std::vector<const char*>{"url", "title", "link"}
-                     : std::vector<const char*>{"title", "description", "name", "link"};
+        k == "image"
+          ? std::vector<const char*>{"url", "title", "link"}
+          : std::vector<const char*>{"title", "description", "name", "link"};
       for (const char* r : required) {
         if (n(r) == 0) {
           error("rss-missing-element", e, "<" + k + "> has no <" + r + ">");
         }
       }
-      for (const char* once : {"url", "title", "link", "width", "height", "description", "name"}) {
+      for (const char* once :
+           {"url", "title", "link", "width", "height", "description", "name"}) {
         if (n(once) > 1) {
-          error("rss-duplicate-element", e, "<" + k + "> has more than one <" + once + ">");
+          error("rss-duplicate-element",
+                e,
+                "<" + k + "> has more than one <" + once + ">");
         }
       }
     } else if (k == "skipDays" || k == "skipHours") {
@@ -548,7 +619,10 @@ RssChecker::closed(const Frame& f, const std::string& text)
     return;
   }
   if (p == "textInput" && k == "name" && !is_form_name(trim(text))) {
-    error("rss-invalid-textinput-name", e, "textInput <name> \"" + std::string(trim(text)) + "\" must be a form field name (letters, digits, _ - .)");
+    error("rss-invalid-textinput-name",
+          e,
+          "textInput <name> \"" + std::string(trim(text))
+            + "\" must be a form field name (letters, digits, _ - .)");
     return;
   }
   if (p == "skipHours" && k == "hour") {
@@ -557,7 +631,7 @@ RssChecker::closed(const Frame& f, const std::string& text)
       warning("rss-hour-24", e, "<hour> 24 is obsolete; midnight is 0");
     } else if (!is_unsigned_int(h, false) || std::stoi(h) > 23) {
       error("rss-invalid-hour", e, "<hour> \"" + h + "\" must be 0 to 23");
-    } else if (!m_hours.insert(h).second) {
+    } else if (!m_hours.insert(h == "24" ? std::string("0") : h).second) {
       error("rss-duplicate-hour", e, "<hour> " + h + " is listed twice");
     }
     return;
@@ -579,7 +653,6 @@ RssChecker::closed(const Frame& f, const std::string& text)
     }
     return;
   }
-  (void)k_content_ns;
 }
 
 } // namespace ogfeed::validate

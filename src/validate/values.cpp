@@ -91,8 +91,8 @@ is_rfc3339(std::string_view s)
 {
   // YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)
   if (!digits(s, 0, 4) || s.size() < 20 || s[4] != '-' || !digits(s, 5, 2)
-      || s[7] != '-' || !digits(s, 8, 2) || (s[10] != 'T' && s[10] != 't')
-      || !digits(s, 11, 2) || s[13] != ':' || !digits(s, 14, 2) || s[16] != ':'
+      || s[7] != '-' || !digits(s, 8, 2) || s[10] != 'T' || !digits(s, 11, 2)
+      || s[13] != ':' || !digits(s, 14, 2) || s[16] != ':'
       || !digits(s, 17, 2)) {
     return false;
   }
@@ -148,7 +148,11 @@ normalize_rfc822(std::string_view in)
       continue;
     }
     if (c == '(') {
+      // A comment separates tokens like white space does.
       depth = 1;
+      if (!out.empty() && out.back() != ' ') {
+        out += ' ';
+      }
       continue;
     }
     const bool space = c == ' ' || c == '\t' || c == '\r' || c == '\n';
@@ -169,7 +173,8 @@ normalize_rfc822(std::string_view in)
   // Title-case words: "tHu" -> "Thu", "pDt" -> "PDT" handled below.
   std::string fixed;
   for (std::size_t i = 0; i < out.size(); ++i) {
-    const bool word_start = i == 0 || !std::isalpha(static_cast<unsigned char>(out[i - 1]));
+    const bool word_start =
+      i == 0 || !std::isalpha(static_cast<unsigned char>(out[i - 1]));
     const auto c = static_cast<unsigned char>(out[i]);
     fixed += static_cast<char>(word_start ? std::toupper(c) : std::tolower(c));
   }
@@ -177,7 +182,8 @@ normalize_rfc822(std::string_view in)
   const std::size_t last = fixed.rfind(' ');
   if (last != std::string::npos) {
     for (std::size_t i = last + 1; i < fixed.size(); ++i) {
-      fixed[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(fixed[i])));
+      fixed[i] =
+        static_cast<char>(std::toupper(static_cast<unsigned char>(fixed[i])));
     }
   }
   return fixed;
@@ -399,9 +405,7 @@ is_tag_uri(std::string_view s)
       return false;
     }
   }
-  const std::string_view specific = rest.substr(colon + 1);
-  return is_iri_reference(specific)
-         && specific.find('#') == std::string_view::npos;
+  return is_iri_reference(rest.substr(colon + 1));
 }
 
 bool
@@ -459,8 +463,7 @@ is_email(std::string_view s)
       return false;
     }
   }
-  if (local.front() == '.' || local.back() == '.'
-      || domain.find('.') == std::string_view::npos || domain.front() == '.'
+  if (local.front() == '.' || local.back() == '.' || domain.front() == '.'
       || domain.back() == '.') {
     return false;
   }
@@ -495,7 +498,12 @@ is_language_tag(std::string_view s)
   }
   for (std::size_t i = 0; i <= s.size(); ++i) {
     if (i == s.size() || s[i] == '-') {
-      if (part == 0 || part > 8 || (first && part > 8)) {
+      // The primary subtag is a 2-3 letter code, or the i/x singletons.
+      if (part == 0 || part > 8
+          || (first && part != 2 && part != 3
+              && !(part == 1
+                   && (s[0] == 'i' || s[0] == 'x' || s[0] == 'I'
+                       || s[0] == 'X')))) {
         return false;
       }
       first = false;

@@ -2,6 +2,7 @@
 
 #include <expat.h>
 
+#include <cctype>
 #include <cstring>
 
 namespace ogfeed::validate {
@@ -9,6 +10,32 @@ namespace ogfeed::validate {
 namespace {
 
 constexpr std::size_t k_max_text = 4 * 1024 * 1024;
+
+// expat reads UTF-8, UTF-16, ISO-8859-1 and US-ASCII itself; feeds from
+// Windows tools often declare windows-1252, a superset of ISO-8859-1.
+int XMLCALL
+unknown_encoding(void*, const XML_Char* name, XML_Encoding* info)
+{
+  std::string n(name);
+  for (char& c : n) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  if (n != "windows-1252" && n != "cp1252") {
+    return XML_STATUS_ERROR;
+  }
+  static constexpr int k_high[32] = {
+    0x20AC, -1,     0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, -1,     0x017D, -1,
+    -1,     0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, -1,     0x017E, 0x0178};
+  for (int i = 0; i < 256; ++i) {
+    info->map[i] = i >= 0x80 && i < 0xA0 ? k_high[i - 0x80] : i;
+  }
+  info->data = nullptr;
+  info->convert = nullptr;
+  info->release = nullptr;
+  return XML_STATUS_OK;
+}
 
 } // namespace
 
@@ -140,6 +167,7 @@ XmlReader::XmlReader(XmlHandler& handler, std::vector<Finding>& findings)
   XML_SetElementHandler(m_impl->parser, &Impl::on_start, &Impl::on_end);
   XML_SetCharacterDataHandler(m_impl->parser, &Impl::on_text);
   XML_SetEntityDeclHandler(m_impl->parser, &Impl::on_entity);
+  XML_SetUnknownEncodingHandler(m_impl->parser, &unknown_encoding, nullptr);
   // Never read an external DTD or entity.
   XML_SetParamEntityParsing(m_impl->parser, XML_PARAM_ENTITY_PARSING_NEVER);
 }

@@ -107,6 +107,23 @@ expect_eq "$(cat "$work/err")" "$work/bad.yaml:3:3: error: unknown key 'title.co
 "$ogfeed" card --title "𠮷野家の牛丼" -o "$work/kichi.png" 2>"$work/err"
 expect_eq "$(cat "$work/err")" "ogfeed: warning: no font has '𠮷' (U+20BB7); it is drawn as a box" "missing glyph warning"
 
+# 10. ogfeed validate: every feed the build wrote is clean, even --strict;
+#     errors exit 1, usage errors 2; a folder and stdin work.
+"$ogfeed" validate --strict "$work/blog" >"$work/out" 2>&1; rc=$?
+expect_eq "$rc" 0 "built feeds validate --strict"
+expect_eq "$(cat "$work/out")" "" "built feeds have no findings"
+data=$src/tests/data/validate
+(cd "$data" && "$ogfeed" validate rss-errors.xml) >"$work/out"; rc=$?
+expect_eq "$rc" 1 "invalid feed exit code"
+expect_eq "$(head -1 "$work/out")" "rss-errors.xml:3:3: error[rss-missing-link]: <channel> has no <link>" "validate text output"
+"$ogfeed" validate - <"$data/atom-valid.xml" >"$work/out"; rc=$?
+expect_eq "$rc" 0 "validate stdin exit code"
+"$ogfeed" validate --format github "$data" >"$work/out"; rc=$?
+expect_eq "$rc" 1 "validate folder exit code"
+grep -q '^::error file=.*rss-errors.xml,line=3,col=3,title=rss-missing-link::' "$work/out" || fail "github annotations"
+"$ogfeed" validate --format yaml "$data" 2>/dev/null; expect_eq "$?" 2 "validate bad format exit code"
+"$ogfeed" validate --strict - <<<'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>https://e.com/</link><description>d</description></channel></rss>' >/dev/null; expect_eq "$?" 1 "--strict fails on warnings"
+
 if [[ $failures -gt 0 ]]; then
   echo "$failures CLI check(s) failed" >&2
   exit 1

@@ -1,0 +1,126 @@
+#include "util/html_scan.hpp"
+
+#include <cctype>
+
+namespace ogfeed::util {
+
+namespace {
+
+bool
+is_space(char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+// Walks every start tag; for each attribute with a value calls `attr`.
+void
+walk(std::string_view html,
+     const std::function<void(std::string_view)>* on_tag,
+     const std::function<void(const HtmlAttribute&)>* on_attr)
+{
+  std::size_t i = 0;
+  while (i < html.size()) {
+    const std::size_t lt = html.find('<', i);
+    if (lt == std::string_view::npos) {
+      return;
+    }
+    i = lt;
+    if (html.substr(i).starts_with("<!--")) {
+      const std::size_t end = html.find("-->", i + 4);
+      i = end == std::string_view::npos ? html.size() : end + 3;
+      continue;
+    }
+    if (i + 1 < html.size() && (html[i + 1] == '!' || html[i + 1] == '?')) {
+      const std::size_t end = html.find('>', i);
+      i = end == std::string_view::npos ? html.size() : end + 1;
+      continue;
+    }
+    if (i + 1 >= html.size()
+        || !std::isalpha(static_cast<unsigned char>(html[i + 1]))) {
+      ++i;
+      continue;
+    }
+    std::size_t name_end = i + 1;
+    while (name_end < html.size() && !is_space(html[name_end])
+           && html[name_end] != '>' && html[name_end] != '/') {
+      ++name_end;
+    }
+    const std::string_view tag = html.substr(i + 1, name_end - i - 1);
+    if (on_tag != nullptr) {
+      (*on_tag)(tag);
+    }
+    i = name_end;
+    while (i < html.size()) {
+      while (i < html.size() && (is_space(html[i]) || html[i] == '/')) {
+        ++i;
+      }
+      if (i >= html.size() || html[i] == '>') {
+        ++i;
+        break;
+      }
+      const std::size_t name_start = i;
+      while (i < html.size() && !is_space(html[i]) && html[i] != '='
+             && html[i] != '>' && html[i] != '/') {
+        ++i;
+      }
+      if (i == name_start) {
+        ++i; // a stray character such as '"': step over it
+        continue;
+      }
+      const std::string_view name = html.substr(name_start, i - name_start);
+      std::size_t j = i;
+      while (j < html.size() && is_space(html[j])) {
+        ++j;
+      }
+      if (j >= html.size() || html[j] != '=') {
+        continue;
+      }
+      ++j;
+      while (j < html.size() && is_space(html[j])) {
+        ++j;
+      }
+      i = j;
+      if (i >= html.size()) {
+        break;
+      }
+      HtmlAttribute a;
+      a.tag = tag;
+      a.name = name;
+      if (html[i] == '"' || html[i] == '\'') {
+        a.quote = html[i];
+        a.value_begin = i + 1;
+        const std::size_t close = html.find(a.quote, a.value_begin);
+        a.value_end = close == std::string_view::npos ? html.size() : close;
+        i = close == std::string_view::npos ? html.size() : close + 1;
+      } else {
+        a.value_begin = i;
+        while (i < html.size() && !is_space(html[i]) && html[i] != '>') {
+          ++i;
+        }
+        a.value_end = i;
+      }
+      a.value = html.substr(a.value_begin, a.value_end - a.value_begin);
+      if (on_attr != nullptr) {
+        (*on_attr)(a);
+      }
+    }
+  }
+}
+
+} // namespace
+
+void
+scan_html_attributes(std::string_view html,
+                     const std::function<void(const HtmlAttribute&)>& visit)
+{
+  walk(html, nullptr, &visit);
+}
+
+void
+scan_html_tags(std::string_view html,
+               const std::function<void(std::string_view tag)>& visit)
+{
+  walk(html, &visit, nullptr);
+}
+
+} // namespace ogfeed::util

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string_view>
+
+namespace ogfeed::util {
+
+// One attribute of a start tag in an HTML fragment.
+struct HtmlAttribute
+{
+  std::string_view tag;  // as written, e.g. "img" or "A"
+  std::string_view name; // as written
+  std::string_view value;
+  std::size_t value_begin = 0; // byte range of the value (inside its quotes)
+  std::size_t value_end = 0;
+  char quote = '\0'; // '"', '\'' or '\0' when unquoted
+};
+
+// Calls visit(attribute) for every attribute that has a value, in every
+// start tag of `html`, in order. Text, comments, doctypes and processing
+// instructions are skipped; broken markup never makes it loop or read past
+// the end.
+void
+scan_html_attributes(std::string_view html,
+                     const std::function<void(const HtmlAttribute&)>& visit);
+
+// Calls visit(tag name) for every start tag.
+void scan_html_tags(std::string_view html,
+                    const std::function<void(std::string_view tag)>& visit);
+
+} // namespace ogfeed::util
