@@ -34,6 +34,7 @@ language: ja
 timezone: Asia/Tokyo
 content_dir: $corpus
 output_dir: $work/out-$n
+cards: false
 YAML
     if [[ $variant == main ]]; then
       printf 'feeds:\n  tags: false\n  categories: false\n' >>"$site/ogfeed.yaml"

@@ -29,16 +29,6 @@ is_space(char c)
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
-std::string
-lower(std::string_view s)
-{
-  std::string out;
-  for (const char c : s) {
-    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
-
 } // namespace
 
 std::string
@@ -86,7 +76,7 @@ absolutize_html(std::string_view html, std::string_view base)
   out.reserve(html.size() + html.size() / 8);
   std::size_t copied = 0;
   util::scan_html_attributes(html, [&](const util::HtmlAttribute& a) {
-    const std::string name = lower(a.name);
+    const std::string name = util::ascii_lower(a.name);
     std::string rewritten;
     if (std::find(k_url_attributes.begin(), k_url_attributes.end(), name)
         != k_url_attributes.end()) {

@@ -109,6 +109,17 @@ walk(std::string_view html,
 
 } // namespace
 
+std::string
+ascii_lower(std::string_view s)
+{
+  std::string out;
+  out.reserve(s.size());
+  for (const char c : s) {
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
 void
 scan_html_attributes(std::string_view html,
                      const std::function<void(const HtmlAttribute&)>& visit)

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <string>
 #include <string_view>
 
 namespace ogfeed::util {
@@ -24,6 +25,9 @@ struct HtmlAttribute
 void
 scan_html_attributes(std::string_view html,
                      const std::function<void(const HtmlAttribute&)>& visit);
+
+// Returns `s` with ASCII letters in lower case (HTML names are ASCII).
+std::string ascii_lower(std::string_view s);
 
 // Calls visit(tag name) for every start tag.
 void scan_html_tags(std::string_view html,

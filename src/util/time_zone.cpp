@@ -141,11 +141,9 @@ format_rfc3339(UtcSeconds t, int offset_seconds)
   return buf + format_offset(offset_seconds, ":");
 }
 
-std::string
-format_rfc822(UtcSeconds t, int offset_seconds)
+const char*
+month_abbreviation(int month)
 {
-  static constexpr const char* k_days[] = {
-    "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
   static constexpr const char* k_months[] = {"Jan",
                                              "Feb",
                                              "Mar",
@@ -158,15 +156,38 @@ format_rfc822(UtcSeconds t, int offset_seconds)
                                              "Oct",
                                              "Nov",
                                              "Dec"};
+  return k_months[(month - 1) % 12];
+}
+
+const char*
+weekday_abbreviation(int weekday)
+{
+  static constexpr const char* k_days[] = {
+    "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  return k_days[weekday % 7];
+}
+
+int
+weekday_of(int year, int month, int day)
+{
+  const date::year_month_day ymd{date::year{year},
+                                 date::month{static_cast<unsigned>(month)},
+                                 date::day{static_cast<unsigned>(day)}};
+  return static_cast<int>(date::weekday{date::sys_days{ymd}}.c_encoding());
+}
+
+std::string
+format_rfc822(UtcSeconds t, int offset_seconds)
+{
   int weekday = 0;
   const CivilTime c = to_civil(t, offset_seconds, &weekday);
   char buf[48];
   std::snprintf(buf,
                 sizeof buf,
                 "%s, %02d %s %04d %02d:%02d:%02d ",
-                k_days[weekday],
+                weekday_abbreviation(weekday),
                 c.day,
-                k_months[c.month - 1],
+                month_abbreviation(c.month),
                 c.year,
                 c.hour,
                 c.minute,

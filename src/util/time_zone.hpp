@@ -62,6 +62,14 @@ CivilTime to_civil(UtcSeconds t, int offset_seconds, int* weekday = nullptr);
 // calendar.
 bool is_valid_day(int year, int month, int day);
 
+// English abbreviations as RFC 822 writes them: "Jan".."Dec" for months
+// 1..12, "Sun".."Sat" for weekdays 0..6.
+const char* month_abbreviation(int month);
+const char* weekday_abbreviation(int weekday);
+
+// The weekday (0 = Sunday) of a valid proleptic Gregorian date.
+int weekday_of(int year, int month, int day);
+
 // "2019-05-27T10:00:00+09:00" (RFC 3339, "Z" never used: the offset is
 // written out so the site's zone is visible).
 std::string format_rfc3339(UtcSeconds t, int offset_seconds);

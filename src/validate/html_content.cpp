@@ -11,16 +11,6 @@ namespace ogfeed::validate {
 
 namespace {
 
-std::string
-lower(std::string_view s)
-{
-  std::string out;
-  for (const char c : s) {
-    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
-
 void
 check_url(std::string_view attr,
           std::string_view url,
@@ -33,7 +23,7 @@ check_url(std::string_view attr,
     u.remove_prefix(1);
   }
   const std::string quoted = std::string(attr) + "=\"" + std::string(u) + "\"";
-  if (lower(u.substr(0, 11)) == "javascript:") {
+  if (util::ascii_lower(u.substr(0, 11)) == "javascript:") {
     out.push_back({"feed-script-in-content",
                    "content has a javascript: URL (" + quoted
                      + "); readers strip or block it"});
@@ -70,7 +60,7 @@ check_html_attribute(std::string_view name,
                                                              "data",
                                                              "background"};
   std::vector<HtmlProblem> out;
-  const std::string n = lower(name);
+  const std::string n = util::ascii_lower(name);
   if (std::find(k_urls.begin(), k_urls.end(), n) != k_urls.end()) {
     check_url(n, value, has_base, out);
   } else if (n == "srcset") {
@@ -108,7 +98,7 @@ check_html(std::string_view html, bool has_base)
 {
   std::vector<HtmlProblem> out;
   util::scan_html_tags(html, [&](std::string_view tag) {
-    const std::string t = lower(tag);
+    const std::string t = util::ascii_lower(tag);
     if (t == "script" || t == "iframe" || t == "object" || t == "embed") {
       out.push_back({"feed-script-in-content",
                      "content has a <" + t + "> element; readers strip it"});

@@ -79,43 +79,6 @@ check_contact(const std::string& value)
            : Contact::invalid;
 }
 
-// W3C-DTF: YYYY, YYYY-MM, YYYY-MM-DD, or a date-time with at least hh:mm.
-bool
-is_w3cdtf(std::string_view s)
-{
-  auto d = [&](std::size_t at, std::size_t n) {
-    if (at + n > s.size()) {
-      return false;
-    }
-    for (std::size_t i = at; i < at + n; ++i) {
-      if (!std::isdigit(static_cast<unsigned char>(s[i]))) {
-        return false;
-      }
-    }
-    return true;
-  };
-  if (s.size() == 4) {
-    return d(0, 4);
-  }
-  if (s.size() == 7) {
-    return d(0, 4) && s[4] == '-' && d(5, 2);
-  }
-  if (s.size() == 10) {
-    return d(0, 4) && s[4] == '-' && d(5, 2) && s[7] == '-' && d(8, 2);
-  }
-  if (is_rfc3339(s)) {
-    return true;
-  }
-  if (s.size() >= 17 && d(0, 4) && s[10] == 'T' && d(11, 2) && s[13] == ':'
-      && d(14, 2)) {
-    const std::string_view zone = s.substr(16);
-    return zone == "Z"
-           || (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-')
-               && zone[3] == ':');
-  }
-  return false;
-}
-
 bool
 is_form_name(std::string_view s)
 {

@@ -1,5 +1,7 @@
 #include "validate/values.hpp"
 
+#include "util/time_zone.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -31,31 +33,6 @@ number(std::string_view s, std::size_t at, std::size_t n)
     v = v * 10 + (s[i] - '0');
   }
   return v;
-}
-
-bool
-leap(int y)
-{
-  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-int
-days_in(int y, int m)
-{
-  static constexpr int k_days[] = {
-    31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && leap(y) ? 29 : k_days[m - 1];
-}
-
-// 0 = Sunday (Zeller via Sakamoto).
-int
-weekday(int y, int m, int d)
-{
-  static constexpr int t[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
-  if (m < 3) {
-    y -= 1;
-  }
-  return (y + y / 4 - y / 100 + y / 400 + t[m - 1] + d) % 7;
 }
 
 bool
@@ -99,8 +76,9 @@ is_rfc3339(std::string_view s)
   const int y = number(s, 0, 4);
   const int mo = number(s, 5, 2);
   const int d = number(s, 8, 2);
-  if (mo < 1 || mo > 12 || d < 1 || d > days_in(y, mo) || number(s, 11, 2) > 23
-      || number(s, 14, 2) > 59 || number(s, 17, 2) > 60) {
+  if (mo < 1 || mo > 12 || !util::is_valid_day(y, mo, d)
+      || number(s, 11, 2) > 23 || number(s, 14, 2) > 59
+      || number(s, 17, 2) > 60) {
     return false;
   }
   std::size_t i = 19;
@@ -196,27 +174,13 @@ check_rfc822(std::string_view raw)
 {
   const std::string normalized = normalize_rfc822(raw);
   std::string_view s = normalized;
-  static constexpr std::array<std::string_view, 7> k_days = {
-    "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-  static constexpr std::array<std::string_view, 12> k_months = {"Jan",
-                                                                "Feb",
-                                                                "Mar",
-                                                                "Apr",
-                                                                "May",
-                                                                "Jun",
-                                                                "Jul",
-                                                                "Aug",
-                                                                "Sep",
-                                                                "Oct",
-                                                                "Nov",
-                                                                "Dec"};
   s = trim(s);
   int day_name = -1;
   if (s.size() > 4 && s[3] == ',') {
     // "Thu,09 Feb": the space after the comma is optional.
-    for (std::size_t i = 0; i < k_days.size(); ++i) {
-      if (s.substr(0, 3) == k_days[i]) {
-        day_name = static_cast<int>(i);
+    for (int i = 0; i < 7; ++i) {
+      if (s.substr(0, 3) == util::weekday_abbreviation(i)) {
+        day_name = i;
       }
     }
     if (day_name < 0) {
@@ -237,9 +201,9 @@ check_rfc822(std::string_view raw)
   const int d = number(s, dstart, i - dstart);
   ++i;
   int mo = -1;
-  for (std::size_t k = 0; k < k_months.size(); ++k) {
-    if (s.substr(i, 3) == k_months[k]) {
-      mo = static_cast<int>(k) + 1;
+  for (int k = 1; k <= 12; ++k) {
+    if (s.substr(i, 3) == util::month_abbreviation(k)) {
+      mo = k;
     }
   }
   if (mo < 0 || i + 3 >= s.size() || s[i + 3] != ' ') {
@@ -290,13 +254,40 @@ check_rfc822(std::string_view raw)
   if (ylen == 2) {
     y += y < 50 ? 2000 : 1900;
   }
-  if (d < 1 || d > days_in(y, mo) || hh > 23 || mm > 59 || ss > 60) {
+  if (!util::is_valid_day(y, mo, d) || hh > 23 || mm > 59 || ss > 60) {
     return Rfc822::invalid;
   }
-  if (day_name >= 0 && weekday(y, mo, d) != day_name) {
+  if (day_name >= 0 && util::weekday_of(y, mo, d) != day_name) {
     return Rfc822::wrong_weekday;
   }
   return ylen == 2 ? Rfc822::short_year : Rfc822::valid;
+}
+
+bool
+is_w3cdtf(std::string_view s)
+{
+  if (s.size() == 4) {
+    return digits(s, 0, 4);
+  }
+  if (s.size() == 7) {
+    return digits(s, 0, 4) && s[4] == '-' && digits(s, 5, 2);
+  }
+  if (s.size() == 10) {
+    return digits(s, 0, 4) && s[4] == '-' && digits(s, 5, 2) && s[7] == '-'
+           && digits(s, 8, 2);
+  }
+  if (is_rfc3339(s)) {
+    return true;
+  }
+  // A date-time with hh:mm and no seconds.
+  if (s.size() >= 17 && digits(s, 0, 4) && s[10] == 'T' && digits(s, 11, 2)
+      && s[13] == ':' && digits(s, 14, 2)) {
+    const std::string_view zone = s.substr(16);
+    return zone == "Z"
+           || (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-')
+               && zone[3] == ':');
+  }
+  return false;
 }
 
 bool
@@ -399,9 +390,9 @@ is_tag_uri(std::string_view s)
     }
   }
   if (date.size() == 10) {
-    if (date[7] != '-' || !digits(date, 8, 2) || number(date, 8, 2) < 1
-        || number(date, 8, 2)
-             > days_in(number(date, 0, 4), number(date, 5, 2))) {
+    if (date[7] != '-' || !digits(date, 8, 2)
+        || !util::is_valid_day(
+          number(date, 0, 4), number(date, 5, 2), number(date, 8, 2))) {
       return false;
     }
   }

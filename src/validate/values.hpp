@@ -21,6 +21,10 @@ enum class Rfc822 {
 // (day name optional; zone GMT, UT, EST..PDT, Z or ±hhmm).
 Rfc822 check_rfc822(std::string_view s);
 
+// W3C-DTF (dc:date): YYYY, YYYY-MM, YYYY-MM-DD, or a date-time with at
+// least hours and minutes and a zone.
+bool is_w3cdtf(std::string_view s);
+
 // An IRI reference without white space or characters IRIs forbid.
 bool is_iri_reference(std::string_view s);
 
