@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -33,7 +34,9 @@ constexpr const char* k_validate_help =
 validate::Report
 validate_stream(std::FILE* in, const std::string& name)
 {
-  validate::Validator v(name);
+  validate::Validator v(name,
+                        std::chrono::time_point_cast<std::chrono::seconds>(
+                          std::chrono::system_clock::now()));
   char buf[65536];
   std::size_t n;
   while ((n = std::fread(buf, 1, sizeof buf, in)) > 0) {

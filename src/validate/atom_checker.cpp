@@ -580,7 +580,10 @@ AtomChecker::closed(const Frame& f, const std::string& text)
     return;
   }
   if (k == "updated" || k == "published") {
-    if (check_no_space(e, text) && !is_rfc3339(text)) {
+    util::UtcSeconds when{};
+    if (check_no_space(e, text) && is_rfc3339(text, &when)) {
+      check_not_future(e, when);
+    } else if (trim(text).size() == text.size()) {
       error("atom-invalid-date",
             e,
             "<" + k + "> \"" + text

@@ -7,9 +7,22 @@
 
 namespace ogfeed::validate {
 
-Checker::Checker(std::vector<Finding>& findings)
-  : m_findings(findings)
+Checker::Checker(std::vector<Finding>& findings,
+                 std::optional<util::UtcSeconds> now)
+  : m_findings(findings),
+    m_now(now)
 {
+}
+
+void
+Checker::check_not_future(const XmlElement& at, util::UtcSeconds t)
+{
+  if (m_now && t > *m_now + std::chrono::hours(24)) {
+    warning("feed-future-date",
+            at,
+            "<" + at.local
+              + "> is a date in the future; readers may hide or misorder it");
+  }
 }
 
 void

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "util/time_zone.hpp"
 #include "validate/finding.hpp"
 #include "validate/xml_reader.hpp"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,7 +20,8 @@ constexpr const char* k_xhtml_ns = "http://www.w3.org/1999/xhtml";
 class Checker : public XmlHandler
 {
 public:
-  explicit Checker(std::vector<Finding>& findings);
+  // `now`, when given, is what dates "in the future" are measured against.
+  Checker(std::vector<Finding>& findings, std::optional<util::UtcSeconds> now);
 
   void start(const XmlElement& element) final;
   void end(const XmlElement& element, const std::string& text) final;
@@ -59,7 +62,11 @@ protected:
   void error(const char* rule, const XmlElement& at, std::string message);
   void warning(const char* rule, const XmlElement& at, std::string message);
 
+  // Warns when `t` is more than a day after now.
+  void check_not_future(const XmlElement& at, util::UtcSeconds t);
+
   std::vector<Finding>& m_findings;
+  std::optional<util::UtcSeconds> m_now;
   std::vector<Frame> m_stack;
 };
 

@@ -124,7 +124,12 @@ RssChecker::check_url(const XmlElement& at,
 void
 RssChecker::check_date(const XmlElement& at, const std::string& value)
 {
-  switch (check_rfc822(value)) {
+  util::UtcSeconds when{};
+  const Rfc822 status = check_rfc822(value, &when);
+  if (status == Rfc822::valid || status == Rfc822::short_year) {
+    check_not_future(at, when);
+  }
+  switch (status) {
   case Rfc822::valid:
     break;
   case Rfc822::invalid:

@@ -17,8 +17,9 @@ constexpr const char* k_rdf_ns = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 class Dispatcher : public XmlHandler
 {
 public:
-  Dispatcher(Report& report)
-    : m_report(report)
+  Dispatcher(Report& report, std::optional<util::UtcSeconds> now)
+    : m_report(report),
+      m_now(now)
   {
   }
 
@@ -64,10 +65,10 @@ private:
   {
     if (e.ns == k_atom_ns && (e.local == "feed" || e.local == "entry")) {
       m_report.kind = FeedKind::atom;
-      m_checker = std::make_unique<AtomChecker>(m_report.findings);
+      m_checker = std::make_unique<AtomChecker>(m_report.findings, m_now);
     } else if (e.ns.empty() && e.local == "rss") {
       m_report.kind = FeedKind::rss;
-      m_checker = std::make_unique<RssChecker>(m_report.findings);
+      m_checker = std::make_unique<RssChecker>(m_report.findings, m_now);
     } else if (e.local == "feed" && e.ns.empty()) {
       unsupported(e,
                   "atom-missing-namespace",
@@ -92,6 +93,7 @@ private:
   }
 
   Report& m_report;
+  std::optional<util::UtcSeconds> m_now;
   bool m_decided = false;
   std::unique_ptr<Checker> m_checker;
 };
@@ -100,14 +102,19 @@ private:
 
 struct Validator::Impl
 {
+  explicit Impl(std::optional<util::UtcSeconds> now)
+    : dispatcher(report, now)
+  {
+  }
+
   Report report;
-  Dispatcher dispatcher{report};
+  Dispatcher dispatcher;
   XmlReader reader{dispatcher, report.findings};
   std::size_t bytes = 0;
 };
 
-Validator::Validator(std::string name)
-  : m_impl(std::make_unique<Impl>())
+Validator::Validator(std::string name, std::optional<util::UtcSeconds> now)
+  : m_impl(std::make_unique<Impl>(now))
 {
   m_impl->report.name = std::move(name);
 }
@@ -147,9 +154,11 @@ Validator::finish()
 }
 
 Report
-validate_bytes(std::string name, std::string_view bytes)
+validate_bytes(std::string name,
+               std::string_view bytes,
+               std::optional<util::UtcSeconds> now)
 {
-  Validator v(std::move(name));
+  Validator v(std::move(name), now);
   v.feed(bytes);
   return v.finish();
 }

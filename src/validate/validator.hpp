@@ -1,8 +1,10 @@
 #pragma once
 
+#include "util/time_zone.hpp"
 #include "validate/finding.hpp"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -15,7 +17,9 @@ namespace ogfeed::validate {
 class Validator
 {
 public:
-  explicit Validator(std::string name);
+  // `now`, when given, makes dates more than a day after it warnings.
+  explicit Validator(std::string name,
+                     std::optional<util::UtcSeconds> now = std::nullopt);
   ~Validator();
   Validator(const Validator&) = delete;
   Validator& operator=(const Validator&) = delete;
@@ -29,6 +33,8 @@ private:
 };
 
 // Validates a whole document held in memory.
-Report validate_bytes(std::string name, std::string_view bytes);
+Report validate_bytes(std::string name,
+                      std::string_view bytes,
+                      std::optional<util::UtcSeconds> now = std::nullopt);
 
 } // namespace ogfeed::validate

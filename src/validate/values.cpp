@@ -64,7 +64,7 @@ trim(std::string_view s)
 }
 
 bool
-is_rfc3339(std::string_view s)
+is_rfc3339(std::string_view s, util::UtcSeconds* time)
 {
   // YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)
   if (!digits(s, 0, 4) || s.size() < 20 || s[4] != '-' || !digits(s, 5, 2)
@@ -92,15 +92,32 @@ is_rfc3339(std::string_view s)
       return false;
     }
   }
+  int offset = 0;
   if (i < s.size() && s[i] == 'Z') {
-    return i + 1 == s.size();
+    if (i + 1 != s.size()) {
+      return false;
+    }
+  } else if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
+    if (!(i + 6 == s.size() && digits(s, i + 1, 2) && s[i + 3] == ':'
+          && digits(s, i + 4, 2) && number(s, i + 1, 2) <= 23
+          && number(s, i + 4, 2) <= 59)) {
+      return false;
+    }
+    offset = (number(s, i + 1, 2) * 3600 + number(s, i + 4, 2) * 60)
+             * (s[i] == '-' ? -1 : 1);
+  } else {
+    return false;
   }
-  if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
-    return i + 6 == s.size() && digits(s, i + 1, 2) && s[i + 3] == ':'
-           && digits(s, i + 4, 2) && number(s, i + 1, 2) <= 23
-           && number(s, i + 4, 2) <= 59;
+  if (time != nullptr) {
+    *time = util::to_utc_fixed(util::CivilTime{y,
+                                               mo,
+                                               d,
+                                               number(s, 11, 2),
+                                               number(s, 14, 2),
+                                               std::min(59, number(s, 17, 2))},
+                               offset);
   }
-  return false;
+  return true;
 }
 
 namespace {
@@ -170,7 +187,7 @@ normalize_rfc822(std::string_view in)
 } // namespace
 
 Rfc822
-check_rfc822(std::string_view raw)
+check_rfc822(std::string_view raw, util::UtcSeconds* time)
 {
   const std::string normalized = normalize_rfc822(raw);
   std::string_view s = normalized;
@@ -256,6 +273,30 @@ check_rfc822(std::string_view raw)
   }
   if (!util::is_valid_day(y, mo, d) || hh > 23 || mm > 59 || ss > 60) {
     return Rfc822::invalid;
+  }
+  if (time != nullptr) {
+    static constexpr std::array<std::pair<std::string_view, int>, 9> k_named = {
+      {{"EST", -5},
+       {"EDT", -4},
+       {"CST", -6},
+       {"CDT", -5},
+       {"MST", -7},
+       {"MDT", -6},
+       {"PST", -8},
+       {"PDT", -7},
+       {"GMT", 0}}};
+    int offset = 0;
+    if (numeric) {
+      offset = (number(zone, 1, 2) * 3600 + number(zone, 3, 2) * 60)
+               * (zone[0] == '-' ? -1 : 1);
+    }
+    for (const auto& [name, hours] : k_named) {
+      if (zone == name) {
+        offset = hours * 3600;
+      }
+    }
+    *time = util::to_utc_fixed(
+      util::CivilTime{y, mo, d, hh, mm, std::min(59, ss)}, offset);
   }
   if (day_name >= 0 && util::weekday_of(y, mo, d) != day_name) {
     return Rfc822::wrong_weekday;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/time_zone.hpp"
+
 #include <string_view>
 
 namespace ogfeed::validate {
@@ -8,7 +10,8 @@ namespace ogfeed::validate {
 
 // An RFC 3339 date-time: 2003-12-13T18:30:02Z or with an offset, optional
 // fraction; the date and time must exist.
-bool is_rfc3339(std::string_view s);
+// Sets *time (when not null) to the instant it names.
+bool is_rfc3339(std::string_view s, util::UtcSeconds* time = nullptr);
 
 enum class Rfc822 {
   valid,
@@ -19,7 +22,8 @@ enum class Rfc822 {
 
 // An RFC 822 date as RSS 2.0 uses it: "Mon, 27 May 2019 10:00:00 +0900"
 // (day name optional; zone GMT, UT, EST..PDT, Z or ±hhmm).
-Rfc822 check_rfc822(std::string_view s);
+// Sets *time (when not null) to the instant when the date parses.
+Rfc822 check_rfc822(std::string_view s, util::UtcSeconds* time = nullptr);
 
 // W3C-DTF (dc:date): YYYY, YYYY-MM, YYYY-MM-DD, or a date-time with at
 // least hours and minutes and a zone.

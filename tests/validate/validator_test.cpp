@@ -130,3 +130,15 @@ TEST_CASE("validate: output formats for people, scripts, GitHub and JUnit",
                    "type=\"rss-missing-link\">")
         != std::string::npos);
 }
+
+TEST_CASE("validate: dates after the injected clock are warnings", "[validate]")
+{
+  const std::string feed =
+    test::slurp(test::k_source_dir / "tests/data/validate/rss-valid.xml");
+  const util::UtcSeconds before{std::chrono::seconds{1500000000}}; // 2017
+  const auto r = validate::validate_bytes("f", feed, before);
+  CHECK(summary(r)
+        == std::vector<std::string>{"12:7 warning feed-future-date"});
+  const util::UtcSeconds after{std::chrono::seconds{1600000000}}; // 2020
+  CHECK(summary(validate::validate_bytes("f", feed, after)).empty());
+}
