@@ -10,6 +10,7 @@ packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   libhowardhinnant-date-dev tzdata
   libxml2-utils jing libxxhash-dev libexpat1-dev
+  fonts-noto-color-emoji  # colour emoji on cards (found at its Debian path when installed)
 )
 if [[ "${1:-}" == "--with-font-tools" ]]; then
   # Only needed to regenerate fonts/ (scripts/subset-font.sh), never to build.

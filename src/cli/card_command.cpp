@@ -250,7 +250,10 @@ run_card(const std::vector<std::string>& args)
   if (!renderer) {
     return fail(renderer.error());
   }
-  const card::CardText text = card::card_text_for(post, config, *tmpl);
+  card::CardText text = card::card_text_for(post, config, *tmpl);
+  if (!a.post && !a.date) {
+    text.date.clear(); // no post and no --date: no date on the card
+  }
   card::TitleLayout layout;
   if (a.layout_json && !a.output) {
     layout = (*renderer)->layout_title(text.title);
