@@ -159,3 +159,48 @@ TEST_CASE("template: a missing font file is an error naming it", "[card]")
   CHECK(fonts.error().message
         == "cannot open font '/nonexistent/x.otf': No such file or directory");
 }
+
+TEST_CASE(
+  "render: an image background scaled to cover and darkened, and a round logo",
+  "[card]")
+{
+  const fs::path dir = test::fresh_dir("image-template");
+  // A 300x100 red image (wider than the card's 2:1... it is cropped) and a
+  // 50x50 green logo.
+  vips::VImage::black(300, 100, vips::VImage::option()->set("bands", 3))
+    .linear({1, 1, 1}, {200, 0, 0})
+    .cast(VIPS_FORMAT_UCHAR)
+    .pngsave((dir / "bg.png").c_str());
+  vips::VImage::black(50, 50, vips::VImage::option()->set("bands", 3))
+    .linear({1, 1, 1}, {0, 255, 0})
+    .cast(VIPS_FORMAT_UCHAR)
+    .pngsave((dir / "logo.png").c_str());
+  auto t = card::parse_card_template(
+    "width: 200\nheight: 100\n"
+    "fonts: {bold: NotoSansJP-Bold-subset.otf}\n"
+    "background: {type: image, image: bg.png, darken: 0.5}\n"
+    "title: {x: 10, y: 10, width: 180, height: 40, size: {max: 20, min: 10}}\n"
+    "logo: {file: logo.png, x: 140, y: 40, width: 50, height: 50, round: "
+    "true}\n",
+    dir,
+    {test::k_source_dir / "fonts"});
+  REQUIRE(t);
+  auto fonts = card::load_template_fonts(*t);
+  REQUIRE(fonts);
+  auto renderer = card::CardRenderer::create(*t, *fonts);
+  REQUIRE(renderer);
+  auto card = (*renderer)->render(card::CardText{"", "", "", "", {}}, {});
+  REQUIRE(card);
+  const vips::VImage image =
+    vips::VImage::new_from_buffer(card->bytes.data(), card->bytes.size(), "");
+  CHECK(image.width() == 200);
+  CHECK(image.height() == 100);
+  const std::vector<double> corner = image.getpoint(2, 2);
+  CHECK(corner[0] == Approx(100).margin(2)); // red 200, darkened by half
+  CHECK(corner[1] == Approx(0).margin(2));
+  const std::vector<double> logo = image.getpoint(165, 65); // the logo's centre
+  CHECK(logo[1] == Approx(255).margin(2));
+  const std::vector<double> outside =
+    image.getpoint(141, 41); // cut by the circle
+  CHECK(outside[1] < 128);
+}
