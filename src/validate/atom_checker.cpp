@@ -565,9 +565,6 @@ AtomChecker::closed(const Frame& f, const std::string& text)
               "<" + k + "> has more than one <" + once + ">");
       }
     }
-    if (k == "author" && p == "source" && !m_authorless_entries.empty()) {
-      // A source's author does not speak for the entry that holds it.
-    }
     return;
   }
   if (k == "id") {
