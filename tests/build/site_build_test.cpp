@@ -1,0 +1,143 @@
+#include "build/site_build.hpp"
+#include "test_support.hpp"
+
+#include <stdlib.h>
+
+#include <map>
+
+using namespace ogfeed;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path k_sites = test::k_source_dir / "tests/data/sites";
+
+std::map<std::string, std::string>
+read_tree(const fs::path& dir)
+{
+  std::map<std::string, std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file()) {
+      files[fs::relative(e.path(), dir).string()] = test::slurp(e.path());
+    }
+  }
+  return files;
+}
+
+build::BuildOptions
+options_for(const fs::path& site, const fs::path& out)
+{
+  build::BuildOptions options;
+  options.site_root = site;
+  options.output_dir = out;
+  options.now =
+    util::UtcSeconds{std::chrono::seconds{1893456000}}; // 2030-01-01
+  options.jobs = 2;
+  options.cards = build::Cards::off;
+  return options;
+}
+
+} // namespace
+
+TEST_CASE("site build: the same input gives the same bytes, whatever TZ says",
+          "[build]")
+{
+  const fs::path a = test::fresh_dir("same-a");
+  const fs::path b = test::fresh_dir("same-b");
+  ::setenv("TZ", "America/Los_Angeles", 1);
+  ::tzset();
+  build::build_site(options_for(test::k_source_dir / "examples/blog", a));
+  ::setenv("TZ", "Pacific/Kiritimati", 1);
+  ::tzset();
+  build::build_site(options_for(test::k_source_dir / "examples/blog", b));
+  ::unsetenv("TZ");
+  ::tzset();
+  const auto first = read_tree(a);
+  CHECK(first.size() == 26);
+  CHECK(first == read_tree(b));
+  CHECK(first.at("atom.xml")
+          .find("<published>2024-03-09T00:00:00+09:00</published>")
+        != std::string::npos);
+}
+
+TEST_CASE("site build: a failed build leaves the previous outputs untouched",
+          "[build]")
+{
+  const fs::path out = test::fresh_dir("failed");
+  REQUIRE(util::write_file_atomic(out / "atom.xml", "previous"));
+  const build::BuildReport report =
+    build::build_site(options_for(k_sites / "errors", out));
+  CHECK(report.diagnostics.size() == 4);
+  CHECK(report.written.empty());
+  CHECK(test::slurp(out / "atom.xml") == "previous");
+  CHECK(read_tree(out).size() == 1); // no temporary files left behind
+}
+
+TEST_CASE("site build: tag feeds for any tag, drafts and future posts left out",
+          "[build]")
+{
+  const fs::path out = test::fresh_dir("tags");
+  const build::BuildReport report =
+    build::build_site(options_for(k_sites / "tags", out));
+  REQUIRE(report.diagnostics.empty());
+  CHECK(report.posts == 2);
+  const auto files = read_tree(out);
+  for (const char* dir : {"tags/日本語/",
+                          "tags/with space/",
+                          "tags/a-b/",
+                          "tags/%2E%2E/",
+                          "tags/C++/",
+                          "categories/雑記/"}) {
+    INFO(dir);
+    CHECK(files.count(std::string(dir) + "atom.xml") == 1);
+    CHECK(files.count(std::string(dir) + "rss.xml") == 1);
+  }
+  CHECK(files.size() == 14);
+  const std::string& tag = files.at("tags/日本語/rss.xml");
+  CHECK(
+    tag.find(
+      "<atom:link href=\"https://tags.example/tags/%E6%97%A5%E6%9C%AC%E8%AA%9E/"
+      "rss.xml\" rel=\"self\"")
+    != std::string::npos);
+  CHECK(tag.find("future") == std::string::npos);
+  // "a/b" and "a-b" share a folder, so they share one feed with both posts.
+  const std::string& ab = files.at("tags/a-b/atom.xml");
+  CHECK(ab.find("<title>one</title>") != std::string::npos);
+  CHECK(ab.find("<title>two</title>") != std::string::npos);
+}
+
+TEST_CASE("site build: the future is measured against the injected clock",
+          "[build]")
+{
+  const fs::path out = test::fresh_dir("future");
+  build::BuildOptions options = options_for(k_sites / "tags", out);
+  options.future = build::FuturePosts::include;
+  CHECK(build::build_site(options).posts == 3);
+  options.future = build::FuturePosts::skip;
+  options.now =
+    util::UtcSeconds{std::chrono::seconds{4102444800 + 86400 * 365}};
+  CHECK(build::build_site(options).posts == 3);
+}
+
+TEST_CASE("site build: two posts with one permalink is an error", "[build]")
+{
+  const fs::path site = test::fresh_dir("dup-site");
+  REQUIRE(util::write_file_atomic(site / "ogfeed.yaml",
+                                  "title: D\nbase_url: https://d.example/\n"));
+  REQUIRE(util::write_file_atomic(
+    site / "posts/a.md", "---\ntitle: a\ndate: 2020-01-01\nslug: same\n---\n"));
+  REQUIRE(util::write_file_atomic(
+    site / "posts/b.md", "---\ntitle: b\ndate: 2020-01-02\nslug: same\n---\n"));
+  const build::BuildReport report =
+    build::build_site(options_for(site, site / "public"));
+  REQUIRE(report.diagnostics.size() == 1);
+  CHECK(
+    util::format_diagnostic(report.diagnostics[0])
+    == (site / "posts/a.md").string()
+         + ":1:1: error: permalink 'https://d.example/posts/same/' is also "
+           "used by "
+         + (site / "posts/b.md").string()
+         + "; give one of them another 'slug', or add :year/:month/:day to the "
+           "site's 'permalink'");
+}
