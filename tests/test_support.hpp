@@ -1,5 +1,6 @@
 #pragma once
 
+#include "build/site_build.hpp"
 #include "util/file.hpp"
 
 #include <catch2/catch.hpp>
@@ -29,6 +30,21 @@ slurp(const std::filesystem::path& path)
   auto bytes = util::read_file(path, 64 * 1024 * 1024);
   REQUIRE(bytes);
   return *bytes;
+}
+
+// Build options for a test: the site at `site`, output to `out`, a fixed
+// clock (2030-01-01), two threads, no cards (their bytes depend on zlib).
+inline build::BuildOptions
+build_options(const std::filesystem::path& site,
+              const std::filesystem::path& out)
+{
+  build::BuildOptions options;
+  options.site_root = site;
+  options.output_dir = out;
+  options.now = util::UtcSeconds{std::chrono::seconds{1893456000}};
+  options.jobs = 2;
+  options.cards = build::Cards::off;
+  return options;
 }
 
 // Compares `actual` with tests/golden/<name>; OGFEED_UPDATE_GOLDEN=1 rewrites

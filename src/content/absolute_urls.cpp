@@ -11,18 +11,6 @@ namespace ogfeed::content {
 
 namespace {
 
-constexpr std::array<std::string_view, 11> k_url_attributes = {"href",
-                                                               "src",
-                                                               "poster",
-                                                               "cite",
-                                                               "action",
-                                                               "formaction",
-                                                               "data",
-                                                               "longdesc",
-                                                               "background",
-                                                               "icon",
-                                                               "manifest"};
-
 bool
 is_space(char c)
 {
@@ -78,8 +66,7 @@ absolutize_html(std::string_view html, std::string_view base)
   util::scan_html_attributes(html, [&](const util::HtmlAttribute& a) {
     const std::string name = util::ascii_lower(a.name);
     std::string rewritten;
-    if (std::find(k_url_attributes.begin(), k_url_attributes.end(), name)
-        != k_url_attributes.end()) {
+    if (util::is_url_attribute(name)) {
       rewritten = util::resolve_url(a.value, base);
     } else if (name == "srcset" || name == "imagesrcset") {
       rewritten = absolutize_srcset(a.value, base);

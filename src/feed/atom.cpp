@@ -37,12 +37,7 @@ add_card(pugi::xml_node entry, const content::CardRef& card)
     link.append_attribute("length") = std::to_string(card.length).c_str();
   }
   link.append_attribute("href") = card.url.c_str();
-  pugi::xml_node thumb = entry.append_child("media:thumbnail");
-  thumb.append_attribute("url") = card.url.c_str();
-  if (card.width > 0) {
-    thumb.append_attribute("width") = card.width;
-    thumb.append_attribute("height") = card.height;
-  }
+  add_media_thumbnail(entry, card);
 }
 
 void

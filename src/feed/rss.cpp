@@ -95,12 +95,7 @@ write_rss(const FeedPlan& plan,
           std::to_string(card.length).c_str();
         enclosure.append_attribute("type") = card.type.c_str();
       }
-      pugi::xml_node thumb = item.append_child("media:thumbnail");
-      thumb.append_attribute("url") = card.url.c_str();
-      if (card.width > 0) {
-        thumb.append_attribute("width") = card.width;
-        thumb.append_attribute("height") = card.height;
-      }
+      add_media_thumbnail(item, card);
     }
     text_child(item, "description", entry_summary(*post));
     text_child(item, "content:encoded", post->content_html);

@@ -14,6 +14,17 @@ add_declaration(pugi::xml_document& doc)
   decl.append_attribute("encoding") = "utf-8";
 }
 
+void
+add_media_thumbnail(pugi::xml_node parent, const content::CardRef& card)
+{
+  pugi::xml_node thumb = parent.append_child("media:thumbnail");
+  thumb.append_attribute("url") = card.url.c_str();
+  if (card.width > 0) {
+    thumb.append_attribute("width") = card.width;
+    thumb.append_attribute("height") = card.height;
+  }
+}
+
 std::string
 serialize(const pugi::xml_document& doc)
 {

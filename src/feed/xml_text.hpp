@@ -1,15 +1,21 @@
 #pragma once
 
+#include "content/post.hpp"
+
 #include <string>
 
 namespace pugi {
 class xml_document;
-}
+class xml_node;
+} // namespace pugi
 
 namespace ogfeed::feed {
 
 // Adds to an empty document `<?xml version="1.0" encoding="utf-8"?>`.
 void add_declaration(pugi::xml_document& doc);
+
+// Appends <media:thumbnail url=... width=... height=...> for a card.
+void add_media_thumbnail(pugi::xml_node parent, const content::CardRef& card);
 
 // Serializes a pugixml document with an XML declaration and two-space
 // indentation, the form every feed file takes.

@@ -120,6 +120,29 @@ ascii_lower(std::string_view s)
   return out;
 }
 
+bool
+is_url_attribute(std::string_view name)
+{
+  static constexpr std::string_view k_url_attributes[] = {"href",
+                                                          "src",
+                                                          "poster",
+                                                          "cite",
+                                                          "action",
+                                                          "formaction",
+                                                          "data",
+                                                          "longdesc",
+                                                          "background",
+                                                          "icon",
+                                                          "manifest"};
+  const std::string lower = ascii_lower(name);
+  for (const std::string_view a : k_url_attributes) {
+    if (lower == a) {
+      return true;
+    }
+  }
+  return false;
+}
+
 void
 scan_html_attributes(std::string_view html,
                      const std::function<void(const HtmlAttribute&)>& visit)

@@ -29,6 +29,11 @@ scan_html_attributes(std::string_view html,
 // Returns `s` with ASCII letters in lower case (HTML names are ASCII).
 std::string ascii_lower(std::string_view s);
 
+// True for attributes whose value is one URL (href, src, poster, cite,
+// action, formaction, data, longdesc, background, icon, manifest); names
+// compare in any case. srcset holds several and is not one of them.
+bool is_url_attribute(std::string_view name);
+
 // Calls visit(tag name) for every start tag.
 void scan_html_tags(std::string_view html,
                     const std::function<void(std::string_view tag)>& visit);

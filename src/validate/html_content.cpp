@@ -51,17 +51,9 @@ check_html_attribute(std::string_view name,
                      std::string_view value,
                      bool has_base)
 {
-  static constexpr std::array<std::string_view, 8> k_urls = {"href",
-                                                             "src",
-                                                             "poster",
-                                                             "cite",
-                                                             "action",
-                                                             "formaction",
-                                                             "data",
-                                                             "background"};
   std::vector<HtmlProblem> out;
   const std::string n = util::ascii_lower(name);
-  if (std::find(k_urls.begin(), k_urls.end(), n) != k_urls.end()) {
+  if (util::is_url_attribute(n)) {
     check_url(n, value, has_base, out);
   } else if (n == "srcset") {
     std::size_t i = 0;

@@ -28,14 +28,7 @@ read_tree(const fs::path& dir)
 build::BuildOptions
 options_for(const fs::path& site, const fs::path& out)
 {
-  build::BuildOptions options;
-  options.site_root = site;
-  options.output_dir = out;
-  options.now =
-    util::UtcSeconds{std::chrono::seconds{1893456000}}; // 2030-01-01
-  options.jobs = 2;
-  options.cards = build::Cards::off;
-  return options;
+  return test::build_options(site, out);
 }
 
 } // namespace

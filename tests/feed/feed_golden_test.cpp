@@ -8,14 +8,7 @@ namespace {
 build::BuildOptions
 example_options(const std::filesystem::path& out)
 {
-  build::BuildOptions options;
-  options.site_root = test::k_source_dir / "examples/blog";
-  options.output_dir = out;
-  options.now =
-    util::UtcSeconds{std::chrono::seconds{1893456000}}; // 2030-01-01
-  options.jobs = 2;
-  options.cards = build::Cards::off;
-  return options;
+  return test::build_options(test::k_source_dir / "examples/blog", out);
 }
 
 } // namespace
