@@ -183,7 +183,14 @@ parse_post(std::string_view raw,
            const util::TimeZone& zone)
 {
   ParsedPost result;
-  const std::string text = normalize_text(raw);
+  // Most files have no BOM and no CR: read them in place, without a copy.
+  std::string normalized;
+  std::string_view text = raw;
+  if (raw.starts_with("\xEF\xBB\xBF")
+      || raw.find('\r') != std::string_view::npos) {
+    normalized = normalize_text(raw);
+    text = normalized;
+  }
   if (auto ok = util::check_xml_text(text); !ok) {
     result.diagnostics.push_back(
       util::with_path(ok.error(), source.display_path));
