@@ -157,21 +157,21 @@ parse_simple_yaml(std::string_view text, int first_line)
       // Null unless a block list follows; placed right after the key.
       value.line = line_no;
       value.column = static_cast<int>(util::utf8_length(name)) + 2;
-      root.entries.emplace_back(std::move(key), std::move(value));
-      pending = &root.entries.back().second;
+      root.entries.push_back(YamlEntry{std::move(key), std::move(value)});
+      pending = &root.entries.back().value;
       continue;
     }
     auto parsed = scalar(line, at, line_no);
     if (!parsed) {
       return std::nullopt;
     }
-    root.entries.emplace_back(std::move(key), std::move(*parsed));
+    root.entries.push_back(YamlEntry{std::move(key), std::move(*parsed)});
     pending = nullptr;
   }
   if (root.entries.empty()) {
     return std::nullopt;
   }
-  root.line = root.entries.front().first.line;
+  root.line = root.entries.front().key.line;
   root.column = 1;
   return root;
 }

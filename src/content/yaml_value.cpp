@@ -69,7 +69,7 @@ public:
           value.column =
             key.column + static_cast<int>(util::utf8_length(key.scalar)) + 1;
         }
-        v.entries.emplace_back(std::move(key), std::move(value));
+        v.entries.push_back(YamlEntry{std::move(key), std::move(value)});
       }
       break;
     }

@@ -5,10 +5,11 @@
 #include <functional>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace ogfeed::content {
+
+struct YamlEntry;
 
 // A YAML node copied out of yaml-cpp, with its position, so that parsers of
 // posts and configs never see yaml-cpp types or exceptions.
@@ -25,12 +26,20 @@ struct YamlValue
   std::string scalar;
   bool plain = false; // an unquoted scalar, where YAML comments can cut text
   std::vector<YamlValue> items;
-  std::vector<std::pair<YamlValue, YamlValue>> entries; // key, value
-  int line = 0;                                         // 1-based file line
-  int column = 0; // 1-based column in code points
+  std::vector<YamlEntry> entries; // a map's keys and values, in order
+  int line = 0;                   // 1-based file line
+  int column = 0;                 // 1-based column in code points
 
   // Returns the value under `key` in a map, or null.
   const YamlValue* find(std::string_view key) const;
+};
+
+// One key and its value in a YAML map. (Not std::pair: a pair of an
+// incomplete type inside YamlValue is undefined, and clang rejects it.)
+struct YamlEntry
+{
+  YamlValue key;
+  YamlValue value;
 };
 
 // Parses one YAML document whose first line is file line `first_line`.

@@ -44,8 +44,8 @@ same(const YamlValue& a, const YamlValue& b, std::string& why)
     }
   }
   for (std::size_t i = 0; i < a.entries.size(); ++i) {
-    if (!same(a.entries[i].first, b.entries[i].first, why)
-        || !same(a.entries[i].second, b.entries[i].second, why)) {
+    if (!same(a.entries[i].key, b.entries[i].key, why)
+        || !same(a.entries[i].value, b.entries[i].value, why)) {
       return false;
     }
   }
