@@ -387,7 +387,6 @@ private:
 struct Choice
 {
   float size = 0;
-  Tier tier = Tier::clean;
   Plan plan;
   double score = k_infinity;
 };
@@ -453,7 +452,7 @@ best_choice(const Measure& m, const ShapedText& t, const LayoutStyle& style)
       }
       const double score = plan.cost + k_per_line * lines + shrink;
       if (!best || score < best->score - 1e-9) {
-        best = Choice{size, tier, std::move(plan), score};
+        best = Choice{size, std::move(plan), score};
       }
     }
   }

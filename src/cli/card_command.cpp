@@ -8,6 +8,7 @@
 #include "util/file.hpp"
 #include "util/utf8.hpp"
 
+#include <algorithm>
 #include <iostream>
 #include <optional>
 
@@ -47,63 +48,41 @@ struct CardArgs
   std::optional<std::string> site;
   std::optional<std::string> author;
   std::optional<std::string> template_name;
-  std::optional<fs::path> site_dir;
-  std::optional<fs::path> output;
+  std::optional<std::string> site_dir;
+  std::optional<std::string> output;
   bool layout_json = false;
 };
 
 std::optional<int>
 parse_args(const std::vector<std::string>& args, CardArgs& out)
 {
+  // Options that take a value, and where it goes.
+  static const std::vector<
+    std::pair<std::string_view, std::optional<std::string> CardArgs::*>>
+    k_valued = {{"--title", &CardArgs::title},
+                {"--date", &CardArgs::date},
+                {"--tags", &CardArgs::tags},
+                {"--site", &CardArgs::site},
+                {"--author", &CardArgs::author},
+                {"--template", &CardArgs::template_name},
+                {"--site-dir", &CardArgs::site_dir},
+                {"-o", &CardArgs::output},
+                {"--output", &CardArgs::output}};
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
-    auto value = [&](std::optional<std::string>& into) -> bool {
-      if (i + 1 >= args.size()) {
-        usage_error("option '" + a + "' needs a value");
-        return false;
-      }
-      into = args[++i];
-      return true;
-    };
-    std::optional<std::string> text;
     if (a == "-h" || a == "--help") {
       std::cout << k_card_help;
       return k_exit_ok;
     }
-    if (a == "--title") {
-      if (!value(out.title)) {
-        return k_exit_usage;
+    const auto valued =
+      std::find_if(k_valued.begin(), k_valued.end(), [&](const auto& option) {
+        return option.first == a;
+      });
+    if (valued != k_valued.end()) {
+      if (i + 1 >= args.size()) {
+        return usage_error("option '" + a + "' needs a value");
       }
-    } else if (a == "--date") {
-      if (!value(out.date)) {
-        return k_exit_usage;
-      }
-    } else if (a == "--tags") {
-      if (!value(out.tags)) {
-        return k_exit_usage;
-      }
-    } else if (a == "--site") {
-      if (!value(out.site)) {
-        return k_exit_usage;
-      }
-    } else if (a == "--author") {
-      if (!value(out.author)) {
-        return k_exit_usage;
-      }
-    } else if (a == "--template") {
-      if (!value(out.template_name)) {
-        return k_exit_usage;
-      }
-    } else if (a == "--site-dir") {
-      if (!value(text)) {
-        return k_exit_usage;
-      }
-      out.site_dir = *text;
-    } else if (a == "-o" || a == "--output") {
-      if (!value(text)) {
-        return k_exit_usage;
-      }
-      out.output = *text;
+      out.*(valued->second) = args[++i];
     } else if (a == "--layout-json") {
       out.layout_json = true;
     } else if (a.starts_with("-")) {

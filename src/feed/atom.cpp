@@ -10,12 +10,6 @@ namespace ogfeed::feed {
 namespace {
 
 void
-text_child(pugi::xml_node parent, const char* name, const std::string& text)
-{
-  parent.append_child(name).text().set(text.c_str());
-}
-
-void
 add_link(pugi::xml_node parent,
          const char* rel,
          const char* type,

@@ -9,12 +9,6 @@ namespace ogfeed::feed {
 
 namespace {
 
-void
-text_child(pugi::xml_node parent, const char* name, const std::string& text)
-{
-  parent.append_child(name).text().set(text.c_str());
-}
-
 // RSS 2.0's author elements hold "email (name)" and nothing else.
 std::string
 rss_person(const content::Person& person)

@@ -15,6 +15,12 @@ add_declaration(pugi::xml_document& doc)
 }
 
 void
+text_child(pugi::xml_node parent, const char* name, const std::string& text)
+{
+  parent.append_child(name).text().set(text.c_str());
+}
+
+void
 add_media_thumbnail(pugi::xml_node parent, const content::CardRef& card)
 {
   pugi::xml_node thumb = parent.append_child("media:thumbnail");

@@ -14,6 +14,10 @@ namespace ogfeed::feed {
 // Adds to an empty document `<?xml version="1.0" encoding="utf-8"?>`.
 void add_declaration(pugi::xml_document& doc);
 
+// Appends <name>text</name> to `parent`.
+void
+text_child(pugi::xml_node parent, const char* name, const std::string& text);
+
 // Appends <media:thumbnail url=... width=... height=...> for a card.
 void add_media_thumbnail(pugi::xml_node parent, const content::CardRef& card);
 

@@ -210,8 +210,6 @@ format_date(const CivilTime& t, std::string_view pattern)
                                              "October",
                                              "November",
                                              "December"};
-  static constexpr const char* k_days[] = {
-    "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
   std::string out;
   for (std::size_t i = 0; i < pattern.size(); ++i) {
     if (pattern[i] != '%' || i + 1 >= pattern.size()) {
@@ -236,19 +234,14 @@ format_date(const CivilTime& t, std::string_view pattern)
       out += buf;
       break;
     case 'b':
-      out += std::string(k_months[t.month - 1]).substr(0, 3);
+      out += month_abbreviation(t.month);
       break;
     case 'B':
       out += k_months[t.month - 1];
       break;
-    case 'a': {
-      const date::year_month_day ymd{
-        date::year{t.year},
-        date::month{static_cast<unsigned>(t.month)},
-        date::day{static_cast<unsigned>(t.day)}};
-      out += k_days[date::weekday{date::sys_days{ymd}}.c_encoding()];
+    case 'a':
+      out += weekday_abbreviation(weekday_of(t.year, t.month, t.day));
       break;
-    }
     case '%':
       out += '%';
       break;

@@ -141,10 +141,4 @@ Checker::warning(const char* rule, const XmlElement& at, std::string message)
   report(util::Severity::warning, rule, at, std::move(message));
 }
 
-std::string
-element_name(const XmlElement& e)
-{
-  return "<" + e.local + ">";
-}
-
 } // namespace ogfeed::validate

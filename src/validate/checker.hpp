@@ -70,7 +70,4 @@ protected:
   std::vector<Frame> m_stack;
 };
 
-// Returns "<local>" or "<prefix-less {ns}local>" for messages.
-std::string element_name(const XmlElement& e);
-
 } // namespace ogfeed::validate
