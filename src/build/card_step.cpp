@@ -2,6 +2,7 @@
 
 #include "card/card_text.hpp"
 #include "card/render.hpp"
+#include "util/ascii.hpp"
 #include "util/file.hpp"
 #include "util/json.hpp"
 #include "util/parallel.hpp"
@@ -45,10 +46,7 @@ format_of(const std::string& name)
 std::string
 mime_for(const std::string& url)
 {
-  std::string path = util::split_url(url).path;
-  for (char& c : path) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
+  const std::string path = util::ascii_lower(util::split_url(url).path);
   if (path.ends_with(".png")) {
     return "image/png";
   }

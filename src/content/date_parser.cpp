@@ -1,5 +1,7 @@
 #include "content/date_parser.hpp"
 
+#include "util/ascii.hpp"
+
 #include <array>
 #include <cctype>
 #include <string>
@@ -97,10 +99,7 @@ private:
 int
 month_from_name(std::string_view word)
 {
-  std::string lower;
-  for (const char c : word) {
-    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
+  const std::string lower = util::ascii_lower(word);
   if (lower.size() < 3) {
     return -1;
   }

@@ -1,6 +1,7 @@
 #include "content/yaml_value.hpp"
 
 #include "content/simple_yaml.hpp"
+#include "util/ascii.hpp"
 #include "util/edit_distance.hpp"
 #include "util/utf8.hpp"
 
@@ -160,10 +161,7 @@ util::Expected<bool>
 as_bool(const YamlValue& v, std::string_view what)
 {
   TRY_ASSIGN(text, as_string(v, what));
-  std::string lower;
-  for (const char c : text) {
-    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
+  const std::string lower = util::ascii_lower(text);
   if (lower.empty() || lower == "false" || lower == "no" || lower == "off") {
     return false;
   }

@@ -109,17 +109,6 @@ walk(std::string_view html,
 
 } // namespace
 
-std::string
-ascii_lower(std::string_view s)
-{
-  std::string out;
-  out.reserve(s.size());
-  for (const char c : s) {
-    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
-
 bool
 is_url_attribute(std::string_view name)
 {

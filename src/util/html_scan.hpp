@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/ascii.hpp"
+
 #include <cstddef>
 #include <functional>
 #include <string>
@@ -25,9 +27,6 @@ struct HtmlAttribute
 void
 scan_html_attributes(std::string_view html,
                      const std::function<void(const HtmlAttribute&)>& visit);
-
-// Returns `s` with ASCII letters in lower case (HTML names are ASCII).
-std::string ascii_lower(std::string_view s);
 
 // True for attributes whose value is one URL (href, src, poster, cite,
 // action, formaction, data, longdesc, background, icon, manifest); names

@@ -1,5 +1,7 @@
 #include "util/url.hpp"
 
+#include "util/ascii.hpp"
+
 #include <cctype>
 
 namespace ogfeed::util {
@@ -149,10 +151,7 @@ bool
 is_http_url(std::string_view url)
 {
   const UrlParts u = split_url(url);
-  std::string scheme = u.scheme;
-  for (char& c : scheme) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
+  const std::string scheme = ascii_lower(u.scheme);
   return (scheme == "http" || scheme == "https") && u.has_authority
          && !u.authority.empty();
 }

@@ -1,5 +1,6 @@
 #include "validate/values.hpp"
 
+#include "util/ascii.hpp"
 #include "util/time_zone.hpp"
 
 #include <algorithm>
@@ -363,10 +364,7 @@ is_absolute_iri(std::string_view s)
   for (std::size_t i = 1; i < s.size(); ++i) {
     const char c = s[i];
     if (c == ':') {
-      std::string scheme(s.substr(0, i));
-      for (char& x : scheme) {
-        x = static_cast<char>(std::tolower(static_cast<unsigned char>(x)));
-      }
+      const std::string scheme = util::ascii_lower(s.substr(0, i));
       const std::string_view rest = s.substr(i + 1);
       if (scheme == "http" || scheme == "https") {
         // Needs "//host".

@@ -1,5 +1,7 @@
 #include "validate/xml_reader.hpp"
 
+#include "util/ascii.hpp"
+
 #include <expat.h>
 
 #include <cctype>
@@ -16,10 +18,7 @@ constexpr std::size_t k_max_text = 4 * 1024 * 1024;
 int XMLCALL
 unknown_encoding(void*, const XML_Char* name, XML_Encoding* info)
 {
-  std::string n(name);
-  for (char& c : n) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
+  const std::string n = util::ascii_lower(name);
   if (n != "windows-1252" && n != "cp1252") {
     return XML_STATUS_ERROR;
   }
