@@ -1,6 +1,6 @@
 #pragma once
 
-#include "build/site_build.hpp"
+#include "site/site_build.hpp"
 #include "util/file.hpp"
 
 #include <catch2/catch.hpp>
@@ -34,16 +34,16 @@ slurp(const std::filesystem::path& path)
 
 // Build options for a test: the site at `site`, output to `out`, a fixed
 // clock (2030-01-01), two threads, no cards (their bytes depend on zlib).
-inline build::BuildOptions
+inline site::BuildOptions
 build_options(const std::filesystem::path& site,
               const std::filesystem::path& out)
 {
-  build::BuildOptions options;
+  site::BuildOptions options;
   options.site_root = site;
   options.output_dir = out;
   options.now = util::UtcSeconds{std::chrono::seconds{1893456000}};
   options.jobs = 2;
-  options.cards = build::Cards::off;
+  options.cards = site::Cards::off;
   return options;
 }
 

@@ -1,6 +1,6 @@
-#include "build/site_build.hpp"
 #include "cli/command.hpp"
 #include "cli/data_dir.hpp"
+#include "site/site_build.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -28,7 +28,7 @@ constexpr const char* k_build_help =
 
 struct BuildArgs
 {
-  build::BuildOptions options;
+  site::BuildOptions options;
   bool quiet = false;
 };
 
@@ -60,11 +60,11 @@ parse_args(const std::vector<std::string>& args, BuildArgs& out)
     } else if (a.starts_with("--output=")) {
       out.options.output_dir = a.substr(9);
     } else if (a == "--drafts") {
-      out.options.drafts = build::Drafts::include;
+      out.options.drafts = site::Drafts::include;
     } else if (a == "--future") {
-      out.options.future = build::FuturePosts::include;
+      out.options.future = site::FuturePosts::include;
     } else if (a == "--no-cards") {
-      out.options.cards = build::Cards::off;
+      out.options.cards = site::Cards::off;
     } else if (a == "-q" || a == "--quiet") {
       out.quiet = true;
     } else if (a == "-j" || a == "--jobs" || a.starts_with("-j")) {
@@ -111,7 +111,7 @@ run_build(const std::vector<std::string>& args)
   parsed.options.font_dirs = font_dirs(parsed.options.site_root);
   parsed.options.now = std::chrono::time_point_cast<std::chrono::seconds>(
     std::chrono::system_clock::now());
-  const build::BuildReport report = build::build_site(parsed.options);
+  const site::BuildReport report = site::build_site(parsed.options);
   for (const auto& d : report.diagnostics) {
     if (d.severity == util::Severity::error || !parsed.quiet) {
       std::cerr << util::format_diagnostic(d) << "\n";

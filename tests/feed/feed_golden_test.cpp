@@ -1,11 +1,11 @@
-#include "build/site_build.hpp"
+#include "site/site_build.hpp"
 #include "test_support.hpp"
 
 using namespace ogfeed;
 
 namespace {
 
-build::BuildOptions
+site::BuildOptions
 example_options(const std::filesystem::path& out)
 {
   return test::build_options(test::k_source_dir / "examples/blog", out);
@@ -16,7 +16,7 @@ example_options(const std::filesystem::path& out)
 TEST_CASE("feed golden: examples/blog as Atom and RSS", "[feed]")
 {
   const auto out = test::fresh_dir("golden-blog");
-  const build::BuildReport report = build::build_site(example_options(out));
+  const site::BuildReport report = site::build_site(example_options(out));
   for (const auto& d : report.diagnostics) {
     INFO(util::format_diagnostic(d));
   }
@@ -30,10 +30,10 @@ TEST_CASE("feed golden: examples/blog as Atom and RSS", "[feed]")
 TEST_CASE("feed golden: drafts are in only with --drafts", "[feed]")
 {
   const auto out = test::fresh_dir("golden-drafts");
-  build::BuildOptions options = example_options(out);
-  build::build_site(options);
+  site::BuildOptions options = example_options(out);
+  site::build_site(options);
   CHECK(test::slurp(out / "atom.xml").find("WebAssembly") == std::string::npos);
-  options.drafts = build::Drafts::include;
-  build::build_site(options);
+  options.drafts = site::Drafts::include;
+  site::build_site(options);
   CHECK(test::slurp(out / "atom.xml").find("WebAssembly") != std::string::npos);
 }

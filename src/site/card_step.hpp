@@ -1,14 +1,14 @@
 #pragma once
 
-#include "build/outputs.hpp"
 #include "content/post.hpp"
 #include "content/site_config.hpp"
+#include "site/outputs.hpp"
 #include "util/error.hpp"
 
 #include <filesystem>
 #include <vector>
 
-namespace ogfeed::build {
+namespace ogfeed::site {
 
 struct CardStepOptions
 {
@@ -39,4 +39,4 @@ CardStepResult build_cards(std::vector<content::Post>& posts,
                            const std::filesystem::path& output_dir,
                            const CardStepOptions& options);
 
-} // namespace ogfeed::build
+} // namespace ogfeed::site

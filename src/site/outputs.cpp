@@ -1,8 +1,8 @@
-#include "build/outputs.hpp"
+#include "site/outputs.hpp"
 
 #include "util/file.hpp"
 
-namespace ogfeed::build {
+namespace ogfeed::site {
 
 namespace fs = std::filesystem;
 
@@ -27,4 +27,4 @@ replace_outputs(const std::vector<OutputFile>& outputs)
   return {};
 }
 
-} // namespace ogfeed::build
+} // namespace ogfeed::site

@@ -1,4 +1,4 @@
-#include "build/card_step.hpp"
+#include "site/card_step.hpp"
 
 #include "card/card_text.hpp"
 #include "card/render.hpp"
@@ -16,7 +16,7 @@
 #include <mutex>
 #include <optional>
 
-namespace ogfeed::build {
+namespace ogfeed::site {
 
 namespace fs = std::filesystem;
 
@@ -341,4 +341,4 @@ build_cards(std::vector<content::Post>& posts,
   return result;
 }
 
-} // namespace ogfeed::build
+} // namespace ogfeed::site

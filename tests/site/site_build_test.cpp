@@ -1,4 +1,4 @@
-#include "build/site_build.hpp"
+#include "site/site_build.hpp"
 #include "test_support.hpp"
 
 #include <stdlib.h>
@@ -25,7 +25,7 @@ read_tree(const fs::path& dir)
   return files;
 }
 
-build::BuildOptions
+site::BuildOptions
 options_for(const fs::path& site, const fs::path& out)
 {
   return test::build_options(site, out);
@@ -34,16 +34,16 @@ options_for(const fs::path& site, const fs::path& out)
 } // namespace
 
 TEST_CASE("site build: the same input gives the same bytes, whatever TZ says",
-          "[build]")
+          "[site]")
 {
   const fs::path a = test::fresh_dir("same-a");
   const fs::path b = test::fresh_dir("same-b");
   ::setenv("TZ", "America/Los_Angeles", 1);
   ::tzset();
-  build::build_site(options_for(test::k_source_dir / "examples/blog", a));
+  site::build_site(options_for(test::k_source_dir / "examples/blog", a));
   ::setenv("TZ", "Pacific/Kiritimati", 1);
   ::tzset();
-  build::build_site(options_for(test::k_source_dir / "examples/blog", b));
+  site::build_site(options_for(test::k_source_dir / "examples/blog", b));
   ::unsetenv("TZ");
   ::tzset();
   const auto first = read_tree(a);
@@ -55,12 +55,12 @@ TEST_CASE("site build: the same input gives the same bytes, whatever TZ says",
 }
 
 TEST_CASE("site build: a failed build leaves the previous outputs untouched",
-          "[build]")
+          "[site]")
 {
   const fs::path out = test::fresh_dir("failed");
   REQUIRE(util::write_file_atomic(out / "atom.xml", "previous"));
-  const build::BuildReport report =
-    build::build_site(options_for(k_sites / "errors", out));
+  const site::BuildReport report =
+    site::build_site(options_for(k_sites / "errors", out));
   CHECK(report.diagnostics.size() == 4);
   CHECK(report.written.empty());
   CHECK(test::slurp(out / "atom.xml") == "previous");
@@ -68,11 +68,11 @@ TEST_CASE("site build: a failed build leaves the previous outputs untouched",
 }
 
 TEST_CASE("site build: tag feeds for any tag, drafts and future posts left out",
-          "[build]")
+          "[site]")
 {
   const fs::path out = test::fresh_dir("tags");
-  const build::BuildReport report =
-    build::build_site(options_for(k_sites / "tags", out));
+  const site::BuildReport report =
+    site::build_site(options_for(k_sites / "tags", out));
   REQUIRE(report.diagnostics.empty());
   CHECK(report.posts == 2);
   const auto files = read_tree(out);
@@ -101,36 +101,36 @@ TEST_CASE("site build: tag feeds for any tag, drafts and future posts left out",
 }
 
 TEST_CASE("site build: the future is measured against the injected clock",
-          "[build]")
+          "[site]")
 {
   const fs::path out = test::fresh_dir("future");
-  build::BuildOptions options = options_for(k_sites / "tags", out);
-  options.future = build::FuturePosts::include;
-  CHECK(build::build_site(options).posts == 3);
-  options.future = build::FuturePosts::skip;
+  site::BuildOptions options = options_for(k_sites / "tags", out);
+  options.future = site::FuturePosts::include;
+  CHECK(site::build_site(options).posts == 3);
+  options.future = site::FuturePosts::skip;
   options.now =
     util::UtcSeconds{std::chrono::seconds{4102444800 + 86400 * 365}};
-  CHECK(build::build_site(options).posts == 3);
+  CHECK(site::build_site(options).posts == 3);
 }
 
-TEST_CASE("site build: two posts with one permalink is an error", "[build]")
+TEST_CASE("site build: two posts with one permalink is an error", "[site]")
 {
-  const fs::path site = test::fresh_dir("dup-site");
-  REQUIRE(util::write_file_atomic(site / "ogfeed.yaml",
+  const fs::path root = test::fresh_dir("dup-site");
+  REQUIRE(util::write_file_atomic(root / "ogfeed.yaml",
                                   "title: D\nbase_url: https://d.example/\n"));
   REQUIRE(util::write_file_atomic(
-    site / "posts/a.md", "---\ntitle: a\ndate: 2020-01-01\nslug: same\n---\n"));
+    root / "posts/a.md", "---\ntitle: a\ndate: 2020-01-01\nslug: same\n---\n"));
   REQUIRE(util::write_file_atomic(
-    site / "posts/b.md", "---\ntitle: b\ndate: 2020-01-02\nslug: same\n---\n"));
-  const build::BuildReport report =
-    build::build_site(options_for(site, site / "public"));
+    root / "posts/b.md", "---\ntitle: b\ndate: 2020-01-02\nslug: same\n---\n"));
+  const site::BuildReport report =
+    site::build_site(options_for(root, root / "public"));
   REQUIRE(report.diagnostics.size() == 1);
   CHECK(
     util::format_diagnostic(report.diagnostics[0])
-    == (site / "posts/a.md").string()
+    == (root / "posts/a.md").string()
          + ":1:1: error: permalink 'https://d.example/posts/same/' is also "
            "used by "
-         + (site / "posts/b.md").string()
+         + (root / "posts/b.md").string()
          + "; give one of them another 'slug', or add :year/:month/:day to the "
            "site's 'permalink'");
 }

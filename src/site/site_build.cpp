@@ -1,12 +1,12 @@
-#include "build/site_build.hpp"
+#include "site/site_build.hpp"
 
-#include "build/card_step.hpp"
-#include "build/outputs.hpp"
 #include "content/absolute_urls.hpp"
 #include "content/markdown.hpp"
 #include "content/site_loader.hpp"
 #include "feed/feed_plan.hpp"
 #include "feed/formats.hpp"
+#include "site/card_step.hpp"
+#include "site/outputs.hpp"
 #include "util/file.hpp"
 #include "util/parallel.hpp"
 #include "validate/validator.hpp"
@@ -15,7 +15,7 @@
 #include <map>
 #include <set>
 
-namespace ogfeed::build {
+namespace ogfeed::site {
 
 namespace fs = std::filesystem;
 
@@ -198,4 +198,4 @@ build_site(const BuildOptions& options)
   return report;
 }
 
-} // namespace ogfeed::build
+} // namespace ogfeed::site

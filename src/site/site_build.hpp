@@ -7,7 +7,7 @@
 #include <optional>
 #include <vector>
 
-namespace ogfeed::build {
+namespace ogfeed::site {
 
 enum class Drafts {
   skip,
@@ -56,4 +56,4 @@ struct BuildReport
 // previous feeds as they were.
 BuildReport build_site(const BuildOptions& options);
 
-} // namespace ogfeed::build
+} // namespace ogfeed::site

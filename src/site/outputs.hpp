@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace ogfeed::build {
+namespace ogfeed::site {
 
 // A file a build writes.
 struct OutputFile
@@ -20,4 +20,4 @@ struct OutputFile
 // replaced.
 util::Expected<void> replace_outputs(const std::vector<OutputFile>& outputs);
 
-} // namespace ogfeed::build
+} // namespace ogfeed::site
