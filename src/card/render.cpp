@@ -634,6 +634,16 @@ CardRenderer::layout_title(const std::string& title)
   return card::layout_title(m_impl->shape(title, stack), m_impl->tmpl->title);
 }
 
+std::string
+missing_glyph_message(char32_t c)
+{
+  const bool printable = c >= 0x20 && c != 0x7F && !(c >= 0x80 && c < 0xA0);
+  return "no font has "
+         + (printable ? "'" + util::encode_utf8(std::u32string(1, c)) + "' "
+                      : std::string())
+         + "(" + util::code_point_name(c) + "); the card shows it as a box";
+}
+
 util::Expected<RenderedCard>
 CardRenderer::render(const CardText& text, const EncodeOptions& options)
 {
@@ -659,6 +669,14 @@ CardRenderer::render(const CardText& text, const EncodeOptions& options)
   m.draw_text_block(canvas, t.author, text.author, out.missing);
   m.draw_text_block(canvas, t.date, text.date, out.missing);
   m.draw_tags(canvas, text.tags, out.missing);
+  // One warning per character, not per occurrence.
+  std::vector<char32_t> seen;
+  for (const char32_t c : out.missing) {
+    if (std::find(seen.begin(), seen.end(), c) == seen.end()) {
+      seen.push_back(c);
+    }
+  }
+  out.missing = std::move(seen);
 
   try {
     const vips::VImage image = vips::VImage::new_from_memory(canvas.rgb.data(),

@@ -38,8 +38,12 @@ struct RenderedCard
 {
   std::string bytes; // the encoded image, without metadata
   TitleLayout layout;
-  std::vector<char32_t> missing; // characters no font covers, in any block
+  std::vector<char32_t> missing; // characters no font covers, each once
 };
+
+// The warning for a character no font covers: "no font has 'X' (U+0058);
+// the card shows it as a box".
+std::string missing_glyph_message(char32_t c);
 
 // The font files a template names, read once and shared by all threads, in
 // the template's order; an optional font that is absent is null. When the

@@ -22,7 +22,8 @@ constexpr const char* k_build_help =
   "  --drafts          include posts with 'draft: true'\n"
   "  --future          include posts dated in the future\n"
   "  -j, --jobs N      use N threads (default: all cores)\n"
-  "  --no-cards        build the feeds only\n"
+  "  --no-cards        build the feeds only (earlier cards are kept)\n"
+  "  --wait            wait for another build writing to the same folder\n"
   "  -q, --quiet       print errors only\n"
   "  -h, --help        show this help\n";
 
@@ -63,6 +64,8 @@ parse_args(const std::vector<std::string>& args, BuildArgs& out)
       out.options.drafts = site::Drafts::include;
     } else if (a == "--future") {
       out.options.future = site::FuturePosts::include;
+    } else if (a == "--wait") {
+      out.options.wait = util::LockWait::yes;
     } else if (a == "--no-cards") {
       out.options.cards = site::Cards::off;
     } else if (a == "-q" || a == "--quiet") {
@@ -123,8 +126,13 @@ run_build(const std::vector<std::string>& args)
       errors += d.severity == util::Severity::error ? 1 : 0;
     }
     std::cerr << "ogfeed: build failed with " << errors
-              << (errors == 1 ? " error" : " errors")
-              << "; previous outputs were left as they were\n";
+              << (errors == 1 ? " error" : " errors");
+    if (report.published == site::Published::partly) {
+      std::cerr << "; some outputs are new, the next build finishes "
+                   "publishing them\n";
+    } else {
+      std::cerr << "; previous outputs were left as they were\n";
+    }
     return k_exit_failure;
   }
   if (!parsed.quiet) {
@@ -134,7 +142,12 @@ run_build(const std::vector<std::string>& args)
                 << " cards (" << report.cards_reused << " unchanged)";
     }
     std::cout << " for " << report.posts << " posts to "
-              << report.output_dir.string() << "/\n";
+              << report.output_dir.string() << "/";
+    if (!report.removed.empty()) {
+      std::cout << "; removed " << report.removed.size()
+                << " outputs that no longer belong";
+    }
+    std::cout << "\n";
   }
   return k_exit_ok;
 }

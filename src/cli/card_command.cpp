@@ -168,8 +168,10 @@ run_card(const std::vector<std::string>& args)
     if (!bytes) {
       return fail(bytes.error());
     }
-    content::PostSource source{
-      *a.post, fs::path(*a.post).stem().string(), content::KeepBody::no};
+    content::PostSource source{*a.post,
+                               fs::path(*a.post).stem().string(),
+                               content::KeepBody::no,
+                               fs::path(*a.post)};
     content::ParsedPost parsed =
       content::parse_post(*bytes, source, config.timezone);
     for (const auto& d : parsed.diagnostics) {
@@ -251,11 +253,9 @@ run_card(const std::vector<std::string>& args)
     }
     layout = std::move(rendered->layout);
     for (const char32_t c : rendered->missing) {
-      char buf[16];
-      std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
-      std::cerr << "ogfeed: warning: no font has '"
-                << util::encode_utf8(std::u32string(1, c)) << "' (" << buf
-                << "); it is drawn as a box\n";
+      std::cerr << util::format_diagnostic(
+        util::make_warning(card::missing_glyph_message(c)))
+                << "\n";
     }
   }
   if (a.layout_json) {

@@ -3,6 +3,7 @@
 #include "util/time_zone.hpp"
 
 #include <cstdint>
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
@@ -18,21 +19,22 @@ struct Person
   std::string uri;
 };
 
-// The social card image of a post: one ogfeed rendered, or the post's own
-// `image`.
-struct CardRef
+// Where a post's Markdown body starts in its file, so the body can be read
+// when a feed needs it without splitting the front matter again.
+struct BodySpan
 {
-  std::string url;  // absolute
-  std::string type; // MIME type, "image/png"
-  int width = 0;    // 0 when unknown (a post's own image)
-  int height = 0;
-  std::uint64_t length = 0; // bytes; 0 when unknown
+  std::uint64_t offset = 0;    // byte offset in the file as it is on disk
+  int line = 1;                // 1-based file line of the body's first line
+  std::uint64_t file_size = 0; // the file's size when it was loaded
 };
 
-// One post, as loaded from its file: the hub every later stage reads.
+// One post, as loaded from its file: the hub every later stage reads. It is
+// complete once loaded and never changed after; what a build derives from it
+// (rendered HTML, summary, card) lives in feed::Entry.
 struct Post
 {
-  std::string source_path; // as shown in messages, e.g. "posts/a.md"
+  std::string shown_path;     // as shown in messages, e.g. "posts/a.md"
+  std::filesystem::path file; // the file read; empty for a post made in code
   std::string title;
   std::string slug;
   util::UtcSeconds date{};
@@ -45,16 +47,12 @@ struct Post
   std::string image;
   std::map<std::string, std::string> params; // other front-matter keys
 
-  // Markdown without the front matter; absent when the site loader left it
-  // on disk to save memory (load_post_body() reads it again).
+  // Markdown without the front matter, when loaded with KeepBody::yes; the
+  // site loader leaves bodies on disk to save memory (load_post_body()).
   std::optional<std::string> body;
-  int body_line = 1;
+  BodySpan body_span;
 
-  // Filled by the site loader and the build.
-  std::string permalink;    // absolute URL
-  std::string content_html; // rendered body, every URL absolute
-  std::string summary_text; // plain-text excerpt when there is no description
-  std::optional<CardRef> card;
+  std::string permalink; // absolute URL, set by the site loader
 };
 
 } // namespace ogfeed::content

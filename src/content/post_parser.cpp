@@ -175,6 +175,27 @@ param_text(const YamlValue& v)
   }
 }
 
+// Locates the body in the raw bytes: `text` is `raw` itself or its
+// normalized copy (no BOM, LF line ends), where lines are the same.
+BodySpan
+body_span(std::string_view raw, std::string_view text, const FrontMatter& fm)
+{
+  BodySpan span;
+  span.line = fm.body_line;
+  span.file_size = raw.size();
+  if (text.data() == raw.data()) {
+    span.offset = static_cast<std::uint64_t>(fm.body.data() - raw.data());
+    return span;
+  }
+  std::size_t pos = 0;
+  for (int line = 1; line < fm.body_line && pos < raw.size(); ++line) {
+    const std::size_t nl = raw.find('\n', pos);
+    pos = nl == std::string_view::npos ? raw.size() : nl + 1;
+  }
+  span.offset = pos;
+  return span;
+}
+
 } // namespace
 
 ParsedPost
@@ -217,11 +238,12 @@ parse_post(std::string_view raw,
   }
 
   Post post;
-  post.source_path = source.display_path;
+  post.shown_path = source.display_path;
+  post.file = source.file;
   if (source.keep_body == KeepBody::yes) {
     post.body = std::string(fm->body);
   }
-  post.body_line = fm->body_line;
+  post.body_span = body_span(raw, text, *fm);
 
   // Jekyll names carry the date: 2019-05-27-slug.md.
   std::string_view name_slug = source.name;

@@ -4,6 +4,7 @@
 #include "util/error.hpp"
 #include "util/time_zone.hpp"
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +23,7 @@ struct PostSource
   std::string display_path;
   std::string name; // file stem, or the folder name for a page bundle
   KeepBody keep_body = KeepBody::yes;
+  std::filesystem::path file = {}; // what load_post_body() reads, if any
 };
 
 // A post, or the errors that kept it from loading, plus any warnings.

@@ -8,6 +8,7 @@
 #include "util/utf8.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <optional>
 
 namespace ogfeed::content {
@@ -57,6 +58,7 @@ find_post_files(const fs::path& site_root, const std::string& content_dir)
     PostFile f;
     f.path = p;
     f.source.display_path = p.lexically_normal().string();
+    f.source.file = p;
     // Most posts never reach a feed: their bodies are read again when needed
     // rather than held, which keeps a 10,000-post build small.
     f.source.keep_body = KeepBody::no;
@@ -78,20 +80,26 @@ find_post_files(const fs::path& site_root, const std::string& content_dir)
   return files;
 }
 
+// The path is already the message's prefix: say what failed without it.
+util::Error
+describe_read_error(util::Error e, const std::string& shown_path)
+{
+  e.path = shown_path;
+  if (e.os) {
+    e.message = "cannot " + e.os->action
+                + " the file: " + std::strerror(e.os->error_number);
+  }
+  return e;
+}
+
 ParsedPost
 load_one(const PostFile& file, const SiteConfig& config)
 {
   auto bytes = util::read_file(file.path, k_max_post_bytes);
   if (!bytes) {
     ParsedPost failed;
-    util::Error e = bytes.error();
-    e.path = file.source.display_path;
-    if (e.message.starts_with("cannot open '")
-        || e.message.starts_with("cannot read '")) {
-      e.message = e.message.substr(0, e.message.find(' '))
-                  + " file: " + e.message.substr(e.message.rfind(": ") + 2);
-    }
-    failed.diagnostics.push_back(std::move(e));
+    failed.diagnostics.push_back(
+      describe_read_error(bytes.error(), file.source.display_path));
     return failed;
   }
   ParsedPost parsed = parse_post(*bytes, file.source, config.timezone);
@@ -126,19 +134,24 @@ load_post_body(const Post& post)
   if (post.body) {
     return *post.body;
   }
-  auto bytes = util::read_file(post.source_path, k_max_post_bytes);
+  auto bytes = util::read_file(post.file, k_max_post_bytes);
   if (!bytes) {
-    return tl::unexpected(util::with_path(bytes.error(), post.source_path));
+    return tl::unexpected(describe_read_error(bytes.error(), post.shown_path));
   }
-  const std::string text = normalize_text(*bytes);
-  auto fm = split_front_matter(text);
-  if (!fm) {
-    return tl::unexpected(util::with_path(fm.error(), post.source_path));
+  const BodySpan& span = post.body_span;
+  if (bytes->size() != span.file_size) {
+    return tl::unexpected(util::with_path(
+      util::make_error("the file changed while ogfeed was building; build "
+                       "again"),
+      post.shown_path));
   }
-  if (auto ok = util::check_xml_text(fm->body, fm->body_line); !ok) {
-    return tl::unexpected(util::with_path(ok.error(), post.source_path));
+  std::string body = normalize_text(std::string_view(*bytes).substr(
+    std::min<std::size_t>(span.offset, bytes->size())));
+  // Checked when loaded, but the file may have changed in place since.
+  if (auto ok = util::check_xml_text(body, span.line); !ok) {
+    return tl::unexpected(util::with_path(ok.error(), post.shown_path));
   }
-  return std::string(fm->body);
+  return body;
 }
 
 void
@@ -151,7 +164,7 @@ sort_posts(std::vector<Post>& posts)
     if (a.slug != b.slug) {
       return a.slug < b.slug;
     }
-    return a.source_path < b.source_path;
+    return a.shown_path < b.shown_path;
   });
 }
 

@@ -31,8 +31,10 @@ LoadedPosts load_posts(const std::filesystem::path& site_root,
                        const SiteConfig& config,
                        unsigned jobs);
 
-// Reads the Markdown body of a post whose body the loader dropped, from
-// post.source_path. Fails when the file can no longer be read or split.
+// Returns a post's Markdown body: the one it holds, else read from
+// post.file at post.body_span. Fails when the file can no longer be read or
+// changed size since it was loaded, or when the body holds a character XML
+// forbids (at its line and column).
 util::Expected<std::string> load_post_body(const Post& post);
 
 // Sorts posts newest first, ties broken by slug, then source path.

@@ -22,7 +22,7 @@ add_link(pugi::xml_node parent,
 }
 
 void
-add_card(pugi::xml_node entry, const content::CardRef& card)
+add_card(pugi::xml_node entry, const CardRef& card)
 {
   pugi::xml_node link = entry.append_child("link");
   link.append_attribute("rel") = "enclosure";
@@ -51,6 +51,7 @@ add_person(pugi::xml_node parent, const content::Person& person)
 
 std::string
 write_atom(const FeedPlan& plan,
+           const std::vector<const Entry*>& entries,
            const content::SiteConfig& config,
            const std::string& self_url)
 {
@@ -63,7 +64,7 @@ write_atom(const FeedPlan& plan,
   add_declaration(doc);
   pugi::xml_node feed = doc.append_child("feed");
   feed.append_attribute("xmlns") = "http://www.w3.org/2005/Atom";
-  if (any_card(plan)) {
+  if (any_card(entries)) {
     feed.append_attribute("xmlns:media") = k_media_ns;
   }
   feed.append_attribute("xml:lang") = config.language.c_str();
@@ -72,7 +73,7 @@ write_atom(const FeedPlan& plan,
   if (!plan.subtitle.empty()) {
     text_child(feed, "subtitle", plan.subtitle);
   }
-  text_child(feed, "updated", rfc3339(feed_updated(plan)));
+  text_child(feed, "updated", rfc3339(feed_updated(entries)));
   add_link(feed, "self", "application/atom+xml", self_url);
   add_link(feed, "alternate", "text/html", plan.alternate);
   add_person(feed, config.author);
@@ -80,13 +81,14 @@ write_atom(const FeedPlan& plan,
   generator.append_attribute("version") = OGFEED_VERSION;
   generator.text().set(k_generator);
 
-  for (const content::Post* post : plan.entries) {
+  for (const Entry* e : entries) {
+    const content::Post* post = e->post;
     pugi::xml_node entry = feed.append_child("entry");
     text_child(entry, "id", entry_id(*post, config));
     text_child(entry, "title", post->title);
     add_link(entry, "alternate", "text/html", post->permalink);
-    if (post->card) {
-      add_card(entry, *post->card);
+    if (e->card) {
+      add_card(entry, *e->card);
     }
     text_child(entry, "published", rfc3339(post->date));
     text_child(entry, "updated", rfc3339(post->updated));
@@ -96,12 +98,12 @@ write_atom(const FeedPlan& plan,
     for (const auto& term : entry_categories(*post)) {
       entry.append_child("category").append_attribute("term") = term.c_str();
     }
-    if (const std::string& summary = entry_summary(*post); !summary.empty()) {
-      text_child(entry, "summary", summary);
+    if (!e->summary.empty()) {
+      text_child(entry, "summary", e->summary);
     }
     pugi::xml_node content = entry.append_child("content");
     content.append_attribute("type") = "html";
-    content.text().set(post->content_html.c_str());
+    content.text().set(e->content_html.c_str());
   }
   return serialize(doc);
 }

@@ -1,16 +1,19 @@
 #pragma once
 
 #include "content/site_config.hpp"
+#include "feed/entry.hpp"
 #include "feed/feed_plan.hpp"
 
 #include <string>
+#include <vector>
 
 namespace ogfeed::feed {
 
-// Writes `plan` as an Atom 1.0 document (RFC 4287), UTF-8 with two-space
-// indentation; `self_url` is the feed's own absolute URL. Deterministic:
-// the same plan gives the same bytes.
+// Writes `plan`, whose posts are `entries`, as an Atom 1.0 document (RFC 4287),
+// UTF-8 with two-space indentation; `self_url` is the feed's own absolute URL.
+// Deterministic: the same plan gives the same bytes.
 std::string write_atom(const FeedPlan& plan,
+                       const std::vector<const Entry*>& entries,
                        const content::SiteConfig& config,
                        const std::string& self_url);
 

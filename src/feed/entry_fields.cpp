@@ -25,28 +25,21 @@ entry_id(const content::Post& post, const content::SiteConfig& config)
 }
 
 util::UtcSeconds
-feed_updated(const FeedPlan& plan)
+feed_updated(const std::vector<const Entry*>& entries)
 {
   util::UtcSeconds newest{};
-  for (const content::Post* post : plan.entries) {
-    newest = std::max(newest, post->updated);
+  for (const Entry* e : entries) {
+    newest = std::max(newest, e->post->updated);
   }
   return newest;
 }
 
-const std::string&
-entry_summary(const content::Post& post)
-{
-  return post.description.empty() ? post.summary_text : post.description;
-}
-
 bool
-any_card(const FeedPlan& plan)
+any_card(const std::vector<const Entry*>& entries)
 {
-  return std::any_of(
-    plan.entries.begin(), plan.entries.end(), [](const content::Post* p) {
-      return p->card.has_value();
-    });
+  return std::any_of(entries.begin(), entries.end(), [](const Entry* e) {
+    return e->card.has_value();
+  });
 }
 
 std::vector<std::string>

@@ -2,6 +2,7 @@
 
 #include "content/post.hpp"
 #include "content/site_config.hpp"
+#include "feed/entry.hpp"
 #include "feed/feed_plan.hpp"
 #include "util/time_zone.hpp"
 
@@ -21,16 +22,13 @@ std::string entry_id(const content::Post& post,
 // Returns the feed's last change: the newest `updated` of its entries (never
 // the clock, so the same input gives the same bytes), or the Unix epoch for a
 // feed without entries.
-util::UtcSeconds feed_updated(const FeedPlan& plan);
-
-// Returns the post's summary: its description, else a plain-text excerpt.
-const std::string& entry_summary(const content::Post& post);
+util::UtcSeconds feed_updated(const std::vector<const Entry*>& entries);
 
 // The Media RSS namespace, for media:thumbnail.
 constexpr const char* k_media_ns = "http://search.yahoo.com/mrss/";
 
-// True when some entry of the plan has a card (so media: is declared).
-bool any_card(const FeedPlan& plan);
+// True when some entry has a card (so media: is declared).
+bool any_card(const std::vector<const Entry*>& entries);
 
 // Returns the tags and then the categories of a post, without repeats.
 std::vector<std::string> entry_categories(const content::Post& post);

@@ -42,7 +42,7 @@ add_taxonomy(std::vector<FeedPlan>& plans,
     plan.dir = folder + "/" + dir_name + "/";
     plan.url_dir = folder + "/" + util::percent_encode(dir_name) + "/";
     plan.alternate = config.base_url + plan.url_dir;
-    plan.entries = std::move(group.posts);
+    plan.posts = std::move(group.posts);
     plans.push_back(std::move(plan));
   }
 }
@@ -76,10 +76,10 @@ plan_feeds(const std::vector<content::Post>& posts,
   main.subtitle = config.subtitle;
   main.alternate = config.base_url;
   for (const auto& post : posts) {
-    if (main.entries.size() >= static_cast<std::size_t>(config.feeds.limit)) {
+    if (main.posts.size() >= static_cast<std::size_t>(config.feeds.limit)) {
       break;
     }
-    main.entries.push_back(&post);
+    main.posts.push_back(&post);
   }
   plans.push_back(std::move(main));
   if (config.feeds.per_tag) {

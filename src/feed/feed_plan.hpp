@@ -17,7 +17,7 @@ struct FeedPlan
   std::string dir; // output folder below the output root: "" or "tags/日本語/"
   std::string url_dir;   // the same folder as a URL path: "tags/%E6%97%A5.../"
   std::string alternate; // absolute URL of the page this feed mirrors
-  std::vector<const content::Post*> entries; // newest first, at most the limit
+  std::vector<const content::Post*> posts; // newest first, at most the limit
 };
 
 // Returns the folder name used on disk for a tag or category: the name

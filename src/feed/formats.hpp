@@ -1,6 +1,7 @@
 #pragma once
 
 #include "content/site_config.hpp"
+#include "feed/entry.hpp"
 #include "feed/feed_plan.hpp"
 
 #include <string>
@@ -16,6 +17,7 @@ struct FeedFormat
   std::string_view name;
   std::string_view description;
   std::string (*write)(const FeedPlan& plan,
+                       const std::vector<const Entry*>& entries,
                        const content::SiteConfig& config,
                        const std::string& self_url);
   std::string content::FeedSettings::*file_name;

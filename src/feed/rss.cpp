@@ -21,6 +21,7 @@ rss_person(const content::Person& person)
 
 std::string
 write_rss(const FeedPlan& plan,
+          const std::vector<const Entry*>& entries,
           const content::SiteConfig& config,
           const std::string& self_url)
 {
@@ -37,7 +38,7 @@ write_rss(const FeedPlan& plan,
   rss.append_attribute("xmlns:content") =
     "http://purl.org/rss/1.0/modules/content/";
   rss.append_attribute("xmlns:dc") = "http://purl.org/dc/elements/1.1/";
-  if (any_card(plan)) {
+  if (any_card(entries)) {
     rss.append_attribute("xmlns:media") = k_media_ns;
   }
   pugi::xml_node channel = rss.append_child("channel");
@@ -49,7 +50,7 @@ write_rss(const FeedPlan& plan,
   if (!config.author.email.empty()) {
     text_child(channel, "managingEditor", rss_person(config.author));
   }
-  text_child(channel, "lastBuildDate", rfc822(feed_updated(plan)));
+  text_child(channel, "lastBuildDate", rfc822(feed_updated(entries)));
   text_child(
     channel, "generator", std::string(k_generator) + " " + OGFEED_VERSION);
   pugi::xml_node self = channel.append_child("atom:link");
@@ -57,7 +58,8 @@ write_rss(const FeedPlan& plan,
   self.append_attribute("rel") = "self";
   self.append_attribute("type") = "application/rss+xml";
 
-  for (const content::Post* post : plan.entries) {
+  for (const Entry* e : entries) {
+    const content::Post* post = e->post;
     pugi::xml_node item = channel.append_child("item");
     text_child(item, "title", post->title);
     text_child(item, "link", post->permalink);
@@ -79,8 +81,8 @@ write_rss(const FeedPlan& plan,
     for (const auto& term : entry_categories(*post)) {
       text_child(item, "category", term);
     }
-    if (post->card) {
-      const content::CardRef& card = *post->card;
+    if (e->card) {
+      const CardRef& card = *e->card;
       // RSS 2.0 requires an enclosure's length: a post's own image has none.
       if (card.length > 0) {
         pugi::xml_node enclosure = item.append_child("enclosure");
@@ -91,8 +93,8 @@ write_rss(const FeedPlan& plan,
       }
       add_media_thumbnail(item, card);
     }
-    text_child(item, "description", entry_summary(*post));
-    text_child(item, "content:encoded", post->content_html);
+    text_child(item, "description", e->summary);
+    text_child(item, "content:encoded", e->content_html);
   }
   return serialize(doc);
 }

@@ -21,7 +21,7 @@ text_child(pugi::xml_node parent, const char* name, const std::string& text)
 }
 
 void
-add_media_thumbnail(pugi::xml_node parent, const content::CardRef& card)
+add_media_thumbnail(pugi::xml_node parent, const CardRef& card)
 {
   pugi::xml_node thumb = parent.append_child("media:thumbnail");
   thumb.append_attribute("url") = card.url.c_str();

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "content/post.hpp"
+#include "feed/entry.hpp"
 
 #include <string>
 
@@ -19,7 +19,7 @@ void
 text_child(pugi::xml_node parent, const char* name, const std::string& text);
 
 // Appends <media:thumbnail url=... width=... height=...> for a card.
-void add_media_thumbnail(pugi::xml_node parent, const content::CardRef& card);
+void add_media_thumbnail(pugi::xml_node parent, const CardRef& card);
 
 // Serializes a pugixml document with an XML declaration and two-space
 // indentation, the form every feed file takes.

@@ -11,6 +11,7 @@
 
 #include <xxhash.h>
 
+#include <atomic>
 #include <cstdio>
 #include <map>
 #include <mutex>
@@ -21,8 +22,6 @@ namespace ogfeed::site {
 namespace fs = std::filesystem;
 
 namespace {
-
-constexpr const char* k_cache_file = ".ogfeed-cards";
 
 struct Format
 {
@@ -102,28 +101,6 @@ card_names(const std::vector<content::Post>& posts, const std::string& base_url)
   return names;
 }
 
-std::map<std::string, std::string>
-read_cache(const fs::path& file)
-{
-  std::map<std::string, std::string> out;
-  auto text = util::read_file(file, 64 * 1024 * 1024);
-  if (!text) {
-    return out;
-  }
-  std::size_t pos = 0;
-  while (pos < text->size()) {
-    const std::size_t nl = text->find('\n', pos);
-    const std::string line =
-      text->substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
-    pos = nl == std::string::npos ? text->size() : nl + 1;
-    const std::size_t tab = line.find('\t');
-    if (tab != std::string::npos) {
-      out[line.substr(tab + 1)] = line.substr(0, tab);
-    }
-  }
-  return out;
-}
-
 // Everything that decides a card's pixels, hashed.
 std::string
 card_key(const card::CardText& text, std::uint64_t setup)
@@ -173,27 +150,145 @@ setup_hash(const card::CardTemplate& t,
   return XXH3_64bits(all.data(), all.size());
 }
 
+// A card to draw or to keep: where it goes and what decides its pixels.
+struct CardJob
+{
+  std::size_t post = 0; // index into the posts
+  std::string rel;      // "cards/slug.png"
+  std::string key;
+  card::CardText text;
+  std::optional<util::Error> error;
+  std::vector<char32_t> missing;
+  std::uint64_t length = 0;
+  bool reused = false;
+};
+
+// True when the previous build drew this very card and the file there still
+// holds the bytes it wrote: the cache trusts only what the manifest says.
+bool
+can_reuse(const CardJob& job, const Manifest& previous, const fs::path& out)
+{
+  const auto it = previous.find(job.rel);
+  if (it == previous.end() || it->second.card_key != job.key) {
+    return false;
+  }
+  auto bytes = util::read_file(out / fs::u8path(job.rel), it->second.size);
+  return bytes && bytes->size() == it->second.size
+         && content_hash(*bytes) == it->second.hash;
+}
+
+// cards.json: permalink -> card URL, size and alt text, for any generator's
+// og:image.
+std::string
+card_manifest_json(const std::vector<content::Post>& posts,
+                   const std::vector<std::optional<feed::CardRef>>& cards)
+{
+  std::map<std::string, std::string> entries; // sorted by permalink
+  for (std::size_t i = 0; i < posts.size(); ++i) {
+    if (!cards[i] || cards[i]->width == 0) {
+      continue;
+    }
+    const feed::CardRef& ref = *cards[i];
+    util::JsonWriter entry;
+    entry.begin_object();
+    entry.key("url").string(ref.url);
+    entry.key("width").integer(ref.width);
+    entry.key("height").integer(ref.height);
+    entry.key("alt").string(posts[i].title);
+    entry.end_object();
+    entries[posts[i].permalink] = entry.str();
+  }
+  util::JsonWriter json(util::JsonWriter::Style::one_member_per_line);
+  json.begin_object();
+  for (const auto& [permalink, entry] : entries) {
+    json.key(permalink).raw(entry);
+  }
+  json.end_object();
+  return json.str() + "\n";
+}
+
+struct Renderers
+{
+  const card::CardTemplate& tmpl;
+  const card::TemplateFonts& fonts;
+  card::EncodeOptions encode;
+};
+
+// Reuses or draws every job on `threads` threads, staging each new card.
+// Stops handing out work at the first card that cannot be staged (a full
+// disk fails the same way for every card after it).
+std::optional<util::Error>
+run_card_jobs(std::vector<CardJob>& jobs,
+              const std::vector<content::Post>& posts,
+              const Renderers& setup,
+              OutputTransaction& tx,
+              unsigned threads)
+{
+  std::mutex lock;
+  std::optional<util::Error> fatal;
+  std::atomic<bool> stop{false};
+  std::atomic<std::size_t> next{0};
+  auto fail = [&](util::Error e) {
+    const std::lock_guard<std::mutex> guard(lock);
+    if (!fatal) {
+      fatal = std::move(e);
+    }
+    stop = true;
+  };
+  util::parallel_for(threads, threads, [&](std::size_t) {
+    // One renderer per thread, made only when a card must be drawn:
+    // FreeType faces are not thread-safe.
+    std::unique_ptr<card::CardRenderer> renderer;
+    for (std::size_t k = next++; k < jobs.size() && !stop; k = next++) {
+      CardJob& job = jobs[k];
+      if (job.reused) {
+        continue;
+      }
+      if (!renderer) {
+        auto made = card::CardRenderer::create(setup.tmpl, setup.fonts);
+        if (!made) {
+          fail(made.error());
+          return;
+        }
+        renderer = std::move(*made);
+      }
+      auto card = renderer->render(job.text, setup.encode);
+      if (!card) {
+        job.error = util::with_path(card.error(), posts[job.post].shown_path);
+        continue;
+      }
+      job.missing = std::move(card->missing);
+      job.length = card->bytes.size();
+      if (auto ok = tx.stage(job.rel, card->bytes, job.key); !ok) {
+        fail(ok.error());
+      }
+    }
+  });
+  return fatal;
+}
+
 } // namespace
 
 CardStepResult
-build_cards(std::vector<content::Post>& posts,
+build_cards(const std::vector<content::Post>& posts,
             const content::SiteConfig& config,
-            const fs::path& output_dir,
+            OutputTransaction& tx,
             const CardStepOptions& options)
 {
   CardStepResult result;
+  result.cards.resize(posts.size());
   const Format format = format_of(config.cards.format);
   const std::string cards_url = config.base_url + config.cards.dir + "/";
 
   // Posts with their own image opt out.
   std::vector<std::size_t> todo;
   for (std::size_t i = 0; i < posts.size(); ++i) {
-    content::Post& p = posts[i];
+    const content::Post& p = posts[i];
     if (!p.image.empty()) {
-      content::CardRef ref;
+      feed::CardRef ref;
       ref.url = util::resolve_url(p.image, p.permalink);
       ref.type = mime_for(ref.url);
-      p.card = ref;
+      result.cards[i] = ref;
     } else {
       todo.push_back(i);
     }
@@ -215,105 +310,51 @@ build_cards(std::vector<content::Post>& posts,
   }
   const std::uint64_t setup = setup_hash(*tmpl, *fonts, config.cards);
   const std::vector<std::string> names = card_names(posts, config.base_url);
-  const std::map<std::string, std::string> cache =
-    read_cache(output_dir / k_cache_file);
 
-  card::EncodeOptions encode;
-  encode.format = format.format;
-  encode.png_compression = config.cards.png_compression;
-  encode.quality = config.cards.quality;
-
-  struct Job
-  {
-    std::string rel; // "cards/slug.png"
-    std::string key;
-    card::CardText text;
-    std::optional<util::Diagnostic> error;
-    std::vector<char32_t> missing;
-    std::uint64_t length = 0;
-    bool reused = false;
-  };
-  std::vector<Job> jobs(todo.size());
+  std::vector<CardJob> jobs(todo.size());
   for (std::size_t j = 0; j < todo.size(); ++j) {
-    const content::Post& p = posts[todo[j]];
-    Job& job = jobs[j];
-    job.rel = config.cards.dir + "/" + names[todo[j]] + format.extension;
-    job.text = card::card_text_for(p, config, *tmpl);
+    CardJob& job = jobs[j];
+    job.post = todo[j];
+    job.rel = config.cards.dir + "/" + names[job.post] + format.extension;
+    job.text = card::card_text_for(posts[job.post], config, *tmpl);
     job.key = card_key(job.text, setup);
-    const auto hit = cache.find(job.rel);
-    std::error_code ec;
-    const auto size = fs::file_size(output_dir / fs::u8path(job.rel), ec);
-    if (hit != cache.end() && hit->second == job.key && !ec && size > 0) {
-      job.reused = true;
-      job.length = size;
-    }
   }
-
-  std::vector<std::size_t> to_render;
-  for (std::size_t j = 0; j < jobs.size(); ++j) {
-    if (!jobs[j].reused) {
-      to_render.push_back(j);
-    }
-  }
-  // One renderer per thread: FreeType faces are not thread-safe.
-  const unsigned threads = std::max(
-    1U,
-    std::min<unsigned>(options.jobs, static_cast<unsigned>(to_render.size())));
-  std::vector<std::unique_ptr<card::CardRenderer>> renderers(threads);
-  std::mutex setup_error_lock;
-  std::optional<util::Error> setup_error;
-  std::atomic<std::size_t> next{0};
-  util::parallel_for(threads, threads, [&](std::size_t t) {
-    auto renderer = card::CardRenderer::create(*tmpl, *fonts);
-    if (!renderer) {
-      const std::lock_guard<std::mutex> lock(setup_error_lock);
-      setup_error = renderer.error();
-      return;
-    }
-    renderers[t] = std::move(*renderer);
-    for (std::size_t k = next++; k < to_render.size(); k = next++) {
-      Job& job = jobs[to_render[k]];
-      const content::Post& p = posts[todo[to_render[k]]];
-      auto card = renderers[t]->render(job.text, encode);
-      if (!card) {
-        job.error = util::with_path(card.error(), p.source_path);
-        continue;
-      }
-      job.missing = card->missing;
-      job.length = card->bytes.size();
-      if (auto ok = util::write_file_atomic(output_dir / fs::u8path(job.rel),
-                                            card->bytes);
-          !ok) {
-        job.error = ok.error();
-      }
+  // Checking a cached card reads it: spread that over the threads too.
+  util::parallel_for(jobs.size(), options.jobs, [&](std::size_t j) {
+    if (can_reuse(jobs[j], tx.previous(), options.output_dir)) {
+      jobs[j].reused = true;
+      jobs[j].length = tx.previous().at(jobs[j].rel).size;
     }
   });
-  if (setup_error) {
-    result.diagnostics.push_back(*setup_error);
+
+  Renderers setup_for_threads{*tmpl, *fonts, {}};
+  setup_for_threads.encode.format = format.format;
+  setup_for_threads.encode.png_compression = config.cards.png_compression;
+  setup_for_threads.encode.quality = config.cards.quality;
+  const unsigned threads = std::max(
+    1U, std::min<unsigned>(options.jobs, static_cast<unsigned>(jobs.size())));
+  if (auto fatal = run_card_jobs(jobs, posts, setup_for_threads, tx, threads)) {
+    result.diagnostics.push_back(std::move(*fatal));
     return result;
   }
 
-  std::string index;
-  std::map<std::string, std::string> manifest; // permalink -> JSON object
-  for (std::size_t j = 0; j < jobs.size(); ++j) {
-    Job& job = jobs[j];
-    content::Post& p = posts[todo[j]];
+  for (CardJob& job : jobs) {
+    const content::Post& p = posts[job.post];
     if (job.error) {
       result.diagnostics.push_back(*job.error);
       continue;
     }
     for (const char32_t c : job.missing) {
-      char code[16];
-      std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
       result.diagnostics.push_back(util::with_path(
-        util::make_warning("no font has '"
-                           + util::encode_utf8(std::u32string(1, c)) + "' ("
-                           + code + "); the card shows it as a box"),
-        p.source_path));
+        util::make_warning(card::missing_glyph_message(c)), p.shown_path));
     }
-    result.rendered += job.reused ? 0 : 1;
-    result.reused += job.reused ? 1 : 0;
-    content::CardRef ref;
+    if (job.reused) {
+      tx.keep(job.rel);
+      ++result.reused;
+    } else {
+      ++result.rendered;
+    }
+    feed::CardRef ref;
     ref.url =
       cards_url
       + util::percent_encode(job.rel.substr(config.cards.dir.size() + 1));
@@ -321,23 +362,12 @@ build_cards(std::vector<content::Post>& posts,
     ref.width = tmpl->width;
     ref.height = tmpl->height;
     ref.length = job.length;
-    p.card = ref;
-    index += job.key + "\t" + job.rel + "\n";
-    manifest[p.permalink] = "{\"url\": " + util::json_string(ref.url)
-                            + ", \"width\": " + std::to_string(ref.width)
-                            + ", \"height\": " + std::to_string(ref.height)
-                            + ", \"alt\": " + util::json_string(p.title) + "}";
+    result.cards[job.post] = ref;
   }
-  std::string json = "{";
-  bool first = true;
-  for (const auto& [permalink, entry] : manifest) {
-    json += std::string(first ? "\n" : ",\n") + "  "
-            + util::json_string(permalink) + ": " + entry;
-    first = false;
+  if (auto ok = tx.stage("cards.json", card_manifest_json(posts, result.cards));
+      !ok) {
+    result.diagnostics.push_back(ok.error());
   }
-  json += "\n}\n";
-  result.outputs.push_back({output_dir / "cards.json", json});
-  result.outputs.push_back({output_dir / k_cache_file, index});
   return result;
 }
 

@@ -2,16 +2,19 @@
 
 #include "content/post.hpp"
 #include "content/site_config.hpp"
-#include "site/outputs.hpp"
+#include "feed/entry.hpp"
+#include "site/output_transaction.hpp"
 #include "util/error.hpp"
 
 #include <filesystem>
+#include <optional>
 #include <vector>
 
 namespace ogfeed::site {
 
 struct CardStepOptions
 {
+  std::filesystem::path output_dir; // where the previous build's cards are
   std::vector<std::filesystem::path> template_dirs; // a site's own first
   std::vector<std::filesystem::path> font_dirs;
   unsigned jobs = 1;
@@ -20,23 +23,22 @@ struct CardStepOptions
 struct CardStepResult
 {
   util::Diagnostics diagnostics;
-  std::vector<OutputFile> outputs; // cards.json and the cache index
+  std::vector<std::optional<feed::CardRef>> cards; // one per post
   std::size_t rendered = 0;
   std::size_t reused = 0;
 };
 
 // Gives every post its card: a post with its own `image` keeps that (made
-// absolute); every other post gets `<cards.dir>/<slug>.<ext>` under
-// `output_dir`, rendered on `jobs` threads unless the cache index beside the
-// outputs says the same inputs (text, template, fonts, images, settings,
-// ogfeed version) made the file that is there. Each card is written through
-// a temporary file and a rename as soon as it is drawn; cards.json (permalink
-// -> card URL, size, alt text) and the cache index come back as outputs to
-// replace with the feeds. Warns, naming the post, about characters no font
-// covers.
-CardStepResult build_cards(std::vector<content::Post>& posts,
+// absolute); every other post gets `<cards.dir>/<slug>.<ext>`, drawn on
+// `jobs` threads and staged in `tx`, unless the previous build's manifest
+// says the same inputs (text, template, fonts, images, settings, ogfeed
+// version) drew the file that is still there, byte for byte. Stages
+// cards.json (permalink -> card URL, size, alt text). Warns, naming the
+// post, once about each character no font covers; stops at the first card
+// that cannot be staged.
+CardStepResult build_cards(const std::vector<content::Post>& posts,
                            const content::SiteConfig& config,
-                           const std::filesystem::path& output_dir,
+                           OutputTransaction& tx,
                            const CardStepOptions& options);
 
 } // namespace ogfeed::site

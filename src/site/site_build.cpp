@@ -6,7 +6,6 @@
 #include "feed/feed_plan.hpp"
 #include "feed/formats.hpp"
 #include "site/card_step.hpp"
-#include "site/outputs.hpp"
 #include "util/file.hpp"
 #include "util/parallel.hpp"
 #include "validate/validator.hpp"
@@ -39,7 +38,7 @@ select_posts(std::vector<content::Post> posts,
     if (post.date > options.now && options.future == FuturePosts::skip) {
       continue;
     }
-    const auto [it, inserted] = seen.emplace(post.permalink, post.source_path);
+    const auto [it, inserted] = seen.emplace(post.permalink, post.shown_path);
     if (!inserted) {
       diagnostics.push_back(util::with_path(
         util::make_error("permalink '" + post.permalink + "' is also used by "
@@ -48,7 +47,7 @@ select_posts(std::vector<content::Post> posts,
                              ":year/:month/:day to the site's 'permalink'",
                          1,
                          1),
-        post.source_path));
+        post.shown_path));
       continue;
     }
     out.push_back(std::move(post));
@@ -56,41 +55,175 @@ select_posts(std::vector<content::Post> posts,
   return out;
 }
 
-// Renders the content of every post that some feed includes, on `jobs`
-// threads; other posts are never rendered (nor their bodies read again).
-util::Diagnostics
-render_entries(std::vector<content::Post>& posts,
-               const std::vector<feed::FeedPlan>& plans,
-               unsigned jobs)
+void
+append(util::Diagnostics& to, util::Diagnostics from)
+{
+  to.insert(to.end(),
+            std::make_move_iterator(from.begin()),
+            std::make_move_iterator(from.end()));
+}
+
+// Draws and stages the cards when they are on; with --no-cards keeps the
+// cards of the previous build (and cards.json) as they are. Returns false
+// after an error.
+bool
+stage_cards(const std::vector<content::Post>& posts,
+            const content::SiteConfig& config,
+            const BuildOptions& options,
+            OutputTransaction& tx,
+            std::vector<std::optional<feed::CardRef>>& cards,
+            BuildReport& report)
+{
+  if (!config.cards.enabled) {
+    return true;
+  }
+  if (options.cards == Cards::off) {
+    for (const auto& [rel, entry] : tx.previous()) {
+      if (!entry.card_key.empty() || rel == "cards.json") {
+        tx.keep(rel);
+      }
+    }
+    return true;
+  }
+  if (posts.empty()) {
+    return true;
+  }
+  CardStepResult result = build_cards(posts,
+                                      config,
+                                      tx,
+                                      {report.output_dir,
+                                       options.template_dirs,
+                                       options.font_dirs,
+                                       options.jobs});
+  append(report.diagnostics, std::move(result.diagnostics));
+  report.cards_rendered = result.rendered;
+  report.cards_reused = result.reused;
+  cards = std::move(result.cards);
+  return !util::has_error(report.diagnostics);
+}
+
+// Makes the entry of every post that some feed includes, on `jobs` threads:
+// its rendered content, summary and card. Other posts' bodies are never
+// read.
+std::vector<feed::Entry>
+make_entries(const std::vector<content::Post>& posts,
+             const std::vector<std::optional<feed::CardRef>>& cards,
+             const std::vector<feed::FeedPlan>& plans,
+             unsigned jobs,
+             util::Diagnostics& diagnostics)
 {
   std::set<std::size_t> needed; // indices into `posts`
   for (const auto& plan : plans) {
-    for (const content::Post* p : plan.entries) {
+    for (const content::Post* p : plan.posts) {
       needed.insert(static_cast<std::size_t>(p - posts.data()));
     }
   }
+  std::vector<feed::Entry> entries(needed.size());
+  std::vector<std::optional<util::Error>> errors(needed.size());
   const std::vector<std::size_t> work(needed.begin(), needed.end());
-  std::vector<std::optional<util::Error>> errors(work.size());
   util::parallel_for(work.size(), jobs, [&](std::size_t i) {
-    content::Post& post = posts[work[i]];
+    const content::Post& post = posts[work[i]];
+    feed::Entry& entry = entries[i];
+    entry.post = &post;
+    entry.card = cards[work[i]];
     auto body = content::load_post_body(post);
     if (!body) {
       errors[i] = body.error();
       return;
     }
-    post.content_html =
+    entry.content_html =
       content::absolutize_html(content::render_markdown(*body), post.permalink);
-    if (post.description.empty()) {
-      post.summary_text = content::markdown_excerpt(*body, k_excerpt_chars);
-    }
+    entry.summary = post.description.empty()
+                      ? content::markdown_excerpt(*body, k_excerpt_chars)
+                      : post.description;
   });
-  util::Diagnostics out;
   for (auto& e : errors) {
     if (e) {
-      out.push_back(std::move(*e));
+      diagnostics.push_back(std::move(*e));
+    }
+  }
+  return entries;
+}
+
+struct FeedFile
+{
+  std::string rel; // relative to the output folder
+  std::string bytes;
+};
+
+// Writes every planned feed in every configured format.
+std::vector<FeedFile>
+write_feeds(const std::vector<content::Post>& posts,
+            const std::vector<feed::Entry>& entries,
+            const std::vector<feed::FeedPlan>& plans,
+            const content::SiteConfig& config)
+{
+  std::vector<const feed::Entry*> by_post(posts.size(), nullptr);
+  for (const auto& e : entries) {
+    by_post[static_cast<std::size_t>(e.post - posts.data())] = &e;
+  }
+  std::vector<FeedFile> out;
+  for (const auto& format : feed::feed_formats()) {
+    const auto& wanted = config.feeds.formats;
+    if (std::find(wanted.begin(), wanted.end(), format.name) == wanted.end()) {
+      continue;
+    }
+    const std::string& file = config.feeds.*format.file_name;
+    for (const auto& plan : plans) {
+      std::vector<const feed::Entry*> shown;
+      for (const content::Post* p : plan.posts) {
+        shown.push_back(by_post[static_cast<std::size_t>(p - posts.data())]);
+      }
+      const std::string self = config.base_url + plan.url_dir + file;
+      out.push_back({plan.dir + file, format.write(plan, shown, config, self)});
     }
   }
   return out;
+}
+
+// Checks every feed as any reader would before it replaces the old one.
+void
+check_feeds(const std::vector<FeedFile>& feeds,
+            const BuildOptions& options,
+            const fs::path& output_dir,
+            util::Diagnostics& diagnostics)
+{
+  std::vector<validate::Report> checked(feeds.size());
+  util::parallel_for(feeds.size(), options.jobs, [&](std::size_t i) {
+    checked[i] =
+      validate::validate_bytes(feeds[i].rel, feeds[i].bytes, options.now);
+  });
+  for (std::size_t i = 0; i < feeds.size(); ++i) {
+    for (const auto& f : checked[i].findings) {
+      util::Diagnostic d =
+        f.severity == util::Severity::error ? util::make_error(
+          "generated feed fails " + f.rule + ": " + f.message, f.line, f.column)
+                                            : util::make_warning(
+                                              "generated feed fails " + f.rule
+                                                + ": " + f.message,
+                                              f.line,
+                                              f.column);
+      d.path = (output_dir / fs::u8path(feeds[i].rel)).string();
+      diagnostics.push_back(std::move(d));
+    }
+  }
+}
+
+// Commits the transaction and says how far it got.
+void
+publish(OutputTransaction& tx, BuildReport& report)
+{
+  auto done = tx.commit();
+  if (!done) {
+    report.diagnostics.push_back(done.error().error);
+    report.published = done.error().stage == CommitStage::publishing
+                         ? Published::partly
+                         : Published::nothing;
+    return;
+  }
+  report.published = Published::all;
+  report.written = std::move(done->written);
+  report.removed = std::move(done->removed);
 }
 
 } // namespace
@@ -108,11 +241,17 @@ build_site(const BuildOptions& options)
     options.output_dir
       ? *options.output_dir
       : (options.site_root / config->output_dir).lexically_normal();
+  auto tx = OutputTransaction::open(
+    report.output_dir, options.wait, report.diagnostics, options.faults);
+  if (!tx) {
+    report.diagnostics.push_back(tx.error());
+    return report;
+  }
 
   content::LoadedPosts loaded =
     content::load_posts(options.site_root, *config, std::max(1U, options.jobs));
-  report.diagnostics = std::move(loaded.diagnostics);
-  std::vector<content::Post> posts =
+  append(report.diagnostics, std::move(loaded.diagnostics));
+  const std::vector<content::Post> posts =
     select_posts(std::move(loaded.posts), options, report.diagnostics);
   if (util::has_error(report.diagnostics)) {
     return report;
@@ -125,76 +264,30 @@ build_site(const BuildOptions& options)
       + "'"));
   }
 
-  std::vector<OutputFile> outputs;
-  if (config->cards.enabled && options.cards == Cards::as_configured
-      && !posts.empty()) {
-    CardStepResult cards =
-      build_cards(posts,
-                  *config,
-                  report.output_dir,
-                  {options.template_dirs, options.font_dirs, options.jobs});
-    report.diagnostics.insert(report.diagnostics.end(),
-                              cards.diagnostics.begin(),
-                              cards.diagnostics.end());
-    if (util::has_error(report.diagnostics)) {
+  std::vector<std::optional<feed::CardRef>> cards(posts.size());
+  if (!stage_cards(posts, *config, options, *tx, cards, report)) {
+    return report;
+  }
+  const std::vector<feed::FeedPlan> plans = feed::plan_feeds(posts, *config);
+  const std::vector<feed::Entry> entries =
+    make_entries(posts, cards, plans, options.jobs, report.diagnostics);
+  if (util::has_error(report.diagnostics)) {
+    return report;
+  }
+  const std::vector<FeedFile> feeds =
+    write_feeds(posts, entries, plans, *config);
+  report.feeds = feeds.size();
+  check_feeds(feeds, options, report.output_dir, report.diagnostics);
+  if (util::has_error(report.diagnostics)) {
+    return report;
+  }
+  for (const auto& f : feeds) {
+    if (auto ok = tx->stage(f.rel, f.bytes); !ok) {
+      report.diagnostics.push_back(ok.error());
       return report;
     }
-    report.cards_rendered = cards.rendered;
-    report.cards_reused = cards.reused;
-    outputs = std::move(cards.outputs);
   }
-
-  const std::vector<feed::FeedPlan> plans = feed::plan_feeds(posts, *config);
-  for (auto& e : render_entries(posts, plans, options.jobs)) {
-    report.diagnostics.push_back(std::move(e));
-  }
-  if (util::has_error(report.diagnostics)) {
-    return report;
-  }
-
-  for (const auto& format : feed::feed_formats()) {
-    const auto& wanted = config->feeds.formats;
-    if (std::find(wanted.begin(), wanted.end(), format.name) == wanted.end()) {
-      continue;
-    }
-    const std::string& file = config->feeds.*format.file_name;
-    for (const auto& plan : plans) {
-      const std::string self = config->base_url + plan.url_dir + file;
-      ++report.feeds;
-      outputs.push_back({report.output_dir / fs::u8path(plan.dir) / file,
-                         format.write(plan, *config, self)});
-    }
-  }
-  // Check every feed as any reader would before it replaces the old one.
-  std::vector<validate::Report> checked(outputs.size());
-  util::parallel_for(outputs.size(), options.jobs, [&](std::size_t i) {
-    const fs::path& path = outputs[i].path;
-    if (path.extension() == ".xml" || path.filename() == config->feeds.atom_file
-        || path.filename() == config->feeds.rss_file) {
-      checked[i] =
-        validate::validate_bytes(path.string(), outputs[i].bytes, options.now);
-    }
-  });
-  for (std::size_t i = 0; i < outputs.size(); ++i) {
-    for (const auto& f : checked[i].findings) {
-      report.diagnostics.push_back(
-        util::Diagnostic{f.severity,
-                         outputs[i].path.string(),
-                         f.line,
-                         f.column,
-                         "generated feed fails " + f.rule + ": " + f.message});
-    }
-  }
-  if (util::has_error(report.diagnostics)) {
-    return report;
-  }
-  if (auto ok = replace_outputs(outputs); !ok) {
-    report.diagnostics.push_back(ok.error());
-    return report;
-  }
-  for (auto& out : outputs) {
-    report.written.push_back(std::move(out.path));
-  }
+  publish(*tx, report);
   return report;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "site/output_transaction.hpp"
 #include "util/error.hpp"
+#include "util/file_lock.hpp"
 #include "util/time_zone.hpp"
 
 #include <filesystem>
@@ -35,25 +37,36 @@ struct BuildOptions
   Cards cards = Cards::as_configured;
   std::vector<std::filesystem::path> template_dirs; // a site's own first
   std::vector<std::filesystem::path> font_dirs;
+  util::LockWait wait = util::LockWait::no; // when another build holds OUT
+  FaultInjection* faults = nullptr;         // tests only
+};
+
+// How far a build got in changing its output folder.
+enum class Published {
+  nothing, // every earlier output is as it was
+  partly,  // publishing stopped; the next build finishes it
+  all,
 };
 
 struct BuildReport
 {
   util::Diagnostics diagnostics; // errors and warnings, in file order
   std::filesystem::path output_dir;
-  std::vector<std::filesystem::path> written; // files replaced, in order
-  std::size_t posts = 0;                      // posts published
-  std::size_t feeds = 0;                      // feed files written
+  Published published = Published::nothing;
+  std::vector<std::string> written; // relative to output_dir, sorted
+  std::vector<std::string> removed; // earlier outputs that no longer belong
+  std::size_t posts = 0;            // posts published
+  std::size_t feeds = 0;            // feed files written
   std::size_t cards_rendered = 0;
   std::size_t cards_reused = 0; // unchanged since the last build
 };
 
-// Builds a site's feeds and cards: loads ogfeed.yaml and every post and
-// reports every bad post; only when there is no error renders the cards
-// (each written through a temporary file and a rename) and then writes each
-// feed, cards.json and the card cache index through temporary files renamed
-// into place after all of them were written, so a failed build leaves the
-// previous feeds as they were.
+// Builds a site's feeds and cards as one transaction on the output folder
+// (see OutputTransaction): loads ogfeed.yaml and every post and reports every
+// bad post; only when there is no error draws the cards, renders and checks
+// every feed, and then publishes all of it together, removing earlier
+// outputs that no longer belong. A build that fails before publishing
+// leaves every earlier output byte for byte as it was.
 BuildReport build_site(const BuildOptions& options);
 
 } // namespace ogfeed::site

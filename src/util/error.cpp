@@ -1,19 +1,33 @@
 #include "util/error.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace ogfeed::util {
 
 Error
 make_error(std::string message, int line, int column)
 {
-  return Diagnostic{Severity::error, {}, line, column, std::move(message)};
+  return Diagnostic{
+    Severity::error, {}, line, column, std::move(message), std::nullopt};
 }
 
 Diagnostic
 make_warning(std::string message, int line, int column)
 {
-  return Diagnostic{Severity::warning, {}, line, column, std::move(message)};
+  return Diagnostic{
+    Severity::warning, {}, line, column, std::move(message), std::nullopt};
+}
+
+Error
+os_error(const std::string& action,
+         const std::string& subject,
+         int error_number)
+{
+  Error e = make_error("cannot " + action + " '" + subject
+                       + "': " + std::strerror(error_number));
+  e.os = OsFailure{action, error_number};
+  return e;
 }
 
 Diagnostic

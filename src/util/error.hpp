@@ -2,6 +2,7 @@
 
 #include <tl/expected.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,15 @@ namespace ogfeed::util {
 enum class Severity {
   error,
   warning,
+};
+
+// What the operating system refused: the action ("open", "read", "write",
+// "rename", ...) and errno, kept apart from the words so callers can decide
+// how to say it.
+struct OsFailure
+{
+  std::string action;
+  int error_number = 0;
 };
 
 // A problem a user must see: where it happened and what was wrong. `line` and
@@ -22,6 +32,7 @@ struct Diagnostic
   int line = 0;
   int column = 0;
   std::string message;
+  std::optional<OsFailure> os; // set when an OS call failed
 };
 
 using Error = Diagnostic;
@@ -35,6 +46,12 @@ Error make_error(std::string message, int line = 0, int column = 0);
 
 // Returns a warning diagnostic with a position.
 Diagnostic make_warning(std::string message, int line = 0, int column = 0);
+
+// Returns an error for a failed OS call on `subject`: "cannot <action>
+// '<subject>': <strerror>", with `os` set.
+Error os_error(const std::string& action,
+               const std::string& subject,
+               int error_number);
 
 // Returns `d` with `path` filled in when it had none.
 Diagnostic with_path(Diagnostic d, const std::string& path);

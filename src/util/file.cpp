@@ -18,9 +18,25 @@ namespace {
 Error
 os_error(const std::string& what, const fs::path& path, int err)
 {
-  Error e =
-    make_error(what + " '" + path.string() + "': " + std::strerror(err));
-  return e;
+  return util::os_error(what, path.string(), err);
+}
+
+// Writes all of `bytes` to `fd`; returns errno on failure, 0 on success.
+int
+write_all(int fd, std::string_view bytes)
+{
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      return errno;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  return 0;
 }
 
 } // namespace
@@ -28,17 +44,30 @@ os_error(const std::string& what, const fs::path& path, int err)
 Expected<std::string>
 read_file(const fs::path& path, std::size_t max_bytes)
 {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused
+  // below as not a regular file.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
-    return tl::unexpected(os_error("cannot open", path, errno));
+    return tl::unexpected(os_error("open", path, errno));
   }
   // Read straight into a buffer of the file's size; keep reading past it
   // in case the file grew.
   struct stat st
   {
   };
+  if (::fstat(fd, &st) != 0) {
+    const int err = errno;
+    ::close(fd);
+    return tl::unexpected(os_error("read", path, err));
+  }
+  if (!S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return tl::unexpected(
+      make_error("'" + path.string() + "' is "
+                 + (S_ISDIR(st.st_mode) ? "a folder" : "not a regular file")));
+  }
   std::size_t want = 64 * 1024;
-  if (::fstat(fd, &st) == 0 && st.st_size > 0) {
+  if (st.st_size > 0) {
     want = static_cast<std::size_t>(st.st_size) + 1;
   }
   std::string out;
@@ -55,13 +84,13 @@ read_file(const fs::path& path, std::size_t max_bytes)
       }
       const int err = errno;
       ::close(fd);
-      return tl::unexpected(os_error("cannot read", path, err));
+      return tl::unexpected(os_error("read", path, err));
     }
     used += static_cast<std::size_t>(n);
     if (used > max_bytes) {
       ::close(fd);
       return tl::unexpected(
-        make_error("file '" + path.string() + "' is larger than "
+        make_error("'" + path.string() + "' is larger than "
                    + std::to_string(max_bytes / (1024 * 1024)) + " MiB"));
     }
     if (n == 0) {
@@ -84,34 +113,28 @@ write_temp_file(const fs::path& path, std::string_view bytes)
     fs::create_directories(path.parent_path(), ec);
     if (ec) {
       return tl::unexpected(
-        os_error("cannot create folder", path.parent_path(), ec.value()));
+        os_error("create folder", path.parent_path(), ec.value()));
     }
   }
   std::string templ = path.string() + ".tmp-XXXXXX";
   const int fd = ::mkstemp(templ.data());
   if (fd < 0) {
-    return tl::unexpected(os_error("cannot create", templ, errno));
+    return tl::unexpected(os_error("create", templ, errno));
   }
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      const int err = errno;
-      ::close(fd);
-      ::unlink(templ.c_str());
-      return tl::unexpected(os_error("cannot write", templ, err));
-    }
-    done += static_cast<std::size_t>(n);
-  }
+  int err = write_all(fd, bytes);
   // mkstemp creates 0600; outputs are published files, so use the usual mode.
   ::fchmod(fd, 0644);
-  if (::close(fd) != 0) {
-    const int err = errno;
+  // Durable before the rename that publishes it: after a crash the new name
+  // never points at an empty or partial file.
+  if (err == 0 && ::fsync(fd) != 0) {
+    err = errno;
+  }
+  if (::close(fd) != 0 && err == 0) {
+    err = errno;
+  }
+  if (err != 0) {
     ::unlink(templ.c_str());
-    return tl::unexpected(os_error("cannot write", templ, err));
+    return tl::unexpected(os_error("write", templ, err));
   }
   return fs::path(templ);
 }
@@ -122,7 +145,60 @@ commit_temp_file(const fs::path& temp, const fs::path& path)
   if (std::rename(temp.c_str(), path.c_str()) != 0) {
     const int err = errno;
     ::unlink(temp.c_str());
-    return tl::unexpected(os_error("cannot replace", path, err));
+    return tl::unexpected(os_error("replace", path, err));
+  }
+  if (path.has_parent_path()) {
+    return sync_folder(path.parent_path());
+  }
+  return {};
+}
+
+Expected<void>
+write_file(const fs::path& path, std::string_view bytes)
+{
+  const int fd =
+    ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    return tl::unexpected(os_error("create", path, errno));
+  }
+  int err = write_all(fd, bytes);
+  if (::close(fd) != 0 && err == 0) {
+    err = errno;
+  }
+  if (err != 0) {
+    return tl::unexpected(os_error("write", path, err));
+  }
+  return {};
+}
+
+Expected<void>
+sync_folder(const fs::path& dir)
+{
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) {
+    return tl::unexpected(os_error("open folder", dir, errno));
+  }
+  const int rc = ::fsync(fd);
+  const int err = errno;
+  ::close(fd);
+  if (rc != 0) {
+    return tl::unexpected(os_error("sync folder", dir, err));
+  }
+  return {};
+}
+
+Expected<void>
+sync_file_system(const fs::path& dir)
+{
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) {
+    return tl::unexpected(os_error("open folder", dir, errno));
+  }
+  const int rc = ::syncfs(fd);
+  const int err = errno;
+  ::close(fd);
+  if (rc != 0) {
+    return tl::unexpected(os_error("sync", dir, err));
   }
   return {};
 }

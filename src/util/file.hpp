@@ -9,17 +9,20 @@
 
 namespace ogfeed::util {
 
-// Reads a whole file. Fails (with the OS reason) when it cannot be opened or
-// read, or when it is larger than `max_bytes`.
+// Reads a whole regular file. Fails (with the OS reason in `os`) when it
+// cannot be opened or read, when it is a folder, FIFO or device (never
+// waiting on one), or when it is larger than `max_bytes`.
 Expected<std::string> read_file(const std::filesystem::path& path,
                                 std::size_t max_bytes);
 
-// Writes `bytes` to a temporary file beside `path` (creating parent folders)
-// and returns the temporary's path; nothing at `path` changes yet.
+// Writes `bytes` to a temporary file beside `path` (creating parent folders),
+// flushed to disk, and returns the temporary's path; nothing at `path`
+// changes yet.
 Expected<std::filesystem::path>
 write_temp_file(const std::filesystem::path& path, std::string_view bytes);
 
-// Renames a temporary file from write_temp_file() into place atomically.
+// Renames a temporary file from write_temp_file() into place atomically and
+// syncs the folder, so the new name survives a crash.
 Expected<void> commit_temp_file(const std::filesystem::path& temp,
                                 const std::filesystem::path& path);
 
@@ -27,5 +30,17 @@ Expected<void> commit_temp_file(const std::filesystem::path& temp,
 // see either the old file or the whole new one.
 Expected<void> write_file_atomic(const std::filesystem::path& path,
                                  std::string_view bytes);
+
+// Creates or truncates `path` and writes `bytes` (no temporary, no sync):
+// for files that only matter once a later step syncs them.
+Expected<void> write_file(const std::filesystem::path& path,
+                          std::string_view bytes);
+
+// fsync(2)s a folder, so the names created or renamed in it are durable.
+Expected<void> sync_folder(const std::filesystem::path& dir);
+
+// syncfs(2): flushes every file of the file system holding `dir`; one call
+// instead of one fsync per file when a build stages thousands.
+Expected<void> sync_file_system(const std::filesystem::path& dir);
 
 } // namespace ogfeed::util

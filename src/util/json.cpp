@@ -58,4 +58,132 @@ json_number(double value)
   return s == "-0" ? "0" : s;
 }
 
+JsonWriter::JsonWriter(Style style)
+  : m_style(style)
+{
+}
+
+void
+JsonWriter::before_value()
+{
+  if (m_after_key) {
+    m_after_key = false;
+    return;
+  }
+  if (m_first.empty()) {
+    return;
+  }
+  if (!m_first.back()) {
+    m_out +=
+      m_style == Style::one_member_per_line && m_first.size() == 1 ? "," : ", ";
+  }
+  if (m_style == Style::one_member_per_line && m_first.size() == 1) {
+    m_out += "\n  ";
+  }
+  m_first.back() = false;
+}
+
+void
+JsonWriter::open(char c)
+{
+  before_value();
+  m_out += c;
+  m_first.push_back(true);
+}
+
+void
+JsonWriter::close(char c)
+{
+  const bool empty = m_first.back();
+  m_first.pop_back();
+  if (m_style == Style::one_member_per_line && m_first.empty() && !empty) {
+    m_out += '\n';
+  }
+  m_out += c;
+}
+
+JsonWriter&
+JsonWriter::begin_object()
+{
+  open('{');
+  return *this;
+}
+
+JsonWriter&
+JsonWriter::end_object()
+{
+  close('}');
+  return *this;
+}
+
+JsonWriter&
+JsonWriter::begin_array()
+{
+  open('[');
+  return *this;
+}
+
+JsonWriter&
+JsonWriter::end_array()
+{
+  close(']');
+  return *this;
+}
+
+JsonWriter&
+JsonWriter::key(std::string_view name)
+{
+  before_value();
+  m_out += json_string(name);
+  m_out += ": ";
+  m_after_key = true;
+  return *this;
+}
+
+JsonWriter&
+JsonWriter::string(std::string_view text)
+{
+  before_value();
+  m_out += json_string(text);
+  return *this;
+}
+
+JsonWriter&
+JsonWriter::integer(long long value)
+{
+  before_value();
+  m_out += std::to_string(value);
+  return *this;
+}
+
+JsonWriter&
+JsonWriter::number(double value)
+{
+  before_value();
+  m_out += json_number(value);
+  return *this;
+}
+
+JsonWriter&
+JsonWriter::boolean(bool value)
+{
+  before_value();
+  m_out += value ? "true" : "false";
+  return *this;
+}
+
+JsonWriter&
+JsonWriter::raw(std::string_view json)
+{
+  before_value();
+  m_out += json;
+  return *this;
+}
+
+const std::string&
+JsonWriter::str() const
+{
+  return m_out;
+}
+
 } // namespace ogfeed::util

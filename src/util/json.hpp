@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ogfeed::util {
 
@@ -11,5 +12,47 @@ std::string json_string(std::string_view text);
 
 // Returns a JSON number for `value` with at most two decimals ("980.5").
 std::string json_number(double value);
+
+// Writes one JSON value, member by member, so no caller concatenates JSON
+// by hand. Compact style puts ", " and ": " between items; with
+// one_member_per_line the outermost container's items go on lines of their
+// own, indented by two spaces.
+class JsonWriter
+{
+public:
+  enum class Style {
+    compact,
+    one_member_per_line,
+  };
+
+  explicit JsonWriter(Style style = Style::compact);
+
+  JsonWriter& begin_object();
+  JsonWriter& end_object();
+  JsonWriter& begin_array();
+  JsonWriter& end_array();
+  // The name of the next member of an object.
+  JsonWriter& key(std::string_view name);
+  JsonWriter& string(std::string_view text);
+  JsonWriter& integer(long long value);
+  // At most two decimals, as json_number().
+  JsonWriter& number(double value);
+  JsonWriter& boolean(bool value);
+  // A value that is already JSON (made by another JsonWriter).
+  JsonWriter& raw(std::string_view json);
+
+  // The text written so far.
+  const std::string& str() const;
+
+private:
+  void before_value();
+  void open(char c);
+  void close(char c);
+
+  Style m_style;
+  std::string m_out;
+  std::vector<bool> m_first; // per open container: no item yet
+  bool m_after_key = false;
+};
 
 } // namespace ogfeed::util

@@ -64,14 +64,6 @@ is_xml_char(char32_t c)
          || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
 }
 
-std::string
-describe(char32_t c)
-{
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
-  return buf;
-}
-
 } // namespace
 
 namespace {
@@ -166,7 +158,7 @@ check_xml_text(std::string_view text, int first_line)
                                      line,
                                      column));
   }
-  return tl::unexpected(make_error("control character " + describe(c)
+  return tl::unexpected(make_error("control character " + code_point_name(c)
                                      + " is not allowed in XML; remove it",
                                    line,
                                    column));
@@ -279,6 +271,14 @@ encode_utf8(std::u32string_view text)
     }
   }
   return out;
+}
+
+std::string
+code_point_name(char32_t c)
+{
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
+  return buf;
 }
 
 } // namespace ogfeed::util

@@ -34,4 +34,7 @@ std::u32string decode_utf8(std::string_view utf8);
 // Returns `text` encoded as UTF-8.
 std::string encode_utf8(std::u32string_view text);
 
+// Returns "U+00E9" for a code point (at least four hex digits).
+std::string code_point_name(char32_t c);
+
 } // namespace ogfeed::util

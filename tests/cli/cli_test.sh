@@ -105,7 +105,7 @@ printf 'fonts: {bold: NotoSansJP-Bold-subset.otf}\ntitle:\n  colour: red\n' >"$w
 expect_eq "$rc" 1 "bad template exit code"
 expect_eq "$(cat "$work/err")" "$work/bad.yaml:3:3: error: unknown key 'title.colour', did you mean 'color'?" "bad template message"
 "$ogfeed" card --title "𠮷野家の牛丼" -o "$work/kichi.png" 2>"$work/err"
-expect_eq "$(cat "$work/err")" "ogfeed: warning: no font has '𠮷' (U+20BB7); it is drawn as a box" "missing glyph warning"
+expect_eq "$(cat "$work/err")" "ogfeed: warning: no font has '𠮷' (U+20BB7); the card shows it as a box" "missing glyph warning"
 
 # 10. ogfeed validate: every feed the build wrote is clean, even --strict;
 #     errors exit 1, usage errors 2; a folder and stdin work.

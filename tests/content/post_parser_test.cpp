@@ -55,7 +55,7 @@ TEST_CASE("post parser: the seed's front matter", "[content]")
   CHECK(p.post->tags == std::vector<std::string>{"Docker", "Review"});
   CHECK(p.post->description == "初めて Docker Meetup Kansai");
   CHECK(p.post->body == "\n## 見出し\n");
-  CHECK(p.post->body_line == 11);
+  CHECK(p.post->body_span.line == 11);
   CHECK(
     messages(p)
     == std::vector<std::string>{

@@ -31,14 +31,14 @@ TEST_CASE("feed plan: main feed, tag and category feeds, each within the limit",
   const auto plans = feed::plan_feeds(posts, config);
   REQUIRE(plans.size() == 4);
   CHECK(plans[0].dir.empty());
-  CHECK(plans[0].entries.size() == 2);
+  CHECK(plans[0].posts.size() == 2);
   CHECK(plans[1].dir == "tags/Go/");
   CHECK(plans[2].dir == "tags/日本語/");
   CHECK(plans[2].url_dir == "tags/%E6%97%A5%E6%9C%AC%E8%AA%9E/");
   CHECK(plans[2].alternate
         == "https://example.com/tags/%E6%97%A5%E6%9C%AC%E8%AA%9E/");
   CHECK(plans[2].title == "T - 日本語");
-  CHECK(plans[2].entries
+  CHECK(plans[2].posts
         == std::vector<const content::Post*>{&posts[0], &posts[1]});
   CHECK(plans[3].dir == "categories/雑記/");
 

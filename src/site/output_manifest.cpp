@@ -1,0 +1,133 @@
+#include "site/output_manifest.hpp"
+
+#include <xxhash.h>
+
+#include <charconv>
+#include <vector>
+
+namespace ogfeed::site {
+
+namespace {
+
+constexpr std::string_view k_header = "ogfeed-manifest 1\n";
+
+std::string
+hex64(std::uint64_t v)
+{
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i) {
+    out[static_cast<std::size_t>(i)] = digits[v & 0xF];
+    v >>= 4;
+  }
+  return out;
+}
+
+bool
+parse_u64(std::string_view s, int base, std::uint64_t& out)
+{
+  const auto [end, ec] =
+    std::from_chars(s.data(), s.data() + s.size(), out, base);
+  return ec == std::errc() && end == s.data() + s.size() && !s.empty();
+}
+
+std::vector<std::string_view>
+split_tabs(std::string_view line)
+{
+  std::vector<std::string_view> fields;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t tab = line.find('\t', start);
+    fields.push_back(line.substr(start, tab - start));
+    if (tab == std::string_view::npos) {
+      return fields;
+    }
+    start = tab + 1;
+  }
+}
+
+} // namespace
+
+std::uint64_t
+content_hash(std::string_view bytes)
+{
+  return XXH3_64bits(bytes.data(), bytes.size());
+}
+
+std::string
+escape_field(std::string_view path)
+{
+  std::string out;
+  for (const char c : path) {
+    if (c == '%' || c == '\t' || c == '\n' || c == '\r') {
+      static constexpr char digits[] = "0123456789ABCDEF";
+      out += '%';
+      out += digits[(static_cast<unsigned char>(c) >> 4) & 0xF];
+      out += digits[static_cast<unsigned char>(c) & 0xF];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string
+unescape_field(std::string_view field)
+{
+  std::string out;
+  for (std::size_t i = 0; i < field.size(); ++i) {
+    std::uint64_t v = 0;
+    if (field[i] == '%' && i + 2 < field.size()
+        && parse_u64(field.substr(i + 1, 2), 16, v)) {
+      out += static_cast<char>(v);
+      i += 2;
+    } else {
+      out += field[i];
+    }
+  }
+  return out;
+}
+
+std::string
+format_manifest(const Manifest& manifest)
+{
+  std::string out(k_header);
+  for (const auto& [path, e] : manifest) {
+    out += hex64(e.hash) + "\t" + std::to_string(e.size) + "\t"
+           + (e.card_key.empty() ? "-" : e.card_key) + "\t" + escape_field(path)
+           + "\n";
+  }
+  return out;
+}
+
+util::Expected<Manifest>
+parse_manifest(std::string_view text)
+{
+  if (!text.starts_with(k_header)) {
+    return tl::unexpected(util::make_error("not an ogfeed manifest", 1, 1));
+  }
+  Manifest out;
+  int line_no = 1;
+  std::size_t pos = k_header.size();
+  while (pos < text.size()) {
+    ++line_no;
+    const std::size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) {
+      return tl::unexpected(util::make_error("truncated line", line_no, 1));
+    }
+    const auto fields = split_tabs(text.substr(pos, nl - pos));
+    pos = nl + 1;
+    ManifestEntry e;
+    if (fields.size() != 4 || !parse_u64(fields[0], 16, e.hash)
+        || !parse_u64(fields[1], 10, e.size) || fields[3].empty()) {
+      return tl::unexpected(util::make_error("malformed line", line_no, 1));
+    }
+    if (fields[2] != "-") {
+      e.card_key = std::string(fields[2]);
+    }
+    out[unescape_field(fields[3])] = std::move(e);
+  }
+  return out;
+}
+
+} // namespace ogfeed::site

@@ -1,0 +1,96 @@
+#pragma once
+
+#include "site/output_manifest.hpp"
+#include "util/error.hpp"
+#include "util/file_lock.hpp"
+
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ogfeed::site {
+
+// The folder inside an output folder where ogfeed keeps its lock, the
+// manifest of what it wrote, staged files and the commit journal.
+constexpr const char* k_state_dir = ".ogfeed";
+
+// For tests: makes the `crash_at`-th file system step of a transaction (0
+// based; staging a file, syncing, writing the journal, each rename or
+// removal) fail as if the process had been killed there: nothing is cleaned
+// up. `steps` counts the steps taken.
+struct FaultInjection
+{
+  std::size_t crash_at = static_cast<std::size_t>(-1);
+  std::size_t steps = 0;
+};
+
+// What a commit published.
+struct CommitSummary
+{
+  std::vector<std::string> written; // paths relative to the output folder
+  std::vector<std::string> removed; // earlier outputs that no longer belong
+};
+
+// Why a transaction failed, for the message the user sees.
+enum class CommitStage {
+  before_publishing, // nothing in the output folder changed
+  publishing,        // some outputs are new; the next build finishes them
+};
+
+struct CommitError
+{
+  util::Error error;
+  CommitStage stage = CommitStage::before_publishing;
+};
+
+// Every output of one build, published together. Opening takes an exclusive
+// lock on the output folder, finishes a commit an earlier build was killed
+// in (so each output is either all old or all new) and discards files an
+// earlier build staged but never committed. Files are staged into
+// `.ogfeed/staging/`; commit() syncs them, writes a journal of renames and
+// removals, applies it, and deletes the journal. An output of the previous
+// build that this one neither stages nor keeps is removed, but only when its
+// bytes are still those ogfeed wrote. Destroying an uncommitted transaction
+// discards what it staged.
+class OutputTransaction
+{
+public:
+  // Locks `output_dir` (creating it): with LockWait::no a folder another
+  // build holds is an error saying so. Warnings about state it discarded go
+  // to `notes`.
+  static util::Expected<OutputTransaction>
+  open(const std::filesystem::path& output_dir,
+       util::LockWait wait,
+       util::Diagnostics& notes,
+       FaultInjection* faults = nullptr);
+
+  OutputTransaction(OutputTransaction&&) noexcept;
+  OutputTransaction& operator=(OutputTransaction&&) noexcept;
+  ~OutputTransaction();
+
+  // What the last completed build wrote (empty for a new folder).
+  const Manifest& previous() const;
+
+  // Stages `bytes` as the new `rel` (relative to the output folder, '/'
+  // separated); `card_key` records what drew a card. Thread-safe. Fails when
+  // the staged file cannot be written (a full disk).
+  util::Expected<void> stage(const std::string& rel,
+                             std::string_view bytes,
+                             const std::string& card_key = {});
+
+  // Keeps `rel`, an output of the previous build, unchanged. Thread-safe.
+  void keep(const std::string& rel);
+
+  // Publishes everything staged and kept, removes stale outputs.
+  tl::expected<CommitSummary, CommitError> commit();
+
+private:
+  struct State;
+  explicit OutputTransaction(std::unique_ptr<State> state);
+  std::unique_ptr<State> m;
+};
+
+} // namespace ogfeed::site

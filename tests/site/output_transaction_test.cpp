@@ -1,0 +1,301 @@
+#include "site/output_manifest.hpp"
+#include "site/output_transaction.hpp"
+#include "site/site_build.hpp"
+#include "test_support.hpp"
+
+#include <sys/stat.h>
+
+#include <map>
+#include <optional>
+
+using namespace ogfeed;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Every file below `dir` but ogfeed's state folder, by relative path.
+std::map<std::string, std::string>
+outputs_in(const fs::path& dir)
+{
+  std::map<std::string, std::string> files;
+  for (auto it = fs::recursive_directory_iterator(dir);
+       it != fs::recursive_directory_iterator();
+       ++it) {
+    if (it->path().filename() == site::k_state_dir) {
+      it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file()) {
+      files[fs::relative(it->path(), dir).string()] = test::slurp(it->path());
+    }
+  }
+  return files;
+}
+
+site::OutputTransaction
+open_tx(const fs::path& out, util::Diagnostics& notes)
+{
+  auto tx = site::OutputTransaction::open(out, util::LockWait::no, notes);
+  REQUIRE(tx);
+  return std::move(*tx);
+}
+
+// A copy of examples/blog, changed so that a second build replaces, adds
+// and removes outputs: one post deleted (its card, category and tag feeds
+// go), one title changed (its card is drawn again).
+fs::path
+changed_blog(const std::string& name)
+{
+  const fs::path site = test::fresh_dir(name);
+  fs::copy(
+    test::k_source_dir / "examples/blog", site, fs::copy_options::recursive);
+  fs::remove(site / "posts/2022-04-01-first-post.md");
+  const fs::path post = site / "posts/2024-05-18-kansai-meetup-report.md";
+  std::string text = test::slurp(post);
+  const std::size_t title = text.find("title: \"");
+  REQUIRE(title != std::string::npos);
+  text.insert(title + 8, "改訂版 ");
+  REQUIRE(util::write_file_atomic(post, text));
+  return site;
+}
+
+site::BuildOptions
+with_cards(const fs::path& site, const fs::path& out)
+{
+  site::BuildOptions options = test::build_options(site, out);
+  options.cards = site::Cards::as_configured;
+  options.template_dirs = {test::k_source_dir / "templates"};
+  options.font_dirs = {test::k_source_dir / "fonts"};
+  return options;
+}
+
+} // namespace
+
+TEST_CASE("output transaction: staged files appear only on commit", "[site]")
+{
+  const fs::path out = test::fresh_dir("tx-commit");
+  REQUIRE(util::write_file_atomic(out / "a.xml", "old"));
+  util::Diagnostics notes;
+  {
+    site::OutputTransaction tx = open_tx(out, notes);
+    REQUIRE(tx.stage("a.xml", "new"));
+    REQUIRE(tx.stage("sub/b.xml", "b"));
+    CHECK(test::slurp(out / "a.xml") == "old");
+    CHECK(!fs::exists(out / "sub/b.xml"));
+    auto done = tx.commit();
+    REQUIRE(done);
+    CHECK(done->written == std::vector<std::string>{"a.xml", "sub/b.xml"});
+  }
+  CHECK(notes.empty());
+  CHECK(outputs_in(out)
+        == std::map<std::string, std::string>{{"a.xml", "new"},
+                                              {"sub/b.xml", "b"}});
+  CHECK(!fs::exists(out / ".ogfeed/staging"));
+  CHECK(!fs::exists(out / ".ogfeed/journal"));
+}
+
+TEST_CASE("output transaction: an uncommitted transaction changes nothing",
+          "[site]")
+{
+  const fs::path out = test::fresh_dir("tx-abandon");
+  REQUIRE(util::write_file_atomic(out / "a.xml", "old"));
+  util::Diagnostics notes;
+  {
+    site::OutputTransaction tx = open_tx(out, notes);
+    REQUIRE(tx.stage("a.xml", "new"));
+  }
+  CHECK(outputs_in(out)
+        == std::map<std::string, std::string>{{"a.xml", "old"}});
+  CHECK(!fs::exists(out / ".ogfeed/staging"));
+}
+
+TEST_CASE("output transaction: outputs that no longer belong are removed, "
+          "files ogfeed did not write never",
+          "[site]")
+{
+  const fs::path out = test::fresh_dir("tx-stale");
+  util::Diagnostics notes;
+  {
+    site::OutputTransaction tx = open_tx(out, notes);
+    REQUIRE(tx.stage("tags/OnlyHere/atom.xml", "only"));
+    REQUIRE(tx.stage("tags/Edited/atom.xml", "ours"));
+    REQUIRE(tx.stage("atom.xml", "main"));
+    REQUIRE(tx.commit());
+  }
+  REQUIRE(util::write_file_atomic(out / "tags/mine.txt", "a user's file"));
+  REQUIRE(util::write_file_atomic(out / "tags/Edited/atom.xml", "edited"));
+  {
+    site::OutputTransaction tx = open_tx(out, notes);
+    REQUIRE(tx.stage("atom.xml", "main 2"));
+    auto done = tx.commit();
+    REQUIRE(done);
+    CHECK(done->removed
+          == std::vector<std::string>{"tags/Edited/atom.xml",
+                                      "tags/OnlyHere/atom.xml"});
+  }
+  CHECK(!fs::exists(out / "tags/OnlyHere")); // the emptied folder too
+  // Changed since ogfeed wrote it: no longer ogfeed's to remove.
+  CHECK(test::slurp(out / "tags/Edited/atom.xml") == "edited");
+  CHECK(test::slurp(out / "tags/mine.txt") == "a user's file");
+}
+
+TEST_CASE("output transaction: a second build into the same folder is refused "
+          "while the first holds it",
+          "[site]")
+{
+  const fs::path out = test::fresh_dir("tx-lock");
+  util::Diagnostics notes;
+  site::OutputTransaction first = open_tx(out, notes);
+  auto second = site::OutputTransaction::open(out, util::LockWait::no, notes);
+  REQUIRE(!second);
+  CHECK(util::format_diagnostic(second.error())
+        == "ogfeed: error: another ogfeed build is writing to '" + out.string()
+             + "'; pass --wait to wait for it");
+}
+
+TEST_CASE("output transaction: a bad manifest is discarded with a warning, "
+          "a FIFO never waited on",
+          "[site]")
+{
+  const fs::path out = test::fresh_dir("tx-bad-manifest");
+  fs::create_directories(out / ".ogfeed");
+  const std::string manifest = (out / ".ogfeed/manifest").string();
+  std::string expected;
+  SECTION("a folder")
+  {
+    fs::create_directories(out / ".ogfeed/manifest/x");
+    expected = "ogfeed: warning: '" + manifest + "' is a folder";
+  }
+  SECTION("a FIFO")
+  {
+    REQUIRE(::mkfifo((out / ".ogfeed/manifest").c_str(), 0644) == 0);
+    expected = "ogfeed: warning: '" + manifest + "' is not a regular file";
+  }
+  SECTION("garbage")
+  {
+    REQUIRE(util::write_file_atomic(out / ".ogfeed/manifest", "garbage\n"));
+    expected = manifest + ":1:1: warning: not an ogfeed manifest";
+  }
+  util::Diagnostics notes;
+  {
+    site::OutputTransaction tx = open_tx(out, notes);
+    CHECK(tx.previous().empty());
+    REQUIRE(tx.stage("atom.xml", "x"));
+    REQUIRE(tx.commit());
+  }
+  REQUIRE(notes.size() == 1);
+  CHECK(util::format_diagnostic(notes[0])
+        == expected
+             + "; discarded it: every card is drawn again and no earlier "
+               "output is removed");
+  util::Diagnostics again;
+  site::OutputTransaction tx = open_tx(out, again);
+  CHECK(again.empty());
+  CHECK(tx.previous().size() == 1);
+}
+
+TEST_CASE("output transaction: a file where the state folder goes is an error",
+          "[site]")
+{
+  const fs::path out = test::fresh_dir("tx-state-file");
+  REQUIRE(util::write_file_atomic(out / ".ogfeed", "not ours"));
+  util::Diagnostics notes;
+  auto tx = site::OutputTransaction::open(out, util::LockWait::no, notes);
+  REQUIRE(!tx);
+  CHECK(tx.error().message
+        == "'" + (out / ".ogfeed").string()
+             + "' is not a folder; ogfeed keeps its state there: remove it");
+  CHECK(test::slurp(out / ".ogfeed") == "not ours");
+}
+
+TEST_CASE("manifest: paths with tabs and newlines survive a round trip",
+          "[site]")
+{
+  site::Manifest m;
+  m["tags/a\tb\nc%/atom.xml"] = {12, 0xfeedULL, ""};
+  m["cards/x.png"] = {3, 1, "00aa"};
+  auto back = site::parse_manifest(site::format_manifest(m));
+  REQUIRE(back);
+  CHECK(back->size() == 2);
+  CHECK(back->at("tags/a\tb\nc%/atom.xml").hash == 0xfeedULL);
+  CHECK(back->at("cards/x.png").card_key == "00aa");
+  auto bad = site::parse_manifest("ogfeed-manifest 1\nzz\t1\t-\tx\n");
+  REQUIRE(!bad);
+  CHECK(bad.error().line == 2);
+}
+
+TEST_CASE("site build: a build interrupted at any step leaves each output old "
+          "or new, and the next build equals a clean one",
+          "[site][slow]")
+{
+  const fs::path changed = changed_blog("crash-site");
+  const fs::path old_out = test::fresh_dir("crash-old");
+  REQUIRE(!util::has_error(
+    site::build_site(with_cards(test::k_source_dir / "examples/blog", old_out))
+      .diagnostics));
+  const fs::path clean = test::fresh_dir("crash-clean");
+  REQUIRE(
+    !util::has_error(site::build_site(with_cards(changed, clean)).diagnostics));
+  const auto before = outputs_in(old_out);
+  const auto after = outputs_in(clean);
+  REQUIRE(before != after);
+
+  bool finished = false;
+  for (std::size_t step = 0; !finished; ++step) {
+    INFO("crash before step " << step);
+    const fs::path out = test::fresh_dir("crash-run");
+    fs::copy(old_out, out, fs::copy_options::recursive);
+    site::FaultInjection faults;
+    faults.crash_at = step;
+    site::BuildOptions options = with_cards(changed, out);
+    options.faults = &faults;
+    const site::BuildReport report = site::build_site(options);
+    finished = faults.steps <= step;
+    CHECK(util::has_error(report.diagnostics) != finished);
+    for (const auto& [path, bytes] : outputs_in(out)) {
+      INFO(path);
+      const bool is_old = before.contains(path) && before.at(path) == bytes;
+      const bool is_new = after.contains(path) && after.at(path) == bytes;
+      CHECK((is_old || is_new));
+    }
+    // The next build finishes or discards what the crash left.
+    const site::BuildReport next = site::build_site(with_cards(changed, out));
+    CHECK(!util::has_error(next.diagnostics));
+    CHECK(outputs_in(out) == after);
+    CHECK(test::slurp(out / ".ogfeed/manifest")
+          == test::slurp(clean / ".ogfeed/manifest"));
+    CHECK(!fs::exists(out / ".ogfeed/journal"));
+    CHECK(!fs::exists(out / ".ogfeed/staging"));
+    REQUIRE(step < 200);
+  }
+}
+
+TEST_CASE("site build: a card whose file was changed is drawn again", "[site]")
+{
+  const fs::path out = test::fresh_dir("card-tamper");
+  const fs::path blog = test::k_source_dir / "examples/blog";
+  REQUIRE(site::build_site(with_cards(blog, out)).cards_rendered == 4);
+  const std::string good = test::slurp(out / "cards/first-post.png");
+  // Same size, other bytes: what a racing writer or a bad disk leaves.
+  std::string bad = good;
+  bad[bad.size() / 2] ^= 0x55;
+  REQUIRE(util::write_file_atomic(out / "cards/first-post.png", bad));
+  const site::BuildReport report = site::build_site(with_cards(blog, out));
+  CHECK(report.cards_rendered == 1);
+  CHECK(report.cards_reused == 3);
+  CHECK(test::slurp(out / "cards/first-post.png") == good);
+}
+
+TEST_CASE("site build: --no-cards keeps the cards of the previous build",
+          "[site]")
+{
+  const fs::path out = test::fresh_dir("no-cards-keeps");
+  const fs::path blog = test::k_source_dir / "examples/blog";
+  REQUIRE(site::build_site(with_cards(blog, out)).cards_rendered == 4);
+  const site::BuildReport report =
+    site::build_site(test::build_options(blog, out));
+  CHECK(report.removed.empty());
+  CHECK(fs::exists(out / "cards/first-post.png"));
+  CHECK(fs::exists(out / "cards.json"));
+}
