@@ -149,11 +149,7 @@ run_card(const std::vector<std::string>& args)
   if (!site_root && a.post) {
     site_root = find_site(fs::path(*a.post).parent_path());
   }
-  content::SiteConfig config;
-  config.title = "";
-  if (auto tokyo = util::TimeZone::locate("Asia/Tokyo")) {
-    config.timezone = *tokyo;
-  }
+  content::SiteConfig config = content::default_site_config();
   if (site_root) {
     auto loaded = content::load_site_config(*site_root);
     if (!loaded) {

@@ -1,5 +1,6 @@
 #include "content/absolute_urls.hpp"
 
+#include "util/ascii.hpp"
 #include "util/html_scan.hpp"
 #include "util/url.hpp"
 
@@ -9,16 +10,6 @@
 
 namespace ogfeed::content {
 
-namespace {
-
-bool
-is_space(char c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-} // namespace
-
 std::string
 absolutize_srcset(std::string_view srcset, std::string_view base)
 {
@@ -26,7 +17,8 @@ absolutize_srcset(std::string_view srcset, std::string_view base)
   std::size_t i = 0;
   while (i < srcset.size()) {
     const std::size_t lead = i;
-    while (i < srcset.size() && (is_space(srcset[i]) || srcset[i] == ',')) {
+    while (i < srcset.size()
+           && (util::is_html_space(srcset[i]) || srcset[i] == ',')) {
       ++i;
     }
     out.append(srcset.substr(lead, i - lead));
@@ -34,7 +26,7 @@ absolutize_srcset(std::string_view srcset, std::string_view base)
       break;
     }
     const std::size_t url_start = i;
-    while (i < srcset.size() && !is_space(srcset[i])) {
+    while (i < srcset.size() && !util::is_html_space(srcset[i])) {
       ++i;
     }
     std::size_t url_end = i;

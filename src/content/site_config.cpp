@@ -2,7 +2,9 @@
 
 #include "content/permalink.hpp"
 #include "content/yaml_value.hpp"
+#include "util/ascii.hpp"
 #include "util/edit_distance.hpp"
+#include "util/language_tag.hpp"
 #include "util/url.hpp"
 
 #include <algorithm>
@@ -59,34 +61,6 @@ string_field(std::string_view name, std::string SiteConfig::*field)
       c.*field = std::move(text);
       return {};
     };
-}
-
-bool
-is_language_tag(std::string_view tag)
-{
-  // BCP 47 in outline: a 2-8 letter primary subtag, then 1-8 alphanumeric
-  // subtags separated by '-'.
-  std::size_t i = 0;
-  std::size_t part = 0;
-  std::size_t first_len = 0;
-  for (; i <= tag.size(); ++i) {
-    if (i == tag.size() || tag[i] == '-') {
-      if (part == 0 || part > 8) {
-        return false;
-      }
-      if (first_len == 0) {
-        first_len = part;
-      }
-      part = 0;
-      continue;
-    }
-    const auto c = static_cast<unsigned char>(tag[i]);
-    if (first_len == 0 ? !std::isalpha(c) : !std::isalnum(c)) {
-      return false;
-    }
-    ++part;
-  }
-  return first_len >= 2;
 }
 
 util::Expected<void>
@@ -288,7 +262,7 @@ top_keys()
     {"language",
      [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
        TRY_ASSIGN(text, as_string(v, "language"));
-       if (!is_language_tag(text)) {
+       if (!util::is_language_tag(text)) {
          return tl::unexpected(error_at(
            v,
            "'language' must be a language tag such as 'ja' or 'en-US', got \""
@@ -345,14 +319,21 @@ top_keys()
 
 } // namespace
 
+SiteConfig
+default_site_config()
+{
+  SiteConfig config;
+  // The system tz database has it; without one the zone stays UTC.
+  if (auto zone = util::TimeZone::locate("Asia/Tokyo")) {
+    config.timezone = std::move(*zone);
+  }
+  return config;
+}
+
 util::Expected<SiteConfig>
 parse_site_config(std::string_view yaml_text)
 {
-  SiteConfig config;
-  auto zone = util::TimeZone::locate("Asia/Tokyo");
-  if (zone) {
-    config.timezone = std::move(*zone);
-  }
+  SiteConfig config = default_site_config();
   TRY_ASSIGN(root, parse_yaml(yaml_text, 1));
   TRY(apply_keys(root, "", top_keys(), config));
   if (config.title.empty()) {

@@ -54,6 +54,10 @@ struct SiteConfig
   CardSettings cards;
 };
 
+// The settings every site starts from (time zone Asia/Tokyo, the rest as
+// the member defaults above); parse_site_config() applies ogfeed.yaml on top.
+SiteConfig default_site_config();
+
 // Parses the text of `ogfeed.yaml`. Fails at the line and column of the first
 // bad value; an unknown key names the closest known one. Defaults: language
 // `ja`, time zone `Asia/Tokyo`, author name = site title.

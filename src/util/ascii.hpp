@@ -10,4 +10,14 @@ namespace ogfeed::util {
 // encodings, YAML booleans, English month names.
 std::string ascii_lower(std::string_view s);
 
+// HTML's ASCII whitespace (space, tab, LF, FF, CR): what separates
+// attributes and srcset candidates and is stripped around URLs.
+bool is_html_space(char c);
+std::string_view trim_html_space(std::string_view s);
+
+// XML's white space (space, tab, LF, CR): what XML and feed values may carry
+// around them.
+bool is_xml_space(char c);
+std::string_view trim_xml_space(std::string_view s);
+
 } // namespace ogfeed::util

@@ -1,16 +1,12 @@
 #include "util/html_scan.hpp"
 
+#include "util/ascii.hpp"
+
 #include <cctype>
 
 namespace ogfeed::util {
 
 namespace {
-
-bool
-is_space(char c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
 
 // Walks every start tag; for each attribute with a value calls `attr`.
 void
@@ -41,7 +37,7 @@ walk(std::string_view html,
       continue;
     }
     std::size_t name_end = i + 1;
-    while (name_end < html.size() && !is_space(html[name_end])
+    while (name_end < html.size() && !is_html_space(html[name_end])
            && html[name_end] != '>' && html[name_end] != '/') {
       ++name_end;
     }
@@ -51,7 +47,7 @@ walk(std::string_view html,
     }
     i = name_end;
     while (i < html.size()) {
-      while (i < html.size() && (is_space(html[i]) || html[i] == '/')) {
+      while (i < html.size() && (is_html_space(html[i]) || html[i] == '/')) {
         ++i;
       }
       if (i >= html.size() || html[i] == '>') {
@@ -59,7 +55,7 @@ walk(std::string_view html,
         break;
       }
       const std::size_t name_start = i;
-      while (i < html.size() && !is_space(html[i]) && html[i] != '='
+      while (i < html.size() && !is_html_space(html[i]) && html[i] != '='
              && html[i] != '>' && html[i] != '/') {
         ++i;
       }
@@ -69,14 +65,14 @@ walk(std::string_view html,
       }
       const std::string_view name = html.substr(name_start, i - name_start);
       std::size_t j = i;
-      while (j < html.size() && is_space(html[j])) {
+      while (j < html.size() && is_html_space(html[j])) {
         ++j;
       }
       if (j >= html.size() || html[j] != '=') {
         continue;
       }
       ++j;
-      while (j < html.size() && is_space(html[j])) {
+      while (j < html.size() && is_html_space(html[j])) {
         ++j;
       }
       i = j;
@@ -94,7 +90,7 @@ walk(std::string_view html,
         i = close == std::string_view::npos ? html.size() : close + 1;
       } else {
         a.value_begin = i;
-        while (i < html.size() && !is_space(html[i]) && html[i] != '>') {
+        while (i < html.size() && !is_html_space(html[i]) && html[i] != '>') {
           ++i;
         }
         a.value_end = i;

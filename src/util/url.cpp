@@ -8,24 +8,6 @@ namespace ogfeed::util {
 
 namespace {
 
-bool
-is_space(char c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-std::string_view
-trim(std::string_view s)
-{
-  while (!s.empty() && is_space(s.front())) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && is_space(s.back())) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
 std::size_t
 scheme_length(std::string_view ref)
 {
@@ -144,7 +126,7 @@ split_url(std::string_view ref)
 bool
 has_scheme(std::string_view ref)
 {
-  return scheme_length(trim(ref)) > 0;
+  return scheme_length(trim_html_space(ref)) > 0;
 }
 
 bool
@@ -159,7 +141,7 @@ is_http_url(std::string_view url)
 std::string
 resolve_url(std::string_view ref_text, std::string_view base_text)
 {
-  const std::string_view trimmed = trim(ref_text);
+  const std::string_view trimmed = trim_html_space(ref_text);
   const UrlParts ref = split_url(trimmed);
   if (!ref.scheme.empty()) {
     return std::string(trimmed);

@@ -1,5 +1,7 @@
 #include "validate/atom_checker.hpp"
 
+#include "util/ascii.hpp"
+#include "util/language_tag.hpp"
 #include "validate/values.hpp"
 
 #include <algorithm>
@@ -157,7 +159,7 @@ is_base64(std::string_view s)
 bool
 AtomChecker::check_no_space(const XmlElement& at, const std::string& text)
 {
-  if (trim(text).size() != text.size()) {
+  if (util::trim_xml_space(text).size() != text.size()) {
     error("atom-unexpected-whitespace",
           at,
           "<" + at.local + "> has white space around its value");
@@ -218,7 +220,7 @@ AtomChecker::opened(const Frame& f)
   if (up != nullptr && is_atom(up->element) && e.ns == k_xhtml_ns
       && e.local == "div") {
     const XmlAttribute* type = up->element.attribute("type");
-    if (type != nullptr && trim(type->value) == "xhtml") {
+    if (type != nullptr && util::trim_xml_space(type->value) == "xhtml") {
       m_xhtml_depth = 1;
       return;
     }
@@ -282,7 +284,7 @@ AtomChecker::check_text_construct(const Frame& f, const std::string& text)
   const XmlElement& e = f.element;
   const XmlAttribute* type = e.attribute("type");
   const std::string t =
-    type != nullptr ? std::string(trim(type->value)) : "text";
+    type != nullptr ? std::string(util::trim_xml_space(type->value)) : "text";
   if (t != "text" && t != "html" && t != "xhtml") {
     error("atom-invalid-text-type",
           e,
@@ -291,7 +293,7 @@ AtomChecker::check_text_construct(const Frame& f, const std::string& text)
   }
   if (t == "xhtml") {
     if (count(f, k_xhtml_ns, "div") != 1 || f.child_elements != 1
-        || !trim(text).empty()) {
+        || !util::trim_xml_space(text).empty()) {
       error("atom-missing-xhtml-div",
             e,
             "<" + e.local
@@ -318,7 +320,7 @@ AtomChecker::check_content(const Frame& f, const std::string& text)
   const XmlElement& e = f.element;
   const XmlAttribute* type = e.attribute("type");
   const std::string t =
-    type != nullptr ? std::string(trim(type->value)) : "text";
+    type != nullptr ? std::string(util::trim_xml_space(type->value)) : "text";
   const bool construct = t == "text" || t == "html" || t == "xhtml";
   if (!construct && (!is_mime_type(t) || t.starts_with("multipart/"))) {
     error("atom-invalid-mime-type",
@@ -334,7 +336,7 @@ AtomChecker::check_content(const Frame& f, const std::string& text)
             e,
             "<content src=...> needs a MIME type, not \"" + t + "\"");
     }
-    if (!trim(text).empty() || f.child_elements > 0) {
+    if (!util::trim_xml_space(text).empty() || f.child_elements > 0) {
       error("atom-content-src-not-empty", e, "<content src=...> must be empty");
     }
     if (!m_containers.empty()) {
@@ -347,7 +349,7 @@ AtomChecker::check_content(const Frame& f, const std::string& text)
     return;
   }
   if (is_xml_mime(t)) {
-    if (f.child_elements > 0 && !trim(text).empty()) {
+    if (f.child_elements > 0 && !util::trim_xml_space(text).empty()) {
       error("atom-unexpected-text",
             e,
             "<content type=\"" + t + "\"> mixes text with its XML element");
@@ -377,8 +379,9 @@ AtomChecker::check_link(const Frame& f)
 {
   const XmlElement& e = f.element;
   const XmlAttribute* rel = e.attribute("rel");
-  const std::string r =
-    rel != nullptr ? std::string(trim(rel->value)) : "alternate";
+  const std::string r = rel != nullptr
+                          ? std::string(util::trim_xml_space(rel->value))
+                          : "alternate";
   const XmlAttribute* href = e.attribute("href");
   if (href == nullptr) {
     error("atom-missing-href", e, "<link> has no href attribute");
@@ -411,7 +414,8 @@ AtomChecker::check_link(const Frame& f)
           "link length \"" + len->value + "\" must be a number of bytes");
   }
   if (const XmlAttribute* lang = e.attribute("hreflang");
-      lang != nullptr && !is_language_tag(trim(lang->value))) {
+      lang != nullptr
+      && !util::is_language_tag(util::trim_xml_space(lang->value))) {
     error("atom-invalid-hreflang",
           e,
           "link hreflang \"" + lang->value + "\" is not a language tag");
@@ -445,7 +449,7 @@ AtomChecker::check_container(const Frame& f, const std::string& text)
   if (!m_containers.empty()) {
     m_containers.pop_back();
   }
-  if (!trim(text).empty()) {
+  if (!util::trim_xml_space(text).empty()) {
     error("atom-unexpected-text",
           e,
           "<" + kind + "> holds text outside any element");
@@ -572,7 +576,7 @@ AtomChecker::closed(const Frame& f, const std::string& text)
       check_iri(e, text, "<id>", true);
     }
     if (p == "entry") {
-      m_id = std::string(trim(text));
+      m_id = std::string(util::trim_xml_space(text));
     }
     return;
   }
@@ -580,14 +584,14 @@ AtomChecker::closed(const Frame& f, const std::string& text)
     util::UtcSeconds when{};
     if (check_no_space(e, text) && is_rfc3339(text, &when)) {
       check_not_future(e, when);
-    } else if (trim(text).size() == text.size()) {
+    } else if (util::trim_xml_space(text).size() == text.size()) {
       error("atom-invalid-date",
             e,
             "<" + k + "> \"" + text
               + "\" is not an RFC 3339 date-time such as 2024-05-01T10:00:00Z");
     }
     if (k == "updated" && p == "entry") {
-      m_updated = std::string(trim(text));
+      m_updated = std::string(util::trim_xml_space(text));
     }
     return;
   }

@@ -1,5 +1,7 @@
 #include "validate/checker.hpp"
 
+#include "util/ascii.hpp"
+#include "util/language_tag.hpp"
 #include "validate/html_content.hpp"
 #include "validate/values.hpp"
 
@@ -35,7 +37,7 @@ Checker::start(const XmlElement& element)
   }
   if (const XmlAttribute* lang = element.attribute(k_xml_ns, "lang");
       lang != nullptr && !lang->value.empty()
-      && !is_language_tag(lang->value)) {
+      && !util::is_language_tag(lang->value)) {
     error("xml-invalid-lang",
           element,
           "xml:lang \"" + lang->value

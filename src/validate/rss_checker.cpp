@@ -1,5 +1,7 @@
 #include "validate/rss_checker.hpp"
 
+#include "util/ascii.hpp"
+#include "util/language_tag.hpp"
 #include "validate/values.hpp"
 
 #include <algorithm>
@@ -45,7 +47,7 @@ item_children()
 bool
 is_web_url(const std::string& v)
 {
-  const std::string_view t = trim(v);
+  const std::string_view t = util::trim_xml_space(v);
   return is_absolute_iri(t)
          && (t.starts_with("http://") || t.starts_with("https://")
              || t.starts_with("ftp://"));
@@ -61,7 +63,7 @@ enum class Contact {
 Contact
 check_contact(const std::string& value)
 {
-  const std::string_view v = trim(value);
+  const std::string_view v = util::trim_xml_space(value);
   if (is_rss_contact(v)) {
     return Contact::valid;
   }
@@ -99,7 +101,7 @@ RssChecker::check_url(const XmlElement& at,
                       const std::string& value,
                       const char* what)
 {
-  const std::string v(trim(value));
+  const std::string v(util::trim_xml_space(value));
   if (std::any_of(v.begin(), v.end(), [](char c) {
         return static_cast<unsigned char>(c) >= 0x80;
       })) {
@@ -136,19 +138,19 @@ RssChecker::check_date(const XmlElement& at, const std::string& value)
     error(
       "rss-invalid-date",
       at,
-      "<" + at.local + "> \"" + std::string(trim(value))
+      "<" + at.local + "> \"" + std::string(util::trim_xml_space(value))
         + "\" is not an RFC 822 date such as Mon, 27 May 2019 10:00:00 +0900");
     break;
   case Rfc822::wrong_weekday:
     error("rss-wrong-weekday",
           at,
-          "<" + at.local + "> \"" + std::string(trim(value))
+          "<" + at.local + "> \"" + std::string(util::trim_xml_space(value))
             + "\" names the wrong day of the week");
     break;
   case Rfc822::short_year:
     warning("rss-two-digit-year",
             at,
-            "<" + at.local + "> \"" + std::string(trim(value))
+            "<" + at.local + "> \"" + std::string(util::trim_xml_space(value))
               + "\" has a two-digit year; use four digits");
     break;
   }
@@ -237,14 +239,14 @@ RssChecker::closed(const Frame& f, const std::string& text)
       check_url(e, e.attribute("href")->value, "atom:link href");
     }
     if (const XmlAttribute* rel = e.attribute("rel");
-        rel != nullptr && trim(rel->value) == "self") {
+        rel != nullptr && util::trim_xml_space(rel->value) == "self") {
       m_has_self = true;
     }
     return;
   }
   if (e.ns == "http://purl.org/rss/1.0/modules/slash/"
       && e.local == "hit_parade") {
-    const std::string v(trim(text));
+    const std::string v(util::trim_xml_space(text));
     bool ok = !v.empty();
     for (std::size_t start = 0; ok && start <= v.size();) {
       const std::size_t comma = std::min(v.find(',', start), v.size());
@@ -276,10 +278,10 @@ RssChecker::closed(const Frame& f, const std::string& text)
     return;
   }
   if (e.ns == k_dc_ns && e.local == "language") {
-    if (!is_language_tag(trim(text))) {
+    if (!util::is_language_tag(util::trim_xml_space(text))) {
       error("rss-invalid-language",
             e,
-            "<dc:language> \"" + std::string(trim(text))
+            "<dc:language> \"" + std::string(util::trim_xml_space(text))
               + "\" is not a language tag such as ja or en-us");
     }
     return;
@@ -291,7 +293,7 @@ RssChecker::closed(const Frame& f, const std::string& text)
            || e.ns == "http://postneo.com/icbm")
           && (e.local == "latitude" || e.local == "longitude"))) {
     const double limit = e.local.starts_with("lat") ? 90 : 180;
-    const std::string v(trim(text));
+    const std::string v(util::trim_xml_space(text));
     char* end = nullptr;
     const double x = std::strtod(v.c_str(), &end);
     if (v.empty() || *end != '\0' || x < -limit || x > limit) {
@@ -304,10 +306,10 @@ RssChecker::closed(const Frame& f, const std::string& text)
     return;
   }
   if (e.ns == k_dc_ns && e.local == "date") {
-    if (!is_w3cdtf(trim(text))) {
+    if (!is_w3cdtf(util::trim_xml_space(text))) {
       error("rss-invalid-dc-date",
             e,
-            "<dc:date> \"" + std::string(trim(text))
+            "<dc:date> \"" + std::string(util::trim_xml_space(text))
               + "\" is not a W3C-DTF date such as 2024-05-01T10:00:00Z");
     }
     return;
@@ -319,7 +321,7 @@ RssChecker::closed(const Frame& f, const std::string& text)
   if ((k == "rss" || k == "channel" || k == "item" || k == "image"
        || k == "textInput" || k == "skipHours" || k == "skipDays")
       && (p.empty() || p == "rss" || p == "channel" || p == "item")
-      && !trim(text).empty()) {
+      && !util::trim_xml_space(text).empty()) {
     error(
       "rss-unexpected-text", e, "<" + k + "> holds text outside any element");
   }
@@ -426,22 +428,22 @@ RssChecker::closed(const Frame& f, const std::string& text)
         warning(
           "rss-unusual-contact",
           e,
-          "<" + k + "> \"" + std::string(trim(text))
+          "<" + k + "> \"" + std::string(util::trim_xml_space(text))
             + "\" should be an e-mail address with the name in parentheses: "
               "hanako@example.com (Hanako)");
         break;
       case Contact::invalid:
         error("rss-invalid-contact",
               e,
-              "<" + k + "> \"" + std::string(trim(text))
+              "<" + k + "> \"" + std::string(util::trim_xml_space(text))
                 + "\" must be an e-mail address, optionally with a name: "
                   "hanako@example.com (Hanako)");
         break;
       }
     } else if (k == "language") {
-      const std::string_view lang = trim(text);
+      const std::string_view lang = util::trim_xml_space(text);
       const std::size_t primary = std::min(lang.find('-'), lang.size());
-      if (!is_language_tag(lang) || primary < 2 || primary > 3) {
+      if (!util::is_language_tag(lang) || primary < 2 || primary > 3) {
         error("rss-invalid-language",
               e,
               "<language> \"" + std::string(lang)
@@ -451,7 +453,7 @@ RssChecker::closed(const Frame& f, const std::string& text)
       if (!is_unsigned_int(text, true)) {
         error("rss-invalid-ttl",
               e,
-              "<ttl> \"" + std::string(trim(text))
+              "<ttl> \"" + std::string(util::trim_xml_space(text))
                 + "\" must be a positive whole number of minutes");
       }
     } else if (k == "guid") {
@@ -466,14 +468,15 @@ RssChecker::closed(const Frame& f, const std::string& text)
       if ((perma == nullptr || perma->value == "true") && !is_web_url(text)) {
         error("rss-invalid-permalink",
               e,
-              "<guid> \"" + std::string(trim(text))
+              "<guid> \"" + std::string(util::trim_xml_space(text))
                 + "\" is a permalink (isPermaLink is true by default) but not "
                   "an absolute URL");
       }
-      if (!m_guids.insert(std::string(trim(text))).second) {
+      if (!m_guids.insert(std::string(util::trim_xml_space(text))).second) {
         error("rss-duplicate-guid",
               e,
-              "another item has the guid \"" + std::string(trim(text))
+              "another item has the guid \""
+                + std::string(util::trim_xml_space(text))
                 + "\"; each item needs its own");
       }
     } else if (k == "enclosure") {
@@ -565,11 +568,11 @@ RssChecker::closed(const Frame& f, const std::string& text)
     } else if (k == "width" || k == "height") {
       const int max = k == "width" ? 144 : 400;
       if (!is_unsigned_int(text, true)
-          || std::stoi(std::string(trim(text))) > max) {
+          || std::stoi(std::string(util::trim_xml_space(text))) > max) {
         error(k == "width" ? "rss-invalid-image-width"
                            : "rss-invalid-image-height",
               e,
-              "image <" + k + "> \"" + std::string(trim(text))
+              "image <" + k + "> \"" + std::string(util::trim_xml_space(text))
                 + "\" must be a number of pixels up to " + std::to_string(max));
       }
     }
@@ -579,22 +582,24 @@ RssChecker::closed(const Frame& f, const std::string& text)
     check_url(e, text, "textInput <link>");
     return;
   }
-  if (p == "textInput" && k == "name" && !is_form_name(trim(text))) {
+  if (p == "textInput" && k == "name"
+      && !is_form_name(util::trim_xml_space(text))) {
     error("rss-invalid-textinput-name",
           e,
-          "textInput <name> \"" + std::string(trim(text))
+          "textInput <name> \"" + std::string(util::trim_xml_space(text))
             + "\" must be a form field name (letters, digits, _ - .)");
     return;
   }
-  if (p == "textInput" && k == "name" && !is_form_name(trim(text))) {
+  if (p == "textInput" && k == "name"
+      && !is_form_name(util::trim_xml_space(text))) {
     error("rss-invalid-textinput-name",
           e,
-          "textInput <name> \"" + std::string(trim(text))
+          "textInput <name> \"" + std::string(util::trim_xml_space(text))
             + "\" must be a form field name (letters, digits, _ - .)");
     return;
   }
   if (p == "skipHours" && k == "hour") {
-    const std::string h(trim(text));
+    const std::string h(util::trim_xml_space(text));
     if (is_unsigned_int(h, false) && std::stoi(h) == 24) {
       warning("rss-hour-24", e, "<hour> 24 is obsolete; midnight is 0");
     } else if (!is_unsigned_int(h, false) || std::stoi(h) > 23) {
@@ -612,7 +617,7 @@ RssChecker::closed(const Frame& f, const std::string& text)
                                                "Friday",
                                                "Saturday",
                                                "Sunday"};
-    const std::string d(trim(text));
+    const std::string d(util::trim_xml_space(text));
     if (days.count(d) == 0) {
       error(
         "rss-invalid-day", e, "<day> \"" + d + "\" must be Monday to Sunday");

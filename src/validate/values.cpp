@@ -48,22 +48,6 @@ iequals(std::string_view a, std::string_view b)
 
 } // namespace
 
-std::string_view
-trim(std::string_view s)
-{
-  while (!s.empty()
-         && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n'
-             || s.front() == '\r')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty()
-         && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n'
-             || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
 bool
 is_rfc3339(std::string_view s, util::UtcSeconds* time)
 {
@@ -192,7 +176,7 @@ check_rfc822(std::string_view raw, util::UtcSeconds* time)
 {
   const std::string normalized = normalize_rfc822(raw);
   std::string_view s = normalized;
-  s = trim(s);
+  s = util::trim_xml_space(s);
   int day_name = -1;
   if (s.size() > 4 && s[3] == ',') {
     // "Thu,09 Feb": the space after the comma is optional.
@@ -205,7 +189,7 @@ check_rfc822(std::string_view raw, util::UtcSeconds* time)
       return Rfc822::invalid;
     }
     s.remove_prefix(4);
-    s = trim(s);
+    s = util::trim_xml_space(s);
   }
   // D[D] Mon YYYY HH:MM[:SS] zone
   std::size_t i = 0;
@@ -508,53 +492,22 @@ is_email(std::string_view s)
 bool
 is_rss_contact(std::string_view s)
 {
-  s = trim(s);
+  s = util::trim_xml_space(s);
   const std::size_t space = s.find(' ');
   if (space == std::string_view::npos) {
     return is_email(s);
   }
-  const std::string_view name = trim(s.substr(space));
+  const std::string_view name = util::trim_xml_space(s.substr(space));
   return is_email(s.substr(0, space)) && name.size() >= 2 && name.front() == '('
          && name.back() == ')';
 }
 
 bool
-is_language_tag(std::string_view s)
-{
-  std::size_t part = 0;
-  bool first = true;
-  if (s.empty()) {
-    return false;
-  }
-  for (std::size_t i = 0; i <= s.size(); ++i) {
-    if (i == s.size() || s[i] == '-') {
-      // The primary subtag is a 2-3 letter code, or the i/x singletons.
-      if (part == 0 || part > 8
-          || (first && part != 2 && part != 3
-              && !(part == 1
-                   && (s[0] == 'i' || s[0] == 'x' || s[0] == 'I'
-                       || s[0] == 'X')))) {
-        return false;
-      }
-      first = false;
-      part = 0;
-      continue;
-    }
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (first ? !std::isalpha(c) : !std::isalnum(c)) {
-      return false;
-    }
-    ++part;
-  }
-  return true;
-}
-
-bool
 is_mime_type(std::string_view s)
 {
-  s = trim(s);
+  s = util::trim_xml_space(s);
   const std::size_t semi = s.find(';');
-  const std::string_view type = trim(s.substr(0, semi));
+  const std::string_view type = util::trim_xml_space(s.substr(0, semi));
   const std::size_t slash = type.find('/');
   if (slash == std::string_view::npos || slash == 0
       || slash + 1 >= type.size()) {
@@ -572,7 +525,7 @@ is_mime_type(std::string_view s)
 bool
 is_unsigned_int(std::string_view s, bool positive)
 {
-  s = trim(s);
+  s = util::trim_xml_space(s);
   if (s.empty() || s.size() > 9) {
     return false;
   }

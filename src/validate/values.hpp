@@ -47,16 +47,10 @@ bool is_email(std::string_view s);
 // An RSS person: "email" or "email (Name)".
 bool is_rss_contact(std::string_view s);
 
-// A BCP 47 language tag in outline (ja, en-US, zh-Hant-TW).
-bool is_language_tag(std::string_view s);
-
 // A MIME type: type/subtype with optional parameters.
 bool is_mime_type(std::string_view s);
 
 // Digits only, fitting in 32 bits; `positive` excludes zero.
 bool is_unsigned_int(std::string_view s, bool positive);
-
-// Trims XML white space.
-std::string_view trim(std::string_view s);
 
 } // namespace ogfeed::validate

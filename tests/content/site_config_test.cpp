@@ -108,3 +108,13 @@ TEST_CASE("site config: bad values name the key and quote the value",
   CHECK(error_of("base_url: https://e.com/\n")
         == "ogfeed.yaml:1:1: error: missing 'title'");
 }
+
+TEST_CASE("issue 7: a language tag the feeds would reject fails in the config",
+          "[content]")
+{
+  CHECK(error_of("title: T\nbase_url: https://e.com/\nlanguage: english\n")
+        == "ogfeed.yaml:3:11: error: 'language' must be a language tag such "
+           "as 'ja' or 'en-US', got \"english\"");
+  CHECK(error_of("title: T\nbase_url: https://e.com/\nlanguage: zh-Hant-TW\n")
+        == "ok");
+}

@@ -69,6 +69,31 @@ TEST_CASE("site build: a failed build leaves the previous outputs untouched",
   CHECK(!fs::exists(out / ".ogfeed/staging"));
 }
 
+TEST_CASE("issue 7: a bad config value leaves every earlier output as it was",
+          "[site]")
+{
+  const fs::path root = test::fresh_dir("bad-config-site");
+  fs::copy(
+    test::k_source_dir / "examples/blog", root, fs::copy_options::recursive);
+  const fs::path out = root / "public";
+  REQUIRE(
+    !util::has_error(site::build_site(options_for(root, out)).diagnostics));
+  const auto before = read_tree(out);
+  std::string config = test::slurp(root / "ogfeed.yaml");
+  const std::size_t at = config.find("language: ja\n");
+  REQUIRE(at != std::string::npos);
+  config.replace(at, 12, "language: english");
+  REQUIRE(util::write_file_atomic(root / "ogfeed.yaml", config));
+  const site::BuildReport report = site::build_site(options_for(root, out));
+  REQUIRE(report.diagnostics.size() == 1);
+  CHECK(util::format_diagnostic(report.diagnostics[0])
+        == (root / "ogfeed.yaml").string()
+             + ":5:11: error: 'language' must be a language tag such as 'ja' "
+               "or 'en-US', got \"english\"");
+  CHECK(report.published == site::Published::nothing);
+  CHECK(read_tree(out) == before);
+}
+
 TEST_CASE("site build: tag feeds for any tag, drafts and future posts left out",
           "[site]")
 {

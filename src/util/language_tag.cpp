@@ -1,0 +1,38 @@
+#include "util/language_tag.hpp"
+
+#include <cctype>
+
+namespace ogfeed::util {
+
+bool
+is_language_tag(std::string_view s)
+{
+  std::size_t part = 0;
+  bool first = true;
+  if (s.empty()) {
+    return false;
+  }
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == '-') {
+      // The primary subtag is a 2-3 letter code, or the i/x singletons.
+      if (part == 0 || part > 8
+          || (first && part != 2 && part != 3
+              && !(part == 1
+                   && (s[0] == 'i' || s[0] == 'x' || s[0] == 'I'
+                       || s[0] == 'X')))) {
+        return false;
+      }
+      first = false;
+      part = 0;
+      continue;
+    }
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (first ? !std::isalpha(c) : !std::isalnum(c)) {
+      return false;
+    }
+    ++part;
+  }
+  return true;
+}
+
+} // namespace ogfeed::util
