@@ -4,6 +4,11 @@
 #include "card/render.hpp"
 #include "content/post.hpp"
 #include "content/site_config.hpp"
+#include "util/error.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace ogfeed::card {
 
@@ -13,5 +18,24 @@ namespace ogfeed::card {
 CardText card_text_for(const content::Post& post,
                        const content::SiteConfig& config,
                        const CardTemplate& tmpl);
+
+// What `ogfeed card` may set or change on a card.
+struct CardOverrides
+{
+  std::optional<std::string> title;
+  std::optional<std::string> date; // as written: "2024-05-01"
+  std::optional<std::vector<std::string>> tags;
+  std::optional<std::string> site;
+  std::optional<std::string> author;
+};
+
+// Returns what a card says: that of `post` (or of an empty post when there
+// is none) with `overrides` applied. Without a post and without a date
+// override the card shows no date. Fails, naming the option, on a date that
+// does not parse ("'--date' must be a date like ...").
+util::Expected<CardText> card_text_with(const content::Post* post,
+                                        const content::SiteConfig& config,
+                                        const CardTemplate& tmpl,
+                                        const CardOverrides& overrides);
 
 } // namespace ogfeed::card

@@ -1,5 +1,6 @@
 #include "cli/command.hpp"
 #include "cli/data_dir.hpp"
+#include "cli/options.hpp"
 #include "site/site_build.hpp"
 
 #include <algorithm>
@@ -38,64 +39,53 @@ struct BuildArgs
 std::optional<int>
 parse_args(const std::vector<std::string>& args, BuildArgs& out)
 {
-  bool have_site = false;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&](const char* name) -> std::optional<std::string> {
-      if (i + 1 >= args.size()) {
-        usage_error(std::string("option '") + name + "' needs a value");
-        return std::nullopt;
-      }
-      return args[++i];
+  using Value = OptionSpec::Value;
+  auto flag = [](auto apply) {
+    return [apply](const std::string&) -> std::optional<std::string> {
+      apply();
+      return std::nullopt;
     };
-    if (a == "-h" || a == "--help") {
-      std::cout << k_build_help;
-      return k_exit_ok;
-    }
-    if (a == "-o" || a == "--output") {
-      const auto v = value("--output");
-      if (!v) {
-        return k_exit_usage;
-      }
-      out.options.output_dir = *v;
-    } else if (a.starts_with("--output=")) {
-      out.options.output_dir = a.substr(9);
-    } else if (a == "--drafts") {
-      out.options.drafts = site::Drafts::include;
-    } else if (a == "--future") {
-      out.options.future = site::FuturePosts::include;
-    } else if (a == "--wait") {
-      out.options.wait = util::LockWait::yes;
-    } else if (a == "--no-cards") {
-      out.options.cards = site::Cards::off;
-    } else if (a == "-q" || a == "--quiet") {
-      out.quiet = true;
-    } else if (a == "-j" || a == "--jobs" || a.starts_with("-j")) {
-      std::string text;
-      if (a.size() > 2 && a.starts_with("-j")) {
-        text = a.substr(2);
-      } else {
-        const auto v = value("--jobs");
-        if (!v) {
-          return k_exit_usage;
-        }
-        text = *v;
-      }
-      char* end = nullptr;
-      const long n = std::strtol(text.c_str(), &end, 10);
-      if (text.empty() || *end != '\0' || n < 1 || n > 256) {
-        return usage_error("'--jobs' must be a number from 1 to 256, got '"
-                           + text + "'");
-      }
-      out.options.jobs = static_cast<unsigned>(n);
-    } else if (a.starts_with("-") && a != "-") {
-      return usage_error("unknown option '" + a + "' for 'build'");
-    } else if (!have_site) {
-      out.options.site_root = a;
-      have_site = true;
-    } else {
-      return usage_error("'build' takes one site folder, got '" + a + "' too");
-    }
+  };
+  site::BuildOptions& o = out.options;
+  const std::vector<OptionSpec> specs = {
+    {"output",
+     'o',
+     Value::required,
+     [&](const std::string& v) -> std::optional<std::string> {
+       o.output_dir = v;
+       return std::nullopt;
+     }},
+    {"drafts", 0, Value::none, flag([&] { o.drafts = site::Drafts::include; })},
+    {"future", 0, Value::none, flag([&] {
+       o.future = site::FuturePosts::include;
+     })},
+    {"no-cards", 0, Value::none, flag([&] { o.cards = site::Cards::off; })},
+    {"wait", 0, Value::none, flag([&] { o.wait = util::LockWait::yes; })},
+    {"quiet", 'q', Value::none, flag([&] { out.quiet = true; })},
+    {"jobs",
+     'j',
+     Value::required,
+     [&](const std::string& v) -> std::optional<std::string> {
+       char* end = nullptr;
+       const long n = std::strtol(v.c_str(), &end, 10);
+       if (v.empty() || *end != '\0' || n < 1 || n > 256) {
+         return "'--jobs' must be a number from 1 to 256, got '" + v + "'";
+       }
+       o.jobs = static_cast<unsigned>(n);
+       return std::nullopt;
+     }},
+  };
+  int code = k_exit_ok;
+  const auto operands = parse_options("build", args, specs, k_build_help, code);
+  if (!operands) {
+    return code;
+  }
+  if (operands->size() > 1) {
+    return usage_error("'build' takes one site folder, got '" + (*operands)[1]
+                       + "' too");
+  }
+  if (!operands->empty()) {
+    o.site_root = operands->front();
   }
   return std::nullopt;
 }

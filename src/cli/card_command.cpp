@@ -2,6 +2,7 @@
 #include "card/render.hpp"
 #include "cli/command.hpp"
 #include "cli/data_dir.hpp"
+#include "cli/options.hpp"
 #include "content/date_parser.hpp"
 #include "content/post_parser.hpp"
 #include "content/site_loader.hpp"
@@ -42,11 +43,7 @@ constexpr const char* k_card_help =
 struct CardArgs
 {
   std::optional<std::string> post;
-  std::optional<std::string> title;
-  std::optional<std::string> date;
-  std::optional<std::string> tags;
-  std::optional<std::string> site;
-  std::optional<std::string> author;
+  card::CardOverrides overrides;
   std::optional<std::string> template_name;
   std::optional<std::string> site_dir;
   std::optional<std::string> output;
@@ -56,44 +53,49 @@ struct CardArgs
 std::optional<int>
 parse_args(const std::vector<std::string>& args, CardArgs& out)
 {
-  // Options that take a value, and where it goes.
-  static const std::vector<
-    std::pair<std::string_view, std::optional<std::string> CardArgs::*>>
-    k_valued = {{"--title", &CardArgs::title},
-                {"--date", &CardArgs::date},
-                {"--tags", &CardArgs::tags},
-                {"--site", &CardArgs::site},
-                {"--author", &CardArgs::author},
-                {"--template", &CardArgs::template_name},
-                {"--site-dir", &CardArgs::site_dir},
-                {"-o", &CardArgs::output},
-                {"--output", &CardArgs::output}};
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a == "-h" || a == "--help") {
-      std::cout << k_card_help;
-      return k_exit_ok;
-    }
-    const auto valued =
-      std::find_if(k_valued.begin(), k_valued.end(), [&](const auto& option) {
-        return option.first == a;
-      });
-    if (valued != k_valued.end()) {
-      if (i + 1 >= args.size()) {
-        return usage_error("option '" + a + "' needs a value");
-      }
-      out.*(valued->second) = args[++i];
-    } else if (a == "--layout-json") {
-      out.layout_json = true;
-    } else if (a.starts_with("-")) {
-      return usage_error("unknown option '" + a + "' for 'card'");
-    } else if (!out.post) {
-      out.post = a;
-    } else {
-      return usage_error("'card' takes one post file, got '" + a + "' too");
-    }
+  auto set = [](std::optional<std::string>& field) {
+    return [&field](const std::string& v) -> std::optional<std::string> {
+      field = v;
+      return std::nullopt;
+    };
+  };
+  card::CardOverrides& o = out.overrides;
+  const std::vector<OptionSpec> specs = {
+    {"title", 0, OptionSpec::Value::required, set(o.title)},
+    {"date", 0, OptionSpec::Value::required, set(o.date)},
+    {"tags",
+     0,
+     OptionSpec::Value::required,
+     [&](const std::string& v) -> std::optional<std::string> {
+       o.tags = split_list(v);
+       return std::nullopt;
+     }},
+    {"site", 0, OptionSpec::Value::required, set(o.site)},
+    {"author", 0, OptionSpec::Value::required, set(o.author)},
+    {"template", 0, OptionSpec::Value::required, set(out.template_name)},
+    {"site-dir", 0, OptionSpec::Value::required, set(out.site_dir)},
+    {"output", 'o', OptionSpec::Value::required, set(out.output)},
+    {"layout-json",
+     0,
+     OptionSpec::Value::none,
+     [&](const std::string&) -> std::optional<std::string> {
+       out.layout_json = true;
+       return std::nullopt;
+     }},
+  };
+  int code = k_exit_ok;
+  const auto operands = parse_options("card", args, specs, k_card_help, code);
+  if (!operands) {
+    return code;
   }
-  if (!out.post && !out.title) {
+  if (operands->size() > 1) {
+    return usage_error("'card' takes one post file, got '" + (*operands)[1]
+                       + "' too");
+  }
+  if (!operands->empty()) {
+    out.post = operands->front();
+  }
+  if (!out.post && !o.title) {
     return usage_error("'card' needs a post file or --title");
   }
   return std::nullopt;
@@ -158,7 +160,7 @@ run_card(const std::vector<std::string>& args)
     config = std::move(*loaded);
   }
 
-  content::Post post;
+  std::optional<content::Post> post;
   if (a.post) {
     auto bytes = util::read_file(*a.post, content::k_max_post_bytes);
     if (!bytes) {
@@ -176,40 +178,7 @@ run_card(const std::vector<std::string>& args)
     if (!parsed.post) {
       return k_exit_failure;
     }
-    post = std::move(*parsed.post);
-  }
-  if (a.title) {
-    post.title = *a.title;
-  }
-  if (a.date) {
-    auto t = content::parse_date(*a.date, config.timezone);
-    if (!t) {
-      return usage_error(
-        "--date: " + t.error().message.substr(t.error().message.find("must")));
-    }
-    post.date = *t;
-  }
-  if (a.tags) {
-    post.tags.clear();
-    std::size_t start = 0;
-    while (start <= a.tags->size()) {
-      const std::size_t comma = a.tags->find(',', start);
-      const std::string tag = a.tags->substr(
-        start, comma == std::string::npos ? std::string::npos : comma - start);
-      if (!tag.empty()) {
-        post.tags.push_back(tag);
-      }
-      if (comma == std::string::npos) {
-        break;
-      }
-      start = comma + 1;
-    }
-  }
-  if (a.author) {
-    post.author.name = *a.author;
-  }
-  if (a.site) {
-    config.title = *a.site;
+    post = std::move(parsed.post);
   }
 
   const fs::path root = site_root.value_or(fs::path("."));
@@ -227,20 +196,21 @@ run_card(const std::vector<std::string>& args)
   if (!renderer) {
     return fail(renderer.error());
   }
-  card::CardText text = card::card_text_for(post, config, *tmpl);
-  if (!a.post && !a.date) {
-    text.date.clear(); // no post and no --date: no date on the card
+  auto text =
+    card::card_text_with(post ? &*post : nullptr, config, *tmpl, a.overrides);
+  if (!text) {
+    return usage_error(text.error().message);
   }
   card::TitleLayout layout;
   if (a.layout_json && !a.output) {
-    layout = (*renderer)->layout_title(text.title);
+    layout = (*renderer)->layout_title(text->title);
   } else {
     const fs::path out = a.output.value_or("card.png");
     card::EncodeOptions options;
     options.format = format_for(out);
     options.png_compression = config.cards.png_compression;
     options.quality = config.cards.quality;
-    auto rendered = (*renderer)->render(text, options);
+    auto rendered = (*renderer)->render(*text, options);
     if (!rendered) {
       return fail(rendered.error());
     }

@@ -1,4 +1,5 @@
 #include "cli/command.hpp"
+#include "cli/options.hpp"
 #include "validate/report_format.hpp"
 #include "validate/validator.hpp"
 
@@ -52,35 +53,32 @@ run_validate(const std::vector<std::string>& args)
 {
   validate::OutputFormat format = validate::OutputFormat::text;
   bool strict = false;
-  std::vector<std::string> inputs;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a == "-h" || a == "--help") {
-      std::cout << k_validate_help;
-      return k_exit_ok;
-    }
-    if (a == "--format" || a.starts_with("--format=")) {
-      std::string name;
-      if (a == "--format") {
-        if (i + 1 >= args.size()) {
-          return usage_error("option '--format' needs a value");
-        }
-        name = args[++i];
-      } else {
-        name = a.substr(9);
-      }
-      if (!validate::parse_output_format(name, format)) {
-        return usage_error("unknown format '" + name
-                           + "', expected text, json, github or junit");
-      }
-    } else if (a == "--strict") {
-      strict = true;
-    } else if (a.starts_with("-") && a != "-") {
-      return usage_error("unknown option '" + a + "' for 'validate'");
-    } else {
-      inputs.push_back(a);
-    }
+  const std::vector<OptionSpec> specs = {
+    {"format",
+     0,
+     OptionSpec::Value::required,
+     [&](const std::string& name) -> std::optional<std::string> {
+       if (!validate::parse_output_format(name, format)) {
+         return "unknown format '" + name
+                + "', expected text, json, github or junit";
+       }
+       return std::nullopt;
+     }},
+    {"strict",
+     0,
+     OptionSpec::Value::none,
+     [&](const std::string&) -> std::optional<std::string> {
+       strict = true;
+       return std::nullopt;
+     }},
+  };
+  int code = k_exit_ok;
+  const auto operands =
+    parse_options("validate", args, specs, k_validate_help, code);
+  if (!operands) {
+    return code;
   }
+  const std::vector<std::string>& inputs = *operands;
   if (inputs.empty()) {
     return usage_error("'validate' needs a feed file, a folder or -");
   }

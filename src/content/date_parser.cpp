@@ -115,12 +115,11 @@ month_from_name(std::string_view word)
 util::Error
 bad_date(std::string_view text, const Cursor& at)
 {
-  return util::make_error(
-    "'date' must be a date like 2019-05-27, 2019-05-27 10:00 or "
-    "2019-05-27T10:00:00+09:00, got \""
-      + std::string(text) + "\"",
-    0,
-    at.column());
+  return util::make_error("must be a date like 2019-05-27, 2019-05-27 10:00 or "
+                          "2019-05-27T10:00:00+09:00, got \""
+                            + std::string(text) + "\"",
+                          0,
+                          at.column());
 }
 
 // Reads "YYYY-MM-DD" (or with '/'), or "Month D, YYYY".

@@ -11,7 +11,8 @@ namespace ogfeed::content {
 // "2019-05-27T10:00:00+09:00", "2019-05-27 10:00:00 +0900", fractional
 // seconds (dropped), "Z", and English long dates ("April 30, 2017"). A date
 // without an offset is wall-clock time in `zone`. Fails with a message that
-// quotes the text and shows the expected forms; the error carries the
+// quotes the text and shows the expected forms, without naming the field
+// ("must be a date like ..."): the caller names it. The error carries the
 // 1-based column (within `text`) where parsing stopped.
 util::Expected<util::UtcSeconds> parse_date(std::string_view text,
                                             const util::TimeZone& zone);

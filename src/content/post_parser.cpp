@@ -93,11 +93,7 @@ public:
     }
     auto t = parse_date(*s, m_zone);
     if (!t) {
-      std::string message = t.error().message;
-      if (what != "date") {
-        message.replace(1, 4, std::string(what));
-      }
-      error_at(v, message);
+      error_at(v, "'" + std::string(what) + "' " + t.error().message);
       return std::nullopt;
     }
     return *t;

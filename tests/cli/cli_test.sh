@@ -124,6 +124,41 @@ grep -q '^::error file=.*rss-errors.xml,line=3,col=3,title=rss-missing-link::' "
 "$ogfeed" validate --format yaml "$data" 2>/dev/null; expect_eq "$?" 2 "validate bad format exit code"
 "$ogfeed" validate --strict - <<<'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>https://e.com/</link><description>d</description></channel></rss>' >/dev/null; expect_eq "$?" 1 "--strict fails on warnings"
 
+# 11. One option parser for every subcommand: --opt=value and --opt value,
+#     options after operands, the same usage errors everywhere.
+"$ogfeed" card --title=等号で渡すタイトル --tags=" a, b ,,c" --output="$work/eq.png" || fail "card --opt=value"
+[[ -s "$work/eq.png" ]] || fail "card --output=FILE wrote nothing"
+"$ogfeed" build "$src/examples/blog" --output="$work/eq-out" --no-cards -j2 -q || fail "build --output=DIR -j2"
+[[ -f "$work/eq-out/atom.xml" ]] || fail "build --output=DIR wrote nothing"
+"$ogfeed" validate "$work/eq-out" --format=json >"$work/out"; expect_eq "$?" 0 "validate --format=json after operand"
+"$ogfeed" card --title 2>"$work/err"; expect_eq "$?" 2 "card missing value exit code"
+expect_eq "$(head -1 "$work/err")" "ogfeed: error: option '--title' needs a value" "card missing value message"
+"$ogfeed" card --title t --date 2024-13-01 2>"$work/err"; expect_eq "$?" 2 "card bad date exit code"
+expect_eq "$(head -1 "$work/err")" "ogfeed: error: '--date' must be a date like 2019-05-27, 2019-05-27 10:00 or 2019-05-27T10:00:00+09:00, got \"2024-13-01\"" "card bad date message"
+"$ogfeed" validate --colour=always x.xml 2>"$work/err"; expect_eq "$?" 2 "validate unknown option exit code"
+expect_eq "$(head -1 "$work/err")" "ogfeed: error: unknown option '--colour' for 'validate'" "validate unknown option message"
+
+# 12. Outputs of one build: a lock, and earlier outputs that no longer belong
+#     removed (never a file ogfeed did not write).
+cp -r "$src/examples/blog" "$work/site12"
+"$ogfeed" build "$work/site12" -q || fail "site12 first build"
+echo mine >"$work/site12/public/tags/mine.txt"
+rm "$work/site12/posts/2022-04-01-first-post.md"
+out=$("$ogfeed" build "$work/site12" 2>&1); rc=$?
+expect_eq "$rc" 0 "rebuild after deleting a post"
+expect_eq "$out" "wrote 24 feeds and 3 cards (3 unchanged) for 4 posts to $work/site12/public/; removed 3 outputs that no longer belong" "rebuild removes stale outputs"
+[[ ! -e "$work/site12/public/cards/first-post.png" ]] || fail "deleted post's card stayed"
+[[ ! -e "$work/site12/public/categories/雑記" ]] || fail "deleted category's feeds stayed"
+expect_eq "$(cat "$work/site12/public/tags/mine.txt")" "mine" "a user's file is kept"
+exec 9>"$work/site12/public/.ogfeed/lock"
+flock -n 9 || fail "cannot take the lock for the test"
+"$ogfeed" build "$work/site12" -q 2>"$work/err"; expect_eq "$?" 1 "locked build exit code"
+expect_eq "$(head -1 "$work/err")" "ogfeed: error: another ogfeed build is writing to '$work/site12/public'; pass --wait to wait for it" "locked build message"
+( sleep 1; flock -u 9 ) &
+"$ogfeed" build "$work/site12" -q --wait || fail "--wait waits for the lock"
+exec 9>&-
+wait
+
 if [[ $failures -gt 0 ]]; then
   echo "$failures CLI check(s) failed" >&2
   exit 1

@@ -41,7 +41,7 @@ TEST_CASE(
   "[content]")
 {
   const std::string expected =
-    "'date' must be a date like 2019-05-27, 2019-05-27 10:00 or "
+    "must be a date like 2019-05-27, 2019-05-27 10:00 or "
     "2019-05-27T10:00:00+09:00, got ";
   CHECK(parsed("May 1") == "error: " + expected + "\"May 1\" @6");
   CHECK(parsed("2019-02-30") == "error: " + expected + "\"2019-02-30\" @11");

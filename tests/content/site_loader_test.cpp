@@ -1,6 +1,9 @@
 #include "content/site_loader.hpp"
+#include "util/file.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <cerrno>
 
 using namespace ogfeed;
 
@@ -87,4 +90,63 @@ TEST_CASE("site loader: posts sort newest first, ties by slug", "[content]")
   CHECK(posts[0].slug == "c");
   CHECK(posts[1].slug == "a");
   CHECK(posts[2].slug == "b");
+}
+
+TEST_CASE("site loader: a body is read from where the front matter ended, "
+          "BOM and CRLF files too",
+          "[content]")
+{
+  const std::filesystem::path dir =
+    std::filesystem::path(OGFEED_TEST_TMP) / "body-span";
+  std::filesystem::remove_all(dir);
+  REQUIRE(util::write_file_atomic(dir / "ogfeed.yaml",
+                                  "title: T\nbase_url: https://e.example/\n"));
+  REQUIRE(util::write_file_atomic(dir / "posts/crlf.md",
+                                  "\xEF\xBB\xBF---\r\ntitle: c\r\ndate: "
+                                  "2020-01-01\r\n---\r\nbody\r\nline\r\n"));
+  REQUIRE(util::write_file_atomic(
+    dir / "posts/lf.md", "---\ntitle: l\ndate: 2020-01-02\n---\n\n# lf\n"));
+  auto config = content::load_site_config(dir);
+  REQUIRE(config);
+  const auto loaded = content::load_posts(dir, *config, 1);
+  REQUIRE(loaded.posts.size() == 2);
+  const content::Post& lf = loaded.posts[0];
+  const content::Post& crlf = loaded.posts[1];
+  CHECK(!lf.body);
+  CHECK(lf.body_span.line == 5);
+  CHECK(content::load_post_body(lf) == "\n# lf\n");
+  CHECK(crlf.body_span.line == 5);
+  CHECK(content::load_post_body(crlf) == "body\nline\n");
+
+  // A file that changed under the build is an error, not a wrong body.
+  REQUIRE(util::write_file_atomic(
+    dir / "posts/lf.md",
+    "---\ntitle: l\ndate: 2020-01-02\n---\n\n# lf, longer\n"));
+  auto changed = content::load_post_body(lf);
+  REQUIRE(!changed);
+  CHECK(util::format_diagnostic(changed.error())
+        == (dir / "posts/lf.md").lexically_normal().string()
+             + ": error: the file changed while ogfeed was building; build "
+               "again");
+}
+
+TEST_CASE("issue 8: OS errors carry the action and errno, not only words",
+          "[content]")
+{
+  const std::filesystem::path dir =
+    std::filesystem::path(OGFEED_TEST_TMP) / "os-errors";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir / "a-folder.md");
+  auto missing = util::read_file(dir / "missing.md", 1024);
+  REQUIRE(!missing);
+  REQUIRE(missing.error().os);
+  CHECK(missing.error().os->action == "open");
+  CHECK(missing.error().os->error_number == ENOENT);
+  CHECK(missing.error().message
+        == "cannot open '" + (dir / "missing.md").string()
+             + "': No such file or directory");
+  auto folder = util::read_file(dir / "a-folder.md", 1024);
+  REQUIRE(!folder);
+  CHECK(folder.error().message
+        == "'" + (dir / "a-folder.md").string() + "' is a folder");
 }

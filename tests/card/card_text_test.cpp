@@ -1,0 +1,76 @@
+#include "card/card_text.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace ogfeed;
+
+namespace {
+
+content::SiteConfig
+site()
+{
+  content::SiteConfig config = content::default_site_config();
+  config.title = "技術ブログ";
+  config.author.name = "サイトの著者";
+  return config;
+}
+
+card::CardTemplate
+template_with_date_format()
+{
+  card::CardTemplate t;
+  t.date.format = "%Y-%m-%d";
+  return t;
+}
+
+} // namespace
+
+TEST_CASE("card text: a post's card, with overrides from the command line",
+          "[card]")
+{
+  content::Post post;
+  post.title = "元のタイトル";
+  post.date = util::UtcSeconds{std::chrono::seconds{1716000000}};
+  post.tags = {"C++"};
+  const card::CardTemplate t = template_with_date_format();
+
+  auto plain = card::card_text_with(&post, site(), t, {});
+  REQUIRE(plain);
+  CHECK(plain->title == "元のタイトル");
+  CHECK(plain->site == "技術ブログ");
+  CHECK(plain->author == "サイトの著者");
+  CHECK(plain->date == "2024-05-18");
+  CHECK(plain->tags == std::vector<std::string>{"C++"});
+
+  card::CardOverrides o;
+  o.title = "新しいタイトル";
+  o.date = "2020-01-02";
+  o.tags = std::vector<std::string>{"a", "b"};
+  o.site = "別のサイト";
+  o.author = "田中";
+  auto changed = card::card_text_with(&post, site(), t, o);
+  REQUIRE(changed);
+  CHECK(changed->title == "新しいタイトル");
+  CHECK(changed->date == "2020-01-02");
+  CHECK(changed->tags == std::vector<std::string>{"a", "b"});
+  CHECK(changed->site == "別のサイト");
+  CHECK(changed->author == "田中");
+}
+
+TEST_CASE("card text: without a post or --date the card has no date", "[card]")
+{
+  card::CardOverrides o;
+  o.title = "タイトルだけ";
+  auto text =
+    card::card_text_with(nullptr, site(), template_with_date_format(), o);
+  REQUIRE(text);
+  CHECK(text->title == "タイトルだけ");
+  CHECK(text->date.empty());
+  o.date = "May 1";
+  auto bad =
+    card::card_text_with(nullptr, site(), template_with_date_format(), o);
+  REQUIRE(!bad);
+  CHECK(bad.error().message
+        == "'--date' must be a date like 2019-05-27, 2019-05-27 10:00 or "
+           "2019-05-27T10:00:00+09:00, got \"May 1\"");
+}
