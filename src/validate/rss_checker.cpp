@@ -14,8 +14,6 @@ namespace ogfeed::validate {
 
 namespace {
 
-constexpr const char* k_content_ns = "http://purl.org/rss/1.0/modules/content/";
-constexpr const char* k_dc_ns = "http://purl.org/dc/elements/1.1/";
 
 const std::set<std::string>&
 channel_children()
@@ -222,101 +220,78 @@ RssChecker::opened(const Frame& f)
   }
 }
 
+int
+RssChecker::n(const Frame& f, const char* local) const
+{
+  return count(f, "", local);
+}
+
+RssChecker::Rule
+RssChecker::core_rule(std::string_view parent, std::string_view local)
+{
+  using Key = std::pair<std::string_view, std::string_view>;
+  static const std::map<Key, Rule> rules = [] {
+    std::map<Key, Rule> r = {
+      {{"*", "rss"}, &RssChecker::rss},
+      {{"*", "channel"}, &RssChecker::channel},
+      {{"*", "item"}, &RssChecker::item},
+      {{"item", "description"}, &RssChecker::html_description},
+      {{"image", "url"}, &RssChecker::image_url},
+      {{"image", "link"}, &RssChecker::image_url},
+      {{"image", "width"}, &RssChecker::image_size},
+      {{"image", "height"}, &RssChecker::image_size},
+      {{"textInput", "link"}, &RssChecker::text_input_link},
+      {{"textInput", "name"}, &RssChecker::text_input_name},
+      {{"skipHours", "hour"}, &RssChecker::hour},
+      {{"skipDays", "day"}, &RssChecker::day},
+    };
+    // What channel and item share: each rule applies under either.
+    const std::pair<const char*, Rule> shared[] = {
+      {"link", &RssChecker::url_text},
+      {"docs", &RssChecker::url_text},
+      {"comments", &RssChecker::url_text},
+      {"pubDate", &RssChecker::date_text},
+      {"lastBuildDate", &RssChecker::date_text},
+      {"managingEditor", &RssChecker::contact},
+      {"webMaster", &RssChecker::contact},
+      {"author", &RssChecker::contact},
+      {"language", &RssChecker::language},
+      {"ttl", &RssChecker::ttl},
+      {"guid", &RssChecker::guid},
+      {"enclosure", &RssChecker::enclosure},
+      {"source", &RssChecker::source},
+      {"cloud", &RssChecker::cloud},
+      {"image", &RssChecker::image_or_text_input},
+      {"textInput", &RssChecker::image_or_text_input},
+      {"skipDays", &RssChecker::skip_list},
+      {"skipHours", &RssChecker::skip_list},
+    };
+    for (const auto& [name, rule] : shared) {
+      r.emplace(Key{"channel", name}, rule);
+      r.emplace(Key{"item", name}, rule);
+    }
+    return r;
+  }();
+  if (const auto it = rules.find({parent, local}); it != rules.end()) {
+    return it->second;
+  }
+  const auto any = rules.find({"*", local});
+  return any == rules.end() ? nullptr : any->second;
+}
+
 void
 RssChecker::closed(const Frame& f, const std::string& text)
 {
   const XmlElement& e = f.element;
+  if (!e.ns.empty()) {
+    if (const Rule rule = extension_rule(e.ns, e.local)) {
+      (this->*rule)(f, text);
+    }
+    return;
+  }
   const Frame* up = parent();
   const std::string p =
     up != nullptr && up->element.ns.empty() ? up->element.local : "";
-  auto n = [&](const char* local) { return count(f, "", local); };
-
-  if (e.ns == k_atom_ns && e.local == "link") {
-    if (e.attribute("href") == nullptr) {
-      error(
-        "rss-atom-link-missing-href", e, "<atom:link> has no href attribute");
-    } else {
-      check_url(e, e.attribute("href")->value, "atom:link href");
-    }
-    if (const XmlAttribute* rel = e.attribute("rel");
-        rel != nullptr && util::trim_xml_space(rel->value) == "self") {
-      m_has_self = true;
-    }
-    return;
-  }
-  if (e.ns == "http://purl.org/rss/1.0/modules/slash/"
-      && e.local == "hit_parade") {
-    const std::string v(util::trim_xml_space(text));
-    bool ok = !v.empty();
-    for (std::size_t start = 0; ok && start <= v.size();) {
-      const std::size_t comma = std::min(v.find(',', start), v.size());
-      ok = is_unsigned_int(std::string_view(v).substr(start, comma - start),
-                           false);
-      start = comma + 1;
-    }
-    if (!ok) {
-      error("rss-invalid-integer-list",
-            e,
-            "<slash:hit_parade> \"" + v
-              + "\" must be comma-separated whole numbers");
-    }
-    return;
-  }
-  if (e.ns == "http://madskills.com/public/xml/rss/module/trackback/"
-      && (e.local == "ping" || e.local == "about")) {
-    if (!e.attributes.empty()) {
-      error("rss-unexpected-attribute",
-            e,
-            "<trackback:" + e.local
-              + "> takes its URL as text in RSS 2.0, not as an attribute");
-    }
-    check_url(e, text, ("<trackback:" + e.local + ">").c_str());
-    return;
-  }
-  if (e.ns == k_content_ns && e.local == "encoded") {
-    check_html_text(e, text);
-    return;
-  }
-  if (e.ns == k_dc_ns && e.local == "language") {
-    if (!util::is_language_tag(util::trim_xml_space(text))) {
-      error("rss-invalid-language",
-            e,
-            "<dc:language> \"" + std::string(util::trim_xml_space(text))
-              + "\" is not a language tag such as ja or en-us");
-    }
-    return;
-  }
-  if ((e.ns == "http://www.w3.org/2003/01/geo/wgs84_pos#"
-       && (e.local == "lat" || e.local == "long"))
-      || ((e.ns == "http://geourl.org/rss/module/"
-           || e.ns == "http://postneo.com/icbm/"
-           || e.ns == "http://postneo.com/icbm")
-          && (e.local == "latitude" || e.local == "longitude"))) {
-    const double limit = e.local.starts_with("lat") ? 90 : 180;
-    const std::string v(util::trim_xml_space(text));
-    char* end = nullptr;
-    const double x = std::strtod(v.c_str(), &end);
-    if (v.empty() || *end != '\0' || x < -limit || x > limit) {
-      error("rss-invalid-coordinate",
-            e,
-            "<" + e.local + "> \"" + v + "\" must be a number from -"
-              + std::to_string(static_cast<int>(limit)) + " to "
-              + std::to_string(static_cast<int>(limit)));
-    }
-    return;
-  }
-  if (e.ns == k_dc_ns && e.local == "date") {
-    if (!is_w3cdtf(util::trim_xml_space(text))) {
-      error("rss-invalid-dc-date",
-            e,
-            "<dc:date> \"" + std::string(util::trim_xml_space(text))
-              + "\" is not a W3C-DTF date such as 2024-05-01T10:00:00Z");
-    }
-    return;
-  }
-  if (!e.ns.empty()) {
-    return;
-  }
   const std::string& k = e.local;
   if ((k == "rss" || k == "channel" || k == "item" || k == "image"
        || k == "textInput" || k == "skipHours" || k == "skipDays")
@@ -325,306 +300,370 @@ RssChecker::closed(const Frame& f, const std::string& text)
     error(
       "rss-unexpected-text", e, "<" + k + "> holds text outside any element");
   }
-  if (k == "rss") {
-    if (const XmlAttribute* v = e.attribute("version"); v == nullptr) {
-      error("rss-missing-version", e, "<rss> has no version attribute");
-    } else if (v->value != "2.0" && v->value != "0.91" && v->value != "0.92"
-               && v->value != "0.93" && v->value != "0.94") {
-      error("rss-invalid-version",
-            e,
-            "<rss version=\"" + v->value + "\"> is not 2.0 (or 0.91/0.92)");
-    }
-    if (n("channel") != 1) {
-      error("rss-missing-channel", e, "<rss> must hold exactly one <channel>");
-    }
-    return;
+  if (const Rule rule = core_rule(p, k)) {
+    (this->*rule)(f, text);
   }
-  if (k == "channel") {
-    for (const char* required : {"title", "link", "description"}) {
-      if (n(required) == 0) {
-        error(required == std::string("title")  ? "rss-missing-title"
-              : required == std::string("link") ? "rss-missing-link"
-                                                : "rss-missing-description",
-              e,
-              std::string("<channel> has no <") + required + ">");
-      }
-    }
-    static constexpr std::array<const char*, 17> k_once = {"title",
-                                                           "link",
-                                                           "description",
-                                                           "language",
-                                                           "copyright",
-                                                           "managingEditor",
-                                                           "webMaster",
-                                                           "pubDate",
-                                                           "lastBuildDate",
-                                                           "generator",
-                                                           "docs",
-                                                           "cloud",
-                                                           "ttl",
-                                                           "image",
-                                                           "rating",
-                                                           "textInput",
-                                                           "skipHours"};
-    for (const char* once : k_once) {
-      if (n(once) > 1) {
-        error("rss-duplicate-element",
-              e,
-              std::string("<channel> has more than one <") + once + ">");
-      }
-    }
-    if (n("skipDays") > 1) {
-      error(
-        "rss-duplicate-element", e, "<channel> has more than one <skipDays>");
-    }
-    if (!m_has_self) {
-      warning("rss-missing-atom-self",
-              e,
-              "<channel> has no <atom:link rel=\"self\"> (the feed's own URL)");
-    }
-    return;
-  }
-  if (k == "item") {
-    if (n("title") == 0 && n("description") == 0) {
-      error("rss-item-without-title-or-description",
-            e,
-            "<item> needs a <title> or a <description>");
-    }
-    for (const char* once : {"title",
-                             "link",
-                             "description",
-                             "author",
-                             "comments",
-                             "guid",
-                             "pubDate",
-                             "source"}) {
-      if (n(once) > 1) {
-        error("rss-duplicate-element",
-              e,
-              std::string("<item> has more than one <") + once + ">");
-      }
-    }
-    if (n("enclosure") > 1) {
-      warning("rss-several-enclosures",
-              e,
-              "<item> has several <enclosure> elements; most readers use only "
-              "the first");
-    }
-    return;
-  }
-  if (p == "item" && k == "description") {
-    check_html_text(e, text);
-  }
-  if (p == "channel" || p == "item") {
-    if (k == "link" || k == "docs" || k == "comments") {
-      check_url(e, text, ("<" + k + ">").c_str());
-    } else if (k == "pubDate" || k == "lastBuildDate") {
-      check_date(e, text);
-    } else if (k == "managingEditor" || k == "webMaster" || k == "author") {
-      switch (check_contact(text)) {
-      case Contact::valid:
-        break;
-      case Contact::unusual:
-        warning(
-          "rss-unusual-contact",
+}
+
+void
+RssChecker::rss(const Frame& f, const std::string&)
+{
+  const XmlElement& e = f.element;
+  if (const XmlAttribute* v = e.attribute("version"); v == nullptr) {
+    error("rss-missing-version", e, "<rss> has no version attribute");
+  } else if (v->value != "2.0" && v->value != "0.91" && v->value != "0.92"
+             && v->value != "0.93" && v->value != "0.94") {
+    error("rss-invalid-version",
           e,
-          "<" + k + "> \"" + std::string(util::trim_xml_space(text))
-            + "\" should be an e-mail address with the name in parentheses: "
+          "<rss version=\"" + v->value + "\"> is not 2.0 (or 0.91/0.92)");
+  }
+  if (n(f, "channel") != 1) {
+    error("rss-missing-channel", e, "<rss> must hold exactly one <channel>");
+  }
+}
+
+void
+RssChecker::channel(const Frame& f, const std::string&)
+{
+  const XmlElement& e = f.element;
+  static constexpr std::array<std::pair<const char*, const char*>, 3>
+    k_required = {{{"title", "rss-missing-title"},
+                   {"link", "rss-missing-link"},
+                   {"description", "rss-missing-description"}}};
+  for (const auto& [required, rule] : k_required) {
+    if (n(f, required) == 0) {
+      error(rule, e, std::string("<channel> has no <") + required + ">");
+    }
+  }
+  static constexpr std::array<const char*, 18> k_once = {"title",
+                                                         "link",
+                                                         "description",
+                                                         "language",
+                                                         "copyright",
+                                                         "managingEditor",
+                                                         "webMaster",
+                                                         "pubDate",
+                                                         "lastBuildDate",
+                                                         "generator",
+                                                         "docs",
+                                                         "cloud",
+                                                         "ttl",
+                                                         "image",
+                                                         "rating",
+                                                         "textInput",
+                                                         "skipHours",
+                                                         "skipDays"};
+  for (const char* once : k_once) {
+    if (n(f, once) > 1) {
+      error("rss-duplicate-element",
+            e,
+            std::string("<channel> has more than one <") + once + ">");
+    }
+  }
+  if (!m_has_self) {
+    warning("rss-missing-atom-self",
+            e,
+            "<channel> has no <atom:link rel=\"self\"> (the feed's own URL)");
+  }
+}
+
+void
+RssChecker::item(const Frame& f, const std::string&)
+{
+  const XmlElement& e = f.element;
+  if (n(f, "title") == 0 && n(f, "description") == 0) {
+    error("rss-item-without-title-or-description",
+          e,
+          "<item> needs a <title> or a <description>");
+  }
+  for (const char* once : {"title",
+                           "link",
+                           "description",
+                           "author",
+                           "comments",
+                           "guid",
+                           "pubDate",
+                           "source"}) {
+    if (n(f, once) > 1) {
+      error("rss-duplicate-element",
+            e,
+            std::string("<item> has more than one <") + once + ">");
+    }
+  }
+  if (n(f, "enclosure") > 1) {
+    warning("rss-several-enclosures",
+            e,
+            "<item> has several <enclosure> elements; most readers use only "
+            "the first");
+  }
+}
+
+void
+RssChecker::html_description(const Frame& f, const std::string& text)
+{
+  check_html_text(f.element, text);
+}
+
+void
+RssChecker::url_text(const Frame& f, const std::string& text)
+{
+  check_url(f.element, text, ("<" + f.element.local + ">").c_str());
+}
+
+void
+RssChecker::date_text(const Frame& f, const std::string& text)
+{
+  check_date(f.element, text);
+}
+
+void
+RssChecker::contact(const Frame& f, const std::string& text)
+{
+  const XmlElement& e = f.element;
+  const std::string v(util::trim_xml_space(text));
+  switch (check_contact(text)) {
+  case Contact::valid:
+    break;
+  case Contact::unusual:
+    warning("rss-unusual-contact",
+            e,
+            "<" + e.local + "> \"" + v
+              + "\" should be an e-mail address with the name in parentheses: "
+                "hanako@example.com (Hanako)");
+    break;
+  case Contact::invalid:
+    error("rss-invalid-contact",
+          e,
+          "<" + e.local + "> \"" + v
+            + "\" must be an e-mail address, optionally with a name: "
               "hanako@example.com (Hanako)");
-        break;
-      case Contact::invalid:
-        error("rss-invalid-contact",
-              e,
-              "<" + k + "> \"" + std::string(util::trim_xml_space(text))
-                + "\" must be an e-mail address, optionally with a name: "
-                  "hanako@example.com (Hanako)");
-        break;
-      }
-    } else if (k == "language") {
-      const std::string_view lang = util::trim_xml_space(text);
-      const std::size_t primary = std::min(lang.find('-'), lang.size());
-      if (!util::is_language_tag(lang) || primary < 2 || primary > 3) {
-        error("rss-invalid-language",
-              e,
-              "<language> \"" + std::string(lang)
-                + "\" is not a language code such as ja or en-us");
-      }
-    } else if (k == "ttl") {
-      if (!is_unsigned_int(text, true)) {
-        error("rss-invalid-ttl",
-              e,
-              "<ttl> \"" + std::string(util::trim_xml_space(text))
-                + "\" must be a positive whole number of minutes");
-      }
-    } else if (k == "guid") {
-      const XmlAttribute* perma = e.attribute("isPermaLink");
-      if (perma != nullptr && perma->value != "true"
-          && perma->value != "false") {
-        error("rss-invalid-ispermalink",
-              e,
-              "guid isPermaLink \"" + perma->value
-                + "\" must be true or false");
-      }
-      if ((perma == nullptr || perma->value == "true") && !is_web_url(text)) {
-        error("rss-invalid-permalink",
-              e,
-              "<guid> \"" + std::string(util::trim_xml_space(text))
-                + "\" is a permalink (isPermaLink is true by default) but not "
-                  "an absolute URL");
-      }
-      if (!m_guids.insert(std::string(util::trim_xml_space(text))).second) {
-        error("rss-duplicate-guid",
-              e,
-              "another item has the guid \""
-                + std::string(util::trim_xml_space(text))
-                + "\"; each item needs its own");
-      }
-    } else if (k == "enclosure") {
-      for (const char* attr : {"url", "length", "type"}) {
-        if (e.attribute(attr) == nullptr) {
-          error("rss-enclosure-missing-attribute",
-                e,
-                std::string("<enclosure> has no ") + attr + " attribute");
-        }
-      }
-      if (const XmlAttribute* url = e.attribute("url")) {
-        check_url(e, url->value, "enclosure url");
-      }
-      if (const XmlAttribute* len = e.attribute("length");
-          len != nullptr && !is_unsigned_int(len->value, false)) {
-        error("rss-invalid-enclosure-length",
-              e,
-              "enclosure length \"" + len->value
-                + "\" must be a number of bytes");
-      }
-      if (const XmlAttribute* type = e.attribute("type");
-          type != nullptr && !is_mime_type(type->value)) {
-        error("rss-invalid-enclosure-type",
-              e,
-              "enclosure type \"" + type->value
-                + "\" is not a MIME type such as image/png");
-      }
-    } else if (k == "source") {
-      if (const XmlAttribute* url = e.attribute("url"); url == nullptr) {
-        error("rss-source-missing-url", e, "<source> has no url attribute");
-      } else {
-        check_url(e, url->value, "source url");
-      }
-    } else if (k == "cloud") {
-      for (const char* attr :
-           {"domain", "port", "path", "registerProcedure", "protocol"}) {
-        if (e.attribute(attr) == nullptr) {
-          error("rss-cloud-missing-attribute",
-                e,
-                std::string("<cloud> has no ") + attr + " attribute");
-        }
-      }
-      if (const XmlAttribute* port = e.attribute("port");
-          port != nullptr && !is_unsigned_int(port->value, true)) {
-        error("rss-invalid-cloud-port",
-              e,
-              "cloud port \"" + port->value + "\" must be a port number");
-      }
-      if (const XmlAttribute* proto = e.attribute("protocol");
-          proto != nullptr && proto->value != "xml-rpc"
-          && proto->value != "soap" && proto->value != "http-post") {
-        error("rss-invalid-cloud-protocol",
-              e,
-              "cloud protocol \"" + proto->value
-                + "\" must be xml-rpc, soap or http-post");
-      }
-    } else if (k == "image" || k == "textInput") {
-      const std::vector<const char*> required =
-        k == "image"
-          ? std::vector<const char*>{"url", "title", "link"}
-          : std::vector<const char*>{"title", "description", "name", "link"};
-      for (const char* r : required) {
-        if (n(r) == 0) {
-          error("rss-missing-element", e, "<" + k + "> has no <" + r + ">");
-        }
-      }
-      for (const char* once :
-           {"url", "title", "link", "width", "height", "description", "name"}) {
-        if (n(once) > 1) {
-          error("rss-duplicate-element",
-                e,
-                "<" + k + "> has more than one <" + once + ">");
-        }
-      }
-    } else if (k == "skipDays" || k == "skipHours") {
-      if (n(k == "skipDays" ? "day" : "hour") == 0) {
-        error("rss-missing-element",
-              e,
-              "<" + k + "> lists no " + (k == "skipDays" ? "<day>" : "<hour>"));
-      }
-      m_days.clear();
-      m_hours.clear();
-    }
-    return;
+    break;
   }
-  if (p == "image") {
-    if (k == "url" || k == "link") {
-      check_url(e, text, ("image <" + k + ">").c_str());
-    } else if (k == "width" || k == "height") {
-      const int max = k == "width" ? 144 : 400;
-      if (!is_unsigned_int(text, true)
-          || std::stoi(std::string(util::trim_xml_space(text))) > max) {
-        error(k == "width" ? "rss-invalid-image-width"
-                           : "rss-invalid-image-height",
-              e,
-              "image <" + k + "> \"" + std::string(util::trim_xml_space(text))
-                + "\" must be a number of pixels up to " + std::to_string(max));
-      }
-    }
-    return;
+}
+
+void
+RssChecker::language(const Frame& f, const std::string& text)
+{
+  const std::string_view lang = util::trim_xml_space(text);
+  // RSS wants a language code: no i-/x- singletons.
+  const std::size_t primary = std::min(lang.find('-'), lang.size());
+  if (!util::is_language_tag(lang) || primary < 2 || primary > 3) {
+    error("rss-invalid-language",
+          f.element,
+          "<language> \"" + std::string(lang)
+            + "\" is not a language code such as ja or en-us");
   }
-  if (p == "textInput" && k == "link") {
-    check_url(e, text, "textInput <link>");
-    return;
+}
+
+void
+RssChecker::ttl(const Frame& f, const std::string& text)
+{
+  if (!is_unsigned_int(text, true)) {
+    error("rss-invalid-ttl",
+          f.element,
+          "<ttl> \"" + std::string(util::trim_xml_space(text))
+            + "\" must be a positive whole number of minutes");
   }
-  if (p == "textInput" && k == "name"
-      && !is_form_name(util::trim_xml_space(text))) {
-    error("rss-invalid-textinput-name",
+}
+
+void
+RssChecker::guid(const Frame& f, const std::string& text)
+{
+  const XmlElement& e = f.element;
+  const std::string v(util::trim_xml_space(text));
+  const XmlAttribute* perma = e.attribute("isPermaLink");
+  if (perma != nullptr && perma->value != "true" && perma->value != "false") {
+    error("rss-invalid-ispermalink",
           e,
+          "guid isPermaLink \"" + perma->value + "\" must be true or false");
+  }
+  if ((perma == nullptr || perma->value == "true") && !is_web_url(text)) {
+    error("rss-invalid-permalink",
+          e,
+          "<guid> \"" + v
+            + "\" is a permalink (isPermaLink is true by default) but not "
+              "an absolute URL");
+  }
+  if (!m_guids.insert(v).second) {
+    error("rss-duplicate-guid",
+          e,
+          "another item has the guid \"" + v + "\"; each item needs its own");
+  }
+}
+
+void
+RssChecker::enclosure(const Frame& f, const std::string&)
+{
+  const XmlElement& e = f.element;
+  for (const char* attr : {"url", "length", "type"}) {
+    if (e.attribute(attr) == nullptr) {
+      error("rss-enclosure-missing-attribute",
+            e,
+            std::string("<enclosure> has no ") + attr + " attribute");
+    }
+  }
+  if (const XmlAttribute* url = e.attribute("url")) {
+    check_url(e, url->value, "enclosure url");
+  }
+  if (const XmlAttribute* len = e.attribute("length");
+      len != nullptr && !is_unsigned_int(len->value, false)) {
+    error("rss-invalid-enclosure-length",
+          e,
+          "enclosure length \"" + len->value + "\" must be a number of bytes");
+  }
+  if (const XmlAttribute* type = e.attribute("type");
+      type != nullptr && !is_mime_type(type->value)) {
+    error("rss-invalid-enclosure-type",
+          e,
+          "enclosure type \"" + type->value
+            + "\" is not a MIME type such as image/png");
+  }
+}
+
+void
+RssChecker::source(const Frame& f, const std::string&)
+{
+  const XmlElement& e = f.element;
+  if (const XmlAttribute* url = e.attribute("url"); url == nullptr) {
+    error("rss-source-missing-url", e, "<source> has no url attribute");
+  } else {
+    check_url(e, url->value, "source url");
+  }
+}
+
+void
+RssChecker::cloud(const Frame& f, const std::string&)
+{
+  const XmlElement& e = f.element;
+  for (const char* attr :
+       {"domain", "port", "path", "registerProcedure", "protocol"}) {
+    if (e.attribute(attr) == nullptr) {
+      error("rss-cloud-missing-attribute",
+            e,
+            std::string("<cloud> has no ") + attr + " attribute");
+    }
+  }
+  if (const XmlAttribute* port = e.attribute("port");
+      port != nullptr && !is_unsigned_int(port->value, true)) {
+    error("rss-invalid-cloud-port",
+          e,
+          "cloud port \"" + port->value + "\" must be a port number");
+  }
+  if (const XmlAttribute* proto = e.attribute("protocol");
+      proto != nullptr && proto->value != "xml-rpc" && proto->value != "soap"
+      && proto->value != "http-post") {
+    error("rss-invalid-cloud-protocol",
+          e,
+          "cloud protocol \"" + proto->value
+            + "\" must be xml-rpc, soap or http-post");
+  }
+}
+
+void
+RssChecker::image_or_text_input(const Frame& f, const std::string&)
+{
+  const XmlElement& e = f.element;
+  const std::string& k = e.local;
+  const std::vector<const char*> required =
+    k == "image"
+      ? std::vector<const char*>{"url", "title", "link"}
+      : std::vector<const char*>{"title", "description", "name", "link"};
+  for (const char* r : required) {
+    if (n(f, r) == 0) {
+      error("rss-missing-element", e, "<" + k + "> has no <" + r + ">");
+    }
+  }
+  for (const char* once :
+       {"url", "title", "link", "width", "height", "description", "name"}) {
+    if (n(f, once) > 1) {
+      error("rss-duplicate-element",
+            e,
+            "<" + k + "> has more than one <" + once + ">");
+    }
+  }
+}
+
+void
+RssChecker::skip_list(const Frame& f, const std::string&)
+{
+  const std::string& k = f.element.local;
+  if (n(f, k == "skipDays" ? "day" : "hour") == 0) {
+    error("rss-missing-element",
+          f.element,
+          "<" + k + "> lists no " + (k == "skipDays" ? "<day>" : "<hour>"));
+  }
+  m_days.clear();
+  m_hours.clear();
+}
+
+void
+RssChecker::image_url(const Frame& f, const std::string& text)
+{
+  check_url(f.element, text, ("image <" + f.element.local + ">").c_str());
+}
+
+void
+RssChecker::image_size(const Frame& f, const std::string& text)
+{
+  const std::string& k = f.element.local;
+  const int max = k == "width" ? 144 : 400;
+  const std::string v(util::trim_xml_space(text));
+  if (!is_unsigned_int(text, true) || std::stoi(v) > max) {
+    error(k == "width" ? "rss-invalid-image-width" : "rss-invalid-image-height",
+          f.element,
+          "image <" + k + "> \"" + v + "\" must be a number of pixels up to "
+            + std::to_string(max));
+  }
+}
+
+void
+RssChecker::text_input_link(const Frame& f, const std::string& text)
+{
+  check_url(f.element, text, "textInput <link>");
+}
+
+void
+RssChecker::text_input_name(const Frame& f, const std::string& text)
+{
+  if (!is_form_name(util::trim_xml_space(text))) {
+    error("rss-invalid-textinput-name",
+          f.element,
           "textInput <name> \"" + std::string(util::trim_xml_space(text))
             + "\" must be a form field name (letters, digits, _ - .)");
-    return;
   }
-  if (p == "textInput" && k == "name"
-      && !is_form_name(util::trim_xml_space(text))) {
-    error("rss-invalid-textinput-name",
-          e,
-          "textInput <name> \"" + std::string(util::trim_xml_space(text))
-            + "\" must be a form field name (letters, digits, _ - .)");
-    return;
+}
+
+void
+RssChecker::hour(const Frame& f, const std::string& text)
+{
+  const XmlElement& e = f.element;
+  const std::string h(util::trim_xml_space(text));
+  if (is_unsigned_int(h, false) && std::stoi(h) == 24) {
+    warning("rss-hour-24", e, "<hour> 24 is obsolete; midnight is 0");
+  } else if (!is_unsigned_int(h, false) || std::stoi(h) > 23) {
+    error("rss-invalid-hour", e, "<hour> \"" + h + "\" must be 0 to 23");
+  } else if (!m_hours.insert(h).second) {
+    error("rss-duplicate-hour", e, "<hour> " + h + " is listed twice");
   }
-  if (p == "skipHours" && k == "hour") {
-    const std::string h(util::trim_xml_space(text));
-    if (is_unsigned_int(h, false) && std::stoi(h) == 24) {
-      warning("rss-hour-24", e, "<hour> 24 is obsolete; midnight is 0");
-    } else if (!is_unsigned_int(h, false) || std::stoi(h) > 23) {
-      error("rss-invalid-hour", e, "<hour> \"" + h + "\" must be 0 to 23");
-    } else if (!m_hours.insert(h == "24" ? std::string("0") : h).second) {
-      error("rss-duplicate-hour", e, "<hour> " + h + " is listed twice");
-    }
-    return;
-  }
-  if (p == "skipDays" && k == "day") {
-    static const std::set<std::string> days = {"Monday",
-                                               "Tuesday",
-                                               "Wednesday",
-                                               "Thursday",
-                                               "Friday",
-                                               "Saturday",
-                                               "Sunday"};
-    const std::string d(util::trim_xml_space(text));
-    if (days.count(d) == 0) {
-      error(
-        "rss-invalid-day", e, "<day> \"" + d + "\" must be Monday to Sunday");
-    } else if (!m_days.insert(d).second) {
-      error("rss-duplicate-day", e, "<day> " + d + " is listed twice");
-    }
-    return;
+}
+
+void
+RssChecker::day(const Frame& f, const std::string& text)
+{
+  static const std::set<std::string> days = {"Monday",
+                                             "Tuesday",
+                                             "Wednesday",
+                                             "Thursday",
+                                             "Friday",
+                                             "Saturday",
+                                             "Sunday"};
+  const std::string d(util::trim_xml_space(text));
+  if (days.count(d) == 0) {
+    error("rss-invalid-day",
+          f.element,
+          "<day> \"" + d + "\" must be Monday to Sunday");
+  } else if (!m_days.insert(d).second) {
+    error("rss-duplicate-day", f.element, "<day> " + d + " is listed twice");
   }
 }
 
