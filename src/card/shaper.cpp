@@ -102,6 +102,41 @@ halt_trim(Font& font, char32_t c, float advance)
   return {left, std::max(0.0F, removed - left)};
 }
 
+// Picks a font per character (marks and joiners follow their base; a
+// character no font has is marked missing) and a script, neutral characters
+// taking the script around them.
+void
+assign_fonts_and_scripts(const std::u32string& text,
+                         const FontStack& fonts,
+                         ShapedText& out,
+                         std::vector<int>& font_of,
+                         std::vector<hb_script_t>& script)
+{
+  // Pick a font per character; marks and joiners follow their base.
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char32_t c = text[i];
+    out.chars[i].c = c;
+    int f = fonts.font_for(c);
+    if (i > 0 && (is_attached(c) || text[i - 1] == 0x200D)) {
+      f = font_of[i - 1];
+    } else if (f < 0) {
+      out.chars[i].missing = !is_break_space(c) && c != 0x200B;
+      f = 0;
+    }
+    font_of[i] = f;
+    script[i] = run_script(script_of(c));
+  }
+  // Neutral characters take the script around them.
+  hb_script_t last = HB_SCRIPT_HAN;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (is_neutral(script[i])) {
+      script[i] = last;
+    } else {
+      last = script[i];
+    }
+  }
+}
+
 } // namespace
 
 ShapedText
@@ -126,31 +161,9 @@ shape_text(const std::u32string& text,
     }
   }
 
-  // Pick a font per character; marks and joiners follow their base.
   std::vector<int> font_of(text.size(), 0);
   std::vector<hb_script_t> script(text.size(), HB_SCRIPT_COMMON);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char32_t c = text[i];
-    out.chars[i].c = c;
-    int f = fonts.font_for(c);
-    if (i > 0 && (is_attached(c) || text[i - 1] == 0x200D)) {
-      f = font_of[i - 1];
-    } else if (f < 0) {
-      out.chars[i].missing = !is_break_space(c) && c != 0x200B;
-      f = 0;
-    }
-    font_of[i] = f;
-    script[i] = run_script(script_of(c));
-  }
-  // Neutral characters take the script around them.
-  hb_script_t last = HB_SCRIPT_HAN;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (is_neutral(script[i])) {
-      script[i] = last;
-    } else {
-      last = script[i];
-    }
-  }
+  assign_fonts_and_scripts(text, fonts, out, font_of, script);
 
   const std::vector<hb_feature_t> features = parse_features(options.features);
   const bool palt = has_feature(options.features, "palt");

@@ -171,6 +171,113 @@ param_text(const YamlValue& v)
   }
 }
 
+// `author: Name` or `author: {name, email, uri}`.
+void
+read_author(PostBuilder& b, const YamlValue& value, Person& author)
+{
+  if (value.kind == YamlValue::Kind::map) {
+    for (const auto& [ak, av] : value.entries) {
+      const std::string what = "author." + ak.scalar;
+      auto s = b.text(av, what);
+      if (!s) {
+        continue;
+      }
+      if (ak.scalar == "name") {
+        author.name = *s;
+      } else if (ak.scalar == "email") {
+        author.email = *s;
+      } else if (ak.scalar == "uri" || ak.scalar == "url") {
+        author.uri = *s;
+      }
+    }
+  } else if (auto s = b.prose(value, "author")) {
+    author.name = *s;
+  }
+}
+
+// What the keys of one post decide together.
+struct DatedFields
+{
+  bool has_title = false;
+  std::optional<util::UtcSeconds> date;
+  std::optional<util::UtcSeconds> updated;
+};
+
+// Applies one front-matter key to the post; reports bad values through `b`.
+void
+read_key(PostBuilder& b,
+         const YamlValue& key,
+         const YamlValue& value,
+         bool has_name_date,
+         Post& post,
+         DatedFields& fields)
+{
+  const std::string& k = key.scalar;
+  if (k == "title") {
+    if (auto s = b.prose(value, "title")) {
+      post.title = *s;
+      fields.has_title = true;
+      if (s->empty()) {
+        b.error_at(value, "'title' must not be empty");
+      }
+    } else {
+      fields.has_title = true;
+    }
+  } else if (k == "date") {
+    if (value.kind == YamlValue::Kind::null && has_name_date) {
+      return;
+    }
+    fields.date = b.date(value, "date");
+    if (!fields.date) {
+      fields.date = util::UtcSeconds{}; // reported; keep going for more errors
+    }
+  } else if (k == "lastmod" || k == "updated") {
+    if (value.kind != YamlValue::Kind::null) {
+      fields.updated = b.date(value, k);
+    }
+  } else if (k == "description" || k == "summary") {
+    if (auto s = b.prose(value, k);
+        s && (k == "description" || post.description.empty())) {
+      post.description = *s;
+    }
+  } else if (k == "slug") {
+    if (auto s = b.text(value, "slug"); s && !s->empty()) {
+      if (*s == "." || *s == "..") {
+        b.error_at(value, "'slug' must be a name, got \"" + *s + "\"");
+      }
+      post.slug = *s;
+    }
+  } else if (k == "category" || k == "categories") {
+    if (auto items = b.list(value, k)) {
+      for (auto& item : *items) {
+        if (std::find(post.categories.begin(), post.categories.end(), item)
+            == post.categories.end()) {
+          post.categories.push_back(std::move(item));
+        }
+      }
+    }
+  } else if (k == "tags") {
+    if (auto items = b.list(value, "tags")) {
+      post.tags = std::move(*items);
+    }
+  } else if (k == "draft") {
+    auto on = as_bool(value, "draft");
+    if (!on) {
+      b.error(on.error());
+    } else {
+      post.draft = *on;
+    }
+  } else if (k == "author") {
+    read_author(b, value, post.author);
+  } else if (k == "image") {
+    if (auto s = b.text(value, "image")) {
+      post.image = *s;
+    }
+  } else if (key.kind == YamlValue::Kind::scalar) {
+    post.params[k] = util::replace_non_xml_chars(param_text(value));
+  }
+}
+
 // Locates the body in the raw bytes: `text` is `raw` itself or its
 // normalized copy (no BOM, LF line ends), where lines are the same.
 BodySpan
@@ -251,97 +358,16 @@ parse_post(std::string_view raw,
   }
   post.slug = std::string(name_slug);
 
-  bool has_title = false;
-  std::optional<util::UtcSeconds> date = name_date;
-  std::optional<util::UtcSeconds> updated;
+  DatedFields fields;
+  fields.date = name_date;
   for (const auto& [key, value] : root->entries) {
-    const std::string& k = key.scalar;
-    if (k == "title") {
-      if (auto s = b.prose(value, "title")) {
-        post.title = *s;
-        has_title = true;
-        if (s->empty()) {
-          b.error_at(value, "'title' must not be empty");
-        }
-      } else {
-        has_title = true;
-      }
-    } else if (k == "date") {
-      if (value.kind == YamlValue::Kind::null && name_date) {
-        continue;
-      }
-      date = b.date(value, "date");
-      if (!date) {
-        date = util::UtcSeconds{}; // reported; keep going for more errors
-      }
-    } else if (k == "lastmod" || k == "updated") {
-      if (value.kind != YamlValue::Kind::null) {
-        updated = b.date(value, k);
-      }
-    } else if (k == "description" || k == "summary") {
-      if (auto s = b.prose(value, k);
-          s && (k == "description" || post.description.empty())) {
-        post.description = *s;
-      }
-    } else if (k == "slug") {
-      if (auto s = b.text(value, "slug"); s && !s->empty()) {
-        if (*s == "." || *s == "..") {
-          b.error_at(value, "'slug' must be a name, got \"" + *s + "\"");
-        }
-        post.slug = *s;
-      }
-    } else if (k == "category" || k == "categories") {
-      if (auto items = b.list(value, k)) {
-        for (auto& item : *items) {
-          if (std::find(post.categories.begin(), post.categories.end(), item)
-              == post.categories.end()) {
-            post.categories.push_back(std::move(item));
-          }
-        }
-      }
-    } else if (k == "tags") {
-      if (auto items = b.list(value, "tags")) {
-        post.tags = std::move(*items);
-      }
-    } else if (k == "draft") {
-      auto on = as_bool(value, "draft");
-      if (!on) {
-        b.error(on.error());
-      } else {
-        post.draft = *on;
-      }
-    } else if (k == "author") {
-      if (value.kind == YamlValue::Kind::map) {
-        for (const auto& [ak, av] : value.entries) {
-          const std::string what = "author." + ak.scalar;
-          auto s = b.text(av, what);
-          if (!s) {
-            continue;
-          }
-          if (ak.scalar == "name") {
-            post.author.name = *s;
-          } else if (ak.scalar == "email") {
-            post.author.email = *s;
-          } else if (ak.scalar == "uri" || ak.scalar == "url") {
-            post.author.uri = *s;
-          }
-        }
-      } else if (auto s = b.prose(value, "author")) {
-        post.author.name = *s;
-      }
-    } else if (k == "image") {
-      if (auto s = b.text(value, "image")) {
-        post.image = *s;
-      }
-    } else if (key.kind == YamlValue::Kind::scalar) {
-      post.params[k] = util::replace_non_xml_chars(param_text(value));
-    }
+    read_key(b, key, value, name_date.has_value(), post, fields);
   }
 
-  if (!has_title) {
+  if (!fields.has_title) {
     b.error(util::make_error("missing 'title' in the front matter", 1, 1));
   }
-  if (!date) {
+  if (!fields.date) {
     b.error(util::make_error(
       "missing 'date' in the front matter (or a YYYY-MM-DD- file name)", 1, 1));
   }
@@ -350,8 +376,10 @@ parse_post(std::string_view raw,
       "the post has no slug: add 'slug' to the front matter", 1, 1));
   }
   if (!util::has_error(b.diagnostics())) {
-    post.date = *date;
-    post.updated = updated && *updated > post.date ? *updated : post.date;
+    post.date = *fields.date;
+    post.updated = fields.updated && *fields.updated > post.date
+                     ? *fields.updated
+                     : post.date;
     result.post = std::move(post);
   }
   result.diagnostics = std::move(b.diagnostics());

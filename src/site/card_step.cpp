@@ -177,6 +177,28 @@ can_reuse(const CardJob& job, const Manifest& previous, const fs::path& out)
          && content_hash(*bytes) == it->second.hash;
 }
 
+// One job per post in `todo`: its file below the cards folder, its text
+// and the key of everything that decides its pixels.
+std::vector<CardJob>
+plan_card_jobs(const std::vector<content::Post>& posts,
+               const std::vector<std::size_t>& todo,
+               const content::SiteConfig& config,
+               const card::CardTemplate& tmpl,
+               const char* extension,
+               std::uint64_t setup)
+{
+  const std::vector<std::string> names = card_names(posts, config.base_url);
+  std::vector<CardJob> jobs(todo.size());
+  for (std::size_t j = 0; j < todo.size(); ++j) {
+    CardJob& job = jobs[j];
+    job.post = todo[j];
+    job.rel = config.cards.dir + "/" + names[job.post] + extension;
+    job.text = card::card_text_for(posts[job.post], config, tmpl);
+    job.key = card_key(job.text, setup);
+  }
+  return jobs;
+}
+
 // cards.json: permalink -> card URL, size and alt text, for any generator's
 // og:image.
 std::string
@@ -309,16 +331,8 @@ build_cards(const std::vector<content::Post>& posts,
     return result;
   }
   const std::uint64_t setup = setup_hash(*tmpl, *fonts, config.cards);
-  const std::vector<std::string> names = card_names(posts, config.base_url);
-
-  std::vector<CardJob> jobs(todo.size());
-  for (std::size_t j = 0; j < todo.size(); ++j) {
-    CardJob& job = jobs[j];
-    job.post = todo[j];
-    job.rel = config.cards.dir + "/" + names[job.post] + format.extension;
-    job.text = card::card_text_for(posts[job.post], config, *tmpl);
-    job.key = card_key(job.text, setup);
-  }
+  std::vector<CardJob> jobs =
+    plan_card_jobs(posts, todo, config, *tmpl, format.extension, setup);
   // Checking a cached card reads it: spread that over the threads too.
   util::parallel_for(jobs.size(), options.jobs, [&](std::size_t j) {
     if (can_reuse(jobs[j], tx.previous(), options.output_dir)) {

@@ -515,6 +515,65 @@ AtomChecker::check_container(const Frame& f, const std::string& text)
   m_updated.clear();
 }
 
+// What only the end of the document shows: entries without an author in an
+// authorless feed, one id shared by every entry, no self link.
+void
+AtomChecker::check_feed_end(const Frame& f)
+{
+  const XmlElement& e = f.element;
+  if (count(f, k_atom_ns, "author") == 0) {
+    for (const auto& entry : m_authorless_entries) {
+      error("atom-missing-author",
+            entry,
+            "entry has no <author> and neither does the feed");
+    }
+  }
+  if (m_entry_ids.size() > 2
+      && std::all_of(
+        m_entry_ids.begin(), m_entry_ids.end(), [&](const std::string& id) {
+          return id == m_entry_ids.front();
+        })) {
+    error("atom-duplicate-id",
+          e,
+          "every entry has the id \"" + m_entry_ids.front()
+            + "\"; each entry needs its own");
+  }
+  if (!m_has_self) {
+    warning(
+      "atom-missing-self", e, "feed has no <link rel=\"self\"> (its own URL)");
+  }
+}
+
+void
+AtomChecker::check_person(const Frame& f)
+{
+  const XmlElement& e = f.element;
+  if (count(f, k_atom_ns, "name") == 0) {
+    error("atom-missing-name", e, "<" + e.local + "> has no <name>");
+  }
+  for (const char* once : {"name", "uri", "email"}) {
+    if (count(f, k_atom_ns, once) > 1) {
+      error("atom-duplicate-element",
+            e,
+            "<" + e.local + "> has more than one <" + once + ">");
+    }
+  }
+}
+
+void
+AtomChecker::check_date(const XmlElement& e, const std::string& text)
+{
+  util::UtcSeconds when{};
+  if (check_no_space(e, text) && is_rfc3339(text, &when)) {
+    check_not_future(e, when);
+  } else if (util::trim_xml_space(text).size() == text.size()) {
+    error("atom-invalid-date",
+          e,
+          "<" + e.local + "> \"" + text
+            + "\" is not an RFC 3339 date-time such as 2024-05-01T10:00:00Z");
+  }
+}
+
 void
 AtomChecker::closed(const Frame& f, const std::string& text)
 {
@@ -533,42 +592,12 @@ AtomChecker::closed(const Frame& f, const std::string& text)
   if (k == "feed" || k == "entry" || k == "source") {
     check_container(f, text);
     if (k == "feed") {
-      if (count(f, k_atom_ns, "author") == 0) {
-        for (const auto& entry : m_authorless_entries) {
-          error("atom-missing-author",
-                entry,
-                "entry has no <author> and neither does the feed");
-        }
-      }
-      if (m_entry_ids.size() > 2
-          && std::all_of(
-            m_entry_ids.begin(), m_entry_ids.end(), [&](const std::string& id) {
-              return id == m_entry_ids.front();
-            })) {
-        error("atom-duplicate-id",
-              e,
-              "every entry has the id \"" + m_entry_ids.front()
-                + "\"; each entry needs its own");
-      }
-      if (!m_has_self) {
-        warning("atom-missing-self",
-                e,
-                "feed has no <link rel=\"self\"> (its own URL)");
-      }
+      check_feed_end(f);
     }
     return;
   }
   if (k == "author" || k == "contributor") {
-    if (count(f, k_atom_ns, "name") == 0) {
-      error("atom-missing-name", e, "<" + k + "> has no <name>");
-    }
-    for (const char* once : {"name", "uri", "email"}) {
-      if (count(f, k_atom_ns, once) > 1) {
-        error("atom-duplicate-element",
-              e,
-              "<" + k + "> has more than one <" + once + ">");
-      }
-    }
+    check_person(f);
     return;
   }
   if (k == "id") {
@@ -581,15 +610,7 @@ AtomChecker::closed(const Frame& f, const std::string& text)
     return;
   }
   if (k == "updated" || k == "published") {
-    util::UtcSeconds when{};
-    if (check_no_space(e, text) && is_rfc3339(text, &when)) {
-      check_not_future(e, when);
-    } else if (util::trim_xml_space(text).size() == text.size()) {
-      error("atom-invalid-date",
-            e,
-            "<" + k + "> \"" + text
-              + "\" is not an RFC 3339 date-time such as 2024-05-01T10:00:00Z");
-    }
+    check_date(e, text);
     if (k == "updated" && p == "entry") {
       m_updated = std::string(util::trim_xml_space(text));
     }

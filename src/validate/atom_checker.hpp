@@ -22,6 +22,9 @@ private:
   void check_text_construct(const Frame& f, const std::string& text);
   void check_content(const Frame& f, const std::string& text);
   void check_link(const Frame& f);
+  void check_feed_end(const Frame& f);
+  void check_person(const Frame& f);
+  void check_date(const XmlElement& e, const std::string& text);
   // Checks an IRI; `absolute` demands a scheme. Element text must carry no
   // surrounding white space; attribute values are taken as they are.
   void check_iri(const XmlElement& at,

@@ -14,7 +14,6 @@ namespace ogfeed::validate {
 
 namespace {
 
-
 const std::set<std::string>&
 channel_children()
 {

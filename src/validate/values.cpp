@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <optional>
 #include <string>
 
 namespace ogfeed::validate {
@@ -171,6 +172,45 @@ normalize_rfc822(std::string_view in)
 
 } // namespace
 
+namespace {
+
+// The offset in seconds of an RFC 822 zone: +0900, GMT, UT, Z, the US
+// names, or a military letter (taken as UTC); nullopt for anything else.
+std::optional<int>
+rfc822_zone_offset(std::string_view zone)
+{
+  static constexpr std::array<std::pair<std::string_view, int>, 12> k_named = {
+    {{"GMT", 0},
+     {"UT", 0},
+     {"UTC", 0},
+     {"Z", 0},
+     {"EST", -5},
+     {"EDT", -4},
+     {"CST", -6},
+     {"CDT", -5},
+     {"MST", -7},
+     {"MDT", -6},
+     {"PST", -8},
+     {"PDT", -7}}};
+  for (const auto& [name, hours] : k_named) {
+    if (zone == name) {
+      return hours * 3600;
+    }
+  }
+  if (zone.size() == 1 && std::isalpha(static_cast<unsigned char>(zone[0]))) {
+    return 0;
+  }
+  if (zone.size() == 5 && (zone[0] == '+' || zone[0] == '-')
+      && digits(zone, 1, 4) && number(zone, 1, 2) <= 23
+      && number(zone, 3, 2) <= 59) {
+    return (number(zone, 1, 2) * 3600 + number(zone, 3, 2) * 60)
+           * (zone[0] == '-' ? -1 : 1);
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
 Rfc822
 check_rfc822(std::string_view raw, util::UtcSeconds* time)
 {
@@ -240,17 +280,8 @@ check_rfc822(std::string_view raw, util::UtcSeconds* time)
   if (i >= s.size() || s[i] != ' ') {
     return Rfc822::invalid;
   }
-  const std::string_view zone = s.substr(i + 1);
-  static constexpr std::array<std::string_view, 11> k_zones = {
-    "GMT", "UT", "UTC", "Z", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST"};
-  const bool named =
-    std::find(k_zones.begin(), k_zones.end(), zone) != k_zones.end()
-    || zone == "PDT"
-    || (zone.size() == 1 && std::isalpha(static_cast<unsigned char>(zone[0])));
-  const bool numeric = zone.size() == 5 && (zone[0] == '+' || zone[0] == '-')
-                       && digits(zone, 1, 4) && number(zone, 1, 2) <= 23
-                       && number(zone, 3, 2) <= 59;
-  if (!named && !numeric) {
+  const std::optional<int> offset = rfc822_zone_offset(s.substr(i + 1));
+  if (!offset) {
     return Rfc822::invalid;
   }
   if (ylen == 2) {
@@ -260,28 +291,8 @@ check_rfc822(std::string_view raw, util::UtcSeconds* time)
     return Rfc822::invalid;
   }
   if (time != nullptr) {
-    static constexpr std::array<std::pair<std::string_view, int>, 9> k_named = {
-      {{"EST", -5},
-       {"EDT", -4},
-       {"CST", -6},
-       {"CDT", -5},
-       {"MST", -7},
-       {"MDT", -6},
-       {"PST", -8},
-       {"PDT", -7},
-       {"GMT", 0}}};
-    int offset = 0;
-    if (numeric) {
-      offset = (number(zone, 1, 2) * 3600 + number(zone, 3, 2) * 60)
-               * (zone[0] == '-' ? -1 : 1);
-    }
-    for (const auto& [name, hours] : k_named) {
-      if (zone == name) {
-        offset = hours * 3600;
-      }
-    }
     *time = util::to_utc_fixed(
-      util::CivilTime{y, mo, d, hh, mm, std::min(59, ss)}, offset);
+      util::CivilTime{y, mo, d, hh, mm, std::min(59, ss)}, *offset);
   }
   if (day_name >= 0 && util::weekday_of(y, mo, d) != day_name) {
     return Rfc822::wrong_weekday;
