@@ -3,6 +3,8 @@
 #include "content/yaml_value.hpp"
 #include "util/file.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
 
 namespace ogfeed::card {
@@ -81,12 +83,7 @@ number(const YamlValue& v, std::string_view what, float min, float max)
   const float value = std::strtof(text.c_str(), &end);
   if (text.empty() || *end != '\0' || !std::isfinite(value) || value < min
       || value > max) {
-    char range[64];
-    std::snprintf(range,
-                  sizeof range,
-                  "%g to %g",
-                  static_cast<double>(min),
-                  static_cast<double>(max));
+    const std::string range = fmt::format("{:g} to {:g}", min, max);
     return tl::unexpected(error_at(v,
                                    "'" + std::string(what)
                                      + "' must be a number from " + range

@@ -616,34 +616,39 @@ layout_title(const ShapedText& t, const LayoutStyle& style)
 std::string
 layout_json(const TitleLayout& layout)
 {
-  auto list = [](const std::vector<std::size_t>& v) {
-    std::string out = "[";
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      out += (i ? ", " : "") + std::to_string(v[i]);
+  util::JsonWriter json;
+  auto list = [&](const char* name, const std::vector<std::size_t>& v) {
+    json.key(name).begin_array();
+    for (const std::size_t x : v) {
+      json.integer(static_cast<long long>(x));
     }
-    return out + "]";
+    json.end_array();
   };
-  std::string out = "{\"font_size\": " + util::json_number(layout.font_size)
-                    + ", \"box_width\": " + util::json_number(layout.box_width)
-                    + ", \"box_height\": "
-                    + util::json_number(layout.box_height) + ", \"truncated\": "
-                    + (layout.truncated ? "true" : "false") + ", \"lines\": [";
-  for (std::size_t i = 0; i < layout.lines.size(); ++i) {
-    const LayoutLine& l = layout.lines[i];
-    out += std::string(i ? ", " : "")
-           + "{\"text\": " + util::json_string(l.text) + ", \"width\": "
-           + util::json_number(l.width) + ", \"x\": " + util::json_number(l.x)
-           + ", \"baseline\": " + util::json_number(l.baseline) + "}";
+  json.begin_object();
+  json.key("font_size").number(static_cast<double>(layout.font_size));
+  json.key("box_width").number(static_cast<double>(layout.box_width));
+  json.key("box_height").number(static_cast<double>(layout.box_height));
+  json.key("truncated").boolean(layout.truncated);
+  json.key("lines").begin_array();
+  for (const LayoutLine& l : layout.lines) {
+    json.begin_object();
+    json.key("text").string(l.text);
+    json.key("width").number(static_cast<double>(l.width));
+    json.key("x").number(static_cast<double>(l.x));
+    json.key("baseline").number(static_cast<double>(l.baseline));
+    json.end_object();
   }
-  out += "], \"breaks\": " + list(layout.breaks)
-         + ", \"phrase_breaks\": " + list(layout.phrase_breaks)
-         + ", \"phrases\": " + list(layout.phrases) + ", \"missing\": [";
-  for (std::size_t i = 0; i < layout.missing.size(); ++i) {
-    out += std::string(i ? ", " : "")
-           + util::json_string(
-             util::encode_utf8(std::u32string(1, layout.missing[i])));
+  json.end_array();
+  list("breaks", layout.breaks);
+  list("phrase_breaks", layout.phrase_breaks);
+  list("phrases", layout.phrases);
+  json.key("missing").begin_array();
+  for (const char32_t c : layout.missing) {
+    json.string(util::encode_utf8(std::u32string(1, c)));
   }
-  return out + "]}";
+  json.end_array();
+  json.end_object();
+  return json.str();
 }
 
 } // namespace ogfeed::card

@@ -3,10 +3,11 @@
 #include "util/edit_distance.hpp"
 #include "util/url.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <cstdio>
 
 namespace ogfeed::content {
 
@@ -29,9 +30,7 @@ token_at(std::string_view pattern, std::size_t colon)
 std::string
 two_digits(int n)
 {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%02d", n);
-  return buf;
+  return fmt::format("{:02}", n);
 }
 
 } // namespace

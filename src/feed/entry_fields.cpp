@@ -2,8 +2,9 @@
 
 #include "util/url.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
-#include <cstdio>
 
 namespace ogfeed::feed {
 
@@ -18,9 +19,8 @@ entry_id(const content::Post& post, const content::SiteConfig& config)
   host = host.substr(0, host.find(':'));
   const util::CivilTime day =
     util::to_civil(post.date, config.timezone.offset_at(post.date));
-  char date[16];
-  std::snprintf(
-    date, sizeof date, "%04d-%02d-%02d", day.year, day.month, day.day);
+  const std::string date =
+    fmt::format("{:04}-{:02}-{:02}", day.year, day.month, day.day);
   return "tag:" + host + "," + date + ":" + (url.path.empty() ? "/" : url.path);
 }
 

@@ -9,10 +9,11 @@
 #include "util/url.hpp"
 #include "util/utf8.hpp"
 
+#include <fmt/format.h>
+
 #include <xxhash.h>
 
 #include <atomic>
-#include <cstdio>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -120,9 +121,7 @@ card_key(const card::CardText& text, std::uint64_t setup)
   }
   const std::uint64_t h = XXH3_64bits_digest(state);
   XXH3_freeState(state);
-  char buf[20];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
+  return fmt::format("{:016x}", h);
 }
 
 // The hash of what every card shares: ogfeed's version, the template, its

@@ -1,7 +1,8 @@
 #include "util/json.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
-#include <cstdio>
 
 namespace ogfeed::util {
 
@@ -29,9 +30,7 @@ json_string(std::string_view text)
       break;
     default:
       if (c < 0x20) {
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "\\u%04x", c);
-        out += buf;
+        out += fmt::format("\\u{:04x}", c);
       } else {
         out += ch;
       }
@@ -46,9 +45,7 @@ json_number(double value)
   if (!std::isfinite(value)) {
     return "0";
   }
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", value);
-  std::string s = buf;
+  std::string s = fmt::format("{:.2f}", value);
   while (s.back() == '0') {
     s.pop_back();
   }

@@ -2,8 +2,8 @@
 
 #include <date/date.h>
 #include <date/tz.h>
+#include <fmt/format.h>
 
-#include <cstdio>
 #include <cstdlib>
 #include <exception>
 
@@ -32,10 +32,7 @@ format_offset(int offset_seconds, const char* separator)
 {
   const char sign = offset_seconds < 0 ? '-' : '+';
   const int abs = std::abs(offset_seconds) / 60;
-  char buf[16];
-  std::snprintf(
-    buf, sizeof buf, "%c%02d%s%02d", sign, abs / 60, separator, abs % 60);
-  return buf;
+  return fmt::format("{}{:02}{}{:02}", sign, abs / 60, separator, abs % 60);
 }
 
 } // namespace
@@ -128,17 +125,14 @@ std::string
 format_rfc3339(UtcSeconds t, int offset_seconds)
 {
   const CivilTime c = to_civil(t, offset_seconds);
-  char buf[32];
-  std::snprintf(buf,
-                sizeof buf,
-                "%04d-%02d-%02dT%02d:%02d:%02d",
-                c.year,
-                c.month,
-                c.day,
-                c.hour,
-                c.minute,
-                c.second);
-  return buf + format_offset(offset_seconds, ":");
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+                     c.year,
+                     c.month,
+                     c.day,
+                     c.hour,
+                     c.minute,
+                     c.second)
+         + format_offset(offset_seconds, ":");
 }
 
 const char*
@@ -181,18 +175,15 @@ format_rfc822(UtcSeconds t, int offset_seconds)
 {
   int weekday = 0;
   const CivilTime c = to_civil(t, offset_seconds, &weekday);
-  char buf[48];
-  std::snprintf(buf,
-                sizeof buf,
-                "%s, %02d %s %04d %02d:%02d:%02d ",
-                weekday_abbreviation(weekday),
-                c.day,
-                month_abbreviation(c.month),
-                c.year,
-                c.hour,
-                c.minute,
-                c.second);
-  return buf + format_offset(offset_seconds, "");
+  return fmt::format("{}, {:02} {} {:04} {:02}:{:02}:{:02} ",
+                     weekday_abbreviation(weekday),
+                     c.day,
+                     month_abbreviation(c.month),
+                     c.year,
+                     c.hour,
+                     c.minute,
+                     c.second)
+         + format_offset(offset_seconds, "");
 }
 
 std::string
@@ -222,16 +213,14 @@ format_date(const CivilTime& t, std::string_view pattern)
       pad = false;
       f = pattern[++i];
     }
-    char buf[16];
     switch (f) {
     case 'Y':
       out += std::to_string(t.year);
       break;
     case 'm':
     case 'd':
-      std::snprintf(
-        buf, sizeof buf, pad ? "%02d" : "%d", f == 'm' ? t.month : t.day);
-      out += buf;
+      out += pad ? fmt::format("{:02}", f == 'm' ? t.month : t.day)
+                 : std::to_string(f == 'm' ? t.month : t.day);
       break;
     case 'b':
       out += month_abbreviation(t.month);

@@ -1,8 +1,9 @@
 #include "util/utf8.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdint>
-#include <cstdio>  // std::snprintf
 #include <cstring> // std::memcpy
 
 namespace ogfeed::util {
@@ -148,15 +149,11 @@ check_xml_text(std::string_view text, int first_line)
   std::size_t len;
   const char32_t c = decode(text, bad, len);
   if (c == k_invalid) {
-    char buf[8];
-    std::snprintf(buf,
-                  sizeof buf,
-                  "0x%02X",
-                  static_cast<unsigned>(static_cast<unsigned char>(text[bad])));
-    return tl::unexpected(make_error(std::string("invalid UTF-8 (byte ") + buf
-                                       + "); save the file as UTF-8",
-                                     line,
-                                     column));
+    return tl::unexpected(make_error(
+      fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8",
+                  static_cast<unsigned char>(text[bad])),
+      line,
+      column));
   }
   return tl::unexpected(make_error("control character " + code_point_name(c)
                                      + " is not allowed in XML; remove it",
@@ -276,9 +273,7 @@ encode_utf8(std::u32string_view text)
 std::string
 code_point_name(char32_t c)
 {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
-  return buf;
+  return fmt::format("U+{:04X}", static_cast<std::uint32_t>(c));
 }
 
 } // namespace ogfeed::util

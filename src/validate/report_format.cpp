@@ -57,24 +57,27 @@ text_format(const std::vector<Report>& reports)
 std::string
 json_format(const std::vector<Report>& reports, bool strict)
 {
-  std::string out = "{\"files\": [";
-  for (std::size_t i = 0; i < reports.size(); ++i) {
-    const Report& r = reports[i];
-    out += std::string(i ? ", " : "")
-           + "{\"file\": " + util::json_string(r.name) + ", \"format\": "
-           + util::json_string(kind_name(r.kind)) + ", \"valid\": "
-           + (has_errors(r, strict) ? "false" : "true") + ", \"findings\": [";
-    for (std::size_t k = 0; k < r.findings.size(); ++k) {
-      const Finding& f = r.findings[k];
-      out +=
-        std::string(k ? ", " : "") + "{\"rule\": " + util::json_string(f.rule)
-        + ", \"severity\": \"" + severity_name(f.severity) + "\", \"line\": "
-        + std::to_string(f.line) + ", \"column\": " + std::to_string(f.column)
-        + ", \"message\": " + util::json_string(f.message) + "}";
+  util::JsonWriter json;
+  json.begin_object().key("files").begin_array();
+  for (const Report& r : reports) {
+    json.begin_object();
+    json.key("file").string(r.name);
+    json.key("format").string(kind_name(r.kind));
+    json.key("valid").boolean(!has_errors(r, strict));
+    json.key("findings").begin_array();
+    for (const Finding& f : r.findings) {
+      json.begin_object();
+      json.key("rule").string(f.rule);
+      json.key("severity").string(severity_name(f.severity));
+      json.key("line").integer(f.line);
+      json.key("column").integer(f.column);
+      json.key("message").string(f.message);
+      json.end_object();
     }
-    out += "]}";
+    json.end_array().end_object();
   }
-  return out + "]}\n";
+  json.end_array().end_object();
+  return json.str() + "\n";
 }
 
 std::string
