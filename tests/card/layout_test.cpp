@@ -244,14 +244,14 @@ TEST_CASE(
   CHECK(l.lines.back().text.ends_with("…"));
 }
 
-TEST_CASE("layout: JSON has the documented keys", "[card]")
+TEST_CASE("layout: JSON has the documented keys and values", "[card]")
 {
   RealFont f;
-  const std::string json = card::layout_json(f.layout("Kubernetes"));
-  CHECK(json.starts_with(
-    "{\"font_size\": 72, \"box_width\": 1040, \"box_height\": 340, "
-    "\"truncated\": false, \"lines\": [{\"text\": \"Kubernetes\", "
-    "\"width\": "));
+  CHECK(card::layout_json(f.layout("Kubernetes"))
+        == "{\"font_size\": 72, \"box_width\": 1040, \"box_height\": 340, "
+           "\"truncated\": false, \"lines\": [{\"text\": \"Kubernetes\", "
+           "\"width\": 407.38, \"x\": 0, \"baseline\": 201.39}], \"breaks\": "
+           "[], \"phrase_breaks\": [], \"phrases\": [], \"missing\": []}");
 }
 
 TEST_CASE("budoux: boundaries match the npm package", "[card]")

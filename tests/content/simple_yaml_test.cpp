@@ -65,8 +65,9 @@ check_against_yaml_cpp(std::string_view yaml, const std::string& where)
   INFO(where << "\n" << yaml);
   REQUIRE(slow);
   std::string why;
-  CHECK(same(*fast, *slow, why));
+  const bool agree = same(*fast, *slow, why);
   INFO(why);
+  CHECK(agree);
   return true;
 }
 

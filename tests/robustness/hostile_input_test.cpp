@@ -45,6 +45,43 @@ mutations(const std::string& seed, int count)
   return out;
 }
 
+enum class LineEnds {
+  lf,  // posts: lines end at LF (CRLF was normalized)
+  xml, // XML 1.0 section 2.11: CRLF, CR and LF each end a line
+};
+
+// True when line:column points into `text` (1-based line; column 0 means
+// the whole line, else at most one past its last byte).
+bool
+points_into(std::string text, int line, int column, LineEnds ends)
+{
+  if (ends == LineEnds::xml) {
+    std::string lf;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\r') {
+        lf += '\n';
+        if (i + 1 < text.size() && text[i + 1] == '\n') {
+          ++i;
+        }
+      } else {
+        lf += text[i];
+      }
+    }
+    text = std::move(lf);
+  }
+  std::size_t start = 0;
+  for (int l = 1; l < line; ++l) {
+    start = text.find('\n', start);
+    if (start == std::string::npos) {
+      return false;
+    }
+    ++start;
+  }
+  const std::size_t end = std::min(text.find('\n', start), text.size());
+  return line >= 1 && column >= 0
+         && static_cast<std::size_t>(column) <= end - start + 1;
+}
+
 } // namespace
 
 TEST_CASE(
@@ -67,7 +104,8 @@ TEST_CASE(
     } else {
       for (const auto& d : parsed.diagnostics) {
         CHECK(d.path == "posts/m.md");
-        CHECK(d.line >= 1);
+        INFO(d.line << ":" << d.column << " " << d.message);
+        CHECK(points_into(text, d.line, d.column, LineEnds::lf));
       }
     }
   }
@@ -81,7 +119,8 @@ TEST_CASE("robustness: mutated feeds always get a verdict", "[robustness]")
   for (const auto& bytes : mutations(seed, 800)) {
     const auto report = validate::validate_bytes("m.xml", bytes);
     for (const auto& f : report.findings) {
-      CHECK(f.line >= 1);
+      INFO(f.line << ":" << f.column << " " << f.rule);
+      CHECK(points_into(bytes, f.line, f.column, LineEnds::xml));
       CHECK(!f.rule.empty());
     }
   }
