@@ -307,22 +307,26 @@ is_w3cdtf(std::string_view s)
     return digits(s, 0, 4);
   }
   if (s.size() == 7) {
-    return digits(s, 0, 4) && s[4] == '-' && digits(s, 5, 2);
+    return digits(s, 0, 4) && s[4] == '-' && digits(s, 5, 2)
+           && number(s, 5, 2) >= 1 && number(s, 5, 2) <= 12;
   }
+  const bool date =
+    s.size() >= 10 && digits(s, 0, 4) && s[4] == '-' && digits(s, 5, 2)
+    && s[7] == '-' && digits(s, 8, 2)
+    && util::is_valid_day(number(s, 0, 4), number(s, 5, 2), number(s, 8, 2));
   if (s.size() == 10) {
-    return digits(s, 0, 4) && s[4] == '-' && digits(s, 5, 2) && s[7] == '-'
-           && digits(s, 8, 2);
+    return date;
   }
   if (is_rfc3339(s)) {
     return true;
   }
   // A date-time with hh:mm and no seconds.
-  if (s.size() >= 17 && digits(s, 0, 4) && s[10] == 'T' && digits(s, 11, 2)
-      && s[13] == ':' && digits(s, 14, 2)) {
+  if (date && s.size() >= 17 && s[10] == 'T' && digits(s, 11, 2) && s[13] == ':'
+      && digits(s, 14, 2) && number(s, 11, 2) <= 23 && number(s, 14, 2) <= 59) {
     const std::string_view zone = s.substr(16);
     return zone == "Z"
            || (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-')
-               && zone[3] == ':');
+               && digits(zone, 1, 2) && zone[3] == ':' && digits(zone, 4, 2));
   }
   return false;
 }

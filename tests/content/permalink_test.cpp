@@ -1,0 +1,57 @@
+#include "content/permalink.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace ogfeed;
+
+namespace {
+
+content::Post
+post_at(long long unix_seconds)
+{
+  content::Post p;
+  p.slug = "hello";
+  p.date = util::UtcSeconds{std::chrono::seconds{unix_seconds}};
+  return p;
+}
+
+} // namespace
+
+TEST_CASE("permalink: tokens, dates in the site's zone", "[content]")
+{
+  const util::TimeZone tokyo = *util::TimeZone::locate("Asia/Tokyo");
+  // 2024-12-31T16:30:00Z is already 2025-01-01 in Tokyo.
+  content::Post p = post_at(1735662600);
+  p.categories = {"技術 メモ"};
+  CHECK(content::permalink_url(
+          "/:year/:month/:day/:slug/", "https://e.example/", p, tokyo)
+        == "https://e.example/2025/01/01/hello/");
+  CHECK(content::permalink_url(
+          "/:category/:slug.html", "https://e.example/blog/", p, tokyo)
+        == "https://e.example/blog/%E6%8A%80%E8%A1%93%20%E3%83%A1%E3%83%A2/"
+           "hello.html");
+  const util::TimeZone utc = *util::TimeZone::locate("UTC");
+  CHECK(content::permalink_url("/:year/:slug/", "https://e.example/", p, utc)
+        == "https://e.example/2024/hello/");
+}
+
+TEST_CASE("permalink: an empty category drops its segment, a slug is encoded",
+          "[content]")
+{
+  const util::TimeZone tokyo = *util::TimeZone::locate("Asia/Tokyo");
+  content::Post p = post_at(1716000000);
+  p.slug = "a b?c";
+  CHECK(
+    content::permalink_url("/:category/:slug/", "https://e.example/", p, tokyo)
+    == "https://e.example/a%20b%3Fc/");
+}
+
+TEST_CASE("permalink: a bad pattern suggests the near token", "[content]")
+{
+  CHECK(content::check_permalink_pattern("/:year/:slug/"));
+  auto bad = content::check_permalink_pattern("/:yaer/:slug/");
+  REQUIRE(!bad);
+  CHECK(bad.error().message
+        == "unknown permalink token ':yaer', did you mean ':year'?");
+  CHECK(!content::check_permalink_pattern("posts/:slug/"));
+}

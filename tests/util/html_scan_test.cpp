@@ -1,0 +1,65 @@
+#include "util/html_scan.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+using namespace ogfeed;
+
+namespace {
+
+std::vector<std::string>
+attributes(std::string_view html)
+{
+  std::vector<std::string> out;
+  util::scan_html_attributes(html, [&](const util::HtmlAttribute& a) {
+    out.push_back(
+      std::string(a.tag) + " " + std::string(a.name) + "="
+      + std::string(a.value) + " ["
+      + std::string(html.substr(a.value_begin, a.value_end - a.value_begin))
+      + "]");
+  });
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("html scan: attributes of every start tag, quoted or not", "[util]")
+{
+  CHECK(attributes("<p>x</p><a HREF=\"/a\" title='t'>x</a><img src=b.png alt>")
+        == std::vector<std::string>{
+          "a HREF=/a [/a]", "a title=t [t]", "img src=b.png [b.png]"});
+}
+
+TEST_CASE("html scan: comments, doctypes and text are skipped", "[util]")
+{
+  CHECK(attributes("<!DOCTYPE html><!-- <a href=\"x\"> --><?pi a=\"b\"?>"
+                   "a &lt;b href=\"no\"&gt; <b class=\"k\">")
+        == std::vector<std::string>{"b class=k [k]"});
+}
+
+TEST_CASE("html scan: broken markup ends the scan, never reads past the end",
+          "[util]")
+{
+  for (const std::string_view broken : {"<a href=\"unclosed",
+                                        "<a href=",
+                                        "<",
+                                        "<a",
+                                        "<!--",
+                                        "<a href='x' ",
+                                        "<img src=x/"}) {
+    INFO(broken);
+    (void)attributes(broken);
+  }
+  CHECK(attributes("<a href='x' ").size() == 1);
+}
+
+TEST_CASE("html scan: URL attributes by name, in any case", "[util]")
+{
+  CHECK(util::is_url_attribute("href"));
+  CHECK(util::is_url_attribute("SRC"));
+  CHECK(util::is_url_attribute("poster"));
+  CHECK(!util::is_url_attribute("srcset"));
+  CHECK(!util::is_url_attribute("alt"));
+}
