@@ -299,3 +299,27 @@ TEST_CASE("site build: --no-cards keeps the cards of the previous build",
   CHECK(fs::exists(out / "cards/first-post.png"));
   CHECK(fs::exists(out / "cards.json"));
 }
+
+TEST_CASE("site build: posts that share a slug get cards named by permalink",
+          "[site]")
+{
+  const fs::path root = test::fresh_dir("card-names");
+  REQUIRE(util::write_file_atomic(root / "ogfeed.yaml",
+                                  "title: T\nbase_url: https://e.example/\n"
+                                  "permalink: /:year/:slug/\n"));
+  REQUIRE(util::write_file_atomic(root / "posts/2020-01-01-same.md",
+                                  "---\ntitle: 一つ目\n---\n"));
+  REQUIRE(util::write_file_atomic(root / "posts/2021-01-01-same.md",
+                                  "---\ntitle: 二つ目\n---\n"));
+  REQUIRE(util::write_file_atomic(root / "posts/2021-02-01-other.md",
+                                  "---\ntitle: 別\n---\n"));
+  const fs::path out = root / "public";
+  const site::BuildReport report = site::build_site(with_cards(root, out));
+  REQUIRE(!util::has_error(report.diagnostics));
+  CHECK(report.cards_rendered == 3);
+  CHECK(fs::exists(out / "cards/2020-same.png"));
+  CHECK(fs::exists(out / "cards/2021-same.png"));
+  CHECK(fs::exists(out / "cards/other.png"));
+  CHECK(test::slurp(out / "cards.json").find("cards/2021-same.png")
+        != std::string::npos);
+}
