@@ -22,6 +22,7 @@ constexpr double k_inside_phrase = 400; // a break inside a BudouX phrase
 constexpr double k_emergency = 100000;  // a break inside a word
 constexpr double k_short_last = 600;    // a last line of one or two characters
 constexpr double k_epsilon = 1e-6;      // em; widths are sums of floats
+constexpr double k_overflow_slack = 2;  // em; more than trims and spacing add
 constexpr double k_per_line = 150;      // each line: fewer lines read better
 // Shrinking the title below the largest size that fits costs this much per
 // whole shrink (10% smaller = 200 points), and is tried down to 80%: a little
@@ -357,7 +358,13 @@ private:
       for (std::size_t j = 1; j < m; ++j) {
         const std::size_t e = m_candidates[j];
         const double brk = e == n ? 0 : m_m.break_cost_at(e);
-        for (std::size_t i = 0; i < j; ++i) {
+        // Longest line last: once a line overflows by more than any trim
+        // can take back, every earlier start overflows too. This keeps the
+        // search linear in the text.
+        for (std::size_t i = j; i-- > 0;) {
+          if (m_m.width(m_candidates[i], e) > m_width + k_overflow_slack) {
+            break;
+          }
           const double before = m_cost[idx(k - 1, i)];
           if (before == k_infinity) {
             continue;
@@ -367,7 +374,8 @@ private:
             continue;
           }
           const double total = before + line + brk;
-          if (total < m_cost[idx(k, j)]) {
+          // <=: on a tie the earliest start wins, as it always has.
+          if (total <= m_cost[idx(k, j)]) {
             m_cost[idx(k, j)] = total;
             m_from[idx(k, j)] = i;
           }
@@ -516,6 +524,16 @@ aligned(Align a, float space, float used)
 
 } // namespace
 
+std::size_t
+max_layout_chars(const LayoutStyle& style)
+{
+  const double ems_per_line =
+    style.box_width / std::max(1.0F, std::min(style.min_size, style.max_size));
+  return static_cast<std::size_t>(
+           std::ceil(6 * ems_per_line * std::max(1, style.max_lines)))
+         + 1;
+}
+
 TitleLayout
 layout_title(const ShapedText& t, const LayoutStyle& style)
 {
@@ -531,7 +549,8 @@ layout_title(const ShapedText& t, const LayoutStyle& style)
   const Measure m(t, style.latin_spacing);
   const std::size_t n = m.size();
 
-  const std::optional<Choice> choice = best_choice(m, t, style);
+  const std::optional<Choice> choice =
+    t.cut ? std::nullopt : best_choice(m, t, style);
   std::vector<std::size_t> starts;
   bool ellipsis = false;
   float size = style.min_size;

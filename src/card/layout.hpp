@@ -83,6 +83,12 @@ struct TitleLayout
 // at a legal break and ends in "…".
 TitleLayout layout_title(const ShapedText& text, const LayoutStyle& style);
 
+// The most code points of a text that layout ever needs in `style`'s box:
+// six characters per em of every line at the smallest size, more than any
+// text of real glyphs can fit. Longer text is cut before shaping (and ends
+// in "…"), so one hostile title cannot stall a build.
+std::size_t max_layout_chars(const LayoutStyle& style);
+
 // Returns the layout as one JSON object: font_size, box_width, box_height,
 // truncated, lines [{text, width, x, baseline}], breaks, phrase_breaks,
 // phrases (code point indices) and missing (characters, as strings).

@@ -335,12 +335,22 @@ struct CardRenderer::Impl
     return FontStack(std::move(out));
   }
 
+  // Shapes at most `limit` code points of `text` (see max_layout_chars).
   ShapedText
-  shape(const std::string& text, const FontStack& stack) const
+  shape(const std::string& text,
+        const FontStack& stack,
+        std::size_t limit) const
   {
     ShapeOptions options;
     options.features = tmpl->features;
-    return shape_text(util::decode_utf8(text), stack, options);
+    std::u32string codes = util::decode_utf8(text);
+    const bool cut = codes.size() > limit;
+    if (cut) {
+      codes.resize(limit);
+    }
+    ShapedText shaped = shape_text(codes, stack, options);
+    shaped.cut = cut;
+    return shaped;
   }
 
   // Rasterizes a glyph with FreeType (no hinting, anti-aliased), its pen
@@ -527,7 +537,8 @@ struct CardRenderer::Impl
     style.min_size = size;
     style.max_lines = 1;
     style.vertical_align = Align::start;
-    return card::layout_title(shape(text, stack), style);
+    return card::layout_title(shape(text, stack, max_layout_chars(style)),
+                              style);
   }
 
   void
@@ -631,7 +642,9 @@ TitleLayout
 CardRenderer::layout_title(const std::string& title)
 {
   const FontStack stack = m_impl->stack_for(m_impl->tmpl->title_font);
-  return card::layout_title(m_impl->shape(title, stack), m_impl->tmpl->title);
+  const LayoutStyle& style = m_impl->tmpl->title;
+  return card::layout_title(
+    m_impl->shape(title, stack, max_layout_chars(style)), style);
 }
 
 std::string
@@ -654,7 +667,8 @@ CardRenderer::render(const CardText& text, const EncodeOptions& options)
   Canvas canvas{t.width, t.height, std::move(m.scratch)};
   canvas.rgb.assign(m.background.begin(), m.background.end());
   const FontStack title_stack = m.stack_for(t.title_font);
-  out.layout = card::layout_title(m.shape(text.title, title_stack), t.title);
+  out.layout = card::layout_title(
+    m.shape(text.title, title_stack, max_layout_chars(t.title)), t.title);
   out.missing = out.layout.missing;
   for (const LayoutLine& line : out.layout.lines) {
     m.draw_line(canvas,

@@ -40,6 +40,7 @@ struct ShapedText
   float ascender = 0.88F;           // em, of the primary font
   float descender = 0.12F;          // em, positive below the baseline
   ShapedChar ellipsis;              // "…", for truncated titles
+  bool cut = false; // the text was cut before shaping: it ends in "…"
 };
 
 } // namespace ogfeed::card

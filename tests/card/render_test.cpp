@@ -225,3 +225,29 @@ TEST_CASE(
     image.getpoint(141, 41); // cut by the circle
   CHECK(outside[1] < 128);
 }
+
+TEST_CASE("issue 8: a 100,000-character title in any script is cut to what "
+          "can fit and ends in …",
+          "[card]")
+{
+  const card::CardTemplate t = template_named("default");
+  auto fonts = card::load_template_fonts(t);
+  REQUIRE(fonts);
+  auto renderer = card::CardRenderer::create(t, *fonts);
+  REQUIRE(renderer);
+  const std::size_t cap = card::max_layout_chars(t.title);
+  CHECK(cap < 2000);
+  for (const char* unit : {"漢", "a", "ab ", "ب", "😀", "a\u0301", "\u200b"}) {
+    INFO(unit);
+    std::string title;
+    while (title.size() < 100000 * std::string(unit).size()) {
+      title += unit;
+    }
+    const card::TitleLayout l = (*renderer)->layout_title(title);
+    CHECK(l.truncated);
+    REQUIRE(!l.lines.empty());
+    CHECK(static_cast<int>(l.lines.size()) <= t.title.max_lines);
+    CHECK(l.lines.back().text.ends_with("…"));
+    CHECK(l.lines.back().end <= cap);
+  }
+}
