@@ -40,10 +40,42 @@ validate_stream(std::FILE* in, const std::string& name)
                           std::chrono::system_clock::now()));
   char buf[65536];
   std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, in)) > 0) {
-    v.feed(std::string_view(buf, n));
+  // Stop at the first fatal error: /dev/zero never ends.
+  while ((n = std::fread(buf, 1, sizeof buf, in)) > 0
+         && v.feed(std::string_view(buf, n))) {
   }
   return v.finish();
+}
+
+// Lists the feeds in a folder, recursively (.xml, .atom and .rss), sorted.
+// A folder that cannot be read is an error (exit 1); one without any feed
+// is a usage error (exit 2): a CI step that validated nothing must not pass.
+int
+feeds_in(const std::string& dir, std::vector<std::string>& found)
+{
+  std::error_code ec;
+  fs::recursive_directory_iterator it(dir, ec);
+  for (fs::recursive_directory_iterator end; !ec && it != end;
+       it.increment(ec)) {
+    const std::string ext = it->path().extension().string();
+    std::error_code type_ec;
+    if (it->is_regular_file(type_ec)
+        && (ext == ".xml" || ext == ".atom" || ext == ".rss")) {
+      found.push_back(it->path().string());
+    }
+  }
+  if (ec) {
+    const std::string where =
+      it == fs::recursive_directory_iterator() ? dir : it->path().string();
+    std::cerr << "ogfeed: error: cannot read folder '" << where
+              << "': " << ec.message() << "\n";
+    return k_exit_failure;
+  }
+  if (found.empty()) {
+    return usage_error("'" + dir + "' holds no .xml, .atom or .rss file");
+  }
+  std::sort(found.begin(), found.end());
+  return k_exit_ok;
 }
 
 } // namespace
@@ -84,20 +116,14 @@ run_validate(const std::vector<std::string>& args)
   }
 
   std::vector<std::string> files;
+  int exit_code = k_exit_ok;
   for (const auto& input : inputs) {
     std::error_code ec;
     if (input != "-" && fs::is_directory(input, ec)) {
       std::vector<std::string> found;
-      for (fs::recursive_directory_iterator it(input, ec), end;
-           !ec && it != end;
-           it.increment(ec)) {
-        const std::string ext = it->path().extension().string();
-        if (it->is_regular_file(ec)
-            && (ext == ".xml" || ext == ".atom" || ext == ".rss")) {
-          found.push_back(it->path().string());
-        }
+      if (const int listed = feeds_in(input, found); listed != k_exit_ok) {
+        return listed;
       }
-      std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());
     } else {
       files.push_back(input);
@@ -105,10 +131,16 @@ run_validate(const std::vector<std::string>& args)
   }
 
   std::vector<validate::Report> reports;
-  int exit_code = k_exit_ok;
   for (const auto& file : files) {
     if (file == "-") {
       reports.push_back(validate_stream(stdin, "-"));
+      continue;
+    }
+    std::error_code ec;
+    if (fs::is_directory(file, ec)) {
+      std::cerr << "ogfeed: error: cannot read '" << file
+                << "': it is a folder\n";
+      exit_code = k_exit_failure;
       continue;
     }
     std::FILE* in = std::fopen(file.c_str(), "rb");

@@ -127,6 +127,10 @@ Checker::report(util::Severity severity,
                 const XmlElement& at,
                 std::string message)
 {
+  if (m_findings.size() >= k_max_findings) {
+    ++m_dropped;
+    return;
+  }
   m_findings.push_back(
     Finding{severity, rule, at.line, at.column, std::move(message)});
 }

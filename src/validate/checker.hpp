@@ -32,6 +32,13 @@ public:
   {
   }
 
+  // Findings past k_max_findings are counted, not kept.
+  std::size_t
+  dropped() const
+  {
+    return m_dropped;
+  }
+
 protected:
   struct Frame
   {
@@ -66,6 +73,7 @@ protected:
   void check_not_future(const XmlElement& at, util::UtcSeconds t);
 
   std::vector<Finding>& m_findings;
+  std::size_t m_dropped = 0;
   std::optional<util::UtcSeconds> m_now;
   std::vector<Frame> m_stack;
 };

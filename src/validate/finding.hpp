@@ -2,6 +2,7 @@
 
 #include "util/error.hpp"
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,10 @@ struct Finding
   int column = 0;
   std::string message;
 };
+
+// The most findings one document keeps: a broken generator repeats one
+// mistake per entry, and a million copies help no one (or memory).
+constexpr std::size_t k_max_findings = 1000;
 
 enum class FeedKind {
   unknown,

@@ -51,6 +51,12 @@ public:
     }
   }
 
+  std::size_t
+  dropped() const
+  {
+    return m_checker ? m_checker->dropped() : 0;
+  }
+
 private:
   void
   unsupported(const XmlElement& e, const char* rule, std::string message)
@@ -111,6 +117,7 @@ struct Validator::Impl
   Dispatcher dispatcher;
   XmlReader reader{dispatcher, report.findings};
   std::size_t bytes = 0;
+  bool broken = false;
 };
 
 Validator::Validator(std::string name, std::optional<util::UtcSeconds> now)
@@ -121,18 +128,33 @@ Validator::Validator(std::string name, std::optional<util::UtcSeconds> now)
 
 Validator::~Validator() = default;
 
-void
+bool
 Validator::feed(std::string_view chunk)
 {
-  m_impl->bytes += chunk.size();
-  m_impl->reader.feed(chunk, false);
+  Impl& m = *m_impl;
+  if (m.broken) {
+    return false;
+  }
+  if (m.bytes == 0 && chunk.starts_with("\x1f\x8b")) {
+    m.report.findings.push_back(
+      Finding{util::Severity::error,
+              "feed-compressed",
+              1,
+              1,
+              "the file is gzip-compressed; decompress it first (gunzip)"});
+    m.broken = true;
+    return false;
+  }
+  m.bytes += chunk.size();
+  m.broken = !m.reader.feed(chunk, false);
+  return !m.broken;
 }
 
 Report
 Validator::finish()
 {
   Impl& m = *m_impl;
-  if (m.reader.feed({}, true)) {
+  if (!m.broken && m.reader.feed({}, true)) {
     m.dispatcher.finish();
   }
   if (m.bytes > k_large_feed) {
@@ -150,6 +172,16 @@ Validator::finish()
                      return a.line != b.line ? a.line < b.line
                                              : a.column < b.column;
                    });
+  if (const std::size_t more = m.dispatcher.dropped(); more > 0) {
+    const Finding& last = m.report.findings.back();
+    m.report.findings.push_back(
+      Finding{util::Severity::warning,
+              "feed-too-many-findings",
+              last.line,
+              last.column,
+              std::to_string(more) + " more findings not shown (the first "
+                + std::to_string(k_max_findings) + " are above)"});
+  }
   return std::move(m.report);
 }
 

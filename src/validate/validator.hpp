@@ -24,7 +24,12 @@ public:
   Validator(const Validator&) = delete;
   Validator& operator=(const Validator&) = delete;
 
-  void feed(std::string_view chunk);
+  // Reads the next chunk. Returns false once the document is broken past
+  // repair (not well-formed, gzip-compressed, over a limit): later chunks
+  // would change nothing, so the caller can stop reading.
+  bool feed(std::string_view chunk);
+  // The findings, in document order; past k_max_findings a last warning
+  // says how many more there were.
   Report finish();
 
 private:

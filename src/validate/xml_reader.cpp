@@ -4,6 +4,7 @@
 
 #include <expat.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 
@@ -11,7 +12,7 @@ namespace ogfeed::validate {
 
 namespace {
 
-constexpr std::size_t k_max_text = 4 * 1024 * 1024;
+constexpr std::size_t k_max_text = 4 * 1024 * 1024; // of one element
 
 // expat reads UTF-8, UTF-16, ISO-8859-1 and US-ASCII itself; feeds from
 // Windows tools often declare windows-1252, a superset of ISO-8859-1.
@@ -67,6 +68,18 @@ struct XmlReader::Impl
   };
   std::vector<Frame> stack;
   bool broken = false;
+  std::size_t held = 0;       // bytes of text and attributes in `stack`
+  std::size_t fed = 0;        // bytes given to expat so far
+  std::size_t last_event = 0; // where expat last reported something
+
+  // Every callback marks progress: bytes fed since then are one token
+  // expat has not finished.
+  void
+  progress()
+  {
+    last_event = static_cast<std::size_t>(
+      std::max<XML_Index>(0, XML_GetCurrentByteIndex(parser)));
+  }
 
   void
   here(int& line, int& column) const
@@ -104,14 +117,31 @@ struct XmlReader::Impl
   on_start(void* data, const XML_Char* name, const XML_Char** atts)
   {
     auto* self = static_cast<Impl*>(data);
+    self->progress();
+    if (self->stack.size() >= k_max_depth) {
+      self->fail("xml-too-deep",
+                 "elements are nested more than " + std::to_string(k_max_depth)
+                   + " deep; no feed needs that, so reading stopped here");
+      return;
+    }
     Frame frame;
     split(name, frame.element.ns, frame.element.local);
     self->here(frame.element.line, frame.element.column);
+    std::size_t size = std::strlen(name);
     for (const XML_Char** a = atts; *a != nullptr; a += 2) {
       XmlAttribute attr;
       split(a[0], attr.ns, attr.local);
       attr.value = a[1];
+      size += std::strlen(a[0]) + attr.value.size();
       frame.element.attributes.push_back(std::move(attr));
+    }
+    self->held += size;
+    if (self->held > k_max_held) {
+      self->fail("xml-too-large",
+                 "the open elements hold more than "
+                   + std::to_string(k_max_held / (1024 * 1024))
+                   + " MiB of attributes; reading stopped here");
+      return;
     }
     self->handler->start(frame.element);
     self->stack.push_back(std::move(frame));
@@ -121,11 +151,17 @@ struct XmlReader::Impl
   on_end(void* data, const XML_Char*)
   {
     auto* self = static_cast<Impl*>(data);
+    self->progress();
     if (self->stack.empty()) {
       return;
     }
     Frame frame = std::move(self->stack.back());
     self->stack.pop_back();
+    std::size_t size = frame.element.local.size() + frame.text.size();
+    for (const auto& a : frame.element.attributes) {
+      size += a.ns.size() + a.local.size() + a.value.size();
+    }
+    self->held -= std::min(self->held, size);
     self->handler->end(frame.element, frame.text);
   }
 
@@ -133,9 +169,48 @@ struct XmlReader::Impl
   on_text(void* data, const XML_Char* s, int len)
   {
     auto* self = static_cast<Impl*>(data);
-    if (!self->stack.empty() && self->stack.back().text.size() < k_max_text) {
+    self->progress();
+    if (!self->stack.empty() && self->stack.back().text.size() < k_max_text
+        && self->held < k_max_held) {
       self->stack.back().text.append(s, static_cast<std::size_t>(len));
+      self->held += static_cast<std::size_t>(len);
     }
+  }
+
+  // Comments, processing instructions, CDATA and DTD parts: nothing to
+  // check, but each shows expat finished a token.
+  static void XMLCALL
+  on_comment(void* data, const XML_Char*)
+  {
+    static_cast<Impl*>(data)->progress();
+  }
+
+  static void XMLCALL
+  on_pi(void* data, const XML_Char*, const XML_Char*)
+  {
+    static_cast<Impl*>(data)->progress();
+  }
+
+  static void XMLCALL
+  on_cdata(void* data)
+  {
+    static_cast<Impl*>(data)->progress();
+  }
+
+  static void XMLCALL
+  on_doctype(void* data, const XML_Char*, const XML_Char*, const XML_Char*, int)
+  {
+    static_cast<Impl*>(data)->progress();
+  }
+
+  static void XMLCALL
+  on_skipped_entity(void* data, const XML_Char* name, int)
+  {
+    auto* self = static_cast<Impl*>(data);
+    self->fail("xml-undefined-entity",
+               std::string("'&") + name
+                 + ";' is not defined here; ogfeed never reads an external "
+                   "DTD, and neither do most feed readers");
   }
 
   static void XMLCALL
@@ -166,6 +241,11 @@ XmlReader::XmlReader(XmlHandler& handler, std::vector<Finding>& findings)
   XML_SetElementHandler(m_impl->parser, &Impl::on_start, &Impl::on_end);
   XML_SetCharacterDataHandler(m_impl->parser, &Impl::on_text);
   XML_SetEntityDeclHandler(m_impl->parser, &Impl::on_entity);
+  XML_SetCommentHandler(m_impl->parser, &Impl::on_comment);
+  XML_SetProcessingInstructionHandler(m_impl->parser, &Impl::on_pi);
+  XML_SetCdataSectionHandler(m_impl->parser, &Impl::on_cdata, &Impl::on_cdata);
+  XML_SetStartDoctypeDeclHandler(m_impl->parser, &Impl::on_doctype);
+  XML_SetSkippedEntityHandler(m_impl->parser, &Impl::on_skipped_entity);
   XML_SetUnknownEncodingHandler(m_impl->parser, &unknown_encoding, nullptr);
   // Never read an external DTD or entity.
   XML_SetParamEntityParsing(m_impl->parser, XML_PARAM_ENTITY_PARSING_NEVER);
@@ -183,11 +263,20 @@ XmlReader::feed(std::string_view chunk, bool last)
   if (m.broken) {
     return false;
   }
+  m.fed += chunk.size();
   if (XML_Parse(m.parser,
                 chunk.data(),
                 static_cast<int>(chunk.size()),
                 last ? XML_TRUE : XML_FALSE)
       != XML_STATUS_ERROR) {
+    if (!last && m.fed - m.last_event > k_max_token) {
+      m.fail("xml-token-too-large",
+             "one tag, attribute, comment or processing instruction runs "
+             "over "
+               + std::to_string(k_max_token / 1024)
+               + " KiB; no feed needs that, so reading stopped here");
+      return false;
+    }
     return true;
   }
   if (m.broken) {

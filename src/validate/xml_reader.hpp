@@ -44,11 +44,21 @@ public:
 
 constexpr const char* k_xml_ns = "http://www.w3.org/XML/1998/namespace";
 
+// Limits that keep any input, however hostile, in bounded time and memory.
+constexpr std::size_t k_max_depth = 512;             // open elements
+constexpr std::size_t k_max_token = 1024 * 1024;     // one tag, comment or PI
+constexpr std::size_t k_max_held = 16 * 1024 * 1024; // text and attributes of
+                                                     // the open elements
+
 // A streaming XML 1.0 reader on expat with namespaces: feed it chunks, it
 // calls the handler per element and never holds the whole document. It
 // reports well-formedness errors, undeclared prefixes, characters XML
 // forbids, encoding errors and DTD tricks (entity declarations are an error
-// and never expanded; nothing external is ever fetched) as findings.
+// and never expanded; nothing external is ever fetched; a reference to an
+// entity only an external DTD could define is an error) as findings. Past
+// k_max_depth, k_max_token or k_max_held it stops with an error: expat 2.5
+// parses an unfinished token again with every chunk, so an unbounded token
+// would cost quadratic time.
 class XmlReader
 {
 public:

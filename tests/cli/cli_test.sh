@@ -138,6 +138,14 @@ expect_eq "$(head -1 "$work/err")" "ogfeed: error: '--date' must be a date like 
 "$ogfeed" validate --colour=always x.xml 2>"$work/err"; expect_eq "$?" 2 "validate unknown option exit code"
 expect_eq "$(head -1 "$work/err")" "ogfeed: error: unknown option '--colour' for 'validate'" "validate unknown option message"
 
+# 11b. validate fails when it read nothing, and on a folder given as a file.
+mkdir -p "$work/no-feeds"
+"$ogfeed" validate "$work/no-feeds" 2>"$work/err"; expect_eq "$?" 2 "validate empty folder exit code"
+expect_eq "$(head -1 "$work/err")" "ogfeed: error: '$work/no-feeds' holds no .xml, .atom or .rss file" "validate empty folder message"
+"$ogfeed" validate "$work/missing.xml" 2>"$work/err"; expect_eq "$?" 1 "validate missing file exit code"
+expect_eq "$(head -1 "$work/err")" "ogfeed: error: cannot open '$work/missing.xml': No such file or directory" "validate missing file message"
+timeout 10 "$ogfeed" validate - </dev/zero >"$work/out"; expect_eq "$?" 1 "validate /dev/zero ends with an error"
+
 # 12. Outputs of one build: a lock, and earlier outputs that no longer belong
 #     removed (never a file ogfeed did not write).
 cp -r "$src/examples/blog" "$work/site12"
