@@ -46,7 +46,7 @@ struct Document
 };
 
 Document
-parse(std::string_view markdown, int options)
+parse(std::string_view markdown, int options, Tables tables)
 {
   static std::once_flag registered;
   std::call_once(registered,
@@ -54,6 +54,9 @@ parse(std::string_view markdown, int options)
   Document doc;
   doc.parser.reset(cmark_parser_new(options));
   for (const char* name : k_extensions) {
+    if (tables == Tables::as_text && std::string_view(name) == "table") {
+      continue;
+    }
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
       cmark_parser_attach_syntax_extension(doc.parser.get(), ext);
     }
@@ -78,11 +81,26 @@ take(char* text)
 
 } // namespace
 
+int
+table_cells_overflow_line(std::string_view markdown)
+{
+  std::size_t cells = 0;
+  int line = 1;
+  for (const char c : markdown) {
+    if (c == '\n') {
+      ++line;
+    } else if (c == '|' && ++cells > k_max_table_cells) {
+      return line;
+    }
+  }
+  return 0;
+}
+
 std::string
-render_markdown(std::string_view markdown)
+render_markdown(std::string_view markdown, Tables tables)
 {
   constexpr int options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES;
-  const Document doc = parse(markdown, options);
+  const Document doc = parse(markdown, options, tables);
   std::string html = take(
     cmark_render_html(doc.root.get(),
                       options,
@@ -91,9 +109,11 @@ render_markdown(std::string_view markdown)
 }
 
 std::string
-markdown_excerpt(std::string_view markdown, std::size_t max_chars)
+markdown_excerpt(std::string_view markdown,
+                 std::size_t max_chars,
+                 Tables tables)
 {
-  const Document doc = parse(markdown, CMARK_OPT_DEFAULT);
+  const Document doc = parse(markdown, CMARK_OPT_DEFAULT, tables);
   const std::string text =
     take(cmark_render_plaintext(doc.root.get(), CMARK_OPT_DEFAULT, 0));
   std::string collapsed;

@@ -5,15 +5,33 @@
 
 namespace ogfeed::content {
 
-// Renders GitHub-flavoured Markdown to HTML with cmark-gfm: tables,
-// strikethrough, autolinks, tag filter, task lists and footnotes; authors'
-// raw HTML is kept. Characters XML forbids (from entities such as "&#1;")
-// become U+FFFD. Thread-safe.
-std::string render_markdown(std::string_view markdown);
+// Whether GFM tables are parsed as tables or left as text.
+enum class Tables {
+  gfm,
+  as_text,
+};
+
+// cmark-gfm holds about 600 bytes per table cell while it renders: past
+// this many cells in one post, its tables are left as text.
+constexpr std::size_t k_max_table_cells = 100000;
+
+// Returns the 1-based line of `markdown` where its table cells pass
+// k_max_table_cells, or 0 when they never do. Counts every '|' on lines
+// that hold one, which is at least the number of cells.
+int table_cells_overflow_line(std::string_view markdown);
+
+// Renders GitHub-flavoured Markdown to HTML with cmark-gfm: tables (unless
+// `tables` says otherwise), strikethrough, autolinks, tag filter, task
+// lists and footnotes; authors' raw HTML is kept. Characters XML forbids
+// (from entities such as "&#1;") become U+FFFD. Thread-safe.
+std::string render_markdown(std::string_view markdown,
+                            Tables tables = Tables::gfm);
 
 // Returns the plain text of `markdown` with white space collapsed, cut at a
 // character boundary to at most `max_chars` code points, ending in "…" when
 // cut. For summaries of posts that have no description.
-std::string markdown_excerpt(std::string_view markdown, std::size_t max_chars);
+std::string markdown_excerpt(std::string_view markdown,
+                             std::size_t max_chars,
+                             Tables tables = Tables::gfm);
 
 } // namespace ogfeed::content

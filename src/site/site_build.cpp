@@ -119,7 +119,7 @@ make_entries(const std::vector<content::Post>& posts,
     }
   }
   std::vector<feed::Entry> entries(needed.size());
-  std::vector<std::optional<util::Error>> errors(needed.size());
+  std::vector<std::optional<util::Diagnostic>> notes(needed.size());
   const std::vector<std::size_t> work(needed.begin(), needed.end());
   util::parallel_for(work.size(), jobs, [&](std::size_t i) {
     const content::Post& post = posts[work[i]];
@@ -128,16 +128,28 @@ make_entries(const std::vector<content::Post>& posts,
     entry.card = cards[work[i]];
     auto body = content::load_post_body(post);
     if (!body) {
-      errors[i] = body.error();
+      notes[i] = body.error();
       return;
     }
-    entry.content_html =
-      content::absolutize_html(content::render_markdown(*body), post.permalink);
-    entry.summary = post.description.empty()
-                      ? content::markdown_excerpt(*body, k_excerpt_chars)
-                      : post.description;
+    content::Tables tables = content::Tables::gfm;
+    if (const int line = content::table_cells_overflow_line(*body)) {
+      tables = content::Tables::as_text;
+      notes[i] = util::with_path(
+        util::make_warning(
+          "more than " + std::to_string(content::k_max_table_cells)
+            + " table cells in one post; its tables are left as text",
+          post.body_span.line + line - 1,
+          1),
+        post.shown_path);
+    }
+    entry.content_html = content::absolutize_html(
+      content::render_markdown(*body, tables), post.permalink);
+    entry.summary =
+      post.description.empty()
+        ? content::markdown_excerpt(*body, k_excerpt_chars, tables)
+        : post.description;
   });
-  for (auto& e : errors) {
+  for (auto& e : notes) {
     if (e) {
       diagnostics.push_back(std::move(*e));
     }

@@ -166,6 +166,18 @@ expect_eq "$(head -1 "$work/err")" "ogfeed: error: another ogfeed build is writi
 "$ogfeed" build "$work/site12" -q --wait || fail "--wait waits for the lock"
 exec 9>&-
 wait
+# Two builds at once into one folder: with --wait both succeed, one after
+# the other, and the result is a clean build's.
+rm -rf "$work/site12/public/cards"
+"$ogfeed" build "$work/site12" -q --wait & first=$!
+"$ogfeed" build "$work/site12" -q --wait || fail "second concurrent build"
+wait "$first" || fail "first concurrent build"
+"$ogfeed" build "$work/site12" -q -o "$work/site12-clean"
+diff -r -x lock -x mine.txt "$work/site12/public" "$work/site12-clean" >/dev/null || fail "concurrent builds differ from a clean build"
+# A FIFO where ogfeed.yaml goes is refused at once, never waited on.
+mkdir -p "$work/fifo-site/posts" && mkfifo "$work/fifo-site/ogfeed.yaml"
+timeout 10 "$ogfeed" build "$work/fifo-site" 2>"$work/err"; expect_eq "$?" 1 "FIFO config exit code"
+expect_eq "$(head -1 "$work/err")" "ogfeed: error: '$work/fifo-site/ogfeed.yaml' is not a regular file" "FIFO config message"
 
 if [[ $failures -gt 0 ]]; then
   echo "$failures CLI check(s) failed" >&2

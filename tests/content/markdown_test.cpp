@@ -7,6 +7,7 @@
 
 using ogfeed::content::markdown_excerpt;
 using ogfeed::content::render_markdown;
+namespace content = ogfeed::content;
 
 TEST_CASE("markdown: GFM extensions are on", "[content]")
 {
@@ -69,4 +70,22 @@ TEST_CASE("markdown: excerpts are plain text cut at a character", "[content]")
   CHECK(markdown_excerpt("# 見出し\n\n本文 **太字** と `code`。\n", 100)
         == "見出し 本文 太字 と code。");
   CHECK(markdown_excerpt("あいうえおかきくけこ", 5) == "あいうえお…");
+}
+
+TEST_CASE("issue 8: a post with too many table cells renders them as text",
+          "[content]")
+{
+  std::string md = "intro\n\n| a | b |\n|---|---|\n";
+  while (md.size() < 4 * content::k_max_table_cells) {
+    md += "| 1 | 2 |\n";
+  }
+  const int line = content::table_cells_overflow_line(md);
+  CHECK(line == 3 + static_cast<int>(content::k_max_table_cells / 3));
+  CHECK(content::table_cells_overflow_line("| a | b |\n|---|---|\n") == 0);
+  const std::string html =
+    content::render_markdown(md, content::Tables::as_text);
+  CHECK(html.find("<table>") == std::string::npos);
+  CHECK(content::render_markdown("| a | b |\n|---|---|\n| 1 | 2 |\n")
+          .find("<table>")
+        != std::string::npos);
 }
