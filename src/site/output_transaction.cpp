@@ -384,7 +384,15 @@ OutputTransaction::stage(const std::string& rel,
     name = std::to_string(m->staged_count++);
   }
   TRY(m->step("staging a file"));
-  TRY(util::write_file(m->staging / name, bytes));
+  if (auto ok = util::write_file(m->staging / name, bytes); !ok) {
+    // Name the output, not the staging file the user never sees.
+    util::Error e = ok.error();
+    if (e.os) {
+      e = util::os_error(
+        "write", (m->out / fs::u8path(rel)).string(), e.os->error_number);
+    }
+    return tl::unexpected(std::move(e));
+  }
   const std::lock_guard<std::mutex> guard(m->mutex);
   m->next[rel] = ManifestEntry{bytes.size(), content_hash(bytes), card_key};
   m->puts.push_back({JournalStep::Kind::put, name, rel, {}});

@@ -179,6 +179,23 @@ mkdir -p "$work/fifo-site/posts" && mkfifo "$work/fifo-site/ogfeed.yaml"
 timeout 10 "$ogfeed" build "$work/fifo-site" 2>"$work/err"; expect_eq "$?" 1 "FIFO config exit code"
 expect_eq "$(head -1 "$work/err")" "ogfeed: error: '$work/fifo-site/ogfeed.yaml' is not a regular file" "FIFO config message"
 
+# 13. A full disk: one message, the earlier outputs kept, nothing staged
+#     left behind (needs a small tmpfs: root and mount, else skipped).
+mkdir -p "$work/full"
+if mount -t tmpfs -o size=300k tmpfs "$work/full" 2>/dev/null; then
+  "$ogfeed" build "$src/examples/blog" -o "$work/full/out" --no-cards -q || fail "feeds fit on the small disk"
+  cp "$work/full/out/atom.xml" "$work/full-atom.xml"
+  "$ogfeed" build "$src/examples/blog" -o "$work/full/out" 2>"$work/err"; rc=$?
+  expect_eq "$rc" 1 "full disk exit code"
+  expect_eq "$(grep -c 'No space left on device' "$work/err")" 1 "full disk: one message"
+  grep -q "^ogfeed: error: cannot write '$work/full/out/cards/.*': No space left on device$" "$work/err" || fail "full disk message names the output: $(cat "$work/err")"
+  cmp -s "$work/full/out/atom.xml" "$work/full-atom.xml" || fail "full disk changed atom.xml"
+  [[ ! -e "$work/full/out/.ogfeed/staging" ]] || fail "full disk left staged files"
+  umount "$work/full"
+else
+  echo "skip: cannot mount a tmpfs for the full-disk test" >&2
+fi
+
 if [[ $failures -gt 0 ]]; then
   echo "$failures CLI check(s) failed" >&2
   exit 1
