@@ -41,26 +41,30 @@ find_post_files(const fs::path& site_root, const std::string& content_dir)
                                            + "' does not exist"));
   }
   std::vector<PostFile> files;
+  fs::path current = dir; // what the next increment opens, for messages
   fs::recursive_directory_iterator it(dir, fs::directory_options::none, ec);
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     const fs::path& p = it->path();
+    std::error_code type_ec; // a dangling link is skipped, not an error
+    current = it->is_directory(type_ec) ? p : dir;
     const std::string name = p.filename().string();
     if (name.starts_with('.')) {
-      if (it->is_directory(ec)) {
+      if (it->is_directory(type_ec)) {
         it.disable_recursion_pending();
       }
       continue;
     }
-    if (!it->is_regular_file(ec) || it->is_symlink(ec) || !is_markdown(p)
-        || p.stem() == "_index") {
+    if (!it->is_regular_file(type_ec) || it->is_symlink(type_ec)
+        || !is_markdown(p) || p.stem() == "_index") {
       continue;
     }
     PostFile f;
     f.path = p;
     f.source.display_path = p.lexically_normal().string();
     f.source.file = p;
-    // Most posts never reach a feed: their bodies are read again when needed
-    // rather than held, which keeps a 10,000-post build small.
+    // Most posts never reach a feed: their bodies are read from where the
+    // front matter ended when needed rather than held, which keeps a
+    // 10,000-post build small.
     f.source.keep_body = KeepBody::no;
     f.source.name =
       p.stem() == "index" && p.has_parent_path() && p.parent_path() != dir
@@ -69,9 +73,9 @@ find_post_files(const fs::path& site_root, const std::string& content_dir)
     files.push_back(std::move(f));
   }
   if (ec) {
-    return tl::unexpected(util::make_error("cannot read folder '"
-                                           + dir.lexically_normal().string()
-                                           + "': " + ec.message()));
+    // Name the folder that failed, not the content root above it.
+    return tl::unexpected(util::os_error(
+      "read folder", current.lexically_normal().string(), ec.value()));
   }
   std::sort(
     files.begin(), files.end(), [](const PostFile& a, const PostFile& b) {

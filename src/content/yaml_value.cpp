@@ -5,6 +5,7 @@
 #include "util/edit_distance.hpp"
 #include "util/utf8.hpp"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -38,8 +39,11 @@ public:
                          v.column));
     }
     if (depth > k_max_depth) {
-      return tl::unexpected(util::make_error(
-        "front matter is nested too deeply", v.line, v.column));
+      return tl::unexpected(
+        util::make_error("front matter is nested too deeply (more than "
+                           + std::to_string(k_max_depth) + " levels)",
+                         v.line,
+                         v.column));
     }
     switch (node.Type()) {
     case YAML::NodeType::Undefined:
@@ -122,6 +126,17 @@ parse_yaml_cpp(std::string_view text, int first_line)
   YAML::Node root;
   try {
     root = YAML::Load(std::string(text));
+  } catch (const YAML::DeepRecursion& e) {
+    // yaml-cpp says "bad file" here, which misleads.
+    const int line = e.mark.is_null() ? first_line : first_line + e.mark.line;
+    return tl::unexpected(util::make_error(
+      "front matter is nested too deeply (more than "
+        + std::to_string(k_max_depth) + " levels)",
+      line,
+      e.mark.is_null()
+        ? 1
+        : util::column_of(source_line(text, first_line, line),
+                          static_cast<std::size_t>(e.mark.column))));
   } catch (const YAML::Exception& e) {
     const int line = e.mark.is_null() ? first_line : first_line + e.mark.line;
     const int column =

@@ -199,3 +199,18 @@ TEST_CASE("post parser: hostile YAML is refused, not expanded", "[content]")
   const auto deep = parse("---\ntitle: " + std::string(5000, '[') + "\n---\n");
   CHECK_FALSE(deep.post);
 }
+
+TEST_CASE("issue 8: deep YAML says it is too deep, not 'bad file'", "[content]")
+{
+  for (const int depth : {100, 5000}) {
+    INFO(depth);
+    const std::string yaml =
+      "x: " + std::string(depth, '[') + std::string(depth, ']') + "\n";
+    const auto p =
+      parse("---\ntitle: t\ndate: 2024-01-01\n" + yaml + "---\n", "deep");
+    REQUIRE(messages(p).size() == 1);
+    CHECK(messages(p)[0].starts_with("posts/deep.md:4:"));
+    CHECK(messages(p)[0].ends_with(
+      ": error: front matter is nested too deeply (more than 64 levels)"));
+  }
+}
