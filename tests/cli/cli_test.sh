@@ -179,6 +179,15 @@ mkdir -p "$work/fifo-site/posts" && mkfifo "$work/fifo-site/ogfeed.yaml"
 timeout 10 "$ogfeed" build "$work/fifo-site" 2>"$work/err"; expect_eq "$?" 1 "FIFO config exit code"
 expect_eq "$(head -1 "$work/err")" "ogfeed: error: '$work/fifo-site/ogfeed.yaml' is not a regular file" "FIFO config message"
 
+# 12b. What earlier versions left: a folder or FIFO named .ogfeed-cards
+#      (their card cache) is not ogfeed's state any more and disturbs nothing.
+cp -r "$src/examples/blog" "$work/site12b"
+mkdir -p "$work/site12b/public/.ogfeed-cards/sub" && mkfifo "$work/site12b/public/fifo-cards"
+timeout 60 "$ogfeed" build "$work/site12b" -q || fail "build beside a .ogfeed-cards folder"
+rm -rf "$work/site12b/public/.ogfeed-cards" && mkfifo "$work/site12b/public/.ogfeed-cards"
+timeout 60 "$ogfeed" build "$work/site12b" -q || fail "build beside a .ogfeed-cards FIFO"
+[[ -z "$(find "$work/site12b/public" -name '*.tmp-*')" ]] || fail "temporaries left beside .ogfeed-cards"
+
 # 13. A full disk: one message, the earlier outputs kept, nothing staged
 #     left behind (needs a small tmpfs: root and mount, else skipped).
 mkdir -p "$work/full"
