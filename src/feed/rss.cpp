@@ -2,6 +2,7 @@
 
 #include "feed/entry_fields.hpp"
 #include "feed/xml_text.hpp"
+#include "util/html_scan.hpp"
 
 #include <pugixml.hpp>
 
@@ -93,7 +94,9 @@ write_rss(const FeedPlan& plan,
       }
       add_media_thumbnail(item, card);
     }
-    text_child(item, "description", e->summary);
+    // RSS's item description is HTML: plain text goes in as HTML text, or
+    // "List<DBObject>" would reach readers as a tag (W3C NotHtml).
+    text_child(item, "description", util::html_escape(e->summary));
     text_child(item, "content:encoded", e->content_html);
   }
   return serialize(doc);

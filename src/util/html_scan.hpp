@@ -33,6 +33,10 @@ scan_html_attributes(std::string_view html,
 // compare in any case. srcset holds several and is not one of them.
 bool is_url_attribute(std::string_view name);
 
+// Returns `text` as HTML text: & < > " escaped, so "List<T> & Option<U>"
+// reads the same once a reader parses it as HTML.
+std::string html_escape(std::string_view text);
+
 // Calls visit(tag name) for every start tag.
 void scan_html_tags(std::string_view html,
                     const std::function<void(std::string_view tag)>& visit);
