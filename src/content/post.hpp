@@ -52,6 +52,10 @@ struct Post
   std::optional<std::string> body;
   BodySpan body_span;
 
+  std::optional<util::UtcSeconds> publish_date; // Hugo: hidden until then
+  std::optional<util::UtcSeconds> expiry_date;  // Hugo: hidden from then
+  std::string
+    permalink_override;  // the post's own `permalink`/`url`, as written
   std::string permalink; // absolute URL, set by the site loader
 };
 

@@ -2,10 +2,12 @@
 
 #include "content/date_parser.hpp"
 #include "content/front_matter.hpp"
+#include "content/front_matter_keys.hpp"
 #include "content/yaml_value.hpp"
 #include "util/utf8.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace ogfeed::content {
 
@@ -41,6 +43,14 @@ public:
   error_at(const YamlValue& v, std::string message)
   {
     error(util::make_error(std::move(message), v.line, v.column));
+  }
+
+  void
+  warn_at(const YamlValue& v, std::string message)
+  {
+    m_diagnostics.push_back(
+      util::with_path(util::make_warning(std::move(message), v.line, v.column),
+                      m_source.display_path));
   }
 
   // Returns a field's text, checked for characters XML forbids (a
@@ -203,51 +213,59 @@ struct DatedFields
   std::optional<util::UtcSeconds> updated;
 };
 
-// Applies one front-matter key to the post; reports bad values through `b`.
-void
-read_key(PostBuilder& b,
-         const YamlValue& key,
-         const YamlValue& value,
-         bool has_name_date,
-         Post& post,
-         DatedFields& fields)
+// The value each field takes: the best-ranked of the keys that name it.
+struct Chosen
 {
-  const std::string& k = key.scalar;
-  if (k == "title") {
-    if (auto s = b.prose(value, "title")) {
-      post.title = *s;
-      fields.has_title = true;
-      if (s->empty()) {
-        b.error_at(value, "'title' must not be empty");
+  const YamlValue* key = nullptr;
+  const YamlValue* value = nullptr;
+  int rank = 0;
+};
+
+// A string, or a map's first string under one of `keys` (`cover: {image:
+// ...}`), for images.
+const YamlValue*
+image_value(const YamlValue& v)
+{
+  if (v.kind != YamlValue::Kind::map) {
+    return &v;
+  }
+  for (const char* k : {"image", "src", "url", "path"}) {
+    for (const auto& [mk, mv] : v.entries) {
+      if (mk.scalar == k && mv.kind == YamlValue::Kind::scalar) {
+        return &mv;
       }
-    } else {
-      fields.has_title = true;
     }
-  } else if (k == "date") {
-    if (value.kind == YamlValue::Kind::null && has_name_date) {
-      return;
-    }
-    fields.date = b.date(value, "date");
-    if (!fields.date) {
-      fields.date = util::UtcSeconds{}; // reported; keep going for more errors
-    }
-  } else if (k == "lastmod" || k == "updated") {
-    if (value.kind != YamlValue::Kind::null) {
-      fields.updated = b.date(value, k);
-    }
-  } else if (k == "description" || k == "summary") {
-    if (auto s = b.prose(value, k);
-        s && (k == "description" || post.description.empty())) {
-      post.description = *s;
-    }
-  } else if (k == "slug") {
-    if (auto s = b.text(value, "slug"); s && !s->empty()) {
-      if (*s == "." || *s == "..") {
-        b.error_at(value, "'slug' must be a name, got \"" + *s + "\"");
-      }
-      post.slug = *s;
-    }
-  } else if (k == "category" || k == "categories") {
+  }
+  return nullptr;
+}
+
+// A flag that, when it reads `draft_when`, makes the post a draft.
+void
+read_draft_flag(PostBuilder& b,
+                const YamlValue& key,
+                const YamlValue& value,
+                bool draft_when,
+                Post& post)
+{
+  if (value.kind == YamlValue::Kind::null) {
+    return;
+  }
+  auto on = as_bool(value, key.scalar);
+  if (!on) {
+    b.error(on.error());
+  } else if (*on == draft_when) {
+    post.draft = true;
+  }
+}
+
+// Lists, the author, the image and a per-post permalink.
+void
+read_list_or_link(PostBuilder& b, Field field, const Chosen& c, Post& post)
+{
+  const YamlValue& value = *c.value;
+  const std::string& k = c.key->scalar;
+  switch (field) {
+  case Field::categories:
     if (auto items = b.list(value, k)) {
       for (auto& item : *items) {
         if (std::find(post.categories.begin(), post.categories.end(), item)
@@ -256,25 +274,158 @@ read_key(PostBuilder& b,
         }
       }
     }
-  } else if (k == "tags") {
-    if (auto items = b.list(value, "tags")) {
+    break;
+  case Field::tags:
+    if (auto items = b.list(value, k)) {
       post.tags = std::move(*items);
     }
-  } else if (k == "draft") {
-    auto on = as_bool(value, "draft");
-    if (!on) {
-      b.error(on.error());
-    } else {
-      post.draft = *on;
-    }
-  } else if (k == "author") {
+    break;
+  case Field::author:
     read_author(b, value, post.author);
-  } else if (k == "image") {
-    if (auto s = b.text(value, "image")) {
-      post.image = *s;
+    break;
+  case Field::image:
+    if (const YamlValue* v = image_value(value)) {
+      if (auto s = b.text(*v, k)) {
+        post.image = *s;
+      }
     }
-  } else if (key.kind == YamlValue::Kind::scalar) {
-    post.params[k] = util::replace_non_xml_chars(param_text(value));
+    break;
+  case Field::permalink:
+    if (auto s = b.text(value, k); s && !s->empty()) {
+      if (s->find("{{") != std::string::npos
+          || s->find("{%") != std::string::npos) {
+        b.warn_at(value,
+                  "'" + k
+                    + "' is a template ogfeed does not run; the site's "
+                      "permalink pattern is used");
+      } else {
+        post.permalink_override = *s;
+      }
+    }
+    break;
+  default:
+    break;
+  }
+}
+
+// Applies the value chosen for one field to the post; reports bad values
+// through `b`.
+void
+read_field(PostBuilder& b,
+           Field field,
+           const Chosen& c,
+           bool has_name_date,
+           Post& post,
+           DatedFields& fields)
+{
+  const YamlValue& value = *c.value;
+  const std::string& k = c.key->scalar;
+  switch (field) {
+  case Field::title:
+    fields.has_title = true;
+    if (auto s = b.prose(value, k)) {
+      post.title = *s;
+      if (s->empty()) {
+        b.error_at(value, "'" + k + "' must not be empty");
+      }
+    }
+    break;
+  case Field::date:
+    if (value.kind == YamlValue::Kind::null && has_name_date) {
+      return;
+    }
+    fields.date = b.date(value, k);
+    if (!fields.date) {
+      fields.date = util::UtcSeconds{}; // reported; keep going for more errors
+    }
+    break;
+  case Field::updated:
+    if (value.kind != YamlValue::Kind::null) {
+      fields.updated = b.date(value, k);
+    }
+    break;
+  case Field::publish_date:
+  case Field::expiry_date:
+    if (value.kind != YamlValue::Kind::null) {
+      const auto t = b.date(value, k);
+      (field == Field::publish_date ? post.publish_date : post.expiry_date) = t;
+    }
+    break;
+  case Field::draft:
+    read_draft_flag(b, *c.key, value, true, post);
+    break;
+  case Field::unlisted:
+    read_draft_flag(b, *c.key, value, true, post);
+    break;
+  case Field::published:
+    if (value.kind == YamlValue::Kind::scalar && as_bool(value, k)) {
+      read_draft_flag(b, *c.key, value, false, post);
+    } else if (!fields.date && value.kind != YamlValue::Kind::null) {
+      fields.date = b.date(value, k); // Eleventy-style `published: 2024-...`
+    }
+    break;
+  case Field::description:
+    if (auto s = b.prose(value, k)) {
+      post.description = *s;
+    }
+    break;
+  case Field::slug:
+    if (auto s = b.text(value, k); s && !s->empty()) {
+      if (*s == "." || *s == "..") {
+        b.error_at(value, "'" + k + "' must be a name, got \"" + *s + "\"");
+      }
+      post.slug = *s;
+    }
+    break;
+  case Field::categories:
+  case Field::tags:
+  case Field::author:
+  case Field::image:
+  case Field::permalink:
+    read_list_or_link(b, field, c, post);
+    break;
+  }
+}
+// Reads every key of the front matter: for each field the best-ranked key
+// that names it (`date` over `pubDate`, `description` over `summary`),
+// every category key, and other keys as template parameters.
+void
+read_fields(PostBuilder& b,
+            const YamlValue& root,
+            bool has_name_date,
+            Post& post,
+            DatedFields& fields)
+{
+  std::map<Field, Chosen> chosen;
+  std::vector<Chosen> categories;
+  for (const auto& [key, value] : root.entries) {
+    const auto meaning = key_meaning(key.scalar);
+    if (!meaning) {
+      if (key.kind == YamlValue::Kind::scalar) {
+        post.params[key.scalar] =
+          util::replace_non_xml_chars(param_text(value));
+      }
+      continue;
+    }
+    const Chosen c{&key, &value, meaning->rank};
+    if (meaning->field == Field::categories) {
+      categories.push_back(c);
+      continue;
+    }
+    const auto it = chosen.find(meaning->field);
+    if (it == chosen.end() || c.rank < it->second.rank) {
+      chosen[meaning->field] = c;
+    }
+  }
+  for (const auto& [field, c] : chosen) {
+    read_field(b, field, c, has_name_date, post, fields);
+  }
+  for (const Chosen& c : categories) {
+    read_field(b, Field::categories, c, has_name_date, post, fields);
+  }
+  // Hugo's publishDate is the date when there is no other.
+  if (!fields.date && post.publish_date) {
+    fields.date = post.publish_date;
   }
 }
 
@@ -360,9 +511,7 @@ parse_post(std::string_view raw,
 
   DatedFields fields;
   fields.date = name_date;
-  for (const auto& [key, value] : root->entries) {
-    read_key(b, key, value, name_date.has_value(), post, fields);
-  }
+  read_fields(b, *root, name_date.has_value(), post, fields);
 
   if (!fields.has_title) {
     b.error(util::make_error("missing 'title' in the front matter", 1, 1));

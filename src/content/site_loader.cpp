@@ -5,6 +5,7 @@
 #include "content/post_parser.hpp"
 #include "util/file.hpp"
 #include "util/parallel.hpp"
+#include "util/url.hpp"
 #include "util/utf8.hpp"
 
 #include <algorithm>
@@ -108,8 +109,18 @@ load_one(const PostFile& file, const SiteConfig& config)
   }
   ParsedPost parsed = parse_post(*bytes, file.source, config.timezone);
   if (parsed.post) {
-    parsed.post->permalink = permalink_url(
-      config.permalink, config.base_url, *parsed.post, config.timezone);
+    Post& post = *parsed.post;
+    post.permalink =
+      post.permalink_override.empty()
+        ? permalink_url(
+          config.permalink, config.base_url, post, config.timezone)
+        : util::resolve_url(
+          // "/about/" is below the site, not the host: Jekyll and Hugo
+          // both read it against the base URL.
+          post.permalink_override.starts_with('/')
+            ? post.permalink_override.substr(1)
+            : post.permalink_override,
+          config.base_url);
   }
   return parsed;
 }

@@ -35,8 +35,14 @@ select_posts(std::vector<content::Post> posts,
     if (post.draft && options.drafts == Drafts::skip) {
       continue;
     }
-    if (post.date > options.now && options.future == FuturePosts::skip) {
+    const bool future =
+      post.date > options.now
+      || (post.publish_date && *post.publish_date > options.now);
+    if (future && options.future == FuturePosts::skip) {
       continue;
+    }
+    if (post.expiry_date && *post.expiry_date <= options.now) {
+      continue; // Hugo's expiryDate: gone once it is past
     }
     const auto [it, inserted] = seen.emplace(post.permalink, post.shown_path);
     if (!inserted) {

@@ -214,3 +214,85 @@ TEST_CASE("issue 8: deep YAML says it is too deep, not 'bad file'", "[content]")
       ": error: front matter is nested too deeply (more than 64 levels)"));
   }
 }
+
+TEST_CASE("issue 9: each generator's keys mean the same fields", "[content]")
+{
+  SECTION("Astro: pubDate, updatedDate, heroImage")
+  {
+    const auto p = parse("---\ntitle: 'A'\ndescription: d\npubDate: 'Jul 08 "
+                         "2022'\nupdatedDate: 2022-07-10\nheroImage: "
+                         "/blog-placeholder-3.jpg\n---\nx\n");
+    REQUIRE(p.post);
+    CHECK(rfc3339(p.post->date) == "2022-07-08T00:00:00+09:00");
+    CHECK(rfc3339(p.post->updated) == "2022-07-10T00:00:00+09:00");
+    CHECK(p.post->image == "/blog-placeholder-3.jpg");
+  }
+  SECTION("Zenn: topics, published: false is a draft, published_at")
+  {
+    const auto p =
+      parse("---\ntitle: \"Z\"\nemoji: \"🐙\"\ntype: \"tech\"\ntopics: "
+            "[\"rust\", \"wasm\"]\npublished: false\npublished_at: 2024-05-01 "
+            "09:00\n---\nx\n");
+    REQUIRE(p.post);
+    CHECK(p.post->tags == std::vector<std::string>{"rust", "wasm"});
+    CHECK(p.post->draft);
+    CHECK(rfc3339(p.post->date) == "2024-05-01T09:00:00+09:00");
+    CHECK(p.post->params.at("emoji") == "🐙");
+  }
+  SECTION("Qiita CLI: private and ignorePublish are drafts, updated_at")
+  {
+    for (const char* flag : {"private: true", "ignorePublish: true"}) {
+      INFO(flag);
+      const auto p = parse(std::string("---\ntitle: Q\ntags:\n  - C++\n") + flag
+                           + "\ncreated_at: '2024-01-02T03:04:05+09:00'\n"
+                             "updated_at: '2024-02-03T04:05:06+09:00'\n---\n");
+      REQUIRE(p.post);
+      CHECK(p.post->draft);
+      CHECK(rfc3339(p.post->updated) == "2024-02-03T04:05:06+09:00");
+    }
+  }
+  SECTION("Hugo: keys in any case, lastmod over modified, cover.image, url")
+  {
+    const auto p = parse("---\nTitle: H\nDate: 2024-03-01\nTags: [go]\n"
+                         "Categories: [dev]\nmodified: 2024-03-02\nlastmod: "
+                         "2024-03-05\ncover:\n  image: img/c.png\n  alt: c\n"
+                         "url: /custom/path/\nexpiryDate: 2030-01-01\n---\n");
+    REQUIRE(p.post);
+    CHECK(p.post->title == "H");
+    CHECK(p.post->tags == std::vector<std::string>{"go"});
+    CHECK(p.post->categories == std::vector<std::string>{"dev"});
+    CHECK(rfc3339(p.post->updated) == "2024-03-05T00:00:00+09:00");
+    CHECK(p.post->image == "img/c.png");
+    CHECK(p.post->permalink_override == "/custom/path/");
+    REQUIRE(p.post->expiry_date);
+  }
+  SECTION("Hugo: publishDate is the date when there is no other")
+  {
+    const auto p = parse("---\ntitle: H\npublishDate: 2024-03-01\n---\n");
+    REQUIRE(p.post);
+    CHECK(rfc3339(p.post->date) == "2024-03-01T00:00:00+09:00");
+    REQUIRE(p.post->publish_date);
+  }
+  SECTION("Jekyll: excerpt, a published: true post is no draft")
+  {
+    const auto p =
+      parse("---\ntitle: J\ndate: 2024-01-01\nexcerpt: e\npublished: true\n"
+            "permalink: /2024/j.html\n---\n");
+    REQUIRE(p.post);
+    CHECK(p.post->description == "e");
+    CHECK(!p.post->draft);
+    CHECK(p.post->permalink_override == "/2024/j.html");
+  }
+  SECTION("Eleventy: a templated permalink is left to the site's pattern")
+  {
+    const auto p = parse(
+      "---\ntitle: E\ndate: 2024-01-01\npermalink: \"/blog/{{ page.fileSlug "
+      "}}/\"\n---\n");
+    REQUIRE(p.post);
+    CHECK(p.post->permalink_override.empty());
+    CHECK(messages(p)
+          == std::vector<std::string>{
+            "posts/hello.md:4:12: warning: 'permalink' is a template ogfeed "
+            "does not run; the site's permalink pattern is used"});
+  }
+}

@@ -161,3 +161,29 @@ TEST_CASE("site build: two posts with one permalink is an error", "[site]")
          + "; give one of them another 'slug', or add :year/:month/:day to the "
            "site's 'permalink'");
 }
+
+TEST_CASE("issue 9: Hugo's publishDate and expiryDate, a post's own url",
+          "[site]")
+{
+  const fs::path root = test::fresh_dir("hugo-dates");
+  REQUIRE(util::write_file_atomic(root / "ogfeed.yaml",
+                                  "title: H\nbase_url: https://h.example/\n"));
+  REQUIRE(util::write_file_atomic(
+    root / "posts/live.md",
+    "---\ntitle: live\ndate: 2024-01-01\nurl: /custom/live/\n---\n"));
+  REQUIRE(util::write_file_atomic(
+    root / "posts/later.md",
+    "---\ntitle: later\ndate: 2024-01-01\npublishDate: 2031-01-01\n---\n"));
+  REQUIRE(util::write_file_atomic(
+    root / "posts/gone.md",
+    "---\ntitle: gone\ndate: 2024-01-01\nexpiryDate: 2025-01-01\n---\n"));
+  const fs::path out = root / "public";
+  site::BuildReport report = site::build_site(options_for(root, out));
+  REQUIRE(!util::has_error(report.diagnostics));
+  CHECK(report.posts == 1);
+  CHECK(test::slurp(out / "atom.xml").find("https://h.example/custom/live/")
+        != std::string::npos);
+  site::BuildOptions future = options_for(root, out);
+  future.future = site::FuturePosts::include;
+  CHECK(site::build_site(future).posts == 2);
+}
