@@ -53,8 +53,8 @@ public:
                       m_source.display_path));
   }
 
-  // Returns a field's text, checked for characters XML forbids (a
-  // double-quoted "\x01" gets past the file check).
+  // Returns a field's text without characters XML forbids (a double-quoted
+  // "\x01" gets past the file check), warning about them.
   std::optional<std::string>
   text(const YamlValue& v, std::string_view what)
   {
@@ -63,11 +63,7 @@ public:
       error(s.error());
       return std::nullopt;
     }
-    if (auto ok = util::check_xml_text(*s); !ok) {
-      error_at(v, "'" + std::string(what) + "' has a " + ok.error().message);
-      return std::nullopt;
-    }
-    return *s;
+    return clean(v, what, std::move(*s));
   }
 
   std::optional<std::vector<std::string>>
@@ -78,11 +74,8 @@ public:
       error(items.error());
       return std::nullopt;
     }
-    for (const auto& item : *items) {
-      if (auto ok = util::check_xml_text(item); !ok) {
-        error_at(v, "'" + std::string(what) + "' has a " + ok.error().message);
-        return std::nullopt;
-      }
+    for (auto& item : *items) {
+      item = clean(v, what, std::move(item));
     }
     if (v.kind == YamlValue::Kind::sequence) {
       for (const auto& item : v.items) {
@@ -122,6 +115,20 @@ public:
   }
 
 private:
+  std::string
+  clean(const YamlValue& v, std::string_view what, std::string s)
+  {
+    const auto p = util::find_text_problem(s);
+    if (!p) {
+      return s;
+    }
+    std::size_t dropped = 0;
+    warn_at(v,
+            "'" + std::string(what) + "' has a control character "
+              + util::code_point_name(p->c) + "; it is dropped");
+    return util::drop_forbidden_chars(s, dropped);
+  }
+
   // YAML reads " #" and the rest of the line as a comment, so an unquoted
   // `description: Kansai #3 に...` silently becomes "Kansai".
   void
@@ -466,6 +473,24 @@ parse_post(std::string_view raw,
     normalized = normalize_text(raw);
     text = normalized;
   }
+  // Stray control characters (U+0008 from a copy and paste) are harmless:
+  // drop them with a warning. Bytes that are not UTF-8 are an error.
+  std::string cleaned;
+  if (const auto p = util::find_text_problem(text);
+      p && p->kind == util::TextProblem::Kind::forbidden_char) {
+    std::size_t dropped = 0;
+    cleaned = util::drop_forbidden_chars(text, dropped);
+    text = cleaned;
+    result.diagnostics.push_back(util::with_path(
+      util::make_warning("control character " + util::code_point_name(p->c)
+                           + " dropped: XML forbids it"
+                           + (dropped > 1 ? " (" + std::to_string(dropped - 1)
+                                              + " more in this file)"
+                                          : std::string()),
+                         p->line,
+                         p->column),
+      source.display_path));
+  }
   if (auto ok = util::check_xml_text(text); !ok) {
     result.diagnostics.push_back(
       util::with_path(ok.error(), source.display_path));
@@ -484,6 +509,7 @@ parse_post(std::string_view raw,
     return result;
   }
   PostBuilder b(source, zone, fm->yaml, fm->yaml_line);
+  b.diagnostics() = std::move(result.diagnostics);
   if (root->kind != YamlValue::Kind::map) {
     b.error(util::make_error(
       "front matter must be a map of 'key: value' lines", fm->yaml_line, 1));

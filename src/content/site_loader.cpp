@@ -160,8 +160,11 @@ load_post_body(const Post& post)
                        "again"),
       post.shown_path));
   }
-  std::string body = normalize_text(std::string_view(*bytes).substr(
-    std::min<std::size_t>(span.offset, bytes->size())));
+  std::size_t dropped = 0; // warned about when the post was loaded
+  std::string body = util::drop_forbidden_chars(
+    normalize_text(std::string_view(*bytes).substr(
+      std::min<std::size_t>(span.offset, bytes->size()))),
+    dropped);
   // Checked when loaded, but the file may have changed in place since.
   if (auto ok = util::check_xml_text(body, span.line); !ok) {
     return tl::unexpected(util::with_path(ok.error(), post.shown_path));

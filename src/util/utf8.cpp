@@ -131,12 +131,12 @@ first_bad_offset(std::string_view text)
 
 } // namespace
 
-Expected<void>
-check_xml_text(std::string_view text, int first_line)
+std::optional<TextProblem>
+find_text_problem(std::string_view text, int first_line)
 {
   const std::size_t bad = first_bad_offset(text);
   if (bad == std::string_view::npos) {
-    return {};
+    return std::nullopt;
   }
   const std::size_t line_start = text.rfind('\n', bad == 0 ? 0 : bad - 1);
   const std::size_t col_from =
@@ -148,17 +148,56 @@ check_xml_text(std::string_view text, int first_line)
   const int column = column_of(text.substr(col_from), bad - col_from);
   std::size_t len;
   const char32_t c = decode(text, bad, len);
+  TextProblem p;
+  p.line = line;
+  p.column = column;
   if (c == k_invalid) {
+    p.kind = TextProblem::Kind::invalid_utf8;
+    p.byte = static_cast<unsigned char>(text[bad]);
+  } else {
+    p.kind = TextProblem::Kind::forbidden_char;
+    p.c = c;
+  }
+  return p;
+}
+
+Expected<void>
+check_xml_text(std::string_view text, int first_line)
+{
+  const auto p = find_text_problem(text, first_line);
+  if (!p) {
+    return {};
+  }
+  if (p->kind == TextProblem::Kind::invalid_utf8) {
     return tl::unexpected(make_error(
       fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8",
-                  static_cast<unsigned char>(text[bad])),
-      line,
-      column));
+                  p->byte),
+      p->line,
+      p->column));
   }
-  return tl::unexpected(make_error("control character " + code_point_name(c)
+  return tl::unexpected(make_error("control character " + code_point_name(p->c)
                                      + " is not allowed in XML; remove it",
-                                   line,
-                                   column));
+                                   p->line,
+                                   p->column));
+}
+
+std::string
+drop_forbidden_chars(std::string_view text, std::size_t& dropped)
+{
+  dropped = 0;
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t len;
+    const char32_t c = decode(text, i, len);
+    if (c != k_invalid && !is_xml_char(c)) {
+      ++dropped;
+    } else {
+      out.append(text.substr(i, len));
+    }
+    i += len;
+  }
+  return out;
 }
 
 std::string

@@ -3,10 +3,33 @@
 #include "util/error.hpp"
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace ogfeed::util {
+
+// The first thing in a text that XML cannot carry.
+struct TextProblem
+{
+  enum class Kind {
+    invalid_utf8,
+    forbidden_char, // valid UTF-8, but a character XML 1.0 forbids (C0...)
+  };
+  Kind kind = Kind::invalid_utf8;
+  int line = 0;           // 1-based, offset by `first_line`
+  int column = 0;         // 1-based, in code points
+  char32_t c = 0;         // forbidden_char: the character
+  unsigned char byte = 0; // invalid_utf8: the first bad byte
+};
+
+// Returns the first problem in `text`, or nullopt when it is clean.
+std::optional<TextProblem> find_text_problem(std::string_view text,
+                                             int first_line = 1);
+
+// Returns `text` without the characters XML forbids (invalid UTF-8 is kept
+// for find_text_problem() to report), and how many it dropped.
+std::string drop_forbidden_chars(std::string_view text, std::size_t& dropped);
 
 // Checks that `text` is valid UTF-8 and holds only characters XML 1.0 allows
 // (tab, LF, CR, U+0020..U+D7FF, U+E000..U+FFFD, U+10000..U+10FFFF). Returns an

@@ -151,17 +151,25 @@ TEST_CASE("post parser: missing title and date", "[content]")
           "YYYY-MM-DD- file name)"});
 }
 
-TEST_CASE("post parser: control characters and invalid UTF-8 never pass",
+TEST_CASE("issue 9: control characters are dropped with a warning, invalid "
+          "UTF-8 stays an error",
           "[content]")
 {
-  CHECK(
-    messages(parse("---\ntitle: a\ndate: 2019-05-27\n---\nbody \x07 bell\n"))
-    == std::vector<std::string>{"posts/hello.md:5:6: error: control character "
-                                "U+0007 is not allowed in XML; remove it"});
-  CHECK(messages(parse("---\ntitle: \"a\\x01\"\ndate: 2019-05-27\n---\n"))
+  const auto bell =
+    parse("---\ntitle: a\ndate: 2019-05-27\n---\nbody \x07 bell\x08\n");
+  CHECK(messages(bell)
         == std::vector<std::string>{
-          "posts/hello.md:2:8: error: 'title' has a control "
-          "character U+0001 is not allowed in XML; remove it"});
+          "posts/hello.md:5:6: warning: control character U+0007 dropped: XML "
+          "forbids it (1 more in this file)"});
+  REQUIRE(bell.post);
+  CHECK(bell.post->body == "body  bell\n");
+  const auto title = parse("---\ntitle: \"a\\x01\"\ndate: 2019-05-27\n---\n");
+  CHECK(
+    messages(title)
+    == std::vector<std::string>{"posts/hello.md:2:8: warning: 'title' has a "
+                                "control character U+0001; it is dropped"});
+  REQUIRE(title.post);
+  CHECK(title.post->title == "a");
   CHECK(messages(parse("---\ntitle: 日本\xFF\n---\n"))
         == std::vector<std::string>{"posts/hello.md:2:10: error: invalid UTF-8 "
                                     "(byte 0xFF); save the file as UTF-8"});

@@ -39,8 +39,8 @@ TEST_CASE("site loader: every bad post is reported in one pass, in file order",
         + "b-date.md:3:7: error: 'date' must be a date like 2019-05-27, "
           "2019-05-27 10:00 or 2019-05-27T10:00:00+09:00, got \"2020-13-01\"",
       dir
-        + "c-control.md:6:6: error: control character U+0007 is not allowed in "
-          "XML; remove it",
+        + "c-encoding.md:6:11: error: invalid UTF-8 (byte 0x93); save the "
+          "file as UTF-8",
       dir + "d-notitle.md:1:1: error: missing 'title' in the front matter",
       dir
         + "e-unclosed.md:1:1: error: expected '---' or '...' to close the "
