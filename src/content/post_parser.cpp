@@ -550,6 +550,17 @@ parse_post(std::string_view raw,
     b.error(util::make_error(
       "the post has no slug: add 'slug' to the front matter", 1, 1));
   }
+  if (post.draft && source.broken_drafts == BrokenDrafts::skip_with_warnings
+      && util::has_error(b.diagnostics())) {
+    for (auto& d : b.diagnostics()) {
+      if (d.severity == util::Severity::error) {
+        d.severity = util::Severity::warning;
+        d.message += " (a draft: left out; with --drafts this is an error)";
+      }
+    }
+    result.diagnostics = std::move(b.diagnostics());
+    return result;
+  }
   if (!util::has_error(b.diagnostics())) {
     post.date = *fields.date;
     post.updated = fields.updated && *fields.updated > post.date

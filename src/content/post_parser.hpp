@@ -18,12 +18,20 @@ enum class KeepBody {
   no, // parse the front matter only; Post::body stays empty
 };
 
+// What a broken draft is: a draft is not published, so by default its
+// problems should not stop the build.
+enum class BrokenDrafts {
+  skip_with_warnings, // the draft is left out; its errors become warnings
+  are_errors,         // --drafts: it would be published, so they count
+};
+
 struct PostSource
 {
   std::string display_path;
   std::string name; // file stem, or the folder name for a page bundle
   KeepBody keep_body = KeepBody::yes;
   std::filesystem::path file = {}; // what load_post_body() reads, if any
+  BrokenDrafts broken_drafts = BrokenDrafts::are_errors;
 };
 
 // A post, or the errors that kept it from loading, plus any warnings.

@@ -187,7 +187,10 @@ sort_posts(std::vector<Post>& posts)
 }
 
 LoadedPosts
-load_posts(const fs::path& site_root, const SiteConfig& config, unsigned jobs)
+load_posts(const fs::path& site_root,
+           const SiteConfig& config,
+           unsigned jobs,
+           BrokenDrafts broken_drafts)
 {
   LoadedPosts out;
   auto files = find_post_files(site_root, config.content_dir);
@@ -196,6 +199,9 @@ load_posts(const fs::path& site_root, const SiteConfig& config, unsigned jobs)
     return out;
   }
   std::vector<ParsedPost> parsed(files->size());
+  for (auto& f : *files) {
+    f.source.broken_drafts = broken_drafts;
+  }
   util::parallel_for(files->size(), jobs, [&](std::size_t i) {
     parsed[i] = load_one((*files)[i], config);
   });

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "content/post.hpp"
+#include "content/post_parser.hpp"
 #include "content/site_config.hpp"
 #include "util/error.hpp"
 
@@ -25,11 +26,14 @@ struct LoadedPosts
 // Finds every Markdown file (*.md, *.markdown) under the content folder,
 // recursively, skipping hidden entries, `_index.md` list pages and
 // symbolic links; a page bundle's `index.md` takes its folder's name. Parses
-// them on `jobs` threads and sets each post's permalink. Reports every bad
-// post; a folder that cannot be read is an error.
+// them on `jobs` threads and sets each post's permalink (the post's own
+// `permalink`/`url` when it has one). Reports every bad post; a folder that
+// cannot be read is an error. A broken draft is left out with warnings
+// unless `broken_drafts` says its problems are errors.
 LoadedPosts load_posts(const std::filesystem::path& site_root,
                        const SiteConfig& config,
-                       unsigned jobs);
+                       unsigned jobs,
+                       BrokenDrafts broken_drafts = BrokenDrafts::are_errors);
 
 // Returns a post's Markdown body: the one it holds, else read from
 // post.file at post.body_span. Fails when the file can no longer be read or

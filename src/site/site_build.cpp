@@ -267,7 +267,12 @@ build_site(const BuildOptions& options)
   }
 
   content::LoadedPosts loaded =
-    content::load_posts(options.site_root, *config, std::max(1U, options.jobs));
+    content::load_posts(options.site_root,
+                        *config,
+                        std::max(1U, options.jobs),
+                        options.drafts == Drafts::include
+                          ? content::BrokenDrafts::are_errors
+                          : content::BrokenDrafts::skip_with_warnings);
   append(report.diagnostics, std::move(loaded.diagnostics));
   const std::vector<content::Post> posts =
     select_posts(std::move(loaded.posts), options, report.diagnostics);

@@ -187,3 +187,30 @@ TEST_CASE("issue 9: Hugo's publishDate and expiryDate, a post's own url",
   future.future = site::FuturePosts::include;
   CHECK(site::build_site(future).posts == 2);
 }
+
+TEST_CASE("issue 9: a broken draft never fails a build, unless --drafts",
+          "[site]")
+{
+  const fs::path root = test::fresh_dir("broken-draft");
+  REQUIRE(util::write_file_atomic(root / "ogfeed.yaml",
+                                  "title: D\nbase_url: https://d.example/\n"));
+  REQUIRE(util::write_file_atomic(root / "posts/ok.md",
+                                  "---\ntitle: ok\ndate: 2024-01-01\n---\n"));
+  REQUIRE(util::write_file_atomic(
+    root / "posts/wip.md",
+    "---\ntitle: \"\"\ndate: someday\npublished: false\n---\n"));
+  const fs::path out = root / "public";
+  const site::BuildReport report = site::build_site(options_for(root, out));
+  CHECK(!util::has_error(report.diagnostics));
+  CHECK(report.posts == 1);
+  REQUIRE(report.diagnostics.size() == 2);
+  CHECK(util::format_diagnostic(report.diagnostics[0])
+        == (root / "posts/wip.md").string()
+             + ":2:8: warning: 'title' must not be empty (a draft: left out; "
+               "with --drafts this is an error)");
+  site::BuildOptions drafts = options_for(root, out);
+  drafts.drafts = site::Drafts::include;
+  const site::BuildReport strict = site::build_site(drafts);
+  CHECK(util::has_error(strict.diagnostics));
+  CHECK(strict.published == site::Published::nothing);
+}
