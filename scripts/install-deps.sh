@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   cmake g++ make pkg-config clang-format
-  catch2 libpugixml-dev libyaml-cpp-dev libexpected-dev libfmt-dev
+  catch2 libpugixml-dev libyaml-cpp-dev libtomlplusplus-dev libexpected-dev libfmt-dev
   libfreetype-dev libharfbuzz-dev libvips-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   libhowardhinnant-date-dev tzdata

@@ -1,5 +1,7 @@
 #include "content/front_matter.hpp"
 
+#include <algorithm>
+
 namespace ogfeed::content {
 
 namespace {
@@ -49,27 +51,30 @@ normalize_text(std::string_view text)
   return out;
 }
 
+namespace {
+
+// Splits a block opened on line 1 and closed by a line `close` (or, for
+// YAML, `...`).
 util::Expected<FrontMatter>
-split_front_matter(std::string_view text)
+split_delimited(std::string_view text,
+                std::size_t pos,
+                FrontMatterFormat format,
+                std::string_view close)
 {
-  std::size_t pos = 0;
-  const std::string_view first = next_line(text, pos);
-  if (!is_marker(first, "---")) {
-    return tl::unexpected(util::make_error(
-      "expected '---' to open the front matter on line 1", 1, 1));
-  }
   FrontMatter fm;
-  fm.yaml_line = 2;
-  const std::size_t yaml_start = pos;
+  fm.format = format;
+  fm.data_line = 2;
+  const std::size_t start = pos;
+  const bool yaml = format == FrontMatterFormat::yaml;
   int line_no = 1;
   while (pos < text.size()) {
     const std::size_t line_start = pos;
     const std::string_view line = next_line(text, pos);
     ++line_no;
-    const bool dashes = is_marker(line, "---");
-    if (dashes || is_marker(line, "...")) {
-      fm.yaml = text.substr(yaml_start, line_start - yaml_start);
-      if (!dashes) {
+    const bool closes = is_marker(line, close);
+    if (closes || (yaml && is_marker(line, "..."))) {
+      fm.data = text.substr(start, line_start - start);
+      if (!closes) {
         std::size_t peek = pos;
         if (peek < text.size() && is_marker(next_line(text, peek), "---")) {
           pos = peek;
@@ -81,10 +86,81 @@ split_front_matter(std::string_view text)
       return fm;
     }
   }
+  return tl::unexpected(
+    util::make_error("expected '" + std::string(close) + "'"
+                       + (yaml ? std::string(" or '...'") : std::string())
+                       + " to close the front matter, got end of file",
+                     1,
+                     1));
+}
+
+// Splits a JSON object that starts the text: its end is the '}' that
+// matches the first '{', outside strings.
+util::Expected<FrontMatter>
+split_json_object(std::string_view text)
+{
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '{') {
+      ++depth;
+    } else if (c == '}' && --depth == 0) {
+      FrontMatter fm;
+      fm.format = FrontMatterFormat::json;
+      fm.data = text.substr(0, i + 1);
+      fm.data_line = 1;
+      std::size_t pos = i + 1;
+      next_line(text, pos); // the rest of the closing line
+      fm.body = text.substr(pos);
+      fm.body_line =
+        1
+        + static_cast<int>(std::count(
+          text.begin(), text.begin() + static_cast<std::ptrdiff_t>(pos), '\n'));
+      return fm;
+    }
+  }
   return tl::unexpected(util::make_error(
-    "expected '---' or '...' to close the front matter, got end of file",
-    1,
-    1));
+    "expected '}' to close the JSON front matter, got end of file", 1, 1));
+}
+
+} // namespace
+
+util::Expected<FrontMatter>
+split_front_matter(std::string_view text)
+{
+  std::size_t pos = 0;
+  const std::string_view first = next_line(text, pos);
+  if (is_marker(first, "---") || is_marker(first, "---yaml")) {
+    return split_delimited(text, pos, FrontMatterFormat::yaml, "---");
+  }
+  if (is_marker(first, "+++")) {
+    return split_delimited(text, pos, FrontMatterFormat::toml, "+++");
+  }
+  if (is_marker(first, "---json")) {
+    return split_delimited(text, pos, FrontMatterFormat::json, "---");
+  }
+  if (is_marker(first, "---js") || is_marker(first, "---javascript")) {
+    return split_delimited(text, pos, FrontMatterFormat::javascript, "---");
+  }
+  if (first.starts_with("{")) {
+    return split_json_object(text);
+  }
+  return tl::unexpected(
+    util::make_error("expected '---' (YAML), '+++' (TOML) or '{' (JSON) to "
+                     "open the front matter on line 1",
+                     1,
+                     1));
 }
 
 } // namespace ogfeed::content

@@ -7,11 +7,20 @@
 
 namespace ogfeed::content {
 
-// A post file split into its YAML front matter and its Markdown body.
+// The languages front matter is written in.
+enum class FrontMatterFormat {
+  yaml,       // --- ... --- (or ... to close, pandoc/Hakyll)
+  toml,       // +++ ... +++ (Hugo)
+  json,       // { ... } (Hugo), or ---json ... --- (Eleventy)
+  javascript, // ---js ... --- (Eleventy): code, which ogfeed never runs
+};
+
+// A post file split into its front matter and its Markdown body.
 struct FrontMatter
 {
-  std::string_view yaml; // without the --- lines
-  int yaml_line = 0;     // 1-based file line of the first YAML line
+  FrontMatterFormat format = FrontMatterFormat::yaml;
+  std::string_view data; // without the opening and closing lines
+  int data_line = 0;     // 1-based file line of the first data line
   std::string_view body;
   int body_line = 0; // 1-based file line of the first body line
 };
@@ -20,9 +29,12 @@ struct FrontMatter
 // into LF, so positions stay the same lines and columns.
 std::string normalize_text(std::string_view text);
 
-// Splits normalized text. The block opens with a `---` line on line 1 and
-// closes with `---` or `...`; a `---` right after `...` (pandoc's habit) is
-// consumed too. Fails when the opening or closing line is missing.
+// Splits normalized text. YAML opens with a `---` line on line 1 and closes
+// with `---` or `...` (a `---` right after `...`, pandoc's habit, is consumed
+// too); `---json`, `---yaml` and `---js` open Eleventy's blocks, closed by
+// `---`; `+++` opens and closes TOML; a `{` at the start of line 1 opens a
+// JSON object, closed by its matching `}`. Fails when the opening or
+// closing line is missing.
 util::Expected<FrontMatter> split_front_matter(std::string_view text);
 
 } // namespace ogfeed::content

@@ -3,6 +3,7 @@
 #include "content/date_parser.hpp"
 #include "content/front_matter.hpp"
 #include "content/front_matter_keys.hpp"
+#include "content/toml_value.hpp"
 #include "content/yaml_value.hpp"
 #include "util/utf8.hpp"
 
@@ -436,6 +437,28 @@ read_fields(PostBuilder& b,
   }
 }
 
+// Parses the front matter in its language. JSON goes to yaml-cpp (YAML
+// 1.2 reads JSON), never the YAML fast path.
+util::Expected<YamlValue>
+parse_front_matter_data(const FrontMatter& fm)
+{
+  switch (fm.format) {
+  case FrontMatterFormat::yaml:
+    return parse_yaml(fm.data, fm.data_line);
+  case FrontMatterFormat::json:
+    return parse_yaml_cpp(fm.data, fm.data_line);
+  case FrontMatterFormat::toml:
+    return parse_toml(fm.data, fm.data_line);
+  case FrontMatterFormat::javascript:
+    break;
+  }
+  return tl::unexpected(util::make_error(
+    "front matter in JavaScript (---js) is code ogfeed does not run; write "
+    "it as YAML (---) or JSON (---json)",
+    1,
+    1));
+}
+
 // Locates the body in the raw bytes: `text` is `raw` itself or its
 // normalized copy (no BOM, LF line ends), where lines are the same.
 BodySpan
@@ -502,17 +525,17 @@ parse_post(std::string_view raw,
       util::with_path(fm.error(), source.display_path));
     return result;
   }
-  auto root = parse_yaml(fm->yaml, fm->yaml_line);
+  auto root = parse_front_matter_data(*fm);
   if (!root) {
     result.diagnostics.push_back(
       util::with_path(root.error(), source.display_path));
     return result;
   }
-  PostBuilder b(source, zone, fm->yaml, fm->yaml_line);
+  PostBuilder b(source, zone, fm->data, fm->data_line);
   b.diagnostics() = std::move(result.diagnostics);
   if (root->kind != YamlValue::Kind::map) {
     b.error(util::make_error(
-      "front matter must be a map of 'key: value' lines", fm->yaml_line, 1));
+      "front matter must be a map of 'key: value' lines", fm->data_line, 1));
     result.diagnostics = std::move(b.diagnostics());
     return result;
   }

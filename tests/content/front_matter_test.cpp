@@ -8,8 +8,8 @@ TEST_CASE("front matter: a --- block is split from the body", "[content]")
 {
   auto fm = split_front_matter("---\ntitle: a\n---\nbody\n");
   REQUIRE(fm);
-  CHECK(fm->yaml == "title: a\n");
-  CHECK(fm->yaml_line == 2);
+  CHECK(fm->data == "title: a\n");
+  CHECK(fm->data_line == 2);
   CHECK(fm->body == "body\n");
   CHECK(fm->body_line == 4);
 }
@@ -20,7 +20,7 @@ TEST_CASE(
 {
   auto fm = split_front_matter("---\ntitle: a\n...\n---\n\nbody\n");
   REQUIRE(fm);
-  CHECK(fm->yaml == "title: a\n");
+  CHECK(fm->data == "title: a\n");
   CHECK(fm->body == "\nbody\n");
   CHECK(fm->body_line == 5);
   auto plain = split_front_matter("---\ntitle: a\n...\nbody\n");
@@ -40,7 +40,8 @@ TEST_CASE("front matter: missing markers are errors", "[content]")
   auto none = split_front_matter("# just markdown\n");
   REQUIRE_FALSE(none);
   CHECK(none.error().message
-        == "expected '---' to open the front matter on line 1");
+        == "expected '---' (YAML), '+++' (TOML) or '{' (JSON) to open the "
+           "front matter on line 1");
   auto open = split_front_matter("---\ntitle: a\nbody\n");
   REQUIRE_FALSE(open);
   CHECK(

@@ -304,3 +304,60 @@ TEST_CASE("issue 9: each generator's keys mean the same fields", "[content]")
             "does not run; the site's permalink pattern is used"});
   }
 }
+
+TEST_CASE("issue 9: TOML and JSON front matter (Hugo, Eleventy)", "[content]")
+{
+  SECTION("Hugo TOML, with dates as TOML values")
+  {
+    const auto p = parse("+++\ntitle = \"TOML の記事\"\ndate = "
+                         "2024-05-01T10:00:00+09:00\nlastmod = 2024-05-02\n"
+                         "draft = false\nTags = [\"go\", \"hugo\"]\n[params]\n"
+                         "  cover = \"c.png\"\n+++\n\n本文\n");
+    INFO(messages(p).size());
+    REQUIRE(p.post);
+    CHECK(p.post->title == "TOML の記事");
+    CHECK(rfc3339(p.post->date) == "2024-05-01T10:00:00+09:00");
+    CHECK(rfc3339(p.post->updated) == "2024-05-02T00:00:00+09:00");
+    CHECK(p.post->tags == std::vector<std::string>{"go", "hugo"});
+    CHECK(p.post->body == "\n本文\n");
+    CHECK(p.post->body_span.line == 10);
+  }
+  SECTION("a local TOML date-time is wall-clock time in the site's zone")
+  {
+    const auto p = parse("+++\ntitle = 't'\ndate = 2024-05-01T10:00:00\n+++\n");
+    REQUIRE(p.post);
+    CHECK(rfc3339(p.post->date) == "2024-05-01T10:00:00+09:00");
+  }
+  SECTION("bad TOML says where")
+  {
+    CHECK(messages(parse("+++\ntitle = 't'\ndate = = 1\n+++\n"))
+            .at(0)
+            .starts_with("posts/hello.md:3:"));
+  }
+  SECTION("Hugo JSON")
+  {
+    const auto p =
+      parse("{\n  \"title\": \"JSON {braces} \\\"quoted\\\"\",\n  \"date\": "
+            "\"2024-05-01\",\n  \"tags\": [\"a\"]\n}\n\nbody\n");
+    REQUIRE(p.post);
+    CHECK(p.post->title == "JSON {braces} \"quoted\"");
+    CHECK(p.post->body == "\nbody\n");
+    CHECK(p.post->body_span.line == 6);
+  }
+  SECTION("Eleventy ---json")
+  {
+    const auto p =
+      parse("---json\n{\"title\": \"E\", \"date\": \"2024-05-01\"}\n"
+            "---\nbody\n");
+    REQUIRE(p.post);
+    CHECK(p.post->title == "E");
+  }
+  SECTION("Eleventy ---js is a clear error, not a missing ---")
+  {
+    CHECK(messages(parse("---js\n{ title: 'x', date: new Date() }\n---\n"))
+          == std::vector<std::string>{
+            "posts/hello.md:1:1: error: front matter in JavaScript (---js) is "
+            "code ogfeed does not run; write it as YAML (---) or JSON "
+            "(---json)"});
+  }
+}

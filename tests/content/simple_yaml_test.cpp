@@ -87,7 +87,7 @@ check_tree(const std::filesystem::path& dir, std::size_t& total)
       continue;
     }
     ++total;
-    taken += check_against_yaml_cpp(fm->yaml, e.path().string()) ? 1 : 0;
+    taken += check_against_yaml_cpp(fm->data, e.path().string()) ? 1 : 0;
   }
   return taken;
 }
