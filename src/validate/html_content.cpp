@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <set>
 
 namespace ogfeed::validate {
 
@@ -85,15 +86,201 @@ check_html_attribute(std::string_view name,
   return out;
 }
 
+namespace {
+
+// True for the elements of HTML (and the SVG and MathML a post may
+// inline): what a reader parsing the content as HTML knows.
+bool
+is_known_element(const std::string& t)
+{
+  static const std::set<std::string> k_known = {// HTML, current and obsolete
+                                                "a",
+                                                "abbr",
+                                                "acronym",
+                                                "address",
+                                                "area",
+                                                "article",
+                                                "aside",
+                                                "audio",
+                                                "b",
+                                                "base",
+                                                "bdi",
+                                                "bdo",
+                                                "big",
+                                                "blockquote",
+                                                "body",
+                                                "br",
+                                                "button",
+                                                "canvas",
+                                                "caption",
+                                                "center",
+                                                "cite",
+                                                "code",
+                                                "col",
+                                                "colgroup",
+                                                "data",
+                                                "datalist",
+                                                "dd",
+                                                "del",
+                                                "details",
+                                                "dfn",
+                                                "dialog",
+                                                "dir",
+                                                "div",
+                                                "dl",
+                                                "dt",
+                                                "em",
+                                                "embed",
+                                                "fieldset",
+                                                "figcaption",
+                                                "figure",
+                                                "font",
+                                                "footer",
+                                                "form",
+                                                "h1",
+                                                "h2",
+                                                "h3",
+                                                "h4",
+                                                "h5",
+                                                "h6",
+                                                "head",
+                                                "header",
+                                                "hgroup",
+                                                "hr",
+                                                "html",
+                                                "i",
+                                                "iframe",
+                                                "img",
+                                                "input",
+                                                "ins",
+                                                "kbd",
+                                                "label",
+                                                "legend",
+                                                "li",
+                                                "link",
+                                                "main",
+                                                "map",
+                                                "mark",
+                                                "menu",
+                                                "meta",
+                                                "meter",
+                                                "nav",
+                                                "nobr",
+                                                "noscript",
+                                                "object",
+                                                "ol",
+                                                "optgroup",
+                                                "option",
+                                                "output",
+                                                "p",
+                                                "param",
+                                                "picture",
+                                                "pre",
+                                                "progress",
+                                                "q",
+                                                "rp",
+                                                "rt",
+                                                "ruby",
+                                                "s",
+                                                "samp",
+                                                "script",
+                                                "search",
+                                                "section",
+                                                "select",
+                                                "small",
+                                                "source",
+                                                "span",
+                                                "strike",
+                                                "strong",
+                                                "style",
+                                                "sub",
+                                                "summary",
+                                                "sup",
+                                                "table",
+                                                "tbody",
+                                                "td",
+                                                "template",
+                                                "textarea",
+                                                "tfoot",
+                                                "th",
+                                                "thead",
+                                                "time",
+                                                "title",
+                                                "tr",
+                                                "track",
+                                                "tt",
+                                                "u",
+                                                "ul",
+                                                "var",
+                                                "video",
+                                                "wbr",
+                                                // SVG and MathML, when inlined
+                                                "svg",
+                                                "g",
+                                                "path",
+                                                "circle",
+                                                "ellipse",
+                                                "line",
+                                                "polyline",
+                                                "polygon",
+                                                "rect",
+                                                "text",
+                                                "tspan",
+                                                "defs",
+                                                "use",
+                                                "symbol",
+                                                "lineargradient",
+                                                "radialgradient",
+                                                "stop",
+                                                "clippath",
+                                                "mask",
+                                                "pattern",
+                                                "image",
+                                                "foreignobject",
+                                                "desc",
+                                                "marker",
+                                                "filter",
+                                                "math",
+                                                "mi",
+                                                "mn",
+                                                "mo",
+                                                "mrow",
+                                                "msup",
+                                                "msub",
+                                                "mfrac",
+                                                "msqrt",
+                                                "mroot",
+                                                "mtext",
+                                                "mspace",
+                                                "mtable",
+                                                "mtr",
+                                                "mtd",
+                                                "semantics",
+                                                "annotation"};
+  return k_known.count(t) > 0 || t.find('-') != std::string::npos
+         || t.find(':') != std::string::npos;
+}
+
+} // namespace
+
 std::vector<HtmlProblem>
 check_html(std::string_view html, bool has_base)
 {
   std::vector<HtmlProblem> out;
+  std::set<std::string> unknown;
   util::scan_html_tags(html, [&](std::string_view tag) {
     const std::string t = util::ascii_lower(tag);
     if (t == "script" || t == "iframe" || t == "object" || t == "embed") {
       out.push_back({"feed-script-in-content",
                      "content has a <" + t + "> element; readers strip it"});
+    }
+    // "List<DBObject>" written as text into HTML: readers see a tag.
+    if (!is_known_element(t) && unknown.insert(t).second) {
+      out.push_back(
+        {"feed-not-html",
+         "content has <" + std::string(tag)
+           + ">, which is no HTML element: a reader drops it as a tag (text "
+             "must escape '<' as &lt;)"});
     }
   });
   util::scan_html_attributes(html, [&](const util::HtmlAttribute& a) {

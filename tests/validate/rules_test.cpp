@@ -222,3 +222,27 @@ TEST_CASE("rules: each rule fires on its own mistake, at its line",
     CHECK(it->column >= 1);
   }
 }
+
+TEST_CASE("issue 12: text that is not HTML in an HTML description is reported",
+          "[validate]")
+{
+  const std::string feed =
+    "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>t</title>"
+    "<link>https://e.example/</link><description>d</description>\n<item>"
+    "<title>i</title><description>List&lt;DBObject&gt; &amp; "
+    "Option&lt;T&gt; and &lt;b&gt;bold&lt;/b&gt;</description></item>\n"
+    "</channel></rss>";
+  const auto report = validate::validate_bytes("d.xml", feed);
+  std::vector<std::string> not_html;
+  for (const auto& f : report.findings) {
+    if (f.rule == "feed-not-html") {
+      not_html.push_back(std::to_string(f.line) + " " + f.message);
+    }
+  }
+  CHECK(not_html
+        == std::vector<std::string>{
+          "3 content has <DBObject>, which is no HTML element: a reader drops "
+          "it as a tag (text must escape '<' as &lt;)",
+          "3 content has <T>, which is no HTML element: a reader drops it as "
+          "a tag (text must escape '<' as &lt;)"});
+}
