@@ -299,6 +299,12 @@ top_keys()
        return {};
      }},
     {"content_dir", string_field("content_dir", &SiteConfig::content_dir)},
+    {"exclude",
+     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+       TRY_ASSIGN(list, as_string_list(v, "exclude"));
+       c.exclude = std::move(list);
+       return {};
+     }},
     {"output_dir", string_field("output_dir", &SiteConfig::output_dir)},
     {"feeds",
      [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {

@@ -49,6 +49,10 @@ struct SiteConfig
   Person author;
   std::string permalink = "/posts/:slug/";
   std::string content_dir = "posts";
+  // Globs for files below content_dir that are not posts ("drafts/**",
+  // "*/README.md"): `*` and `?` match any character, '/' too; a trailing
+  // "/**" takes a whole folder.
+  std::vector<std::string> exclude;
   std::string output_dir = "public";
   FeedSettings feeds;
   CardSettings cards;

@@ -8,6 +8,8 @@
 #include "util/url.hpp"
 #include "util/utf8.hpp"
 
+#include <fnmatch.h>
+
 #include <algorithm>
 #include <cstring>
 #include <optional>
@@ -31,8 +33,26 @@ is_markdown(const fs::path& p)
   return ext == ".md" || ext == ".markdown";
 }
 
+// True when `rel` (below the content folder, '/'-separated) matches one of
+// the `exclude` globs.
+bool
+excluded(const std::string& rel, const std::vector<std::string>& globs)
+{
+  return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) {
+    if (g.ends_with("/**")) {
+      const std::string dir = g.substr(0, g.size() - 2); // keeps the '/'
+      if (::fnmatch((dir + "*").c_str(), rel.c_str(), 0) == 0) {
+        return true;
+      }
+    }
+    return ::fnmatch(g.c_str(), rel.c_str(), 0) == 0;
+  });
+}
+
 util::Expected<std::vector<PostFile>>
-find_post_files(const fs::path& site_root, const std::string& content_dir)
+find_post_files(const fs::path& site_root,
+                const std::string& content_dir,
+                const std::vector<std::string>& exclude)
 {
   const fs::path dir = site_root / content_dir;
   std::error_code ec;
@@ -56,7 +76,8 @@ find_post_files(const fs::path& site_root, const std::string& content_dir)
       continue;
     }
     if (!it->is_regular_file(type_ec) || it->is_symlink(type_ec)
-        || !is_markdown(p) || p.stem() == "_index") {
+        || !is_markdown(p) || p.stem() == "_index"
+        || excluded(p.lexically_relative(dir).generic_string(), exclude)) {
       continue;
     }
     PostFile f;
@@ -193,7 +214,7 @@ load_posts(const fs::path& site_root,
            BrokenDrafts broken_drafts)
 {
   LoadedPosts out;
-  auto files = find_post_files(site_root, config.content_dir);
+  auto files = find_post_files(site_root, config.content_dir, config.exclude);
   if (!files) {
     out.diagnostics.push_back(files.error());
     return out;

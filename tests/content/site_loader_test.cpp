@@ -150,3 +150,25 @@ TEST_CASE("issue 8: OS errors carry the action and errno, not only words",
   CHECK(folder.error().message
         == "'" + (dir / "a-folder.md").string() + "' is a folder");
 }
+
+TEST_CASE("issue 9: exclude globs leave files out of the posts", "[content]")
+{
+  const std::filesystem::path dir =
+    std::filesystem::path(OGFEED_TEST_TMP) / "exclude";
+  std::filesystem::remove_all(dir);
+  REQUIRE(util::write_file_atomic(
+    dir / "ogfeed.yaml",
+    "title: T\nbase_url: https://e.example/\nexclude:\n  - drafts/**\n  - "
+    "'*README.md'\n"));
+  const std::string post = "---\ntitle: p\ndate: 2024-01-01\n---\n";
+  REQUIRE(util::write_file_atomic(dir / "posts/keep.md", post));
+  REQUIRE(util::write_file_atomic(dir / "posts/README.md", "# not a post\n"));
+  REQUIRE(util::write_file_atomic(dir / "posts/sub/README.md", "# nor this\n"));
+  REQUIRE(util::write_file_atomic(dir / "posts/drafts/a/b.md", "broken"));
+  auto config = content::load_site_config(dir);
+  REQUIRE(config);
+  const auto loaded = content::load_posts(dir, *config, 1);
+  CHECK(messages(loaded.diagnostics).empty());
+  REQUIRE(loaded.posts.size() == 1);
+  CHECK(loaded.posts[0].slug == "keep");
+}
