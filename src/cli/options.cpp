@@ -2,6 +2,7 @@
 
 #include "cli/command.hpp"
 #include "util/ascii.hpp"
+#include "util/split.hpp"
 
 #include <getopt.h>
 
@@ -123,19 +124,13 @@ std::vector<std::string>
 split_list(std::string_view text)
 {
   std::vector<std::string> out;
-  std::size_t start = 0;
-  for (;;) {
-    const std::size_t comma = text.find(',', start);
-    const std::string_view item =
-      util::trim_html_space(text.substr(start, comma - start));
-    if (!item.empty()) {
+  for (const std::string_view piece : util::split(text, ',')) {
+    if (const std::string_view item = util::trim_html_space(piece);
+        !item.empty()) {
       out.emplace_back(item);
     }
-    if (comma == std::string_view::npos) {
-      return out;
-    }
-    start = comma + 1;
   }
+  return out;
 }
 
 } // namespace ogfeed::cli

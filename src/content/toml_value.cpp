@@ -10,8 +10,6 @@ namespace ogfeed::content {
 
 namespace {
 
-constexpr int k_max_depth = 64;
-
 std::string
 date_text(const toml::date& d)
 {
@@ -55,12 +53,8 @@ public:
     YamlValue v;
     v.line = m_first_line + static_cast<int>(node.source().begin.line) - 1;
     v.column = static_cast<int>(node.source().begin.column);
-    if (depth > k_max_depth) {
-      return tl::unexpected(
-        util::make_error("front matter is nested too deeply (more than "
-                           + std::to_string(k_max_depth) + " levels)",
-                         v.line,
-                         v.column));
+    if (depth > k_max_front_matter_depth) {
+      return tl::unexpected(too_deep_error(v.line, v.column));
     }
     if (const auto* table = node.as_table()) {
       v.kind = YamlValue::Kind::map;

@@ -15,7 +15,6 @@ namespace ogfeed::content {
 
 namespace {
 
-constexpr int k_max_depth = 64;
 constexpr std::size_t k_max_nodes = 100000;
 
 class Converter
@@ -38,12 +37,8 @@ public:
                          v.line,
                          v.column));
     }
-    if (depth > k_max_depth) {
-      return tl::unexpected(
-        util::make_error("front matter is nested too deeply (more than "
-                           + std::to_string(k_max_depth) + " levels)",
-                         v.line,
-                         v.column));
+    if (depth > k_max_front_matter_depth) {
+      return tl::unexpected(too_deep_error(v.line, v.column));
     }
     switch (node.Type()) {
     case YAML::NodeType::Undefined:
@@ -111,6 +106,16 @@ YamlValue::find(std::string_view key) const
   return nullptr;
 }
 
+util::Error
+too_deep_error(int line, int column)
+{
+  return util::make_error("front matter is nested too deeply (more than "
+                            + std::to_string(k_max_front_matter_depth)
+                            + " levels)",
+                          line,
+                          column);
+}
+
 util::Expected<YamlValue>
 parse_yaml(std::string_view text, int first_line)
 {
@@ -129,9 +134,7 @@ parse_yaml_cpp(std::string_view text, int first_line)
   } catch (const YAML::DeepRecursion& e) {
     // yaml-cpp says "bad file" here, which misleads.
     const int line = e.mark.is_null() ? first_line : first_line + e.mark.line;
-    return tl::unexpected(util::make_error(
-      "front matter is nested too deeply (more than "
-        + std::to_string(k_max_depth) + " levels)",
+    return tl::unexpected(too_deep_error(
       line,
       e.mark.is_null()
         ? 1

@@ -42,6 +42,12 @@ struct YamlEntry
   YamlValue value;
 };
 
+// Front matter nested deeper than this is refused, in any language.
+constexpr int k_max_front_matter_depth = 64;
+
+// The error for front matter nested deeper than k_max_front_matter_depth.
+util::Error too_deep_error(int line, int column);
+
 // Parses one YAML document whose first line is file line `first_line`.
 // Fails with the parser's message at its position; also fails on documents
 // nested deeper than 64 levels or holding more than 100,000 nodes (alias

@@ -1,9 +1,10 @@
 #include "site/output_manifest.hpp"
 
+#include "util/split.hpp"
+
 #include <xxhash.h>
 
 #include <charconv>
-#include <vector>
 
 namespace ogfeed::site {
 
@@ -29,21 +30,6 @@ parse_u64(std::string_view s, int base, std::uint64_t& out)
   const auto [end, ec] =
     std::from_chars(s.data(), s.data() + s.size(), out, base);
   return ec == std::errc() && end == s.data() + s.size() && !s.empty();
-}
-
-std::vector<std::string_view>
-split_tabs(std::string_view line)
-{
-  std::vector<std::string_view> fields;
-  std::size_t start = 0;
-  for (;;) {
-    const std::size_t tab = line.find('\t', start);
-    fields.push_back(line.substr(start, tab - start));
-    if (tab == std::string_view::npos) {
-      return fields;
-    }
-    start = tab + 1;
-  }
 }
 
 } // namespace
@@ -115,7 +101,7 @@ parse_manifest(std::string_view text)
     if (nl == std::string_view::npos) {
       return tl::unexpected(util::make_error("truncated line", line_no, 1));
     }
-    const auto fields = split_tabs(text.substr(pos, nl - pos));
+    const auto fields = util::split(text.substr(pos, nl - pos), '\t');
     pos = nl + 1;
     ManifestEntry e;
     if (fields.size() != 4 || !parse_u64(fields[0], 16, e.hash)

@@ -1,6 +1,7 @@
 #include "site/output_transaction.hpp"
 
 #include "util/file.hpp"
+#include "util/split.hpp"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -67,13 +68,7 @@ parse_journal(std::string_view text)
     if (line == "end") {
       return steps;
     }
-    std::vector<std::string_view> f;
-    std::size_t start = 0;
-    for (std::size_t tab; (tab = line.find('\t', start)) != line.npos;) {
-      f.push_back(line.substr(start, tab - start));
-      start = tab + 1;
-    }
-    f.push_back(line.substr(start));
+    const std::vector<std::string_view> f = util::split(line, '\t');
     JournalStep step;
     if (f.size() == 3 && f[0] == "put") {
       step.staged = std::string(f[1]);
