@@ -171,36 +171,37 @@ write_file(const fs::path& path, std::string_view bytes)
   return {};
 }
 
+namespace {
+
+// Opens a folder and runs `op` (fsync, syncfs) on it.
 Expected<void>
-sync_folder(const fs::path& dir)
+on_folder(const fs::path& dir, int (*op)(int), const char* action)
 {
   const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) {
     return tl::unexpected(os_error("open folder", dir, errno));
   }
-  const int rc = ::fsync(fd);
+  const int rc = op(fd);
   const int err = errno;
   ::close(fd);
   if (rc != 0) {
-    return tl::unexpected(os_error("sync folder", dir, err));
+    return tl::unexpected(os_error(action, dir, err));
   }
   return {};
+}
+
+} // namespace
+
+Expected<void>
+sync_folder(const fs::path& dir)
+{
+  return on_folder(dir, &::fsync, "sync folder");
 }
 
 Expected<void>
 sync_file_system(const fs::path& dir)
 {
-  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) {
-    return tl::unexpected(os_error("open folder", dir, errno));
-  }
-  const int rc = ::syncfs(fd);
-  const int err = errno;
-  ::close(fd);
-  if (rc != 0) {
-    return tl::unexpected(os_error("sync", dir, err));
-  }
-  return {};
+  return on_folder(dir, &::syncfs, "sync");
 }
 
 Expected<void>
