@@ -122,3 +122,19 @@ TEST_CASE("issue 8: a gzip-compressed feed says so", "[validate]")
   CHECK(report.findings[0].message
         == "the file is gzip-compressed; decompress it first (gunzip)");
 }
+
+TEST_CASE("issue 8: open elements holding too much is an error", "[validate]")
+{
+  // Each start tag stays under the token limit; together they pass the
+  // held limit.
+  const std::string attr(validate::k_max_token - 4096, 'x');
+  std::string doc = k_head;
+  for (int i = 0; i < 20; ++i) {
+    doc += "\n<x a=\"" + attr + "\">";
+  }
+  validate::Validator v("held");
+  stream(v, doc);
+  const auto report = v.finish();
+  REQUIRE(!report.findings.empty());
+  CHECK(report.findings.back().rule == "xml-too-large");
+}
