@@ -459,6 +459,28 @@ parse_front_matter_data(const FrontMatter& fm)
     1));
 }
 
+// Stray control characters (U+0008 from a copy and paste) are harmless:
+// when `text` has some, `cleaned` gets it without them and the warning is
+// returned. Bytes that are not UTF-8 are left for the error.
+std::optional<util::Diagnostic>
+drop_control_chars(std::string_view text, std::string& cleaned)
+{
+  const auto p = util::find_text_problem(text);
+  if (!p || p->kind != util::TextProblem::Kind::forbidden_char) {
+    return std::nullopt;
+  }
+  std::size_t dropped = 0;
+  cleaned = util::drop_forbidden_chars(text, dropped);
+  return util::make_warning(
+    "control character " + util::code_point_name(p->c)
+      + " dropped: XML forbids it"
+      + (dropped > 1
+           ? " (" + std::to_string(dropped - 1) + " more in this file)"
+           : std::string()),
+    p->line,
+    p->column);
+}
+
 // Locates the body in the raw bytes: `text` is `raw` itself or its
 // normalized copy (no BOM, LF line ends), where lines are the same.
 BodySpan
@@ -496,23 +518,11 @@ parse_post(std::string_view raw,
     normalized = normalize_text(raw);
     text = normalized;
   }
-  // Stray control characters (U+0008 from a copy and paste) are harmless:
-  // drop them with a warning. Bytes that are not UTF-8 are an error.
   std::string cleaned;
-  if (const auto p = util::find_text_problem(text);
-      p && p->kind == util::TextProblem::Kind::forbidden_char) {
-    std::size_t dropped = 0;
-    cleaned = util::drop_forbidden_chars(text, dropped);
+  if (auto warning = drop_control_chars(text, cleaned)) {
     text = cleaned;
-    result.diagnostics.push_back(util::with_path(
-      util::make_warning("control character " + util::code_point_name(p->c)
-                           + " dropped: XML forbids it"
-                           + (dropped > 1 ? " (" + std::to_string(dropped - 1)
-                                              + " more in this file)"
-                                          : std::string()),
-                         p->line,
-                         p->column),
-      source.display_path));
+    result.diagnostics.push_back(
+      util::with_path(std::move(*warning), source.display_path));
   }
   if (auto ok = util::check_xml_text(text); !ok) {
     result.diagnostics.push_back(

@@ -1,6 +1,7 @@
 #include "site/site_build.hpp"
 
 #include "content/absolute_urls.hpp"
+#include "content/generator_markup.hpp"
 #include "content/markdown.hpp"
 #include "content/site_loader.hpp"
 #include "feed/feed_plan.hpp"
@@ -108,6 +109,48 @@ stage_cards(const std::vector<content::Post>& posts,
   return !util::has_error(report.diagnostics);
 }
 
+// One post as feeds show it: its body with the generators' markup rendered,
+// as HTML with absolute URLs, its summary and its card. Warnings and errors
+// go to `notes`, with the post's path.
+feed::Entry
+make_entry(const content::Post& post,
+           const std::optional<feed::CardRef>& card,
+           const content::SiteConfig& config,
+           util::Diagnostics& notes)
+{
+  feed::Entry entry;
+  entry.post = &post;
+  entry.card = card;
+  auto loaded = content::load_post_body(post);
+  if (!loaded) {
+    notes.push_back(loaded.error());
+    return entry;
+  }
+  util::Diagnostics markup;
+  const std::string body = content::render_generator_markup(
+    *loaded, config.base_url, post.body_span.line, markup);
+  for (auto& d : markup) {
+    notes.push_back(util::with_path(std::move(d), post.shown_path));
+  }
+  content::Tables tables = content::Tables::gfm;
+  if (const int line = content::table_cells_overflow_line(body)) {
+    tables = content::Tables::as_text;
+    notes.push_back(util::with_path(
+      util::make_warning(
+        "more than " + std::to_string(content::k_max_table_cells)
+          + " table cells in one post; its tables are left as text",
+        post.body_span.line + line - 1,
+        1),
+      post.shown_path));
+  }
+  entry.content_html = content::absolutize_html(
+    content::render_markdown(body, tables), post.permalink);
+  entry.summary = post.description.empty()
+                    ? content::markdown_excerpt(body, k_excerpt_chars, tables)
+                    : post.description;
+  return entry;
+}
+
 // Makes the entry of every post that some feed includes, on `jobs` threads:
 // its rendered content, summary and card. Other posts' bodies are never
 // read.
@@ -115,6 +158,7 @@ std::vector<feed::Entry>
 make_entries(const std::vector<content::Post>& posts,
              const std::vector<std::optional<feed::CardRef>>& cards,
              const std::vector<feed::FeedPlan>& plans,
+             const content::SiteConfig& config,
              unsigned jobs,
              util::Diagnostics& diagnostics)
 {
@@ -125,39 +169,15 @@ make_entries(const std::vector<content::Post>& posts,
     }
   }
   std::vector<feed::Entry> entries(needed.size());
-  std::vector<std::optional<util::Diagnostic>> notes(needed.size());
+  std::vector<util::Diagnostics> notes(needed.size());
   const std::vector<std::size_t> work(needed.begin(), needed.end());
   util::parallel_for(work.size(), jobs, [&](std::size_t i) {
     const content::Post& post = posts[work[i]];
-    feed::Entry& entry = entries[i];
-    entry.post = &post;
-    entry.card = cards[work[i]];
-    auto body = content::load_post_body(post);
-    if (!body) {
-      notes[i] = body.error();
-      return;
-    }
-    content::Tables tables = content::Tables::gfm;
-    if (const int line = content::table_cells_overflow_line(*body)) {
-      tables = content::Tables::as_text;
-      notes[i] = util::with_path(
-        util::make_warning(
-          "more than " + std::to_string(content::k_max_table_cells)
-            + " table cells in one post; its tables are left as text",
-          post.body_span.line + line - 1,
-          1),
-        post.shown_path);
-    }
-    entry.content_html = content::absolutize_html(
-      content::render_markdown(*body, tables), post.permalink);
-    entry.summary =
-      post.description.empty()
-        ? content::markdown_excerpt(*body, k_excerpt_chars, tables)
-        : post.description;
+    entries[i] = make_entry(post, cards[work[i]], config, notes[i]);
   });
-  for (auto& e : notes) {
-    if (e) {
-      diagnostics.push_back(std::move(*e));
+  for (auto& list : notes) {
+    for (auto& d : list) {
+      diagnostics.push_back(std::move(d));
     }
   }
   return entries;
@@ -292,8 +312,8 @@ build_site(const BuildOptions& options)
     return report;
   }
   const std::vector<feed::FeedPlan> plans = feed::plan_feeds(posts, *config);
-  const std::vector<feed::Entry> entries =
-    make_entries(posts, cards, plans, options.jobs, report.diagnostics);
+  const std::vector<feed::Entry> entries = make_entries(
+    posts, cards, plans, *config, options.jobs, report.diagnostics);
   if (util::has_error(report.diagnostics)) {
     return report;
   }

@@ -1,0 +1,451 @@
+#include "content/generator_markup.hpp"
+
+#include "util/ascii.hpp"
+#include "util/html_scan.hpp"
+#include "util/url.hpp"
+
+#include <optional>
+#include <set>
+#include <vector>
+
+namespace ogfeed::content {
+
+namespace {
+
+struct Fence
+{
+  char c = '`';
+  std::size_t length = 0;
+};
+
+// A ``` or ~~~ fence line (up to three spaces of indent).
+std::optional<Fence>
+fence_of(std::string_view line)
+{
+  std::size_t i = 0;
+  while (i < 3 && i < line.size() && line[i] == ' ') {
+    ++i;
+  }
+  if (i >= line.size() || (line[i] != '`' && line[i] != '~')) {
+    return std::nullopt;
+  }
+  const char c = line[i];
+  std::size_t n = 0;
+  while (i + n < line.size() && line[i + n] == c) {
+    ++n;
+  }
+  if (n < 3) {
+    return std::nullopt;
+  }
+  return Fence{c, n};
+}
+
+// The words of a tag's inside: `highlight ruby linenos` -> {...}.
+std::vector<std::string>
+words(std::string_view s)
+{
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && util::is_html_space(s[i])) {
+      ++i;
+    }
+    std::size_t j = i;
+    if (j < s.size() && (s[j] == '"' || s[j] == '\'')) {
+      const char q = s[j];
+      const std::size_t end = s.find(q, j + 1);
+      const std::size_t stop = end == std::string_view::npos ? s.size() : end;
+      out.emplace_back(s.substr(j + 1, stop - j - 1));
+      i = stop + 1;
+      continue;
+    }
+    while (j < s.size() && !util::is_html_space(s[j])) {
+      if (s[j] == '"' || s[j] == '\'') { // alt="two words" is one word
+        const std::size_t end = s.find(s[j], j + 1);
+        j = end == std::string_view::npos ? s.size() : end + 1;
+        continue;
+      }
+      ++j;
+    }
+    if (j > i) {
+      out.emplace_back(s.substr(i, j - i));
+    }
+    i = j;
+  }
+  return out;
+}
+
+// The value of `name="value"` among a shortcode's words, or "".
+std::string
+named(const std::vector<std::string>& w, std::string_view name)
+{
+  const std::string key = std::string(name) + "=";
+  for (std::size_t k = 0; k < w.size(); ++k) {
+    if (w[k] == key && k + 1 < w.size()) {
+      return w[k + 1]; // name= "value": the quotes made it a word of its own
+    }
+    if (w[k].starts_with(key)) {
+      std::string v = w[k].substr(key.size());
+      if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'')
+          && v.back() == v.front()) {
+        v = v.substr(1, v.size() - 2);
+      }
+      return v;
+    }
+  }
+  return {};
+}
+
+std::string
+link(const std::string& url)
+{
+  const std::string u = util::html_escape(url);
+  return "<a href=\"" + u + "\">" + u + "</a>";
+}
+
+std::string
+trimmed(std::string_view s)
+{
+  return std::string(util::trim_html_space(s));
+}
+
+class Renderer
+{
+public:
+  Renderer(std::string_view base_url, int first_line, util::Diagnostics& notes)
+    : m_base(base_url),
+      m_line(first_line - 1),
+      m_notes(notes)
+  {
+    m_base_no_slash = m_base;
+    while (!m_base_no_slash.empty() && m_base_no_slash.back() == '/') {
+      m_base_no_slash.pop_back();
+    }
+    m_base_path = util::split_url(m_base_no_slash).path;
+  }
+
+  std::string
+  run(std::string_view md)
+  {
+    std::size_t pos = 0;
+    while (pos < md.size()) {
+      const std::size_t nl = md.find('\n', pos);
+      const std::size_t end = nl == std::string_view::npos ? md.size() : nl + 1;
+      ++m_line;
+      line(md.substr(pos, end - pos));
+      pos = end;
+    }
+    while (!m_open.empty()) {
+      m_out += "\n" + m_open.back() + "\n";
+      m_open.pop_back();
+    }
+    return std::move(m_out);
+  }
+
+private:
+  void
+  line(std::string_view raw)
+  {
+    const std::string_view text =
+      raw.ends_with('\n') ? raw.substr(0, raw.size() - 1) : raw;
+    const std::string t = trimmed(text);
+    if (m_fence) {
+      m_out += raw;
+      if (const auto f = fence_of(text);
+          f && f->c == m_fence->c && f->length >= m_fence->length
+          && trimmed(text).find_first_not_of(f->c) == std::string::npos) {
+        m_fence.reset();
+      }
+      return;
+    }
+    if (!m_code_end.empty()) {
+      if (t.find(m_code_end) != std::string::npos) {
+        m_out += "```\n";
+        m_code_end.clear();
+      } else {
+        m_out += raw;
+      }
+      return;
+    }
+    if (m_raw) {
+      const std::size_t end = text.find("{% endraw %}");
+      if (end == std::string_view::npos) {
+        m_out += raw;
+        return;
+      }
+      m_raw = false;
+      m_out += std::string(text.substr(0, end))
+               + inline_text(text.substr(end + 12)) + "\n";
+      return;
+    }
+    if (const auto f = fence_of(text)) {
+      m_fence = f;
+      m_out += raw;
+      return;
+    }
+    if (!block(t)) {
+      m_out += inline_text(text) + (raw.ends_with('\n') ? "\n" : "");
+    }
+  }
+
+  // Lines that are a construct of their own; false for ordinary lines.
+  bool
+  block(const std::string& t)
+  {
+    if (t.starts_with(":::")) {
+      return colon_block(t);
+    }
+    if (t.starts_with("{% highlight") && t.ends_with("%}")) {
+      const auto w = words(t.substr(2, t.size() - 4));
+      m_out += "```" + (w.size() > 1 ? w[1] : std::string()) + "\n";
+      m_code_end = "{% endhighlight";
+      return true;
+    }
+    if ((t.starts_with("{{< highlight") || t.starts_with("{{% highlight"))
+        && (t.ends_with(">}}") || t.ends_with("%}}"))) {
+      const auto w = words(t.substr(3, t.size() - 6));
+      m_out += "```" + (w.size() > 1 ? w[1] : std::string()) + "\n";
+      m_code_end = "/highlight";
+      return true;
+    }
+    if (t == "{% raw %}") {
+      m_raw = true;
+      return true;
+    }
+    if (t.starts_with("@[") && t.ends_with(")")) {
+      return embed(t);
+    }
+    return false;
+  }
+
+  // Zenn and Qiita `:::` blocks.
+  bool
+  colon_block(const std::string& t)
+  {
+    const std::size_t colons = t.find_first_not_of(':');
+    const std::string rest =
+      colons == std::string::npos ? std::string() : trimmed(t.substr(colons));
+    if (rest.empty()) {
+      if (m_open.empty()) {
+        return false;
+      }
+      m_out += "\n" + m_open.back() + "\n\n";
+      m_open.pop_back();
+      return true;
+    }
+    const auto w = words(rest);
+    const std::string kind = util::ascii_lower(w.front());
+    if (kind == "details") {
+      const std::string title = trimmed(rest.substr(7));
+      m_out +=
+        "\n<details><summary>" + util::html_escape(title) + "</summary>\n\n";
+      m_open.push_back("</details>");
+    } else if (kind == "message" || kind == "note") {
+      std::string cls = kind;
+      for (std::size_t k = 1; k < w.size(); ++k) {
+        cls += " " + util::html_escape(w[k]);
+      }
+      m_out += "\n<aside class=\"" + cls + "\">\n\n";
+      m_open.push_back("</aside>");
+    } else {
+      m_out += "\n<div>\n\n";
+      m_open.push_back("</div>");
+      note("':::" + kind + "' is not a block ogfeed knows; its text is kept");
+    }
+    return true;
+  }
+
+  // Zenn embeds: @[card](URL), @[youtube](ID), @[speakerdeck](ID)...
+  bool
+  embed(const std::string& t)
+  {
+    const std::size_t close = t.find("](");
+    if (close == std::string::npos) {
+      return false;
+    }
+    const std::string kind = t.substr(2, close - 2);
+    const std::string arg = trimmed(t.substr(close + 2, t.size() - close - 3));
+    std::string url;
+    if (kind == "youtube") {
+      url = "https://www.youtube.com/watch?v=" + arg;
+    } else if (kind == "speakerdeck") {
+      url = "https://speakerdeck.com/player/" + arg;
+    } else if (kind == "slideshare") {
+      url = "https://www.slideshare.net/slideshow/embed_code/key/" + arg;
+    } else if (arg.starts_with("http://") || arg.starts_with("https://")) {
+      url = arg;
+    }
+    if (url.empty()) {
+      note("embed '@[" + kind + "]' has no URL ogfeed can link; dropped");
+    } else {
+      m_out += "\n<p>" + link(url) + "</p>\n\n";
+    }
+    return true;
+  }
+
+  // Rewrites the Liquid and shortcode tags of one line, outside code spans.
+  std::string
+  inline_text(std::string_view s)
+  {
+    std::string out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+      if (s[i] == '`') {
+        std::size_t n = 0;
+        while (i + n < s.size() && s[i + n] == '`') {
+          ++n;
+        }
+        const std::string run(n, '`');
+        std::size_t close = s.find(run, i + n);
+        while (close != std::string_view::npos && close + n < s.size()
+               && s[close + n] == '`') {
+          close = s.find(run, close + n + 1);
+        }
+        const std::size_t end =
+          close == std::string_view::npos ? i + n : close + n;
+        out += s.substr(i, end - i);
+        i = end;
+        continue;
+      }
+      if (s.substr(i).starts_with("{{<") || s.substr(i).starts_with("{{%")) {
+        const bool angle = s[i + 2] == '<';
+        const std::size_t end = s.find(angle ? ">}}" : "%}}", i + 3);
+        if (end != std::string_view::npos) {
+          out += shortcode(s.substr(i + 3, end - i - 3));
+          i = end + 3;
+          continue;
+        }
+      }
+      if (s.substr(i).starts_with("{%")) {
+        const std::size_t end = s.find("%}", i + 2);
+        if (end != std::string_view::npos) {
+          i = liquid_tag(s, i, end, out);
+          continue;
+        }
+      }
+      if (s.substr(i).starts_with("{{")) {
+        const std::size_t end = s.find("}}", i + 2);
+        if (end != std::string_view::npos) {
+          out += liquid_output(trimmed(s.substr(i + 2, end - i - 2)));
+          i = end + 2;
+          continue;
+        }
+      }
+      out += s[i++];
+    }
+    return out;
+  }
+
+  // `{% ... %}` from `begin` to `end` (the '%' of "%}"); returns where to go
+  // on.
+  std::size_t
+  liquid_tag(std::string_view s,
+             std::size_t begin,
+             std::size_t end,
+             std::string& out)
+  {
+    const auto w = words(s.substr(begin + 2, end - begin - 2));
+    const std::string name = w.empty() ? std::string() : w.front();
+    if (name == "raw") {
+      const std::size_t stop = s.find("{% endraw %}", end + 2);
+      if (stop == std::string_view::npos) {
+        m_raw = true;
+        out += s.substr(end + 2);
+        return s.size();
+      }
+      out += s.substr(end + 2, stop - end - 2);
+      return stop + 12;
+    }
+    if (name == "link" && w.size() > 1) {
+      out +=
+        m_base_no_slash + "/" + trimmed(w[1]).substr(w[1].starts_with('/'));
+    } else if (name != "endraw") {
+      note("Liquid tag '{% " + name + " %}' dropped");
+    }
+    return end + 2;
+  }
+
+  std::string
+  liquid_output(const std::string& expr)
+  {
+    if (expr == "site.url") {
+      return util::split_url(m_base_no_slash).scheme + "://"
+             + util::split_url(m_base_no_slash).authority;
+    }
+    if (expr == "site.baseurl") {
+      return m_base_path;
+    }
+    note("Liquid output '{{ " + expr + " }}' dropped");
+    return {};
+  }
+
+  std::string
+  shortcode(std::string_view inside)
+  {
+    const auto w = words(inside);
+    if (w.empty()) {
+      return {};
+    }
+    const std::string name = util::ascii_lower(w.front());
+    if (name.starts_with('/')) {
+      return {}; // the end of a paired shortcode; its inside stays
+    }
+    const std::string first =
+      w.size() > 1 && w[1].find('=') == std::string::npos ? w[1]
+                                                          : std::string();
+    if (name == "figure") {
+      const std::string src = named(w, "src");
+      const std::string alt =
+        named(w, "alt").empty() ? named(w, "caption") : named(w, "alt");
+      return "<img src=\"" + util::html_escape(src) + "\" alt=\""
+             + util::html_escape(alt) + "\">";
+    }
+    if (name == "youtube") {
+      const std::string id = first.empty() ? named(w, "id") : first;
+      return link("https://www.youtube.com/watch?v=" + id);
+    }
+    if (name == "gist" && w.size() > 2) {
+      return link("https://gist.github.com/" + w[1] + "/" + w[2]);
+    }
+    if (name == "tweet" || name == "x") {
+      const std::string id = named(w, "id").empty() ? first : named(w, "id");
+      return link("https://x.com/i/status/" + id);
+    }
+    note("Hugo shortcode '" + name + "' dropped");
+    return {};
+  }
+
+  // One warning per construct name and post.
+  void
+  note(const std::string& message)
+  {
+    if (m_noted.insert(message).second) {
+      m_notes.push_back(util::make_warning(message, m_line, 1));
+    }
+  }
+
+  std::string m_base;
+  std::string m_base_no_slash;
+  std::string m_base_path;
+  int m_line;
+  util::Diagnostics& m_notes;
+  std::set<std::string> m_noted;
+  std::string m_out;
+  std::optional<Fence> m_fence;
+  std::string m_code_end; // a highlight block's closing tag, while in one
+  bool m_raw = false;
+  std::vector<std::string> m_open; // closing tags of open ::: blocks
+};
+
+} // namespace
+
+std::string
+render_generator_markup(std::string_view markdown,
+                        std::string_view base_url,
+                        int first_line,
+                        util::Diagnostics& warnings)
+{
+  return Renderer(base_url, first_line, warnings).run(markdown);
+}
+
+} // namespace ogfeed::content

@@ -1,0 +1,108 @@
+#include "content/generator_markup.hpp"
+#include "content/markdown.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace ogfeed;
+
+namespace {
+
+struct Rendered
+{
+  std::string markdown;
+  std::string html;
+  std::vector<std::string> warnings;
+};
+
+Rendered
+render(std::string_view md)
+{
+  Rendered r;
+  util::Diagnostics notes;
+  r.markdown = content::render_generator_markup(
+    md, "https://blog.example.jp/sub/", 5, notes);
+  r.html = content::render_markdown(r.markdown);
+  for (const auto& d : notes) {
+    r.warnings.push_back(util::format_diagnostic(util::with_path(d, "p.md")));
+  }
+  return r;
+}
+
+} // namespace
+
+TEST_CASE("issue 9: Zenn and Qiita blocks become HTML a reader shows",
+          "[content]")
+{
+  const auto r = render(":::message alert\n注意してください\n:::\n\n"
+                        ":::details 詳しく\n**中身**\n:::\n\n"
+                        ":::note info\nメモ\n:::\n\n"
+                        "@[card](https://zenn.dev/x)\n@[youtube](abc123)\n");
+  CHECK(r.html.find(
+          "<aside class=\"message alert\">\n<p>注意してください</p>\n</aside>")
+        != std::string::npos);
+  CHECK(r.html.find("<details><summary>詳しく</summary>\n<p><strong>中身</"
+                    "strong></p>\n</details>")
+        != std::string::npos);
+  CHECK(r.html.find("<aside class=\"note info\">") != std::string::npos);
+  CHECK(r.html.find("<a href=\"https://zenn.dev/x\">https://zenn.dev/x</a>")
+        != std::string::npos);
+  CHECK(r.html.find("https://www.youtube.com/watch?v=abc123")
+        != std::string::npos);
+  CHECK(r.html.find(":::") == std::string::npos);
+  CHECK(r.warnings.empty());
+}
+
+TEST_CASE("issue 9: Jekyll Liquid is rendered or dropped, never leaked",
+          "[content]")
+{
+  const auto r = render("{% highlight ruby linenos %}\nputs {{ x }}\n"
+                        "{% endhighlight %}\n\n"
+                        "{% raw %}{{ kept }}{% endraw %} and "
+                        "[home]({{ site.url }}{{ site.baseurl }}/) "
+                        "[a]({% link about.md %})\n\n"
+                        "{% include ad.html %}\n");
+  CHECK(r.html.find(
+          "<pre><code class=\"language-ruby\">puts {{ x }}\n</code></pre>")
+        != std::string::npos);
+  CHECK(r.html.find("{{ kept }}") != std::string::npos);
+  CHECK(r.html.find("href=\"https://blog.example.jp/sub/\"")
+        != std::string::npos);
+  CHECK(r.html.find("href=\"https://blog.example.jp/sub/about.md\"")
+        != std::string::npos);
+  CHECK(r.html.find("include") == std::string::npos);
+  CHECK(r.warnings
+        == std::vector<std::string>{
+          "p.md:11:1: warning: Liquid tag '{% include %}' dropped"});
+}
+
+TEST_CASE("issue 9: Hugo shortcodes are rendered or dropped, never leaked",
+          "[content]")
+{
+  const auto r =
+    render("{{< highlight go >}}\nfunc main() {}\n{{< /highlight >}}\n\n"
+           "{{< figure src=\"/img/a.png\" alt=\"図 と 表\" >}} "
+           "{{< youtube w7Ft2ymGmfc >}} {{< gist spf13 7896402 >}}\n\n"
+           "{{% notice tip %}}ヒント{{% /notice %}}\n");
+  CHECK(r.html.find("<pre><code class=\"language-go\">func main() {}\n")
+        != std::string::npos);
+  CHECK(r.html.find("<img src=\"/img/a.png\" alt=\"図 と 表\">")
+        != std::string::npos);
+  CHECK(r.html.find("https://www.youtube.com/watch?v=w7Ft2ymGmfc")
+        != std::string::npos);
+  CHECK(r.html.find("https://gist.github.com/spf13/7896402")
+        != std::string::npos);
+  CHECK(r.html.find("ヒント") != std::string::npos);
+  CHECK(r.html.find("{{") == std::string::npos);
+  CHECK(r.warnings
+        == std::vector<std::string>{
+          "p.md:11:1: warning: Hugo shortcode 'notice' dropped"});
+}
+
+TEST_CASE("issue 9: code blocks and inline code are never touched", "[content]")
+{
+  const std::string md = "```liquid\n{% highlight ruby %}\n:::message\n```\n\n"
+                         "Write `{{< figure >}}` or ``{% raw %}`` inline.\n";
+  const auto r = render(md);
+  CHECK(r.markdown == md);
+  CHECK(r.warnings.empty());
+}
