@@ -460,25 +460,23 @@ parse_front_matter_data(const FrontMatter& fm)
 }
 
 // Stray control characters (U+0008 from a copy and paste) are harmless:
-// when `text` has some, `cleaned` gets it without them and the warning is
-// returned. Bytes that are not UTF-8 are left for the error.
-std::optional<util::Diagnostic>
-drop_control_chars(std::string_view text, std::string& cleaned)
+// `cleaned` gets `text` without them, and the warning for `first` (the first
+// of them) comes back.
+util::Diagnostic
+drop_control_chars(std::string_view text,
+                   const util::TextProblem& first,
+                   std::string& cleaned)
 {
-  const auto p = util::find_text_problem(text);
-  if (!p || p->kind != util::TextProblem::Kind::forbidden_char) {
-    return std::nullopt;
-  }
   std::size_t dropped = 0;
   cleaned = util::drop_forbidden_chars(text, dropped);
   return util::make_warning(
-    "control character " + util::code_point_name(p->c)
+    "control character " + util::code_point_name(first.c)
       + " dropped: XML forbids it"
       + (dropped > 1
            ? " (" + std::to_string(dropped - 1) + " more in this file)"
            : std::string()),
-    p->line,
-    p->column);
+    first.line,
+    first.column);
 }
 
 // Locates the body in the raw bytes: `text` is `raw` itself or its
@@ -518,15 +516,18 @@ parse_post(std::string_view raw,
     normalized = normalize_text(raw);
     text = normalized;
   }
+  // One scan of the file: most have no problem at all.
   std::string cleaned;
-  if (auto warning = drop_control_chars(text, cleaned)) {
+  auto problem = util::find_text_problem(text);
+  if (problem && problem->kind == util::TextProblem::Kind::forbidden_char) {
+    result.diagnostics.push_back(util::with_path(
+      drop_control_chars(text, *problem, cleaned), source.display_path));
     text = cleaned;
-    result.diagnostics.push_back(
-      util::with_path(std::move(*warning), source.display_path));
+    problem = util::find_text_problem(text);
   }
-  if (auto ok = util::check_xml_text(text); !ok) {
+  if (problem) {
     result.diagnostics.push_back(
-      util::with_path(ok.error(), source.display_path));
+      util::with_path(util::text_problem_error(*problem), source.display_path));
     return result;
   }
   auto fm = split_front_matter(text);

@@ -161,24 +161,29 @@ find_text_problem(std::string_view text, int first_line)
   return p;
 }
 
+Error
+text_problem_error(const TextProblem& p)
+{
+  if (p.kind == TextProblem::Kind::invalid_utf8) {
+    return make_error(
+      fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8",
+                  p.byte),
+      p.line,
+      p.column);
+  }
+  return make_error("control character " + code_point_name(p.c)
+                      + " is not allowed in XML; remove it",
+                    p.line,
+                    p.column);
+}
+
 Expected<void>
 check_xml_text(std::string_view text, int first_line)
 {
-  const auto p = find_text_problem(text, first_line);
-  if (!p) {
-    return {};
+  if (const auto p = find_text_problem(text, first_line)) {
+    return tl::unexpected(text_problem_error(*p));
   }
-  if (p->kind == TextProblem::Kind::invalid_utf8) {
-    return tl::unexpected(make_error(
-      fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8",
-                  p->byte),
-      p->line,
-      p->column));
-  }
-  return tl::unexpected(make_error("control character " + code_point_name(p->c)
-                                     + " is not allowed in XML; remove it",
-                                   p->line,
-                                   p->column));
+  return {};
 }
 
 std::string
