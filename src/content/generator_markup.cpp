@@ -112,10 +112,14 @@ trimmed(std::string_view s)
 class Renderer
 {
 public:
-  Renderer(std::string_view base_url, int first_line, util::Diagnostics& notes)
+  Renderer(std::string_view base_url,
+           int first_line,
+           util::Diagnostics& notes,
+           const PostFinder& find_post)
     : m_base(base_url),
       m_line(first_line - 1),
-      m_notes(notes)
+      m_notes(notes),
+      m_find_post(find_post)
   {
     m_base_no_slash = m_base;
     while (!m_base_no_slash.empty() && m_base_no_slash.back() == '/') {
@@ -356,7 +360,18 @@ private:
       out += s.substr(end + 2, stop - end - 2);
       return stop + 12;
     }
-    if (name == "link" && w.size() > 1) {
+    if (name == "post_url" && w.size() > 1) {
+      const std::string_view wanted = w[1];
+      const std::size_t slash = wanted.rfind('/');
+      const auto url = m_find_post ? m_find_post(wanted.substr(
+                         slash == std::string_view::npos ? 0 : slash + 1))
+                                   : std::nullopt;
+      if (url) {
+        out += *url;
+      } else {
+        note("'{% post_url " + w[1] + " %}' names no post; dropped");
+      }
+    } else if (name == "link" && w.size() > 1) {
       out +=
         m_base_no_slash + "/" + trimmed(w[1]).substr(w[1].starts_with('/'));
     } else if (name != "endraw") {
@@ -429,6 +444,7 @@ private:
   std::string m_base_path;
   int m_line;
   util::Diagnostics& m_notes;
+  const PostFinder& m_find_post;
   std::set<std::string> m_noted;
   std::string m_out;
   std::optional<Fence> m_fence;
@@ -443,9 +459,10 @@ std::string
 render_generator_markup(std::string_view markdown,
                         std::string_view base_url,
                         int first_line,
-                        util::Diagnostics& warnings)
+                        util::Diagnostics& warnings,
+                        const PostFinder& find_post)
 {
-  return Renderer(base_url, first_line, warnings).run(markdown);
+  return Renderer(base_url, first_line, warnings, find_post).run(markdown);
 }
 
 } // namespace ogfeed::content

@@ -2,6 +2,8 @@
 
 #include "util/error.hpp"
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -19,16 +21,24 @@ namespace ogfeed::content {
 // - Jekyll Liquid: `{% highlight LANG %}...{% endhighlight %}` becomes a
 //   fenced code block, `{% raw %}...{% endraw %}` keeps its text as it is,
 //   `{{ site.url }}`, `{{ site.baseurl }}` and `{% link PATH %}` become
-//   URLs under `base_url`; any other `{% %}` or `{{ }}` is dropped.
+//   URLs under `base_url`, `{% post_url NAME %}` the permalink
+//   `find_post(NAME)` gives; any other `{% %}` or `{{ }}` is dropped.
 // - Hugo shortcodes: `{{< highlight LANG >}}` fences code, `figure`
 //   becomes an image, `youtube`, `gist` and `tweet`/`x` become links; any
 //   other `{{< >}}` or `{{% %}}` is dropped.
 //
 // Each construct dropped is a warning at its line (1-based, counted from
 // `first_line`), without a path: the caller knows it.
+//
+// `find_post` maps a Jekyll post name ("2024-05-01-hello", the file name
+// without extension) to its permalink.
+using PostFinder =
+  std::function<std::optional<std::string>(std::string_view name)>;
+
 std::string render_generator_markup(std::string_view markdown,
                                     std::string_view base_url,
                                     int first_line,
-                                    util::Diagnostics& warnings);
+                                    util::Diagnostics& warnings,
+                                    const PostFinder& find_post = {});
 
 } // namespace ogfeed::content

@@ -116,6 +116,7 @@ feed::Entry
 make_entry(const content::Post& post,
            const std::optional<feed::CardRef>& card,
            const content::SiteConfig& config,
+           const content::PostFinder& find_post,
            util::Diagnostics& notes)
 {
   feed::Entry entry;
@@ -128,7 +129,7 @@ make_entry(const content::Post& post,
   }
   util::Diagnostics markup;
   const std::string body = content::render_generator_markup(
-    *loaded, config.base_url, post.body_span.line, markup);
+    *loaded, config.base_url, post.body_span.line, markup, find_post);
   for (auto& d : markup) {
     notes.push_back(util::with_path(std::move(d), post.shown_path));
   }
@@ -168,12 +169,23 @@ make_entries(const std::vector<content::Post>& posts,
       needed.insert(static_cast<std::size_t>(p - posts.data()));
     }
   }
+  // Jekyll's {% post_url 2024-05-01-hello %}: a post by its file name.
+  std::map<std::string, std::string, std::less<>> by_name;
+  for (const auto& p : posts) {
+    by_name.emplace(p.file.stem().string(), p.permalink);
+  }
+  const content::PostFinder find_post =
+    [&](std::string_view name) -> std::optional<std::string> {
+    const auto it = by_name.find(name);
+    return it == by_name.end() ? std::nullopt
+                               : std::optional<std::string>(it->second);
+  };
   std::vector<feed::Entry> entries(needed.size());
   std::vector<util::Diagnostics> notes(needed.size());
   const std::vector<std::size_t> work(needed.begin(), needed.end());
   util::parallel_for(work.size(), jobs, [&](std::size_t i) {
     const content::Post& post = posts[work[i]];
-    entries[i] = make_entry(post, cards[work[i]], config, notes[i]);
+    entries[i] = make_entry(post, cards[work[i]], config, find_post, notes[i]);
   });
   for (auto& list : notes) {
     for (auto& d : list) {

@@ -106,3 +106,26 @@ TEST_CASE("issue 9: code blocks and inline code are never touched", "[content]")
   CHECK(r.markdown == md);
   CHECK(r.warnings.empty());
 }
+
+TEST_CASE("issue 9: Jekyll's post_url links to the post it names", "[content]")
+{
+  util::Diagnostics notes;
+  const content::PostFinder find =
+    [](std::string_view name) -> std::optional<std::string> {
+    if (name == "2024-05-01-hello") {
+      return "https://blog.example.jp/2024/05/01/hello/";
+    }
+    return std::nullopt;
+  };
+  const std::string md = content::render_generator_markup(
+    "[前回]({% post_url 2024-05-01-hello %}) "
+    "[別]({% post_url blog/2020-01-01-gone %})\n",
+    "https://blog.example.jp/",
+    1,
+    notes,
+    find);
+  CHECK(md == "[前回](https://blog.example.jp/2024/05/01/hello/) [別]()\n");
+  REQUIRE(notes.size() == 1);
+  CHECK(notes[0].message
+        == "'{% post_url blog/2020-01-01-gone %}' names no post; dropped");
+}
