@@ -479,6 +479,47 @@ drop_control_chars(std::string_view text,
     first.column);
 }
 
+// Checks what a post must have and completes it: its dates. A draft with
+// errors is left out, its errors made warnings, unless `broken_drafts` says
+// they count.
+ParsedPost
+finish_post(PostBuilder& b,
+            Post post,
+            const DatedFields& fields,
+            BrokenDrafts broken_drafts)
+{
+  ParsedPost result;
+  if (!fields.has_title) {
+    b.error(util::make_error("missing 'title' in the front matter", 1, 1));
+  }
+  if (!fields.date) {
+    b.error(util::make_error(
+      "missing 'date' in the front matter (or a YYYY-MM-DD- file name)", 1, 1));
+  }
+  if (post.slug.empty()) {
+    b.error(util::make_error(
+      "the post has no slug: add 'slug' to the front matter", 1, 1));
+  }
+  const bool failed = util::has_error(b.diagnostics());
+  if (failed && post.draft
+      && broken_drafts == BrokenDrafts::skip_with_warnings) {
+    for (auto& d : b.diagnostics()) {
+      if (d.severity == util::Severity::error) {
+        d.severity = util::Severity::warning;
+        d.message += " (a draft: left out; with --drafts this is an error)";
+      }
+    }
+  } else if (!failed) {
+    post.date = *fields.date;
+    post.updated = fields.updated && *fields.updated > post.date
+                     ? *fields.updated
+                     : post.date;
+    result.post = std::move(post);
+  }
+  result.diagnostics = std::move(b.diagnostics());
+  return result;
+}
+
 // Locates the body in the raw bytes: `text` is `raw` itself or its
 // normalized copy (no BOM, LF line ends), where lines are the same.
 BodySpan
@@ -573,37 +614,7 @@ parse_post(std::string_view raw,
   fields.date = name_date;
   read_fields(b, *root, name_date.has_value(), post, fields);
 
-  if (!fields.has_title) {
-    b.error(util::make_error("missing 'title' in the front matter", 1, 1));
-  }
-  if (!fields.date) {
-    b.error(util::make_error(
-      "missing 'date' in the front matter (or a YYYY-MM-DD- file name)", 1, 1));
-  }
-  if (post.slug.empty()) {
-    b.error(util::make_error(
-      "the post has no slug: add 'slug' to the front matter", 1, 1));
-  }
-  if (post.draft && source.broken_drafts == BrokenDrafts::skip_with_warnings
-      && util::has_error(b.diagnostics())) {
-    for (auto& d : b.diagnostics()) {
-      if (d.severity == util::Severity::error) {
-        d.severity = util::Severity::warning;
-        d.message += " (a draft: left out; with --drafts this is an error)";
-      }
-    }
-    result.diagnostics = std::move(b.diagnostics());
-    return result;
-  }
-  if (!util::has_error(b.diagnostics())) {
-    post.date = *fields.date;
-    post.updated = fields.updated && *fields.updated > post.date
-                     ? *fields.updated
-                     : post.date;
-    result.post = std::move(post);
-  }
-  result.diagnostics = std::move(b.diagnostics());
-  return result;
+  return finish_post(b, std::move(post), fields, source.broken_drafts);
 }
 
 } // namespace ogfeed::content
