@@ -243,19 +243,34 @@ check_feeds(const std::vector<FeedFile>& feeds,
     checked[i] =
       validate::validate_bytes(feeds[i].rel, feeds[i].bytes, options.now);
   });
+  // A warning about a post's content repeats in every feed that holds the
+  // post: say it once, with how many more feeds have it.
+  std::map<std::string, std::size_t> first_warning; // message -> index
+  std::map<std::size_t, std::size_t> repeats;       // index -> more feeds
   for (std::size_t i = 0; i < feeds.size(); ++i) {
     for (const auto& f : checked[i].findings) {
+      const bool error = f.severity == util::Severity::error;
       util::Diagnostic d =
-        f.severity == util::Severity::error ? util::make_error(
-          "generated feed fails " + f.rule + ": " + f.message, f.line, f.column)
-                                            : util::make_warning(
-                                              "generated feed fails " + f.rule
-                                                + ": " + f.message,
-                                              f.line,
-                                              f.column);
+        util::make_error((error ? "generated feed fails " : "generated feed: ")
+                           + f.rule + ": " + f.message,
+                         f.line,
+                         f.column);
+      d.severity = f.severity;
       d.path = (output_dir / fs::u8path(feeds[i].rel)).string();
+      if (!error) {
+        const auto [it, first] =
+          first_warning.emplace(d.message, diagnostics.size());
+        if (!first) {
+          ++repeats[it->second];
+          continue;
+        }
+      }
       diagnostics.push_back(std::move(d));
     }
+  }
+  for (const auto& [at, more] : repeats) {
+    diagnostics[at].message += " (and in " + std::to_string(more) + " more "
+                               + (more == 1 ? "feed)" : "feeds)");
   }
 }
 

@@ -214,3 +214,23 @@ TEST_CASE("issue 9: a broken draft never fails a build, unless --drafts",
   CHECK(util::has_error(strict.diagnostics));
   CHECK(strict.published == site::Published::nothing);
 }
+
+TEST_CASE("issue 12: a warning about a post's content is said once, not once "
+          "per feed",
+          "[site]")
+{
+  const fs::path root = test::fresh_dir("not-html-once");
+  REQUIRE(util::write_file_atomic(root / "ogfeed.yaml",
+                                  "title: N\nbase_url: https://n.example/\n"));
+  REQUIRE(util::write_file_atomic(
+    root / "posts/g.md",
+    "---\ntitle: g\ndate: 2024-01-01\ntags: [java, generics]\n---\n"
+    "Use List<String> here\n"));
+  const site::BuildReport report =
+    site::build_site(options_for(root, root / "public"));
+  REQUIRE(report.diagnostics.size() == 1);
+  CHECK(report.diagnostics[0].severity == util::Severity::warning);
+  CHECK(report.diagnostics[0].message.starts_with(
+    "generated feed: feed-not-html: content has <String>"));
+  CHECK(report.diagnostics[0].message.ends_with("(and in 5 more feeds)"));
+}
