@@ -116,16 +116,17 @@ public:
            int first_line,
            util::Diagnostics& notes,
            const PostFinder& find_post)
-    : m_base(base_url),
+    : m_base_no_slash(base_url),
       m_line(first_line - 1),
       m_notes(notes),
       m_find_post(find_post)
   {
-    m_base_no_slash = m_base;
     while (!m_base_no_slash.empty() && m_base_no_slash.back() == '/') {
       m_base_no_slash.pop_back();
     }
-    m_base_path = util::split_url(m_base_no_slash).path;
+    const util::UrlParts parts = util::split_url(m_base_no_slash);
+    m_site_url = parts.scheme + "://" + parts.authority;
+    m_base_path = parts.path;
   }
 
   std::string
@@ -384,8 +385,7 @@ private:
   liquid_output(const std::string& expr)
   {
     if (expr == "site.url") {
-      return util::split_url(m_base_no_slash).scheme + "://"
-             + util::split_url(m_base_no_slash).authority;
+      return m_site_url;
     }
     if (expr == "site.baseurl") {
       return m_base_path;
@@ -439,8 +439,8 @@ private:
     }
   }
 
-  std::string m_base;
-  std::string m_base_no_slash;
+  std::string m_base_no_slash; // https://host/sub
+  std::string m_site_url;      // https://host: Jekyll's site.url
   std::string m_base_path;
   int m_line;
   util::Diagnostics& m_notes;

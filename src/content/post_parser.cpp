@@ -360,8 +360,6 @@ read_field(PostBuilder& b,
     }
     break;
   case Field::draft:
-    read_draft_flag(b, *c.key, value, true, post);
-    break;
   case Field::unlisted:
     read_draft_flag(b, *c.key, value, true, post);
     break;

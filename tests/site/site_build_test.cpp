@@ -26,6 +26,22 @@ read_tree(const fs::path& dir)
   return files;
 }
 
+// A fresh site named `name`: an ogfeed.yaml with `title` and `base_url`,
+// and `posts` (path below posts/ -> text).
+fs::path
+site_with(const std::string& name,
+          const std::string& base_url,
+          const std::map<std::string, std::string>& posts)
+{
+  const fs::path root = test::fresh_dir(name);
+  REQUIRE(util::write_file_atomic(
+    root / "ogfeed.yaml", "title: " + name + "\nbase_url: " + base_url + "\n"));
+  for (const auto& [path, text] : posts) {
+    REQUIRE(util::write_file_atomic(root / "posts" / path, text));
+  }
+  return root;
+}
+
 site::BuildOptions
 options_for(const fs::path& site, const fs::path& out)
 {
@@ -142,13 +158,11 @@ TEST_CASE("site build: the future is measured against the injected clock",
 
 TEST_CASE("site build: two posts with one permalink is an error", "[site]")
 {
-  const fs::path root = test::fresh_dir("dup-site");
-  REQUIRE(util::write_file_atomic(root / "ogfeed.yaml",
-                                  "title: D\nbase_url: https://d.example/\n"));
-  REQUIRE(util::write_file_atomic(
-    root / "posts/a.md", "---\ntitle: a\ndate: 2020-01-01\nslug: same\n---\n"));
-  REQUIRE(util::write_file_atomic(
-    root / "posts/b.md", "---\ntitle: b\ndate: 2020-01-02\nslug: same\n---\n"));
+  const fs::path root =
+    site_with("dup-site",
+              "https://d.example/",
+              {{"a.md", "---\ntitle: a\ndate: 2020-01-01\nslug: same\n---\n"},
+               {"b.md", "---\ntitle: b\ndate: 2020-01-02\nslug: same\n---\n"}});
   const site::BuildReport report =
     site::build_site(options_for(root, root / "public"));
   REQUIRE(report.diagnostics.size() == 1);
@@ -165,18 +179,15 @@ TEST_CASE("site build: two posts with one permalink is an error", "[site]")
 TEST_CASE("issue 9: Hugo's publishDate and expiryDate, a post's own url",
           "[site]")
 {
-  const fs::path root = test::fresh_dir("hugo-dates");
-  REQUIRE(util::write_file_atomic(root / "ogfeed.yaml",
-                                  "title: H\nbase_url: https://h.example/\n"));
-  REQUIRE(util::write_file_atomic(
-    root / "posts/live.md",
-    "---\ntitle: live\ndate: 2024-01-01\nurl: /custom/live/\n---\n"));
-  REQUIRE(util::write_file_atomic(
-    root / "posts/later.md",
-    "---\ntitle: later\ndate: 2024-01-01\npublishDate: 2031-01-01\n---\n"));
-  REQUIRE(util::write_file_atomic(
-    root / "posts/gone.md",
-    "---\ntitle: gone\ndate: 2024-01-01\nexpiryDate: 2025-01-01\n---\n"));
+  const fs::path root = site_with(
+    "hugo-dates",
+    "https://h.example/",
+    {{"live.md",
+      "---\ntitle: live\ndate: 2024-01-01\nurl: /custom/live/\n---\n"},
+     {"later.md",
+      "---\ntitle: later\ndate: 2024-01-01\npublishDate: 2031-01-01\n---\n"},
+     {"gone.md",
+      "---\ntitle: gone\ndate: 2024-01-01\nexpiryDate: 2025-01-01\n---\n"}});
   const fs::path out = root / "public";
   site::BuildReport report = site::build_site(options_for(root, out));
   REQUIRE(!util::has_error(report.diagnostics));
@@ -191,14 +202,11 @@ TEST_CASE("issue 9: Hugo's publishDate and expiryDate, a post's own url",
 TEST_CASE("issue 9: a broken draft never fails a build, unless --drafts",
           "[site]")
 {
-  const fs::path root = test::fresh_dir("broken-draft");
-  REQUIRE(util::write_file_atomic(root / "ogfeed.yaml",
-                                  "title: D\nbase_url: https://d.example/\n"));
-  REQUIRE(util::write_file_atomic(root / "posts/ok.md",
-                                  "---\ntitle: ok\ndate: 2024-01-01\n---\n"));
-  REQUIRE(util::write_file_atomic(
-    root / "posts/wip.md",
-    "---\ntitle: \"\"\ndate: someday\npublished: false\n---\n"));
+  const fs::path root = site_with(
+    "broken-draft",
+    "https://d.example/",
+    {{"ok.md", "---\ntitle: ok\ndate: 2024-01-01\n---\n"},
+     {"wip.md", "---\ntitle: \"\"\ndate: someday\npublished: false\n---\n"}});
   const fs::path out = root / "public";
   const site::BuildReport report = site::build_site(options_for(root, out));
   CHECK(!util::has_error(report.diagnostics));
@@ -219,13 +227,12 @@ TEST_CASE("issue 12: a warning about a post's content is said once, not once "
           "per feed",
           "[site]")
 {
-  const fs::path root = test::fresh_dir("not-html-once");
-  REQUIRE(util::write_file_atomic(root / "ogfeed.yaml",
-                                  "title: N\nbase_url: https://n.example/\n"));
-  REQUIRE(util::write_file_atomic(
-    root / "posts/g.md",
-    "---\ntitle: g\ndate: 2024-01-01\ntags: [java, generics]\n---\n"
-    "Use List<String> here\n"));
+  const fs::path root =
+    site_with("not-html-once",
+              "https://n.example/",
+              {{"g.md",
+                "---\ntitle: g\ndate: 2024-01-01\ntags: [java, generics]\n---\n"
+                "Use List<String> here\n"}});
   const site::BuildReport report =
     site::build_site(options_for(root, root / "public"));
   REQUIRE(report.diagnostics.size() == 1);
