@@ -126,6 +126,9 @@ run_build(const std::vector<std::string>& args)
     return k_exit_failure;
   }
   if (!parsed.quiet) {
+    if (!report.detected.empty()) {
+      std::cout << "detected " << report.detected << "\n";
+    }
     std::cout << "wrote " << report.feeds << " feeds";
     if (report.cards_rendered + report.cards_reused > 0) {
       std::cout << " and " << report.cards_rendered + report.cards_reused

@@ -157,7 +157,7 @@ run_card(const std::vector<std::string>& args)
     if (!loaded) {
       return fail(loaded.error());
     }
-    config = std::move(*loaded);
+    config = std::move(loaded->config);
   }
 
   std::optional<content::Post> post;

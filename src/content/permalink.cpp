@@ -1,5 +1,6 @@
 #include "content/permalink.hpp"
 
+#include "util/ascii.hpp"
 #include "util/edit_distance.hpp"
 #include "util/url.hpp"
 
@@ -13,18 +14,33 @@ namespace ogfeed::content {
 
 namespace {
 
-constexpr std::array<std::string_view, 5> k_tokens = {
-  "slug", "year", "month", "day", "category"};
+// Every token, longest first where one is a prefix of another, so that
+// `:slugortitle` is not read as `:slug` + "ortitle".
+constexpr std::array<std::string_view, 21> k_tokens = {
+  "slugortitle", "slug",       "short_year", "year",    "i_month",  "monthname",
+  "month",       "i_day",      "day",        "hour",    "minute",   "second",
+  "categories",  "category",   "sections",   "section", "filename", "title",
+  "path",        "output_ext", "id",
+};
 
+// The token named at pattern[colon] (without the colon), or the run of
+// letters there when it names no token.
 std::string_view
 token_at(std::string_view pattern, std::size_t colon)
 {
-  std::size_t end = colon + 1;
-  while (end < pattern.size()
-         && std::isalpha(static_cast<unsigned char>(pattern[end]))) {
+  const std::string_view rest = pattern.substr(colon + 1);
+  for (const std::string_view t : k_tokens) {
+    if (rest.starts_with(t)) {
+      return t;
+    }
+  }
+  std::size_t end = 0;
+  while (end < rest.size()
+         && (std::isalnum(static_cast<unsigned char>(rest[end]))
+             || rest[end] == '_')) {
     ++end;
   }
-  return pattern.substr(colon + 1, end - colon - 1);
+  return rest.substr(0, end);
 }
 
 std::string
@@ -33,7 +49,109 @@ two_digits(int n)
   return fmt::format("{:02}", n);
 }
 
+// Each '/'-separated segment percent-encoded, the slashes kept.
+std::string
+encode_path(std::string_view path)
+{
+  std::string out;
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    const std::size_t slash = std::min(path.find('/', start), path.size());
+    out += util::percent_encode(path.substr(start, slash - start));
+    if (slash < path.size()) {
+      out += '/';
+    }
+    start = slash + 1;
+  }
+  return out;
+}
+
+constexpr std::array<std::string_view, 12> k_month_names = {"january",
+                                                            "february",
+                                                            "march",
+                                                            "april",
+                                                            "may",
+                                                            "june",
+                                                            "july",
+                                                            "august",
+                                                            "september",
+                                                            "october",
+                                                            "november",
+                                                            "december"};
+
+// The values of the tokens that do not depend on the date.
+std::string
+name_token(std::string_view token, const Post& post)
+{
+  if (token == "slug") {
+    return util::percent_encode(post.slug);
+  }
+  if (token == "slugortitle") {
+    return post.slug_given ? util::percent_encode(post.slug)
+                           : util::percent_encode(urlize(post.title));
+  }
+  if (token == "title") {
+    return util::percent_encode(urlize(post.title));
+  }
+  if (token == "filename") {
+    return util::percent_encode(post.file_name);
+  }
+  if (token == "category") {
+    return post.categories.empty()
+             ? std::string()
+             : util::percent_encode(post.categories.front());
+  }
+  if (token == "categories") { // Jekyll: every category, lower case
+    std::string out;
+    for (const auto& c : post.categories) {
+      out +=
+        (out.empty() ? "" : "/") + util::percent_encode(util::ascii_lower(c));
+    }
+    return out;
+  }
+  if (token == "section") {
+    return encode_path(post.folder.substr(0, post.folder.find('/')));
+  }
+  if (token == "sections") {
+    return encode_path(post.folder);
+  }
+  if (token == "path") {
+    return encode_path(post.folder.empty()
+                         ? post.file_name
+                         : post.folder + "/" + post.file_name);
+  }
+  if (token == "id") { // Qiita: the item id once the post is on Qiita
+    const auto it = post.params.find("id");
+    const bool has_id =
+      it != post.params.end() && !it->second.empty() && it->second != "null";
+    return util::percent_encode(has_id ? it->second : post.slug);
+  }
+  if (token == "output_ext") {
+    return ".html";
+  }
+  return {};
+}
+
 } // namespace
+
+std::string
+urlize(std::string_view title)
+{
+  std::string out;
+  for (const char ch : title) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x80 || std::isalnum(c) || c == '_' || c == '.') {
+      out += static_cast<char>(std::tolower(c));
+    } else if ((c == ' ' || c == '-' || c == '\t') && !out.empty()
+               && out.back() != '-') {
+      out += '-';
+    }
+  }
+  while (!out.empty() && out.back() == '-') {
+    out.pop_back();
+  }
+  return out;
+}
 
 util::Expected<void>
 check_permalink_pattern(std::string_view pattern)
@@ -52,7 +170,8 @@ check_permalink_pattern(std::string_view pattern)
       if (const auto near = util::closest_match(token, names)) {
         message += ", did you mean ':" + *near + "'?";
       } else {
-        message += ", expected :slug, :year, :month, :day or :category";
+        message += ", expected one of :slug, :year, :month, :day, :category, "
+                   ":title, :filename, :section, :sections, :path";
       }
       return tl::unexpected(util::make_error(message));
     }
@@ -76,16 +195,28 @@ permalink_url(std::string_view pattern,
     }
     const std::string_view token = token_at(pattern, i);
     i += token.size() + 1;
-    if (token == "slug") {
-      path += util::percent_encode(post.slug);
-    } else if (token == "year") {
+    if (token == "year") {
       path += std::to_string(day.year);
+    } else if (token == "short_year") {
+      path += two_digits(day.year % 100);
     } else if (token == "month") {
       path += two_digits(day.month);
+    } else if (token == "i_month") {
+      path += std::to_string(day.month);
+    } else if (token == "monthname") {
+      path += k_month_names.at(static_cast<std::size_t>(day.month - 1));
     } else if (token == "day") {
       path += two_digits(day.day);
-    } else if (token == "category" && !post.categories.empty()) {
-      path += util::percent_encode(post.categories.front());
+    } else if (token == "i_day") {
+      path += std::to_string(day.day);
+    } else if (token == "hour") {
+      path += two_digits(day.hour);
+    } else if (token == "minute") {
+      path += two_digits(day.minute);
+    } else if (token == "second") {
+      path += two_digits(day.second);
+    } else {
+      path += name_token(token, post);
     }
   }
   std::string collapsed;

@@ -37,6 +37,9 @@ struct Post
   std::filesystem::path file; // the file read; empty for a post made in code
   std::string title;
   std::string slug;
+  bool slug_given = false; // the front matter names it
+  std::string file_name;   // file stem, or a page bundle's folder name
+  std::string folder;      // folders between the content folder and the file
   util::UtcSeconds date{};
   util::UtcSeconds updated{}; // `lastmod`/`updated`, else `date`
   std::string description;    // `description`/`summary`, may be empty

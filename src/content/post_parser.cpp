@@ -381,6 +381,7 @@ read_field(PostBuilder& b,
         b.error_at(value, "'" + k + "' must be a name, got \"" + *s + "\"");
       }
       post.slug = *s;
+      post.slug_given = true;
     }
     break;
   case Field::categories:
@@ -607,6 +608,8 @@ parse_post(std::string_view raw,
     name_slug = source.name;
   }
   post.slug = std::string(name_slug);
+  post.file_name = source.name;
+  post.folder = source.folder;
 
   DatedFields fields;
   fields.date = name_date;

@@ -32,6 +32,7 @@ struct PostSource
   KeepBody keep_body = KeepBody::yes;
   std::filesystem::path file = {}; // what load_post_body() reads, if any
   BrokenDrafts broken_drafts = BrokenDrafts::are_errors;
+  std::string folder = {}; // '/'-separated, between content folder and file
 };
 
 // A post, or the errors that kept it from loading, plus any warnings.

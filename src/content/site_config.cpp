@@ -298,7 +298,35 @@ top_keys()
        c.permalink = std::move(text);
        return {};
      }},
-    {"content_dir", string_field("content_dir", &SiteConfig::content_dir)},
+    {"permalinks",
+     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+       if (v.kind != YamlValue::Kind::map) {
+         return tl::unexpected(
+           error_at(v, "'permalinks' must be a map of section: pattern lines"));
+       }
+       c.section_permalinks.clear();
+       for (const auto& e : v.entries) {
+         TRY_ASSIGN(text, as_string(e.value, "permalinks." + e.key.scalar));
+         if (auto bad = check_permalink_pattern(text); !bad) {
+           return tl::unexpected(error_at(e.value, bad.error().message));
+         }
+         c.section_permalinks[e.key.scalar] = std::move(text);
+       }
+       return {};
+     }},
+    {"content_dir",
+     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+       TRY_ASSIGN(list, as_string_list(v, "content_dir"));
+       if (list.empty()
+           || std::any_of(list.begin(), list.end(), [](const auto& d) {
+                return d.empty();
+              })) {
+         return tl::unexpected(
+           error_at(v, "'content_dir' must name a folder (or a list)"));
+       }
+       c.content_dirs = std::move(list);
+       return {};
+     }},
     {"exclude",
      [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
        TRY_ASSIGN(list, as_string_list(v, "exclude"));
@@ -336,14 +364,12 @@ default_site_config()
   return config;
 }
 
-util::Expected<SiteConfig>
-parse_site_config(std::string_view yaml_text)
+util::Expected<void>
+finish_site_config(SiteConfig& config)
 {
-  SiteConfig config = default_site_config();
-  TRY_ASSIGN(root, parse_yaml(yaml_text, 1));
-  TRY(apply_keys(root, "", top_keys(), config));
   if (config.title.empty()) {
-    return tl::unexpected(util::make_error("missing 'title'", 1, 1));
+    return tl::unexpected(util::make_error(
+      "missing 'title' (the site's name, as feeds show it)", 1, 1));
   }
   if (config.base_url.empty()) {
     return tl::unexpected(
@@ -352,14 +378,34 @@ parse_site_config(std::string_view yaml_text)
                        1,
                        1));
   }
-  if (config.content_dir.empty() || config.output_dir.empty()) {
-    return tl::unexpected(util::make_error(
-      "'content_dir' and 'output_dir' must not be empty", 1, 1));
+  if (config.output_dir.empty()) {
+    return tl::unexpected(
+      util::make_error("'output_dir' must not be empty", 1, 1));
   }
   if (config.author.name.empty()) {
     config.author.name = config.title;
   }
+  return {};
+}
+
+util::Expected<SiteConfig>
+parse_site_config(std::string_view yaml_text, SiteConfig base)
+{
+  SiteConfig config = std::move(base);
+  TRY_ASSIGN(root, parse_yaml(yaml_text, 1));
+  if (root.kind != YamlValue::Kind::null) {
+    TRY(apply_keys(root, "", top_keys(), config));
+  }
+  TRY(finish_site_config(config));
   return config;
+}
+
+const std::string&
+permalink_pattern(const SiteConfig& config, const Post& post)
+{
+  const std::string section = post.folder.substr(0, post.folder.find('/'));
+  const auto it = config.section_permalinks.find(section);
+  return it == config.section_permalinks.end() ? config.permalink : it->second;
 }
 
 } // namespace ogfeed::content

@@ -4,6 +4,7 @@
 #include "util/error.hpp"
 #include "util/time_zone.hpp"
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,7 +49,12 @@ struct SiteConfig
   util::TimeZone timezone;
   Person author;
   std::string permalink = "/posts/:slug/";
-  std::string content_dir = "posts";
+  // Per first folder below the content folder (Hugo's `permalinks`):
+  // "posts" -> "/:year/:slug/"; other posts take `permalink`.
+  std::map<std::string, std::string> section_permalinks;
+  // Folders of posts, relative to the site root (Jekyll may have several
+  // `_posts` folders).
+  std::vector<std::string> content_dirs{"posts"};
   // Globs for files below content_dir that are not posts ("drafts/**",
   // "*/README.md"): `*` and `?` match any character, '/' too; a trailing
   // "/**" takes a whole folder.
@@ -62,9 +68,21 @@ struct SiteConfig
 // the member defaults above); parse_site_config() applies ogfeed.yaml on top.
 SiteConfig default_site_config();
 
-// Parses the text of `ogfeed.yaml`. Fails at the line and column of the first
-// bad value; an unknown key names the closest known one. Defaults: language
-// `ja`, time zone `Asia/Tokyo`, author name = site title.
-util::Expected<SiteConfig> parse_site_config(std::string_view yaml_text);
+// Parses the text of `ogfeed.yaml` on top of `base` (the defaults, or what
+// was detected from the site's generator). Fails at the line and column of
+// the first bad value; an unknown key names the closest known one. Without
+// a title or base URL in either, says how to give one. The author name
+// defaults to the site title.
+util::Expected<SiteConfig>
+parse_site_config(std::string_view yaml_text,
+                  SiteConfig base = default_site_config());
+
+// The checks parse_site_config() ends with, for a configuration made
+// without ogfeed.yaml: title and base URL present, author name defaulted.
+util::Expected<void> finish_site_config(SiteConfig& config);
+
+// The permalink pattern for a post: its section's, else the site's.
+const std::string& permalink_pattern(const SiteConfig& config,
+                                     const Post& post);
 
 } // namespace ogfeed::content

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cstring>
 #include <optional>
+#include <set>
 
 namespace ogfeed::content {
 
@@ -30,7 +31,7 @@ bool
 is_markdown(const fs::path& p)
 {
   const std::string ext = p.extension().string();
-  return ext == ".md" || ext == ".markdown";
+  return ext == ".md" || ext == ".markdown" || ext == ".mdx";
 }
 
 // True when `rel` (below the content folder, '/'-separated) matches one of
@@ -49,19 +50,69 @@ excluded(const std::string& rel, const std::vector<std::string>& globs)
   });
 }
 
-util::Expected<std::vector<PostFile>>
-find_post_files(const fs::path& site_root,
-                const std::string& content_dir,
-                const std::vector<std::string>& exclude)
+// A post file as the loader names it: a page bundle (`hello/index.md`, or
+// Eleventy's `hello/hello.md`) takes its folder's name and sits where its
+// folder does.
+PostFile
+post_file(const fs::path& p, const fs::path& dir)
 {
-  const fs::path dir = site_root / content_dir;
+  PostFile f;
+  f.path = p;
+  f.source.display_path = p.lexically_normal().string();
+  f.source.file = p;
+  // Most posts never reach a feed: their bodies are read from where the
+  // front matter ended when needed rather than held, which keeps a
+  // 10,000-post build small.
+  f.source.keep_body = KeepBody::no;
+  fs::path folder = p.parent_path().lexically_relative(dir);
+  const std::string stem = p.stem().string();
+  f.source.name = stem;
+  if (!folder.empty() && folder != "."
+      && (stem == "index" || stem == folder.filename().string())) {
+    f.source.name = folder.filename().string();
+    folder = folder.parent_path();
+  }
+  f.source.folder = folder == "." ? std::string() : folder.generic_string();
+  return f;
+}
+
+// Drops the Markdown files of a page bundle (a folder below `dir` with an
+// index.md) other than its index: Hugo reads them as the bundle's
+// resources, not as pages.
+void
+drop_bundle_resources(std::vector<PostFile>& files, const fs::path& dir)
+{
+  std::set<fs::path> bundles;
+  for (const auto& f : files) {
+    if (f.path.stem() == "index" && f.path.parent_path() != dir) {
+      bundles.insert(f.path.parent_path());
+    }
+  }
+  std::erase_if(files, [&](const PostFile& f) {
+    for (fs::path up = f.path.parent_path(); up.has_relative_path();
+         up = up.parent_path()) {
+      if (bundles.contains(up)) {
+        return f.path.stem() != "index" || up != f.path.parent_path();
+      }
+      if (up == up.parent_path()) {
+        break;
+      }
+    }
+    return false;
+  });
+}
+
+util::Expected<void>
+find_post_files_in(const fs::path& dir,
+                   const std::vector<std::string>& exclude,
+                   std::vector<PostFile>& files)
+{
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
     return tl::unexpected(util::make_error("content folder '"
                                            + dir.lexically_normal().string()
                                            + "' does not exist"));
   }
-  std::vector<PostFile> files;
   fs::path current = dir; // what the next increment opens, for messages
   fs::recursive_directory_iterator it(dir, fs::directory_options::none, ec);
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
@@ -69,7 +120,7 @@ find_post_files(const fs::path& site_root,
     std::error_code type_ec; // a dangling link is skipped, not an error
     current = it->is_directory(type_ec) ? p : dir;
     const std::string name = p.filename().string();
-    if (name.starts_with('.')) {
+    if (name.starts_with('.') || name == "node_modules") {
       if (it->is_directory(type_ec)) {
         it.disable_recursion_pending();
       }
@@ -80,24 +131,29 @@ find_post_files(const fs::path& site_root,
         || excluded(p.lexically_relative(dir).generic_string(), exclude)) {
       continue;
     }
-    PostFile f;
-    f.path = p;
-    f.source.display_path = p.lexically_normal().string();
-    f.source.file = p;
-    // Most posts never reach a feed: their bodies are read from where the
-    // front matter ended when needed rather than held, which keeps a
-    // 10,000-post build small.
-    f.source.keep_body = KeepBody::no;
-    f.source.name =
-      p.stem() == "index" && p.has_parent_path() && p.parent_path() != dir
-        ? p.parent_path().filename().string()
-        : p.stem().string();
-    files.push_back(std::move(f));
+    files.push_back(post_file(p, dir));
   }
   if (ec) {
     // Name the folder that failed, not the content root above it.
     return tl::unexpected(util::os_error(
       "read folder", current.lexically_normal().string(), ec.value()));
+  }
+  return {};
+}
+
+util::Expected<std::vector<PostFile>>
+find_post_files(const fs::path& site_root,
+                const std::vector<std::string>& content_dirs,
+                const std::vector<std::string>& exclude)
+{
+  std::vector<PostFile> files;
+  for (const auto& d : content_dirs) {
+    std::vector<PostFile> found;
+    TRY(find_post_files_in(site_root / d, exclude, found));
+    drop_bundle_resources(found, site_root / d);
+    files.insert(files.end(),
+                 std::make_move_iterator(found.begin()),
+                 std::make_move_iterator(found.end()));
   }
   std::sort(
     files.begin(), files.end(), [](const PostFile& a, const PostFile& b) {
@@ -131,37 +187,83 @@ load_one(const PostFile& file, const SiteConfig& config)
   ParsedPost parsed = parse_post(*bytes, file.source, config.timezone);
   if (parsed.post) {
     Post& post = *parsed.post;
-    post.permalink =
-      post.permalink_override.empty()
-        ? permalink_url(
-          config.permalink, config.base_url, post, config.timezone)
-        : util::resolve_url(
-          // "/about/" is below the site, not the host: Jekyll and Hugo
-          // both read it against the base URL.
-          post.permalink_override.starts_with('/')
-            ? post.permalink_override.substr(1)
-            : post.permalink_override,
-          config.base_url);
+    post.permalink = post.permalink_override.empty()
+                       ? permalink_url(permalink_pattern(config, post),
+                                       config.base_url,
+                                       post,
+                                       config.timezone)
+                       : util::resolve_url(
+                         // "/about/" is below the site, not the host: Jekyll
+                         // and Hugo both read it against the base URL.
+                         post.permalink_override.starts_with('/')
+                           ? post.permalink_override.substr(1)
+                           : post.permalink_override,
+                         config.base_url);
   }
   return parsed;
 }
 
+// What to do about a missing title or URL, for the error that says so.
+std::string
+no_setting_advice(const DetectedSite& detected, bool has_ogfeed_yaml)
+{
+  std::string advice;
+  if (!detected.generator.empty()) {
+    advice = "; " + detected.generator + "'s files (" + detected.marker
+             + ") do not name it";
+  } else if (!has_ogfeed_yaml) {
+    advice = "; no ogfeed.yaml and no generator's config found";
+  }
+  advice += has_ogfeed_yaml ? "; add it to ogfeed.yaml"
+                            : "; write ogfeed.yaml with 'title' and "
+                              "'base_url' (`ogfeed init` writes one)";
+  if (!detected.url_hint.empty()) {
+    advice += ", e.g. base_url: " + detected.url_hint;
+  }
+  return advice;
+}
+
 } // namespace
 
-util::Expected<SiteConfig>
+util::Expected<SiteSetup>
 load_site_config(const fs::path& site_root)
 {
+  SiteSetup setup;
+  std::error_code ec;
+  if (!fs::is_directory(site_root, ec)) {
+    return tl::unexpected(
+      util::make_error("site folder '" + site_root.lexically_normal().string()
+                       + "' does not exist"));
+  }
+  setup.detected = detect_site(site_root);
   const fs::path path = site_root / "ogfeed.yaml";
   const std::string shown = path.lexically_normal().string();
-  auto bytes = util::read_file(path, 1024 * 1024);
-  if (!bytes) {
-    return tl::unexpected(bytes.error());
+  setup.has_ogfeed_yaml = fs::exists(path, ec);
+  util::Expected<SiteConfig> config = setup.detected.config;
+  if (setup.has_ogfeed_yaml) {
+    auto bytes = util::read_file(path, 1024 * 1024);
+    if (!bytes) {
+      return tl::unexpected(bytes.error());
+    }
+    config = parse_site_config(*bytes, setup.detected.config);
+  } else if (auto ok = finish_site_config(*config); !ok) {
+    config = tl::unexpected(ok.error());
   }
-  auto config = parse_site_config(*bytes);
   if (!config) {
-    return tl::unexpected(util::with_path(config.error(), shown));
+    util::Error e = config.error();
+    if (e.message.starts_with("missing '")) {
+      e.message += no_setting_advice(setup.detected, setup.has_ogfeed_yaml);
+    }
+    if (!setup.has_ogfeed_yaml) { // the site as a whole lacks it
+      e.line = 0;
+      e.column = 0;
+      return tl::unexpected(util::with_path(
+        std::move(e), (site_root / "").lexically_normal().string()));
+    }
+    return tl::unexpected(util::with_path(std::move(e), shown));
   }
-  return config;
+  setup.config = std::move(*config);
+  return setup;
 }
 
 util::Expected<std::string>
@@ -214,7 +316,7 @@ load_posts(const fs::path& site_root,
            BrokenDrafts broken_drafts)
 {
   LoadedPosts out;
-  auto files = find_post_files(site_root, config.content_dir, config.exclude);
+  auto files = find_post_files(site_root, config.content_dirs, config.exclude);
   if (!files) {
     out.diagnostics.push_back(files.error());
     return out;

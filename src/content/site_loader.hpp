@@ -3,6 +3,7 @@
 #include "content/post.hpp"
 #include "content/post_parser.hpp"
 #include "content/site_config.hpp"
+#include "content/site_detect.hpp"
 #include "util/error.hpp"
 
 #include <filesystem>
@@ -13,8 +14,19 @@ namespace ogfeed::content {
 // Posts larger than this are refused: posts are untrusted input.
 constexpr std::size_t k_max_post_bytes = 8 * 1024 * 1024;
 
-// Reads and parses `<site_root>/ogfeed.yaml`; errors carry that path.
-util::Expected<SiteConfig>
+// A site's settings and where they came from.
+struct SiteSetup
+{
+  SiteConfig config;
+  DetectedSite detected; // the generator's settings, under ogfeed.yaml's
+  bool has_ogfeed_yaml = false;
+};
+
+// Detects the site's generator and reads its settings, then applies
+// `<site_root>/ogfeed.yaml`, when there is one, on top: its keys always
+// win. Errors carry the path of ogfeed.yaml; a site with no URL anywhere
+// gets an error that says how to give one.
+util::Expected<SiteSetup>
 load_site_config(const std::filesystem::path& site_root);
 
 struct LoadedPosts

@@ -297,11 +297,16 @@ BuildReport
 build_site(const BuildOptions& options)
 {
   BuildReport report;
-  auto config = content::load_site_config(options.site_root);
-  if (!config) {
-    report.diagnostics.push_back(config.error());
+  auto setup = content::load_site_config(options.site_root);
+  if (setup) {
+    append(report.diagnostics, std::move(setup->detected.diagnostics));
+    report.detected = content::detection_summary(setup->detected);
+  }
+  if (!setup) {
+    report.diagnostics.push_back(setup.error());
     return report;
   }
+  const content::SiteConfig* config = &setup->config;
   report.output_dir =
     options.output_dir
       ? *options.output_dir
@@ -328,10 +333,12 @@ build_site(const BuildOptions& options)
   }
   report.posts = posts.size();
   if (posts.empty()) {
-    report.diagnostics.push_back(util::make_warning(
-      "no posts to publish in '"
-      + (options.site_root / config->content_dir).lexically_normal().string()
-      + "'"));
+    report.diagnostics.push_back(
+      util::make_warning("no posts to publish in '"
+                         + (options.site_root / config->content_dirs.front())
+                             .lexically_normal()
+                             .string()
+                         + "'"));
   }
 
   std::vector<std::optional<feed::CardRef>> cards(posts.size());

@@ -55,6 +55,7 @@ struct BuildReport
   Published published = Published::nothing;
   std::vector<std::string> written; // relative to output_dir, sorted
   std::vector<std::string> removed; // earlier outputs that no longer belong
+  std::string detected;             // what the generator's files told, or empty
   std::size_t posts = 0;            // posts published
   std::size_t feeds = 0;            // feed files written
   std::size_t cards_rendered = 0;

@@ -66,7 +66,11 @@ expect_eq "$rc" 1 "bad config exit code"
 expect_eq "$(head -1 "$work/err")" "badconf/ogfeed.yaml:4:3: error: unknown key 'feeds.limt', did you mean 'limit'?" "bad config message"
 "$ogfeed" build "$work/nowhere" 2>"$work/err"; rc=$?
 expect_eq "$rc" 1 "missing site exit code"
-expect_eq "$(head -1 "$work/err")" "ogfeed: error: cannot open '$work/nowhere/ogfeed.yaml': No such file or directory" "missing site message"
+expect_eq "$(head -1 "$work/err")" "ogfeed: error: site folder '$work/nowhere' does not exist" "missing site message"
+mkdir -p "$work/plain"
+"$ogfeed" build "$work/plain" 2>"$work/err"; rc=$?
+expect_eq "$rc" 1 "no config exit code"
+expect_eq "$(head -1 "$work/err")" "$work/plain/: error: missing 'title' (the site's name, as feeds show it); no ogfeed.yaml and no generator's config found; write ogfeed.yaml with 'title' and 'base_url' (\`ogfeed init\` writes one)" "no config message"
 
 # 7. Usage: --help to stdout with exit 0; usage errors exit 2 with a hint.
 "$ogfeed" --help >"$work/out" 2>&1; expect_eq "$?" 0 "--help exit code"

@@ -25,7 +25,7 @@ TEST_CASE("site config: defaults", "[content]")
   CHECK(c->language == "ja");
   CHECK(c->timezone.name() == "Asia/Tokyo");
   CHECK(c->permalink == "/posts/:slug/");
-  CHECK(c->content_dir == "posts");
+  CHECK(c->content_dirs == std::vector<std::string>{"posts"});
   CHECK(c->output_dir == "public");
   CHECK(c->author.name == "T");
   CHECK(c->feeds.formats == std::vector<std::string>{"atom", "rss"});
@@ -106,7 +106,8 @@ TEST_CASE("site config: bad values name the key and quote the value",
            "name, got "
            "\"../x.xml\"");
   CHECK(error_of("base_url: https://e.com/\n")
-        == "ogfeed.yaml:1:1: error: missing 'title'");
+        == "ogfeed.yaml:1:1: error: missing 'title' (the site's name, as feeds "
+           "show it)");
 }
 
 TEST_CASE("issue 7: a language tag the feeds would reject fails in the config",

@@ -29,7 +29,8 @@ TEST_CASE("site loader: every bad post is reported in one pass, in file order",
 {
   auto config = content::load_site_config(k_sites / "errors");
   REQUIRE(config);
-  const auto loaded = content::load_posts(k_sites / "errors", *config, 2);
+  const auto loaded =
+    content::load_posts(k_sites / "errors", config->config, 2);
   REQUIRE(loaded.posts.size() == 1);
   const std::string dir = (k_sites / "errors/posts/").string();
   CHECK(
@@ -53,7 +54,8 @@ TEST_CASE("site loader: page bundles, nested folders, hidden and list files",
 {
   auto config = content::load_site_config(k_sites / "bundles");
   REQUIRE(config);
-  const auto loaded = content::load_posts(k_sites / "bundles", *config, 1);
+  const auto loaded =
+    content::load_posts(k_sites / "bundles", config->config, 1);
   CHECK(loaded.diagnostics.empty());
   REQUIRE(loaded.posts.size() == 2);
   CHECK(loaded.posts[0].slug == "nested");
@@ -63,15 +65,17 @@ TEST_CASE("site loader: page bundles, nested folders, hidden and list files",
         == "https://bundles.example/2021/notes/my-bundle/");
 }
 
-TEST_CASE("site loader: a missing config or content folder is an error",
+TEST_CASE("site loader: no config and a missing content folder are errors",
           "[content]")
 {
-  auto missing = content::load_site_config(k_sites / "nowhere");
+  auto missing = content::load_site_config(k_sites / "no-config");
   REQUIRE_FALSE(missing);
-  CHECK(missing.error().message.find("No such file or directory")
-        != std::string::npos);
+  CHECK(missing.error().message
+        == "missing 'title' (the site's name, as feeds show it); no "
+           "ogfeed.yaml and no generator's config found; write ogfeed.yaml "
+           "with 'title' and 'base_url' (`ogfeed init` writes one)");
   content::SiteConfig config;
-  config.content_dir = "nope";
+  config.content_dirs = {"nope"};
   const auto loaded = content::load_posts(k_sites / "errors", config, 1);
   REQUIRE(loaded.diagnostics.size() == 1);
   CHECK(loaded.diagnostics[0].message
@@ -108,7 +112,7 @@ TEST_CASE("site loader: a body is read from where the front matter ended, "
     dir / "posts/lf.md", "---\ntitle: l\ndate: 2020-01-02\n---\n\n# lf\n"));
   auto config = content::load_site_config(dir);
   REQUIRE(config);
-  const auto loaded = content::load_posts(dir, *config, 1);
+  const auto loaded = content::load_posts(dir, config->config, 1);
   REQUIRE(loaded.posts.size() == 2);
   const content::Post& lf = loaded.posts[0];
   const content::Post& crlf = loaded.posts[1];
@@ -167,7 +171,7 @@ TEST_CASE("issue 9: exclude globs leave files out of the posts", "[content]")
   REQUIRE(util::write_file_atomic(dir / "posts/drafts/a/b.md", "broken"));
   auto config = content::load_site_config(dir);
   REQUIRE(config);
-  const auto loaded = content::load_posts(dir, *config, 1);
+  const auto loaded = content::load_posts(dir, config->config, 1);
   CHECK(messages(loaded.diagnostics).empty());
   REQUIRE(loaded.posts.size() == 1);
   CHECK(loaded.posts[0].slug == "keep");

@@ -1,0 +1,763 @@
+#include "content/site_detect.hpp"
+
+#include "content/permalink.hpp"
+#include "content/toml_value.hpp"
+#include "content/yaml_value.hpp"
+#include "util/ascii.hpp"
+#include "util/file.hpp"
+#include "util/language_tag.hpp"
+#include "util/url.hpp"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <regex>
+
+namespace ogfeed::content {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::size_t k_max_config_bytes = 1024 * 1024;
+
+bool
+is_dir(const fs::path& p)
+{
+  std::error_code ec;
+  return fs::is_directory(p, ec);
+}
+
+bool
+is_file(const fs::path& p)
+{
+  std::error_code ec;
+  return fs::is_regular_file(p, ec);
+}
+
+// The first of `names` that is a file below root, as written.
+std::optional<std::string>
+first_file(const fs::path& root, std::initializer_list<std::string_view> names)
+{
+  for (const std::string_view n : names) {
+    if (is_file(root / n)) {
+      return std::string(n);
+    }
+  }
+  return std::nullopt;
+}
+
+std::string
+read_text(const fs::path& p)
+{
+  auto bytes = util::read_file(p, k_max_config_bytes);
+  return bytes ? std::move(*bytes) : std::string();
+}
+
+bool
+package_uses(const fs::path& root, std::string_view package)
+{
+  return read_text(root / "package.json").find(package) != std::string::npos;
+}
+
+// A value of a config document by key, without regard to case (Hugo's keys
+// are case-insensitive; the others' never clash with that).
+const YamlValue*
+find_key(const YamlValue* map, std::string_view key)
+{
+  if (map == nullptr || map->kind != YamlValue::Kind::map) {
+    return nullptr;
+  }
+  for (const auto& e : map->entries) {
+    if (util::ascii_lower(e.key.scalar) == util::ascii_lower(key)) {
+      return &e.value;
+    }
+  }
+  return nullptr;
+}
+
+std::optional<std::string>
+scalar(const YamlValue* map, std::string_view key)
+{
+  const YamlValue* v = find_key(map, key);
+  if (v == nullptr) {
+    return std::nullopt;
+  }
+  if (v->kind == YamlValue::Kind::sequence && !v->items.empty()
+      && v->items.front().kind == YamlValue::Kind::scalar) {
+    return v->items.front().scalar; // Hexo: `language: [ja, en]`
+  }
+  if (v->kind != YamlValue::Kind::scalar || v->scalar.empty()) {
+    return std::nullopt;
+  }
+  return v->scalar;
+}
+
+// A string value in JavaScript source: `key: "text"` or `key = 'text'`.
+// Read, never run: anything but a plain literal is not found.
+std::optional<std::string>
+js_string(const std::string& source, std::string_view key)
+{
+  const std::regex re("(^|[^A-Za-z0-9_.$])[\"']?" + std::string(key)
+                      + "[\"']?\\s*[:=]\\s*([\"'`])([^\"'`\\n]*)\\2");
+  std::smatch m;
+  if (!std::regex_search(source, m, re) || m[3].length() == 0) {
+    return std::nullopt;
+  }
+  return m[3].str();
+}
+
+class Detector
+{
+public:
+  Detector(const fs::path& root, DetectedSite& site)
+    : m_root(root),
+      m_site(site)
+  {
+  }
+
+  void
+  found(std::string generator, std::string marker)
+  {
+    m_site.generator = std::move(generator);
+    m_site.marker = std::move(marker);
+  }
+
+  void
+  note(const std::string& key, const std::string& source)
+  {
+    m_site.settings.push_back({key, source});
+  }
+
+  void
+  warn(const std::string& message)
+  {
+    util::Diagnostic d = util::make_warning(message);
+    d.path = (m_root / m_site.marker).lexically_normal().string();
+    m_site.diagnostics.push_back(std::move(d));
+  }
+
+  void
+  url(std::optional<std::string> url,
+      std::string_view path,
+      const std::string& source)
+  {
+    if (!url) {
+      return;
+    }
+    std::string base(util::trim_xml_space(*url));
+    if (!util::is_http_url(base)) {
+      warn("site URL '" + base + "' (" + source
+           + ") is not an absolute http(s) URL; it is not used");
+      return;
+    }
+    if (base.back() == '/') {
+      base.pop_back();
+    }
+    std::string sub(path);
+    if (!sub.empty() && sub.front() != '/') {
+      sub.insert(sub.begin(), '/');
+    }
+    if (!sub.empty() && sub.back() == '/') {
+      sub.pop_back();
+    }
+    m_site.config.base_url = base + sub + "/";
+    note("base_url", source);
+  }
+
+  void
+  text(std::optional<std::string> value,
+       std::string SiteConfig::*field,
+       const std::string& key,
+       const std::string& source)
+  {
+    if (value && !value->empty()) {
+      m_site.config.*field = std::move(*value);
+      note(key, source);
+    }
+  }
+
+  void
+  language(std::optional<std::string> tag, const std::string& source)
+  {
+    if (tag && util::is_language_tag(*tag)) {
+      m_site.config.language = *tag;
+      note("language", source);
+    }
+  }
+
+  void
+  timezone(std::optional<std::string> name, const std::string& source)
+  {
+    if (!name) {
+      return;
+    }
+    if (auto zone = util::TimeZone::locate(*name)) {
+      m_site.config.timezone = std::move(*zone);
+      note("timezone", source);
+    } else {
+      warn("time zone '" + *name + "' (" + source
+           + ") is unknown: " + zone.error().message);
+    }
+  }
+
+  // A pattern already in ogfeed's tokens; `section` empty for the site's.
+  void
+  permalink(const std::string& pattern,
+            const std::string& section,
+            const std::string& source)
+  {
+    if (auto ok = check_permalink_pattern(pattern); !ok) {
+      warn("permalink '" + pattern + "' (" + source + ") is not understood: "
+           + ok.error().message + "; write the site's in ogfeed.yaml");
+      return;
+    }
+    if (section.empty()) {
+      m_site.config.permalink = pattern;
+      note("permalink", source);
+    } else {
+      m_site.config.section_permalinks[section] = pattern;
+      note("permalinks", source);
+    }
+  }
+
+  void
+  posts(std::vector<std::string> dirs,
+        std::vector<std::string> exclude,
+        const std::string& source)
+  {
+    m_site.config.content_dirs = std::move(dirs);
+    note("content_dir", source);
+    if (!exclude.empty()) {
+      m_site.config.exclude = std::move(exclude);
+      note("exclude", source);
+    }
+  }
+
+  void
+  author(const YamlValue* v, const std::string& source)
+  {
+    if (v == nullptr) {
+      return;
+    }
+    if (v->kind == YamlValue::Kind::scalar && !v->scalar.empty()) {
+      m_site.config.author.name = v->scalar;
+    } else if (const auto name = scalar(v, "name")) {
+      m_site.config.author.name = *name;
+      if (const auto email = scalar(v, "email");
+          email && email->find('@') != std::string::npos) {
+        m_site.config.author.email = *email;
+      }
+    } else {
+      return;
+    }
+    note("author", source);
+  }
+
+  // Reads a TOML, YAML or JSON config file; a broken one is a warning.
+  std::optional<YamlValue>
+  document(const std::string& rel)
+  {
+    const std::string text = read_text(m_root / rel);
+    auto doc =
+      rel.ends_with(".toml") ? parse_toml(text, 1) : parse_yaml(text, 1);
+    if (!doc) {
+      util::Diagnostic d = doc.error();
+      d.severity = util::Severity::warning;
+      d.message = "cannot read the generator's config: " + d.message;
+      d.path = (m_root / rel).lexically_normal().string();
+      m_site.diagnostics.push_back(std::move(d));
+      return std::nullopt;
+    }
+    return std::move(*doc);
+  }
+
+  const fs::path&
+  root() const
+  {
+    return m_root;
+  }
+  SiteConfig&
+  config()
+  {
+    return m_site.config;
+  }
+  void
+  hint(std::string url)
+  {
+    m_site.url_hint = std::move(url);
+  }
+
+private:
+  fs::path m_root;
+  DetectedSite& m_site;
+};
+
+// Hugo's permalink tokens in ogfeed's: Hugo's :slug falls back to the
+// title, its :slugorfilename is ogfeed's :slug.
+std::string
+from_hugo_pattern(std::string pattern)
+{
+  static const std::array<std::pair<std::string_view, std::string_view>, 5>
+    renames = {{{":slugorfilename", ":slug"},
+                {":slugorcontentbasename", ":slug"},
+                {":contentbasename", ":filename"},
+                {":slug", ":slugortitle"},
+                {":yearday", ":unsupported"}}};
+  std::string out;
+  for (std::size_t i = 0; i < pattern.size();) {
+    bool renamed = false;
+    for (const auto& [from, to] : renames) {
+      if (std::string_view(pattern).substr(i).starts_with(from)) {
+        out += to;
+        i += from.size();
+        renamed = true;
+        break;
+      }
+    }
+    if (!renamed) {
+      out += pattern[i++];
+    }
+  }
+  if (!out.starts_with('/')) {
+    out.insert(out.begin(), '/');
+  }
+  return out;
+}
+
+bool
+detect_hugo(Detector& d)
+{
+  const auto file = first_file(d.root(),
+                               {"hugo.toml",
+                                "hugo.yaml",
+                                "hugo.yml",
+                                "hugo.json",
+                                "config/_default/hugo.toml",
+                                "config/_default/hugo.yaml",
+                                "config/_default/config.toml",
+                                "config/_default/config.yaml",
+                                "config.toml",
+                                "config.yaml",
+                                "config.yml",
+                                "config.json"});
+  if (!file) {
+    return false;
+  }
+  const auto doc = d.document(*file);
+  const YamlValue* c = doc ? &*doc : nullptr;
+  const std::string content = scalar(c, "contentDir").value_or("content");
+  if (!is_dir(d.root() / content)) {
+    return false;
+  }
+  d.found("Hugo", *file);
+  d.url(scalar(c, "baseURL"), "", "baseURL in " + *file);
+  d.text(scalar(c, "title"), &SiteConfig::title, "title", "title in " + *file);
+  const YamlValue* params = find_key(c, "params");
+  d.text(scalar(params, "description"),
+         &SiteConfig::subtitle,
+         "subtitle",
+         "params.description in " + *file);
+  d.language(scalar(c, "languageCode") ? scalar(c, "languageCode")
+                                       : scalar(c, "defaultContentLanguage"),
+             "languageCode in " + *file);
+  d.timezone(scalar(c, "timeZone"), "timeZone in " + *file);
+  d.author(find_key(params, "author") ? find_key(params, "author")
+                                      : find_key(c, "author"),
+           "params.author in " + *file);
+  // Hugo's default URL: the file's folders, then its slug or file name.
+  d.config().permalink = "/:sections/:slug/";
+  const YamlValue* links = find_key(c, "permalinks");
+  if (const YamlValue* page = find_key(links, "page")) {
+    links = page; // Hugo 0.120: permalinks.page.<section>
+  }
+  if (links != nullptr && links->kind == YamlValue::Kind::map) {
+    for (const auto& e : links->entries) {
+      if (e.value.kind == YamlValue::Kind::scalar) {
+        d.permalink(from_hugo_pattern(e.value.scalar),
+                    e.key.scalar,
+                    "permalinks in " + *file);
+      }
+    }
+  }
+  d.posts({content}, {}, "contentDir in " + *file);
+  return true;
+}
+
+// Jekyll's named permalink styles, and its :title, in ogfeed's tokens.
+std::string
+from_jekyll_pattern(std::string pattern)
+{
+  if (pattern == "date") {
+    return "/:categories/:year/:month/:day/:slug:output_ext";
+  }
+  if (pattern == "pretty") {
+    return "/:categories/:year/:month/:day/:slug/";
+  }
+  if (pattern == "none") {
+    return "/:categories/:slug:output_ext";
+  }
+  for (std::size_t i = pattern.find(":title"); i != std::string::npos;
+       i = pattern.find(":title", i + 1)) {
+    pattern.replace(i, 6, ":slug");
+  }
+  if (!pattern.starts_with('/')) {
+    pattern.insert(pattern.begin(), '/');
+  }
+  return pattern;
+}
+
+// Every `_posts` folder a few levels down (Jekyll reads `blog/_posts` too).
+std::vector<std::string>
+jekyll_post_dirs(const fs::path& root)
+{
+  std::vector<std::string> dirs;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(root, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    std::error_code type_ec;
+    if (!it->is_directory(type_ec) || it->is_symlink(type_ec)) {
+      continue;
+    }
+    if (name == "_posts") {
+      dirs.push_back(it->path().lexically_relative(root).generic_string());
+      it.disable_recursion_pending();
+    } else if (name.starts_with('.') || name == "_site"
+               || name == "node_modules" || name == "vendor"
+               || name == "_drafts" || it.depth() >= 3) {
+      it.disable_recursion_pending();
+    }
+  }
+  std::sort(dirs.begin(), dirs.end());
+  return dirs;
+}
+
+void
+read_jekyll_like(Detector& d, const YamlValue* c, const std::string& file)
+{
+  d.text(scalar(c, "title"), &SiteConfig::title, "title", "title in " + file);
+  d.text(scalar(c, "subtitle") ? scalar(c, "subtitle")
+                               : scalar(c, "description"),
+         &SiteConfig::subtitle,
+         "subtitle",
+         "description in " + file);
+  d.language(scalar(c, "lang") ? scalar(c, "lang") : scalar(c, "language"),
+             "language in " + file);
+  d.timezone(scalar(c, "timezone"), "timezone in " + file);
+  d.author(find_key(c, "author"), "author in " + file);
+}
+
+bool
+detect_jekyll(Detector& d)
+{
+  if (!is_file(d.root() / "_config.yml")) {
+    return false;
+  }
+  std::vector<std::string> dirs = jekyll_post_dirs(d.root());
+  if (dirs.empty()) {
+    return false;
+  }
+  d.found("Jekyll", "_config.yml");
+  const auto doc = d.document("_config.yml");
+  const YamlValue* c = doc ? &*doc : nullptr;
+  d.url(scalar(c, "url"),
+        scalar(c, "baseurl").value_or(""),
+        "url and baseurl in _config.yml");
+  read_jekyll_like(d, c, "_config.yml");
+  d.permalink(from_jekyll_pattern(scalar(c, "permalink").value_or("date")),
+              "",
+              scalar(c, "permalink") ? "permalink in _config.yml"
+                                     : "Jekyll's default permalink");
+  d.posts(std::move(dirs), {}, "Jekyll's _posts folders");
+  return true;
+}
+
+bool
+detect_hexo(Detector& d)
+{
+  if (!is_file(d.root() / "_config.yml")) {
+    return false;
+  }
+  const auto doc = d.document("_config.yml");
+  const YamlValue* c = doc ? &*doc : nullptr;
+  const std::string source = scalar(c, "source_dir").value_or("source");
+  if (!is_dir(d.root() / source / "_posts")) {
+    return false;
+  }
+  d.found("Hexo", "_config.yml");
+  d.url(scalar(c, "url"), "", "url in _config.yml");
+  read_jekyll_like(d, c, "_config.yml");
+  // Hexo's :title is the file's path below _posts.
+  std::string pattern =
+    scalar(c, "permalink").value_or(":year/:month/:day/:title/");
+  for (std::size_t i = pattern.find(":title"); i != std::string::npos;
+       i = pattern.find(":title", i + 1)) {
+    pattern.replace(i, 6, ":path");
+  }
+  for (std::size_t i = pattern.find(":name"); i != std::string::npos;
+       i = pattern.find(":name", i + 1)) {
+    pattern.replace(i, 5, ":filename");
+  }
+  d.permalink(pattern.starts_with('/') ? pattern : "/" + pattern,
+              "",
+              "permalink in _config.yml");
+  d.posts({source + "/_posts"}, {}, "Hexo's " + source + "/_posts");
+  return true;
+}
+
+bool
+detect_zenn(Detector& d)
+{
+  if (!is_dir(d.root() / "articles")
+      || !(package_uses(d.root(), "zenn-cli") || is_dir(d.root() / "books"))) {
+    return false;
+  }
+  d.found("Zenn",
+          package_uses(d.root(), "zenn-cli") ? "package.json" : "articles");
+  d.permalink("/articles/:slug", "", "Zenn's article URLs");
+  // Only articles/*.md are articles; books and sub-folders are not.
+  d.posts({"articles"}, {"*/**"}, "Zenn's articles/");
+  d.hint("https://zenn.dev/YOUR_NAME/");
+  return true;
+}
+
+bool
+detect_qiita(Detector& d)
+{
+  if (!is_dir(d.root() / "public")
+      || !(package_uses(d.root(), "@qiita/qiita-cli")
+           || is_file(d.root() / "qiita.config.json"))) {
+    return false;
+  }
+  d.found("Qiita CLI",
+          is_file(d.root() / "qiita.config.json") ? "qiita.config.json"
+                                                  : "package.json");
+  d.permalink("/items/:id", "", "Qiita's item URLs");
+  d.posts({"public"}, {"*/**"}, "Qiita CLI's public/");
+  d.hint("https://qiita.com/YOUR_NAME/");
+  return true;
+}
+
+// The first of `dirs` (below root) that holds Markdown posts.
+std::optional<std::string>
+first_dir(const fs::path& root, std::initializer_list<std::string_view> dirs)
+{
+  for (const std::string_view dir : dirs) {
+    if (is_dir(root / dir)) {
+      return std::string(dir);
+    }
+  }
+  return std::nullopt;
+}
+
+bool
+detect_astro(Detector& d)
+{
+  const auto file = first_file(d.root(),
+                               {"astro.config.mjs",
+                                "astro.config.ts",
+                                "astro.config.js",
+                                "astro.config.mts",
+                                "astro.config.cjs"});
+  if (!file) {
+    return false;
+  }
+  d.found("Astro", *file);
+  const std::string js = read_text(d.root() / *file);
+  d.url(js_string(js, "site"),
+        js_string(js, "base").value_or(""),
+        "site in " + *file);
+  const std::string consts = read_text(d.root() / "src/consts.ts");
+  d.text(js_string(consts, "SITE_TITLE"),
+         &SiteConfig::title,
+         "title",
+         "SITE_TITLE in src/consts.ts");
+  d.text(js_string(consts, "SITE_DESCRIPTION"),
+         &SiteConfig::subtitle,
+         "subtitle",
+         "SITE_DESCRIPTION in src/consts.ts");
+  const auto dir = first_dir(d.root(),
+                             {"src/content/blog",
+                              "src/content/posts",
+                              "src/content/post",
+                              "src/data/blog",
+                              "src/data/posts",
+                              "src/pages/blog",
+                              "src/pages/posts"});
+  if (dir) {
+    const std::string name = fs::path(*dir).filename().string();
+    d.permalink("/" + name + "/:path/", "", "the " + name + " collection");
+    d.posts({*dir}, {}, "the " + name + " collection");
+  }
+  return true;
+}
+
+// Eleventy's posts: the folder whose directory data file tags its pages
+// "posts" (the base blog's blog.11tydata.js), else posts/ or blog/.
+std::optional<std::string>
+eleventy_posts_dir(const fs::path& input)
+{
+  std::error_code ec;
+  fs::recursive_directory_iterator it(input, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    std::error_code type_ec;
+    if (it->is_directory(type_ec)
+        && (name.starts_with('.') || name.starts_with('_')
+            || name == "node_modules" || it.depth() >= 3)) {
+      it.disable_recursion_pending();
+      continue;
+    }
+    if (name.find(".11tydata.") != std::string::npos) {
+      const std::string text = read_text(it->path());
+      if (text.find("\"posts\"") != std::string::npos
+          || text.find("'posts'") != std::string::npos) {
+        return it->path().parent_path().lexically_relative(input).string();
+      }
+    }
+  }
+  return first_dir(input, {"posts", "blog"});
+}
+
+bool
+detect_eleventy(Detector& d)
+{
+  const auto file = first_file(d.root(),
+                               {"eleventy.config.js",
+                                "eleventy.config.mjs",
+                                "eleventy.config.cjs",
+                                ".eleventy.js"});
+  if (!file) {
+    return false;
+  }
+  d.found("Eleventy", *file);
+  const std::string js = read_text(d.root() / *file);
+  const std::string input = js_string(js, "input").value_or(".");
+  const fs::path data =
+    fs::path(input) / js_string(js, "data").value_or("_data");
+  for (const char* name : {"metadata.js", "metadata.mjs", "metadata.json"}) {
+    const fs::path meta = (data / name).lexically_normal();
+    const std::string text = read_text(d.root() / meta);
+    if (text.empty()) {
+      continue;
+    }
+    const std::string where = " in " + meta.generic_string();
+    d.url(js_string(text, "url"), "", "url" + where);
+    d.text(
+      js_string(text, "title"), &SiteConfig::title, "title", "title" + where);
+    d.text(js_string(text, "description"),
+           &SiteConfig::subtitle,
+           "subtitle",
+           "description" + where);
+    d.language(js_string(text, "language"), "language" + where);
+    break;
+  }
+  if (const auto posts = eleventy_posts_dir(d.root() / input)) {
+    const std::string dir =
+      (fs::path(input) / *posts).lexically_normal().generic_string();
+    // Eleventy's URL is the file's path below the input folder.
+    d.permalink("/" + fs::path(*posts).generic_string() + "/:path/",
+                "",
+                "Eleventy's file-path URLs");
+    d.posts({dir}, {}, "the posts collection in " + dir);
+  }
+  return true;
+}
+
+bool
+detect_gatsby(Detector& d)
+{
+  const auto file = first_file(
+    d.root(), {"gatsby-config.js", "gatsby-config.ts", "gatsby-config.mjs"});
+  if (!file) {
+    return false;
+  }
+  d.found("Gatsby", *file);
+  const std::string js = read_text(d.root() / *file);
+  d.url(js_string(js, "siteUrl"), "", "siteUrl in " + *file);
+  d.text(
+    js_string(js, "title"), &SiteConfig::title, "title", "title in " + *file);
+  d.text(js_string(js, "description"),
+         &SiteConfig::subtitle,
+         "subtitle",
+         "description in " + *file);
+  if (const auto dir =
+        first_dir(d.root(), {"content/blog", "content/posts", "blog"})) {
+    d.permalink("/:path/", "", "gatsby-starter-blog's file-path URLs");
+    d.posts({*dir}, {}, "Gatsby's " + *dir);
+  }
+  return true;
+}
+
+bool
+detect_docusaurus(Detector& d)
+{
+  const auto file = first_file(
+    d.root(),
+    {"docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs"});
+  if (!file || !is_dir(d.root() / "blog")) {
+    return false;
+  }
+  d.found("Docusaurus", *file);
+  const std::string js = read_text(d.root() / *file);
+  d.url(js_string(js, "url"),
+        js_string(js, "baseUrl").value_or(""),
+        "url and baseUrl in " + *file);
+  d.text(
+    js_string(js, "title"), &SiteConfig::title, "title", "title in " + *file);
+  d.text(js_string(js, "tagline"),
+         &SiteConfig::subtitle,
+         "subtitle",
+         "tagline in " + *file);
+  d.permalink("/blog/:year/:month/:day/:slug", "", "Docusaurus's blog URLs");
+  d.posts({"blog"}, {}, "Docusaurus's blog/");
+  return true;
+}
+
+} // namespace
+
+DetectedSite
+detect_site(const fs::path& root)
+{
+  DetectedSite site;
+  site.config = default_site_config();
+  Detector d(root, site);
+  // Most specific first: Zenn and Qiita repositories are plain folders that
+  // another generator's files could also sit in.
+  using Detect = bool (*)(Detector&);
+  for (const Detect detect : {detect_zenn,
+                              detect_qiita,
+                              detect_hugo,
+                              detect_hexo,
+                              detect_jekyll,
+                              detect_astro,
+                              detect_eleventy,
+                              detect_gatsby,
+                              detect_docusaurus}) {
+    if (detect(d)) {
+      break;
+    }
+    site = DetectedSite{};
+    site.config = default_site_config();
+  }
+  return site;
+}
+
+std::string
+detection_summary(const DetectedSite& site)
+{
+  if (site.generator.empty()) {
+    return {};
+  }
+  std::string keys;
+  for (const auto& s : site.settings) {
+    if (keys.find(s.key) == std::string::npos) {
+      keys += (keys.empty() ? "" : ", ") + s.key;
+    }
+  }
+  return site.generator + " site (" + site.marker + ")"
+         + (keys.empty() ? "" : ": read " + keys);
+}
+
+} // namespace ogfeed::content

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "content/site_config.hpp"
+#include "util/error.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace ogfeed::content {
+
+// One setting read from a generator's own files, for the line a build
+// prints and the comments `ogfeed init` writes.
+struct DetectedSetting
+{
+  std::string key;    // the ogfeed.yaml key: "base_url", "permalink", ...
+  std::string source; // where it came from: "baseURL in hugo.toml"
+};
+
+// What a site's files say about it when no ogfeed.yaml does.
+struct DetectedSite
+{
+  std::string generator;                 // "Hugo", "Jekyll"...; "" for none
+  std::string marker;                    // the file that told: "hugo.toml"
+  SiteConfig config;                     // defaults + the generator's settings
+  std::vector<DetectedSetting> settings; // what was read, in key order
+  util::Diagnostics diagnostics;         // warnings about what was not read
+  std::string url_hint; // a base_url to suggest when none was found
+};
+
+// Recognises the generator whose repository `root` is, from its own files:
+// Hugo (hugo.* / config.* / config/_default/ + content/), Zenn (articles/ +
+// zenn-cli or books/), Qiita CLI (public/ + @qiita/qiita-cli), Hexo
+// (_config.yml + source/_posts), Jekyll (_config.yml + _posts), Astro
+// (astro.config.*), Eleventy (eleventy.config.* / .eleventy.js), Gatsby
+// (gatsby-config.*), Docusaurus (docusaurus.config.* + blog/). Reads the
+// site URL, title, language, time zone, author, permalink pattern and which
+// files are posts from the generator's config. JavaScript configs are read,
+// never run: plain string values (`site: "https://..."`) only.
+DetectedSite detect_site(const std::filesystem::path& root);
+
+// One line saying what was detected and read, for a build to print:
+// "Hugo site (hugo.toml): base_url, title, language, permalink,
+// content_dir". Empty when no generator was recognised.
+std::string detection_summary(const DetectedSite& site);
+
+} // namespace ogfeed::content
