@@ -112,15 +112,24 @@ trimmed(std::string_view s)
 class Renderer
 {
 public:
-  Renderer(std::string_view base_url,
+  Renderer(const MarkupContext& context,
            int first_line,
-           util::Diagnostics& notes,
-           const PostFinder& find_post)
-    : m_base_no_slash(base_url),
+           util::Diagnostics& notes)
+    : m_base_no_slash(context.base_url),
+      m_post_url(context.post_url),
+      m_dialects(context.dialects),
       m_line(first_line - 1),
       m_notes(notes),
-      m_find_post(find_post)
+      m_find_post(context.find_post)
   {
+    if (!m_post_url.empty() && m_post_url.back() != '/') {
+      // Hexo's asset folder sits beside a `.html` permalink's name.
+      const std::size_t dot = m_post_url.rfind('.');
+      const std::size_t slash = m_post_url.rfind('/');
+      m_post_url = dot != std::string::npos && dot > slash
+                     ? m_post_url.substr(0, dot) + "/"
+                     : m_post_url + "/";
+    }
     while (!m_base_no_slash.empty() && m_base_no_slash.back() == '/') {
       m_base_no_slash.pop_back();
     }
@@ -188,6 +197,9 @@ private:
       m_out += raw;
       return;
     }
+    if (m_dialects.mdx && mdx_line(text, t)) {
+      return;
+    }
     if (!block(t)) {
       m_out += inline_text(text) + (raw.ends_with('\n') ? "\n" : "");
     }
@@ -197,30 +209,125 @@ private:
   bool
   block(const std::string& t)
   {
-    if (t.starts_with(":::")) {
+    if (m_dialects.colon_blocks && t.starts_with(":::")) {
       return colon_block(t);
     }
-    if (t.starts_with("{% highlight") && t.ends_with("%}")) {
-      const auto w = words(t.substr(2, t.size() - 4));
-      m_out += "```" + (w.size() > 1 ? w[1] : std::string()) + "\n";
-      m_code_end = "{% endhighlight";
-      return true;
+    if ((m_dialects.liquid || m_dialects.hexo) && t.starts_with("{%")
+        && t.find("%}") + 2 == t.size()) {
+      if (liquid_block(t)) {
+        return true;
+      }
     }
-    if ((t.starts_with("{{< highlight") || t.starts_with("{{% highlight"))
+    if (m_dialects.shortcodes
+        && (t.starts_with("{{< highlight") || t.starts_with("{{% highlight"))
         && (t.ends_with(">}}") || t.ends_with("%}}"))) {
       const auto w = words(t.substr(3, t.size() - 6));
       m_out += "```" + (w.size() > 1 ? w[1] : std::string()) + "\n";
       m_code_end = "/highlight";
       return true;
     }
-    if (t == "{% raw %}") {
-      m_raw = true;
-      return true;
-    }
-    if (t.starts_with("@[") && t.ends_with(")")) {
+    if (m_dialects.colon_blocks && t.starts_with("@[") && t.ends_with(")")) {
       return embed(t);
     }
     return false;
+  }
+
+  // A `{% %}` tag on a line of its own that opens or closes a block.
+  bool
+  liquid_block(const std::string& t)
+  {
+    const auto w = words(t.substr(2, t.size() - 4));
+    const std::string name = w.empty() ? std::string() : w.front();
+    if (name == "raw") {
+      m_raw = true;
+      return true;
+    }
+    if (m_dialects.liquid && name == "highlight") {
+      m_out += "```" + (w.size() > 1 ? w[1] : std::string()) + "\n";
+      m_code_end = "{% endhighlight";
+      return true;
+    }
+    if (!m_dialects.hexo) {
+      return false;
+    }
+    if (name == "codeblock" || name == "code") {
+      std::string lang;
+      for (const auto& word : w) {
+        if (word.starts_with("lang:")) {
+          lang = word.substr(5);
+        }
+      }
+      m_out += "```" + lang + "\n";
+      m_code_end = "{% endcode";
+      return true;
+    }
+    if (name == "blockquote" || name == "quote" || name == "pullquote") {
+      m_out += "\n<blockquote>\n\n";
+      return true;
+    }
+    if (name == "endblockquote" || name == "endquote"
+        || name == "endpullquote") {
+      m_out += "\n</blockquote>\n\n";
+      return true;
+    }
+    return false;
+  }
+
+  // MDX: drops import/export lines and JSX component tags (a capital
+  // letter after '<'), keeping what is between them. True when the line
+  // was handled.
+  bool
+  mdx_line(std::string_view text, const std::string& t)
+  {
+    if (m_jsx_open) { // inside a component tag spread over lines
+      m_jsx_open = t.find('>') == std::string::npos;
+      return true;
+    }
+    if (t.starts_with("import ") || t.starts_with("export ")) {
+      mdx_note();
+      return true;
+    }
+    const bool tag_start =
+      t.size() > 1 && t[0] == '<'
+      && (std::isupper(static_cast<unsigned char>(t[1]))
+          || (t[1] == '/' && t.size() > 2
+              && std::isupper(static_cast<unsigned char>(t[2]))));
+    if (tag_start && t.find('>') == std::string::npos) {
+      m_jsx_open = true;
+      mdx_note();
+      return true;
+    }
+    if (text.find('<') == std::string_view::npos) {
+      return false;
+    }
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const std::size_t name =
+        i + 1 + (i + 1 < text.size() && text[i + 1] == '/');
+      if (text[i] == '<' && name < text.size()
+          && std::isupper(static_cast<unsigned char>(text[name]))) {
+        const std::size_t close = text.find('>', name);
+        if (close != std::string_view::npos) {
+          mdx_note();
+          i = close;
+          continue;
+        }
+      }
+      out += text[i];
+    }
+    if (util::trim_html_space(out).empty() && !t.empty()) {
+      m_out += "\n";
+      return true;
+    }
+    m_out += inline_text(out) + "\n";
+    return true;
+  }
+
+  void
+  mdx_note()
+  {
+    note("MDX: import/export lines and JSX components are left out of the "
+         "feed; their text is kept");
   }
 
   // Zenn and Qiita `:::` blocks.
@@ -245,7 +352,9 @@ private:
       m_out +=
         "\n<details><summary>" + util::html_escape(title) + "</summary>\n\n";
       m_open.push_back("</details>");
-    } else if (kind == "message" || kind == "note") {
+    } else if (kind == "message" || kind == "note" || kind == "tip"
+               || kind == "info" || kind == "warning" || kind == "danger"
+               || kind == "caution" || kind == "important") {
       std::string cls = kind;
       for (std::size_t k = 1; k < w.size(); ++k) {
         cls += " " + util::html_escape(w[k]);
@@ -312,7 +421,9 @@ private:
         i = end;
         continue;
       }
-      if (s.substr(i).starts_with("{{<") || s.substr(i).starts_with("{{%")) {
+      if (m_dialects.shortcodes
+          && (s.substr(i).starts_with("{{<")
+              || s.substr(i).starts_with("{{%"))) {
         const bool angle = s[i + 2] == '<';
         const std::size_t end = s.find(angle ? ">}}" : "%}}", i + 3);
         if (end != std::string_view::npos) {
@@ -321,14 +432,15 @@ private:
           continue;
         }
       }
-      if (s.substr(i).starts_with("{%")) {
+      const bool tags = m_dialects.liquid || m_dialects.hexo;
+      if (tags && s.substr(i).starts_with("{%")) {
         const std::size_t end = s.find("%}", i + 2);
         if (end != std::string_view::npos) {
           i = liquid_tag(s, i, end, out);
           continue;
         }
       }
-      if (s.substr(i).starts_with("{{")) {
+      if (tags && s.substr(i).starts_with("{{")) {
         const std::size_t end = s.find("}}", i + 2);
         if (end != std::string_view::npos) {
           out += liquid_output(trimmed(s.substr(i + 2, end - i - 2)));
@@ -372,6 +484,8 @@ private:
       } else {
         note("'{% post_url " + w[1] + " %}' names no post; dropped");
       }
+    } else if (m_dialects.hexo && hexo_tag(name, w, out)) {
+      // done
     } else if (name == "link" && w.size() > 1) {
       out +=
         m_base_no_slash + "/" + trimmed(w[1]).substr(w[1].starts_with('/'));
@@ -379,6 +493,78 @@ private:
       note("Liquid tag '{% " + name + " %}' dropped");
     }
     return end + 2;
+  }
+
+  // Hexo's inline tag plugins; false for a tag that is not one.
+  bool
+  hexo_tag(const std::string& name,
+           const std::vector<std::string>& w,
+           std::string& out)
+  {
+    auto rest = [&](std::size_t from) {
+      std::string text;
+      for (std::size_t k = from; k < w.size(); ++k) {
+        text += (text.empty() ? "" : " ") + w[k];
+      }
+      return text;
+    };
+    auto is_url = [](const std::string& word) {
+      return word.starts_with('/') || word.starts_with("http://")
+             || word.starts_with("https://");
+    };
+    if ((name == "asset_img" || name == "asset_link" || name == "asset_path")
+        && w.size() > 1) {
+      const std::string url = m_post_url + w[1];
+      const std::string title = w.size() > 2 ? rest(2) : w[1];
+      out +=
+        name == "asset_img" ? "<img src=\"" + util::html_escape(url)
+                                + "\" alt=\"" + util::html_escape(title) + "\">"
+        : name == "asset_link" ? "<a href=\"" + util::html_escape(url) + "\">"
+                                   + util::html_escape(title) + "</a>"
+                               : url;
+      return true;
+    }
+    if ((name == "post_link" || name == "post_path") && w.size() > 1) {
+      const auto url = m_find_post ? m_find_post(w[1]) : std::nullopt;
+      if (!url) {
+        note("'{% " + name + " " + w[1] + " %}' names no post; dropped");
+      } else if (name == "post_path") {
+        out += *url;
+      } else {
+        out += "<a href=\"" + util::html_escape(*url) + "\">"
+               + util::html_escape(w.size() > 2 ? rest(2) : w[1]) + "</a>";
+      }
+      return true;
+    }
+    if (name == "youtube" && w.size() > 1) {
+      out += link("https://www.youtube.com/watch?v=" + w[1]);
+      return true;
+    }
+    if (name == "link" && w.size() > 2) { // {% link TEXT URL %}
+      for (std::size_t k = 1; k < w.size(); ++k) {
+        if (is_url(w[k])) {
+          std::string text;
+          for (std::size_t j = 1; j < k; ++j) {
+            text += (text.empty() ? "" : " ") + w[j];
+          }
+          out += "<a href=\"" + util::html_escape(w[k]) + "\">"
+                 + util::html_escape(text) + "</a>";
+          return true;
+        }
+      }
+      return false;
+    }
+    if (name == "img" || name == "image" || name == "iframe") {
+      for (std::size_t k = 1; k < w.size(); ++k) {
+        if (is_url(w[k])) {
+          out += name == "iframe"
+                   ? link(w[k])
+                   : "<img src=\"" + util::html_escape(w[k]) + "\" alt=\"\">";
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   std::string
@@ -440,11 +626,14 @@ private:
   }
 
   std::string m_base_no_slash; // https://host/sub
-  std::string m_site_url;      // https://host: Jekyll's site.url
+  std::string m_post_url;      // ends in '/'; empty when unknown
+  MarkupDialects m_dialects;
+  bool m_jsx_open = false; // inside a JSX tag spread over lines
+  std::string m_site_url;  // https://host: Jekyll's site.url
   std::string m_base_path;
   int m_line;
   util::Diagnostics& m_notes;
-  const PostFinder& m_find_post;
+  PostFinder m_find_post;
   std::set<std::string> m_noted;
   std::string m_out;
   std::optional<Fence> m_fence;
@@ -455,14 +644,24 @@ private:
 
 } // namespace
 
+MarkupDialects
+MarkupDialects::only(bool liquid, bool hexo, bool shortcodes, bool colon_blocks)
+{
+  MarkupDialects d;
+  d.liquid = liquid;
+  d.hexo = hexo;
+  d.shortcodes = shortcodes;
+  d.colon_blocks = colon_blocks;
+  return d;
+}
+
 std::string
 render_generator_markup(std::string_view markdown,
-                        std::string_view base_url,
+                        const MarkupContext& context,
                         int first_line,
-                        util::Diagnostics& warnings,
-                        const PostFinder& find_post)
+                        util::Diagnostics& warnings)
 {
-  return Renderer(base_url, first_line, warnings, find_post).run(markdown);
+  return Renderer(context, first_line, warnings).run(markdown);
 }
 
 } // namespace ogfeed::content

@@ -23,9 +23,18 @@ namespace ogfeed::content {
 //   `{{ site.url }}`, `{{ site.baseurl }}` and `{% link PATH %}` become
 //   URLs under `base_url`, `{% post_url NAME %}` the permalink
 //   `find_post(NAME)` gives; any other `{% %}` or `{{ }}` is dropped.
+// - Hexo tag plugins: `{% codeblock [TITLE] [lang:LANG] %}` fences code,
+//   `{% blockquote %}` quotes, `{% asset_img NAME [TITLE] %}` and
+//   `{% asset_link %}` point into the post's asset folder (below its
+//   permalink), `{% post_link NAME %}` links a post, `{% youtube ID %}`,
+//   `{% link TEXT URL %}`, `{% img URL %}` and `{% iframe URL %}` become
+//   links and images.
 // - Hugo shortcodes: `{{< highlight LANG >}}` fences code, `figure`
 //   becomes an image, `youtube`, `gist` and `tweet`/`x` become links; any
 //   other `{{< >}}` or `{{% %}}` is dropped.
+// - MDX: `import`/`export` lines are dropped and JSX component tags
+//   (`<Aside type="tip">`, `<Chart />`, capitalised) removed, their text
+//   kept; one warning per post.
 //
 // Each construct dropped is a warning at its line (1-based, counted from
 // `first_line`), without a path: the caller knows it.
@@ -35,10 +44,32 @@ namespace ogfeed::content {
 using PostFinder =
   std::function<std::optional<std::string>(std::string_view name)>;
 
+// Which generators' markup a site's posts hold: a Hugo post's `{{ x }}` is
+// text (Hugo reads only shortcodes), a Jekyll post's is Liquid.
+struct MarkupDialects
+{
+  bool liquid = true;       // Jekyll, Eleventy: {% %}, {{ }}
+  bool hexo = true;         // Hexo's tag plugins: {% codeblock %}, ...
+  bool shortcodes = true;   // Hugo: {{< >}}, {{% %}}
+  bool colon_blocks = true; // Zenn, Qiita: :::message, @[card](...)
+  bool mdx = false;         // MDX: import/export lines, JSX components
+
+  // Each dialect on or off; MDX is set per file, by its extension.
+  static MarkupDialects
+  only(bool liquid, bool hexo, bool shortcodes, bool colon_blocks);
+};
+
+struct MarkupContext
+{
+  std::string_view base_url;
+  std::string_view post_url; // the post's permalink: Hexo's asset_img
+  MarkupDialects dialects = {};
+  PostFinder find_post = {};
+};
+
 std::string render_generator_markup(std::string_view markdown,
-                                    std::string_view base_url,
+                                    const MarkupContext& context,
                                     int first_line,
-                                    util::Diagnostics& warnings,
-                                    const PostFinder& find_post = {});
+                                    util::Diagnostics& warnings);
 
 } // namespace ogfeed::content

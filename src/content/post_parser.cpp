@@ -3,6 +3,7 @@
 #include "content/date_parser.hpp"
 #include "content/front_matter.hpp"
 #include "content/front_matter_keys.hpp"
+#include "content/js_front_matter.hpp"
 #include "content/toml_value.hpp"
 #include "content/yaml_value.hpp"
 #include "util/utf8.hpp"
@@ -451,11 +452,7 @@ parse_front_matter_data(const FrontMatter& fm)
   case FrontMatterFormat::javascript:
     break;
   }
-  return tl::unexpected(util::make_error(
-    "front matter in JavaScript (---js) is code ogfeed does not run; write "
-    "it as YAML (---) or JSON (---json)",
-    1,
-    1));
+  return parse_js_front_matter(fm.data, fm.data_line);
 }
 
 // Stray control characters (U+0008 from a copy and paste) are harmless:

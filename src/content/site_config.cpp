@@ -334,6 +334,28 @@ top_keys()
        return {};
      }},
     {"output_dir", string_field("output_dir", &SiteConfig::output_dir)},
+    {"markup",
+     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+       TRY_ASSIGN(list, as_string_list(v, "markup"));
+       c.markup = MarkupDialects::only(false, false, false, false);
+       for (const auto& m : list) {
+         if (m == "liquid") {
+           c.markup.liquid = true;
+         } else if (m == "hexo") {
+           c.markup.hexo = true;
+         } else if (m == "shortcodes") {
+           c.markup.shortcodes = true;
+         } else if (m == "zenn" || m == "qiita") {
+           c.markup.colon_blocks = true;
+         } else {
+           return tl::unexpected(error_at(
+             v,
+             "unknown markup '" + m
+               + "', expected liquid, hexo, shortcodes, zenn or qiita"));
+         }
+       }
+       return {};
+     }},
     {"feeds",
      [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
        return apply_keys(v, "feeds", feed_keys(), c);

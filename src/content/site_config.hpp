@@ -1,5 +1,6 @@
 #pragma once
 
+#include "content/generator_markup.hpp"
 #include "content/post.hpp"
 #include "util/error.hpp"
 #include "util/time_zone.hpp"
@@ -60,6 +61,9 @@ struct SiteConfig
   // "/**" takes a whole folder.
   std::vector<std::string> exclude;
   std::string output_dir = "public";
+  // The generator markup posts hold (`markup: [liquid, hexo, shortcodes,
+  // zenn]`); all of it when no generator is known.
+  MarkupDialects markup;
   FeedSettings feeds;
   CardSettings cards;
 };

@@ -107,6 +107,18 @@ js_string(const std::string& source, std::string_view key)
   return m[3].str();
 }
 
+// The markup each generator renders in its posts.
+MarkupDialects
+markup_of(std::string_view generator)
+{
+  const bool hugo = generator == "Hugo";
+  const bool liquid =
+    generator == "Jekyll" || generator == "Hexo" || generator == "Eleventy";
+  const bool colon = generator == "Zenn" || generator == "Qiita CLI"
+                     || generator == "Hexo" || generator == "Docusaurus";
+  return MarkupDialects::only(liquid, generator == "Hexo", hugo, colon);
+}
+
 class Detector
 {
 public:
@@ -119,6 +131,7 @@ public:
   void
   found(std::string generator, std::string marker)
   {
+    m_site.config.markup = markup_of(generator);
     m_site.generator = std::move(generator);
     m_site.marker = std::move(marker);
   }
@@ -346,22 +359,41 @@ detect_hugo(Detector& d)
   }
   const auto doc = d.document(*file);
   const YamlValue* c = doc ? &*doc : nullptr;
-  const std::string content = scalar(c, "contentDir").value_or("content");
+  // A multilingual site: the default language's settings win, and its
+  // content folder is what its main feed lists.
+  const std::string default_language =
+    scalar(c, "defaultContentLanguage").value_or("");
+  const YamlValue* languages = find_key(c, "languages");
+  const YamlValue* lang = find_key(languages, default_language);
+  if (lang == nullptr && languages != nullptr && !languages->entries.empty()
+      && default_language.empty()) {
+    lang = &languages->entries.front().value;
+  }
+  auto value = [&](std::string_view key) {
+    const auto own = scalar(lang, key);
+    return own ? own : scalar(c, key);
+  };
+  std::string content = value("contentDir").value_or("content");
+  while (content.size() > 1 && content.back() == '/') {
+    content.pop_back();
+  }
   if (!is_dir(d.root() / content)) {
     return false;
   }
   d.found("Hugo", *file);
   d.url(scalar(c, "baseURL"), "", "baseURL in " + *file);
-  d.text(scalar(c, "title"), &SiteConfig::title, "title", "title in " + *file);
-  const YamlValue* params = find_key(c, "params");
+  d.text(value("title"), &SiteConfig::title, "title", "title in " + *file);
+  const YamlValue* params = find_key(lang, "params") != nullptr
+                              ? find_key(lang, "params")
+                              : find_key(c, "params");
   d.text(scalar(params, "description"),
          &SiteConfig::subtitle,
          "subtitle",
          "params.description in " + *file);
-  d.language(scalar(c, "languageCode") ? scalar(c, "languageCode")
-                                       : scalar(c, "defaultContentLanguage"),
+  d.language(value("languageCode") ? value("languageCode")
+                                   : scalar(c, "defaultContentLanguage"),
              "languageCode in " + *file);
-  d.timezone(scalar(c, "timeZone"), "timeZone in " + *file);
+  d.timezone(value("timeZone"), "timeZone in " + *file);
   d.author(find_key(params, "author") ? find_key(params, "author")
                                       : find_key(c, "author"),
            "params.author in " + *file);

@@ -128,8 +128,11 @@ make_entry(const content::Post& post,
     return entry;
   }
   util::Diagnostics markup;
+  content::MarkupContext context{
+    config.base_url, post.permalink, config.markup, find_post};
+  context.dialects.mdx = post.file.extension() == ".mdx";
   const std::string body = content::render_generator_markup(
-    *loaded, config.base_url, post.body_span.line, markup, find_post);
+    *loaded, context, post.body_span.line, markup);
   for (auto& d : markup) {
     notes.push_back(util::with_path(std::move(d), post.shown_path));
   }

@@ -14,13 +14,28 @@ struct Rendered
   std::vector<std::string> warnings;
 };
 
+content::MarkupContext
+context(content::MarkupDialects dialects = {})
+{
+  content::MarkupContext c;
+  c.base_url = "https://blog.example.jp/sub/";
+  c.post_url = "https://blog.example.jp/sub/2024/05/01/hello.html";
+  c.dialects = dialects;
+  c.find_post = [](std::string_view name) -> std::optional<std::string> {
+    if (name == "2024-05-01-hello") {
+      return "https://blog.example.jp/2024/05/01/hello/";
+    }
+    return std::nullopt;
+  };
+  return c;
+}
+
 Rendered
-render(std::string_view md)
+render(std::string_view md, const content::MarkupContext& c = context())
 {
   Rendered r;
   util::Diagnostics notes;
-  r.markdown = content::render_generator_markup(
-    md, "https://blog.example.jp/sub/", 5, notes);
+  r.markdown = content::render_generator_markup(md, c, 5, notes);
   r.html = content::render_markdown(r.markdown);
   for (const auto& d : notes) {
     r.warnings.push_back(util::format_diagnostic(util::with_path(d, "p.md")));
@@ -110,22 +125,82 @@ TEST_CASE("issue 9: code blocks and inline code are never touched", "[content]")
 TEST_CASE("issue 9: Jekyll's post_url links to the post it names", "[content]")
 {
   util::Diagnostics notes;
-  const content::PostFinder find =
-    [](std::string_view name) -> std::optional<std::string> {
-    if (name == "2024-05-01-hello") {
-      return "https://blog.example.jp/2024/05/01/hello/";
-    }
-    return std::nullopt;
-  };
   const std::string md = content::render_generator_markup(
     "[前回]({% post_url 2024-05-01-hello %}) "
     "[別]({% post_url blog/2020-01-01-gone %})\n",
-    "https://blog.example.jp/",
+    context(),
     1,
-    notes,
-    find);
+    notes);
   CHECK(md == "[前回](https://blog.example.jp/2024/05/01/hello/) [別]()\n");
   REQUIRE(notes.size() == 1);
   CHECK(notes[0].message
         == "'{% post_url blog/2020-01-01-gone %}' names no post; dropped");
+}
+
+TEST_CASE("issue 9: each generator's markup only where that generator reads "
+          "it",
+          "[content]")
+{
+  const std::string md = "{{ .RSSLink }} and {% raw %} and "
+                         "{{< youtube abc >}}\n\n:::message\nm\n:::\n";
+  // Hugo reads shortcodes only: Liquid-looking text is text.
+  const auto hugo = render(
+    md, context(content::MarkupDialects::only(false, false, true, false)));
+  CHECK(hugo.markdown.starts_with("{{ .RSSLink }} and {% raw %} and <a href="));
+  CHECK(hugo.markdown.find(":::message") != std::string::npos);
+  CHECK(hugo.warnings.empty());
+  // Jekyll reads Liquid only.
+  const auto jekyll =
+    render("{{ site.url }} :::note\n",
+           context(content::MarkupDialects::only(true, false, false, false)));
+  CHECK(jekyll.markdown == "https://blog.example.jp :::note\n");
+}
+
+TEST_CASE("issue 9: Hexo tag plugins", "[content]")
+{
+  const auto r = render(
+    "{% codeblock 例 lang:ruby %}\nputs {{ x }}\n{% endcodeblock %}\n\n"
+    "{% blockquote 著者 %}\n引用\n{% endblockquote %}\n\n"
+    "{% asset_img diagram.png 構成図 %} {% post_link 2024-05-01-hello 前回 %}"
+    " {% link 公式 https://hexo.io/ %} {% youtube xyz %}\n",
+    context(content::MarkupDialects::only(false, true, false, false)));
+  CHECK(r.markdown.starts_with("```ruby\nputs {{ x }}\n```\n"));
+  CHECK(r.html.find("<blockquote>\n<p>引用</p>\n</blockquote>")
+        != std::string::npos);
+  CHECK(r.html.find("<img src=\"https://blog.example.jp/sub/2024/05/01/hello/"
+                    "diagram.png\" alt=\"構成図\">")
+        != std::string::npos);
+  CHECK(r.html.find("<a href=\"https://blog.example.jp/2024/05/01/hello/\">"
+                    "前回</a>")
+        != std::string::npos);
+  CHECK(r.html.find("<a href=\"https://hexo.io/\">公式</a>")
+        != std::string::npos);
+  CHECK(r.html.find("https://www.youtube.com/watch?v=xyz")
+        != std::string::npos);
+  CHECK(r.warnings.empty());
+}
+
+TEST_CASE("issue 9: MDX imports, exports and JSX components are left out, "
+          "their text kept",
+          "[content]")
+{
+  content::MarkupDialects mdx =
+    content::MarkupDialects::only(false, false, false, false);
+  mdx.mdx = true;
+  const auto r =
+    render("import Aside from '../Aside.astro';\nexport const x = 1;\n\n"
+           "# Title\n\n<Aside type=\"tip\">大事な点</Aside>\n\n"
+           "<Chart\n  data={[1, 2]}\n/>\n\n"
+           "```jsx\nimport React from 'react';\n<Button />\n```\n",
+           context(mdx));
+  CHECK(r.markdown.find("import Aside") == std::string::npos);
+  CHECK(r.markdown.find("export const") == std::string::npos);
+  CHECK(r.html.find("<p>大事な点</p>") != std::string::npos);
+  CHECK(r.html.find("Chart") == std::string::npos);
+  CHECK(r.html.find("import React from 'react';\n&lt;Button /&gt;")
+        != std::string::npos);
+  REQUIRE(r.warnings.size() == 1);
+  CHECK(r.warnings[0]
+        == "p.md:5:1: warning: MDX: import/export lines and JSX components are "
+           "left out of the feed; their text is kept");
 }

@@ -352,12 +352,29 @@ TEST_CASE("issue 9: TOML and JSON front matter (Hugo, Eleventy)", "[content]")
     REQUIRE(p.post);
     CHECK(p.post->title == "E");
   }
-  SECTION("Eleventy ---js is a clear error, not a missing ---")
+  SECTION("Eleventy ---js: literal declarations are read, code is not run")
   {
-    CHECK(messages(parse("---js\n{ title: 'x', date: new Date() }\n---\n"))
+    const auto p =
+      parse("---js\n// a comment\nconst title = \"It's \\\"js\\\"\";\n"
+            "export let date = '2023-01-23';\nvar tags = ['a', \"b\"]\n"
+            "const draft = false;\n---\nbody\n");
+    REQUIRE(p.post);
+    CHECK(p.post->title == "It's \"js\"");
+    CHECK(p.post->tags == std::vector<std::string>{"a", "b"});
+    CHECK_FALSE(p.post->draft);
+    const auto draft = parse("---js\nconst title = \"T\";\nconst date = "
+                             "\"2023-01-23\";\nconst draft = true;\n---\n");
+    REQUIRE(draft.post);
+    CHECK(draft.post->draft);
+  }
+  SECTION("Eleventy ---js code is a clear error at its line, not a missing ---")
+  {
+    CHECK(messages(
+            parse("---js\nconst title = 'x';\nconst date = new Date();\n---\n"))
           == std::vector<std::string>{
-            "posts/hello.md:1:1: error: front matter in JavaScript (---js) is "
-            "code ogfeed does not run; write it as YAML (---) or JSON "
-            "(---json)"});
+            "posts/hello.md:3:1: error: this line of JavaScript front matter "
+            "(---js) is code ogfeed does not run; only `const name = value;` "
+            "lines with literal values are read"});
+    CHECK(messages(parse("---js\n{ title: 'x' }\n---\n")).size() == 1);
   }
 }
