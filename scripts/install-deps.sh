@@ -10,6 +10,7 @@ packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   libhowardhinnant-date-dev tzdata
   libxml2-utils jing libxxhash-dev libexpat1-dev
+  git  # dates of posts without one (Zenn, Qiita CLI) come from their history
   fonts-noto-color-emoji  # colour emoji on cards (found at its Debian path when installed)
 )
 if [[ "${1:-}" == "--with-font-tools" ]]; then

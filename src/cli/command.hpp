@@ -36,6 +36,7 @@ int run(int argc, char** argv);
 // Subcommand entry points, one file each.
 int run_build(const std::vector<std::string>& args);
 int run_card(const std::vector<std::string>& args);
+int run_init(const std::vector<std::string>& args);
 int run_validate(const std::vector<std::string>& args);
 
 } // namespace ogfeed::cli

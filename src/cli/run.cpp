@@ -33,6 +33,9 @@ commands()
     {"build", "build a site's feeds and cards from its posts", &run_build},
     {"card", "render one card, or print its title layout as JSON", &run_card},
     {"validate", "check Atom and RSS feeds against the specs", &run_validate},
+    {"init",
+     "write the ogfeed.yaml a repository's generator implies",
+     &run_init},
   };
   return table;
 }

@@ -317,15 +317,19 @@ read_list_or_link(PostBuilder& b, Field field, const Chosen& c, Post& post)
   }
 }
 
+// A date key left empty (`updated_at: ''`, `date:`) names no date.
+bool
+no_date(const YamlValue& v)
+{
+  return v.kind == YamlValue::Kind::null
+         || (v.kind == YamlValue::Kind::scalar && v.scalar.empty());
+}
+
 // Applies the value chosen for one field to the post; reports bad values
 // through `b`.
 void
-read_field(PostBuilder& b,
-           Field field,
-           const Chosen& c,
-           bool has_name_date,
-           Post& post,
-           DatedFields& fields)
+read_field(
+  PostBuilder& b, Field field, const Chosen& c, Post& post, DatedFields& fields)
 {
   const YamlValue& value = *c.value;
   const std::string& k = c.key->scalar;
@@ -340,8 +344,8 @@ read_field(PostBuilder& b,
     }
     break;
   case Field::date:
-    if (value.kind == YamlValue::Kind::null && has_name_date) {
-      return;
+    if (no_date(value)) {
+      return; // Qiita CLI writes '' until the post is on Qiita
     }
     fields.date = b.date(value, k);
     if (!fields.date) {
@@ -349,13 +353,13 @@ read_field(PostBuilder& b,
     }
     break;
   case Field::updated:
-    if (value.kind != YamlValue::Kind::null) {
+    if (!no_date(value)) {
       fields.updated = b.date(value, k);
     }
     break;
   case Field::publish_date:
   case Field::expiry_date:
-    if (value.kind != YamlValue::Kind::null) {
+    if (!no_date(value)) {
       const auto t = b.date(value, k);
       (field == Field::publish_date ? post.publish_date : post.expiry_date) = t;
     }
@@ -400,7 +404,6 @@ read_field(PostBuilder& b,
 void
 read_fields(PostBuilder& b,
             const YamlValue& root,
-            bool has_name_date,
             Post& post,
             DatedFields& fields)
 {
@@ -426,10 +429,10 @@ read_fields(PostBuilder& b,
     }
   }
   for (const auto& [field, c] : chosen) {
-    read_field(b, field, c, has_name_date, post, fields);
+    read_field(b, field, c, post, fields);
   }
   for (const Chosen& c : categories) {
-    read_field(b, Field::categories, c, has_name_date, post, fields);
+    read_field(b, Field::categories, c, post, fields);
   }
   // Hugo's publishDate is the date when there is no other.
   if (!fields.date && post.publish_date) {
@@ -475,22 +478,69 @@ drop_control_chars(std::string_view text,
     first.column);
 }
 
+// A post without a date is dated by its file's git history: the commit
+// that added it (or its own `updated` time when that is older), and
+// (unless the post says) the last commit that changed it. A file git does
+// not know yet is dated by its modification time.
+void
+date_from_history(PostBuilder& b,
+                  const PostSource& source,
+                  bool draft,
+                  DatedFields& fields)
+{
+  const auto dates =
+    source.history ? source.history->dates_of(source.file) : std::nullopt;
+  if (dates) {
+    // A post updated before git saw it was imported (Qiita CLI pulls every
+    // article in one first commit): its own update time is the earliest
+    // date known to be true.
+    fields.date = fields.updated && *fields.updated < dates->created
+                    ? *fields.updated
+                    : dates->created;
+    if (!fields.updated) {
+      fields.updated = dates->modified;
+    }
+    return;
+  }
+  std::error_code ec;
+  const auto mtime = std::filesystem::last_write_time(source.file, ec);
+  if (source.history != nullptr && source.history->available() && !ec) {
+    fields.date = std::chrono::time_point_cast<std::chrono::seconds>(
+      std::chrono::file_clock::to_sys(mtime));
+    if (draft) {
+      return; // not published: its date does not show
+    }
+    b.diagnostics().push_back(util::with_path(
+      util::make_warning("no 'date', and git has no commit of this file yet: "
+                         "dated by its modification time until it is "
+                         "committed",
+                         1,
+                         1),
+      source.display_path));
+    return;
+  }
+  b.error(util::make_error(
+    "missing 'date' in the front matter (or a YYYY-MM-DD- file name, or a "
+    "git history that has the file)",
+    1,
+    1));
+}
+
 // Checks what a post must have and completes it: its dates. A draft with
 // errors is left out, its errors made warnings, unless `broken_drafts` says
 // they count.
 ParsedPost
 finish_post(PostBuilder& b,
             Post post,
-            const DatedFields& fields,
-            BrokenDrafts broken_drafts)
+            DatedFields fields,
+            const PostSource& source)
 {
   ParsedPost result;
   if (!fields.has_title) {
     b.error(util::make_error("missing 'title' in the front matter", 1, 1));
   }
   if (!fields.date) {
-    b.error(util::make_error(
-      "missing 'date' in the front matter (or a YYYY-MM-DD- file name)", 1, 1));
+    date_from_history(b, source, post.draft, fields);
   }
   if (post.slug.empty()) {
     b.error(util::make_error(
@@ -498,7 +548,7 @@ finish_post(PostBuilder& b,
   }
   const bool failed = util::has_error(b.diagnostics());
   if (failed && post.draft
-      && broken_drafts == BrokenDrafts::skip_with_warnings) {
+      && source.broken_drafts == BrokenDrafts::skip_with_warnings) {
     for (auto& d : b.diagnostics()) {
       if (d.severity == util::Severity::error) {
         d.severity = util::Severity::warning;
@@ -610,9 +660,9 @@ parse_post(std::string_view raw,
 
   DatedFields fields;
   fields.date = name_date;
-  read_fields(b, *root, name_date.has_value(), post, fields);
+  read_fields(b, *root, post, fields);
 
-  return finish_post(b, std::move(post), fields, source.broken_drafts);
+  return finish_post(b, std::move(post), std::move(fields), source);
 }
 
 } // namespace ogfeed::content

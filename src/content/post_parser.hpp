@@ -1,5 +1,6 @@
 #pragma once
 
+#include "content/git_history.hpp"
 #include "content/post.hpp"
 #include "util/error.hpp"
 #include "util/time_zone.hpp"
@@ -33,6 +34,8 @@ struct PostSource
   std::filesystem::path file = {}; // what load_post_body() reads, if any
   BrokenDrafts broken_drafts = BrokenDrafts::are_errors;
   std::string folder = {}; // '/'-separated, between content folder and file
+  // Dates a post without `date` by its file's history (git), if set.
+  const FileHistory* history = nullptr;
 };
 
 // A post, or the errors that kept it from loading, plus any warnings.

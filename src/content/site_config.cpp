@@ -246,6 +246,10 @@ top_keys()
     {"base_url",
      [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
        TRY_ASSIGN(text, as_string(v, "base_url"));
+       if (text.empty()) {
+         c.base_url.clear(); // reported as missing, with how to give it
+         return {};
+       }
        if (!util::is_http_url(text)) {
          return tl::unexpected(
            error_at(v,

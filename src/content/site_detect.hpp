@@ -44,4 +44,10 @@ DetectedSite detect_site(const std::filesystem::path& root);
 // content_dir". Empty when no generator was recognised.
 std::string detection_summary(const DetectedSite& site);
 
+// The text of an ogfeed.yaml holding what was detected, each key commented
+// with where it came from, and the other keys commented out with their
+// defaults (`ogfeed init`). A missing title or URL is left for the user to
+// fill in, with a hint.
+std::string init_config_yaml(const DetectedSite& site);
+
 } // namespace ogfeed::content

@@ -205,7 +205,7 @@ load_one(const PostFile& file, const SiteConfig& config)
 
 // What to do about a missing title or URL, for the error that says so.
 std::string
-no_setting_advice(const DetectedSite& detected, bool has_ogfeed_yaml)
+no_setting_advice(const DetectedSite& detected, bool has_ogfeed_yaml, bool url)
 {
   std::string advice;
   if (!detected.generator.empty()) {
@@ -217,7 +217,7 @@ no_setting_advice(const DetectedSite& detected, bool has_ogfeed_yaml)
   advice += has_ogfeed_yaml ? "; add it to ogfeed.yaml"
                             : "; write ogfeed.yaml with 'title' and "
                               "'base_url' (`ogfeed init` writes one)";
-  if (!detected.url_hint.empty()) {
+  if (url && !detected.url_hint.empty()) {
     advice += ", e.g. base_url: " + detected.url_hint;
   }
   return advice;
@@ -252,7 +252,10 @@ load_site_config(const fs::path& site_root)
   if (!config) {
     util::Error e = config.error();
     if (e.message.starts_with("missing '")) {
-      e.message += no_setting_advice(setup.detected, setup.has_ogfeed_yaml);
+      e.message +=
+        no_setting_advice(setup.detected,
+                          setup.has_ogfeed_yaml,
+                          e.message.starts_with("missing 'base_url'"));
     }
     if (!setup.has_ogfeed_yaml) { // the site as a whole lacks it
       e.line = 0;
@@ -322,8 +325,10 @@ load_posts(const fs::path& site_root,
     return out;
   }
   std::vector<ParsedPost> parsed(files->size());
+  const GitHistory history(site_root, config.content_dirs);
   for (auto& f : *files) {
     f.source.broken_drafts = broken_drafts;
+    f.source.history = &history;
   }
   util::parallel_for(files->size(), jobs, [&](std::size_t i) {
     parsed[i] = load_one((*files)[i], config);
@@ -335,6 +340,15 @@ load_posts(const fs::path& site_root,
     if (p.post) {
       out.posts.push_back(std::move(*p.post));
     }
+  }
+  if (history.used() && history.shallow()) {
+    util::Diagnostic d = util::make_warning(
+      "this git clone is shallow, so posts without a 'date' are dated by "
+      "the oldest commit it has, not the one that added them; fetch the "
+      "whole history (`git fetch --unshallow`; in GitHub Actions, "
+      "actions/checkout with `fetch-depth: 0`)");
+    d.path = (site_root / "").lexically_normal().string();
+    out.diagnostics.push_back(std::move(d));
   }
   sort_posts(out.posts);
   return out;

@@ -174,8 +174,12 @@ make_entries(const std::vector<content::Post>& posts,
   }
   // Jekyll's {% post_url 2024-05-01-hello %}: a post by its file name.
   std::map<std::string, std::string, std::less<>> by_name;
+  // Hexo's {% post_link sub/name %}: by its path below the posts folder.
   for (const auto& p : posts) {
     by_name.emplace(p.file.stem().string(), p.permalink);
+    if (!p.folder.empty()) {
+      by_name.emplace(p.folder + "/" + p.file.stem().string(), p.permalink);
+    }
   }
   const content::PostFinder find_post =
     [&](std::string_view name) -> std::optional<std::string> {

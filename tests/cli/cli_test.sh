@@ -209,6 +209,26 @@ else
   echo "skip: cannot mount a tmpfs for the full-disk test" >&2
 fi
 
+# 14. Zero configuration: a generator's repository builds as it is, says
+#     what it detected, and `ogfeed init` writes that down (never over an
+#     existing ogfeed.yaml unless --force).
+cp -r "$src/tests/data/generators/hugo-toml" "$work/hugo"
+"$ogfeed" build "$work/hugo" --no-cards >"$work/out" 2>"$work/err" || fail "hugo build: $(cat "$work/err")"
+expect_eq "$(head -1 "$work/out")" "detected Hugo site (hugo.toml): read base_url, title, subtitle, language, timezone, author, permalinks, content_dir" "detected line"
+grep -q " for 3 posts to " "$work/out" || fail "hugo post count: $(cat "$work/out")"
+"$ogfeed" init "$work/hugo" >"$work/out" || fail "init"
+expect_eq "$(cat "$work/out")" "wrote $work/hugo/ogfeed.yaml for a Hugo site" "init message"
+grep -q '^base_url: https://hugo.example.jp/ *# from baseURL in hugo.toml$' "$work/hugo/ogfeed.yaml" || fail "init base_url line: $(cat "$work/hugo/ogfeed.yaml")"
+cp "$work/hugo/public/atom.xml" "$work/hugo-atom.xml"
+"$ogfeed" build "$work/hugo" --no-cards -q || fail "build with the init config"
+cmp -s "$work/hugo/public/atom.xml" "$work/hugo-atom.xml" || fail "init config changed the feed"
+"$ogfeed" init "$work/hugo" 2>"$work/err"; expect_eq "$?" 1 "init over an existing ogfeed.yaml"
+grep -q "already exists; pass --force" "$work/err" || fail "init refusal message"
+"$ogfeed" init "$work/hugo" --force >/dev/null || fail "init --force"
+cp -r "$src/tests/data/generators/zenn" "$work/zenn" && rm "$work/zenn/ogfeed.yaml"
+"$ogfeed" build "$work/zenn" --no-cards 2>"$work/err"; expect_eq "$?" 1 "zenn without a URL"
+expect_eq "$(head -1 "$work/err")" "$work/zenn/: error: missing 'title' (the site's name, as feeds show it); Zenn's files (package.json) do not name it; write ogfeed.yaml with 'title' and 'base_url' (\`ogfeed init\` writes one)" "zenn missing title message"
+
 if [[ $failures -gt 0 ]]; then
   echo "$failures CLI check(s) failed" >&2
   exit 1

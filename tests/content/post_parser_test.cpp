@@ -148,7 +148,7 @@ TEST_CASE("post parser: missing title and date", "[content]")
         == std::vector<std::string>{
           "posts/hello.md:1:1: error: missing 'title' in the front matter",
           "posts/hello.md:1:1: error: missing 'date' in the front matter (or a "
-          "YYYY-MM-DD- file name)"});
+          "YYYY-MM-DD- file name, or a git history that has the file)"});
 }
 
 TEST_CASE("issue 9: control characters are dropped with a warning, invalid "

@@ -1,0 +1,131 @@
+#include "content/site_detect.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace ogfeed::content {
+
+namespace {
+
+// A YAML double-quoted string.
+std::string
+yaml_quoted(std::string_view text)
+{
+  std::string out = "\"";
+  for (const char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+    }
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string
+flow_list(const std::vector<std::string>& items)
+{
+  std::string out = "[";
+  for (const auto& item : items) {
+    out += (out.size() > 1 ? ", " : "") + yaml_quoted(item);
+  }
+  return out + "]";
+}
+
+std::string
+markup_list(const MarkupDialects& m)
+{
+  std::vector<std::string> names;
+  if (m.liquid) {
+    names.emplace_back("liquid");
+  }
+  if (m.hexo) {
+    names.emplace_back("hexo");
+  }
+  if (m.shortcodes) {
+    names.emplace_back("shortcodes");
+  }
+  if (m.colon_blocks) {
+    names.emplace_back("zenn");
+  }
+  std::string out = "[";
+  for (const auto& n : names) {
+    out += (out.size() > 1 ? ", " : "") + n;
+  }
+  return out + "]";
+}
+
+// One `key: value` line, commented with its source when it was read.
+std::string
+line(const DetectedSite& site, std::string_view key, const std::string& value)
+{
+  const auto it =
+    std::find_if(site.settings.begin(),
+                 site.settings.end(),
+                 [&](const DetectedSetting& s) { return s.key == key; });
+  std::string text =
+    fmt::format("{}:{}{}", key, value.empty() ? "" : " ", value);
+  if (it != site.settings.end()) {
+    text += std::string(text.size() < 40 ? 40 - text.size() : 1, ' ')
+            + "# from " + it->source;
+  }
+  return text + "\n";
+}
+
+} // namespace
+
+std::string
+init_config_yaml(const DetectedSite& site)
+{
+  const SiteConfig& c = site.config;
+  std::string out =
+    "# ogfeed.yaml, written by `ogfeed init`"
+    + (site.generator.empty() ? std::string(".\n")
+                              : " from the " + site.generator
+                                  + " site it found (" + site.marker + ").\n")
+    + "# Keys here win over the generator's own settings; delete one to "
+      "follow them again.\n\n";
+  out += c.title.empty() ? "title: \"\"                               # TODO: "
+                           "the site's name, as feeds show it\n"
+                         : line(site, "title", yaml_quoted(c.title));
+  if (!c.subtitle.empty()) {
+    out += line(site, "subtitle", yaml_quoted(c.subtitle));
+  }
+  out +=
+    c.base_url.empty()
+      ? "base_url: \"\"                            # TODO: the site's "
+        "address"
+          + (site.url_hint.empty() ? std::string() : ", e.g. " + site.url_hint)
+          + "\n"
+      : line(site, "base_url", c.base_url);
+  out += line(site, "language", c.language);
+  out += line(site, "timezone", c.timezone.name());
+  if (!c.author.name.empty()) {
+    out += line(site, "author", yaml_quoted(c.author.name));
+  }
+  out += line(site, "permalink", c.permalink);
+  if (!c.section_permalinks.empty()) {
+    out += line(site, "permalinks", "");
+    for (const auto& [section, pattern] : c.section_permalinks) {
+      out += "  " + section + ": " + pattern + "\n";
+    }
+  }
+  out += line(site, "content_dir", flow_list(c.content_dirs));
+  if (!c.exclude.empty()) {
+    out += line(site, "exclude", flow_list(c.exclude));
+  }
+  out += "markup: " + markup_list(c.markup) + "\n";
+  out += "\n# Defaults, for reference:\n"
+         "# output_dir: public\n"
+         "# feeds:\n"
+         "#   formats: [atom, rss]\n"
+         "#   limit: 20\n"
+         "#   tags: true\n"
+         "#   categories: true\n"
+         "# cards:\n"
+         "#   template: default\n"
+         "#   format: png\n";
+  return out;
+}
+
+} // namespace ogfeed::content

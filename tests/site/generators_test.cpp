@@ -1,0 +1,132 @@
+// Issue 9: a repository of each generator, as its own documentation lays
+// it out (tests/data/generators), builds with no edit and publishes what
+// the generator itself publishes, at the URLs it gives them.
+#include "test_support.hpp"
+
+#include <regex>
+#include <set>
+
+using namespace ogfeed;
+
+namespace {
+
+struct Case
+{
+  std::string dir;
+  std::string generator;      // as the build says it detected it
+  std::set<std::string> urls; // the generator's own published posts
+};
+
+// Every entry's alternate link in every feed of the build.
+std::set<std::string>
+entry_urls(const std::filesystem::path& out)
+{
+  std::set<std::string> urls;
+  const std::regex link(
+    R"re(<entry>\s*<id>[^<]*</id>\s*<title>[^<]*</title>\s*<link rel="alternate" type="text/html" href="([^"]*)")re");
+  for (const auto& e : std::filesystem::recursive_directory_iterator(out)) {
+    if (e.path().filename() != "atom.xml") {
+      continue;
+    }
+    const std::string text = test::slurp(e.path());
+    for (std::sregex_iterator it(text.begin(), text.end(), link), end;
+         it != end;
+         ++it) {
+      urls.insert((*it)[1].str());
+    }
+  }
+  return urls;
+}
+
+// Feed content with code blocks (<pre>...</pre>, escaped in the feed) and
+// the plain-text excerpts of code taken out: what is left must hold no
+// template syntax.
+std::string
+outside_code(const std::string& text)
+{
+  const std::regex pre("&lt;pre&gt;[\\s\\S]*?&lt;/pre&gt;");
+  const std::regex summary("<summary>[^<]*</summary>");
+  return std::regex_replace(std::regex_replace(text, pre, ""), summary, "");
+}
+
+} // namespace
+
+TEST_CASE("issue 9: each generator's repository builds as it is, with the "
+          "generator's own posts and URLs",
+          "[site]")
+{
+  const std::vector<Case> cases = {
+    {"hugo-toml",
+     "Hugo site (hugo.toml)",
+     {"https://hugo.example.jp/2024/05/bundled/",
+      "https://hugo.example.jp/2024/05/%E6%9C%80%E5%88%9D%E3%81%AE%E6%8A%95"
+      "%E7%A8%BF/",
+      "https://hugo.example.jp/notes/memo/"}},
+    {"hugo-yaml",
+     "Hugo site (config.yaml)",
+     {"https://hugo-yaml.example.jp/entry/one/",
+      "https://hugo-yaml.example.jp/about/"}},
+    {"jekyll",
+     "Jekyll site (_config.yml)",
+     {"https://jekyll.example.jp/diary/life/2024/02/01/hello/",
+      "https://jekyll.example.jp/diary/2024/02/10/next/"}},
+    {"hexo",
+     "Hexo site (_config.yml)",
+     {"https://hexo.example.jp/blog/2024/06/01/hello-hexo/",
+      "https://hexo.example.jp/blog/2024/06/02/sub/nested/"}},
+    {"zenn",
+     "Zenn site (package.json)",
+     {"https://zenn.dev/example/articles/zenn-first",
+      "https://zenn.dev/example/articles/zenn-dated"}},
+    {"qiita",
+     "Qiita CLI site (package.json)",
+     {"https://qiita.com/example/items/0123456789abcdef0123",
+      "https://qiita.com/example/items/new-article"}},
+    {"astro",
+     "Astro site (astro.config.mjs)",
+     {"https://astro.example.jp/blog/first-post/",
+      "https://astro.example.jp/blog/using-mdx/",
+      "https://astro.example.jp/blog/nested/deep/"}},
+    {"eleventy",
+     "Eleventy site (eleventy.config.js)",
+     {"https://eleventy.example.jp/blog/first/",
+      "https://eleventy.example.jp/blog/fourth/"}},
+    {"gatsby",
+     "Gatsby site (gatsby-config.js)",
+     {"https://gatsby.example.jp/hello-world/",
+      "https://gatsby.example.jp/second/"}},
+    {"docusaurus",
+     "Docusaurus site (docusaurus.config.js)",
+     {"https://docusaurus.example.jp/site/blog/2024/11/01/first-blog-post",
+      "https://docusaurus.example.jp/site/blog/2024/11/02/welcome"}},
+  };
+  for (const auto& c : cases) {
+    SECTION(c.dir)
+    {
+      const auto out = test::fresh_dir("generators-" + c.dir);
+      const site::BuildReport report = site::build_site(test::build_options(
+        test::k_source_dir / "tests/data/generators" / c.dir, out));
+      for (const auto& d : report.diagnostics) {
+        INFO(util::format_diagnostic(d));
+        CHECK(d.severity == util::Severity::warning);
+      }
+      CHECK(report.detected.starts_with(c.generator));
+      CHECK(report.posts == c.urls.size());
+      CHECK(entry_urls(out) == c.urls);
+      const std::string feed = outside_code(test::slurp(out / "atom.xml"));
+      // `{{ }}` may be text: Hugo leaves it so, Liquid's {% raw %} too.
+      for (const char* syntax : {"{%", "%}", "{{<", "{{%", ":::", "@["}) {
+        INFO(c.dir << ": " << syntax);
+        CHECK(feed.find(syntax) == std::string::npos);
+      }
+      if (c.dir == "hugo-toml") {
+        CHECK(feed.find("{{ .Title }} は Hugo ではただの文字列")
+              != std::string::npos);
+      }
+      if (c.dir == "jekyll") {
+        CHECK(feed.find("{{ これはそのまま }}") != std::string::npos);
+        CHECK(feed.find("not liquid") == std::string::npos); // in code
+      }
+    }
+  }
+}
