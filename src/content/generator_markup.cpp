@@ -5,6 +5,7 @@
 #include "util/url.hpp"
 
 #include <optional>
+#include <regex>
 #include <set>
 #include <vector>
 
@@ -575,6 +576,17 @@ private:
     }
     if (expr == "site.baseurl") {
       return m_base_path;
+    }
+    // {{ "/assets/a.mp4" | relative_url }} and absolute_url: a path below
+    // the site.
+    static const std::regex filtered(
+      R"re(^(["'])([^"']*)\1\s*\|\s*(relative_url|absolute_url)$)re");
+    std::smatch m;
+    if (std::regex_match(expr, m, filtered)) {
+      const std::string path = m[2].str();
+      const std::string below =
+        m_base_path + (path.starts_with('/') ? "" : "/") + path;
+      return m[3] == "absolute_url" ? m_site_url + below : below;
     }
     note("Liquid output '{{ " + expr + " }}' dropped");
     return {};

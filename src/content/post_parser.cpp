@@ -6,10 +6,12 @@
 #include "content/js_front_matter.hpp"
 #include "content/toml_value.hpp"
 #include "content/yaml_value.hpp"
+#include "util/split.hpp"
 #include "util/utf8.hpp"
 
 #include <algorithm>
 #include <map>
+#include <regex>
 
 namespace ogfeed::content {
 
@@ -458,6 +460,69 @@ parse_front_matter_data(const FrontMatter& fm)
   return parse_js_front_matter(fm.data, fm.data_line);
 }
 
+// Rewrites `key: text: more` (a top-level line whose plain value holds
+// ": ", which YAML refuses) as `key: "text: more"`; false for any other line.
+bool
+quote_plain_value(std::string& line)
+{
+  static const std::regex plain(
+    R"(^([A-Za-z_][A-Za-z0-9_-]*):[ \t]+([^'"\[\{|>&*!#%@`\s].*: .*?)\s*$)");
+  std::smatch m;
+  if (!std::regex_match(line, m, plain)) {
+    return false;
+  }
+  std::string value;
+  for (const char c : m[2].str()) {
+    if (c == '"' || c == '\\') {
+      value += '\\';
+    }
+    value += c;
+  }
+  line = m[1].str() + ": \"" + value + "\"";
+  return true;
+}
+
+// Parses front matter; YAML that fails only because a plain value holds
+// ": " (`title: Tips: vim`, which Jekyll's own parser also refuses, losing
+// the post's title) is read as the text it plainly is, with a warning at
+// each such line.
+util::Expected<YamlValue>
+parse_front_matter_leniently(const FrontMatter& fm, util::Diagnostics& notes)
+{
+  auto root = parse_front_matter_data(fm);
+  if (root || fm.format != FrontMatterFormat::yaml) {
+    return root;
+  }
+  const util::Error first = root.error();
+  std::vector<std::string> lines;
+  for (const std::string_view l : util::split(fm.data, '\n')) {
+    lines.emplace_back(l);
+  }
+  util::Diagnostics fixed;
+  for (int attempt = 0; attempt < 32 && !root; ++attempt) {
+    const int index = root.error().line - fm.data_line;
+    if (index < 0 || index >= static_cast<int>(lines.size())
+        || !quote_plain_value(lines[static_cast<std::size_t>(index)])) {
+      return tl::unexpected(first);
+    }
+    fixed.push_back(util::make_warning(
+      "': ' inside an unquoted value; read as text (quote the value so "
+      "every YAML reader agrees)",
+      root.error().line,
+      root.error().column));
+    std::string data;
+    for (const auto& l : lines) {
+      data += l + "\n";
+    }
+    root = parse_yaml(data, fm.data_line);
+  }
+  if (!root) {
+    return tl::unexpected(first);
+  }
+  notes.insert(notes.end(), fixed.begin(), fixed.end());
+  return root;
+}
+
 // Stray control characters (U+0008 from a copy and paste) are harmless:
 // `cleaned` gets `text` without them, and the warning for `first` (the first
 // of them) comes back.
@@ -623,7 +688,12 @@ parse_post(std::string_view raw,
       util::with_path(fm.error(), source.display_path));
     return result;
   }
-  auto root = parse_front_matter_data(*fm);
+  auto root = parse_front_matter_leniently(*fm, result.diagnostics);
+  for (auto& d : result.diagnostics) {
+    if (d.path.empty()) {
+      d = util::with_path(std::move(d), source.display_path);
+    }
+  }
   if (!root) {
     result.diagnostics.push_back(
       util::with_path(root.error(), source.display_path));

@@ -119,6 +119,28 @@ markup_of(std::string_view generator)
   return MarkupDialects::only(liquid, generator == "Hexo", hugo, colon);
 }
 
+// The `lang` of the <html> element in a folder of page layouts (Astro's
+// src/layouts/*.astro), if they agree on one.
+std::optional<std::string>
+html_lang(const fs::path& dir)
+{
+  static const std::regex lang(R"re(<html[^>]*\slang=["']([A-Za-z-]+)["'])re");
+  std::error_code ec;
+  std::optional<std::string> found;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    const std::string text = read_text(it->path());
+    std::smatch m;
+    if (std::regex_search(text, m, lang)) {
+      if (found && *found != m[1].str()) {
+        return std::nullopt;
+      }
+      found = m[1].str();
+    }
+  }
+  return found;
+}
+
 class Detector
 {
 public:
@@ -600,6 +622,7 @@ detect_astro(Detector& d)
   d.url(js_string(js, "site"),
         js_string(js, "base").value_or(""),
         "site in " + *file);
+  d.language(html_lang(d.root() / "src/layouts"), "lang in src/layouts");
   const std::string consts = read_text(d.root() / "src/consts.ts");
   d.text(js_string(consts, "SITE_TITLE"),
          &SiteConfig::title,
@@ -609,14 +632,32 @@ detect_astro(Detector& d)
          &SiteConfig::subtitle,
          "subtitle",
          "SITE_DESCRIPTION in src/consts.ts");
-  const auto dir = first_dir(d.root(),
-                             {"src/content/blog",
-                              "src/content/posts",
-                              "src/content/post",
-                              "src/data/blog",
-                              "src/data/posts",
-                              "src/pages/blog",
-                              "src/pages/posts"});
+  // The collection's folder as its loader names it:
+  // glob({ base: "./src/content/blog", ... }) in src/content.config.ts.
+  std::optional<std::string> dir;
+  for (const char* name : {"src/content.config.ts",
+                           "src/content.config.mjs",
+                           "src/content.config.js",
+                           "src/content/config.ts"}) {
+    if (auto base = js_string(read_text(d.root() / name), "base")) {
+      const std::string folder =
+        fs::path(*base).lexically_normal().generic_string();
+      if (is_dir(d.root() / folder) && !folder.starts_with("..")) {
+        dir = folder;
+        break;
+      }
+    }
+  }
+  if (!dir) {
+    dir = first_dir(d.root(),
+                    {"src/content/blog",
+                     "src/content/posts",
+                     "src/content/post",
+                     "src/data/blog",
+                     "src/data/posts",
+                     "src/pages/blog",
+                     "src/pages/posts"});
+  }
   if (dir) {
     const std::string name = fs::path(*dir).filename().string();
     d.permalink("/" + name + "/:path/", "", "the " + name + " collection");
@@ -714,6 +755,8 @@ detect_gatsby(Detector& d)
          &SiteConfig::subtitle,
          "subtitle",
          "description in " + *file);
+  d.language(js_string(read_text(d.root() / "gatsby-ssr.js"), "lang"),
+             "lang in gatsby-ssr.js");
   if (const auto dir =
         first_dir(d.root(), {"content/blog", "content/posts", "blog"})) {
     d.permalink("/:path/", "", "gatsby-starter-blog's file-path URLs");
@@ -742,6 +785,7 @@ detect_docusaurus(Detector& d)
          &SiteConfig::subtitle,
          "subtitle",
          "tagline in " + *file);
+  d.language(js_string(js, "defaultLocale"), "i18n.defaultLocale in " + *file);
   d.permalink("/blog/:year/:month/:day/:slug", "", "Docusaurus's blog URLs");
   d.posts({"blog"}, {}, "Docusaurus's blog/");
   return true;

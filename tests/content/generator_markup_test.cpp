@@ -204,3 +204,14 @@ TEST_CASE("issue 9: MDX imports, exports and JSX components are left out, "
         == "p.md:5:1: warning: MDX: import/export lines and JSX components are "
            "left out of the feed; their text is kept");
 }
+
+TEST_CASE("issue 9: Jekyll's relative_url and absolute_url filters on a path",
+          "[content]")
+{
+  const auto r = render("<video src=\"{{ \"/assets/v.mp4\" | relative_url }}\">"
+                        " {{ 'a.png' | absolute_url }}\n");
+  CHECK(r.markdown
+        == "<video src=\"/sub/assets/v.mp4\"> "
+           "https://blog.example.jp/sub/a.png\n");
+  CHECK(r.warnings.empty());
+}

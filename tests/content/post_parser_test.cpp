@@ -378,3 +378,20 @@ TEST_CASE("issue 9: TOML and JSON front matter (Hugo, Eleventy)", "[content]")
     CHECK(messages(parse("---js\n{ title: 'x' }\n---\n")).size() == 1);
   }
 }
+
+TEST_CASE("issue 9: a title holding ': ' unquoted is read as text, with a "
+          "warning",
+          "[content]")
+{
+  const auto p =
+    parse("---\ndate: 2024-01-01\ntitle: Bisection: all \"hypotheses\" "
+          "must be split\ntags: [a]\n---\nbody\n");
+  REQUIRE(p.post);
+  CHECK(p.post->title == "Bisection: all \"hypotheses\" must be split");
+  CHECK(messages(p)
+        == std::vector<std::string>{
+          "posts/hello.md:3:17: warning: ': ' inside an unquoted value; read "
+          "as text (quote the value so every YAML reader agrees)"});
+  // Anything else that YAML refuses stays an error.
+  CHECK_FALSE(parse("---\ntitle: [a: b\n---\n").post);
+}
