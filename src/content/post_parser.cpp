@@ -6,6 +6,7 @@
 #include "content/js_front_matter.hpp"
 #include "content/toml_value.hpp"
 #include "content/yaml_value.hpp"
+#include "util/encoding_guess.hpp"
 #include "util/split.hpp"
 #include "util/utf8.hpp"
 
@@ -460,6 +461,21 @@ parse_front_matter_data(const FrontMatter& fm)
   return parse_js_front_matter(fm.data, fm.data_line);
 }
 
+// What a file that is not UTF-8 looks like, and the command that converts
+// it ("" when it looks like nothing known).
+std::string
+encoding_advice(std::string_view raw, const std::string& path)
+{
+  const auto encoding = util::guess_encoding(raw);
+  if (!encoding) {
+    return {};
+  }
+  const std::string name = *encoding == "CP932" ? "Shift_JIS" : *encoding;
+  return "; it looks like " + name + ": convert it with `iconv -f " + *encoding
+         + " -t UTF-8 '" + path + "' > converted.md && mv " + "converted.md '"
+         + path + "'`";
+}
+
 // Rewrites `key: text: more` (a top-level line whose plain value holds
 // ": ", which YAML refuses) as `key: "text: more"`; false for any other line.
 bool
@@ -678,8 +694,11 @@ parse_post(std::string_view raw,
     problem = util::find_text_problem(text);
   }
   if (problem) {
-    result.diagnostics.push_back(
-      util::with_path(util::text_problem_error(*problem), source.display_path));
+    util::Error e = util::text_problem_error(*problem);
+    if (problem->kind == util::TextProblem::Kind::invalid_utf8) {
+      e.message += encoding_advice(raw, source.display_path);
+    }
+    result.diagnostics.push_back(util::with_path(e, source.display_path));
     return result;
   }
   auto fm = split_front_matter(text);
