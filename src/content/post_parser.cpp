@@ -471,9 +471,9 @@ encoding_advice(std::string_view raw, const std::string& path)
     return {};
   }
   const std::string name = *encoding == "CP932" ? "Shift_JIS" : *encoding;
-  return "; it looks like " + name + ": convert it with `iconv -f " + *encoding
-         + " -t UTF-8 '" + path + "' > converted.md && mv " + "converted.md '"
-         + path + "'`";
+  return "the file looks like " + name + "; convert it to UTF-8 with `iconv -f "
+         + *encoding + " -t UTF-8 '" + path + "' > converted.md && mv "
+         + "converted.md '" + path + "'`";
 }
 
 // Rewrites `key: text: more` (a top-level line whose plain value holds
@@ -694,10 +694,13 @@ parse_post(std::string_view raw,
     problem = util::find_text_problem(text);
   }
   if (problem) {
-    util::Error e = util::text_problem_error(*problem);
-    if (problem->kind == util::TextProblem::Kind::invalid_utf8) {
-      e.message += encoding_advice(raw, source.display_path);
-    }
+    const std::string advice =
+      problem->kind == util::TextProblem::Kind::invalid_utf8
+        ? encoding_advice(raw, source.display_path)
+        : std::string();
+    const util::Error e = advice.empty()
+                            ? util::text_problem_error(*problem)
+                            : util::text_problem_error(*problem, advice);
     result.diagnostics.push_back(util::with_path(e, source.display_path));
     return result;
   }

@@ -162,12 +162,11 @@ find_text_problem(std::string_view text, int first_line)
 }
 
 Error
-text_problem_error(const TextProblem& p)
+text_problem_error(const TextProblem& p, std::string_view advice)
 {
   if (p.kind == TextProblem::Kind::invalid_utf8) {
     return make_error(
-      fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8",
-                  p.byte),
+      fmt::format("invalid UTF-8 (byte 0x{:02X}); {}", p.byte, advice),
       p.line,
       p.column);
   }

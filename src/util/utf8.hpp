@@ -32,7 +32,8 @@ std::optional<TextProblem> find_text_problem(std::string_view text,
 std::string drop_forbidden_chars(std::string_view text, std::size_t& dropped);
 
 // The error check_xml_text() gives for `problem`.
-Error text_problem_error(const TextProblem& problem);
+Error text_problem_error(const TextProblem& problem,
+                         std::string_view advice = "save the file as UTF-8");
 
 // Checks that `text` is valid UTF-8 and holds only characters XML 1.0 allows
 // (tab, LF, CR, U+0020..U+D7FF, U+E000..U+FFFD, U+10000..U+10FFFF). Returns an

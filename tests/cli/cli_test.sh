@@ -41,7 +41,7 @@ mkdir -p "$work/errors-out" && echo previous >"$work/errors-out/atom.xml"
 expect_eq "$rc" 1 "bad posts exit code"
 expect_eq "$(cat "$work/out")" "" "bad posts stdout"
 expect_eq "$(cat "$work/err")" "errors/posts/b-date.md:3:7: error: 'date' must be a date like 2019-05-27, 2019-05-27 10:00 or 2019-05-27T10:00:00+09:00, got \"2020-13-01\"
-errors/posts/c-encoding.md:6:11: error: invalid UTF-8 (byte 0x93); save the file as UTF-8
+errors/posts/c-encoding.md:6:11: error: invalid UTF-8 (byte 0x93); the file looks like Shift_JIS; convert it to UTF-8 with \`iconv -f CP932 -t UTF-8 'errors/posts/c-encoding.md' > converted.md && mv converted.md 'errors/posts/c-encoding.md'\`
 errors/posts/d-notitle.md:1:1: error: missing 'title' in the front matter
 errors/posts/e-unclosed.md:1:1: error: expected '---' or '...' to close the front matter, got end of file
 ogfeed: build failed with 4 errors; previous outputs were left as they were" "bad posts stderr"

@@ -40,8 +40,11 @@ TEST_CASE("site loader: every bad post is reported in one pass, in file order",
         + "b-date.md:3:7: error: 'date' must be a date like 2019-05-27, "
           "2019-05-27 10:00 or 2019-05-27T10:00:00+09:00, got \"2020-13-01\"",
       dir
-        + "c-encoding.md:6:11: error: invalid UTF-8 (byte 0x93); save the "
-          "file as UTF-8",
+        + "c-encoding.md:6:11: error: invalid UTF-8 (byte 0x93); the file "
+          "looks like Shift_JIS; convert it to UTF-8 with `iconv -f CP932 -t "
+          "UTF-8 '"
+        + dir + "c-encoding.md' > converted.md && mv converted.md '" + dir
+        + "c-encoding.md'`",
       dir + "d-notitle.md:1:1: error: missing 'title' in the front matter",
       dir
         + "e-unclosed.md:1:1: error: expected '---' or '...' to close the "
