@@ -12,10 +12,11 @@ packages=(
   libxml2-utils jing libxxhash-dev libexpat1-dev
   git  # dates of posts without one (Zenn, Qiita CLI) come from their history
   fonts-noto-color-emoji  # colour emoji on cards (found at its Debian path when installed)
+  libfontconfig-dev fonts-noto-cjk fonts-dejavu-core  # system fallback for what fonts/ lacks (Korean, Chinese, Greek...)
 )
 if [[ "${1:-}" == "--with-font-tools" ]]; then
   # Only needed to regenerate fonts/ (scripts/subset-font.sh), never to build.
-  packages+=(fonts-noto-cjk fonttools)
+  packages+=(fonttools)
 fi
 
 missing=()

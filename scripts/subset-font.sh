@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Regenerates fonts/ from Debian's fonts-noto-cjk: the Japanese face of Noto
 # Sans CJK Bold and Regular, subset with fontTools' pyftsubset to ASCII and
-# Latin-1, general punctuation, kana, CJK symbols and full-width forms, and
-# every character of JIS X 0208 (level 1 and 2 kanji), keeping all OpenType
+# Latin-1 and Latin Extended-A, general punctuation, kana, CJK symbols and
+# full-width forms, and every character of JIS X 0213:2004 (levels 1 to 4:
+# 𠮷, 剝, 𠮟, 塡, 頰, 德, 鷗 and the rest) and of Windows' CP932 (髙, 﨑),
+# keeping all OpenType
 # layout features (palt, halt, kern, vert, ...).
 #   bash scripts/install-deps.sh --with-font-tools && bash scripts/subset-font.sh
 set -euo pipefail
@@ -22,14 +24,28 @@ ranges = [(0x2000, 0x206F), (0x2070, 0x209F), (0x2100, 0x214F), (0x2150, 0x218F)
           (0x3300, 0x33FF), (0xFF00, 0xFFEF)]
 for lo, hi in ranges:
     cps |= set(range(lo, hi + 1))
-# JIS X 0208: every character EUC-JP writes in two bytes (A1A1..FEFE).
-for cp in range(0x80, 0x10000):
-    try:
-        b = chr(cp).encode("euc_jp")
-    except (UnicodeEncodeError, ValueError):
-        continue
-    if len(b) == 2 and b[0] >= 0xA1:
-        cps.add(cp)
+# JIS X 0213:2004 (which contains JIS X 0208): every character EUC-JIS-2004
+# writes in two bytes (plane 1) or three (0x8F, plane 2), beyond the BMP
+# too (𠮷, 𠮟), plus the JIS X 0208 set as EUC-JP writes it and Windows'
+# CP932 (its NEC and IBM extensions hold 髙 and 﨑, everyday in names).
+for cp in range(0x80, 0x30000):
+    ch = chr(cp)
+    for codec in ("euc_jis_2004", "euc_jp", "cp932"):
+        try:
+            b = ch.encode(codec)
+        except (UnicodeEncodeError, ValueError):
+            continue
+        if codec == "cp932":
+            if len(b) == 2:  # with the NEC and IBM extensions Windows types (髙, 﨑)
+                cps.add(cp)
+        elif (len(b) == 2 and b[0] >= 0xA1) or (len(b) == 3 and b[0] == 0x8F):
+            cps.add(cp)
+# Name characters no JIS standard has, but that Japanese text uses daily:
+# 𠮷 (吉野家's 吉), 𡈽 (土 with a dot), 𩸽 (hokke).
+cps |= {0x20BB7, 0x2123D, 0x29E3D}
+# Characters JIS X 0213 writes as a base letter plus a combining mark
+# decompose to two code points; keep the combining marks too.
+cps |= set(range(0x0300, 0x0370))
 with open(sys.argv[1], "w") as f:
     f.write(",".join("U+%04X" % c for c in sorted(cps)))
 PY

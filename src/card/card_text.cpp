@@ -4,16 +4,52 @@
 
 namespace ogfeed::card {
 
+namespace {
+
+// A title as one line of words: newlines (a YAML folded `title: >` ends in
+// one), tabs and runs of spaces become one space, none at either end.
+std::string
+fold_space(const std::string& text)
+{
+  std::string out;
+  for (const char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (space) {
+      if (!out.empty() && out.back() != ' ') {
+        out += ' ';
+      }
+    } else {
+      out += c;
+    }
+  }
+  while (!out.empty() && out.back() == ' ') {
+    out.pop_back();
+  }
+  return out;
+}
+
+} // namespace
+
+std::string
+all_text(const CardText& text)
+{
+  std::string all = text.title + text.site + text.author + text.date;
+  for (const auto& t : text.tags) {
+    all += t;
+  }
+  return all;
+}
+
 CardText
 card_text_for(const content::Post& post,
               const content::SiteConfig& config,
               const CardTemplate& tmpl)
 {
   CardText text;
-  text.title = post.title;
-  text.site = config.title;
-  text.author =
-    post.author.name.empty() ? config.author.name : post.author.name;
+  text.title = fold_space(post.title);
+  text.site = fold_space(config.title);
+  text.author = fold_space(post.author.name.empty() ? config.author.name
+                                                    : post.author.name);
   const util::CivilTime day =
     util::to_civil(post.date, config.timezone.offset_at(post.date));
   text.date = util::format_date(day, tmpl.date.format);

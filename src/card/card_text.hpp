@@ -13,11 +13,14 @@
 namespace ogfeed::card {
 
 // What a post's card says: its title, the site's title, the post's (or the
-// site's) author, the date in the site's time zone in the template's
-// format, and its tags.
+// site's) author (each with white space folded to single spaces), the date
+// in the site's time zone in the template's format, and its tags.
 CardText card_text_for(const content::Post& post,
                        const content::SiteConfig& config,
                        const CardTemplate& tmpl);
+
+// Every character a card shows, for choosing fallback fonts.
+std::string all_text(const CardText& text);
 
 // What `ogfeed card` may set or change on a card.
 struct CardOverrides

@@ -121,6 +121,12 @@ Font::is_color() const
   return FT_HAS_COLOR(m_impl->face) && !FT_IS_SCALABLE(m_impl->face);
 }
 
+bool
+Font::is_bold() const
+{
+  return (m_impl->face->style_flags & FT_STYLE_FLAG_BOLD) != 0;
+}
+
 void*
 Font::ft_face() const
 {

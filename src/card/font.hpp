@@ -40,6 +40,7 @@ public:
   bool has_glyph(char32_t c) const;
   int units_per_em() const;
   bool is_color() const; // a bitmap colour font (CBDT/sbix), such as emoji
+  bool is_bold() const;  // the face says it is bold
 
   // The raw FreeType face (FT_Face) and HarfBuzz font (hb_font_t*), for the
   // shaper and the renderer; HarfBuzz positions come in font units.

@@ -327,11 +327,24 @@ struct CardRenderer::Impl
         }
       }
     };
-    add(primary.empty() ? tmpl->title_font : primary);
+    const std::string& first = primary.empty() ? tmpl->title_font : primary;
+    bool bold = false;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (names[i] == first && owned[i]) {
+        bold = owned[i]->is_bold();
+      }
+    }
+    // A Chinese or Korean site's own face first, for its glyph forms; then
+    // the template's fonts; then system fonts for what they lack, in the
+    // block's weight first.
+    add(bold ? "(language bold)" : "(language regular)");
+    add(first);
     for (const auto& name : tmpl->title_fallback) {
       add(name);
     }
     add("(system emoji)");
+    add(bold ? "(fallback bold)" : "(fallback regular)");
+    add(bold ? "(fallback regular)" : "(fallback bold)");
     return FontStack(std::move(out));
   }
 

@@ -1,4 +1,5 @@
 #include "card/card_text.hpp"
+#include "card/font_fallback.hpp"
 #include "card/render.hpp"
 #include "cli/command.hpp"
 #include "cli/data_dir.hpp"
@@ -192,14 +193,16 @@ run_card(const std::vector<std::string>& args)
   if (!fonts) {
     return fail(fonts.error());
   }
-  auto renderer = card::CardRenderer::create(*tmpl, *fonts);
-  if (!renderer) {
-    return fail(renderer.error());
-  }
   auto text =
     card::card_text_with(post ? &*post : nullptr, config, *tmpl, a.overrides);
   if (!text) {
     return usage_error(text.error().message);
+  }
+  card::add_fallback_fonts(
+    *fonts, util::decode_utf8(card::all_text(*text)), config.language);
+  auto renderer = card::CardRenderer::create(*tmpl, *fonts);
+  if (!renderer) {
+    return fail(renderer.error());
   }
   card::TitleLayout layout;
   if (a.layout_json && !a.output) {

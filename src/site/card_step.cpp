@@ -1,6 +1,7 @@
 #include "site/card_step.hpp"
 
 #include "card/card_text.hpp"
+#include "card/font_fallback.hpp"
 #include "card/render.hpp"
 #include "util/ascii.hpp"
 #include "util/file.hpp"
@@ -329,6 +330,12 @@ build_cards(const std::vector<content::Post>& posts,
     result.diagnostics.push_back(fonts.error());
     return result;
   }
+  // System fonts for what the bundled ones lack (Korean, 𠮷, Greek...).
+  std::string shown;
+  for (const std::size_t i : todo) {
+    shown += card::all_text(card::card_text_for(posts[i], config, *tmpl));
+  }
+  card::add_fallback_fonts(*fonts, util::decode_utf8(shown), config.language);
   const std::uint64_t setup = setup_hash(*tmpl, *fonts, config.cards);
   std::vector<CardJob> jobs =
     plan_card_jobs(posts, todo, config, *tmpl, format.extension, setup);

@@ -74,3 +74,16 @@ TEST_CASE("card text: without a post or --date the card has no date", "[card]")
         == "'--date' must be a date like 2019-05-27, 2019-05-27 10:00 or "
            "2019-05-27T10:00:00+09:00, got \"May 1\"");
 }
+
+TEST_CASE("issue 10: title white space (a YAML folded title's newline, tabs) "
+          "folds to one space",
+          "[card]")
+{
+  content::Post post;
+  post.title = "  長いタイトルを\n折り返す\t\tとき\n";
+  post.author.name = "田中\n健太郎";
+  const card::CardText text =
+    card::card_text_for(post, site(), template_with_date_format());
+  CHECK(text.title == "長いタイトルを 折り返す とき");
+  CHECK(text.author == "田中 健太郎");
+}

@@ -108,8 +108,19 @@ printf 'fonts: {bold: NotoSansJP-Bold-subset.otf}\ntitle:\n  colour: red\n' >"$w
 "$ogfeed" card --title x --template "$work/bad.yaml" 2>"$work/err"; rc=$?
 expect_eq "$rc" 1 "bad template exit code"
 expect_eq "$(cat "$work/err")" "$work/bad.yaml:3:3: error: unknown key 'title.colour', did you mean 'color'?" "bad template message"
-"$ogfeed" card --title "𠮷野家の牛丼" -o "$work/kichi.png" 2>"$work/err"
-expect_eq "$(cat "$work/err")" "ogfeed: warning: no font has '𠮷' (U+20BB7); the card shows it as a box" "missing glyph warning"
+"$ogfeed" card --title "西夏文字 𗀀 の牛丼" -o "$work/tangut.png" 2>"$work/err"
+expect_eq "$(cat "$work/err")" "ogfeed: warning: no font has '𗀀' (U+17000); the card shows it as a box" "missing glyph warning"
+# Names beyond JIS X 0208 come from the bundled fonts alone (an empty
+# fontconfig); Korean, Greek and the like from the system's fonts.
+printf '<?xml version="1.0"?>\n<fontconfig><cachedir>%s</cachedir></fontconfig>\n' "$work/fc-cache" >"$work/empty-fonts.conf"
+FONTCONFIG_FILE="$work/empty-fonts.conf" "$ogfeed" card --title "髙橋と山﨑の𠮷野家 剝がす𠮟る塡頰 德永 鷗外" -o "$work/names.png" 2>"$work/err"
+expect_eq "$(cat "$work/err")" "" "JIS X 0213 and CP932 names from the bundled fonts"
+if fc-list ':lang=ko' | grep -q .; then
+  "$ogfeed" card --title "한국어 제목 · Ελληνικά · CO₂ ≒ Łódź" -o "$work/ko.png" 2>"$work/err"
+  expect_eq "$(cat "$work/err")" "" "Korean and Greek from the system fonts"
+else
+  echo "skip: no Korean font installed (scripts/install-deps.sh installs fonts-noto-cjk)" >&2
+fi
 
 # 10. ogfeed validate: every feed the build wrote is clean, even --strict;
 #     errors exit 1, usage errors 2; a folder and stdin work.
