@@ -12,6 +12,7 @@ packages=(
   libxml2-utils jing libxxhash-dev libexpat1-dev
   git  # dates of posts without one (Zenn, Qiita CLI) come from their history
   fonts-noto-color-emoji  # colour emoji on cards (found at its Debian path when installed)
+  libfribidi-dev  # right-to-left runs in card titles, in visual order
   libfontconfig-dev fonts-noto-cjk fonts-dejavu-core  # system fallback for what fonts/ lacks (Korean, Chinese, Greek...)
 )
 if [[ "${1:-}" == "--with-font-tools" ]]; then

@@ -5,6 +5,8 @@
 #include "util/json.hpp"
 #include "util/utf8.hpp"
 
+#include <fribidi.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -467,6 +469,56 @@ best_choice(const Measure& m, const ShapedText& t, const LayoutStyle& style)
   return best;
 }
 
+} // namespace
+
+std::vector<std::size_t>
+visual_order(const std::u32string& text, std::size_t b, std::size_t e)
+{
+  std::vector<std::size_t> order(e - b);
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    order[i] = b + i;
+  }
+  const auto n = static_cast<FriBidiStrIndex>(e - b);
+  std::vector<FriBidiCharType> types(e - b);
+  const auto* chars = reinterpret_cast<const FriBidiChar*>(text.data() + b);
+  fribidi_get_bidi_types(chars, n, types.data());
+  if (std::none_of(types.begin(), types.end(), [](FriBidiCharType t) {
+        return FRIBIDI_IS_RTL(t);
+      })) {
+    return order;
+  }
+  std::vector<FriBidiBracketType> brackets(e - b);
+  fribidi_get_bracket_types(chars, n, types.data(), brackets.data());
+  std::vector<FriBidiLevel> levels(e - b);
+  FriBidiParType direction = FRIBIDI_PAR_ON; // from the first strong letter
+  if (fribidi_get_par_embedding_levels_ex(
+        types.data(), brackets.data(), n, &direction, levels.data())
+      == 0) {
+    return order;
+  }
+  std::vector<FriBidiStrIndex> map(e - b);
+  for (FriBidiStrIndex i = 0; i < n; ++i) {
+    map[static_cast<std::size_t>(i)] = i;
+  }
+  if (fribidi_reorder_line(FRIBIDI_FLAGS_DEFAULT,
+                           types.data(),
+                           n,
+                           0,
+                           direction,
+                           levels.data(),
+                           nullptr,
+                           map.data())
+      == 0) {
+    return order;
+  }
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    order[i] = b + static_cast<std::size_t>(map[i]);
+  }
+  return order;
+}
+
+namespace {
+
 LayoutLine
 set_line(const Measure& m,
          const ShapedText& t,
@@ -490,9 +542,11 @@ set_line(const Measure& m,
     }
     pen += c.advance;
   };
-  for (std::size_t k = vb; k < ve; ++k) {
-    if (k > vb) {
-      pen += m.adjust(k);
+  const std::vector<std::size_t> order = visual_order(t.text, vb, ve);
+  for (std::size_t v = 0; v < order.size(); ++v) {
+    const std::size_t k = order[v];
+    if (v > 0 && k == order[v - 1] + 1) {
+      pen += m.adjust(k); // spacing between neighbours in reading order
     }
     place(t.chars[k]);
   }

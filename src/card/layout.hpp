@@ -94,4 +94,11 @@ std::size_t max_layout_chars(const LayoutStyle& style);
 // phrases (code point indices) and missing (characters, as strings).
 std::string layout_json(const TitleLayout& layout);
 
+// The characters [b, e) of `text` in the order a line draws them, left to
+// right: the Unicode bidirectional algorithm (fribidi) puts Arabic and
+// Hebrew runs right to left, numbers inside them left to right. Text with
+// no right-to-left character keeps its order.
+std::vector<std::size_t>
+visual_order(const std::u32string& text, std::size_t b, std::size_t e);
+
 } // namespace ogfeed::card

@@ -185,7 +185,13 @@ shape_text(const std::u32string& text,
                         static_cast<int>(text.size()),
                         static_cast<unsigned>(start),
                         static_cast<int>(end - start));
-    hb_buffer_set_direction(buf.get(), HB_DIRECTION_LTR);
+    // Arabic and Hebrew runs shape right to left; set_line() puts them in
+    // visual order.
+    hb_buffer_set_direction(buf.get(),
+                            hb_script_get_horizontal_direction(script[start])
+                                == HB_DIRECTION_RTL
+                              ? HB_DIRECTION_RTL
+                              : HB_DIRECTION_LTR);
     hb_buffer_set_script(buf.get(), script[start]);
     hb_buffer_set_language(buf.get(), language);
     hb_buffer_set_cluster_level(buf.get(),

@@ -36,6 +36,8 @@ struct Post
   std::string shown_path;     // as shown in messages, e.g. "posts/a.md"
   std::filesystem::path file; // the file read; empty for a post made in code
   std::string title;
+  int title_line = 0; // where the title's value starts in the file, if known
+  int title_column = 0;
   std::string slug;
   bool slug_given = false; // the front matter names it
   std::string file_name;   // file stem, or a page bundle's folder name

@@ -339,6 +339,8 @@ read_field(
   switch (field) {
   case Field::title:
     fields.has_title = true;
+    post.title_line = value.line;
+    post.title_column = value.column;
     if (auto s = b.prose(value, k)) {
       post.title = *s;
       if (s->empty()) {

@@ -237,62 +237,11 @@ card_keys()
   return keys;
 }
 
-const std::vector<Key>&
-top_keys()
+// Where the posts are and how they read: permalinks, folders, markup.
+std::vector<Key>
+content_keys()
 {
-  static const std::vector<Key> keys = {
-    {"title", string_field("title", &SiteConfig::title)},
-    {"subtitle", string_field("subtitle", &SiteConfig::subtitle)},
-    {"base_url",
-     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
-       TRY_ASSIGN(text, as_string(v, "base_url"));
-       if (text.empty()) {
-         c.base_url.clear(); // reported as missing, with how to give it
-         return {};
-       }
-       if (!util::is_http_url(text)) {
-         return tl::unexpected(
-           error_at(v,
-                    "'base_url' must be an absolute http(s) URL such as "
-                    "https://example.com/, got \""
-                      + text + "\""));
-       }
-       if (text.back() != '/') {
-         text += '/';
-       }
-       c.base_url = std::move(text);
-       return {};
-     }},
-    {"language",
-     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
-       TRY_ASSIGN(text, as_string(v, "language"));
-       if (!util::is_language_tag(text)) {
-         return tl::unexpected(error_at(
-           v,
-           "'language' must be a language tag such as 'ja' or 'en-US', got \""
-             + text + "\""));
-       }
-       c.language = std::move(text);
-       return {};
-     }},
-    {"timezone",
-     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
-       TRY_ASSIGN(text, as_string(v, "timezone"));
-       auto zone = util::TimeZone::locate(text);
-       if (!zone) {
-         return tl::unexpected(error_at(v, zone.error().message));
-       }
-       c.timezone = std::move(*zone);
-       return {};
-     }},
-    {"author",
-     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
-       if (v.kind == YamlValue::Kind::scalar) {
-         c.author.name = v.scalar;
-         return {};
-       }
-       return apply_keys(v, "author", author_keys(), c);
-     }},
+  return {
     {"permalink",
      [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
        TRY_ASSIGN(text, as_string(v, "permalink"));
@@ -360,20 +309,85 @@ top_keys()
        }
        return {};
      }},
-    {"feeds",
-     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
-       return apply_keys(v, "feeds", feed_keys(), c);
-     }},
-    {"cards",
-     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
-       if (v.kind == YamlValue::Kind::scalar) {
-         TRY_ASSIGN(on, as_bool(v, "cards"));
-         c.cards.enabled = on;
-         return {};
-       }
-       return apply_keys(v, "cards", card_keys(), c);
-     }},
   };
+}
+
+const std::vector<Key>&
+top_keys()
+{
+  static const std::vector<Key> keys = [] {
+    std::vector<Key> all = {
+      {"title", string_field("title", &SiteConfig::title)},
+      {"subtitle", string_field("subtitle", &SiteConfig::subtitle)},
+      {"base_url",
+       [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+         TRY_ASSIGN(text, as_string(v, "base_url"));
+         if (text.empty()) {
+           c.base_url.clear(); // reported as missing, with how to give it
+           return {};
+         }
+         if (!util::is_http_url(text)) {
+           return tl::unexpected(
+             error_at(v,
+                      "'base_url' must be an absolute http(s) URL such as "
+                      "https://example.com/, got \""
+                        + text + "\""));
+         }
+         if (text.back() != '/') {
+           text += '/';
+         }
+         c.base_url = std::move(text);
+         return {};
+       }},
+      {"language",
+       [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+         TRY_ASSIGN(text, as_string(v, "language"));
+         if (!util::is_language_tag(text)) {
+           return tl::unexpected(error_at(
+             v,
+             "'language' must be a language tag such as 'ja' or 'en-US', got \""
+               + text + "\""));
+         }
+         c.language = std::move(text);
+         return {};
+       }},
+      {"timezone",
+       [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+         TRY_ASSIGN(text, as_string(v, "timezone"));
+         auto zone = util::TimeZone::locate(text);
+         if (!zone) {
+           return tl::unexpected(error_at(v, zone.error().message));
+         }
+         c.timezone = std::move(*zone);
+         return {};
+       }},
+      {"author",
+       [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+         if (v.kind == YamlValue::Kind::scalar) {
+           c.author.name = v.scalar;
+           return {};
+         }
+         return apply_keys(v, "author", author_keys(), c);
+       }},
+      {"feeds",
+       [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+         return apply_keys(v, "feeds", feed_keys(), c);
+       }},
+      {"cards",
+       [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+         if (v.kind == YamlValue::Kind::scalar) {
+           TRY_ASSIGN(on, as_bool(v, "cards"));
+           c.cards.enabled = on;
+           return {};
+         }
+         return apply_keys(v, "cards", card_keys(), c);
+       }},
+    };
+    for (auto& key : content_keys()) {
+      all.push_back(std::move(key));
+    }
+    return all;
+  }();
   return keys;
 }
 

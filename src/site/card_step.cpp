@@ -291,6 +291,26 @@ run_card_jobs(std::vector<CardJob>& jobs,
 
 } // namespace
 
+namespace {
+
+// Adds the system fonts for what the template's fonts lack in the cards of
+// `todo` (Korean, Greek...), before the cards' cache keys are made.
+void
+add_fallbacks(const std::vector<content::Post>& posts,
+              const std::vector<std::size_t>& todo,
+              const content::SiteConfig& config,
+              const card::CardTemplate& tmpl,
+              card::TemplateFonts& fonts)
+{
+  std::string shown;
+  for (const std::size_t i : todo) {
+    shown += card::all_text(card::card_text_for(posts[i], config, tmpl));
+  }
+  card::add_fallback_fonts(fonts, util::decode_utf8(shown), config.language);
+}
+
+} // namespace
+
 CardStepResult
 build_cards(const std::vector<content::Post>& posts,
             const content::SiteConfig& config,
@@ -330,12 +350,7 @@ build_cards(const std::vector<content::Post>& posts,
     result.diagnostics.push_back(fonts.error());
     return result;
   }
-  // System fonts for what the bundled ones lack (Korean, 𠮷, Greek...).
-  std::string shown;
-  for (const std::size_t i : todo) {
-    shown += card::all_text(card::card_text_for(posts[i], config, *tmpl));
-  }
-  card::add_fallback_fonts(*fonts, util::decode_utf8(shown), config.language);
+  add_fallbacks(posts, todo, config, *tmpl, *fonts);
   const std::uint64_t setup = setup_hash(*tmpl, *fonts, config.cards);
   std::vector<CardJob> jobs =
     plan_card_jobs(posts, todo, config, *tmpl, format.extension, setup);
@@ -365,8 +380,14 @@ build_cards(const std::vector<content::Post>& posts,
       continue;
     }
     for (const char32_t c : job.missing) {
-      result.diagnostics.push_back(util::with_path(
-        util::make_warning(card::missing_glyph_message(c)), p.shown_path));
+      // At the title when the character is in it (the usual case).
+      const bool in_title =
+        util::decode_utf8(p.title).find(c) != std::u32string::npos;
+      result.diagnostics.push_back(
+        util::with_path(util::make_warning(card::missing_glyph_message(c),
+                                           in_title ? p.title_line : 0,
+                                           in_title ? p.title_column : 0),
+                        p.shown_path));
     }
     if (job.reused) {
       tx.keep(job.rel);

@@ -267,3 +267,17 @@ TEST_CASE("budoux: boundaries match the npm package", "[card]")
   CHECK(card::budoux_boundaries(U"絵文字🎉のあとも区切れる")
         == std::vector<std::size_t>{5, 8});
 }
+
+TEST_CASE("issue 10: right-to-left runs are drawn in visual order", "[card]")
+{
+  using V = std::vector<std::size_t>;
+  // Japanese alone keeps its order.
+  CHECK(card::visual_order(U"日本語", 0, 3) == V{0, 1, 2});
+  // "ab אבג cd": the Hebrew run reversed in place.
+  CHECK(card::visual_order(U"ab \u05D0\u05D1\u05D2 cd", 0, 9)
+        == V{0, 1, 2, 5, 4, 3, 6, 7, 8});
+  // Numbers inside Arabic read left to right, the run right to left.
+  CHECK(card::visual_order(U"\u0645\u0631 12", 0, 5) == V{3, 4, 2, 1, 0});
+  // Only the line's range moves.
+  CHECK(card::visual_order(U"x\u05D0\u05D1y", 1, 3) == V{2, 1});
+}
