@@ -1,8 +1,11 @@
 #include "cli/data_dir.hpp"
 
 #include <cstdlib>
+#include <system_error>
 
 namespace ogfeed::cli {
+
+namespace fs = std::filesystem;
 
 std::filesystem::path
 data_dir()
@@ -11,7 +14,17 @@ data_dir()
       dir != nullptr && *dir != '\0') {
     return dir;
   }
-  return OGFEED_DATA_DIR;
+  // Installed: share/ogfeed beside bin/, wherever the prefix was moved.
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const fs::path installed =
+      (exe.parent_path() / OGFEED_RELATIVE_DATA_DIR).lexically_normal();
+    if (fs::is_directory(installed / "templates", ec)) {
+      return installed;
+    }
+  }
+  return OGFEED_DATA_DIR; // a build folder's binary: the source tree
 }
 
 std::vector<std::filesystem::path>

@@ -5,8 +5,9 @@
 
 namespace ogfeed::cli {
 
-// Where ogfeed's own templates/ and fonts/ are: $OGFEED_DATA_DIR, else the
-// folder ogfeed was built or installed with.
+// Where ogfeed's own templates/ and fonts/ are: $OGFEED_DATA_DIR, else
+// share/ogfeed beside the installed binary (bin/../share/ogfeed, so a moved
+// prefix works), else the source tree a build folder's binary came from.
 std::filesystem::path data_dir();
 
 // Template folders to search, a site's own first (so a file of the same name
