@@ -1,7 +1,10 @@
 #include "cli/command.hpp"
 #include "cli/data_dir.hpp"
 #include "cli/options.hpp"
+#include "site/report_json.hpp"
 #include "site/site_build.hpp"
+#include "util/file.hpp"
+#include "util/github.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -25,6 +28,9 @@ constexpr const char* k_build_help =
   "  -j, --jobs N      use N threads (default: all cores)\n"
   "  --no-cards        build the feeds only (earlier cards are kept)\n"
   "  --wait            wait for another build writing to the same folder\n"
+  "  --report FILE     write a JSON account of the build (posts, outputs with\n"
+  "                    sha256, cards, diagnostics, timings) to FILE\n"
+  "  --format FMT      diagnostics as text (default) or github annotations\n"
   "  -q, --quiet       print errors only\n"
   "  -h, --help        show this help\n";
 
@@ -32,6 +38,8 @@ struct BuildArgs
 {
   site::BuildOptions options;
   bool quiet = false;
+  std::optional<std::string> report; // --report FILE
+  bool github = false;               // --format github
 };
 
 // Parses the options; returns an exit code when the process should stop
@@ -62,6 +70,23 @@ parse_args(const std::vector<std::string>& args, BuildArgs& out)
     {"no-cards", 0, Value::none, flag([&] { o.cards = site::Cards::off; })},
     {"wait", 0, Value::none, flag([&] { o.wait = util::LockWait::yes; })},
     {"quiet", 'q', Value::none, flag([&] { out.quiet = true; })},
+    {"report",
+     0,
+     Value::required,
+     [&](const std::string& v) -> std::optional<std::string> {
+       out.report = v;
+       return std::nullopt;
+     }},
+    {"format",
+     0,
+     Value::required,
+     [&](const std::string& v) -> std::optional<std::string> {
+       if (v != "text" && v != "github") {
+         return "'--format' must be text or github, got '" + v + "'";
+       }
+       out.github = v == "github";
+       return std::nullopt;
+     }},
     {"jobs",
      'j',
      Value::required,
@@ -107,7 +132,19 @@ run_build(const std::vector<std::string>& args)
   const site::BuildReport report = site::build_site(parsed.options);
   for (const auto& d : report.diagnostics) {
     if (d.severity == util::Severity::error || !parsed.quiet) {
-      std::cerr << util::format_diagnostic(d) << "\n";
+      if (parsed.github) {
+        std::cout << util::github_annotation(d) << "\n";
+      } else {
+        std::cerr << util::format_diagnostic(d) << "\n";
+      }
+    }
+  }
+  if (parsed.report) {
+    if (auto ok = util::write_file_atomic(*parsed.report,
+                                          site::build_report_json(report));
+        !ok) {
+      std::cerr << util::format_diagnostic(ok.error()) << "\n";
+      return k_exit_failure;
     }
   }
   if (util::has_error(report.diagnostics)) {

@@ -395,6 +395,7 @@ build_cards(const std::vector<content::Post>& posts,
     } else {
       ++result.rendered;
     }
+    result.records.push_back({p.shown_path, job.rel, !job.reused});
     feed::CardRef ref;
     ref.url =
       cards_url

@@ -26,6 +26,15 @@ struct CardStepResult
   std::vector<std::optional<feed::CardRef>> cards; // one per post
   std::size_t rendered = 0;
   std::size_t reused = 0;
+  // Each card drawn or kept: the post's source, the card's path below the
+  // output folder, and whether it was drawn (false: the cache had it).
+  struct Record
+  {
+    std::string post;
+    std::string path;
+    bool rendered = false;
+  };
+  std::vector<Record> records;
 };
 
 // Gives every post its card: a post with its own `image` keeps that (made

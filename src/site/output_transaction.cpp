@@ -421,6 +421,7 @@ OutputTransaction::commit()
     summary.written.push_back(p.rel);
     steps.push_back(p);
   }
+  summary.outputs = m->next;
   for (const auto& [rel, entry] : m->previous) {
     if (!m->next.contains(rel)) {
       summary.removed.push_back(rel);

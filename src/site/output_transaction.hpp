@@ -31,6 +31,7 @@ struct FaultInjection
 struct CommitSummary
 {
   std::vector<std::string> written; // paths relative to the output folder
+  Manifest outputs; // every output after the commit, written or kept
   std::vector<std::string> removed; // earlier outputs that no longer belong
 };
 

@@ -12,6 +12,7 @@
 #include "validate/validator.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <set>
 
@@ -25,28 +26,44 @@ constexpr std::size_t k_excerpt_chars = 140;
 
 // Keeps the posts this build publishes and reports two posts that would
 // share one permalink (feed readers would merge them).
+// Why a post is not published, or "" when it is.
+std::string
+skip_reason(const content::Post& post, const BuildOptions& options)
+{
+  if (post.draft && options.drafts == Drafts::skip) {
+    return "draft";
+  }
+  const bool future =
+    post.date > options.now
+    || (post.publish_date && *post.publish_date > options.now);
+  if (future && options.future == FuturePosts::skip) {
+    return "future";
+  }
+  if (post.expiry_date && *post.expiry_date <= options.now) {
+    return "expired"; // Hugo's expiryDate: gone once it is past
+  }
+  return {};
+}
+
 std::vector<content::Post>
 select_posts(std::vector<content::Post> posts,
              const BuildOptions& options,
-             util::Diagnostics& diagnostics)
+             BuildReport& report)
 {
+  util::Diagnostics& diagnostics = report.diagnostics;
   std::vector<content::Post> out;
   std::map<std::string, std::string> seen; // permalink -> source path
   for (auto& post : posts) {
-    if (post.draft && options.drafts == Drafts::skip) {
+    BuildReport::PostRecord record{
+      post.shown_path, post.permalink, post.date, skip_reason(post, options)};
+    if (!record.skipped.empty()) {
+      report.post_records.push_back(std::move(record));
       continue;
-    }
-    const bool future =
-      post.date > options.now
-      || (post.publish_date && *post.publish_date > options.now);
-    if (future && options.future == FuturePosts::skip) {
-      continue;
-    }
-    if (post.expiry_date && *post.expiry_date <= options.now) {
-      continue; // Hugo's expiryDate: gone once it is past
     }
     const auto [it, inserted] = seen.emplace(post.permalink, post.shown_path);
     if (!inserted) {
+      record.skipped = "duplicate permalink";
+      report.post_records.push_back(std::move(record));
       diagnostics.push_back(util::with_path(
         util::make_error("permalink '" + post.permalink + "' is also used by "
                            + it->second
@@ -57,6 +74,7 @@ select_posts(std::vector<content::Post> posts,
         post.shown_path));
       continue;
     }
+    report.post_records.push_back(std::move(record));
     out.push_back(std::move(post));
   }
   return out;
@@ -104,6 +122,7 @@ stage_cards(const std::vector<content::Post>& posts,
                                        options.jobs});
   append(report.diagnostics, std::move(result.diagnostics));
   report.cards_rendered = result.rendered;
+  report.card_records = std::move(result.records);
   report.cards_reused = result.reused;
   cards = std::move(result.cards);
   return !util::has_error(report.diagnostics);
@@ -263,6 +282,7 @@ check_feeds(const std::vector<FeedFile>& feeds,
                          f.line,
                          f.column);
       d.severity = f.severity;
+      d.rule = f.rule;
       d.path = (output_dir / fs::u8path(feeds[i].rel)).string();
       if (!error) {
         const auto [it, first] =
@@ -285,6 +305,7 @@ check_feeds(const std::vector<FeedFile>& feeds,
 void
 publish(OutputTransaction& tx, BuildReport& report)
 {
+  const Manifest previous = tx.previous();
   auto done = tx.commit();
   if (!done) {
     report.diagnostics.push_back(done.error().error);
@@ -294,6 +315,14 @@ publish(OutputTransaction& tx, BuildReport& report)
     return;
   }
   report.published = Published::all;
+  for (const auto& [rel, entry] : done->outputs) {
+    const auto before = previous.find(rel);
+    report.outputs.push_back({rel,
+                              entry.size,
+                              before == previous.end()
+                                || before->second.hash != entry.hash
+                                || before->second.size != entry.size});
+  }
   report.written = std::move(done->written);
   report.removed = std::move(done->removed);
 }
@@ -304,6 +333,14 @@ BuildReport
 build_site(const BuildOptions& options)
 {
   BuildReport report;
+  auto started = std::chrono::steady_clock::now();
+  // Seconds since the last lap, under `stage`, for --report.
+  auto lap = [&](const char* stage) {
+    const auto now = std::chrono::steady_clock::now();
+    report.timings.emplace_back(
+      stage, std::chrono::duration<double>(now - started).count());
+    started = now;
+  };
   auto setup = content::load_site_config(options.site_root);
   if (setup) {
     append(report.diagnostics, std::move(setup->detected.diagnostics));
@@ -314,6 +351,7 @@ build_site(const BuildOptions& options)
     return report;
   }
   const content::SiteConfig* config = &setup->config;
+  report.config = setup->config;
   report.output_dir =
     options.output_dir
       ? *options.output_dir
@@ -334,7 +372,8 @@ build_site(const BuildOptions& options)
                           : content::BrokenDrafts::skip_with_warnings);
   append(report.diagnostics, std::move(loaded.diagnostics));
   const std::vector<content::Post> posts =
-    select_posts(std::move(loaded.posts), options, report.diagnostics);
+    select_posts(std::move(loaded.posts), options, report);
+  lap("load");
   if (util::has_error(report.diagnostics)) {
     return report;
   }
@@ -349,7 +388,10 @@ build_site(const BuildOptions& options)
   }
 
   std::vector<std::optional<feed::CardRef>> cards(posts.size());
-  if (!stage_cards(posts, *config, options, *tx, cards, report)) {
+  const bool cards_ok =
+    stage_cards(posts, *config, options, *tx, cards, report);
+  lap("cards");
+  if (!cards_ok) {
     return report;
   }
   const std::vector<feed::FeedPlan> plans = feed::plan_feeds(posts, *config);
@@ -361,7 +403,9 @@ build_site(const BuildOptions& options)
   const std::vector<FeedFile> feeds =
     write_feeds(posts, entries, plans, *config);
   report.feeds = feeds.size();
+  lap("feeds");
   check_feeds(feeds, options, report.output_dir, report.diagnostics);
+  lap("check");
   if (util::has_error(report.diagnostics)) {
     return report;
   }
@@ -372,6 +416,7 @@ build_site(const BuildOptions& options)
     }
   }
   publish(*tx, report);
+  lap("publish");
   return report;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "content/site_config.hpp"
+#include "site/card_step.hpp"
 #include "site/output_transaction.hpp"
 #include "util/error.hpp"
 #include "util/file_lock.hpp"
@@ -56,8 +58,29 @@ struct BuildReport
   std::vector<std::string> written; // relative to output_dir, sorted
   std::vector<std::string> removed; // earlier outputs that no longer belong
   std::string detected;             // what the generator's files told, or empty
-  std::size_t posts = 0;            // posts published
-  std::size_t feeds = 0;            // feed files written
+
+  // For --report: the settings used, every post with why it was left out
+  // (empty: published), every output, every card, and per-stage seconds.
+  struct PostRecord
+  {
+    std::string source;
+    std::string permalink;
+    util::UtcSeconds date{};
+    std::string skipped; // "draft", "future", "expired", "duplicate permalink"
+  };
+  struct OutputRecord
+  {
+    std::string path; // relative to output_dir
+    std::uint64_t bytes = 0;
+    bool changed = false; // new, or other bytes than the previous build's
+  };
+  std::optional<content::SiteConfig> config;
+  std::vector<PostRecord> post_records;
+  std::vector<OutputRecord> outputs;
+  std::vector<CardStepResult::Record> card_records;
+  std::vector<std::pair<std::string, double>> timings;
+  std::size_t posts = 0; // posts published
+  std::size_t feeds = 0; // feed files written
   std::size_t cards_rendered = 0;
   std::size_t cards_reused = 0; // unchanged since the last build
 };

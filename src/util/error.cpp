@@ -9,14 +9,14 @@ Error
 make_error(std::string message, int line, int column)
 {
   return Diagnostic{
-    Severity::error, {}, line, column, std::move(message), std::nullopt};
+    Severity::error, {}, line, column, std::move(message), std::nullopt, {}};
 }
 
 Diagnostic
 make_warning(std::string message, int line, int column)
 {
   return Diagnostic{
-    Severity::warning, {}, line, column, std::move(message), std::nullopt};
+    Severity::warning, {}, line, column, std::move(message), std::nullopt, {}};
 }
 
 Error

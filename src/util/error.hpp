@@ -33,6 +33,7 @@ struct Diagnostic
   int column = 0;
   std::string message;
   std::optional<OsFailure> os; // set when an OS call failed
+  std::string rule;            // a validator rule id, when one found it
 };
 
 using Error = Diagnostic;

@@ -1,5 +1,6 @@
 #include "validate/report_format.hpp"
 
+#include "util/github.hpp"
 #include "util/json.hpp"
 
 #include <pugixml.hpp>
@@ -14,30 +15,6 @@ const char*
 severity_name(util::Severity s)
 {
   return s == util::Severity::error ? "error" : "warning";
-}
-
-// GitHub workflow commands escape %, CR and LF in data, and also , and :
-// in properties.
-std::string
-github_escape(std::string_view s, bool property)
-{
-  std::string out;
-  for (const char c : s) {
-    if (c == '%') {
-      out += "%25";
-    } else if (c == '\r') {
-      out += "%0D";
-    } else if (c == '\n') {
-      out += "%0A";
-    } else if (property && c == ':') {
-      out += "%3A";
-    } else if (property && c == ',') {
-      out += "%2C";
-    } else {
-      out += c;
-    }
-  }
-  return out;
 }
 
 std::string
@@ -86,11 +63,11 @@ github_format(const std::vector<Report>& reports)
   std::string out;
   for (const Report& r : reports) {
     for (const Finding& f : r.findings) {
-      out += std::string("::") + severity_name(f.severity) + " file="
-             + github_escape(r.name, true) + ",line=" + std::to_string(f.line)
-             + ",col=" + std::to_string(f.column)
-             + ",title=" + github_escape(f.rule, true)
-             + "::" + github_escape(f.message, false) + "\n";
+      out += std::string("::") + severity_name(f.severity)
+             + " file=" + util::github_escape(r.name, true) + ",line="
+             + std::to_string(f.line) + ",col=" + std::to_string(f.column)
+             + ",title=" + util::github_escape(f.rule, true)
+             + "::" + util::github_escape(f.message, false) + "\n";
     }
   }
   return out;

@@ -244,6 +244,46 @@ cp -r "$src/tests/data/generators/zenn" "$work/zenn" && rm "$work/zenn/ogfeed.ya
 "$ogfeed" build "$work/zenn" --no-cards 2>"$work/err"; expect_eq "$?" 1 "zenn without a URL"
 expect_eq "$(head -1 "$work/err")" "$work/zenn/: error: missing 'title' (the site's name, as feeds show it); Zenn's files (package.json) do not name it; write ogfeed.yaml with 'title' and 'base_url' (\`ogfeed init\` writes one)" "zenn missing title message"
 
+# 15. --report: what a CI step reads; --format github: build diagnostics as
+#     annotations.
+cp -r "$src/examples/blog" "$work/rep" && rm -rf "$work/rep/public"
+"$ogfeed" build "$work/rep" --report "$work/report.json" -q || fail "build --report"
+python3 - "$work/report.json" "$work/rep/public" <<'PY' || fail "report contents"
+import hashlib, json, os, sys
+r = json.load(open(sys.argv[1]))
+out = sys.argv[2]
+assert r["ok"] and r["published"] == "all", r
+assert r["site"]["base_url"] == "https://blog.example.jp/", r["site"]
+assert {p["skipped"] for p in r["posts"]} == {None, "draft"}, r["posts"]
+assert sum(p["included"] for p in r["posts"]) == 5
+files = sorted(os.path.relpath(os.path.join(d, f), out) for d, _, fs in os.walk(out) for f in fs
+               if not os.path.relpath(d, out).startswith(".ogfeed"))
+assert sorted(o["path"] for o in r["outputs"]) == files, (files, r["outputs"])
+for o in r["outputs"]:
+    data = open(os.path.join(out, o["path"]), "rb").read()
+    assert hashlib.sha256(data).hexdigest() == o["sha256"] and len(data) == o["bytes"], o
+    assert o["changed"] is True
+assert len(r["cards"]) == 4 and all(c["rendered"] for c in r["cards"])
+assert set(r["timings_ms"]) == {"load", "cards", "feeds", "check", "publish"}
+PY
+"$ogfeed" build "$work/rep" --report "$work/report2.json" -q || fail "second build --report"
+python3 -c "
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert not any(o['changed'] for o in r['outputs']), r['outputs']
+assert all(c['cache_hit'] for c in r['cards'])
+" "$work/report2.json" || fail "report of an unchanged rebuild"
+printf -- '---\ntitle: x\ndate: 2024-13-01\n---\n' >"$work/rep/posts/bad.md"
+"$ogfeed" build "$work/rep" --format github --report "$work/report3.json" >"$work/out" 2>"$work/err"; expect_eq "$?" 1 "github format exit code"
+expect_eq "$(grep '^::error' "$work/out")" "::error file=$work/rep/posts/bad.md,line=3,col=7::'date' must be a date like 2019-05-27, 2019-05-27 10:00 or 2019-05-27T10:00:00+09:00, got \"2024-13-01\"" "github annotation"
+python3 -c "
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert not r['ok'] and r['published'] == 'nothing'
+d = r['diagnostics'][0]
+assert (d['line'], d['column'], d['severity'], d['rule']) == (3, 7, 'error', None), d
+" "$work/report3.json" || fail "report of a failed build"
+
 if [[ $failures -gt 0 ]]; then
   echo "$failures CLI check(s) failed" >&2
   exit 1
