@@ -167,6 +167,9 @@ run_build(const std::vector<std::string>& args)
       std::cout << "detected " << report.detected << "\n";
     }
     std::cout << "wrote " << report.feeds << " feeds";
+    if (report.feeds_unchanged > 0) {
+      std::cout << " (" << report.feeds_unchanged << " unchanged)";
+    }
     if (report.cards_rendered + report.cards_reused > 0) {
       std::cout << " and " << report.cards_rendered + report.cards_reused
                 << " cards (" << report.cards_reused << " unchanged)";

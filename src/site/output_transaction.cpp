@@ -373,6 +373,14 @@ OutputTransaction::stage(const std::string& rel,
                          std::string_view bytes,
                          const std::string& card_key)
 {
+  const std::uint64_t hash = content_hash(bytes);
+  if (unchanged_on_disk(rel, bytes, hash, card_key)) {
+    // The same bytes are already there: leave the file (and its mtime) as
+    // it is, so rsync, make and CI caches see no change.
+    const std::lock_guard<std::mutex> guard(m->mutex);
+    m->next[rel] = m->previous.at(rel);
+    return {};
+  }
   std::string name;
   {
     const std::lock_guard<std::mutex> guard(m->mutex);
@@ -389,9 +397,28 @@ OutputTransaction::stage(const std::string& rel,
     return tl::unexpected(std::move(e));
   }
   const std::lock_guard<std::mutex> guard(m->mutex);
-  m->next[rel] = ManifestEntry{bytes.size(), content_hash(bytes), card_key};
+  m->next[rel] = ManifestEntry{bytes.size(), hash, card_key};
   m->puts.push_back({JournalStep::Kind::put, name, rel, {}});
   return {};
+}
+
+bool
+OutputTransaction::unchanged_on_disk(const std::string& rel,
+                                     std::string_view bytes,
+                                     std::uint64_t hash,
+                                     const std::string& card_key) const
+{
+  {
+    const std::lock_guard<std::mutex> guard(m->mutex);
+    const auto it = m->previous.find(rel);
+    if (it == m->previous.end() || it->second.size != bytes.size()
+        || it->second.hash != hash || it->second.card_key != card_key) {
+      return false;
+    }
+  }
+  // Trust the file only while it still holds what the manifest says.
+  auto now = util::read_file(m->out / fs::u8path(rel), bytes.size());
+  return now && *now == bytes;
 }
 
 void

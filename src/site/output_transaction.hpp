@@ -76,8 +76,10 @@ public:
   const Manifest& previous() const;
 
   // Stages `bytes` as the new `rel` (relative to the output folder, '/'
-  // separated); `card_key` records what drew a card. Thread-safe. Fails when
-  // the staged file cannot be written (a full disk).
+  // separated); `card_key` records what drew a card. Bytes the file already
+  // holds, as the previous build wrote them, are not written again: the
+  // file and its mtime stay. Thread-safe. Fails when the staged file cannot
+  // be written (a full disk).
   util::Expected<void> stage(const std::string& rel,
                              std::string_view bytes,
                              const std::string& card_key = {});
@@ -89,6 +91,13 @@ public:
   tl::expected<CommitSummary, CommitError> commit();
 
 private:
+  // True when the previous build wrote these very bytes to `rel` and the
+  // file still holds them.
+  bool unchanged_on_disk(const std::string& rel,
+                         std::string_view bytes,
+                         std::uint64_t hash,
+                         const std::string& card_key) const;
+
   struct State;
   explicit OutputTransaction(std::unique_ptr<State> state);
   std::unique_ptr<State> m;

@@ -323,6 +323,9 @@ publish(OutputTransaction& tx, BuildReport& report)
                                 || before->second.hash != entry.hash
                                 || before->second.size != entry.size});
   }
+  for (const auto& o : report.outputs) {
+    report.feeds_unchanged += !o.changed && o.path.ends_with(".xml") ? 1 : 0;
+  }
   report.written = std::move(done->written);
   report.removed = std::move(done->removed);
 }

@@ -79,8 +79,9 @@ struct BuildReport
   std::vector<OutputRecord> outputs;
   std::vector<CardStepResult::Record> card_records;
   std::vector<std::pair<std::string, double>> timings;
-  std::size_t posts = 0; // posts published
-  std::size_t feeds = 0; // feed files written
+  std::size_t posts = 0;           // posts published
+  std::size_t feeds = 0;           // feed files written
+  std::size_t feeds_unchanged = 0; // of them, left as the last build wrote
   std::size_t cards_rendered = 0;
   std::size_t cards_reused = 0; // unchanged since the last build
 };

@@ -92,7 +92,7 @@ expect_eq "$(ls "$work/blog/cards" | tr '\n' ' ')" "advent-calendar.png first-po
 grep -q '<enclosure url="https://blog.example.jp/cards/first-post.png" length="[0-9]*" type="image/png" />' "$work/blog/rss.xml" || fail "RSS enclosure"
 grep -q '"https://blog.example.jp/posts/first-post/": {"url": "https://blog.example.jp/cards/first-post.png", "width": 1200, "height": 630' "$work/blog/cards.json" || fail "cards.json entry"
 out=$("$ogfeed" build "$src/examples/blog" -o "$work/blog" 2>&1)
-expect_eq "$out" "wrote 26 feeds and 4 cards (4 unchanged) for 5 posts to $work/blog/" "second build reuses cards"
+expect_eq "$out" "wrote 26 feeds (26 unchanged) and 4 cards (4 unchanged) for 5 posts to $work/blog/" "second build reuses cards"
 "$ogfeed" build "$src/examples/blog" -o "$work/blog-nocards" --no-cards -q
 [[ ! -e "$work/blog-nocards/cards" ]] || fail "--no-cards wrote cards"
 
@@ -173,7 +173,7 @@ echo mine >"$work/site12/public/tags/mine.txt"
 rm "$work/site12/posts/2022-04-01-first-post.md"
 out=$("$ogfeed" build "$work/site12" 2>&1); rc=$?
 expect_eq "$rc" 0 "rebuild after deleting a post"
-expect_eq "$out" "wrote 24 feeds and 3 cards (3 unchanged) for 4 posts to $work/site12/public/; removed 3 outputs that no longer belong" "rebuild removes stale outputs"
+expect_eq "$out" "wrote 24 feeds (22 unchanged) and 3 cards (3 unchanged) for 4 posts to $work/site12/public/; removed 3 outputs that no longer belong" "rebuild removes stale outputs"
 [[ ! -e "$work/site12/public/cards/first-post.png" ]] || fail "deleted post's card stayed"
 [[ ! -e "$work/site12/public/categories/雑記" ]] || fail "deleted category's feeds stayed"
 expect_eq "$(cat "$work/site12/public/tags/mine.txt")" "mine" "a user's file is kept"
@@ -283,6 +283,16 @@ assert not r['ok'] and r['published'] == 'nothing'
 d = r['diagnostics'][0]
 assert (d['line'], d['column'], d['severity'], d['rule']) == (3, 7, 'error', None), d
 " "$work/report3.json" || fail "report of a failed build"
+
+# 16. A rebuild with nothing changed rewrites nothing: every output keeps its
+#     bytes and its mtime (rsync and CI caches see no change).
+cp -r "$src/examples/blog" "$work/noop" && rm -rf "$work/noop/public"
+"$ogfeed" build "$work/noop" -q || fail "noop first build"
+find "$work/noop/public" -path '*/.ogfeed' -prune -o -type f -printf '%P %T@\n' | sort >"$work/mtimes1"
+sleep 1.1
+expect_eq "$("$ogfeed" build "$work/noop")" "wrote 26 feeds (26 unchanged) and 4 cards (4 unchanged) for 5 posts to $work/noop/public/" "noop rebuild message"
+find "$work/noop/public" -path '*/.ogfeed' -prune -o -type f -printf '%P %T@\n' | sort >"$work/mtimes2"
+cmp -s "$work/mtimes1" "$work/mtimes2" || fail "noop rebuild touched outputs: $(diff "$work/mtimes1" "$work/mtimes2" | head -3)"
 
 if [[ $failures -gt 0 ]]; then
   echo "$failures CLI check(s) failed" >&2
