@@ -1,10 +1,13 @@
 #include "cli/command.hpp"
 #include "cli/data_dir.hpp"
 #include "cli/options.hpp"
+#include "cli/progress_line.hpp"
 #include "site/report_json.hpp"
 #include "site/site_build.hpp"
 #include "util/file.hpp"
 #include "util/github.hpp"
+
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -129,7 +132,16 @@ run_build(const std::vector<std::string>& args)
   parsed.options.font_dirs = font_dirs(parsed.options.site_root);
   parsed.options.now = std::chrono::time_point_cast<std::chrono::seconds>(
     std::chrono::system_clock::now());
+  // On a terminal, one updating line; in a CI log, nothing (--report has
+  // the timings).
+  ProgressLine progress;
+  if (!parsed.quiet && ::isatty(STDERR_FILENO) != 0) {
+    parsed.options.progress = [&](const site::Progress& p) {
+      progress.update(p);
+    };
+  }
   const site::BuildReport report = site::build_site(parsed.options);
+  progress.clear();
   for (const auto& d : report.diagnostics) {
     if (d.severity == util::Severity::error || !parsed.quiet) {
       if (parsed.github) {

@@ -244,8 +244,16 @@ run_card_jobs(std::vector<CardJob>& jobs,
               const std::vector<content::Post>& posts,
               const Renderers& setup,
               OutputTransaction& tx,
-              unsigned threads)
+              unsigned threads,
+              const ProgressFn& progress)
 {
+  std::atomic<std::size_t> done{0};
+  auto tick = [&] {
+    const std::size_t n = ++done;
+    if (progress) {
+      progress({"cards", n, jobs.size()});
+    }
+  };
   std::mutex lock;
   std::optional<util::Error> fatal;
   std::atomic<bool> stop{false};
@@ -264,6 +272,7 @@ run_card_jobs(std::vector<CardJob>& jobs,
     for (std::size_t k = next++; k < jobs.size() && !stop; k = next++) {
       CardJob& job = jobs[k];
       if (job.reused) {
+        tick();
         continue;
       }
       if (!renderer) {
@@ -284,6 +293,7 @@ run_card_jobs(std::vector<CardJob>& jobs,
       if (auto ok = tx.stage(job.rel, card->bytes, job.key); !ok) {
         fail(ok.error());
       }
+      tick();
     }
   });
   return fatal;
@@ -368,7 +378,8 @@ build_cards(const std::vector<content::Post>& posts,
   setup_for_threads.encode.quality = config.cards.quality;
   const unsigned threads = std::max(
     1U, std::min<unsigned>(options.jobs, static_cast<unsigned>(jobs.size())));
-  if (auto fatal = run_card_jobs(jobs, posts, setup_for_threads, tx, threads)) {
+  if (auto fatal = run_card_jobs(
+        jobs, posts, setup_for_threads, tx, threads, options.progress)) {
     result.diagnostics.push_back(std::move(*fatal));
     return result;
   }

@@ -7,10 +7,23 @@
 #include "util/error.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <vector>
 
 namespace ogfeed::site {
+
+// How far a build is: its stage ("loading", "cards", "feeds",
+// "publishing") and, for cards, how many of how many are done.
+struct Progress
+{
+  const char* stage = "";
+  std::size_t done = 0;
+  std::size_t total = 0;
+};
+
+// Called from any thread, often: an implementation throttles itself.
+using ProgressFn = std::function<void(const Progress&)>;
 
 struct CardStepOptions
 {
@@ -18,6 +31,7 @@ struct CardStepOptions
   std::vector<std::filesystem::path> template_dirs; // a site's own first
   std::vector<std::filesystem::path> font_dirs;
   unsigned jobs = 1;
+  ProgressFn progress = {};
 };
 
 struct CardStepResult

@@ -119,7 +119,8 @@ stage_cards(const std::vector<content::Post>& posts,
                                       {report.output_dir,
                                        options.template_dirs,
                                        options.font_dirs,
-                                       options.jobs});
+                                       options.jobs,
+                                       options.progress});
   append(report.diagnostics, std::move(result.diagnostics));
   report.cards_rendered = result.rendered;
   report.card_records = std::move(result.records);
@@ -344,6 +345,12 @@ build_site(const BuildOptions& options)
       stage, std::chrono::duration<double>(now - started).count());
     started = now;
   };
+  auto say = [&](const char* stage, std::size_t total = 0) {
+    if (options.progress) {
+      options.progress({stage, 0, total});
+    }
+  };
+  say("loading");
   auto setup = content::load_site_config(options.site_root);
   if (setup) {
     append(report.diagnostics, std::move(setup->detected.diagnostics));
@@ -397,6 +404,7 @@ build_site(const BuildOptions& options)
   if (!cards_ok) {
     return report;
   }
+  say("feeds", posts.size());
   const std::vector<feed::FeedPlan> plans = feed::plan_feeds(posts, *config);
   const std::vector<feed::Entry> entries = make_entries(
     posts, cards, plans, *config, options.jobs, report.diagnostics);
@@ -418,6 +426,7 @@ build_site(const BuildOptions& options)
       return report;
     }
   }
+  say("publishing");
   publish(*tx, report);
   lap("publish");
   return report;

@@ -40,6 +40,7 @@ struct BuildOptions
   std::vector<std::filesystem::path> template_dirs; // a site's own first
   std::vector<std::filesystem::path> font_dirs;
   util::LockWait wait = util::LockWait::no; // when another build holds OUT
+  ProgressFn progress = {};                 // told of each stage and each card
   FaultInjection* faults = nullptr;         // tests only
 };
 

@@ -294,6 +294,19 @@ expect_eq "$("$ogfeed" build "$work/noop")" "wrote 26 feeds (26 unchanged) and 4
 find "$work/noop/public" -path '*/.ogfeed' -prune -o -type f -printf '%P %T@\n' | sort >"$work/mtimes2"
 cmp -s "$work/mtimes1" "$work/mtimes2" || fail "noop rebuild touched outputs: $(diff "$work/mtimes1" "$work/mtimes2" | head -3)"
 
+# 17. Progress: one updating line on a terminal, cleared before the result;
+#     nothing on a pipe (section 1 checks stderr is empty there).
+if command -v script >/dev/null; then
+  cp -r "$src/examples/blog" "$work/tty" && rm -rf "$work/tty/public"
+  script -qc "'$ogfeed' build '$work/tty' -j1" /dev/null >"$work/tty.out" 2>&1
+  grep -q $'\r\033\[Kogfeed: cards 4/4' "$work/tty.out" || fail "progress line on a terminal: $(od -c "$work/tty.out" | head -5)"
+  grep -q $'\r\033\[Kwrote 26 feeds and 4 cards' "$work/tty.out" || fail "progress line cleared before the result"
+  script -qc "'$ogfeed' build '$work/tty' -q" /dev/null >"$work/tty.out" 2>&1
+  [[ ! -s "$work/tty.out" ]] || fail "-q printed progress: $(od -c "$work/tty.out" | head -3)"
+else
+  echo "skip: no script(1) for a terminal" >&2
+fi
+
 if [[ $failures -gt 0 ]]; then
   echo "$failures CLI check(s) failed" >&2
   exit 1
