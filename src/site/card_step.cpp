@@ -303,6 +303,24 @@ run_card_jobs(std::vector<CardJob>& jobs,
 
 namespace {
 
+// One warning per character no font has, at the title when the character
+// is in it (the usual case).
+void
+warn_missing_glyphs(const content::Post& p,
+                    const std::vector<char32_t>& missing,
+                    util::Diagnostics& diagnostics)
+{
+  for (const char32_t c : missing) {
+    const bool in_title =
+      util::decode_utf8(p.title).find(c) != std::u32string::npos;
+    diagnostics.push_back(
+      util::with_path(util::make_warning(card::missing_glyph_message(c),
+                                         in_title ? p.title_line : 0,
+                                         in_title ? p.title_column : 0),
+                      p.shown_path));
+  }
+}
+
 // Adds the system fonts for what the template's fonts lack in the cards of
 // `todo` (Korean, Greek...), before the cards' cache keys are made.
 void
@@ -390,16 +408,7 @@ build_cards(const std::vector<content::Post>& posts,
       result.diagnostics.push_back(*job.error);
       continue;
     }
-    for (const char32_t c : job.missing) {
-      // At the title when the character is in it (the usual case).
-      const bool in_title =
-        util::decode_utf8(p.title).find(c) != std::u32string::npos;
-      result.diagnostics.push_back(
-        util::with_path(util::make_warning(card::missing_glyph_message(c),
-                                           in_title ? p.title_line : 0,
-                                           in_title ? p.title_column : 0),
-                        p.shown_path));
-    }
+    warn_missing_glyphs(p, job.missing, result.diagnostics);
     if (job.reused) {
       tx.keep(job.rel);
       ++result.reused;
