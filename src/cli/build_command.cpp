@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 #include <optional>
@@ -34,6 +35,9 @@ constexpr const char* k_build_help =
   "  --report FILE     write a JSON account of the build (posts, outputs with\n"
   "                    sha256, cards, diagnostics, timings) to FILE\n"
   "  --format FMT      diagnostics as text (default) or github annotations\n"
+  "  --shard K/N       draw only shard K of N of the cards (a CI matrix)\n"
+  "  --merge-shards DIR  take the cards from a shard's output folder (repeat\n"
+  "                    for each shard); draws none itself\n"
   "  -q, --quiet       print errors only\n"
   "  -h, --help        show this help\n";
 
@@ -80,6 +84,28 @@ parse_args(const std::vector<std::string>& args, BuildArgs& out)
        out.report = v;
        return std::nullopt;
      }},
+    {"shard",
+     0,
+     Value::required,
+     [&](const std::string& v) -> std::optional<std::string> {
+       unsigned k = 0;
+       unsigned n = 0;
+       char extra = 0;
+       if (std::sscanf(v.c_str(), "%u/%u%c", &k, &n, &extra) != 2 || n == 0
+           || n > 1000 || k == 0 || k > n) {
+         return "'--shard' must be K/N with 1 <= K <= N, got '" + v + "'";
+       }
+       o.shard_index = k;
+       o.shard_count = n;
+       return std::nullopt;
+     }},
+    {"merge-shards",
+     0,
+     Value::required,
+     [&](const std::string& v) -> std::optional<std::string> {
+       o.merge_shards.emplace_back(v);
+       return std::nullopt;
+     }},
     {"format",
      0,
      Value::required,
@@ -114,6 +140,9 @@ parse_args(const std::vector<std::string>& args, BuildArgs& out)
   }
   if (!operands->empty()) {
     o.site_root = operands->front();
+  }
+  if (o.shard_count > 0 && !o.merge_shards.empty()) {
+    return usage_error("'--shard' and '--merge-shards' do not go together");
   }
   return std::nullopt;
 }

@@ -161,6 +161,8 @@ struct CardJob
   std::vector<char32_t> missing;
   std::uint64_t length = 0;
   bool reused = false;
+  bool skipped = false; // another shard draws it
+  fs::path copy_from;   // a shard's file holding this very card
 };
 
 // True when the previous build drew this very card and the file there still
@@ -271,7 +273,18 @@ run_card_jobs(std::vector<CardJob>& jobs,
     std::unique_ptr<card::CardRenderer> renderer;
     for (std::size_t k = next++; k < jobs.size() && !stop; k = next++) {
       CardJob& job = jobs[k];
-      if (job.reused) {
+      if (job.reused || job.skipped) {
+        tick();
+        continue;
+      }
+      if (!job.copy_from.empty()) {
+        auto bytes = util::read_file(job.copy_from, std::size_t{1} << 28);
+        if (!bytes) {
+          fail(bytes.error());
+        } else if (auto ok = tx.stage(job.rel, *bytes, job.key); !ok) {
+          fail(ok.error());
+        }
+        job.length = bytes ? bytes->size() : 0;
         tick();
         continue;
       }
@@ -302,6 +315,66 @@ run_card_jobs(std::vector<CardJob>& jobs,
 } // namespace
 
 namespace {
+
+// For --merge-shards: points each card no earlier build left at the shard
+// folder whose manifest drew it with this very key (and whose file still
+// holds those bytes). An error names the first card no shard has.
+std::optional<util::Error>
+find_in_shards(std::vector<CardJob>& jobs, const std::vector<fs::path>& dirs)
+{
+  std::vector<Manifest> manifests;
+  for (const auto& dir : dirs) {
+    const fs::path path = dir / k_state_dir / "manifest";
+    auto text = util::read_file(path, std::size_t{1} << 28);
+    if (!text) {
+      return util::with_path(
+        util::make_error("not a shard's output folder: no manifest"),
+        dir.string());
+    }
+    auto manifest = parse_manifest(*text);
+    if (!manifest) {
+      return util::with_path(manifest.error(), path.string());
+    }
+    manifests.push_back(std::move(*manifest));
+  }
+  for (CardJob& job : jobs) {
+    if (job.reused) {
+      continue;
+    }
+    for (std::size_t d = 0; d < dirs.size() && job.copy_from.empty(); ++d) {
+      if (can_reuse(job, manifests[d], dirs[d])) {
+        job.copy_from = dirs[d] / fs::u8path(job.rel);
+      }
+    }
+    if (job.copy_from.empty()) {
+      return util::make_error(
+        "card '" + job.rel
+        + "' is in no shard's output (were the shards built from the same "
+          "posts, template and fonts, with --shard K/N for every K?)");
+    }
+  }
+  return std::nullopt;
+}
+
+// --shard K/N leaves to other shards the cards that are not its share;
+// --merge-shards finds every card in the shards (an error names one that
+// no shard has).
+std::optional<util::Error>
+split_shards(std::vector<CardJob>& jobs, const CardStepOptions& options)
+{
+  if (options.shard_count > 0) {
+    std::size_t nth = 0;
+    for (CardJob& job : jobs) {
+      if (!job.reused) {
+        job.skipped = nth++ % options.shard_count != options.shard_index - 1;
+      }
+    }
+  }
+  if (!options.merge_from.empty()) {
+    return find_in_shards(jobs, options.merge_from);
+  }
+  return std::nullopt;
+}
 
 // One warning per character no font has, at the title when the character
 // is in it (the usual case).
@@ -390,6 +463,11 @@ build_cards(const std::vector<content::Post>& posts,
     }
   });
 
+  if (auto missing = split_shards(jobs, options)) {
+    result.diagnostics.push_back(std::move(*missing));
+    return result;
+  }
+
   Renderers setup_for_threads{*tmpl, *fonts, {}};
   setup_for_threads.encode.format = format.format;
   setup_for_threads.encode.png_compression = config.cards.png_compression;
@@ -404,18 +482,20 @@ build_cards(const std::vector<content::Post>& posts,
 
   for (CardJob& job : jobs) {
     const content::Post& p = posts[job.post];
+    if (job.skipped) {
+      continue;
+    }
     if (job.error) {
       result.diagnostics.push_back(*job.error);
       continue;
     }
     warn_missing_glyphs(p, job.missing, result.diagnostics);
+    const bool drawn = !job.reused && job.copy_from.empty();
     if (job.reused) {
       tx.keep(job.rel);
-      ++result.reused;
-    } else {
-      ++result.rendered;
     }
-    result.records.push_back({p.shown_path, job.rel, !job.reused});
+    ++(drawn ? result.rendered : result.reused);
+    result.records.push_back({p.shown_path, job.rel, drawn});
     feed::CardRef ref;
     ref.url =
       cards_url

@@ -32,6 +32,13 @@ struct CardStepOptions
   std::vector<std::filesystem::path> font_dirs;
   unsigned jobs = 1;
   ProgressFn progress = {};
+  // --shard K/N: draw only every N-th card needing a drawing (in card path
+  // order), starting at the K-th (1-based): shard k of n.
+  unsigned shard_index = 0; // K, 0 when not sharding
+  unsigned shard_count = 0; // N
+  // --merge-shards: draw nothing; take each card from the output folder of
+  // a shard whose manifest drew it with this very key.
+  std::vector<std::filesystem::path> merge_from;
 };
 
 struct CardStepResult

@@ -120,7 +120,10 @@ stage_cards(const std::vector<content::Post>& posts,
                                        options.template_dirs,
                                        options.font_dirs,
                                        options.jobs,
-                                       options.progress});
+                                       options.progress,
+                                       options.shard_index,
+                                       options.shard_count,
+                                       options.merge_shards});
   append(report.diagnostics, std::move(result.diagnostics));
   report.cards_rendered = result.rendered;
   report.card_records = std::move(result.records);

@@ -41,7 +41,10 @@ struct BuildOptions
   std::vector<std::filesystem::path> font_dirs;
   util::LockWait wait = util::LockWait::no; // when another build holds OUT
   ProgressFn progress = {};                 // told of each stage and each card
-  FaultInjection* faults = nullptr;         // tests only
+  unsigned shard_index = 0; // --shard K/N: K (1-based), 0 when not sharding
+  unsigned shard_count = 0; // N
+  std::vector<std::filesystem::path> merge_shards; // --merge-shards DIR
+  FaultInjection* faults = nullptr;                // tests only
 };
 
 // How far a build got in changing its output folder.

@@ -307,6 +307,21 @@ else
   echo "skip: no script(1) for a terminal" >&2
 fi
 
+# 18. Shards: three --shard K/3 builds split the cards; --merge-shards
+#     draws none and equals one build byte for byte; a missing shard is an
+#     error that names a card.
+for k in 1 2 3; do
+  "$ogfeed" build "$src/examples/blog" -o "$work/shard$k" --shard "$k/3" -q || fail "shard $k/3"
+done
+expect_eq "$(find "$work"/shard[123]/cards -name '*.png' | wc -l)" 4 "shards draw each card once"
+"$ogfeed" build "$src/examples/blog" -o "$work/merged" --merge-shards "$work/shard1" --merge-shards "$work/shard2" \
+  --merge-shards "$work/shard3" -q || fail "merge shards"
+"$ogfeed" build "$src/examples/blog" -o "$work/single" -q
+diff -r "$work/single" "$work/merged" >/dev/null || fail "merged shards differ from one build: $(diff -rq "$work/single" "$work/merged" | head -3)"
+"$ogfeed" build "$src/examples/blog" -o "$work/merged2" --merge-shards "$work/shard1" 2>"$work/err"; expect_eq "$?" 1 "merge with a shard missing"
+grep -q "^ogfeed: error: card 'cards/.*' is in no shard's output" "$work/err" || fail "missing shard message: $(cat "$work/err")"
+"$ogfeed" build "$src/examples/blog" --shard 4/3 2>"$work/err"; expect_eq "$?" 2 "bad --shard"
+
 if [[ $failures -gt 0 ]]; then
   echo "$failures CLI check(s) failed" >&2
   exit 1
