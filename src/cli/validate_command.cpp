@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 namespace ogfeed::cli {
@@ -21,7 +22,8 @@ constexpr const char* k_validate_help =
   "usage: ogfeed validate FILE... [options]\n\n"
   "Checks Atom 1.0 and RSS 2.0 feeds against their specifications. FILE may be "
   "a\n"
-  "file, a folder (every .xml, .atom and .rss file in it, recursively) or - "
+  "file, a folder (every .xml, .atom, .rss and .json file in it, recursively) "
+  "or - "
   "for stdin.\n\n"
   "options:\n"
   "  --format FORMAT   text (default), json, github (workflow annotations) or "
@@ -47,7 +49,20 @@ validate_stream(std::FILE* in, const std::string& name)
   return v.finish();
 }
 
-// Lists the feeds in a folder, recursively (.xml, .atom and .rss), sorted.
+// True when a .json file says it is a JSON Feed near its start (a folder
+// also holds cards.json and the like, which are not feeds).
+bool
+is_json_feed(const fs::path& path)
+{
+  std::ifstream in(path, std::ios::binary);
+  std::string head(4096, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  return head.find("https://jsonfeed.org/version/") != std::string::npos;
+}
+
+// Lists the feeds in a folder, recursively (.xml, .atom and .rss, and .json
+// JSON Feeds), sorted.
 // A folder that cannot be read is an error (exit 1); one without any feed
 // is a usage error (exit 2): a CI step that validated nothing must not pass.
 int
@@ -60,7 +75,8 @@ feeds_in(const std::string& dir, std::vector<std::string>& found)
     const std::string ext = it->path().extension().string();
     std::error_code type_ec;
     if (it->is_regular_file(type_ec)
-        && (ext == ".xml" || ext == ".atom" || ext == ".rss")) {
+        && (ext == ".xml" || ext == ".atom" || ext == ".rss"
+            || (ext == ".json" && is_json_feed(it->path())))) {
       found.push_back(it->path().string());
     }
   }
@@ -72,7 +88,8 @@ feeds_in(const std::string& dir, std::vector<std::string>& found)
     return k_exit_failure;
   }
   if (found.empty()) {
-    return usage_error("'" + dir + "' holds no .xml, .atom or .rss file");
+    return usage_error("'" + dir
+                       + "' holds no .xml, .atom, .rss or .json file");
   }
   std::sort(found.begin(), found.end());
   return k_exit_ok;

@@ -121,14 +121,14 @@ feed_keys()
     {"formats",
      [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
        TRY_ASSIGN(list, as_string_list(v, "feeds.formats"));
-       const std::vector<std::string> known = {"atom", "rss"};
+       const std::vector<std::string> known = {"atom", "rss", "json"};
        for (const auto& f : list) {
          if (std::find(known.begin(), known.end(), f) == known.end()) {
            std::string message = "unknown feed format '" + f + "'";
            if (const auto near = util::closest_match(f, known)) {
              message += ", did you mean '" + *near + "'?";
            } else {
-             message += ", expected 'atom' or 'rss'";
+             message += ", expected 'atom', 'rss' or 'json'";
            }
            return tl::unexpected(error_at(v, message));
          }
@@ -148,6 +148,13 @@ feed_keys()
        TRY_ASSIGN(text, as_string(v, "feeds.rss_file"));
        TRY(check_output_name(v, text, "feeds.rss_file"));
        c.feeds.rss_file = std::move(text);
+       return {};
+     }},
+    {"json_file",
+     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+       TRY_ASSIGN(text, as_string(v, "feeds.json_file"));
+       TRY(check_output_name(v, text, "feeds.json_file"));
+       c.feeds.json_file = std::move(text);
        return {};
      }},
     {"limit",

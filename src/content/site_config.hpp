@@ -22,6 +22,7 @@ struct FeedSettings
   std::vector<std::string> formats{"atom", "rss"};
   std::string atom_file = "atom.xml";
   std::string rss_file = "rss.xml";
+  std::string json_file = "feed.json"; // JSON Feed 1.1, with `json` in formats
   int limit = 20;
   bool per_tag = true;
   bool per_category = true;

@@ -1,6 +1,7 @@
 #include "feed/formats.hpp"
 
 #include "feed/atom.hpp"
+#include "feed/json_feed.hpp"
 #include "feed/rss.hpp"
 
 namespace ogfeed::feed {
@@ -14,6 +15,10 @@ feed_formats()
      &write_atom,
      &content::FeedSettings::atom_file},
     {"rss", "RSS 2.0", &write_rss, &content::FeedSettings::rss_file},
+    {"json",
+     "JSON Feed 1.1",
+     &write_json_feed,
+     &content::FeedSettings::json_file},
   };
   return formats;
 }

@@ -27,6 +27,7 @@ enum class FeedKind {
   unknown,
   atom,
   rss,
+  json,        // JSON Feed 1.0 / 1.1
   unsupported, // RSS 1.0 (RDF) and other XML
 };
 

@@ -1,6 +1,7 @@
 #include "validate/validator.hpp"
 
 #include "validate/atom_checker.hpp"
+#include "validate/json_feed_checker.hpp"
 #include "validate/rss_checker.hpp"
 #include "validate/xml_reader.hpp"
 
@@ -118,6 +119,8 @@ struct Validator::Impl
   XmlReader reader{dispatcher, report.findings};
   std::size_t bytes = 0;
   bool broken = false;
+  bool json = false; // a JSON Feed: held whole, checked at the end
+  std::string json_text;
 };
 
 Validator::Validator(std::string name, std::optional<util::UtcSeconds> now)
@@ -145,7 +148,26 @@ Validator::feed(std::string_view chunk)
     m.broken = true;
     return false;
   }
+  if (m.bytes == 0) {
+    const std::size_t first = chunk.find_first_not_of(" \t\r\n");
+    m.json = first != std::string_view::npos && chunk[first] == '{';
+  }
   m.bytes += chunk.size();
+  if (m.json) {
+    if (m.bytes > k_max_held) {
+      m.report.findings.push_back(Finding{util::Severity::error,
+                                          "xml-too-large",
+                                          1,
+                                          1,
+                                          "the JSON Feed is larger than "
+                                            + std::to_string(k_max_held >> 20)
+                                            + " MiB; not checked"});
+      m.broken = true;
+      return false;
+    }
+    m.json_text += chunk;
+    return true;
+  }
   m.broken = !m.reader.feed(chunk, false);
   return !m.broken;
 }
@@ -154,7 +176,12 @@ Report
 Validator::finish()
 {
   Impl& m = *m_impl;
-  if (!m.broken && m.reader.feed({}, true)) {
+  if (m.json) {
+    m.report.kind = FeedKind::json;
+    if (!m.broken) {
+      check_json_feed(m.json_text, m.report.findings);
+    }
+  } else if (!m.broken && m.reader.feed({}, true)) {
     m.dispatcher.finish();
   }
   if (m.bytes > k_large_feed) {

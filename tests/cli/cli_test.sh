@@ -160,7 +160,7 @@ expect_eq "$(head -1 "$work/err")" "ogfeed: error: unknown option '--colour' for
 # 11b. validate fails when it read nothing, and on a folder given as a file.
 mkdir -p "$work/no-feeds"
 "$ogfeed" validate "$work/no-feeds" 2>"$work/err"; expect_eq "$?" 2 "validate empty folder exit code"
-expect_eq "$(head -1 "$work/err")" "ogfeed: error: '$work/no-feeds' holds no .xml, .atom or .rss file" "validate empty folder message"
+expect_eq "$(head -1 "$work/err")" "ogfeed: error: '$work/no-feeds' holds no .xml, .atom, .rss or .json file" "validate empty folder message"
 "$ogfeed" validate "$work/missing.xml" 2>"$work/err"; expect_eq "$?" 1 "validate missing file exit code"
 expect_eq "$(head -1 "$work/err")" "ogfeed: error: cannot open '$work/missing.xml': No such file or directory" "validate missing file message"
 timeout 10 "$ogfeed" validate - </dev/zero >"$work/out"; expect_eq "$?" 1 "validate /dev/zero ends with an error"
@@ -321,6 +321,22 @@ diff -r "$work/single" "$work/merged" >/dev/null || fail "merged shards differ f
 "$ogfeed" build "$src/examples/blog" -o "$work/merged2" --merge-shards "$work/shard1" 2>"$work/err"; expect_eq "$?" 1 "merge with a shard missing"
 grep -q "^ogfeed: error: card 'cards/.*' is in no shard's output" "$work/err" || fail "missing shard message: $(cat "$work/err")"
 "$ogfeed" build "$src/examples/blog" --shard 4/3 2>"$work/err"; expect_eq "$?" 2 "bad --shard"
+
+# 19. JSON Feed 1.1 as a third format, per tag too, checked by validate
+#     (which finds .json feeds in a folder and leaves cards.json alone).
+cp -r "$src/examples/blog" "$work/jsonfeed" && rm -rf "$work/jsonfeed/public"
+sed -i 's/^  formats: \[atom, rss\]$/  formats: [atom, rss, json]/' "$work/jsonfeed/ogfeed.yaml"
+"$ogfeed" build "$work/jsonfeed" -q || fail "build with json"
+[[ -f "$work/jsonfeed/public/feed.json" && -f "$work/jsonfeed/public/tags/Rust/feed.json" ]] || fail "feed.json files"
+python3 -c "
+import json, sys
+f = json.load(open(sys.argv[1]))
+assert f['version'] == 'https://jsonfeed.org/version/1.1' and f['feed_url'] == 'https://blog.example.jp/feed.json'
+assert all(i['image'].startswith('https://') for i in f['items'])
+" "$work/jsonfeed/public/feed.json" || fail "feed.json contents"
+"$ogfeed" validate "$work/jsonfeed/public" --format json >"$work/out" || fail "validate the json feeds"
+grep -q '"format": "JSON Feed"' "$work/out" || fail "validate saw no JSON Feed"
+grep -q 'cards.json' "$work/out" && fail "validate checked cards.json"
 
 if [[ $failures -gt 0 ]]; then
   echo "$failures CLI check(s) failed" >&2

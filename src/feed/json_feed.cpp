@@ -1,0 +1,86 @@
+#include "feed/json_feed.hpp"
+
+#include "feed/entry_fields.hpp"
+#include "util/json.hpp"
+
+namespace ogfeed::feed {
+
+namespace {
+
+void
+write_authors(util::JsonWriter& w, const content::Person& person)
+{
+  w.key("authors").begin_array().begin_object();
+  w.key("name").string(person.name);
+  if (!person.uri.empty()) {
+    w.key("url").string(person.uri);
+  }
+  w.end_object().end_array();
+}
+
+void
+write_item(util::JsonWriter& w,
+           const Entry& e,
+           const content::SiteConfig& config)
+{
+  const content::Post& post = *e.post;
+  const util::TimeZone& zone = config.timezone;
+  auto rfc3339 = [&](util::UtcSeconds t) {
+    return util::format_rfc3339(t, zone.offset_at(t));
+  };
+  w.begin_object();
+  w.key("id").string(entry_id(post, config));
+  w.key("url").string(post.permalink);
+  w.key("title").string(post.title);
+  w.key("content_html").string(e.content_html);
+  if (!e.summary.empty()) {
+    w.key("summary").string(e.summary);
+  }
+  if (e.card) {
+    w.key("image").string(e.card->url);
+  }
+  w.key("date_published").string(rfc3339(post.date));
+  w.key("date_modified").string(rfc3339(post.updated));
+  if (!post.author.name.empty()) {
+    write_authors(w, post.author);
+  }
+  const std::vector<std::string> tags = entry_categories(post);
+  if (!tags.empty()) {
+    w.key("tags").begin_array();
+    for (const auto& t : tags) {
+      w.string(t);
+    }
+    w.end_array();
+  }
+  w.end_object();
+}
+
+} // namespace
+
+std::string
+write_json_feed(const FeedPlan& plan,
+                const std::vector<const Entry*>& entries,
+                const content::SiteConfig& config,
+                const std::string& self_url)
+{
+  util::JsonWriter w(util::JsonWriter::Style::one_member_per_line);
+  w.begin_object();
+  w.key("version").string("https://jsonfeed.org/version/1.1");
+  w.key("title").string(plan.title);
+  w.key("home_page_url").string(plan.alternate);
+  w.key("feed_url").string(self_url);
+  if (!plan.subtitle.empty()) {
+    w.key("description").string(plan.subtitle);
+  }
+  w.key("language").string(config.language);
+  write_authors(w, config.author);
+  w.key("items").begin_array();
+  for (const Entry* e : entries) {
+    write_item(w, *e, config);
+  }
+  w.end_array();
+  w.end_object();
+  return w.str() + "\n";
+}
+
+} // namespace ogfeed::feed
