@@ -10,19 +10,6 @@ namespace ogfeed::content {
 
 namespace {
 
-constexpr std::array<std::string_view, 12> k_month_names = {"january",
-                                                            "february",
-                                                            "march",
-                                                            "april",
-                                                            "may",
-                                                            "june",
-                                                            "july",
-                                                            "august",
-                                                            "september",
-                                                            "october",
-                                                            "november",
-                                                            "december"};
-
 class Cursor
 {
 public:
@@ -103,9 +90,9 @@ month_from_name(std::string_view word)
   if (lower.size() < 3) {
     return -1;
   }
-  for (std::size_t i = 0; i < k_month_names.size(); ++i) {
-    if (k_month_names[i] == lower
-        || (lower.size() == 3 && k_month_names[i].starts_with(lower))) {
+  for (std::size_t i = 0; i < util::k_month_names.size(); ++i) {
+    if (util::k_month_names[i] == lower
+        || (lower.size() == 3 && util::k_month_names[i].starts_with(lower))) {
       return static_cast<int>(i) + 1;
     }
   }

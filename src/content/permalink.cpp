@@ -66,19 +66,6 @@ encode_path(std::string_view path)
   return out;
 }
 
-constexpr std::array<std::string_view, 12> k_month_names = {"january",
-                                                            "february",
-                                                            "march",
-                                                            "april",
-                                                            "may",
-                                                            "june",
-                                                            "july",
-                                                            "august",
-                                                            "september",
-                                                            "october",
-                                                            "november",
-                                                            "december"};
-
 // The values of the tokens that do not depend on the date.
 std::string
 name_token(std::string_view token, const Post& post)
@@ -204,7 +191,7 @@ permalink_url(std::string_view pattern,
     } else if (token == "i_month") {
       path += std::to_string(day.month);
     } else if (token == "monthname") {
-      path += k_month_names.at(static_cast<std::size_t>(day.month - 1));
+      path += util::k_month_names.at(static_cast<std::size_t>(day.month - 1));
     } else if (token == "day") {
       path += two_digits(day.day);
     } else if (token == "i_day") {

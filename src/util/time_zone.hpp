@@ -2,6 +2,7 @@
 
 #include "util/error.hpp"
 
+#include <array>
 #include <chrono>
 #include <string>
 #include <string_view>
@@ -12,6 +13,21 @@ namespace ogfeed::util {
 using UtcSeconds = std::chrono::sys_seconds;
 
 // A civil (wall-clock) date and time with no zone attached.
+// English month names, lower case, January first (dates like "April 30,
+// 2017" and Hugo's :monthname).
+inline constexpr std::array<std::string_view, 12> k_month_names = {"january",
+                                                                   "february",
+                                                                   "march",
+                                                                   "april",
+                                                                   "may",
+                                                                   "june",
+                                                                   "july",
+                                                                   "august",
+                                                                   "september",
+                                                                   "october",
+                                                                   "november",
+                                                                   "december"};
+
 struct CivilTime
 {
   int year = 1970;

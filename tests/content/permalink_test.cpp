@@ -55,3 +55,31 @@ TEST_CASE("permalink: a bad pattern suggests the near token", "[content]")
         == "unknown permalink token ':yaer', did you mean ':year'?");
   CHECK(!content::check_permalink_pattern("posts/:slug/"));
 }
+
+TEST_CASE("issue 9: generators' permalink tokens", "[content]")
+{
+  const util::TimeZone tokyo = *util::TimeZone::locate("Asia/Tokyo");
+  content::Post p = post_at(1735662600); // 2025-01-01 01:30 in Tokyo
+  p.title = "Hello, World: 日本語 Title!";
+  p.file_name = "2025-01-01-hello";
+  p.folder = "posts/2025";
+  p.categories = {"Tech", "Go Lang"};
+  p.params["id"] = "abc123";
+  auto url = [&](const char* pattern) {
+    return content::permalink_url(pattern, "https://e.example/", p, tokyo);
+  };
+  CHECK(url("/:sections/:slug/") == "https://e.example/posts/2025/hello/");
+  CHECK(url("/:section/:filename/")
+        == "https://e.example/posts/2025-01-01-hello/");
+  CHECK(url("/:path/") == "https://e.example/posts/2025/2025-01-01-hello/");
+  CHECK(url("/:categories/:i_month/:i_day/:short_year/:slug:output_ext")
+        == "https://e.example/tech/go%20lang/1/1/25/hello.html");
+  CHECK(url("/:title/")
+        == "https://e.example/hello-world-%E6%97%A5%E6%9C%AC%E8%AA%9E-title/");
+  CHECK(url("/:slugortitle/") == url("/:title/")); // no slug in front matter
+  p.slug_given = true;
+  CHECK(url("/:slugortitle/") == "https://e.example/hello/");
+  CHECK(url("/items/:id") == "https://e.example/items/abc123");
+  CHECK(url("/:monthname/:hour:minute/") == "https://e.example/january/0130/");
+  CHECK(content::urlize("  Go 1.22: What's  New?  ") == "go-1.22-whats-new");
+}
