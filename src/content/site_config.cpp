@@ -325,6 +325,18 @@ top_keys()
   static const std::vector<Key> keys = [] {
     std::vector<Key> all = {
       {"title", string_field("title", &SiteConfig::title)},
+      {"websub_hub",
+       [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+         TRY_ASSIGN(text, as_string(v, "websub_hub"));
+         if (!text.empty() && !util::is_http_url(text)) {
+           return tl::unexpected(
+             error_at(v,
+                      "'websub_hub' must be an absolute http(s) URL, got \""
+                        + text + "\""));
+         }
+         c.websub_hub = std::move(text);
+         return {};
+       }},
       {"subtitle", string_field("subtitle", &SiteConfig::subtitle)},
       {"base_url",
        [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {

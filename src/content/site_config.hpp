@@ -50,6 +50,7 @@ struct SiteConfig
   std::string language = "ja";
   util::TimeZone timezone;
   Person author;
+  std::string websub_hub; // a WebSub hub's URL: rel="hub" links, no network
   std::string permalink = "/posts/:slug/";
   // Per first folder below the content folder (Hugo's `permalinks`):
   // "posts" -> "/:year/:slug/"; other posts take `permalink`.

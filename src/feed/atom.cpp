@@ -76,6 +76,11 @@ write_atom(const FeedPlan& plan,
   text_child(feed, "updated", rfc3339(feed_updated(entries)));
   add_link(feed, "self", "application/atom+xml", self_url);
   add_link(feed, "alternate", "text/html", plan.alternate);
+  if (!config.websub_hub.empty()) { // WebSub: where subscribers register
+    pugi::xml_node hub = feed.append_child("link");
+    hub.append_attribute("rel") = "hub";
+    hub.append_attribute("href") = config.websub_hub.c_str();
+  }
   add_person(feed, config.author);
   pugi::xml_node generator = feed.append_child("generator");
   generator.append_attribute("version") = OGFEED_VERSION;

@@ -74,6 +74,12 @@ write_json_feed(const FeedPlan& plan,
   }
   w.key("language").string(config.language);
   write_authors(w, config.author);
+  if (!config.websub_hub.empty()) {
+    w.key("hubs").begin_array().begin_object();
+    w.key("type").string("WebSub");
+    w.key("url").string(config.websub_hub);
+    w.end_object().end_array();
+  }
   w.key("items").begin_array();
   for (const Entry* e : entries) {
     write_item(w, *e, config);

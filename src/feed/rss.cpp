@@ -58,6 +58,11 @@ write_rss(const FeedPlan& plan,
   self.append_attribute("href") = self_url.c_str();
   self.append_attribute("rel") = "self";
   self.append_attribute("type") = "application/rss+xml";
+  if (!config.websub_hub.empty()) { // WebSub: where subscribers register
+    pugi::xml_node hub = channel.append_child("atom:link");
+    hub.append_attribute("href") = config.websub_hub.c_str();
+    hub.append_attribute("rel") = "hub";
+  }
 
   for (const Entry* e : entries) {
     const content::Post* post = e->post;

@@ -326,6 +326,7 @@ grep -q "^ogfeed: error: card 'cards/.*' is in no shard's output" "$work/err" ||
 #     (which finds .json feeds in a folder and leaves cards.json alone).
 cp -r "$src/examples/blog" "$work/jsonfeed" && rm -rf "$work/jsonfeed/public"
 sed -i 's/^  formats: \[atom, rss\]$/  formats: [atom, rss, json]/' "$work/jsonfeed/ogfeed.yaml"
+echo "websub_hub: https://hub.example/" >>"$work/jsonfeed/ogfeed.yaml"
 "$ogfeed" build "$work/jsonfeed" -q || fail "build with json"
 [[ -f "$work/jsonfeed/public/feed.json" && -f "$work/jsonfeed/public/tags/Rust/feed.json" ]] || fail "feed.json files"
 python3 -c "
@@ -337,6 +338,9 @@ assert all(i['image'].startswith('https://') for i in f['items'])
 "$ogfeed" validate "$work/jsonfeed/public" --format json >"$work/out" || fail "validate the json feeds"
 grep -q '"format": "JSON Feed"' "$work/out" || fail "validate saw no JSON Feed"
 grep -q 'cards.json' "$work/out" && fail "validate checked cards.json"
+grep -q '<link rel="hub" href="https://hub.example/" />' "$work/jsonfeed/public/atom.xml" || fail "Atom WebSub hub link"
+grep -q '<atom:link href="https://hub.example/" rel="hub" />' "$work/jsonfeed/public/rss.xml" || fail "RSS WebSub hub link"
+grep -q '"hubs": \[{"type": "WebSub", "url": "https://hub.example/"}\]' "$work/jsonfeed/public/feed.json" || fail "JSON Feed hubs"
 
 if [[ $failures -gt 0 ]]; then
   echo "$failures CLI check(s) failed" >&2
