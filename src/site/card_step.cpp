@@ -179,15 +179,14 @@ can_reuse(const CardJob& job, const Manifest& previous, const fs::path& out)
          && content_hash(*bytes) == it->second.hash;
 }
 
-// One job per post in `todo`: its file below the cards folder, its text
-// and the key of everything that decides its pixels.
+// One job per post in `todo`: its file below the cards folder and its
+// text (keys come once the fonts, fallbacks included, are known).
 std::vector<CardJob>
 plan_card_jobs(const std::vector<content::Post>& posts,
                const std::vector<std::size_t>& todo,
                const content::SiteConfig& config,
                const card::CardTemplate& tmpl,
-               const char* extension,
-               std::uint64_t setup)
+               const char* extension)
 {
   const std::vector<std::string> names = card_names(posts, config.base_url);
   std::vector<CardJob> jobs(todo.size());
@@ -196,7 +195,6 @@ plan_card_jobs(const std::vector<content::Post>& posts,
     job.post = todo[j];
     job.rel = config.cards.dir + "/" + names[job.post] + extension;
     job.text = card::card_text_for(posts[job.post], config, tmpl);
-    job.key = card_key(job.text, setup);
   }
   return jobs;
 }
@@ -394,18 +392,16 @@ warn_missing_glyphs(const content::Post& p,
   }
 }
 
-// Adds the system fonts for what the template's fonts lack in the cards of
-// `todo` (Korean, Greek...), before the cards' cache keys are made.
+// Adds the system fonts for what the template's fonts lack in the jobs'
+// cards (Korean, Greek...), before the cards' cache keys are made.
 void
-add_fallbacks(const std::vector<content::Post>& posts,
-              const std::vector<std::size_t>& todo,
+add_fallbacks(const std::vector<CardJob>& jobs,
               const content::SiteConfig& config,
-              const card::CardTemplate& tmpl,
               card::TemplateFonts& fonts)
 {
   std::string shown;
-  for (const std::size_t i : todo) {
-    shown += card::all_text(card::card_text_for(posts[i], config, tmpl));
+  for (const CardJob& job : jobs) {
+    shown += card::all_text(job.text);
   }
   card::add_fallback_fonts(fonts, util::decode_utf8(shown), config.language);
 }
@@ -451,10 +447,13 @@ build_cards(const std::vector<content::Post>& posts,
     result.diagnostics.push_back(fonts.error());
     return result;
   }
-  add_fallbacks(posts, todo, config, *tmpl, *fonts);
-  const std::uint64_t setup = setup_hash(*tmpl, *fonts, config.cards);
   std::vector<CardJob> jobs =
-    plan_card_jobs(posts, todo, config, *tmpl, format.extension, setup);
+    plan_card_jobs(posts, todo, config, *tmpl, format.extension);
+  add_fallbacks(jobs, config, *fonts);
+  const std::uint64_t setup = setup_hash(*tmpl, *fonts, config.cards);
+  for (CardJob& job : jobs) {
+    job.key = card_key(job.text, setup);
+  }
   // Checking a cached card reads it: spread that over the threads too.
   util::parallel_for(jobs.size(), options.jobs, [&](std::size_t j) {
     if (can_reuse(jobs[j], tx.previous(), options.output_dir)) {
