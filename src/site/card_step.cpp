@@ -393,10 +393,12 @@ warn_missing_glyphs(const content::Post& p,
 }
 
 // Adds the system fonts for what the template's fonts lack in the jobs'
-// cards (Korean, Greek...), before the cards' cache keys are made.
+// cards (Korean, Greek...), then gives each job the key of everything that
+// decides its pixels, those fonts included.
 void
-add_fallbacks(const std::vector<CardJob>& jobs,
+key_card_jobs(std::vector<CardJob>& jobs,
               const content::SiteConfig& config,
+              const card::CardTemplate& tmpl,
               card::TemplateFonts& fonts)
 {
   std::string shown;
@@ -404,6 +406,10 @@ add_fallbacks(const std::vector<CardJob>& jobs,
     shown += card::all_text(job.text);
   }
   card::add_fallback_fonts(fonts, util::decode_utf8(shown), config.language);
+  const std::uint64_t setup = setup_hash(tmpl, fonts, config.cards);
+  for (CardJob& job : jobs) {
+    job.key = card_key(job.text, setup);
+  }
 }
 
 } // namespace
@@ -449,11 +455,7 @@ build_cards(const std::vector<content::Post>& posts,
   }
   std::vector<CardJob> jobs =
     plan_card_jobs(posts, todo, config, *tmpl, format.extension);
-  add_fallbacks(jobs, config, *fonts);
-  const std::uint64_t setup = setup_hash(*tmpl, *fonts, config.cards);
-  for (CardJob& job : jobs) {
-    job.key = card_key(job.text, setup);
-  }
+  key_card_jobs(jobs, config, *tmpl, *fonts);
   // Checking a cached card reads it: spread that over the threads too.
   util::parallel_for(jobs.size(), options.jobs, [&](std::size_t j) {
     if (can_reuse(jobs[j], tx.previous(), options.output_dir)) {
