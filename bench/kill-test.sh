@@ -96,8 +96,8 @@ PY
   clean=$work/clean
   rm -rf "$clean"
   "$ogfeed" build "$site" -q -o "$clean"
-  if ! diff -r -x lock "$out" "$clean" >/dev/null; then
-    echo "  differs from a clean build:"; diff -r -q -x lock "$out" "$clean" | head -5
+  if ! diff -r -x lock -x cache -x last-build "$out" "$clean" >/dev/null; then
+    echo "  differs from a clean build:"; diff -r -q -x lock -x cache -x last-build "$out" "$clean" | head -5
     ok=no
   fi
   echo "round $round: ${killed} after ${delay} ms, consistent: $ok"

@@ -207,6 +207,16 @@ run_build(const std::vector<std::string>& args)
     if (!report.detected.empty()) {
       std::cout << "detected " << report.detected << "\n";
     }
+    if (report.up_to_date) {
+      std::cout << "up to date: " << report.feeds << " feeds";
+      if (!report.card_records.empty()) {
+        std::cout << " and " << report.card_records.size() << " cards";
+      }
+      std::cout << " for " << report.posts << " posts in "
+                << report.output_dir.string()
+                << "/ (nothing changed since the last build)\n";
+      return k_exit_ok;
+    }
     std::cout << "wrote " << report.feeds << " feeds";
     if (report.feeds_unchanged > 0) {
       std::cout << " (" << report.feeds_unchanged << " unchanged)";
@@ -220,6 +230,11 @@ run_build(const std::vector<std::string>& args)
     if (!report.removed.empty()) {
       std::cout << "; removed " << report.removed.size()
                 << " outputs that no longer belong";
+    }
+    if (report.posts_read > 0
+        && report.posts_read < report.post_records.size()) {
+      std::cout << "; re-read " << report.posts_read << " changed post "
+                << (report.posts_read == 1 ? "file" : "files");
     }
     std::cout << "\n";
   }

@@ -26,6 +26,7 @@ struct BodySpan
   std::uint64_t offset = 0;    // byte offset in the file as it is on disk
   int line = 1;                // 1-based file line of the body's first line
   std::uint64_t file_size = 0; // the file's size when it was loaded
+  std::uint64_t file_hash = 0; // util::hash64 of its bytes then
 };
 
 // One post, as loaded from its file: the hub every later stage reads. It is

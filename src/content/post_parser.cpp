@@ -7,6 +7,7 @@
 #include "content/toml_value.hpp"
 #include "content/yaml_value.hpp"
 #include "util/encoding_guess.hpp"
+#include "util/hash.hpp"
 #include "util/split.hpp"
 #include "util/utf8.hpp"
 
@@ -657,6 +658,7 @@ body_span(std::string_view raw, std::string_view text, const FrontMatter& fm)
   BodySpan span;
   span.line = fm.body_line;
   span.file_size = raw.size();
+  span.file_hash = util::hash64(raw);
   if (text.data() == raw.data()) {
     span.offset = static_cast<std::uint64_t>(fm.body.data() - raw.data());
     return span;

@@ -87,6 +87,10 @@ parse_site_config(std::string_view yaml_text,
 // without ogfeed.yaml: title and base URL present, author name defaulted.
 util::Expected<void> finish_site_config(SiteConfig& config);
 
+// Every setting as bytes: equal for two configurations exactly when they
+// are the same, so caches of what a configuration made can key on it.
+std::string config_fingerprint(const SiteConfig& config);
+
 // The permalink pattern for a post: its section's, else the site's.
 const std::string& permalink_pattern(const SiteConfig& config,
                                      const Post& post);

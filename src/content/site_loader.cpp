@@ -4,6 +4,7 @@
 #include "content/permalink.hpp"
 #include "content/post_parser.hpp"
 #include "util/file.hpp"
+#include "util/hash.hpp"
 #include "util/parallel.hpp"
 #include "util/url.hpp"
 #include "util/utf8.hpp"
@@ -11,6 +12,7 @@
 #include <fnmatch.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstring>
 #include <optional>
 #include <set>
@@ -87,6 +89,9 @@ drop_bundle_resources(std::vector<PostFile>& files, const fs::path& dir)
     if (f.path.stem() == "index" && f.path.parent_path() != dir) {
       bundles.insert(f.path.parent_path());
     }
+  }
+  if (bundles.empty()) {
+    return;
   }
   std::erase_if(files, [&](const PostFile& f) {
     for (fs::path up = f.path.parent_path(); up.has_relative_path();
@@ -174,33 +179,102 @@ describe_read_error(util::Error e, const std::string& shown_path)
   return e;
 }
 
-ParsedPost
-load_one(const PostFile& file, const SiteConfig& config)
+// A FileHistory that remembers whether a post asked it: a post dated from
+// git or its mtime has a date its file does not hold, so it is not cached.
+class AskedHistory : public FileHistory
 {
+public:
+  explicit AskedHistory(const FileHistory* inner)
+    : m_inner(inner)
+  {
+  }
+  std::optional<FileDates>
+  dates_of(const std::filesystem::path& file) const override
+  {
+    m_asked = true;
+    return m_inner->dates_of(file);
+  }
+  bool
+  available() const override
+  {
+    return m_inner->available();
+  }
+  bool
+  asked() const
+  {
+    return m_asked;
+  }
+
+private:
+  const FileHistory* m_inner;
+  mutable bool m_asked = false;
+};
+
+void
+set_permalink(Post& post, const SiteConfig& config)
+{
+  post.permalink =
+    post.permalink_override.empty()
+      ? permalink_url(
+        permalink_pattern(config, post), config.base_url, post, config.timezone)
+      : util::resolve_url(
+        // "/about/" is below the site, not the host: Jekyll
+        // and Hugo both read it against the base URL.
+        post.permalink_override.starts_with('/')
+          ? post.permalink_override.substr(1)
+          : post.permalink_override,
+        config.base_url);
+}
+
+// Parses one file, or takes it from `cache`. Returns what the next cache
+// should hold for it, if anything.
+std::optional<CachedParse>
+load_one(const PostFile& file,
+         const SiteConfig& config,
+         const ParseCache* cache,
+         ParsedPost& out,
+         int& how) // 0 cached, 1 cached after reading, 2 parsed
+{
+  const std::string& shown = file.source.display_path;
+  if (cache != nullptr) {
+    bool rechecked = false;
+    if (const CachedParse* hit = cache->find(
+          shown, file.path, file.source.name, file.source.folder, rechecked)) {
+      if (auto decoded = read_parsed(hit->record)) {
+        how = rechecked ? 1 : 0;
+        out = std::move(*decoded);
+        if (out.post) {
+          set_permalink(*out.post, config);
+        }
+        return *hit;
+      }
+    }
+  }
+  how = 2;
+  const auto stamp = util::file_stamp(file.path); // before reading it
   auto bytes = util::read_file(file.path, k_max_post_bytes);
   if (!bytes) {
-    ParsedPost failed;
-    failed.diagnostics.push_back(
-      describe_read_error(bytes.error(), file.source.display_path));
-    return failed;
+    out.diagnostics.push_back(describe_read_error(bytes.error(), shown));
+    return std::nullopt;
   }
-  ParsedPost parsed = parse_post(*bytes, file.source, config.timezone);
-  if (parsed.post) {
-    Post& post = *parsed.post;
-    post.permalink = post.permalink_override.empty()
-                       ? permalink_url(permalink_pattern(config, post),
-                                       config.base_url,
-                                       post,
-                                       config.timezone)
-                       : util::resolve_url(
-                         // "/about/" is below the site, not the host: Jekyll
-                         // and Hugo both read it against the base URL.
-                         post.permalink_override.starts_with('/')
-                           ? post.permalink_override.substr(1)
-                           : post.permalink_override,
-                         config.base_url);
+  PostSource source = file.source;
+  const AskedHistory history(source.history);
+  if (source.history != nullptr) {
+    source.history = &history;
   }
-  return parsed;
+  out = parse_post(*bytes, source, config.timezone);
+  std::optional<CachedParse> entry;
+  if (stamp && !history.asked() && !util::has_error(out.diagnostics)) {
+    entry = CachedParse{*stamp,
+                        util::hash64(*bytes),
+                        file.source.name,
+                        file.source.folder,
+                        write_parsed(out)};
+  }
+  if (out.post) {
+    set_permalink(*out.post, config);
+  }
+  return entry;
 }
 
 // What to do about a missing title or URL, for the error that says so.
@@ -269,6 +343,19 @@ load_site_config(const fs::path& site_root)
   return setup;
 }
 
+util::Expected<std::vector<std::pair<std::string, fs::path>>>
+list_post_files(const fs::path& site_root, const SiteConfig& config)
+{
+  TRY_ASSIGN(files,
+             find_post_files(site_root, config.content_dirs, config.exclude));
+  std::vector<std::pair<std::string, fs::path>> out;
+  out.reserve(files.size());
+  for (auto& f : files) {
+    out.emplace_back(std::move(f.source.display_path), std::move(f.path));
+  }
+  return out;
+}
+
 util::Expected<std::string>
 load_post_body(const Post& post)
 {
@@ -280,7 +367,8 @@ load_post_body(const Post& post)
     return tl::unexpected(describe_read_error(bytes.error(), post.shown_path));
   }
   const BodySpan& span = post.body_span;
-  if (bytes->size() != span.file_size) {
+  if (bytes->size() != span.file_size
+      || util::hash64(*bytes) != span.file_hash) {
     return tl::unexpected(util::with_path(
       util::make_error("the file changed while ogfeed was building; build "
                        "again"),
@@ -312,27 +400,50 @@ sort_posts(std::vector<Post>& posts)
   });
 }
 
+std::uint64_t
+parse_cache_setup(const SiteConfig& config, BrokenDrafts broken_drafts)
+{
+  return util::hash64(std::string(OGFEED_VERSION) + "\x1f"
+                      + config.timezone.name() + "\x1f"
+                      + (broken_drafts == BrokenDrafts::are_errors ? "e" : "w")
+                      + std::to_string(k_max_post_bytes));
+}
+
 LoadedPosts
 load_posts(const fs::path& site_root,
            const SiteConfig& config,
            unsigned jobs,
-           BrokenDrafts broken_drafts)
+           BrokenDrafts broken_drafts,
+           const ParseCache* cache)
 {
   LoadedPosts out;
+  out.cache = ParseCache(parse_cache_setup(config, broken_drafts));
+  out.cache.set_read_time(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                            std::chrono::system_clock::now().time_since_epoch())
+                            .count());
   auto files = find_post_files(site_root, config.content_dirs, config.exclude);
   if (!files) {
     out.diagnostics.push_back(files.error());
     return out;
   }
   std::vector<ParsedPost> parsed(files->size());
+  std::vector<std::optional<CachedParse>> entries(files->size());
+  std::vector<int> how(files->size(), 0);
   const GitHistory history(site_root, config.content_dirs);
   for (auto& f : *files) {
     f.source.broken_drafts = broken_drafts;
     f.source.history = &history;
   }
   util::parallel_for(files->size(), jobs, [&](std::size_t i) {
-    parsed[i] = load_one((*files)[i], config);
+    entries[i] = load_one((*files)[i], config, cache, parsed[i], how[i]);
   });
+  for (std::size_t i = 0; i < files->size(); ++i) {
+    out.parsed += how[i] == 2 ? 1 : 0;
+    out.rechecked += how[i] == 1 ? 1 : 0;
+    if (entries[i]) {
+      out.cache.store((*files)[i].source.display_path, std::move(*entries[i]));
+    }
+  }
   for (auto& p : parsed) {
     out.diagnostics.insert(out.diagnostics.end(),
                            std::make_move_iterator(p.diagnostics.begin()),

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "content/parse_cache.hpp"
 #include "content/post.hpp"
 #include "content/post_parser.hpp"
 #include "content/site_config.hpp"
@@ -7,6 +8,7 @@
 #include "util/error.hpp"
 
 #include <filesystem>
+#include <utility>
 #include <vector>
 
 namespace ogfeed::content {
@@ -33,7 +35,15 @@ struct LoadedPosts
 {
   std::vector<Post> posts;       // newest first, ties by slug
   util::Diagnostics diagnostics; // every bad post, plus warnings
+  ParseCache cache;              // this load's parses, for the next one
+  std::size_t parsed = 0;        // files read and parsed (not from a cache)
+  std::size_t rechecked = 0;     // cached, once their bytes hashed the same
 };
+
+// What a parse cache must be made under: ogfeed's version, the time zone,
+// what a broken draft is.
+std::uint64_t parse_cache_setup(const SiteConfig& config,
+                                BrokenDrafts broken_drafts);
 
 // Finds every Markdown file (*.md, *.markdown) under the content folder,
 // recursively, skipping hidden entries, `_index.md` list pages and
@@ -41,11 +51,20 @@ struct LoadedPosts
 // them on `jobs` threads and sets each post's permalink (the post's own
 // `permalink`/`url` when it has one). Reports every bad post; a folder that
 // cannot be read is an error. A broken draft is left out with warnings
-// unless `broken_drafts` says its problems are errors.
+// unless `broken_drafts` says its problems are errors. A file `cache`
+// (made under parse_cache_setup()) still holds is not read again: its
+// post and warnings come from there.
 LoadedPosts load_posts(const std::filesystem::path& site_root,
                        const SiteConfig& config,
                        unsigned jobs,
-                       BrokenDrafts broken_drafts = BrokenDrafts::are_errors);
+                       BrokenDrafts broken_drafts = BrokenDrafts::are_errors,
+                       const ParseCache* cache = nullptr);
+
+// The post files load_posts() would read, as (shown path, file), in file
+// order; fails when a content folder cannot be read.
+util::Expected<std::vector<std::pair<std::string, std::filesystem::path>>>
+list_post_files(const std::filesystem::path& site_root,
+                const SiteConfig& config);
 
 // Returns a post's Markdown body: the one it holds, else read from
 // post.file at post.body_span. Fails when the file can no longer be read or

@@ -165,20 +165,6 @@ struct CardJob
   fs::path copy_from;   // a shard's file holding this very card
 };
 
-// True when the previous build drew this very card and the file there still
-// holds the bytes it wrote: the cache trusts only what the manifest says.
-bool
-can_reuse(const CardJob& job, const Manifest& previous, const fs::path& out)
-{
-  const auto it = previous.find(job.rel);
-  if (it == previous.end() || it->second.card_key != job.key) {
-    return false;
-  }
-  auto bytes = util::read_file(out / fs::u8path(job.rel), it->second.size);
-  return bytes && bytes->size() == it->second.size
-         && content_hash(*bytes) == it->second.hash;
-}
-
 // One job per post in `todo`: its file below the cards folder and its
 // text (keys come once the fonts, fallbacks included, are known).
 std::vector<CardJob>
@@ -340,7 +326,7 @@ find_in_shards(std::vector<CardJob>& jobs, const std::vector<fs::path>& dirs)
       continue;
     }
     for (std::size_t d = 0; d < dirs.size() && job.copy_from.empty(); ++d) {
-      if (can_reuse(job, manifests[d], dirs[d])) {
+      if (holds_output(manifests[d], dirs[d], job.rel, job.key)) {
         job.copy_from = dirs[d] / fs::u8path(job.rel);
       }
     }
@@ -412,6 +398,32 @@ key_card_jobs(std::vector<CardJob>& jobs,
   }
 }
 
+std::vector<std::string>
+card_inputs(const std::string& template_name,
+            const CardStepOptions& options,
+            const card::CardTemplate& tmpl,
+            const card::TemplateFonts& fonts)
+{
+  std::vector<std::string> inputs;
+  if (!template_name.ends_with(".yaml")) {
+    for (const auto& dir : options.template_dirs) {
+      inputs.push_back((dir / (template_name + ".yaml")).string());
+    }
+  }
+  inputs.push_back(tmpl.path.string());
+  for (const auto& f : fonts.files) {
+    if (f) {
+      inputs.push_back(f->path);
+    }
+  }
+  for (const fs::path& image : {tmpl.background.image, tmpl.logo.path}) {
+    if (!image.empty()) {
+      inputs.push_back(image.string());
+    }
+  }
+  return inputs;
+}
+
 } // namespace
 
 CardStepResult
@@ -456,9 +468,11 @@ build_cards(const std::vector<content::Post>& posts,
   std::vector<CardJob> jobs =
     plan_card_jobs(posts, todo, config, *tmpl, format.extension);
   key_card_jobs(jobs, config, *tmpl, *fonts);
+  result.inputs =
+    card_inputs(config.cards.template_name, options, *tmpl, *fonts);
   // Checking a cached card reads it: spread that over the threads too.
   util::parallel_for(jobs.size(), options.jobs, [&](std::size_t j) {
-    if (can_reuse(jobs[j], tx.previous(), options.output_dir)) {
+    if (tx.holds(jobs[j].rel, jobs[j].key)) {
       jobs[j].reused = true;
       jobs[j].length = tx.previous().at(jobs[j].rel).size;
     }

@@ -56,6 +56,10 @@ struct CardStepResult
     bool rendered = false;
   };
   std::vector<Record> records;
+  // Every file the cards were made from, or whose appearance would change
+  // them (a template of the same name earlier in the search): template,
+  // fonts (fallbacks too), images.
+  std::vector<std::string> inputs;
 };
 
 // Gives every post its card: a post with its own `image` keeps that (made

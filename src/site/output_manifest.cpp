@@ -1,8 +1,8 @@
 #include "site/output_manifest.hpp"
 
+#include "util/file.hpp"
+#include "util/hash.hpp"
 #include "util/split.hpp"
-
-#include <xxhash.h>
 
 #include <charconv>
 
@@ -37,7 +37,7 @@ parse_u64(std::string_view s, int base, std::uint64_t& out)
 std::uint64_t
 content_hash(std::string_view bytes)
 {
-  return XXH3_64bits(bytes.data(), bytes.size());
+  return util::hash64(bytes);
 }
 
 std::string
@@ -74,14 +74,29 @@ unescape_field(std::string_view field)
   return out;
 }
 
+bool
+holds_output(const Manifest& manifest,
+             const std::filesystem::path& dir,
+             const std::string& rel,
+             const std::string& key)
+{
+  const auto it = manifest.find(rel);
+  if (key.empty() || it == manifest.end() || it->second.key != key) {
+    return false;
+  }
+  auto bytes =
+    util::read_file(dir / std::filesystem::u8path(rel), it->second.size);
+  return bytes && bytes->size() == it->second.size
+         && content_hash(*bytes) == it->second.hash;
+}
+
 std::string
 format_manifest(const Manifest& manifest)
 {
   std::string out(k_header);
   for (const auto& [path, e] : manifest) {
     out += hex64(e.hash) + "\t" + std::to_string(e.size) + "\t"
-           + (e.card_key.empty() ? "-" : e.card_key) + "\t" + escape_field(path)
-           + "\n";
+           + (e.key.empty() ? "-" : e.key) + "\t" + escape_field(path) + "\n";
   }
   return out;
 }
@@ -109,7 +124,7 @@ parse_manifest(std::string_view text)
       return tl::unexpected(util::make_error("malformed line", line_no, 1));
     }
     if (fields[2] != "-") {
-      e.card_key = std::string(fields[2]);
+      e.key = std::string(fields[2]);
     }
     out[unescape_field(fields[3])] = std::move(e);
   }

@@ -3,6 +3,7 @@
 #include "util/error.hpp"
 
 #include <cstdint>
+#include <filesystem>
 #include <map>
 #include <string>
 #include <string_view>
@@ -14,7 +15,7 @@ struct ManifestEntry
 {
   std::uint64_t size = 0; // bytes
   std::uint64_t hash = 0; // XXH3-64 of the bytes
-  std::string card_key;   // what drew a card (empty for other outputs)
+  std::string key;        // what made it (a card's or a feed's inputs, hashed)
 };
 
 // Every file one build wrote, by path relative to the output folder
@@ -24,6 +25,14 @@ using Manifest = std::map<std::string, ManifestEntry>;
 
 // Returns the XXH3-64 hash manifests record.
 std::uint64_t content_hash(std::string_view bytes);
+
+// True when `manifest` says `rel` was written with this `key` (not empty)
+// and the file below `dir` still holds the bytes it wrote: caches trust
+// only what a manifest says. Reads the file.
+bool holds_output(const Manifest& manifest,
+                  const std::filesystem::path& dir,
+                  const std::string& rel,
+                  const std::string& key);
 
 // Returns the manifest as text: a header line, then one line per file.
 std::string format_manifest(const Manifest& manifest);

@@ -371,10 +371,10 @@ OutputTransaction::previous() const
 util::Expected<void>
 OutputTransaction::stage(const std::string& rel,
                          std::string_view bytes,
-                         const std::string& card_key)
+                         const std::string& key)
 {
   const std::uint64_t hash = content_hash(bytes);
-  if (unchanged_on_disk(rel, bytes, hash, card_key)) {
+  if (unchanged_on_disk(rel, bytes, hash, key)) {
     // The same bytes are already there: leave the file (and its mtime) as
     // it is, so rsync, make and CI caches see no change.
     const std::lock_guard<std::mutex> guard(m->mutex);
@@ -397,7 +397,7 @@ OutputTransaction::stage(const std::string& rel,
     return tl::unexpected(std::move(e));
   }
   const std::lock_guard<std::mutex> guard(m->mutex);
-  m->next[rel] = ManifestEntry{bytes.size(), hash, card_key};
+  m->next[rel] = ManifestEntry{bytes.size(), hash, key};
   m->puts.push_back({JournalStep::Kind::put, name, rel, {}});
   return {};
 }
@@ -406,19 +406,26 @@ bool
 OutputTransaction::unchanged_on_disk(const std::string& rel,
                                      std::string_view bytes,
                                      std::uint64_t hash,
-                                     const std::string& card_key) const
+                                     const std::string& key) const
 {
   {
     const std::lock_guard<std::mutex> guard(m->mutex);
     const auto it = m->previous.find(rel);
     if (it == m->previous.end() || it->second.size != bytes.size()
-        || it->second.hash != hash || it->second.card_key != card_key) {
+        || it->second.hash != hash || it->second.key != key) {
       return false;
     }
   }
   // Trust the file only while it still holds what the manifest says.
   auto now = util::read_file(m->out / fs::u8path(rel), bytes.size());
   return now && *now == bytes;
+}
+
+bool
+OutputTransaction::holds(const std::string& rel, const std::string& key) const
+{
+  // previous is never changed after open().
+  return holds_output(m->previous, m->out, rel, key);
 }
 
 void

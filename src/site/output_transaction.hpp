@@ -76,16 +76,22 @@ public:
   const Manifest& previous() const;
 
   // Stages `bytes` as the new `rel` (relative to the output folder, '/'
-  // separated); `card_key` records what drew a card. Bytes the file already
+  // separated); `key` records what made it (a card's or a feed's inputs,
+  // hashed). Bytes the file already
   // holds, as the previous build wrote them, are not written again: the
   // file and its mtime stay. Thread-safe. Fails when the staged file cannot
   // be written (a full disk).
   util::Expected<void> stage(const std::string& rel,
                              std::string_view bytes,
-                             const std::string& card_key = {});
+                             const std::string& key = {});
 
   // Keeps `rel`, an output of the previous build, unchanged. Thread-safe.
   void keep(const std::string& rel);
+
+  // True when the previous build wrote `rel` with this `key` (not empty)
+  // and the file still holds the bytes it wrote: a cache trusts only what
+  // the manifest says. Reads the file. Thread-safe.
+  bool holds(const std::string& rel, const std::string& key) const;
 
   // Publishes everything staged and kept, removes stale outputs.
   tl::expected<CommitSummary, CommitError> commit();
@@ -96,7 +102,7 @@ private:
   bool unchanged_on_disk(const std::string& rel,
                          std::string_view bytes,
                          std::uint64_t hash,
-                         const std::string& card_key) const;
+                         const std::string& key) const;
 
   struct State;
   explicit OutputTransaction(std::unique_ptr<State> state);

@@ -147,6 +147,9 @@ build_report_json(const BuildReport& r)
     .string(r.published == Published::all      ? "all"
             : r.published == Published::partly ? "partly"
                                                : "nothing");
+  w.key("up_to_date").boolean(r.up_to_date);
+  w.key("posts_read").number(static_cast<double>(r.posts_read));
+  w.key("entries_rendered").number(static_cast<double>(r.entries_rendered));
   write_site(w, r);
   write_posts(w, r);
   write_outputs(w, r);

@@ -1,15 +1,11 @@
 #include "site/site_build.hpp"
 
-#include "content/absolute_urls.hpp"
-#include "content/generator_markup.hpp"
-#include "content/markdown.hpp"
 #include "content/site_loader.hpp"
-#include "feed/feed_plan.hpp"
-#include "feed/formats.hpp"
+#include "site/build_cache.hpp"
+#include "site/build_record.hpp"
 #include "site/card_step.hpp"
+#include "site/feed_step.hpp"
 #include "util/file.hpp"
-#include "util/parallel.hpp"
-#include "validate/validator.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -21,8 +17,6 @@ namespace ogfeed::site {
 namespace fs = std::filesystem;
 
 namespace {
-
-constexpr std::size_t k_excerpt_chars = 140;
 
 // Keeps the posts this build publishes and reports two posts that would
 // share one permalink (feed readers would merge them).
@@ -97,14 +91,16 @@ stage_cards(const std::vector<content::Post>& posts,
             const BuildOptions& options,
             OutputTransaction& tx,
             std::vector<std::optional<feed::CardRef>>& cards,
-            BuildReport& report)
+            BuildReport& report,
+            std::vector<std::string>& inputs)
 {
   if (!config.cards.enabled) {
     return true;
   }
   if (options.cards == Cards::off) {
     for (const auto& [rel, entry] : tx.previous()) {
-      if (!entry.card_key.empty() || rel == "cards.json") {
+      if ((!entry.key.empty() && rel.starts_with(config.cards.dir + "/"))
+          || rel == "cards.json") {
         tx.keep(rel);
       }
     }
@@ -129,186 +125,23 @@ stage_cards(const std::vector<content::Post>& posts,
   report.card_records = std::move(result.records);
   report.cards_reused = result.reused;
   cards = std::move(result.cards);
+  inputs = std::move(result.inputs);
   return !util::has_error(report.diagnostics);
 }
 
-// One post as feeds show it: its body with the generators' markup rendered,
-// as HTML with absolute URLs, its summary and its card. Warnings and errors
-// go to `notes`, with the post's path.
-feed::Entry
-make_entry(const content::Post& post,
-           const std::optional<feed::CardRef>& card,
-           const content::SiteConfig& config,
-           const content::PostFinder& find_post,
-           util::Diagnostics& notes)
-{
-  feed::Entry entry;
-  entry.post = &post;
-  entry.card = card;
-  auto loaded = content::load_post_body(post);
-  if (!loaded) {
-    notes.push_back(loaded.error());
-    return entry;
-  }
-  util::Diagnostics markup;
-  content::MarkupContext context{
-    config.base_url, post.permalink, config.markup, find_post};
-  context.dialects.mdx = post.file.extension() == ".mdx";
-  const std::string body = content::render_generator_markup(
-    *loaded, context, post.body_span.line, markup);
-  for (auto& d : markup) {
-    notes.push_back(util::with_path(std::move(d), post.shown_path));
-  }
-  content::Tables tables = content::Tables::gfm;
-  if (const int line = content::table_cells_overflow_line(body)) {
-    tables = content::Tables::as_text;
-    notes.push_back(util::with_path(
-      util::make_warning(
-        "more than " + std::to_string(content::k_max_table_cells)
-          + " table cells in one post; its tables are left as text",
-        post.body_span.line + line - 1,
-        1),
-      post.shown_path));
-  }
-  entry.content_html = content::absolutize_html(
-    content::render_markdown(body, tables), post.permalink);
-  entry.summary = post.description.empty()
-                    ? content::markdown_excerpt(body, k_excerpt_chars, tables)
-                    : post.description;
-  return entry;
-}
-
-// Makes the entry of every post that some feed includes, on `jobs` threads:
-// its rendered content, summary and card. Other posts' bodies are never
-// read.
-std::vector<feed::Entry>
-make_entries(const std::vector<content::Post>& posts,
-             const std::vector<std::optional<feed::CardRef>>& cards,
-             const std::vector<feed::FeedPlan>& plans,
-             const content::SiteConfig& config,
-             unsigned jobs,
-             util::Diagnostics& diagnostics)
-{
-  std::set<std::size_t> needed; // indices into `posts`
-  for (const auto& plan : plans) {
-    for (const content::Post* p : plan.posts) {
-      needed.insert(static_cast<std::size_t>(p - posts.data()));
-    }
-  }
-  // Jekyll's {% post_url 2024-05-01-hello %}: a post by its file name.
-  std::map<std::string, std::string, std::less<>> by_name;
-  // Hexo's {% post_link sub/name %}: by its path below the posts folder.
-  for (const auto& p : posts) {
-    by_name.emplace(p.file.stem().string(), p.permalink);
-    if (!p.folder.empty()) {
-      by_name.emplace(p.folder + "/" + p.file.stem().string(), p.permalink);
-    }
-  }
-  const content::PostFinder find_post =
-    [&](std::string_view name) -> std::optional<std::string> {
-    const auto it = by_name.find(name);
-    return it == by_name.end() ? std::nullopt
-                               : std::optional<std::string>(it->second);
-  };
-  std::vector<feed::Entry> entries(needed.size());
-  std::vector<util::Diagnostics> notes(needed.size());
-  const std::vector<std::size_t> work(needed.begin(), needed.end());
-  util::parallel_for(work.size(), jobs, [&](std::size_t i) {
-    const content::Post& post = posts[work[i]];
-    entries[i] = make_entry(post, cards[work[i]], config, find_post, notes[i]);
-  });
-  for (auto& list : notes) {
-    for (auto& d : list) {
-      diagnostics.push_back(std::move(d));
-    }
-  }
-  return entries;
-}
-
-struct FeedFile
-{
-  std::string rel; // relative to the output folder
-  std::string bytes;
-};
-
-// Writes every planned feed in every configured format.
-std::vector<FeedFile>
-write_feeds(const std::vector<content::Post>& posts,
-            const std::vector<feed::Entry>& entries,
-            const std::vector<feed::FeedPlan>& plans,
-            const content::SiteConfig& config)
-{
-  std::vector<const feed::Entry*> by_post(posts.size(), nullptr);
-  for (const auto& e : entries) {
-    by_post[static_cast<std::size_t>(e.post - posts.data())] = &e;
-  }
-  std::vector<FeedFile> out;
-  for (const auto& format : feed::feed_formats()) {
-    const auto& wanted = config.feeds.formats;
-    if (std::find(wanted.begin(), wanted.end(), format.name) == wanted.end()) {
-      continue;
-    }
-    const std::string& file = config.feeds.*format.file_name;
-    for (const auto& plan : plans) {
-      std::vector<const feed::Entry*> shown;
-      for (const content::Post* p : plan.posts) {
-        shown.push_back(by_post[static_cast<std::size_t>(p - posts.data())]);
-      }
-      const std::string self = config.base_url + plan.url_dir + file;
-      out.push_back({plan.dir + file, format.write(plan, shown, config, self)});
-    }
-  }
-  return out;
-}
-
-// Checks every feed as any reader would before it replaces the old one.
+// Stages the feeds, commits the transaction and says how far it got.
 void
-check_feeds(const std::vector<FeedFile>& feeds,
-            const BuildOptions& options,
-            const fs::path& output_dir,
-            util::Diagnostics& diagnostics)
+publish(OutputTransaction& tx, const FeedStepResult& feeds, BuildReport& report)
 {
-  std::vector<validate::Report> checked(feeds.size());
-  util::parallel_for(feeds.size(), options.jobs, [&](std::size_t i) {
-    checked[i] =
-      validate::validate_bytes(feeds[i].rel, feeds[i].bytes, options.now);
-  });
-  // A warning about a post's content repeats in every feed that holds the
-  // post: say it once, with how many more feeds have it.
-  std::map<std::string, std::size_t> first_warning; // message -> index
-  std::map<std::size_t, std::size_t> repeats;       // index -> more feeds
-  for (std::size_t i = 0; i < feeds.size(); ++i) {
-    for (const auto& f : checked[i].findings) {
-      const bool error = f.severity == util::Severity::error;
-      util::Diagnostic d =
-        util::make_error((error ? "generated feed fails " : "generated feed: ")
-                           + f.rule + ": " + f.message,
-                         f.line,
-                         f.column);
-      d.severity = f.severity;
-      d.rule = f.rule;
-      d.path = (output_dir / fs::u8path(feeds[i].rel)).string();
-      if (!error) {
-        const auto [it, first] =
-          first_warning.emplace(d.message, diagnostics.size());
-        if (!first) {
-          ++repeats[it->second];
-          continue;
-        }
-      }
-      diagnostics.push_back(std::move(d));
+  for (const auto& f : feeds.written) {
+    if (auto ok = tx.stage(f.rel, f.bytes, f.key); !ok) {
+      report.diagnostics.push_back(ok.error());
+      return;
     }
   }
-  for (const auto& [at, more] : repeats) {
-    diagnostics[at].message += " (and in " + std::to_string(more) + " more "
-                               + (more == 1 ? "feed)" : "feeds)");
+  for (const auto& rel : feeds.kept) {
+    tx.keep(rel);
   }
-}
-
-// Commits the transaction and says how far it got.
-void
-publish(OutputTransaction& tx, BuildReport& report)
-{
   const Manifest previous = tx.previous();
   auto done = tx.commit();
   if (!done) {
@@ -332,6 +165,126 @@ publish(OutputTransaction& tx, BuildReport& report)
   }
   report.written = std::move(done->written);
   report.removed = std::move(done->removed);
+}
+
+// True when the last build that published saw everything as it is now:
+// the same settings and options, no post date come due, every post file,
+// card input and output with its stamp. Reads no post.
+bool
+up_to_date(const BuildRecord& last,
+           const std::string& fingerprint,
+           const content::SiteConfig& config,
+           const BuildOptions& options,
+           const fs::path& output_dir)
+{
+  if (last.fingerprint != fingerprint || options.now >= last.valid_until
+      || !options.merge_shards.empty()) {
+    return false;
+  }
+  auto files = content::list_post_files(options.site_root, config);
+  if (!files || files->size() != last.posts.size()) {
+    return false;
+  }
+  std::sort(files->begin(), files->end(), [](const auto& a, const auto& b) {
+    return a.first < b.first;
+  });
+  for (std::size_t i = 0; i < files->size(); ++i) {
+    const auto& [shown, stamp] = last.posts[i];
+    if ((*files)[i].first != shown
+        || !content::ParseCache::settled(stamp, last.read_time)
+        || util::file_stamp((*files)[i].second) != stamp) {
+      return false;
+    }
+  }
+  return stamps_hold({}, last.inputs) && stamps_hold(output_dir, last.outputs);
+}
+
+// Says what the last build said, for a build that had nothing to change.
+void
+replay(BuildRecord record, BuildReport& report)
+{
+  BuildReport& last = record.report;
+  append(report.diagnostics, std::move(last.diagnostics));
+  report.published = Published::all;
+  report.up_to_date = true;
+  report.post_records = std::move(last.post_records);
+  report.outputs = std::move(last.outputs);
+  report.card_records = std::move(last.card_records);
+  report.posts = last.posts;
+  report.feeds = last.feeds;
+  report.feeds_unchanged = last.feeds;
+  report.cards_reused = report.card_records.size();
+}
+
+// Completes the record of a build that published: its report (the
+// diagnostics from `first_note` on: the rest are said afresh by every
+// build), the stamps of its other `inputs` and of every output.
+void
+record_build(BuildRecord& record,
+             const BuildReport& report,
+             std::size_t first_note,
+             const std::vector<std::string>& inputs)
+{
+  record.inputs = stamp_files({}, inputs);
+  BuildReport& r = record.report;
+  r.output_dir = report.output_dir;
+  r.diagnostics.assign(report.diagnostics.begin()
+                         + static_cast<std::ptrdiff_t>(first_note),
+                       report.diagnostics.end());
+  r.post_records = report.post_records;
+  r.outputs = report.outputs;
+  r.card_records = report.card_records;
+  r.posts = report.posts;
+  r.feeds = report.feeds;
+  std::vector<std::string> paths;
+  paths.reserve(report.outputs.size());
+  for (const auto& o : report.outputs) {
+    paths.push_back(o.path);
+  }
+  record.outputs = stamp_files(report.output_dir, paths);
+}
+
+// Loads every post (from the cache where its file has not changed), notes
+// in `record` what this build read, and returns the posts it publishes.
+// `next` is the parse cache for the next build.
+std::vector<content::Post>
+load_and_select(const BuildOptions& options,
+                const content::SiteConfig& config,
+                const BuildCache& cache,
+                content::BrokenDrafts broken_drafts,
+                BuildReport& report,
+                BuildRecord& record,
+                content::ParseCache& next)
+{
+  content::LoadedPosts loaded = content::load_posts(options.site_root,
+                                                    config,
+                                                    std::max(1U, options.jobs),
+                                                    broken_drafts,
+                                                    &cache.posts);
+  report.posts_read = loaded.parsed;
+  // The build's clock was read before any file: the next build judges
+  // which stamps are too recent to trust against it (tests fix it).
+  loaded.cache.set_read_time(
+    std::chrono::duration_cast<std::chrono::nanoseconds>(
+      options.now.time_since_epoch())
+      .count());
+  append(report.diagnostics, std::move(loaded.diagnostics));
+  record.valid_until = next_change(loaded.posts, options.now);
+  record.read_time = loaded.cache.read_time();
+  record.posts = loaded.cache.stamps();
+  next = std::move(loaded.cache);
+  std::vector<content::Post> posts =
+    select_posts(std::move(loaded.posts), options, report);
+  report.posts = posts.size();
+  if (posts.empty() && !util::has_error(report.diagnostics)) {
+    report.diagnostics.push_back(
+      util::make_warning("no posts to publish in '"
+                         + (options.site_root / config.content_dirs.front())
+                             .lexically_normal()
+                             .string()
+                         + "'"));
+  }
+  return posts;
 }
 
 } // namespace
@@ -376,61 +329,63 @@ build_site(const BuildOptions& options)
     return report;
   }
 
-  content::LoadedPosts loaded =
-    content::load_posts(options.site_root,
-                        *config,
-                        std::max(1U, options.jobs),
-                        options.drafts == Drafts::include
-                          ? content::BrokenDrafts::are_errors
-                          : content::BrokenDrafts::skip_with_warnings);
-  append(report.diagnostics, std::move(loaded.diagnostics));
-  const std::vector<content::Post> posts =
-    select_posts(std::move(loaded.posts), options, report);
+  const content::BrokenDrafts broken_drafts =
+    options.drafts == Drafts::include
+      ? content::BrokenDrafts::are_errors
+      : content::BrokenDrafts::skip_with_warnings;
+  const std::string fingerprint = build_fingerprint(*config, options);
+  if (auto last = read_build_record(report.output_dir);
+      last
+      && up_to_date(*last, fingerprint, *config, options, report.output_dir)) {
+    replay(std::move(*last), report);
+    lap("load");
+    return report;
+  }
+  const BuildCache cache = read_build_cache(
+    report.output_dir, content::parse_cache_setup(*config, broken_drafts));
+  const std::size_t first_note = report.diagnostics.size();
+  content::ParseCache next_cache;
+  BuildRecord record;
+  record.fingerprint = fingerprint;
+  const std::vector<content::Post> posts = load_and_select(
+    options, *config, cache, broken_drafts, report, record, next_cache);
   lap("load");
   if (util::has_error(report.diagnostics)) {
     return report;
   }
-  report.posts = posts.size();
-  if (posts.empty()) {
-    report.diagnostics.push_back(
-      util::make_warning("no posts to publish in '"
-                         + (options.site_root / config->content_dirs.front())
-                             .lexically_normal()
-                             .string()
-                         + "'"));
-  }
-
   std::vector<std::optional<feed::CardRef>> cards(posts.size());
+  std::vector<std::string> card_inputs;
   const bool cards_ok =
-    stage_cards(posts, *config, options, *tx, cards, report);
+    stage_cards(posts, *config, options, *tx, cards, report, card_inputs);
   lap("cards");
   if (!cards_ok) {
     return report;
   }
   say("feeds", posts.size());
-  const std::vector<feed::FeedPlan> plans = feed::plan_feeds(posts, *config);
-  const std::vector<feed::Entry> entries = make_entries(
-    posts, cards, plans, *config, options.jobs, report.diagnostics);
-  if (util::has_error(report.diagnostics)) {
-    return report;
-  }
-  const std::vector<FeedFile> feeds =
-    write_feeds(posts, entries, plans, *config);
-  report.feeds = feeds.size();
+  FeedStepResult feeds =
+    build_feeds(posts,
+                cards,
+                *config,
+                *tx,
+                cache.feeds,
+                {report.output_dir, options.now, options.jobs});
+  append(report.diagnostics, std::move(feeds.diagnostics));
+  report.feeds = feeds.written.size() + feeds.kept.size();
+  report.entries_rendered = feeds.entries_rendered;
   lap("feeds");
-  check_feeds(feeds, options, report.output_dir, report.diagnostics);
-  lap("check");
   if (util::has_error(report.diagnostics)) {
     return report;
-  }
-  for (const auto& f : feeds) {
-    if (auto ok = tx->stage(f.rel, f.bytes); !ok) {
-      report.diagnostics.push_back(ok.error());
-      return report;
-    }
   }
   say("publishing");
-  publish(*tx, report);
+  publish(*tx, feeds, report);
+  if (report.published == Published::all) {
+    record_build(record, report, first_note, card_inputs);
+    // The cache only saves time: a build that cannot write it still
+    // published everything.
+    (void)write_build_cache(report.output_dir,
+                            {std::move(next_cache), std::move(feeds.cache)});
+    (void)write_build_record(report.output_dir, record);
+  }
   lap("publish");
   return report;
 }

@@ -88,6 +88,9 @@ struct BuildReport
   std::size_t feeds_unchanged = 0; // of them, left as the last build wrote
   std::size_t cards_rendered = 0;
   std::size_t cards_reused = 0; // unchanged since the last build
+  std::size_t posts_read = 0;   // post files parsed, not taken from the cache
+  bool up_to_date = false;      // nothing changed since the last build: no work
+  std::size_t entries_rendered = 0; // post bodies rendered for feeds
 };
 
 // Builds a site's feeds and cards as one transaction on the output folder
@@ -95,7 +98,10 @@ struct BuildReport
 // bad post; only when there is no error draws the cards, renders and checks
 // every feed, and then publishes all of it together, removing earlier
 // outputs that no longer belong. A build that fails before publishing
-// leaves every earlier output byte for byte as it was.
+// leaves every earlier output byte for byte as it was. What it parsed and
+// checked is cached in the output folder (build_cache.hpp), so the next
+// build re-reads only the posts that changed and rewrites only the feeds
+// they are in.
 BuildReport build_site(const BuildOptions& options);
 
 } // namespace ogfeed::site

@@ -41,6 +41,25 @@ write_all(int fd, std::string_view bytes)
 
 } // namespace
 
+std::optional<FileStamp>
+file_stamp(const fs::path& path)
+{
+  struct stat st
+  {
+  };
+  if (::stat(path.c_str(), &st) != 0) {
+    return std::nullopt;
+  }
+  auto ns = [](const timespec& t) {
+    return static_cast<std::int64_t>(t.tv_sec) * 1000000000
+           + static_cast<std::int64_t>(t.tv_nsec);
+  };
+  return FileStamp{static_cast<std::uint64_t>(st.st_size),
+                   static_cast<std::uint64_t>(st.st_ino),
+                   ns(st.st_mtim),
+                   ns(st.st_ctim)};
+}
+
 Expected<std::string>
 read_file(const fs::path& path, std::size_t max_bytes)
 {
@@ -191,6 +210,20 @@ on_folder(const fs::path& dir, int (*op)(int), const char* action)
 }
 
 } // namespace
+
+Expected<void>
+write_file_replacing(const fs::path& path, std::string_view bytes)
+{
+  fs::path temp = path;
+  temp += ".tmp";
+  TRY(write_file(temp, bytes));
+  std::error_code ec;
+  fs::rename(temp, path, ec);
+  if (ec) {
+    return tl::unexpected(os_error("rename", temp.string(), ec.value()));
+  }
+  return {};
+}
 
 Expected<void>
 sync_folder(const fs::path& dir)

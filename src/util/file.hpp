@@ -2,8 +2,11 @@
 
 #include "util/error.hpp"
 
+#include <compare>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -14,6 +17,21 @@ namespace ogfeed::util {
 // waiting on one), or when it is larger than `max_bytes`.
 Expected<std::string> read_file(const std::filesystem::path& path,
                                 std::size_t max_bytes);
+
+// What stat(2) says of a file, enough to tell without reading it that it
+// has not changed since: caches compare stamps.
+struct FileStamp
+{
+  std::uint64_t size = 0;
+  std::uint64_t inode = 0;
+  std::int64_t mtime_ns = 0; // nanoseconds since the epoch
+  std::int64_t ctime_ns = 0; // status change: a rename or chmod moves it
+  bool operator==(const FileStamp&) const = default;
+};
+
+// The stamp of the file at `path` (following symbolic links), or nullopt
+// when it cannot be stat'ed.
+std::optional<FileStamp> file_stamp(const std::filesystem::path& path);
 
 // Writes `bytes` to a temporary file beside `path` (creating parent folders),
 // flushed to disk, and returns the temporary's path; nothing at `path`
@@ -35,6 +53,11 @@ Expected<void> write_file_atomic(const std::filesystem::path& path,
 // for files that only matter once a later step syncs them.
 Expected<void> write_file(const std::filesystem::path& path,
                           std::string_view bytes);
+
+// Writes `bytes` to a temporary beside `path`, then renames it over `path`,
+// with no sync: for caches, where a file lost to a crash only costs time.
+Expected<void> write_file_replacing(const std::filesystem::path& path,
+                                    std::string_view bytes);
 
 // fsync(2)s a folder, so the names created or renamed in it are durable.
 Expected<void> sync_folder(const std::filesystem::path& dir);

@@ -219,7 +219,7 @@ TEST_CASE("manifest: paths with tabs and newlines survive a round trip",
   REQUIRE(back);
   CHECK(back->size() == 2);
   CHECK(back->at("tags/a\tb\nc%/atom.xml").hash == 0xfeedULL);
-  CHECK(back->at("cards/x.png").card_key == "00aa");
+  CHECK(back->at("cards/x.png").key == "00aa");
   auto bad = site::parse_manifest("ogfeed-manifest 1\nzz\t1\t-\tx\n");
   REQUIRE(!bad);
   CHECK(bad.error().line == 2);

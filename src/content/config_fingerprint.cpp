@@ -1,0 +1,61 @@
+#include "content/site_config.hpp"
+#include "util/byte_codec.hpp"
+
+namespace ogfeed::content {
+
+// Each member below must be written: a setting left out would let a cache
+// keep a feed the new setting changes. These sizes trip when one is added.
+static_assert(sizeof(SiteConfig) == 712, "SiteConfig changed: update this");
+static_assert(sizeof(FeedSettings) == 136, "FeedSettings changed");
+static_assert(sizeof(CardSettings) == 112, "CardSettings changed");
+static_assert(sizeof(MarkupDialects) == 5, "MarkupDialects changed");
+static_assert(sizeof(Person) == 96, "Person changed");
+
+std::string
+config_fingerprint(const SiteConfig& c)
+{
+  util::ByteWriter w;
+  w.str(c.title);
+  w.str(c.subtitle);
+  w.str(c.base_url);
+  w.str(c.language);
+  w.str(c.timezone.name());
+  w.str(c.author.name);
+  w.str(c.author.email);
+  w.str(c.author.uri);
+  w.str(c.websub_hub);
+  w.str(c.permalink);
+  w.u64(c.section_permalinks.size());
+  for (const auto& [section, pattern] : c.section_permalinks) {
+    w.str(section);
+    w.str(pattern);
+  }
+  w.strs(c.content_dirs);
+  w.strs(c.exclude);
+  w.str(c.output_dir);
+  const MarkupDialects& m = c.markup;
+  w.str(std::string{char('0' + m.liquid),
+                    char('0' + m.hexo),
+                    char('0' + m.shortcodes),
+                    char('0' + m.colon_blocks),
+                    char('0' + m.mdx)});
+  const FeedSettings& f = c.feeds;
+  w.strs(f.formats);
+  w.str(f.atom_file);
+  w.str(f.rss_file);
+  w.str(f.json_file);
+  w.i64(f.limit);
+  w.u64(f.per_tag ? 1 : 0);
+  w.u64(f.per_category ? 1 : 0);
+  w.u64(static_cast<std::uint64_t>(f.entry_id));
+  const CardSettings& k = c.cards;
+  w.u64(k.enabled ? 1 : 0);
+  w.str(k.template_name);
+  w.str(k.dir);
+  w.str(k.format);
+  w.i64(k.png_compression);
+  w.i64(k.quality);
+  return w.take();
+}
+
+} // namespace ogfeed::content

@@ -1,0 +1,49 @@
+#include "site/build_cache.hpp"
+
+#include "site/output_transaction.hpp"
+#include "util/file.hpp"
+
+namespace ogfeed::site {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A cache larger than this is not read (about 200,000 posts).
+constexpr std::size_t k_max_cache_bytes = std::size_t{1} << 30;
+
+fs::path
+cache_path(const fs::path& output_dir)
+{
+  return output_dir / k_state_dir / "cache";
+}
+
+} // namespace
+
+BuildCache
+read_build_cache(const fs::path& output_dir, std::uint64_t parse_setup)
+{
+  BuildCache cache{content::ParseCache(parse_setup), {}};
+  auto bytes = util::read_file(cache_path(output_dir), k_max_cache_bytes);
+  if (!bytes) {
+    return cache;
+  }
+  util::ByteReader r(*bytes);
+  cache.posts = content::ParseCache::read(r, parse_setup);
+  cache.feeds = FeedCache::read(r);
+  if (r.failed() || !r.at_end()) {
+    return BuildCache{content::ParseCache(parse_setup), {}};
+  }
+  return cache;
+}
+
+util::Expected<void>
+write_build_cache(const fs::path& output_dir, const BuildCache& cache)
+{
+  util::ByteWriter w;
+  cache.posts.write(w);
+  cache.feeds.write(w);
+  return util::write_file_replacing(cache_path(output_dir), w.bytes());
+}
+
+} // namespace ogfeed::site

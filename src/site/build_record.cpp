@@ -1,0 +1,228 @@
+#include "site/build_record.hpp"
+
+#include "site/output_transaction.hpp"
+
+#include <chrono>
+
+namespace ogfeed::site {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void
+write_stamped(util::ByteWriter& w, const StampedFiles& files)
+{
+  w.u64(files.size());
+  for (const auto& [path, s] : files) {
+    w.str(path);
+    w.u64(s.size);
+    w.u64(s.inode);
+    w.i64(s.mtime_ns);
+    w.i64(s.ctime_ns);
+  }
+}
+
+StampedFiles
+read_stamped(util::ByteReader& r)
+{
+  StampedFiles files(r.count(40));
+  for (auto& [path, s] : files) {
+    path = r.str();
+    s.size = r.u64();
+    s.inode = r.u64();
+    s.mtime_ns = r.i64();
+    s.ctime_ns = r.i64();
+  }
+  return files;
+}
+
+// The parts of a report a later up-to-date build repeats.
+void
+write_report(util::ByteWriter& w, const BuildReport& r)
+{
+  util::write_diagnostics(w, r.diagnostics);
+  w.u64(r.post_records.size());
+  for (const auto& p : r.post_records) {
+    w.str(p.source);
+    w.str(p.permalink);
+    w.i64(p.date.time_since_epoch().count());
+    w.str(p.skipped);
+  }
+  w.u64(r.outputs.size());
+  for (const auto& o : r.outputs) {
+    w.str(o.path);
+    w.u64(o.bytes);
+  }
+  w.u64(r.card_records.size());
+  for (const auto& c : r.card_records) {
+    w.str(c.post);
+    w.str(c.path);
+  }
+  w.u64(r.posts);
+  w.u64(r.feeds);
+}
+
+BuildReport
+read_report(util::ByteReader& r)
+{
+  BuildReport report;
+  report.diagnostics = util::read_diagnostics(r);
+  report.post_records.resize(r.count(32));
+  for (auto& p : report.post_records) {
+    p.source = r.str();
+    p.permalink = r.str();
+    p.date = util::UtcSeconds(std::chrono::seconds(r.i64()));
+    p.skipped = r.str();
+  }
+  report.outputs.resize(r.count(16));
+  for (auto& o : report.outputs) {
+    o.path = r.str();
+    o.bytes = r.u64();
+  }
+  report.card_records.resize(r.count(16));
+  for (auto& c : report.card_records) {
+    c.post = r.str();
+    c.path = r.str();
+  }
+  report.posts = r.u64();
+  report.feeds = r.u64();
+  return report;
+}
+
+} // namespace
+
+void
+BuildRecord::write(util::ByteWriter& w) const
+{
+  w.str(fingerprint);
+  w.i64(valid_until.time_since_epoch().count());
+  w.i64(read_time);
+  write_stamped(w, posts);
+  write_stamped(w, inputs);
+  write_stamped(w, outputs);
+  write_report(w, report);
+}
+
+BuildRecord
+BuildRecord::read(util::ByteReader& r)
+{
+  BuildRecord b;
+  b.fingerprint = r.str();
+  b.valid_until = util::UtcSeconds(std::chrono::seconds(r.i64()));
+  b.read_time = r.i64();
+  b.posts = read_stamped(r);
+  b.inputs = read_stamped(r);
+  b.outputs = read_stamped(r);
+  b.report = read_report(r);
+  return b;
+}
+
+namespace {
+
+constexpr std::string_view k_record_magic = "ogfeed-last-build 1";
+
+fs::path
+record_path(const fs::path& output_dir)
+{
+  return output_dir / k_state_dir / "last-build";
+}
+
+} // namespace
+
+std::optional<BuildRecord>
+read_build_record(const fs::path& output_dir)
+{
+  auto bytes = util::read_file(record_path(output_dir), std::size_t{1} << 30);
+  if (!bytes) {
+    return std::nullopt;
+  }
+  util::ByteReader r(*bytes);
+  if (r.str() != k_record_magic) {
+    return std::nullopt;
+  }
+  BuildRecord record = BuildRecord::read(r);
+  if (r.failed() || !r.at_end()) {
+    return std::nullopt;
+  }
+  return record;
+}
+
+util::Expected<void>
+write_build_record(const fs::path& output_dir, const BuildRecord& record)
+{
+  util::ByteWriter w;
+  w.str(k_record_magic);
+  record.write(w);
+  return util::write_file_replacing(record_path(output_dir), w.bytes());
+}
+
+std::string
+build_fingerprint(const content::SiteConfig& config, const BuildOptions& o)
+{
+  util::ByteWriter w;
+  w.str(OGFEED_VERSION);
+  w.str(content::config_fingerprint(config));
+  w.str(o.site_root.string());
+  w.str(o.output_dir ? o.output_dir->string() : std::string());
+  w.u64(static_cast<std::uint64_t>(o.drafts));
+  w.u64(static_cast<std::uint64_t>(o.future));
+  w.u64(static_cast<std::uint64_t>(o.cards));
+  for (const auto* dirs : {&o.template_dirs, &o.font_dirs}) {
+    w.u64(dirs->size());
+    for (const auto& d : *dirs) {
+      w.str(d.string());
+    }
+  }
+  w.u64(o.shard_index);
+  w.u64(o.shard_count);
+  return w.take();
+}
+
+util::UtcSeconds
+next_change(const std::vector<content::Post>& posts, util::UtcSeconds now)
+{
+  util::UtcSeconds next = util::UtcSeconds::max();
+  auto consider = [&](util::UtcSeconds t) {
+    if (t > now && t < next) {
+      next = t;
+    }
+  };
+  for (const auto& p : posts) {
+    consider(p.date);
+    if (p.publish_date) {
+      consider(*p.publish_date);
+    }
+    if (p.expiry_date) {
+      consider(*p.expiry_date);
+    }
+  }
+  return next;
+}
+
+StampedFiles
+stamp_files(const fs::path& dir, const std::vector<std::string>& paths)
+{
+  StampedFiles out;
+  out.reserve(paths.size());
+  for (const auto& p : paths) {
+    // A file that is missing is recorded as such: its appearance counts.
+    out.emplace_back(
+      p, util::file_stamp(dir / fs::u8path(p)).value_or(util::FileStamp{}));
+  }
+  return out;
+}
+
+bool
+stamps_hold(const fs::path& dir, const StampedFiles& files)
+{
+  for (const auto& [path, stamp] : files) {
+    if (util::file_stamp(dir / fs::u8path(path)).value_or(util::FileStamp{})
+        != stamp) {
+      return false;
+    }
+  }
+  return true;
+}
+
+} // namespace ogfeed::site

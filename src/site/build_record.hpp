@@ -1,0 +1,65 @@
+#pragma once
+
+#include "site/site_build.hpp"
+#include "util/byte_codec.hpp"
+#include "util/file.hpp"
+#include "util/time_zone.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ogfeed::site {
+
+using StampedFiles = std::vector<std::pair<std::string, util::FileStamp>>;
+
+// What the last complete build saw and said, so that a build with nothing
+// to change can say so without doing the work again: it is up to date when
+// its settings and options hash the same, no post's date, publishDate or
+// expiryDate has come due since, every post file and every other input
+// (card template, fonts, images) has the stamp it had, and every output
+// still has the stamp it was published with.
+struct BuildRecord
+{
+  std::string fingerprint; // ogfeed's version, every setting, the options
+  util::UtcSeconds valid_until{}; // when what is published may change
+  std::int64_t read_time = 0;     // when the posts were read (ns since epoch)
+  StampedFiles posts;   // every post file (shown path), none dated by git
+  StampedFiles inputs;  // read besides the posts, by path
+  StampedFiles outputs; // every output, relative to the output folder
+  BuildReport report;   // what the build said (its diagnostics and records)
+
+  void write(util::ByteWriter& w) const;
+  static BuildRecord read(util::ByteReader& r);
+};
+
+// What decides a build's outputs besides its files: ogfeed's version, every
+// setting, and the options (drafts, future posts, cards, template and font
+// folders, shard).
+std::string build_fingerprint(const content::SiteConfig& config,
+                              const BuildOptions& options);
+
+// The first time after `now` that a post's date, publishDate or expiryDate
+// comes due, changing what a build publishes (the far future if none).
+util::UtcSeconds next_change(const std::vector<content::Post>& posts,
+                             util::UtcSeconds now);
+
+// The record in `<output>/.ogfeed/last-build`, if there is a readable one.
+std::optional<BuildRecord>
+read_build_record(const std::filesystem::path& output_dir);
+
+// Replaces it (through a temporary and a rename; not synced).
+util::Expected<void> write_build_record(const std::filesystem::path& output_dir,
+                                        const BuildRecord& record);
+
+// The stamps of `paths` (below `dir` when relative); a missing file has an
+// all-zero stamp.
+StampedFiles stamp_files(const std::filesystem::path& dir,
+                         const std::vector<std::string>& paths);
+
+// True when every file still has its stamp.
+bool stamps_hold(const std::filesystem::path& dir, const StampedFiles& files);
+
+} // namespace ogfeed::site

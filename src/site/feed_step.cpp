@@ -1,0 +1,412 @@
+#include "site/feed_step.hpp"
+
+#include "content/absolute_urls.hpp"
+#include "content/generator_markup.hpp"
+#include "content/markdown.hpp"
+#include "content/parse_cache.hpp"
+#include "content/site_loader.hpp"
+#include "feed/feed_plan.hpp"
+#include "feed/formats.hpp"
+#include "util/hash.hpp"
+#include "util/parallel.hpp"
+#include "validate/validator.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+namespace ogfeed::site {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::size_t k_excerpt_chars = 140;
+constexpr std::string_view k_cache_magic = "ogfeed-feed-cache 1";
+
+std::string
+hex_key(std::uint64_t h)
+{
+  return fmt::format("{:016x}", h);
+}
+
+void
+write_keyed(util::ByteWriter& w, const std::map<std::string, KeyedNotes>& m)
+{
+  w.u64(m.size());
+  for (const auto& [name, k] : m) {
+    w.str(name);
+    w.str(k.key);
+    util::write_diagnostics(w, k.notes);
+  }
+}
+
+std::map<std::string, KeyedNotes>
+read_keyed(util::ByteReader& r)
+{
+  std::map<std::string, KeyedNotes> m;
+  const std::uint64_t n = r.count(24);
+  for (std::uint64_t i = 0; i < n && !r.failed(); ++i) {
+    std::string name = r.str();
+    KeyedNotes k;
+    k.key = r.str();
+    k.notes = util::read_diagnostics(r);
+    m.emplace(std::move(name), std::move(k));
+  }
+  return m;
+}
+
+// Jekyll's {% post_url 2024-05-01-hello %} finds a post by its file name,
+// Hexo's {% post_link sub/name %} by its path below the posts folder.
+std::map<std::string, std::string, std::less<>>
+posts_by_name(const std::vector<content::Post>& posts)
+{
+  std::map<std::string, std::string, std::less<>> by_name;
+  for (const auto& p : posts) {
+    by_name.emplace(p.file.stem().string(), p.permalink);
+    if (!p.folder.empty()) {
+      by_name.emplace(p.folder + "/" + p.file.stem().string(), p.permalink);
+    }
+  }
+  return by_name;
+}
+
+// What every feed and entry of this build shares: ogfeed's version, every
+// setting, and where each post's links to other posts lead.
+std::uint64_t
+shared_key(const content::SiteConfig& config,
+           const std::map<std::string, std::string, std::less<>>& by_name)
+{
+  util::ByteWriter w;
+  w.str(OGFEED_VERSION);
+  w.str(content::config_fingerprint(config));
+  for (const auto& [name, url] : by_name) {
+    w.str(name);
+    w.str(url);
+  }
+  return util::hash64(w.bytes());
+}
+
+// Everything that decides how a post shows in a feed, hashed: its fields,
+// its file's bytes (through the hash the post holds), its card.
+std::uint64_t
+post_key(const content::Post& post,
+         const std::optional<feed::CardRef>& card,
+         std::uint64_t shared)
+{
+  util::ByteWriter w;
+  content::write_post(w, post);
+  w.u64(card ? 1 : 0);
+  if (card) {
+    w.str(card->url);
+    w.str(card->type);
+    w.i64(card->width);
+    w.i64(card->height);
+    w.u64(card->length);
+  }
+  return util::hash64(w.bytes(), shared);
+}
+
+// One post as feeds show it: its body with the generators' markup rendered,
+// as HTML with absolute URLs, its summary and its card. Warnings and errors
+// go to `notes`, with the post's path.
+feed::Entry
+make_entry(const content::Post& post,
+           const std::optional<feed::CardRef>& card,
+           const content::SiteConfig& config,
+           const content::PostFinder& find_post,
+           util::Diagnostics& notes)
+{
+  feed::Entry entry;
+  entry.post = &post;
+  entry.card = card;
+  auto loaded = content::load_post_body(post);
+  if (!loaded) {
+    notes.push_back(loaded.error());
+    return entry;
+  }
+  util::Diagnostics markup;
+  content::MarkupContext context{
+    config.base_url, post.permalink, config.markup, find_post};
+  context.dialects.mdx = post.file.extension() == ".mdx";
+  const std::string body = content::render_generator_markup(
+    *loaded, context, post.body_span.line, markup);
+  for (auto& d : markup) {
+    notes.push_back(util::with_path(std::move(d), post.shown_path));
+  }
+  content::Tables tables = content::Tables::gfm;
+  if (const int line = content::table_cells_overflow_line(body)) {
+    tables = content::Tables::as_text;
+    notes.push_back(util::with_path(
+      util::make_warning(
+        "more than " + std::to_string(content::k_max_table_cells)
+          + " table cells in one post; its tables are left as text",
+        post.body_span.line + line - 1,
+        1),
+      post.shown_path));
+  }
+  entry.content_html = content::absolutize_html(
+    content::render_markdown(body, tables), post.permalink);
+  entry.summary = post.description.empty()
+                    ? content::markdown_excerpt(body, k_excerpt_chars, tables)
+                    : post.description;
+  return entry;
+}
+
+// One feed file this build publishes.
+struct PlannedFeed
+{
+  const feed::FeedFormat* format = nullptr;
+  const feed::FeedPlan* plan = nullptr;
+  std::string rel;
+  std::string self;
+  std::string key;
+  bool kept = false;
+};
+
+std::vector<PlannedFeed>
+plan_files(const std::vector<feed::FeedPlan>& plans,
+           const std::vector<content::Post>& posts,
+           const std::vector<std::uint64_t>& keys,
+           const content::SiteConfig& config)
+{
+  std::vector<PlannedFeed> out;
+  for (const auto& format : feed::feed_formats()) {
+    const auto& wanted = config.feeds.formats;
+    if (std::find(wanted.begin(), wanted.end(), format.name) == wanted.end()) {
+      continue;
+    }
+    const std::string& file = config.feeds.*format.file_name;
+    for (const auto& plan : plans) {
+      PlannedFeed f;
+      f.format = &format;
+      f.plan = &plan;
+      f.rel = plan.dir + file;
+      f.self = config.base_url + plan.url_dir + file;
+      util::ByteWriter w;
+      w.str(f.rel);
+      w.str(f.self);
+      w.str(plan.title);
+      w.str(plan.subtitle);
+      w.str(plan.alternate);
+      w.str(format.name);
+      for (const content::Post* p : plan.posts) {
+        w.u64(keys[static_cast<std::size_t>(p - posts.data())]);
+      }
+      f.key = hex_key(util::hash64(w.bytes()));
+      out.push_back(std::move(f));
+    }
+  }
+  return out;
+}
+
+// Marks the feeds the previous build wrote from these very inputs, whose
+// files still hold what it wrote and whose warnings it kept (with those of
+// each of their posts).
+void
+find_kept(std::vector<PlannedFeed>& files,
+          const std::vector<content::Post>& posts,
+          const std::vector<std::string>& entry_keys,
+          const OutputTransaction& tx,
+          const FeedCache& previous,
+          unsigned jobs)
+{
+  util::parallel_for(files.size(), jobs, [&](std::size_t i) {
+    PlannedFeed& f = files[i];
+    const auto notes = previous.feeds.find(f.rel);
+    if (notes == previous.feeds.end() || notes->second.key != f.key) {
+      return;
+    }
+    for (const content::Post* p : f.plan->posts) {
+      const auto e = previous.entries.find(p->shown_path);
+      if (e == previous.entries.end()
+          || e->second.key
+               != entry_keys[static_cast<std::size_t>(p - posts.data())]) {
+        return;
+      }
+    }
+    f.kept = tx.holds(f.rel, f.key);
+  });
+}
+
+// What checking one feed found, as diagnostics on its path below the
+// output folder (the cache keeps them so: the folder may move).
+util::Diagnostics
+check_feed(const FeedFile& feed, util::UtcSeconds now)
+{
+  util::Diagnostics out;
+  const validate::Report checked =
+    validate::validate_bytes(feed.rel, feed.bytes, now);
+  for (const auto& f : checked.findings) {
+    const bool error = f.severity == util::Severity::error;
+    util::Diagnostic d =
+      util::make_error((error ? "generated feed fails " : "generated feed: ")
+                         + f.rule + ": " + f.message,
+                       f.line,
+                       f.column);
+    d.severity = f.severity;
+    d.rule = f.rule;
+    d.path = feed.rel;
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+// Adds each feed's findings, on their paths in `output_dir`: a warning
+// about a post's content repeats in every feed that holds the post, so it
+// is said once, with how many more feeds have it.
+void
+merge_findings(const std::vector<const util::Diagnostics*>& per_feed,
+               const fs::path& output_dir,
+               util::Diagnostics& diagnostics)
+{
+  std::map<std::string, std::size_t> first_warning; // message -> index
+  std::map<std::size_t, std::size_t> repeats;       // index -> more feeds
+  for (const util::Diagnostics* list : per_feed) {
+    for (const auto& d : *list) {
+      if (d.severity != util::Severity::error) {
+        const auto [it, first] =
+          first_warning.emplace(d.message, diagnostics.size());
+        if (!first) {
+          ++repeats[it->second];
+          continue;
+        }
+      }
+      diagnostics.push_back(d);
+      diagnostics.back().path = (output_dir / fs::u8path(d.path)).string();
+    }
+  }
+  for (const auto& [at, more] : repeats) {
+    diagnostics[at].message += " (and in " + std::to_string(more) + " more "
+                               + (more == 1 ? "feed)" : "feeds)");
+  }
+}
+
+} // namespace
+
+void
+FeedCache::write(util::ByteWriter& w) const
+{
+  w.str(k_cache_magic);
+  write_keyed(w, entries);
+  write_keyed(w, feeds);
+}
+
+FeedCache
+FeedCache::read(util::ByteReader& r)
+{
+  FeedCache c;
+  if (r.str() != k_cache_magic) {
+    return c;
+  }
+  c.entries = read_keyed(r);
+  c.feeds = read_keyed(r);
+  return r.failed() ? FeedCache{} : c;
+}
+
+bool
+FeedCache::operator==(const FeedCache& other) const
+{
+  util::ByteWriter a;
+  util::ByteWriter b;
+  write(a);
+  other.write(b);
+  return a.bytes() == b.bytes();
+}
+
+FeedStepResult
+build_feeds(const std::vector<content::Post>& posts,
+            const std::vector<std::optional<feed::CardRef>>& cards,
+            const content::SiteConfig& config,
+            const OutputTransaction& tx,
+            const FeedCache& previous,
+            const FeedStepOptions& options)
+{
+  FeedStepResult result;
+  const std::vector<feed::FeedPlan> plans = feed::plan_feeds(posts, config);
+  const auto by_name = posts_by_name(posts);
+  const std::uint64_t shared = shared_key(config, by_name);
+  std::set<std::size_t> shown; // posts some feed holds
+  for (const auto& plan : plans) {
+    for (const content::Post* p : plan.posts) {
+      shown.insert(static_cast<std::size_t>(p - posts.data()));
+    }
+  }
+  std::vector<std::uint64_t> keys(posts.size(), 0);
+  std::vector<std::string> entry_keys(posts.size());
+  for (const std::size_t i : shown) {
+    keys[i] = post_key(posts[i], cards[i], shared);
+    entry_keys[i] = hex_key(keys[i]);
+  }
+  std::vector<PlannedFeed> files = plan_files(plans, posts, keys, config);
+  find_kept(files, posts, entry_keys, tx, previous, options.jobs);
+
+  // Entries: rendered for the posts of feeds being written, else the
+  // warnings rendering them gave last time.
+  std::set<std::size_t> render;
+  for (const auto& f : files) {
+    for (const content::Post* p : f.plan->posts) {
+      if (!f.kept) {
+        render.insert(static_cast<std::size_t>(p - posts.data()));
+      }
+    }
+  }
+  const content::PostFinder find_post =
+    [&](std::string_view name) -> std::optional<std::string> {
+    const auto it = by_name.find(name);
+    return it == by_name.end() ? std::nullopt
+                               : std::optional<std::string>(it->second);
+  };
+  const std::vector<std::size_t> work(render.begin(), render.end());
+  std::vector<feed::Entry> entries(posts.size());
+  std::vector<util::Diagnostics> notes(posts.size());
+  util::parallel_for(work.size(), options.jobs, [&](std::size_t w) {
+    const std::size_t i = work[w];
+    entries[i] = make_entry(posts[i], cards[i], config, find_post, notes[i]);
+  });
+  result.entries_rendered = work.size();
+  for (const std::size_t i : shown) {
+    if (!render.contains(i)) {
+      notes[i] = previous.entries.at(posts[i].shown_path).notes;
+    }
+    result.cache.entries[posts[i].shown_path] = {entry_keys[i], notes[i]};
+    for (const auto& d : notes[i]) {
+      result.diagnostics.push_back(d);
+    }
+  }
+  if (util::has_error(result.diagnostics)) {
+    return result;
+  }
+
+  std::vector<util::Diagnostics> findings(files.size());
+  std::vector<std::size_t> to_write;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    PlannedFeed& f = files[i];
+    if (f.kept) {
+      result.kept.push_back(f.rel);
+      findings[i] = previous.feeds.at(f.rel).notes;
+      continue;
+    }
+    std::vector<const feed::Entry*> shown_entries;
+    for (const content::Post* p : f.plan->posts) {
+      shown_entries.push_back(
+        &entries[static_cast<std::size_t>(p - posts.data())]);
+    }
+    to_write.push_back(i);
+    result.written.push_back(
+      {f.rel, f.format->write(*f.plan, shown_entries, config, f.self), f.key});
+  }
+  util::parallel_for(to_write.size(), options.jobs, [&](std::size_t w) {
+    findings[to_write[w]] = check_feed(result.written[w], options.now);
+  });
+  std::vector<const util::Diagnostics*> per_feed;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    result.cache.feeds[files[i].rel] = {files[i].key, findings[i]};
+    per_feed.push_back(&findings[i]);
+  }
+  merge_findings(per_feed, options.output_dir, result.diagnostics);
+  return result;
+}
+
+} // namespace ogfeed::site

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "content/post.hpp"
+#include "content/site_config.hpp"
+#include "feed/entry.hpp"
+#include "site/output_transaction.hpp"
+#include "util/byte_codec.hpp"
+#include "util/error.hpp"
+#include "util/time_zone.hpp"
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ogfeed::site {
+
+// Warnings a step found, with the key of the inputs it found them in.
+struct KeyedNotes
+{
+  std::string key;
+  util::Diagnostics notes;
+};
+
+// What the feeds of one build leave for the next, beside the manifest's
+// keys: the warnings of the work a rebuild may skip.
+struct FeedCache
+{
+  // By post (shown path): what rendering its feed entry said.
+  std::map<std::string, KeyedNotes> entries;
+  // By feed (output path): what checking it said.
+  std::map<std::string, KeyedNotes> feeds;
+
+  void write(util::ByteWriter& w) const;
+  static FeedCache read(util::ByteReader& r); // empty when damaged
+  bool operator==(const FeedCache&) const;
+};
+
+struct FeedFile
+{
+  std::string rel; // relative to the output folder
+  std::string bytes;
+  std::string key; // the hash of what made it
+};
+
+struct FeedStepOptions
+{
+  std::filesystem::path output_dir;
+  util::UtcSeconds now{}; // for the checks of dates
+  unsigned jobs = 1;
+};
+
+struct FeedStepResult
+{
+  std::vector<FeedFile> written; // feeds to stage
+  std::vector<std::string> kept; // earlier feeds that are still right
+  util::Diagnostics diagnostics; // errors stop the build
+  FeedCache cache;               // for the next build
+  std::size_t entries_rendered = 0;
+};
+
+// Writes every planned feed (main, per tag, per category) in every
+// configured format and checks each as any reader would. A feed whose key
+// (ogfeed's version, every setting, and each of its posts: every field,
+// its file's bytes, its card) is the one the previous build's manifest
+// gives a file that still holds its bytes is kept, not written; its
+// warnings come from `previous`. Only the posts of feeds being written have
+// their bodies read and rendered. A warning about a post's content repeats
+// in every feed that holds the post: it is said once, with how many more
+// feeds have it.
+FeedStepResult
+build_feeds(const std::vector<content::Post>& posts,
+            const std::vector<std::optional<feed::CardRef>>& cards,
+            const content::SiteConfig& config,
+            const OutputTransaction& tx,
+            const FeedCache& previous,
+            const FeedStepOptions& options);
+
+} // namespace ogfeed::site

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "util/error.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ogfeed::util {
+
+// Writes values as bytes for caches ogfeed keeps for itself: integers as
+// 8 little-endian bytes, strings as their length then their bytes.
+class ByteWriter
+{
+public:
+  void u64(std::uint64_t v);
+  void
+  i64(std::int64_t v)
+  {
+    u64(static_cast<std::uint64_t>(v));
+  }
+  void str(std::string_view s);
+  void strs(const std::vector<std::string>& v);
+  const std::string&
+  bytes() const
+  {
+    return m_out;
+  }
+  std::string
+  take()
+  {
+    return std::move(m_out);
+  }
+
+private:
+  std::string m_out;
+};
+
+// Reads what ByteWriter wrote. Never reads past the end: a short or
+// corrupt input sets failed() and yields zeros and empty strings, so a
+// damaged cache reads as garbage the caller then throws away, never as a
+// crash.
+class ByteReader
+{
+public:
+  explicit ByteReader(std::string_view in)
+    : m_in(in)
+  {
+  }
+  std::uint64_t u64();
+  std::int64_t
+  i64()
+  {
+    return static_cast<std::int64_t>(u64());
+  }
+  std::string str();
+  std::vector<std::string> strs();
+  // A count of items each at least `min_item_bytes` long: fails when the
+  // rest of the input could not hold that many.
+  std::uint64_t count(std::size_t min_item_bytes);
+  bool
+  failed() const
+  {
+    return m_failed;
+  }
+  bool
+  at_end() const
+  {
+    return m_pos == m_in.size();
+  }
+
+private:
+  std::string_view m_in;
+  std::size_t m_pos = 0;
+  bool m_failed = false;
+};
+
+// Diagnostics as bytes, and back (a cache replays the warnings of the work
+// it saves).
+void write_diagnostics(ByteWriter& w, const Diagnostics& ds);
+Diagnostics read_diagnostics(ByteReader& r);
+
+} // namespace ogfeed::util

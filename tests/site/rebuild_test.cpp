@@ -1,0 +1,169 @@
+#include "site/site_build.hpp"
+#include "test_support.hpp"
+
+#include <map>
+
+using namespace ogfeed;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::map<std::string, std::string>
+outputs(const fs::path& dir)
+{
+  std::map<std::string, std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file() && e.path().parent_path().filename() != ".ogfeed") {
+      files[fs::relative(e.path(), dir).string()] = test::slurp(e.path());
+    }
+  }
+  return files;
+}
+
+// The diagnostics as printed, with the output folder's path as "OUT".
+std::vector<std::string>
+messages(const site::BuildReport& r)
+{
+  std::vector<std::string> out;
+  for (const auto& d : r.diagnostics) {
+    std::string m = util::format_diagnostic(d);
+    const std::string dir = r.output_dir.string();
+    if (m.starts_with(dir)) {
+      m = "OUT" + m.substr(dir.size());
+    }
+    out.push_back(m);
+  }
+  return out;
+}
+
+bool
+changed(const site::BuildReport& r, const std::string& path)
+{
+  for (const auto& o : r.outputs) {
+    if (o.path == path) {
+      return o.changed;
+    }
+  }
+  FAIL("no output " << path);
+  return false;
+}
+
+// A site of three posts: two tagged "a", one "b" (with a warning), and one
+// future post.
+fs::path
+make_site(const std::string& name)
+{
+  const fs::path root = test::fresh_dir(name);
+  REQUIRE(util::write_file_atomic(root / "ogfeed.yaml",
+                                  "title: t\nbase_url: https://r.example/\n"));
+  REQUIRE(util::write_file_atomic(
+    root / "posts/one.md",
+    "---\ntitle: one\ndate: 2024-01-01\ntags: [a]\n---\nOne\n"));
+  REQUIRE(util::write_file_atomic(
+    root / "posts/two.md",
+    "---\ntitle: two\ndate: 2024-01-02\ntags: [a]\ndescription: x #y\n---\n"
+    "Two\n"));
+  REQUIRE(util::write_file_atomic(
+    root / "posts/three.md",
+    "---\ntitle: three\ndate: 2024-01-03\ntags: [b]\n---\nUse List<T>\n"));
+  REQUIRE(util::write_file_atomic(
+    root / "posts/later.md",
+    "---\ntitle: later\ndate: 2031-06-01\ntags: [b]\n---\nLater\n"));
+  return root;
+}
+
+} // namespace
+
+TEST_CASE("issue 11: a rebuild with nothing changed does nothing and says "
+          "what the last build said",
+          "[site]")
+{
+  const fs::path root = make_site("rebuild-noop");
+  const auto options = test::build_options(root, root / "public");
+  const site::BuildReport first = site::build_site(options);
+  REQUIRE_FALSE(util::has_error(first.diagnostics));
+  CHECK_FALSE(first.up_to_date);
+  CHECK(first.posts_read == 4);
+  const auto before = outputs(root / "public");
+
+  const site::BuildReport second = site::build_site(options);
+  CHECK(second.up_to_date);
+  CHECK(second.posts_read == 0);
+  CHECK(messages(second) == messages(first));
+  CHECK(second.posts == first.posts);
+  CHECK(second.feeds == first.feeds);
+  CHECK(second.post_records.size() == first.post_records.size());
+  CHECK(second.outputs.size() == first.outputs.size());
+  CHECK(outputs(root / "public") == before);
+
+  SECTION("a deleted output is written again")
+  {
+    fs::remove(root / "public/atom.xml");
+    const site::BuildReport third = site::build_site(options);
+    CHECK_FALSE(third.up_to_date);
+    CHECK(third.posts_read == 0); // the posts came from the parse cache
+    CHECK(outputs(root / "public") == before);
+  }
+  SECTION("another setting rebuilds")
+  {
+    REQUIRE(util::write_file_atomic(
+      root / "ogfeed.yaml", "title: t2\nbase_url: https://r.example/\n"));
+    const site::BuildReport third = site::build_site(options);
+    CHECK_FALSE(third.up_to_date);
+    CHECK(changed(third, "atom.xml"));
+  }
+  SECTION("a post that comes due is published")
+  {
+    auto later = options;
+    later.now = util::UtcSeconds{std::chrono::seconds{1950000000}}; // 2031-10
+    const site::BuildReport third = site::build_site(later);
+    CHECK_FALSE(third.up_to_date);
+    CHECK(third.posts == first.posts + 1);
+  }
+  SECTION("a new post file is read")
+  {
+    REQUIRE(util::write_file_atomic(
+      root / "posts/four.md",
+      "---\ntitle: four\ndate: 2024-01-04\n---\nFour\n"));
+    const site::BuildReport third = site::build_site(options);
+    CHECK_FALSE(third.up_to_date);
+    CHECK(third.posts_read == 1);
+    CHECK(third.posts == first.posts + 1);
+  }
+}
+
+TEST_CASE("issue 11: editing one post re-reads it alone, rewrites only the "
+          "feeds that hold it, and equals a clean build",
+          "[site]")
+{
+  const fs::path root = make_site("rebuild-edit");
+  const auto options = test::build_options(root, root / "public");
+  REQUIRE_FALSE(util::has_error(site::build_site(options).diagnostics));
+
+  REQUIRE(util::write_file_atomic(
+    root / "posts/one.md",
+    "---\ntitle: one, edited\ndate: 2024-01-01\ntags: [a]\n---\nOne!\n"));
+  const site::BuildReport edited = site::build_site(options);
+  REQUIRE_FALSE(util::has_error(edited.diagnostics));
+  CHECK(edited.posts_read == 1);
+  CHECK(changed(edited, "atom.xml"));
+  CHECK(changed(edited, "tags/a/atom.xml"));
+  CHECK_FALSE(changed(edited, "tags/b/atom.xml"));
+  CHECK_FALSE(changed(edited, "tags/b/rss.xml"));
+  // Only the posts of rewritten feeds are rendered: all three in the main
+  // feed here, but not for tags/b alone.
+  CHECK(edited.entries_rendered == 3);
+  // The warnings of feeds kept as they were are said all the same.
+  bool not_html = false;
+  for (const auto& m : messages(edited)) {
+    not_html = not_html || m.find("feed-not-html") != std::string::npos;
+  }
+  CHECK(not_html);
+
+  const fs::path clean = test::fresh_dir("rebuild-edit-clean");
+  const site::BuildReport fresh =
+    site::build_site(test::build_options(root, clean));
+  CHECK(outputs(clean) == outputs(root / "public"));
+  CHECK(messages(fresh) == messages(edited));
+}
