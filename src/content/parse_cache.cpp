@@ -271,6 +271,12 @@ ParseCache::write(util::ByteWriter& w) const
   std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) {
     return a->first < b->first;
   });
+  std::size_t bytes = 0;
+  for (const auto* e : sorted) {
+    bytes += e->first.size() + e->second.name.size() + e->second.folder.size()
+             + e->second.record.size() + 96;
+  }
+  w.reserve(w.bytes().size() + bytes + 64);
   w.u64(sorted.size());
   for (const auto* e : sorted) {
     w.str(e->first);

@@ -107,10 +107,20 @@ drop_bundle_resources(std::vector<PostFile>& files, const fs::path& dir)
   });
 }
 
+// Records a folder's stamp, taken before it is read: a file added while
+// it is read changes it after.
+void
+stamp_folder(const fs::path& dir, StampedPaths& folders)
+{
+  folders.emplace_back(dir.string(),
+                       util::file_stamp(dir).value_or(util::FileStamp{}));
+}
+
 util::Expected<void>
 find_post_files_in(const fs::path& dir,
                    const std::vector<std::string>& exclude,
-                   std::vector<PostFile>& files)
+                   std::vector<PostFile>& files,
+                   StampedPaths& folders)
 {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
@@ -118,6 +128,7 @@ find_post_files_in(const fs::path& dir,
                                            + dir.lexically_normal().string()
                                            + "' does not exist"));
   }
+  stamp_folder(dir, folders);
   fs::path current = dir; // what the next increment opens, for messages
   fs::recursive_directory_iterator it(dir, fs::directory_options::none, ec);
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
@@ -130,6 +141,9 @@ find_post_files_in(const fs::path& dir,
         it.disable_recursion_pending();
       }
       continue;
+    }
+    if (it->is_directory(type_ec) && !it->is_symlink(type_ec)) {
+      stamp_folder(p, folders);
     }
     if (!it->is_regular_file(type_ec) || it->is_symlink(type_ec)
         || !is_markdown(p) || p.stem() == "_index"
@@ -149,12 +163,13 @@ find_post_files_in(const fs::path& dir,
 util::Expected<std::vector<PostFile>>
 find_post_files(const fs::path& site_root,
                 const std::vector<std::string>& content_dirs,
-                const std::vector<std::string>& exclude)
+                const std::vector<std::string>& exclude,
+                StampedPaths& folders)
 {
   std::vector<PostFile> files;
   for (const auto& d : content_dirs) {
     std::vector<PostFile> found;
-    TRY(find_post_files_in(site_root / d, exclude, found));
+    TRY(find_post_files_in(site_root / d, exclude, found, folders));
     drop_bundle_resources(found, site_root / d);
     files.insert(files.end(),
                  std::make_move_iterator(found.begin()),
@@ -343,19 +358,6 @@ load_site_config(const fs::path& site_root)
   return setup;
 }
 
-util::Expected<std::vector<std::pair<std::string, fs::path>>>
-list_post_files(const fs::path& site_root, const SiteConfig& config)
-{
-  TRY_ASSIGN(files,
-             find_post_files(site_root, config.content_dirs, config.exclude));
-  std::vector<std::pair<std::string, fs::path>> out;
-  out.reserve(files.size());
-  for (auto& f : files) {
-    out.emplace_back(std::move(f.source.display_path), std::move(f.path));
-  }
-  return out;
-}
-
 util::Expected<std::string>
 load_post_body(const Post& post)
 {
@@ -421,11 +423,13 @@ load_posts(const fs::path& site_root,
   out.cache.set_read_time(std::chrono::duration_cast<std::chrono::nanoseconds>(
                             std::chrono::system_clock::now().time_since_epoch())
                             .count());
-  auto files = find_post_files(site_root, config.content_dirs, config.exclude);
+  auto files = find_post_files(
+    site_root, config.content_dirs, config.exclude, out.folders);
   if (!files) {
     out.diagnostics.push_back(files.error());
     return out;
   }
+  out.files = files->size();
   std::vector<ParsedPost> parsed(files->size());
   std::vector<std::optional<CachedParse>> entries(files->size());
   std::vector<int> how(files->size(), 0);

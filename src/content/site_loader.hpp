@@ -6,6 +6,7 @@
 #include "content/site_config.hpp"
 #include "content/site_detect.hpp"
 #include "util/error.hpp"
+#include "util/file.hpp"
 
 #include <filesystem>
 #include <utility>
@@ -31,13 +32,20 @@ struct SiteSetup
 util::Expected<SiteSetup>
 load_site_config(const std::filesystem::path& site_root);
 
+// Paths with the stamps they had when they were read.
+using StampedPaths = std::vector<std::pair<std::string, util::FileStamp>>;
+
 struct LoadedPosts
 {
   std::vector<Post> posts;       // newest first, ties by slug
   util::Diagnostics diagnostics; // every bad post, plus warnings
   ParseCache cache;              // this load's parses, for the next one
+  std::size_t files = 0;         // post files found
   std::size_t parsed = 0;        // files read and parsed (not from a cache)
   std::size_t rechecked = 0;     // cached, once their bytes hashed the same
+  // Every folder read for post files, stamped before it was read: while
+  // they keep their stamps, no post file was added, removed or renamed.
+  StampedPaths folders;
 };
 
 // What a parse cache must be made under: ogfeed's version, the time zone,
@@ -59,12 +67,6 @@ LoadedPosts load_posts(const std::filesystem::path& site_root,
                        unsigned jobs,
                        BrokenDrafts broken_drafts = BrokenDrafts::are_errors,
                        const ParseCache* cache = nullptr);
-
-// The post files load_posts() would read, as (shown path, file), in file
-// order; fails when a content folder cannot be read.
-util::Expected<std::vector<std::pair<std::string, std::filesystem::path>>>
-list_post_files(const std::filesystem::path& site_root,
-                const SiteConfig& config);
 
 // Returns a post's Markdown body: the one it holds, else read from
 // post.file at post.body_span. Fails when the file can no longer be read or

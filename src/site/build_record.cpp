@@ -99,6 +99,7 @@ BuildRecord::write(util::ByteWriter& w) const
   w.i64(valid_until.time_since_epoch().count());
   w.i64(read_time);
   write_stamped(w, posts);
+  write_stamped(w, folders);
   write_stamped(w, inputs);
   write_stamped(w, outputs);
   write_report(w, report);
@@ -112,6 +113,7 @@ BuildRecord::read(util::ByteReader& r)
   b.valid_until = util::UtcSeconds(std::chrono::seconds(r.i64()));
   b.read_time = r.i64();
   b.posts = read_stamped(r);
+  b.folders = read_stamped(r);
   b.inputs = read_stamped(r);
   b.outputs = read_stamped(r);
   b.report = read_report(r);
@@ -120,7 +122,7 @@ BuildRecord::read(util::ByteReader& r)
 
 namespace {
 
-constexpr std::string_view k_record_magic = "ogfeed-last-build 1";
+constexpr std::string_view k_record_magic = "ogfeed-last-build 2";
 
 fs::path
 record_path(const fs::path& output_dir)
@@ -163,8 +165,10 @@ build_fingerprint(const content::SiteConfig& config, const BuildOptions& o)
   util::ByteWriter w;
   w.str(OGFEED_VERSION);
   w.str(content::config_fingerprint(config));
-  w.str(o.site_root.string());
-  w.str(o.output_dir ? o.output_dir->string() : std::string());
+  // Paths in messages are relative to where ogfeed runs: absolute, the
+  // site and output folders say where that was.
+  w.str(fs::absolute(o.site_root).string());
+  w.str(o.output_dir ? fs::absolute(*o.output_dir).string() : std::string());
   w.u64(static_cast<std::uint64_t>(o.drafts));
   w.u64(static_cast<std::uint64_t>(o.future));
   w.u64(static_cast<std::uint64_t>(o.cards));

@@ -19,7 +19,8 @@ using StampedFiles = std::vector<std::pair<std::string, util::FileStamp>>;
 // to change can say so without doing the work again: it is up to date when
 // its settings and options hash the same, no post's date, publishDate or
 // expiryDate has come due since, every post file and every other input
-// (card template, fonts, images) has the stamp it had, and every output
+// (card template, fonts, images) and every folder read for posts (so no
+// post file was added or removed) has the stamp it had, and every output
 // still has the stamp it was published with.
 struct BuildRecord
 {
@@ -27,6 +28,7 @@ struct BuildRecord
   util::UtcSeconds valid_until{}; // when what is published may change
   std::int64_t read_time = 0;     // when the posts were read (ns since epoch)
   StampedFiles posts;   // every post file (shown path), none dated by git
+  StampedFiles folders; // every folder read for post files
   StampedFiles inputs;  // read besides the posts, by path
   StampedFiles outputs; // every output, relative to the output folder
   BuildReport report;   // what the build said (its diagnostics and records)

@@ -173,7 +173,6 @@ publish(OutputTransaction& tx, const FeedStepResult& feeds, BuildReport& report)
 bool
 up_to_date(const BuildRecord& last,
            const std::string& fingerprint,
-           const content::SiteConfig& config,
            const BuildOptions& options,
            const fs::path& output_dir)
 {
@@ -181,22 +180,18 @@ up_to_date(const BuildRecord& last,
       || !options.merge_shards.empty()) {
     return false;
   }
-  auto files = content::list_post_files(options.site_root, config);
-  if (!files || files->size() != last.posts.size()) {
-    return false;
-  }
-  std::sort(files->begin(), files->end(), [](const auto& a, const auto& b) {
-    return a.first < b.first;
-  });
-  for (std::size_t i = 0; i < files->size(); ++i) {
-    const auto& [shown, stamp] = last.posts[i];
-    if ((*files)[i].first != shown
-        || !content::ParseCache::settled(stamp, last.read_time)
-        || util::file_stamp((*files)[i].second) != stamp) {
-      return false;
+  // Folders and posts written too close to when they were read may hide
+  // a later write behind their stamps.
+  for (const auto* files : {&last.folders, &last.posts}) {
+    for (const auto& [path, stamp] : *files) {
+      if (!content::ParseCache::settled(stamp, last.read_time)) {
+        return false;
+      }
     }
   }
-  return stamps_hold({}, last.inputs) && stamps_hold(output_dir, last.outputs);
+  return stamps_hold({}, last.folders) && stamps_hold({}, last.posts)
+         && stamps_hold({}, last.inputs)
+         && stamps_hold(output_dir, last.outputs);
 }
 
 // Says what the last build said, for a build that had nothing to change.
@@ -270,8 +265,14 @@ load_and_select(const BuildOptions& options,
       .count());
   append(report.diagnostics, std::move(loaded.diagnostics));
   record.valid_until = next_change(loaded.posts, options.now);
+  if (loaded.cache.size() != loaded.files) {
+    // A post dated by git has a date no stamp vouches for: with one, no
+    // later build can be known to be up to date without reading.
+    record.valid_until = util::UtcSeconds::min();
+  }
   record.read_time = loaded.cache.read_time();
   record.posts = loaded.cache.stamps();
+  record.folders = std::move(loaded.folders);
   next = std::move(loaded.cache);
   std::vector<content::Post> posts =
     select_posts(std::move(loaded.posts), options, report);
@@ -335,8 +336,7 @@ build_site(const BuildOptions& options)
       : content::BrokenDrafts::skip_with_warnings;
   const std::string fingerprint = build_fingerprint(*config, options);
   if (auto last = read_build_record(report.output_dir);
-      last
-      && up_to_date(*last, fingerprint, *config, options, report.output_dir)) {
+      last && up_to_date(*last, fingerprint, options, report.output_dir)) {
     replay(std::move(*last), report);
     lap("load");
     return report;

@@ -23,6 +23,11 @@ public:
   }
   void str(std::string_view s);
   void strs(const std::vector<std::string>& v);
+  void
+  reserve(std::size_t bytes)
+  {
+    m_out.reserve(bytes);
+  }
   const std::string&
   bytes() const
   {

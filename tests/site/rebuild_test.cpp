@@ -121,6 +121,21 @@ TEST_CASE("issue 11: a rebuild with nothing changed does nothing and says "
     CHECK_FALSE(third.up_to_date);
     CHECK(third.posts == first.posts + 1);
   }
+  SECTION("a post added to a subfolder is read")
+  {
+    REQUIRE(util::write_file_atomic(
+      root / "posts/2024/five.md",
+      "---\ntitle: five\ndate: 2024-01-05\n---\nFive\n"));
+    const site::BuildReport third = site::build_site(options);
+    REQUIRE_FALSE(third.up_to_date);
+    REQUIRE(
+      util::write_file_atomic(root / "posts/2024/six.md",
+                              "---\ntitle: six\ndate: 2024-01-06\n---\nSix\n"));
+    const site::BuildReport fourth = site::build_site(options);
+    CHECK_FALSE(fourth.up_to_date);
+    CHECK(fourth.posts_read == 1);
+    CHECK(fourth.posts == first.posts + 2);
+  }
   SECTION("a new post file is read")
   {
     REQUIRE(util::write_file_atomic(
