@@ -13,7 +13,7 @@ _ogfeed() {
         -o | --output) _filedir -d; return ;;
         -j | --jobs) return ;;
       esac
-      COMPREPLY=($(compgen -W "--output --drafts --future --no-cards --wait --jobs --quiet --help" -- "$cur"))
+      COMPREPLY=($(compgen -W "--output --drafts --future --no-cards --wait --watch --jobs --quiet --report --format --shard --merge-shards --help" -- "$cur"))
       [[ $cur != -* ]] && _filedir -d
       ;;
     card)

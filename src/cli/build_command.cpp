@@ -1,5 +1,6 @@
 #include "cli/command.hpp"
 #include "cli/data_dir.hpp"
+#include "cli/file_watcher.hpp"
 #include "cli/options.hpp"
 #include "cli/progress_line.hpp"
 #include "site/report_json.hpp"
@@ -7,6 +8,7 @@
 #include "util/file.hpp"
 #include "util/github.hpp"
 
+#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -20,6 +22,8 @@
 namespace ogfeed::cli {
 
 namespace {
+
+namespace fs = std::filesystem;
 
 constexpr const char* k_build_help =
   "usage: ogfeed build [SITE] [options]\n\n"
@@ -38,6 +42,8 @@ constexpr const char* k_build_help =
   "  --shard K/N       draw only shard K of N of the cards (a CI matrix)\n"
   "  --merge-shards DIR  take the cards from a shard's output folder (repeat\n"
   "                    for each shard); draws none itself\n"
+  "  -w, --watch       build again after every change below SITE (Ctrl-C\n"
+  "                    stops)\n"
   "  -q, --quiet       print errors only\n"
   "  -h, --help        show this help\n";
 
@@ -47,6 +53,7 @@ struct BuildArgs
   bool quiet = false;
   std::optional<std::string> report; // --report FILE
   bool github = false;               // --format github
+  bool watch = false;                // --watch
 };
 
 // Parses the options; returns an exit code when the process should stop
@@ -77,6 +84,7 @@ parse_args(const std::vector<std::string>& args, BuildArgs& out)
     {"no-cards", 0, Value::none, flag([&] { o.cards = site::Cards::off; })},
     {"wait", 0, Value::none, flag([&] { o.wait = util::LockWait::yes; })},
     {"quiet", 'q', Value::none, flag([&] { out.quiet = true; })},
+    {"watch", 'w', Value::none, flag([&] { out.watch = true; })},
     {"report",
      0,
      Value::required,
@@ -144,21 +152,17 @@ parse_args(const std::vector<std::string>& args, BuildArgs& out)
   if (o.shard_count > 0 && !o.merge_shards.empty()) {
     return usage_error("'--shard' and '--merge-shards' do not go together");
   }
+  if (out.watch && (o.shard_count > 0 || !o.merge_shards.empty())) {
+    return usage_error("'--watch' is for writing locally, not for shards");
+  }
   return std::nullopt;
 }
 
-} // namespace
-
+// Builds once and says how it went; returns the exit code. `output_dir`
+// is where the build wrote.
 int
-run_build(const std::vector<std::string>& args)
+build_once(BuildArgs& parsed, fs::path& output_dir)
 {
-  BuildArgs parsed;
-  parsed.options.jobs = std::max(1U, std::thread::hardware_concurrency());
-  if (const auto code = parse_args(args, parsed)) {
-    return *code;
-  }
-  parsed.options.template_dirs = template_dirs(parsed.options.site_root);
-  parsed.options.font_dirs = font_dirs(parsed.options.site_root);
   parsed.options.now = std::chrono::time_point_cast<std::chrono::seconds>(
     std::chrono::system_clock::now());
   // On a terminal, one updating line; in a CI log, nothing (--report has
@@ -171,6 +175,7 @@ run_build(const std::vector<std::string>& args)
   }
   const site::BuildReport report = site::build_site(parsed.options);
   progress.clear();
+  output_dir = report.output_dir;
   for (const auto& d : report.diagnostics) {
     if (d.severity == util::Severity::error || !parsed.quiet) {
       if (parsed.github) {
@@ -239,6 +244,75 @@ run_build(const std::vector<std::string>& args)
     std::cout << "\n";
   }
   return k_exit_ok;
+}
+
+volatile bool g_stop = false;
+
+extern "C" void
+on_stop_signal(int)
+{
+  g_stop = true;
+}
+
+// --watch: builds again after each change below the site folder, until
+// interrupted (Ctrl-C: exit 0).
+int
+watch(BuildArgs& parsed, const fs::path& output_dir)
+{
+  std::string error;
+  auto watcher = FileWatcher::open(parsed.options.site_root, output_dir, error);
+  if (!watcher) {
+    std::cerr << "ogfeed: error: " << error << "\n";
+    return k_exit_failure;
+  }
+  struct sigaction sa
+  {
+  };
+  sa.sa_handler = on_stop_signal; // no SA_RESTART: poll() returns EINTR
+  ::sigaction(SIGINT, &sa, nullptr);
+  ::sigaction(SIGTERM, &sa, nullptr);
+  std::cerr << "watching " << parsed.options.site_root.string()
+            << " for changes (Ctrl-C stops)\n";
+  fs::path out = output_dir;
+  while (!g_stop) {
+    for (const auto& note : watcher->take_notes()) {
+      std::cerr << "ogfeed: warning: " << note << "\n";
+    }
+    const std::vector<std::string> changed =
+      watcher->wait(std::chrono::milliseconds(200), g_stop);
+    if (changed.empty()) {
+      continue;
+    }
+    std::cout << "changed: " << changed.front();
+    if (changed.size() > 1) {
+      std::cout << " and " << changed.size() - 1 << " more";
+    }
+    std::cout << std::endl;
+    (void)build_once(parsed, out); // a failed build waits for the next fix
+    std::cout.flush();
+  }
+  return k_exit_ok;
+}
+
+} // namespace
+
+int
+run_build(const std::vector<std::string>& args)
+{
+  BuildArgs parsed;
+  parsed.options.jobs = std::max(1U, std::thread::hardware_concurrency());
+  if (const auto code = parse_args(args, parsed)) {
+    return *code;
+  }
+  parsed.options.template_dirs = template_dirs(parsed.options.site_root);
+  parsed.options.font_dirs = font_dirs(parsed.options.site_root);
+  fs::path output_dir;
+  const int code = build_once(parsed, output_dir);
+  if (!parsed.watch) {
+    return code;
+  }
+  std::cout.flush();
+  return watch(parsed, output_dir);
 }
 
 } // namespace ogfeed::cli

@@ -347,6 +347,27 @@ grep -q '<link rel="hub" href="https://hub.example/" />' "$work/jsonfeed/public/
 grep -q '<atom:link href="https://hub.example/" rel="hub" />' "$work/jsonfeed/public/rss.xml" || fail "RSS WebSub hub link"
 grep -q '"hubs": \[{"type": "WebSub", "url": "https://hub.example/"}\]' "$work/jsonfeed/public/feed.json" || fail "JSON Feed hubs"
 
+# 20. build --watch: builds, builds again after a change (not after its own
+#     outputs change), keeps watching after a failed build, stops on SIGINT.
+cp -r "$src/examples/blog" "$work/watch" && rm -rf "$work/watch/public"
+"$ogfeed" build "$work/watch" --no-cards --watch >"$work/watch.out" 2>"$work/watch.err" &
+watch_pid=$!
+wait_for() { # PATTERN FILE: up to 30 s
+  for _ in $(seq 300); do grep -q "$1" "$2" 2>/dev/null && return 0; sleep 0.1; done
+  return 1
+}
+wait_for "^watching" "$work/watch.err" || fail "watch did not start: $(cat "$work/watch.err")"
+sed -i 's/^title: .*/title: "watched title"/' "$work/watch/posts/$(ls "$work/watch/posts" | head -1)"
+wait_for "re-read 1 changed post file" "$work/watch.out" || fail "no rebuild after an edit: $(cat "$work/watch.out")"
+grep -q "watched title" "$work/watch/public/atom.xml" || fail "watch rebuild missed the edit"
+printf -- '---\ntitle: [\n---\n' >"$work/watch/posts/broken.md"
+wait_for "build failed with 1 error" "$work/watch.err" || fail "no failed rebuild: $(cat "$work/watch.err")"
+rm "$work/watch/posts/broken.md"
+for _ in $(seq 300); do [[ $(grep -c '^wrote' "$work/watch.out") -ge 3 ]] && break; sleep 0.1; done
+kill -INT "$watch_pid"; wait "$watch_pid"; expect_eq "$?" 0 "watch stops on SIGINT"
+expect_eq "$(grep -c '^wrote' "$work/watch.out")" 3 "watch: first build, the edit, the fix"
+grep -q "public" "$work/watch.out" && grep "^changed:" "$work/watch.out" | grep -q "public/" && fail "watch saw its own outputs"
+
 if [[ $failures -gt 0 ]]; then
   echo "$failures CLI check(s) failed" >&2
   exit 1
