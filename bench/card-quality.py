@@ -1,17 +1,33 @@
 #!/usr/bin/env python3
-"""Typesetting quality report over ../shared/bench/titles-ja.jsonl (200 titles).
+"""Typesetting quality report: the 200 titles of ../shared/bench/titles-ja.jsonl
+and this folder's stress-titles.txt (brackets, colons, 〜 subtitles, ・ lists,
+identifiers, katakana compounds, short titles), laid out in every template.
 
-    bench/card-quality.py [--ogfeed build/ogfeed] [--titles FILE] [--template default] [--show]
+    bench/card-quality.py [--ogfeed build/ogfeed] [--template NAME]... [--show]
 
-Runs `ogfeed card --layout-json --title T` for each title and counts, with
-checks written here independently of ogfeed's own code:
-  - kinsoku violations (JLREQ: a line starting with a closing bracket,
-    、。，．・：；？！, ー, ゝゞ々 or a small kana, or ending with an opening
-    bracket) and breaks inside a Latin word or number;
-  - breaks inside a BudouX phrase (the reference is npm budoux when it is
-    installed in /tmp/peers/satori, else the phrases ogfeed reports);
-  - one- or two-character last lines;
-  - lines wider than the box, and truncated titles.
+Lays each set out with `ogfeed card --layout-json --titles FILE` and counts,
+with checks written here independently of ogfeed's own code, per template:
+  kinsoku     a line starting with a closing bracket, 、。，．・：；？！, ー,
+              ゝゞ々 or a small kana, or ending with an opening bracket
+  word        a break inside a Latin word, number or identifier
+  bracket     a break inside a bracket pair 「」『』（）【】... (when the
+              title closes it)
+  dot_end     a line ending in ・ (a list split at its separator)
+  tilde_end   a line ending in an opening 〜 / ～ (a subtitle's opener left
+              behind)
+  katakana    a break between two katakana (a compound split)
+  short_last  a last line of 3 characters or fewer
+  overflow    a line wider than the box; truncated titles
+  inside      breaks inside a BudouX phrase (the reference is npm budoux when
+              it is installed in /tmp/peers/satori, else ogfeed's port), but
+              for breaks right after ：！？」』）】 or before a subtitle's 〜,
+              counted apart as inside_at_clause: BudouX often joins "：" to
+              the next word, and those are the breaks a designer makes first
+  colon       titles with a full-width colon set on several lines, and how
+              many of them break right after it
+and, across templates, how many titles break at different places in two
+templates whose title boxes have the same width and line count.
+Exits 1 when a count the issue requires to be zero is not.
 """
 import argparse
 import json
@@ -23,10 +39,47 @@ NO_START = set("’”）〕］｝〉》」』】｠〙〗»〟｣)]}＞>" "‐�
                "ヽヾゝゞ々〻" "ーｰ" "ぁぃぅぇぉァィゥェォっゃゅょゎゕゖッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿｧｨｩｪｫｯｬｭｮ"
                ".,!?:;%％")
 NO_END = set("‘“（〔［｛〈《「『【｟〘〖«〝｢([{＜<")
+PAIRS = {"「": "」", "『": "』", "（": "）", "【": "】", "〔": "〕", "［": "］", "《": "》", "〈": "〉",
+         "(": ")", "[": "]", "“": "”"}
+TILDES = "〜～"
+CLAUSE_ENDS = "：！？」』）】"
+MUST_BE_ZERO = ["kinsoku", "word", "bracket", "dot_end", "tilde_end", "short_last", "overflow", "truncated"]
 
 
 def is_word(c):
-    return ("0" <= c <= "9") or ("A" <= c <= "Z") or ("a" <= c <= "z") or c in "#$¥￥%％.+-_/@&'"
+    return ("0" <= c <= "9") or ("A" <= c <= "Z") or ("a" <= c <= "z") or c in "#$¥￥%％.+-_/@&':()"
+
+
+def is_katakana(c):
+    return "\u30a1" <= c <= "\u30fa" or c == "ー"
+
+
+def bracket_depths(title):
+    """depth[i]: how many bracket pairs (closed later in the title) hold the gap before title[i]."""
+    depth = [0] * (len(title) + 1)
+    stack = []
+    closes = {}
+    for i, c in enumerate(title):
+        if c in PAIRS:
+            stack.append((c, i))
+        elif stack and PAIRS[stack[-1][0]] == c:
+            closes[stack.pop()[1]] = i
+    for o, cl in closes.items():
+        for k in range(o + 1, cl + 1):
+            depth[k] += 1
+    return depth
+
+
+def opening_tildes(title):
+    """Indices of 〜 that open a subtitle: a later 〜 closes it, or a space comes before it."""
+    idx = [i for i, c in enumerate(title) if c in TILDES]
+    out = set()
+    for n, i in enumerate(idx):
+        if i > 0 and title[i - 1].isdigit() and i + 1 < len(title) and title[i + 1].isdigit():
+            continue  # a range: 1〜3
+        if n + 1 < len(idx) or (i > 0 and title[i - 1] in " \u3000"):
+            out.add(i)
+    return out
 
 
 def budoux_phrases(titles):
@@ -42,7 +95,6 @@ def budoux_phrases(titles):
 
 
 def utf16_to_cp(text, indices):
-    """Maps UTF-16 code unit indices to code point indices."""
     mapping, u = {}, 0
     for i, ch in enumerate(text):
         mapping[u] = i
@@ -50,67 +102,131 @@ def utf16_to_cp(text, indices):
     return {mapping[i] for i in indices if i in mapping}
 
 
+def layouts(ogfeed, template, titles, work):
+    path = os.path.join(work, "titles.txt")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(titles) + "\n")
+    out = subprocess.run([ogfeed, "card", "--layout-json", "--template", template, "--titles", path],
+                         capture_output=True, text=True, check=True).stdout.splitlines()
+    assert len(out) == len(titles), (len(out), len(titles))
+    return [json.loads(line) for line in out]
+
+
+def check(title, layout, phrases, counts, show, tag):
+    lines = layout["lines"]
+    breaks = layout["breaks"]
+    depth = bracket_depths(title)
+    openers = opening_tildes(title)
+    problems = []
+
+    def count(name, what):
+        counts[name] += 1
+        problems.append(what)
+
+    for k, line in enumerate(lines):
+        text = line["text"]
+        if line["width"] > layout["box_width"] + 0.5:
+            count("overflow", "overflow")
+        if k > 0 and text and text[0] in NO_START and not (text[0] in TILDES and breaks[k - 1] in openers):
+            # (a subtitle's opening 〜 starts its line: the issue's rule)
+            count("kinsoku", "starts with " + text[0])
+        if k + 1 < len(lines) and text:
+            if text[-1] in NO_END:
+                count("kinsoku", "ends with " + text[-1])
+            if text[-1] in "・･":
+                count("dot_end", "ends with ・")
+            end = breaks[k]
+            while end > 0 and title[end - 1].isspace():
+                end -= 1
+            if text[-1] in TILDES and end - 1 in openers:
+                count("tilde_end", "ends with an opening " + text[-1])
+    for b in breaks:
+        counts["breaks"] += 1
+        before, after = title[b - 1], title[b]
+        if is_word(before) and is_word(after):
+            count("word", "splits %s|%s" % (before, after))
+        if depth[b] > 0:
+            count("bracket", "inside brackets at %d" % b)
+        if is_katakana(before) and is_katakana(after):
+            count("katakana", "splits katakana %s|%s" % (before, after))
+        s = b
+        while s > 0 and title[s - 1].isspace():
+            s -= 1
+        if not any(p in phrases for p in range(s, b + 1)):
+            if title[s - 1] in CLAUSE_ENDS or b in openers:
+                counts["inside_at_clause"] += 1  # BudouX joins "：" to what follows
+            else:
+                count("inside", "inside a phrase at %d" % b)
+    if len(lines) > 1 and len(lines[-1]["text"].replace(" ", "").replace("\u3000", "")) <= 3:
+        count("short_last", "short last line")
+    if layout["truncated"]:
+        count("truncated", "truncated")
+    if "：" in title and len(lines) > 1:
+        counts["colon_titles"] += 1
+        colon = title.index("：")
+        counts["colon_breaks"] += any(b == colon + 1 for b in breaks)
+    counts["lines"] += len(lines)
+    if show or problems:
+        print("  %-8s %2dpx %s%s" % (tag, layout["font_size"], " | ".join(l["text"] for l in lines),
+                                     ("   <- " + ", ".join(problems)) if problems else ""))
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser()
     ap.add_argument("--ogfeed", default=os.path.join(here, "..", "build", "ogfeed"))
     ap.add_argument("--titles", default=os.path.join(here, "..", "..", "shared", "bench", "titles-ja.jsonl"))
-    ap.add_argument("--template", default="default")
+    ap.add_argument("--template", action="append", help="default: every template in templates/")
     ap.add_argument("--show", action="store_true", help="print every title's lines")
     args = ap.parse_args()
-    titles = [json.loads(line)["title"] for line in open(args.titles, encoding="utf-8")]
-    reference = budoux_phrases(titles)
-    kinsoku = word = inside = breaks = short = overflow = truncated = mismatched = 0
-    for i, title in enumerate(titles):
-        out = subprocess.run([args.ogfeed, "card", "--layout-json", "--template", args.template, "--title", title],
-                             capture_output=True, text=True, check=True).stdout
-        layout = json.loads(out)
-        lines = layout["lines"]
-        phrases = set(layout["phrases"])
-        if reference is not None:
-            ref = utf16_to_cp(title, reference[i])
-            mismatched += ref != phrases
-            phrases = ref
-        problems = []
-        for k, line in enumerate(lines):
-            text = line["text"]
-            if line["width"] > layout["box_width"] + 0.5:
-                overflow += 1
-                problems.append("overflow")
-            if k > 0 and text and text[0] in NO_START:
-                kinsoku += 1
-                problems.append("starts with " + text[0])
-            if k + 1 < len(lines) and text and text[-1] in NO_END:
-                kinsoku += 1
-                problems.append("ends with " + text[-1])
-            if k + 1 < len(lines) and text and lines[k + 1]["text"] and is_word(text[-1]) and is_word(lines[k + 1]["text"][0]) \
-                    and not title[layout["breaks"][k] - 1].isspace():
-                word += 1
-                problems.append("splits a word")
-        for b in layout["breaks"]:
-            breaks += 1
-            # A break after spaces sits at a phrase boundary if BudouX has one
-            # anywhere in the run of spaces.
-            s = b
-            while s > 0 and title[s - 1].isspace():
-                s -= 1
-            if not any(p in phrases for p in range(s, b + 1)):
-                inside += 1
-                problems.append("inside a phrase at %d" % b)
-        if len(lines) > 1 and len(lines[-1]["text"].replace(" ", "")) <= 2:
-            short += 1
-            problems.append("short last line")
-        truncated += layout["truncated"]
-        if args.show or problems:
-            print("%3d %2dpx %s%s" % (i + 1, layout["font_size"], " | ".join(l["text"] for l in lines),
-                                      ("   <- " + ", ".join(problems)) if problems else ""))
+    sets = []
+    if os.path.exists(args.titles):
+        sets.append(("bench", [json.loads(line)["title"] for line in open(args.titles, encoding="utf-8")]))
+    else:
+        print("note: %s not found; stress titles only" % args.titles)
+    sets.append(("stress", [t for t in open(os.path.join(here, "stress-titles.txt"), encoding="utf-8").read().splitlines() if t]))
+    templates = args.template or sorted(f[:-5] for f in os.listdir(os.path.join(here, "..", "templates"))
+                                        if f.endswith(".yaml"))
+    work = "/tmp/ogfeed-card-quality"
+    os.makedirs(work, exist_ok=True)
+    names = ["kinsoku", "word", "bracket", "dot_end", "tilde_end", "katakana", "short_last", "overflow", "truncated",
+             "inside", "inside_at_clause", "breaks", "lines", "colon_titles", "colon_breaks"]
+    totals = dict.fromkeys(names, 0)
+    by_template = {}
+    failed = False
+    for template in templates:
+        counts = dict.fromkeys(names, 0)
+        print("template %s" % template)
+        for set_name, titles in sets:
+            reference = budoux_phrases(titles)
+            result = layouts(args.ogfeed, template, titles, work)
+            by_template.setdefault(template, {})[set_name] = result
+            for i, (title, layout) in enumerate(zip(titles, result)):
+                phrases = utf16_to_cp(title, reference[i]) if reference is not None else set(layout["phrases"])
+                check(title, layout, phrases, counts, args.show, "%s%d" % (set_name[0], i + 1))
+        print("  -> " + " ".join("%s=%d" % (n, counts[n]) for n in names)
+              + " inside_pct=%.1f" % (100.0 * counts["inside"] / max(1, counts["breaks"])))
+        for n in names:
+            totals[n] += counts[n]
+        failed = failed or any(counts[n] for n in MUST_BE_ZERO) or counts["inside"] > 0.03 * max(1, counts["breaks"])
+    # The same title, broken differently in templates with alike boxes.
+    differ = compared = 0
+    for a in templates:
+        for b in templates:
+            if a >= b:
+                continue
+            for set_name, _ in sets:
+                for la, lb in zip(by_template[a][set_name], by_template[b][set_name]):
+                    if abs(la["box_width"] - lb["box_width"]) <= 40:
+                        compared += 1
+                        differ += la["breaks"] != lb["breaks"]
     print()
-    print("titles=%d breaks=%d" % (len(titles), breaks))
-    print("kinsoku_violations=%d word_splits=%d" % (kinsoku, word))
-    print("breaks_inside_phrase=%d (%.1f%%)" % (inside, 100.0 * inside / max(1, breaks)))
-    print("short_last_lines=%d overflowing_lines=%d truncated=%d" % (short, overflow, truncated))
-    print("phrase reference: %s" % ("npm budoux (ogfeed's port differs on %d titles)" % mismatched
-                                     if reference is not None else "ogfeed's BudouX port"))
+    print("all templates: " + " ".join("%s=%d" % (n, totals[n]) for n in names)
+          + " inside_pct=%.1f" % (100.0 * totals["inside"] / max(1, totals["breaks"])))
+    print("colon titles on several lines broken after the colon: %d of %d" % (totals["colon_breaks"], totals["colon_titles"]))
+    print("alike boxes (width within 40 px), titles broken differently: %d of %d" % (differ, compared))
+    print("phrase reference: %s" % ("npm budoux" if budoux_phrases(["テスト"]) is not None else "ogfeed's BudouX port"))
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

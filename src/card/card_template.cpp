@@ -350,9 +350,13 @@ private:
         } else if (k == "features") {
           TRY_ASSIGN(list, content::as_string_list(x, what));
           t.features = list;
+        } else if (x.kind == YamlValue::Kind::scalar
+                   && (x.scalar == "true" || x.scalar == "false")) {
+          // true: CSS Text 4's text-autospace, an eighth of an em.
+          s.latin_spacing = x.scalar == "true" ? k_default_latin_spacing : 0;
         } else {
-          TRY_ASSIGN(on, content::as_bool(x, what));
-          s.latin_spacing = on ? LatinSpacing::quarter_em : LatinSpacing::none;
+          TRY_ASSIGN(n, number(x, what, 0, 0.5F));
+          s.latin_spacing = n;
         }
         return {};
       });

@@ -54,7 +54,8 @@ is_no_line_start(char32_t c)
 bool
 is_no_line_end(char32_t c)
 {
-  return is_opening_bracket(c);
+  // A line ending in ・ reads as a list cut at its separator.
+  return is_opening_bracket(c) || c == U'・' || c == U'･';
 }
 
 bool

@@ -22,21 +22,77 @@ constexpr double k_infinity = std::numeric_limits<double>::infinity();
 constexpr double k_balance = 100;       // times the squared slack of each line
 constexpr double k_inside_phrase = 400; // a break inside a BudouX phrase
 constexpr double k_emergency = 100000;  // a break inside a word
-constexpr double k_short_last = 600;    // a last line of one or two characters
-constexpr double k_epsilon = 1e-6;      // em; widths are sums of floats
-constexpr double k_overflow_slack = 2;  // em; more than trims and spacing add
-constexpr double k_per_line = 150;      // each line: fewer lines read better
+constexpr double k_short_last =
+  1200; // a last line of three characters or fewer
+// A designer's first choice: after ：！？ or a clause's closing bracket,
+// before a subtitle's 〜 (a bonus, so worth a little imbalance).
+constexpr double k_strong = -120; // less than a line costs
+// Breaks a reader notices even at a phrase boundary: inside a bracket pair
+// the title closes, and inside a katakana compound.
+constexpr double k_in_brackets = 900;
+constexpr double k_in_katakana = 2500;
+constexpr double k_epsilon = 1e-6;     // em; widths are sums of floats
+constexpr double k_overflow_slack = 2; // em; more than trims and spacing add
+constexpr double k_per_line = 150;     // each line: fewer lines read better
 // Shrinking the title below the largest size that fits costs this much per
-// whole shrink (10% smaller = 200 points), and is tried down to 80%: a little
-// smaller beats a split phrase or a stranded last character.
+// whole shrink (10% smaller = 200 points), and is tried down to the
+// template's smallest size: smaller beats a split phrase or word, a stranded
+// last line or, a little smaller, one more line.
 constexpr double k_shrink = 2000;
-constexpr float k_smallest_share = 0.8F;
 
 enum class Tier {
   clean,     // phrase and space breaks only
   legal,     // + breaks inside phrases
   emergency, // + breaks inside words
 };
+
+// The two sides the Japanese-Latin space goes between: kana and kanji
+// (not ・ or ー's neighbours' punctuation), and half-width Latin letters and
+// digits (not full-width ones, %, # or other punctuation).
+bool
+spaced_japanese(char32_t c)
+{
+  return is_japanese(c) && c != U'・' && c != U'゠';
+}
+
+bool
+spaced_latin(char32_t c)
+{
+  return is_latin_alnum(c) && c < 0xFF00;
+}
+
+bool
+is_katakana(char32_t c)
+{
+  return (c >= 0x30A1 && c <= 0x30FA) || c == U'ー';
+}
+
+// For each gap before text[i], how many bracket pairs hold it: an opening
+// bracket counts once the title closes it with its partner.
+std::vector<int>
+bracket_depths(const std::u32string& text)
+{
+  static constexpr std::u32string_view open = U"「『（【〔［《〈([“";
+  static constexpr std::u32string_view close = U"」』）】〕］》〉)]”";
+  std::vector<int> depth(text.size() + 1, 0);
+  std::vector<std::size_t> stack; // indices of unclosed openers
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (open.find(text[i]) != std::u32string_view::npos) {
+      stack.push_back(i);
+      continue;
+    }
+    const std::size_t c = close.find(text[i]);
+    if (c == std::u32string_view::npos || stack.empty()
+        || open.find(text[stack.back()]) != c) {
+      continue;
+    }
+    for (std::size_t k = stack.back() + 1; k <= i; ++k) {
+      ++depth[k];
+    }
+    stack.pop_back();
+  }
+  return depth;
+}
 
 // Where BudouX sees no phrase boundary, some breaks still read well: next
 // to brackets and punctuation, or where the script changes; a break between
@@ -65,15 +121,20 @@ double
 break_cost(Break b, char32_t before, char32_t after)
 {
   switch (b) {
+  case Break::strong:
+    return k_strong;
   case Break::phrase:
   case Break::space:
     return 0;
   case Break::inside_phrase:
     return inside_phrase_cost(before, after);
   case Break::emergency:
-    // In a URL or path, break after a separator if it must break at all.
-    return std::u32string_view(U"/-._?&=#").find(before)
-               != std::u32string_view::npos
+    // In a URL, path or identifier, break after a separator or before a
+    // capital (camelCase) if it must break at all.
+    return std::u32string_view(U"/-._:?&=#").find(before)
+                 != std::u32string_view::npos
+               || (before >= 'a' && before <= 'z' && after >= 'A'
+                   && after <= 'Z')
              ? k_emergency * 0.5
              : k_emergency;
   case Break::never:
@@ -86,6 +147,7 @@ bool
 allowed(Break b, Tier tier)
 {
   switch (b) {
+  case Break::strong:
   case Break::phrase:
   case Break::space:
     return true;
@@ -103,7 +165,7 @@ allowed(Break b, Tier tier)
 class Measure
 {
 public:
-  Measure(const ShapedText& t, LatinSpacing latin)
+  Measure(const ShapedText& t, float latin)
     : m_text(t),
       m_breaks(find_breaks(t.text, t.phrases))
   {
@@ -119,6 +181,7 @@ public:
     if (n > 0) {
       m_adjust_sum[n] = m_adjust_sum[n - 1];
     }
+    m_bracket_depth = bracket_depths(t.text);
   }
 
   std::size_t
@@ -137,7 +200,16 @@ public:
   double
   break_cost_at(std::size_t i) const
   {
-    return break_cost(m_breaks[i], m_text.chars[i - 1].c, m_text.chars[i].c);
+    const char32_t a = m_text.chars[i - 1].c;
+    const char32_t b = m_text.chars[i].c;
+    double cost = break_cost(m_breaks[i], a, b);
+    if (m_bracket_depth[i] > 0) {
+      cost += k_in_brackets;
+    }
+    if (is_katakana(a) && is_katakana(b)) {
+      cost += k_in_katakana;
+    }
+    return cost;
   }
 
   bool
@@ -210,7 +282,7 @@ private:
   // JLREQ pair rules for consecutive yakumono, and the quarter em between
   // Japanese and Latin.
   double
-  adjust_between(std::size_t k, LatinSpacing latin) const
+  adjust_between(std::size_t k, float latin) const
   {
     const ShapedChar& a = m_text.chars[k - 1];
     const ShapedChar& b = m_text.chars[k];
@@ -225,10 +297,9 @@ private:
       cut = b.trim.left; // 「「 → solid; ・「 keeps the middle dot's quarter
     }
     double add = 0;
-    if (latin == LatinSpacing::quarter_em
-        && ((is_japanese(a.c) && is_latin_alnum(b.c))
-            || (is_latin_alnum(a.c) && is_japanese(b.c)))) {
-      add = 0.25;
+    if ((spaced_japanese(a.c) && spaced_latin(b.c))
+        || (spaced_latin(a.c) && spaced_japanese(b.c))) {
+      add = latin;
     }
     return add - cut;
   }
@@ -237,6 +308,8 @@ private:
   std::vector<Break> m_breaks;
   std::vector<double> m_advance_sum; // [i] = advances of chars [0, i)
   std::vector<double> m_adjust_sum;  // [k] = adjustments before chars 1..k
+  // [i]: how many bracket pairs the title closes hold the gap before i.
+  std::vector<int> m_bracket_depth;
 };
 
 struct Plan
@@ -341,7 +414,7 @@ private:
     double cost = k_balance * slack * slack;
     if (last) {
       const auto [vb, ve] = m_m.visible(b, e);
-      if (m_m.count(vb, ve) <= 2 && b > 0) {
+      if (m_m.count(vb, ve) <= 3 && b > 0) {
         cost += k_short_last;
       }
     }
@@ -431,7 +504,7 @@ largest_fit(const Measure& m,
   return std::nullopt;
 }
 
-// Weighs every size from the largest that fits down to 80% of it, and every
+// Weighs every size from the largest that fits down to the smallest, and every
 // line count that fits at each: the layout cost (balance, phrase breaks,
 // short last line), a cost per line and a cost for shrinking.
 std::optional<Choice>
@@ -446,12 +519,18 @@ best_choice(const Measure& m, const ShapedText& t, const LayoutStyle& style)
   if (!largest) {
     return std::nullopt;
   }
-  const float floor =
-    std::max(style.min_size, std::ceil(*largest * k_smallest_share));
+  const float floor = style.min_size;
   std::optional<Choice> best;
   for (float size = *largest; size >= floor - 0.01F; size -= 1) {
     const Search search(m, style.box_width / size, tier, style.max_lines);
     const double shrink = k_shrink * (1.0 - size / *largest);
+    // No plan at this size or smaller can beat the best so far: every plan
+    // pays for a line and gains at most a strong bonus per later line.
+    const double bound =
+      shrink + k_per_line + k_strong * static_cast<double>(style.max_lines - 1);
+    if (best && bound >= best->score) {
+      break;
+    }
     for (int lines = 1; lines <= style.max_lines; ++lines) {
       if (!fits_height(lines, size, style, t)) {
         break;
@@ -668,7 +747,9 @@ layout_title(const ShapedText& t, const LayoutStyle& style)
     if (i > 0) {
       out.breaks.push_back(b);
       const Break kind = m.breaks()[b];
-      if (kind == Break::phrase || kind == Break::space) {
+      if (kind == Break::phrase || kind == Break::space
+          || (kind == Break::strong
+              && std::binary_search(t.phrases.begin(), t.phrases.end(), b))) {
         out.phrase_breaks.push_back(b);
       }
     }

@@ -14,10 +14,10 @@ enum class Align {
   end,
 };
 
-enum class LatinSpacing {
-  none,
-  quarter_em, // JLREQ 和欧間: a quarter em between Japanese and Latin
-};
+// The space between Japanese and Latin letters or digits (JLREQ 和欧間):
+// CSS Text 4's text-autospace sets an eighth of an em; a quarter reads as
+// a word space at card sizes ("1 年", "Git の").
+constexpr float k_default_latin_spacing = 0.125F;
 
 // The title box and how to fill it (pixels).
 struct LayoutStyle
@@ -30,7 +30,9 @@ struct LayoutStyle
   int max_lines = 3;
   Align align = Align::start;
   Align vertical_align = Align::center;
-  LatinSpacing latin_spacing = LatinSpacing::quarter_em;
+  // Em between a kana or kanji and a Latin letter or digit, either way;
+  // never beside punctuation, full-width letters, % or #.
+  float latin_spacing = k_default_latin_spacing;
 };
 
 // A glyph placed in the box: pixels from the box's top-left to the glyph's

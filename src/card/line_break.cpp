@@ -21,7 +21,80 @@ is_inseparable_pair(char32_t a, char32_t b)
   return a == b && (a == U'—' || a == U'―' || a == U'…' || a == U'‥');
 }
 
+bool
+is_wave(char32_t c)
+{
+  return c == U'〜' || c == U'～';
+}
+
+bool
+is_digit(char32_t c)
+{
+  return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
+}
+
+bool
+is_hiragana(char32_t c)
+{
+  return c >= 0x3041 && c <= 0x309F;
+}
+
+// After these a clause ends: the place a designer breaks a title first.
+bool
+ends_clause(char32_t c)
+{
+  return c == U'：' || c == U'！' || c == U'？' || c == U'」' || c == U'』'
+         || c == U'）' || c == U'】';
+}
+
+// Marks the strong breaks: after a clause's end (a closing bracket only
+// where BudouX agrees or no particle follows), and before a subtitle's 〜.
+void
+mark_strong(const std::u32string& text,
+            const std::vector<bool>& is_phrase,
+            const std::vector<bool>& opens,
+            std::vector<Break>& out)
+{
+  for (std::size_t i = 1; i < text.size(); ++i) {
+    if (out[i] == Break::never) {
+      continue;
+    }
+    std::size_t s = i; // the break after spaces counts from before them
+    while (s > 1 && is_break_space(text[s - 1])) {
+      --s;
+    }
+    const char32_t a = text[s - 1];
+    const bool bracket = is_closing_bracket(a);
+    if ((ends_clause(a) && (!bracket || is_phrase[i] || !is_hiragana(text[i])))
+        || opens[i]) {
+      out[i] = Break::strong;
+    }
+  }
+}
+
 } // namespace
+
+std::vector<bool>
+subtitle_openers(const std::u32string& text)
+{
+  std::vector<bool> opens(text.size() + 1, false);
+  std::vector<std::size_t> waves;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (is_wave(text[i])) {
+      waves.push_back(i);
+    }
+  }
+  for (std::size_t k = 0; k < waves.size(); ++k) {
+    const std::size_t i = waves[k];
+    const bool range = i > 0 && i + 1 < text.size() && is_digit(text[i - 1])
+                       && is_digit(text[i + 1]);
+    const bool after_space = i > 0 && is_break_space(text[i - 1]);
+    if (!range && (k + 1 < waves.size() || after_space)) {
+      opens[i] = true;
+    }
+  }
+  return opens;
+}
 
 std::vector<Break>
 find_breaks(const std::u32string& text, const std::vector<std::size_t>& phrases)
@@ -34,6 +107,7 @@ find_breaks(const std::u32string& text, const std::vector<std::size_t>& phrases)
       is_phrase[p] = true;
     }
   }
+  const std::vector<bool> opens = subtitle_openers(text);
   int regional_run = 0;
   for (std::size_t i = 1; i < n; ++i) {
     const char32_t a = text[i - 1];
@@ -48,6 +122,13 @@ find_breaks(const std::u32string& text, const std::vector<std::size_t>& phrases)
     }
     if (is_attached(b) || a == 0x200D
         || (is_regional_indicator(b) && regional_run % 2 == 1)) {
+      continue;
+    }
+    if (opens[i - 1]) {
+      continue; // a subtitle's 〜 stays with the subtitle
+    }
+    if (opens[i] && !is_no_line_end(a)) {
+      out[i] = Break::phrase; // made strong below
       continue;
     }
     if (is_no_line_end(a) || is_no_line_start(b) || is_inseparable_pair(a, b)) {
@@ -77,6 +158,7 @@ find_breaks(const std::u32string& text, const std::vector<std::size_t>& phrases)
       out[i] = Break::inside_phrase;
     }
   }
+  mark_strong(text, is_phrase, opens, out);
   return out;
 }
 

@@ -9,6 +9,8 @@ namespace ogfeed::card {
 // What may happen between text[i - 1] and text[i].
 enum class Break : std::uint8_t {
   never,         // kinsoku, inside a word or number, inside a grapheme
+  strong,        // where a designer breaks first: after ：！？ or a closing
+                 // bracket that ends a clause, before a subtitle's 〜
   phrase,        // between two BudouX phrases: the preferred place
   space,         // after a space, which disappears at the break
   inside_phrase, // legal (UAX #14 and JLREQ), but inside a phrase
@@ -19,9 +21,14 @@ enum class Break : std::uint8_t {
 // Returns, for each i in [0, text.size()], whether a line may break before
 // text[i] (entries 0 and size() are `never`). Kinsoku follows JLREQ at the
 // "very strict" level: closing brackets, 、。・：；！？, ー, ゝゞ々 and small
-// kana never start a line, opening brackets never end one, and Latin words,
-// numbers (#3, ¥100, 50%) and ―― / …… never split. `phrases` are BudouX's
-// boundaries (code point indices).
+// kana never start a line, opening brackets and ・ never end one, and Latin
+// words, numbers (#3, ¥100, 50%) and ―― / …… never split. A 〜 that opens a
+// subtitle ("入門 〜基礎から〜") may start a line but never end one.
+// `phrases` are BudouX's boundaries (code point indices).
+// The indices of the 〜 / ～ in `text` that open a subtitle: one a later
+// 〜 closes, or one after a space; never one between two digits (1〜3).
+std::vector<bool> subtitle_openers(const std::u32string& text);
+
 std::vector<Break> find_breaks(const std::u32string& text,
                                const std::vector<std::size_t>& phrases);
 

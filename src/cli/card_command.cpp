@@ -8,6 +8,7 @@
 #include "content/post_parser.hpp"
 #include "content/site_loader.hpp"
 #include "util/file.hpp"
+#include "util/split.hpp"
 #include "util/utf8.hpp"
 
 #include <algorithm>
@@ -39,6 +40,8 @@ constexpr const char* k_card_help =
   "  --layout-json       print the title layout as JSON on stdout; with no "
   "-o,\n"
   "                      nothing is rendered\n"
+  "  --titles FILE       with --layout-json: lay out each line of FILE as a\n"
+  "                      title, one JSON object per line (template tuning)\n"
   "  -h, --help          show this help\n";
 
 struct CardArgs
@@ -48,6 +51,7 @@ struct CardArgs
   std::optional<std::string> template_name;
   std::optional<std::string> site_dir;
   std::optional<std::string> output;
+  std::optional<std::string> titles; // --titles FILE
   bool layout_json = false;
 };
 
@@ -76,6 +80,7 @@ parse_args(const std::vector<std::string>& args, CardArgs& out)
     {"template", 0, OptionSpec::Value::required, set(out.template_name)},
     {"site-dir", 0, OptionSpec::Value::required, set(out.site_dir)},
     {"output", 'o', OptionSpec::Value::required, set(out.output)},
+    {"titles", 0, OptionSpec::Value::required, set(out.titles)},
     {"layout-json",
      0,
      OptionSpec::Value::none,
@@ -96,7 +101,11 @@ parse_args(const std::vector<std::string>& args, CardArgs& out)
   if (!operands->empty()) {
     out.post = operands->front();
   }
-  if (!out.post && !o.title) {
+  if (out.titles && (!out.layout_json || out.output || out.post)) {
+    return usage_error(
+      "'--titles' lays out titles only: with --layout-json, no post, no -o");
+  }
+  if (!out.post && !o.title && !out.titles) {
     return usage_error("'card' needs a post file or --title");
   }
   return std::nullopt;
@@ -137,6 +146,33 @@ fail(const util::Diagnostic& d)
 {
   std::cerr << util::format_diagnostic(d) << "\n";
   return k_exit_failure;
+}
+
+// --titles: the layout of each line of `path` as a title, as JSON lines.
+int
+layout_titles(const std::string& path,
+              const content::SiteConfig& config,
+              const card::CardTemplate& tmpl,
+              card::TemplateFonts fonts)
+{
+  auto bytes = util::read_file(path, 64 * 1024 * 1024);
+  if (!bytes) {
+    return fail(bytes.error());
+  }
+  const auto titles = util::split(*bytes, '\n');
+  card::add_fallback_fonts(fonts, util::decode_utf8(*bytes), config.language);
+  auto renderer = card::CardRenderer::create(tmpl, fonts);
+  if (!renderer) {
+    return fail(renderer.error());
+  }
+  for (const auto& title : titles) {
+    if (!title.empty()) {
+      std::cout << card::layout_json(
+        (*renderer)->layout_title(std::string(title)))
+                << "\n";
+    }
+  }
+  return k_exit_ok;
 }
 
 } // namespace
@@ -192,6 +228,9 @@ run_card(const std::vector<std::string>& args)
   auto fonts = card::load_template_fonts(*tmpl);
   if (!fonts) {
     return fail(fonts.error());
+  }
+  if (a.titles) {
+    return layout_titles(*a.titles, config, *tmpl, std::move(*fonts));
   }
   auto text =
     card::card_text_with(post ? &*post : nullptr, config, *tmpl, a.overrides);

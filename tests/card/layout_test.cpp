@@ -43,7 +43,7 @@ box(float width_em, int max_lines, float size = 10)
   s.max_size = size;
   s.min_size = size;
   s.max_lines = max_lines;
-  s.latin_spacing = card::LatinSpacing::none;
+  s.latin_spacing = 0;
   return s;
 }
 
@@ -128,15 +128,26 @@ TEST_CASE("layout: an opening bracket at a line start sets flush, 」「 "
   CHECK(one.lines[0].x == 0);
 }
 
-TEST_CASE("layout: the quarter em between Japanese and Latin is optional",
+TEST_CASE("issue 10: an eighth of an em between Japanese and Latin, never "
+          "beside punctuation, full-width letters, % or #",
           "[card]")
 {
-  LayoutStyle s = box(20, 1);
+  LayoutStyle s = box(40, 1);
   const auto plain = card::layout_title(synthetic(U"日本AB語"), s);
   CHECK(plain.lines[0].width == Approx(40));
-  s.latin_spacing = card::LatinSpacing::quarter_em;
+  s.latin_spacing = card::k_default_latin_spacing;
   const auto spaced = card::layout_title(synthetic(U"日本AB語"), s);
-  CHECK(spaced.lines[0].width == Approx(45));
+  CHECK(spaced.lines[0].width == Approx(42.5));
+  // None beside % or #, full-width letters or ・.
+  for (const char32_t* t : {U"日%語", U"日#語", U"日ＡＢ語", U"日・語"}) {
+    const std::u32string text(t);
+    const auto l = card::layout_title(synthetic(text), s);
+    const auto p = card::layout_title(synthetic(text), box(40, 1));
+    CHECK(l.lines[0].width == Approx(p.lines[0].width));
+  }
+  s.latin_spacing = 0.25F;
+  CHECK(card::layout_title(synthetic(U"日本AB語"), s).lines[0].width
+        == Approx(45));
 }
 
 TEST_CASE("layout: alignment and vertical placement", "[card]")
@@ -193,8 +204,22 @@ TEST_CASE("layout: real titles break where a typesetter would", "[card]")
     // ……stays together, （ never ends a line.
     {"Pythonの非同期処理（asyncio）を完全に理解した……はず",
      {"Pythonの非同期処理", "（asyncio）を完全に", "理解した……はず"}},
-    // ¥100 and 50% are never split; 、 ends its line.
-    {"価格は¥100から、成功率は50%に", {"価格は¥100から、", "成功率は50%に"}},
+    // ¥100 and 50% are never split; one line a little smaller beats two.
+    {"価格は¥100から、成功率は50%に", {"価格は¥100から、成功率は50%に"}},
+    // Issue 10: the colon is where a designer breaks; a subtitle's 〜
+    // starts its line; no line ends in ・; a katakana compound stays whole
+    // (one line at a smaller size).
+    {"メモリリークの調査：ヒープダンプを読む",
+     {"メモリリークの調査：", "ヒープダンプを読む"}},
+    {"社内勉強会の続け方 〜5年続いた理由を振り返る〜",
+     {"社内勉強会の続け方", "〜5年続いた理由を振り返る〜"}},
+    {"Go・Rust・Zig・Swift・Kotlinでベンチマークを比べる",
+     {"Go・Rust・Zig・Swift・Kotlinで", "ベンチマークを比べる"}},
+    {"コンテナオーケストレーションプラットフォームの比較",
+     {"コンテナオーケストレーションプラットフォームの比較"}},
+    // No break inside brackets when one outside will do.
+    {"個人開発のインフラ費用（無料枠でどこまでいける？）",
+     {"個人開発のインフラ費用", "（無料枠でどこまでいける？）"}},
     // A one-word title.
     {"Kubernetes", {"Kubernetes"}},
     // Balanced: no one- or two-character last line.

@@ -99,10 +99,17 @@ expect_eq "$out" "wrote 26 feeds (26 unchanged) and 4 cards (3 unchanged) for 5 
 "$ogfeed" build "$src/examples/blog" -o "$work/blog-nocards" --no-cards -q
 [[ ! -e "$work/blog-nocards/cards" ]] || fail "--no-cards wrote cards"
 
-# 9. ogfeed card: a layout as JSON, a card file, errors with positions.
-out=$("$ogfeed" card --layout-json --title "価格は¥100から、成功率は50%に")
+# 9. ogfeed card: a layout as JSON (one title, or a file of them), a card
+#    file, errors with positions.
+printf '読もう\nRust入門\n\n社内勉強会の続け方 〜5年続いた理由を振り返る〜\n' >"$work/titles.txt"
+out=$("$ogfeed" card --layout-json --titles "$work/titles.txt" | python3 -c "
+import json, sys
+print(' / '.join(' | '.join(l['text'] for l in json.loads(x)['lines']) for x in sys.stdin))")
+expect_eq "$out" "読もう / Rust入門 / 社内勉強会の続け方 | 〜5年続いた理由を振り返る〜" "card --titles"
+"$ogfeed" card --titles "$work/titles.txt" 2>/dev/null; expect_eq "$?" 2 "--titles without --layout-json"
+out=$("$ogfeed" card --layout-json --title "メモリリークの調査：ヒープダンプを読む")
 case "$out" in
-  '{"font_size": 72, "box_width": 1040, "box_height": 340, "truncated": false, "lines": [{"text": "価格は¥100から、", '*) ;;
+  '{"font_size": 72, "box_width": 1040, "box_height": 340, "truncated": false, "lines": [{"text": "メモリリークの調査：", '*) ;;
   *) fail "card --layout-json: $out" ;;
 esac
 "$ogfeed" card "$src/examples/blog/posts/2022-04-01-first-post.md" -o "$work/one.webp" || fail "card from a post"
