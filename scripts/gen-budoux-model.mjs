@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Writes src/card/budoux/ja_model.inc from the npm package budoux's Japanese
+// Writes src/util/budoux/ja_model.inc from the npm package budoux's Japanese
 // model (Apache-2.0, https://github.com/google/budoux), as C++ initializers
 // {group, feature, score}. Run after `npm install budoux` in DIR:
 //   node scripts/gen-budoux-model.mjs DIR/node_modules/budoux
@@ -28,5 +28,5 @@ for (const [g, name] of groups.entries()) {
   }
 }
 out += '// clang-format on\n';
-fs.writeFileSync('src/card/budoux/ja_model.inc', out);
+fs.writeFileSync('src/util/budoux/ja_model.inc', out);
 console.log(`wrote ${n} entries`);

@@ -1,6 +1,6 @@
 #include "card/shaper.hpp"
 
-#include "card/budoux.hpp"
+#include "util/budoux.hpp"
 
 #include <hb-ot.h>
 #include <hb.h>
@@ -147,7 +147,7 @@ shape_text(const std::u32string& text,
   ShapedText out;
   out.text = text;
   out.chars.resize(text.size());
-  out.phrases = budoux_boundaries(text);
+  out.phrases = util::budoux_boundaries(text);
   if (fonts.size() == 0) {
     return out;
   }

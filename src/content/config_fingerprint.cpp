@@ -5,8 +5,8 @@ namespace ogfeed::content {
 
 // Each member below must be written: a setting left out would let a cache
 // keep a feed the new setting changes. These sizes trip when one is added.
-static_assert(sizeof(SiteConfig) == 712, "SiteConfig changed: update this");
-static_assert(sizeof(FeedSettings) == 136, "FeedSettings changed");
+static_assert(sizeof(SiteConfig) == 720, "SiteConfig changed: update this");
+static_assert(sizeof(FeedSettings) == 144, "FeedSettings changed");
 static_assert(sizeof(CardSettings) == 112, "CardSettings changed");
 static_assert(sizeof(MarkupDialects) == 5, "MarkupDialects changed");
 static_assert(sizeof(Person) == 96, "Person changed");
@@ -48,6 +48,8 @@ config_fingerprint(const SiteConfig& c)
   w.u64(f.per_tag ? 1 : 0);
   w.u64(f.per_category ? 1 : 0);
   w.u64(static_cast<std::uint64_t>(f.entry_id));
+  w.u64(static_cast<std::uint64_t>(f.content));
+  w.i64(f.summary_length);
   const CardSettings& k = c.cards;
   w.u64(k.enabled ? 1 : 0);
   w.str(k.template_name);

@@ -1,10 +1,12 @@
 #include "content/markdown.hpp"
 
+#include "util/budoux.hpp"
 #include "util/utf8.hpp"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 #include <mutex>
@@ -108,6 +110,88 @@ render_markdown(std::string_view markdown, Tables tables)
   return util::replace_non_xml_chars(html);
 }
 
+namespace {
+
+bool
+ends_sentence(char32_t c)
+{
+  return c == U'。' || c == U'！' || c == U'？' || c == U'．';
+}
+
+bool
+is_latin_word_char(char32_t c)
+{
+  return c < 0x80 && c != ' ';
+}
+
+} // namespace
+
+std::size_t
+more_marker(std::string_view markdown)
+{
+  bool fenced = false;
+  std::size_t pos = 0;
+  while (pos < markdown.size()) {
+    std::size_t end = markdown.find('\n', pos);
+    if (end == std::string_view::npos) {
+      end = markdown.size();
+    }
+    std::string_view line = markdown.substr(pos, end - pos);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) {
+      line.remove_suffix(1);
+    }
+    while (!line.empty() && line.front() == ' ') {
+      line.remove_prefix(1);
+    }
+    if (line.starts_with("```") || line.starts_with("~~~")) {
+      fenced = !fenced;
+    } else if (!fenced && (line == "<!--more-->" || line == "<!-- more -->")) {
+      return pos;
+    }
+    pos = end + 1;
+  }
+  return std::string_view::npos;
+}
+
+std::string
+cut_excerpt(const std::u32string& text, std::size_t max_chars)
+{
+  if (text.size() <= max_chars) {
+    return util::encode_utf8(text);
+  }
+  // A whole sentence, when one ends in the last two thirds of the room.
+  for (std::size_t i = max_chars; i > max_chars / 3; --i) {
+    if (ends_sentence(text[i - 1])) {
+      return util::encode_utf8(text.substr(0, i));
+    }
+  }
+  // Else the last phrase boundary (BudouX) or space that leaves room for
+  // "…" and splits no Latin word.
+  const std::u32string head = text.substr(0, max_chars + 1);
+  std::vector<std::size_t> cuts = util::budoux_boundaries(head);
+  for (std::size_t i = 1; i < head.size(); ++i) {
+    if (head[i - 1] == ' ') {
+      cuts.push_back(i);
+    }
+  }
+  std::sort(cuts.begin(), cuts.end());
+  std::size_t cut = 0;
+  for (const std::size_t c : cuts) {
+    if (c <= max_chars - 1 && c > max_chars / 3
+        && !(is_latin_word_char(head[c - 1]) && is_latin_word_char(head[c]))) {
+      cut = c;
+    }
+  }
+  if (cut == 0) {
+    cut = max_chars - 1; // one unbroken word: cut it rather than nothing
+  }
+  std::u32string out = head.substr(0, cut);
+  while (!out.empty() && out.back() == ' ') {
+    out.pop_back();
+  }
+  return util::encode_utf8(out) + "…";
+}
+
 std::string
 markdown_excerpt(std::string_view markdown,
                  std::size_t max_chars,
@@ -133,15 +217,7 @@ markdown_excerpt(std::string_view markdown,
   if (util::utf8_length(collapsed) <= max_chars) {
     return collapsed;
   }
-  std::size_t bytes = 0;
-  for (std::size_t n = 0; n < max_chars && bytes < collapsed.size(); ++n) {
-    ++bytes;
-    while (bytes < collapsed.size()
-           && (static_cast<unsigned char>(collapsed[bytes]) & 0xC0) == 0x80) {
-      ++bytes;
-    }
-  }
-  return collapsed.substr(0, bytes) + "…";
+  return cut_excerpt(util::decode_utf8(collapsed), max_chars);
 }
 
 } // namespace ogfeed::content

@@ -27,9 +27,19 @@ int table_cells_overflow_line(std::string_view markdown);
 std::string render_markdown(std::string_view markdown,
                             Tables tables = Tables::gfm);
 
-// Returns the plain text of `markdown` with white space collapsed, cut at a
-// character boundary to at most `max_chars` code points, ending in "…" when
-// cut. For summaries of posts that have no description.
+// Returns the plain text of `markdown` with white space collapsed, at most
+// `max_chars` code points (see cut_excerpt()). For summaries of posts that
+// have no description.
+// The byte offset of the first `<!--more-->` (Hugo, Jekyll; Hexo writes
+// `<!-- more -->`) on a line of its own outside code, or npos.
+std::size_t more_marker(std::string_view markdown);
+
+// Cuts plain `text` to at most `max_chars` code points (max_chars >= 3) the
+// way a reader expects: after the last sentence (。！？．) when one ends in
+// the last two thirds, else at the last BudouX phrase boundary or space,
+// never inside a Latin word, ending in "…". Text that fits is unchanged.
+std::string cut_excerpt(const std::u32string& text, std::size_t max_chars);
+
 std::string markdown_excerpt(std::string_view markdown,
                              std::size_t max_chars,
                              Tables tables = Tables::gfm);

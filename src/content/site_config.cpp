@@ -163,6 +163,25 @@ feed_keys()
        c.feeds.limit = n;
        return {};
      }},
+    {"content",
+     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+       TRY_ASSIGN(text, as_string(v, "feeds.content"));
+       if (text != "full" && text != "summary") {
+         return tl::unexpected(
+           error_at(v,
+                    "'feeds.content' must be 'full' or 'summary', got \"" + text
+                      + "\""));
+       }
+       c.feeds.content =
+         text == "full" ? FeedContent::full : FeedContent::summary;
+       return {};
+     }},
+    {"summary_length",
+     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+       TRY_ASSIGN(n, as_int(v, "feeds.summary_length", 10, 10000));
+       c.feeds.summary_length = n;
+       return {};
+     }},
     {"tags",
      [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
        TRY_ASSIGN(on, as_bool(v, "feeds.tags"));

@@ -17,6 +17,12 @@ enum class EntryId {
   tag_uri,   // tag:host,YYYY-MM-DD:/path (RFC 4151)
 };
 
+// What a feed entry carries: the whole post, or its summary only.
+enum class FeedContent {
+  full,
+  summary,
+};
+
 struct FeedSettings
 {
   std::vector<std::string> formats{"atom", "rss"};
@@ -27,6 +33,10 @@ struct FeedSettings
   bool per_tag = true;
   bool per_category = true;
   EntryId entry_id = EntryId::permalink;
+  FeedContent content = FeedContent::full;
+  // The automatic summary of a post with no description and no
+  // <!--more-->, in characters.
+  int summary_length = 140;
 };
 
 // OGP cards: one image per post.

@@ -106,9 +106,11 @@ write_atom(const FeedPlan& plan,
     if (!e->summary.empty()) {
       text_child(entry, "summary", e->summary);
     }
-    pugi::xml_node content = entry.append_child("content");
-    content.append_attribute("type") = "html";
-    content.text().set(e->content_html.c_str());
+    if (!e->content_html.empty()) { // feeds.content: summary leaves it out
+      pugi::xml_node content = entry.append_child("content");
+      content.append_attribute("type") = "html";
+      content.text().set(e->content_html.c_str());
+    }
   }
   return serialize(doc);
 }

@@ -32,7 +32,11 @@ write_item(util::JsonWriter& w,
   w.key("id").string(entry_id(post, config));
   w.key("url").string(post.permalink);
   w.key("title").string(post.title);
-  w.key("content_html").string(e.content_html);
+  if (e.content_html.empty()) { // feeds.content: summary
+    w.key("content_text").string(e.summary);
+  } else {
+    w.key("content_html").string(e.content_html);
+  }
   if (!e.summary.empty()) {
     w.key("summary").string(e.summary);
   }

@@ -102,7 +102,9 @@ write_rss(const FeedPlan& plan,
     // RSS's item description is HTML: plain text goes in as HTML text, or
     // "List<DBObject>" would reach readers as a tag (W3C NotHtml).
     text_child(item, "description", util::html_escape(e->summary));
-    text_child(item, "content:encoded", e->content_html);
+    if (!e->content_html.empty()) { // feeds.content: summary leaves it out
+      text_child(item, "content:encoded", e->content_html);
+    }
   }
   return serialize(doc);
 }

@@ -22,7 +22,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::size_t k_excerpt_chars = 140;
+// A <!--more--> summary longer than this is cut like an automatic one.
+constexpr std::size_t k_more_chars = 2000;
 constexpr std::string_view k_cache_magic = "ogfeed-feed-cache 1";
 
 std::string
@@ -146,11 +147,20 @@ make_entry(const content::Post& post,
         1),
       post.shown_path));
   }
-  entry.content_html = content::absolutize_html(
-    content::render_markdown(body, tables), post.permalink);
-  entry.summary = post.description.empty()
-                    ? content::markdown_excerpt(body, k_excerpt_chars, tables)
-                    : post.description;
+  if (config.feeds.content == content::FeedContent::full) {
+    entry.content_html = content::absolutize_html(
+      content::render_markdown(body, tables), post.permalink);
+  }
+  entry.summary = post.description;
+  if (entry.summary.empty()) {
+    // Hugo, Jekyll and Hexo end a post's summary at <!--more-->.
+    const std::size_t more = content::more_marker(body);
+    entry.summary =
+      more != std::string::npos
+        ? content::markdown_excerpt(body.substr(0, more), k_more_chars, tables)
+        : content::markdown_excerpt(
+          body, static_cast<std::size_t>(config.feeds.summary_length), tables);
+  }
   return entry;
 }
 

@@ -1,8 +1,8 @@
-#include "card/budoux.hpp"
 #include "card/font.hpp"
 #include "card/layout.hpp"
 #include "card/shaper.hpp"
 #include "test_support.hpp"
+#include "util/budoux.hpp"
 #include "util/utf8.hpp"
 
 using namespace ogfeed;
@@ -19,7 +19,7 @@ synthetic(std::u32string text)
 {
   card::ShapedText t;
   t.text = text;
-  t.phrases = card::budoux_boundaries(text);
+  t.phrases = util::budoux_boundaries(text);
   for (const char32_t c : text) {
     card::ShapedChar sc;
     sc.c = c;
@@ -282,14 +282,14 @@ TEST_CASE("layout: JSON has the documented keys and values", "[card]")
 TEST_CASE("budoux: boundaries match the npm package", "[card]")
 {
   // From budoux 0.9.2: loadDefaultJapaneseParser().parse(...)
-  CHECK(card::budoux_boundaries(U"今日は天気です。")
+  CHECK(util::budoux_boundaries(U"今日は天気です。")
         == std::vector<std::size_t>{3});
   const std::u32string t =
     U"「技術的負債」とどう向き合うか？チームで決めた5つのルール";
-  CHECK(card::budoux_boundaries(t)
+  CHECK(util::budoux_boundaries(t)
         == std::vector<std::size_t>{8, 10, 16, 20, 23, 26});
   // Upstream counts UTF-16 units ([6, 9]); these are code points.
-  CHECK(card::budoux_boundaries(U"絵文字🎉のあとも区切れる")
+  CHECK(util::budoux_boundaries(U"絵文字🎉のあとも区切れる")
         == std::vector<std::size_t>{5, 8});
 }
 

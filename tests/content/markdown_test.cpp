@@ -1,4 +1,5 @@
 #include "content/markdown.hpp"
+#include "util/utf8.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -65,11 +66,33 @@ TEST_CASE("markdown: rendering on many threads gives the same HTML",
   }
 }
 
-TEST_CASE("markdown: excerpts are plain text cut at a character", "[content]")
+TEST_CASE("issue 12: excerpts are plain text cut after a sentence or at a "
+          "phrase, never inside a word",
+          "[content]")
 {
   CHECK(markdown_excerpt("# 見出し\n\n本文 **太字** と `code`。\n", 100)
         == "見出し 本文 太字 と code。");
-  CHECK(markdown_excerpt("あいうえおかきくけこ", 5) == "あいうえお…");
+  // One unbroken word: cut, with "…", within the limit.
+  CHECK(markdown_excerpt("あいうえおかきくけこ", 5) == "あいうえ…");
+  // A whole sentence when one ends in the last two thirds of the room.
+  CHECK(content::cut_excerpt(U"今日は晴れです。明日は雨が降るでしょう。", 12)
+        == "今日は晴れです。");
+  // Else at a BudouX phrase boundary, "…" included in the limit.
+  const std::string phrase =
+    content::cut_excerpt(U"私はその人を常に先生と呼んでいました", 12);
+  CHECK(phrase == "私はその人を常に先生と…");
+  CHECK(ogfeed::util::utf8_length(phrase) <= 12);
+  // Never inside a Latin word: at the space before it.
+  CHECK(content::cut_excerpt(U"Rustで始めるWebAssembly programming guide", 30)
+        == "Rustで始めるWebAssembly…");
+}
+
+TEST_CASE("issue 12: <!--more--> on its own line, outside code", "[content]")
+{
+  CHECK(content::more_marker("intro\n\n<!--more-->\n\nrest") == 7);
+  CHECK(content::more_marker("intro\n<!-- more -->\nrest") == 6);
+  CHECK(content::more_marker("```\n<!--more-->\n```\n") == std::string::npos);
+  CHECK(content::more_marker("text <!--more--> inline") == std::string::npos);
 }
 
 TEST_CASE("issue 8: a post with too many table cells renders them as text",

@@ -241,3 +241,34 @@ TEST_CASE("issue 12: a warning about a post's content is said once, not once "
     "generated feed: feed-not-html: content has <String>"));
   CHECK(report.diagnostics[0].message.ends_with("(and in 5 more feeds)"));
 }
+
+TEST_CASE("issue 12: feeds.content summary, <!--more-->, summary_length",
+          "[site]")
+{
+  const fs::path root = site_with(
+    "content-summary",
+    "https://s.example/",
+    {{"more.md",
+      "---\ntitle: more\ndate: 2024-01-02\n---\nIntro text.\n\n<!--more-->\n\n"
+      "The rest.\n"},
+     {"long.md",
+      "---\ntitle: long\ndate: 2024-01-01\n---\n"
+      "今日は晴れです。明日は雨が降るでしょう。明後日は分かりません。\n"}});
+  REQUIRE(util::write_file_atomic(root / "ogfeed.yaml",
+                                  "title: s\nbase_url: https://s.example/\n"
+                                  "feeds:\n  content: summary\n"
+                                  "  summary_length: 12\n"
+                                  "  formats: [atom, rss, json]\n"));
+  const site::BuildReport report =
+    site::build_site(options_for(root, root / "public"));
+  REQUIRE_FALSE(util::has_error(report.diagnostics));
+  const std::string atom = test::slurp(root / "public/atom.xml");
+  CHECK(atom.find("<content") == std::string::npos);
+  CHECK(atom.find("<summary>Intro text.</summary>") != std::string::npos);
+  CHECK(atom.find("<summary>今日は晴れです。</summary>") != std::string::npos);
+  CHECK(test::slurp(root / "public/rss.xml").find("content:encoded")
+        == std::string::npos);
+  const std::string json = test::slurp(root / "public/feed.json");
+  CHECK(json.find("\"content_text\": \"Intro text.\"") != std::string::npos);
+  CHECK(json.find("content_html") == std::string::npos);
+}

@@ -1,4 +1,4 @@
-#include "card/budoux.hpp"
+#include "util/budoux.hpp"
 
 #include "util/utf8.hpp"
 
@@ -7,7 +7,7 @@
 #include <string_view>
 #include <unordered_map>
 
-namespace ogfeed::card {
+namespace ogfeed::util {
 
 namespace {
 
@@ -36,7 +36,7 @@ struct Entry
 };
 
 constexpr Entry k_model[] = {
-#include "card/budoux/ja_model.inc"
+#include "util/budoux/ja_model.inc"
 };
 
 std::u16string
@@ -148,4 +148,4 @@ budoux_boundaries(const std::u32string& text)
   return out;
 }
 
-} // namespace ogfeed::card
+} // namespace ogfeed::util

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-namespace ogfeed::card {
+namespace ogfeed::util {
 
 // Returns where BudouX's Japanese model (npm budoux 0.9.2) puts phrase
 // boundaries in `text`: sorted code point indices i, 0 < i < size, each a
@@ -13,4 +13,4 @@ namespace ogfeed::card {
 // upstream would put inside a surrogate pair is dropped. Thread-safe.
 std::vector<std::size_t> budoux_boundaries(const std::u32string& text);
 
-} // namespace ogfeed::card
+} // namespace ogfeed::util
