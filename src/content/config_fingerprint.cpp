@@ -5,7 +5,7 @@ namespace ogfeed::content {
 
 // Each member below must be written: a setting left out would let a cache
 // keep a feed the new setting changes. These sizes trip when one is added.
-static_assert(sizeof(SiteConfig) == 720, "SiteConfig changed: update this");
+static_assert(sizeof(SiteConfig) == 784, "SiteConfig changed: update this");
 static_assert(sizeof(FeedSettings) == 144, "FeedSettings changed");
 static_assert(sizeof(CardSettings) == 112, "CardSettings changed");
 static_assert(sizeof(MarkupDialects) == 5, "MarkupDialects changed");
@@ -24,6 +24,8 @@ config_fingerprint(const SiteConfig& c)
   w.str(c.author.email);
   w.str(c.author.uri);
   w.str(c.websub_hub);
+  w.str(c.icon);
+  w.str(c.logo);
   w.str(c.permalink);
   w.u64(c.section_permalinks.size());
   for (const auto& [section, pattern] : c.section_permalinks) {
@@ -50,6 +52,7 @@ config_fingerprint(const SiteConfig& c)
   w.u64(static_cast<std::uint64_t>(f.entry_id));
   w.u64(static_cast<std::uint64_t>(f.content));
   w.i64(f.summary_length);
+  w.u64(f.stylesheet ? 1 : 0);
   const CardSettings& k = c.cards;
   w.u64(k.enabled ? 1 : 0);
   w.str(k.template_name);

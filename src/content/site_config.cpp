@@ -176,6 +176,12 @@ feed_keys()
          text == "full" ? FeedContent::full : FeedContent::summary;
        return {};
      }},
+    {"stylesheet",
+     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+       TRY_ASSIGN(on, as_bool(v, "feeds.stylesheet"));
+       c.feeds.stylesheet = on;
+       return {};
+     }},
     {"summary_length",
      [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
        TRY_ASSIGN(n, as_int(v, "feeds.summary_length", 10, 10000));
@@ -344,6 +350,18 @@ top_keys()
   static const std::vector<Key> keys = [] {
     std::vector<Key> all = {
       {"title", string_field("title", &SiteConfig::title)},
+      {"icon",
+       [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+         TRY_ASSIGN(text, as_string(v, "icon"));
+         c.icon = std::move(text);
+         return {};
+       }},
+      {"logo",
+       [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+         TRY_ASSIGN(text, as_string(v, "logo"));
+         c.logo = std::move(text);
+         return {};
+       }},
       {"websub_hub",
        [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
          TRY_ASSIGN(text, as_string(v, "websub_hub"));
@@ -476,6 +494,17 @@ parse_site_config(std::string_view yaml_text, SiteConfig base)
   }
   TRY(finish_site_config(config));
   return config;
+}
+
+std::string
+site_url(const SiteConfig& config, const std::string& url)
+{
+  if (url.empty()) {
+    return url;
+  }
+  return util::resolve_url(
+    url.starts_with('/') && !url.starts_with("//") ? url.substr(1) : url,
+    config.base_url);
 }
 
 const std::string&

@@ -34,6 +34,9 @@ struct FeedSettings
   bool per_category = true;
   EntryId entry_id = EntryId::permalink;
   FeedContent content = FeedContent::full;
+  // feed.xsl beside the feeds, linked from each Atom and RSS feed, so a
+  // feed opened in a browser reads as a page.
+  bool stylesheet = false;
   // The automatic summary of a post with no description and no
   // <!--more-->, in characters.
   int summary_length = 140;
@@ -61,6 +64,10 @@ struct SiteConfig
   util::TimeZone timezone;
   Person author;
   std::string websub_hub; // a WebSub hub's URL: rel="hub" links, no network
+  // The site's images for feed readers, as written (relative to the site):
+  // a small square icon and a wider logo.
+  std::string icon;
+  std::string logo;
   std::string permalink = "/posts/:slug/";
   // Per first folder below the content folder (Hugo's `permalinks`):
   // "posts" -> "/:year/:slug/"; other posts take `permalink`.
@@ -96,6 +103,10 @@ parse_site_config(std::string_view yaml_text,
 // The checks parse_site_config() ends with, for a configuration made
 // without ogfeed.yaml: title and base URL present, author name defaulted.
 util::Expected<void> finish_site_config(SiteConfig& config);
+
+// `url` (icon, logo) as an absolute URL: "/x.png" and "x.png" are below
+// the base URL, as Hugo and Jekyll read them; empty stays empty.
+std::string site_url(const SiteConfig& config, const std::string& url);
 
 // Every setting as bytes: equal for two configurations exactly when they
 // are the same, so caches of what a configuration made can key on it.

@@ -1,6 +1,7 @@
 #include "feed/atom.hpp"
 
 #include "feed/entry_fields.hpp"
+#include "feed/stylesheet.hpp"
 #include "feed/xml_text.hpp"
 
 #include <pugixml.hpp>
@@ -61,7 +62,7 @@ write_atom(const FeedPlan& plan,
   };
 
   pugi::xml_document doc;
-  add_declaration(doc);
+  add_declaration(doc, stylesheet_url(config));
   pugi::xml_node feed = doc.append_child("feed");
   feed.append_attribute("xmlns") = "http://www.w3.org/2005/Atom";
   if (any_card(entries)) {
@@ -85,6 +86,12 @@ write_atom(const FeedPlan& plan,
   pugi::xml_node generator = feed.append_child("generator");
   generator.append_attribute("version") = OGFEED_VERSION;
   generator.text().set(k_generator);
+  if (!config.icon.empty()) {
+    text_child(feed, "icon", content::site_url(config, config.icon));
+  }
+  if (!config.logo.empty()) {
+    text_child(feed, "logo", content::site_url(config, config.logo));
+  }
 
   for (const Entry* e : entries) {
     const content::Post* post = e->post;

@@ -77,6 +77,15 @@ write_json_feed(const FeedPlan& plan,
     w.key("description").string(plan.subtitle);
   }
   w.key("language").string(config.language);
+  // JSON Feed's icon is large and square (a timeline's avatar), its
+  // favicon small: the site's logo, else icon, and its icon.
+  if (const std::string& icon = config.logo.empty() ? config.icon : config.logo;
+      !icon.empty()) {
+    w.key("icon").string(content::site_url(config, icon));
+  }
+  if (!config.icon.empty()) {
+    w.key("favicon").string(content::site_url(config, config.icon));
+  }
   write_authors(w, config.author);
   if (!config.websub_hub.empty()) {
     w.key("hubs").begin_array().begin_object();

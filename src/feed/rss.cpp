@@ -1,6 +1,7 @@
 #include "feed/rss.hpp"
 
 #include "feed/entry_fields.hpp"
+#include "feed/stylesheet.hpp"
 #include "feed/xml_text.hpp"
 #include "util/html_scan.hpp"
 
@@ -32,7 +33,7 @@ write_rss(const FeedPlan& plan,
   };
 
   pugi::xml_document doc;
-  add_declaration(doc);
+  add_declaration(doc, stylesheet_url(config));
   pugi::xml_node rss = doc.append_child("rss");
   rss.append_attribute("version") = "2.0";
   rss.append_attribute("xmlns:atom") = "http://www.w3.org/2005/Atom";
@@ -48,6 +49,15 @@ write_rss(const FeedPlan& plan,
   text_child(
     channel, "description", plan.subtitle.empty() ? plan.title : plan.subtitle);
   text_child(channel, "language", config.language);
+  if (const std::string& image =
+        config.logo.empty() ? config.icon : config.logo;
+      !image.empty()) {
+    // RSS's image links to the channel under the channel's own title.
+    pugi::xml_node node = channel.append_child("image");
+    text_child(node, "url", content::site_url(config, image));
+    text_child(node, "title", plan.title);
+    text_child(node, "link", plan.alternate);
+  }
   if (!config.author.email.empty()) {
     text_child(channel, "managingEditor", rss_person(config.author));
   }

@@ -7,11 +7,17 @@
 namespace ogfeed::feed {
 
 void
-add_declaration(pugi::xml_document& doc)
+add_declaration(pugi::xml_document& doc, const std::string& stylesheet_url)
 {
   pugi::xml_node decl = doc.append_child(pugi::node_declaration);
   decl.append_attribute("version") = "1.0";
   decl.append_attribute("encoding") = "utf-8";
+  if (!stylesheet_url.empty()) {
+    pugi::xml_node pi = doc.append_child(pugi::node_pi);
+    pi.set_name("xml-stylesheet");
+    // A URL holds no '"' (it would be %22); XML escapes do not apply here.
+    pi.set_value(("type=\"text/xsl\" href=\"" + stylesheet_url + "\"").c_str());
+  }
 }
 
 void

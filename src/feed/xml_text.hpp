@@ -11,8 +11,11 @@ class xml_node;
 
 namespace ogfeed::feed {
 
-// Adds to an empty document `<?xml version="1.0" encoding="utf-8"?>`.
-void add_declaration(pugi::xml_document& doc);
+// Adds to an empty document `<?xml version="1.0" encoding="utf-8"?>` and,
+// when `stylesheet_url` is not empty, `<?xml-stylesheet type="text/xsl"
+// href="..."?>`: a browser then shows the feed as a page.
+void add_declaration(pugi::xml_document& doc,
+                     const std::string& stylesheet_url = {});
 
 // Appends <name>text</name> to `parent`.
 void

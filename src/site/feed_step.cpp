@@ -7,6 +7,7 @@
 #include "content/site_loader.hpp"
 #include "feed/feed_plan.hpp"
 #include "feed/formats.hpp"
+#include "feed/stylesheet.hpp"
 #include "util/hash.hpp"
 #include "util/parallel.hpp"
 #include "validate/validator.hpp"
@@ -416,6 +417,11 @@ build_feeds(const std::vector<content::Post>& posts,
     per_feed.push_back(&findings[i]);
   }
   merge_findings(per_feed, options.output_dir, result.diagnostics);
+  if (config.feeds.stylesheet) {
+    const std::string& xsl = feed::feed_stylesheet();
+    result.stylesheet =
+      FeedFile{feed::k_stylesheet_file, xsl, hex_key(util::hash64(xsl))};
+  }
   return result;
 }
 

@@ -53,10 +53,11 @@ struct FeedStepOptions
 
 struct FeedStepResult
 {
-  std::vector<FeedFile> written; // feeds to stage
-  std::vector<std::string> kept; // earlier feeds that are still right
-  util::Diagnostics diagnostics; // errors stop the build
-  FeedCache cache;               // for the next build
+  std::vector<FeedFile> written;      // feeds to stage
+  std::vector<std::string> kept;      // earlier feeds that are still right
+  std::optional<FeedFile> stylesheet; // feed.xsl, with feeds.stylesheet
+  util::Diagnostics diagnostics;      // errors stop the build
+  FeedCache cache;                    // for the next build
   std::size_t entries_rendered = 0;
 };
 

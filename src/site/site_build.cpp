@@ -142,6 +142,12 @@ publish(OutputTransaction& tx, const FeedStepResult& feeds, BuildReport& report)
   for (const auto& rel : feeds.kept) {
     tx.keep(rel);
   }
+  if (const auto& xsl = feeds.stylesheet) {
+    if (auto ok = tx.stage(xsl->rel, xsl->bytes, xsl->key); !ok) {
+      report.diagnostics.push_back(ok.error());
+      return;
+    }
+  }
   const Manifest previous = tx.previous();
   auto done = tx.commit();
   if (!done) {

@@ -272,3 +272,42 @@ TEST_CASE("issue 12: feeds.content summary, <!--more-->, summary_length",
   CHECK(json.find("\"content_text\": \"Intro text.\"") != std::string::npos);
   CHECK(json.find("content_html") == std::string::npos);
 }
+
+TEST_CASE("issue 12: feeds.stylesheet writes feed.xsl and links it; icon and "
+          "logo reach every format",
+          "[site]")
+{
+  const fs::path root =
+    site_with("stylesheet",
+              "https://x.example/blog/",
+              {{"a.md", "---\ntitle: a\ndate: 2024-01-01\n---\nA\n"}});
+  REQUIRE(util::write_file_atomic(
+    root / "ogfeed.yaml",
+    "title: x\nbase_url: https://x.example/blog/\nicon: /favicon.png\n"
+    "logo: img/logo.png\nfeeds:\n  stylesheet: true\n"
+    "  formats: [atom, rss, json]\n  tags: false\n  categories: false\n"));
+  const site::BuildReport report =
+    site::build_site(options_for(root, root / "public"));
+  REQUIRE_FALSE(util::has_error(report.diagnostics));
+  const std::string pi = "<?xml-stylesheet type=\"text/xsl\" "
+                         "href=\"https://x.example/blog/feed.xsl\"?>";
+  const std::string atom = test::slurp(root / "public/atom.xml");
+  const std::string rss = test::slurp(root / "public/rss.xml");
+  CHECK(atom.find(pi) != std::string::npos);
+  CHECK(rss.find(pi) != std::string::npos);
+  CHECK(test::slurp(root / "public/feed.xsl").find("<xsl:stylesheet")
+        != std::string::npos);
+  CHECK(atom.find("<icon>https://x.example/blog/favicon.png</icon>")
+        != std::string::npos);
+  CHECK(atom.find("<logo>https://x.example/blog/img/logo.png</logo>")
+        != std::string::npos);
+  CHECK(rss.find(
+          "<image>\n      <url>https://x.example/blog/img/logo.png</url>\n"
+          "      <title>x</title>\n      <link>https://x.example/blog/</link>")
+        != std::string::npos);
+  const std::string json = test::slurp(root / "public/feed.json");
+  CHECK(json.find("\"icon\": \"https://x.example/blog/img/logo.png\"")
+        != std::string::npos);
+  CHECK(json.find("\"favicon\": \"https://x.example/blog/favicon.png\"")
+        != std::string::npos);
+}

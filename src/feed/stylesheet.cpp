@@ -1,0 +1,90 @@
+#include "feed/stylesheet.hpp"
+
+namespace ogfeed::feed {
+
+std::string
+stylesheet_url(const content::SiteConfig& config)
+{
+  return config.feeds.stylesheet ? config.base_url + k_stylesheet_file
+                                 : std::string();
+}
+
+const std::string&
+feed_stylesheet()
+{
+  static const std::string text = R"XSL(<?xml version="1.0" encoding="utf-8"?>
+<!-- ogfeed: shows an Atom or RSS 2.0 feed in a browser as a page. -->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:atom="http://www.w3.org/2005/Atom"
+    exclude-result-prefixes="atom">
+  <xsl:output method="html" encoding="utf-8" indent="yes"
+      doctype-system="about:legacy-compat"/>
+  <xsl:variable name="title" select="atom:feed/atom:title | rss/channel/title"/>
+  <xsl:variable name="site"
+      select="atom:feed/atom:link[@rel='alternate']/@href | rss/channel/link"/>
+  <xsl:template match="/">
+    <html>
+      <xsl:attribute name="lang">
+        <xsl:value-of select="atom:feed/@xml:lang | rss/channel/language"/>
+      </xsl:attribute>
+      <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title><xsl:value-of select="$title"/>（フィード）</title>
+        <style>
+          body { margin: 0; font-family: system-ui, "Hiragino Sans",
+            "Noto Sans JP", "Yu Gothic", sans-serif; line-height: 1.8;
+            color: #1f2937; background: #f8fafc; }
+          .wrap { max-width: 44rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
+          .about { background: #e0f2fe; border-radius: .5rem; padding: .75rem 1rem;
+            font-size: .9rem; }
+          h1 { font-size: 1.6rem; line-height: 1.4; margin: 1.5rem 0 .25rem; }
+          .subtitle { color: #475569; margin: 0 0 1rem; }
+          article { background: #fff; border: 1px solid #e2e8f0;
+            border-radius: .5rem; padding: 1rem 1.25rem; margin: 1rem 0; }
+          article h2 { font-size: 1.15rem; line-height: 1.5; margin: 0; }
+          a { color: #0369a1; }
+          time { color: #64748b; font-size: .85rem; }
+          .summary { margin: .5rem 0 0; overflow-wrap: anywhere; }
+        </style>
+      </head>
+      <body>
+        <div class="wrap">
+          <p class="about">これはフィード（RSS/Atom）です。このページの URL を
+            フィードリーダーに登録すると、新しい記事が届きます。</p>
+          <h1><xsl:value-of select="$title"/></h1>
+          <p class="subtitle">
+            <xsl:value-of select="atom:feed/atom:subtitle | rss/channel/description"/>
+          </p>
+          <p><a href="{$site}">サイトを開く</a></p>
+          <xsl:apply-templates select="atom:feed/atom:entry | rss/channel/item"/>
+        </div>
+      </body>
+    </html>
+  </xsl:template>
+  <xsl:template match="atom:entry">
+    <article>
+      <h2><a href="{atom:link[@rel='alternate']/@href}">
+        <xsl:value-of select="atom:title"/></a></h2>
+      <time datetime="{atom:published}">
+        <xsl:value-of select="substring(atom:published, 1, 10)"/>
+      </time>
+      <p class="summary"><xsl:value-of select="atom:summary"/></p>
+    </article>
+  </xsl:template>
+  <xsl:template match="item">
+    <article>
+      <h2><a href="{link}"><xsl:value-of select="title"/></a></h2>
+      <time><xsl:value-of select="pubDate"/></time>
+      <!-- RSS descriptions are HTML; ogfeed's hold escaped text. -->
+      <p class="summary"><xsl:value-of select="description"
+          disable-output-escaping="yes"/></p>
+    </article>
+  </xsl:template>
+</xsl:stylesheet>
+)XSL";
+  return text;
+}
+
+} // namespace ogfeed::feed
