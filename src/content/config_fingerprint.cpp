@@ -5,7 +5,7 @@ namespace ogfeed::content {
 
 // Each member below must be written: a setting left out would let a cache
 // keep a feed the new setting changes. These sizes trip when one is added.
-static_assert(sizeof(SiteConfig) == 784, "SiteConfig changed: update this");
+static_assert(sizeof(SiteConfig) == 792, "SiteConfig changed: update this");
 static_assert(sizeof(FeedSettings) == 144, "FeedSettings changed");
 static_assert(sizeof(CardSettings) == 112, "CardSettings changed");
 static_assert(sizeof(MarkupDialects) == 5, "MarkupDialects changed");
@@ -26,6 +26,7 @@ config_fingerprint(const SiteConfig& c)
   w.str(c.websub_hub);
   w.str(c.icon);
   w.str(c.logo);
+  w.u64(c.head_json ? 1 : 0);
   w.str(c.permalink);
   w.u64(c.section_permalinks.size());
   for (const auto& [section, pattern] : c.section_permalinks) {

@@ -350,6 +350,12 @@ top_keys()
   static const std::vector<Key> keys = [] {
     std::vector<Key> all = {
       {"title", string_field("title", &SiteConfig::title)},
+      {"head",
+       [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+         TRY_ASSIGN(on, as_bool(v, "head"));
+         c.head_json = on;
+         return {};
+       }},
       {"icon",
        [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
          TRY_ASSIGN(text, as_string(v, "icon"));

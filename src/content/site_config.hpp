@@ -68,6 +68,8 @@ struct SiteConfig
   // a small square icon and a wider logo.
   std::string icon;
   std::string logo;
+  // head.json: each post's OGP and feed-discovery tags, for any generator.
+  bool head_json = true;
   std::string permalink = "/posts/:slug/";
   // Per first folder below the content folder (Hugo's `permalinks`):
   // "posts" -> "/:year/:slug/"; other posts take `permalink`.

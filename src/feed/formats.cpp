@@ -13,12 +13,18 @@ feed_formats()
     {"atom",
      "Atom 1.0 (RFC 4287)",
      &write_atom,
-     &content::FeedSettings::atom_file},
-    {"rss", "RSS 2.0", &write_rss, &content::FeedSettings::rss_file},
+     &content::FeedSettings::atom_file,
+     "application/atom+xml"},
+    {"rss",
+     "RSS 2.0",
+     &write_rss,
+     &content::FeedSettings::rss_file,
+     "application/rss+xml"},
     {"json",
      "JSON Feed 1.1",
      &write_json_feed,
-     &content::FeedSettings::json_file},
+     &content::FeedSettings::json_file,
+     "application/feed+json"},
   };
   return formats;
 }

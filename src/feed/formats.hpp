@@ -10,8 +10,8 @@
 
 namespace ogfeed::feed {
 
-// A feed format: its name in `feeds.formats`, its writer, and the setting
-// that names its file.
+// A feed format: its name in `feeds.formats`, its writer, the setting that
+// names its file, and its media type.
 struct FeedFormat
 {
   std::string_view name;
@@ -21,6 +21,7 @@ struct FeedFormat
                        const content::SiteConfig& config,
                        const std::string& self_url);
   std::string content::FeedSettings::*file_name;
+  std::string_view mime; // for <link rel="alternate" type="...">
 };
 
 // Every format ogfeed writes, in output order.

@@ -5,6 +5,7 @@
 #include "site/build_record.hpp"
 #include "site/card_step.hpp"
 #include "site/feed_step.hpp"
+#include "site/head_json.hpp"
 #include "util/file.hpp"
 
 #include <algorithm>
@@ -129,9 +130,13 @@ stage_cards(const std::vector<content::Post>& posts,
   return !util::has_error(report.diagnostics);
 }
 
-// Stages the feeds, commits the transaction and says how far it got.
+// Stages the feeds and `others` (feed.xsl, head.json), commits the
+// transaction and says how far it got.
 void
-publish(OutputTransaction& tx, const FeedStepResult& feeds, BuildReport& report)
+publish(OutputTransaction& tx,
+        const FeedStepResult& feeds,
+        const std::vector<FeedFile>& others,
+        BuildReport& report)
 {
   for (const auto& f : feeds.written) {
     if (auto ok = tx.stage(f.rel, f.bytes, f.key); !ok) {
@@ -142,8 +147,8 @@ publish(OutputTransaction& tx, const FeedStepResult& feeds, BuildReport& report)
   for (const auto& rel : feeds.kept) {
     tx.keep(rel);
   }
-  if (const auto& xsl = feeds.stylesheet) {
-    if (auto ok = tx.stage(xsl->rel, xsl->bytes, xsl->key); !ok) {
+  for (const auto& f : others) {
+    if (auto ok = tx.stage(f.rel, f.bytes, f.key); !ok) {
       report.diagnostics.push_back(ok.error());
       return;
     }
@@ -383,7 +388,14 @@ build_site(const BuildOptions& options)
     return report;
   }
   say("publishing");
-  publish(*tx, feeds, report);
+  std::vector<FeedFile> others;
+  if (feeds.stylesheet) {
+    others.push_back(*feeds.stylesheet);
+  }
+  if (config->head_json) {
+    others.push_back({k_head_json_file, head_json(posts, cards, *config), {}});
+  }
+  publish(*tx, feeds, others, report);
   if (report.published == Published::all) {
     record_build(record, report, first_note, card_inputs);
     // The cache only saves time: a build that cannot write it still

@@ -64,7 +64,7 @@ TEST_CASE("site build: the same input gives the same bytes, whatever TZ says",
   ::unsetenv("TZ");
   ::tzset();
   const auto first = read_tree(a);
-  CHECK(first.size() == 26);
+  CHECK(first.size() == 27); // 26 feeds and head.json
   CHECK(first == read_tree(b));
   CHECK(first.at("atom.xml")
           .find("<published>2024-03-09T00:00:00+09:00</published>")
@@ -129,7 +129,8 @@ TEST_CASE("site build: tag feeds for any tag, drafts and future posts left out",
     CHECK(files.count(std::string(dir) + "atom.xml") == 1);
     CHECK(files.count(std::string(dir) + "rss.xml") == 1);
   }
-  CHECK(files.size() == 14);
+  CHECK(files.size() == 15); // 14 feeds and head.json
+  CHECK(files.count("head.json") == 1);
   const std::string& tag = files.at("tags/日本語/rss.xml");
   CHECK(
     tag.find(
@@ -310,4 +311,42 @@ TEST_CASE("issue 12: feeds.stylesheet writes feed.xsl and links it; icon and "
         != std::string::npos);
   CHECK(json.find("\"favicon\": \"https://x.example/blog/favicon.png\"")
         != std::string::npos);
+}
+
+TEST_CASE("issue 12: head.json holds each published post's OGP and feed "
+          "discovery tags",
+          "[site]")
+{
+  const fs::path root = site_with(
+    "head-json",
+    "https://h.example/",
+    {{"a.md",
+      "---\ntitle: A & <b>\ndate: 2024-01-01\ndescription: about a\n"
+      "image: /img/a.png\n---\nA\n"},
+     {"b.md", "---\ntitle: b\ndate: 2024-01-02\ndraft: true\n---\nB\n"}});
+  const site::BuildReport report =
+    site::build_site(options_for(root, root / "public"));
+  REQUIRE_FALSE(util::has_error(report.diagnostics));
+  const std::string head = test::slurp(root / "public/head.json");
+  CHECK(head.find("posts/b/") == std::string::npos); // a draft
+  CHECK(
+    head
+    == "{\n  \"https://h.example/posts/a/\": {\"html\": \""
+       "<meta property=\\\"og:title\\\" content=\\\"A &amp; &lt;b&gt;\\\">\\n"
+       "<meta property=\\\"og:description\\\" content=\\\"about a\\\">\\n"
+       "<meta property=\\\"og:url\\\" content=\\\"https://h.example/posts/a/"
+       "\\\">\\n"
+       "<meta property=\\\"og:type\\\" content=\\\"article\\\">\\n"
+       "<meta property=\\\"og:site_name\\\" content=\\\"head-json\\\">\\n"
+       "<meta property=\\\"og:image\\\" content=\\\"https://h.example/img/"
+       "a.png\\\">\\n"
+       "<meta property=\\\"og:image:alt\\\" content=\\\"A &amp; &lt;b&gt;"
+       "\\\">\\n"
+       "<meta property=\\\"twitter:card\\\" content=\\\"summary_large_image"
+       "\\\">\\n"
+       "<link rel=\\\"alternate\\\" type=\\\"application/atom+xml\\\" "
+       "title=\\\"head-json\\\" href=\\\"https://h.example/atom.xml\\\">\\n"
+       "<link rel=\\\"alternate\\\" type=\\\"application/rss+xml\\\" "
+       "title=\\\"head-json\\\" href=\\\"https://h.example/rss.xml\\\">\\n"
+       "\"}\n}\n");
 }

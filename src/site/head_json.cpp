@@ -1,0 +1,95 @@
+#include "site/head_json.hpp"
+
+#include "feed/formats.hpp"
+#include "util/html_scan.hpp"
+#include "util/json.hpp"
+#include "util/url.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace ogfeed::site {
+
+namespace {
+
+void
+meta(std::string& html, std::string_view property, const std::string& value)
+{
+  html += "<meta property=\"";
+  html += property;
+  html += "\" content=\"" + util::html_escape(value) + "\">\n";
+}
+
+// The <link rel="alternate"> tags of the site's main feeds, the same for
+// every page.
+std::string
+feed_links(const content::SiteConfig& config)
+{
+  std::string html;
+  for (const auto& format : feed::feed_formats()) {
+    const auto& wanted = config.feeds.formats;
+    if (std::find(wanted.begin(), wanted.end(), format.name) == wanted.end()) {
+      continue;
+    }
+    html += "<link rel=\"alternate\" type=\"";
+    html += format.mime;
+    html +=
+      "\" title=\"" + util::html_escape(config.title) + "\" href=\""
+      + util::html_escape(config.base_url + config.feeds.*format.file_name)
+      + "\">\n";
+  }
+  return html;
+}
+
+} // namespace
+
+std::string
+head_json(const std::vector<content::Post>& posts,
+          const std::vector<std::optional<feed::CardRef>>& cards,
+          const content::SiteConfig& config)
+{
+  const std::string links = feed_links(config);
+  std::map<std::string, std::string> entries; // sorted by permalink
+  for (std::size_t i = 0; i < posts.size(); ++i) {
+    const content::Post& p = posts[i];
+    std::string html;
+    meta(html, "og:title", p.title);
+    const std::string& description =
+      p.description.empty() ? config.subtitle : p.description;
+    if (!description.empty()) {
+      meta(html, "og:description", description);
+    }
+    meta(html, "og:url", p.permalink);
+    meta(html, "og:type", "article");
+    meta(html, "og:site_name", config.title);
+    const std::string image =
+      cards[i] ? cards[i]->url
+               : (p.image.empty() ? std::string()
+                                  : util::resolve_url(p.image, p.permalink));
+    if (!image.empty()) {
+      meta(html, "og:image", image);
+      if (cards[i] && cards[i]->width > 0) {
+        meta(html, "og:image:width", std::to_string(cards[i]->width));
+        meta(html, "og:image:height", std::to_string(cards[i]->height));
+      }
+      meta(html, "og:image:alt", p.title);
+      meta(html, "twitter:card", "summary_large_image");
+    } else {
+      meta(html, "twitter:card", "summary");
+    }
+    util::JsonWriter entry;
+    entry.begin_object();
+    entry.key("html").string(html + links);
+    entry.end_object();
+    entries[p.permalink] = entry.str();
+  }
+  util::JsonWriter json(util::JsonWriter::Style::one_member_per_line);
+  json.begin_object();
+  for (const auto& [permalink, entry] : entries) {
+    json.key(permalink).raw(entry);
+  }
+  json.end_object();
+  return json.str() + "\n";
+}
+
+} // namespace ogfeed::site

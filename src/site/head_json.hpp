@@ -1,0 +1,27 @@
+#pragma once
+
+#include "content/post.hpp"
+#include "content/site_config.hpp"
+#include "feed/entry.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ogfeed::site {
+
+// Where head.json goes, below the output folder.
+constexpr const char* k_head_json_file = "head.json";
+
+// head.json: for every published post, by permalink, {"html": ...} holding
+// the tags a page's <head> needs, for any generator to include: <meta
+// property="..." content="..."> for og:title, og:description (the post's
+// description, else the site's subtitle), og:url, og:type, og:site_name,
+// og:image with width, height and alt (the card, or the post's own image),
+// twitter:card, and <link rel="alternate"> to each of the site's main
+// feeds. Sorted by permalink; one post per line.
+std::string head_json(const std::vector<content::Post>& posts,
+                      const std::vector<std::optional<feed::CardRef>>& cards,
+                      const content::SiteConfig& config);
+
+} // namespace ogfeed::site
