@@ -63,6 +63,28 @@ string_field(std::string_view name, std::string SiteConfig::*field)
     };
 }
 
+Handler
+bool_field(std::string_view name, bool SiteConfig::*field)
+{
+  return
+    [name, field](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+      TRY_ASSIGN(on, as_bool(v, name));
+      c.*field = on;
+      return {};
+    };
+}
+
+Handler
+feed_flag(std::string_view name, bool FeedSettings::*field)
+{
+  return
+    [name, field](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+      TRY_ASSIGN(on, as_bool(v, name));
+      c.feeds.*field = on;
+      return {};
+    };
+}
+
 util::Expected<void>
 check_output_name(const YamlValue& v,
                   const std::string& name,
@@ -176,30 +198,15 @@ feed_keys()
          text == "full" ? FeedContent::full : FeedContent::summary;
        return {};
      }},
-    {"stylesheet",
-     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
-       TRY_ASSIGN(on, as_bool(v, "feeds.stylesheet"));
-       c.feeds.stylesheet = on;
-       return {};
-     }},
+    {"stylesheet", feed_flag("feeds.stylesheet", &FeedSettings::stylesheet)},
     {"summary_length",
      [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
        TRY_ASSIGN(n, as_int(v, "feeds.summary_length", 10, 10000));
        c.feeds.summary_length = n;
        return {};
      }},
-    {"tags",
-     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
-       TRY_ASSIGN(on, as_bool(v, "feeds.tags"));
-       c.feeds.per_tag = on;
-       return {};
-     }},
-    {"categories",
-     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
-       TRY_ASSIGN(on, as_bool(v, "feeds.categories"));
-       c.feeds.per_category = on;
-       return {};
-     }},
+    {"tags", feed_flag("feeds.tags", &FeedSettings::per_tag)},
+    {"categories", feed_flag("feeds.categories", &FeedSettings::per_category)},
     {"entry_id",
      [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
        TRY_ASSIGN(text, as_string(v, "feeds.entry_id"));
@@ -350,24 +357,9 @@ top_keys()
   static const std::vector<Key> keys = [] {
     std::vector<Key> all = {
       {"title", string_field("title", &SiteConfig::title)},
-      {"head",
-       [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
-         TRY_ASSIGN(on, as_bool(v, "head"));
-         c.head_json = on;
-         return {};
-       }},
-      {"icon",
-       [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
-         TRY_ASSIGN(text, as_string(v, "icon"));
-         c.icon = std::move(text);
-         return {};
-       }},
-      {"logo",
-       [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
-         TRY_ASSIGN(text, as_string(v, "logo"));
-         c.logo = std::move(text);
-         return {};
-       }},
+      {"head", bool_field("head", &SiteConfig::head_json)},
+      {"icon", string_field("icon", &SiteConfig::icon)},
+      {"logo", string_field("logo", &SiteConfig::logo)},
       {"websub_hub",
        [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
          TRY_ASSIGN(text, as_string(v, "websub_hub"));

@@ -130,6 +130,23 @@ stage_cards(const std::vector<content::Post>& posts,
   return !util::has_error(report.diagnostics);
 }
 
+// The outputs beside the feeds: feed.xsl and head.json, as configured.
+std::vector<FeedFile>
+other_outputs(const FeedStepResult& feeds,
+              const std::vector<content::Post>& posts,
+              const std::vector<std::optional<feed::CardRef>>& cards,
+              const content::SiteConfig& config)
+{
+  std::vector<FeedFile> others;
+  if (feeds.stylesheet) {
+    others.push_back(*feeds.stylesheet);
+  }
+  if (config.head_json) {
+    others.push_back({k_head_json_file, head_json(posts, cards, config), {}});
+  }
+  return others;
+}
+
 // Stages the feeds and `others` (feed.xsl, head.json), commits the
 // transaction and says how far it got.
 void
@@ -388,14 +405,7 @@ build_site(const BuildOptions& options)
     return report;
   }
   say("publishing");
-  std::vector<FeedFile> others;
-  if (feeds.stylesheet) {
-    others.push_back(*feeds.stylesheet);
-  }
-  if (config->head_json) {
-    others.push_back({k_head_json_file, head_json(posts, cards, *config), {}});
-  }
-  publish(*tx, feeds, others, report);
+  publish(*tx, feeds, other_outputs(feeds, posts, cards, *config), report);
   if (report.published == Published::all) {
     record_build(record, report, first_note, card_inputs);
     // The cache only saves time: a build that cannot write it still
