@@ -45,26 +45,6 @@ read_optional_time(util::ByteReader& r)
   return read_time(r);
 }
 
-void
-write_stamp(util::ByteWriter& w, const util::FileStamp& s)
-{
-  w.u64(s.size);
-  w.u64(s.inode);
-  w.i64(s.mtime_ns);
-  w.i64(s.ctime_ns);
-}
-
-util::FileStamp
-read_stamp(util::ByteReader& r)
-{
-  util::FileStamp s;
-  s.size = r.u64();
-  s.inode = r.u64();
-  s.mtime_ns = r.i64();
-  s.ctime_ns = r.i64();
-  return s;
-}
-
 } // namespace
 
 void
@@ -280,7 +260,7 @@ ParseCache::write(util::ByteWriter& w) const
   w.u64(sorted.size());
   for (const auto* e : sorted) {
     w.str(e->first);
-    write_stamp(w, e->second.stamp);
+    util::write_stamp(w, e->second.stamp);
     w.u64(e->second.file_hash);
     w.str(e->second.name);
     w.str(e->second.folder);
@@ -301,7 +281,7 @@ ParseCache::read(util::ByteReader& r, std::uint64_t setup)
   for (std::uint64_t i = 0; i < n && !r.failed(); ++i) {
     std::string path = r.str();
     CachedParse e;
-    e.stamp = read_stamp(r);
+    e.stamp = util::read_stamp(r);
     e.file_hash = r.u64();
     e.name = r.str();
     e.folder = r.str();

@@ -16,10 +16,7 @@ write_stamped(util::ByteWriter& w, const StampedFiles& files)
   w.u64(files.size());
   for (const auto& [path, s] : files) {
     w.str(path);
-    w.u64(s.size);
-    w.u64(s.inode);
-    w.i64(s.mtime_ns);
-    w.i64(s.ctime_ns);
+    util::write_stamp(w, s);
   }
 }
 
@@ -29,10 +26,7 @@ read_stamped(util::ByteReader& r)
   StampedFiles files(r.count(40));
   for (auto& [path, s] : files) {
     path = r.str();
-    s.size = r.u64();
-    s.inode = r.u64();
-    s.mtime_ns = r.i64();
-    s.ctime_ns = r.i64();
+    s = util::read_stamp(r);
   }
   return files;
 }

@@ -83,13 +83,7 @@ head_json(const std::vector<content::Post>& posts,
     entry.end_object();
     entries[p.permalink] = entry.str();
   }
-  util::JsonWriter json(util::JsonWriter::Style::one_member_per_line);
-  json.begin_object();
-  for (const auto& [permalink, entry] : entries) {
-    json.key(permalink).raw(entry);
-  }
-  json.end_object();
-  return json.str() + "\n";
+  return util::json_object_lines(entries);
 }
 
 } // namespace ogfeed::site

@@ -78,6 +78,26 @@ ByteReader::count(std::size_t min_item_bytes)
 }
 
 void
+write_stamp(ByteWriter& w, const FileStamp& s)
+{
+  w.u64(s.size);
+  w.u64(s.inode);
+  w.i64(s.mtime_ns);
+  w.i64(s.ctime_ns);
+}
+
+FileStamp
+read_stamp(ByteReader& r)
+{
+  FileStamp s;
+  s.size = r.u64();
+  s.inode = r.u64();
+  s.mtime_ns = r.i64();
+  s.ctime_ns = r.i64();
+  return s;
+}
+
+void
 write_diagnostics(ByteWriter& w, const Diagnostics& ds)
 {
   w.u64(ds.size());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "util/error.hpp"
+#include "util/file.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -81,6 +82,10 @@ private:
   std::size_t m_pos = 0;
   bool m_failed = false;
 };
+
+// A file's stamp as bytes, and back.
+void write_stamp(ByteWriter& w, const FileStamp& s);
+FileStamp read_stamp(ByteReader& r);
 
 // Diagnostics as bytes, and back (a cache replays the warnings of the work
 // it saves).

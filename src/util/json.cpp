@@ -183,4 +183,16 @@ JsonWriter::str() const
   return m_out;
 }
 
+std::string
+json_object_lines(const std::map<std::string, std::string>& raw)
+{
+  JsonWriter json(JsonWriter::Style::one_member_per_line);
+  json.begin_object();
+  for (const auto& [key, value] : raw) {
+    json.key(key).raw(value);
+  }
+  json.end_object();
+  return json.str() + "\n";
+}
+
 } // namespace ogfeed::util

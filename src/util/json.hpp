@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,5 +55,9 @@ private:
   std::vector<bool> m_first; // per open container: no item yet
   bool m_after_key = false;
 };
+
+// An object of already-written JSON values, one member per line in key
+// order, ending in a newline: cards.json and head.json, keyed by permalink.
+std::string json_object_lines(const std::map<std::string, std::string>& raw);
 
 } // namespace ogfeed::util
