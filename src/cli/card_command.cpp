@@ -1,4 +1,5 @@
 #include "card/card_text.hpp"
+#include "card/contrast.hpp"
 #include "card/font_fallback.hpp"
 #include "card/render.hpp"
 #include "cli/command.hpp"
@@ -224,6 +225,9 @@ run_card(const std::vector<std::string>& args)
     card::load_card_template(name, template_dirs(root), font_dirs(root));
   if (!tmpl) {
     return fail(tmpl.error());
+  }
+  for (const auto& d : card::check_contrast(*tmpl)) {
+    std::cerr << util::format_diagnostic(d) << "\n";
   }
   auto fonts = card::load_template_fonts(*tmpl);
   if (!fonts) {

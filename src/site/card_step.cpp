@@ -1,6 +1,7 @@
 #include "site/card_step.hpp"
 
 #include "card/card_text.hpp"
+#include "card/contrast.hpp"
 #include "card/font_fallback.hpp"
 #include "card/render.hpp"
 #include "util/ascii.hpp"
@@ -392,6 +393,27 @@ key_card_jobs(std::vector<CardJob>& jobs,
   }
 }
 
+// Posts with their own image opt out: their card is that image. Returns
+// the indices of the others.
+std::vector<std::size_t>
+posts_needing_cards(const std::vector<content::Post>& posts,
+                    CardStepResult& result)
+{
+  std::vector<std::size_t> todo;
+  for (std::size_t i = 0; i < posts.size(); ++i) {
+    const content::Post& p = posts[i];
+    if (!p.image.empty()) {
+      feed::CardRef ref;
+      ref.url = util::resolve_url(p.image, p.permalink);
+      ref.type = mime_for(ref.url);
+      result.cards[i] = ref;
+    } else {
+      todo.push_back(i);
+    }
+  }
+  return todo;
+}
+
 std::vector<std::string>
 card_inputs(const std::string& template_name,
             const CardStepOptions& options,
@@ -431,19 +453,7 @@ build_cards(const std::vector<content::Post>& posts,
   const Format format = format_of(config.cards.format);
   const std::string cards_url = config.base_url + config.cards.dir + "/";
 
-  // Posts with their own image opt out.
-  std::vector<std::size_t> todo;
-  for (std::size_t i = 0; i < posts.size(); ++i) {
-    const content::Post& p = posts[i];
-    if (!p.image.empty()) {
-      feed::CardRef ref;
-      ref.url = util::resolve_url(p.image, p.permalink);
-      ref.type = mime_for(ref.url);
-      result.cards[i] = ref;
-    } else {
-      todo.push_back(i);
-    }
-  }
+  const std::vector<std::size_t> todo = posts_needing_cards(posts, result);
   if (todo.empty()) {
     return result;
   }
@@ -458,6 +468,9 @@ build_cards(const std::vector<content::Post>& posts,
   if (!fonts) {
     result.diagnostics.push_back(fonts.error());
     return result;
+  }
+  for (auto& d : card::check_contrast(*tmpl)) {
+    result.diagnostics.push_back(std::move(d));
   }
   std::vector<CardJob> jobs =
     plan_card_jobs(posts, todo, config, *tmpl, format.extension);

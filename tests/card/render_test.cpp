@@ -1,4 +1,5 @@
 #include "card/card_template.hpp"
+#include "card/contrast.hpp"
 #include "card/render.hpp"
 #include "test_support.hpp"
 
@@ -250,4 +251,27 @@ TEST_CASE("issue 8: a 100,000-character title in any script is cut to what "
     CHECK(l.lines.back().text.ends_with("…"));
     CHECK(l.lines.back().end <= cap);
   }
+}
+
+TEST_CASE("issue 10: template contrast is measured against the background "
+          "under each text",
+          "[card]")
+{
+  CHECK(card::contrast_ratio({255, 255, 255, 255}, {0, 0, 0, 255})
+        == Approx(21));
+  CHECK(card::contrast_ratio({255, 126, 95, 255}, {255, 255, 255, 255})
+        == Approx(2.6).epsilon(0.05));
+  // Every shipped template passes.
+  for (const char* name : {"default", "light", "sunset"}) {
+    INFO(name);
+    CHECK(card::check_contrast(template_named(name)).empty());
+  }
+  // White text over the old sunset's orange end fails, with the ratio.
+  card::CardTemplate t = template_named("sunset");
+  t.background.colors = {{255, 126, 95, 255}, {217, 70, 239, 255}};
+  const auto warnings = card::check_contrast(t);
+  REQUIRE_FALSE(warnings.empty());
+  CHECK(warnings[0].message.starts_with(
+    "template 'sunset': the title's contrast is 2."));
+  CHECK(warnings[0].severity == util::Severity::warning);
 }
