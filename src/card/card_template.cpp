@@ -321,11 +321,13 @@ private:
           TRY(content::visit_map(
             x,
             what,
-            {"max", "min"},
+            {"max", "min", "grow"},
             [&](const std::string& sk,
                 const YamlValue& y) -> util::Expected<void> {
               TRY_ASSIGN(n, number(y, what + "." + sk, 4, 512));
-              (sk == "max" ? s.max_size : s.min_size) = n;
+              (sk == "max"   ? s.max_size
+               : sk == "min" ? s.min_size
+                             : s.grow_size) = n;
               return {};
             }));
           if (s.min_size > s.max_size) {

@@ -510,6 +510,14 @@ largest_fit(const Measure& m,
 std::optional<Choice>
 best_choice(const Measure& m, const ShapedText& t, const LayoutStyle& style)
 {
+  // A short title: one line, as large as it fits up to grow_size.
+  for (float size = std::floor(style.grow_size); size > style.max_size;
+       size -= 1) {
+    const Search search(m, style.box_width / size, Tier::clean, 1);
+    if (search.min_lines() == 1 && fits_height(1, size, style, t)) {
+      return Choice{size, search.plan(1), 0};
+    }
+  }
   Tier tier = Tier::legal;
   std::optional<float> largest = largest_fit(m, t, style, tier);
   if (!largest) {

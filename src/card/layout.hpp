@@ -26,6 +26,9 @@ struct LayoutStyle
   float box_height = 300;
   float max_size = 64;
   float min_size = 32;
+  // A title that fits on one line grows up to this size (0 or no more than
+  // max_size: it does not grow), so a short title fills its card.
+  float grow_size = 0;
   float line_height = 1.3F; // times the font size
   int max_lines = 3;
   Align align = Align::start;

@@ -306,3 +306,22 @@ TEST_CASE("issue 10: right-to-left runs are drawn in visual order", "[card]")
   // Only the line's range moves.
   CHECK(card::visual_order(U"x\u05D0\u05D1y", 1, 3) == V{2, 1});
 }
+
+TEST_CASE("issue 10: a short title grows to the template's grow size on one "
+          "line; a long one stays at most max",
+          "[card]")
+{
+  LayoutStyle s = box(20, 3);
+  s.grow_size = 15;
+  const auto short_title = card::layout_title(synthetic(U"あいう"), s);
+  CHECK(short_title.font_size == Approx(15));
+  REQUIRE(short_title.lines.size() == 1);
+  // 30 characters cannot be one line at more than 10 (max): no growth.
+  const auto long_title = card::layout_title(
+    synthetic(U"あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほ"),
+    s);
+  CHECK(long_title.font_size <= 10.01F);
+  // Without grow_size nothing grows.
+  s.grow_size = 0;
+  CHECK(card::layout_title(synthetic(U"あいう"), s).font_size == Approx(10));
+}
