@@ -248,7 +248,7 @@ load_one(const PostFile& file,
          const SiteConfig& config,
          const ParseCache* cache,
          ParsedPost& out,
-         int& how) // 0 cached, 1 cached after reading, 2 parsed
+         char& was_parsed) // 1: read and parsed, not from the cache
 {
   const std::string& shown = file.source.display_path;
   if (cache != nullptr) {
@@ -256,7 +256,6 @@ load_one(const PostFile& file,
     if (const CachedParse* hit = cache->find(
           shown, file.path, file.source.name, file.source.folder, rechecked)) {
       if (auto decoded = read_parsed(hit->record)) {
-        how = rechecked ? 1 : 0;
         out = std::move(*decoded);
         if (out.post) {
           set_permalink(*out.post, config);
@@ -265,7 +264,7 @@ load_one(const PostFile& file,
       }
     }
   }
-  how = 2;
+  was_parsed = 1;
   const auto stamp = util::file_stamp(file.path); // before reading it
   auto bytes = util::read_file(file.path, k_max_post_bytes);
   if (!bytes) {
@@ -432,18 +431,17 @@ load_posts(const fs::path& site_root,
   out.files = files->size();
   std::vector<ParsedPost> parsed(files->size());
   std::vector<std::optional<CachedParse>> entries(files->size());
-  std::vector<int> how(files->size(), 0);
+  std::vector<char> was_parsed(files->size(), 0);
   const GitHistory history(site_root, config.content_dirs);
   for (auto& f : *files) {
     f.source.broken_drafts = broken_drafts;
     f.source.history = &history;
   }
   util::parallel_for(files->size(), jobs, [&](std::size_t i) {
-    entries[i] = load_one((*files)[i], config, cache, parsed[i], how[i]);
+    entries[i] = load_one((*files)[i], config, cache, parsed[i], was_parsed[i]);
   });
   for (std::size_t i = 0; i < files->size(); ++i) {
-    out.parsed += how[i] == 2 ? 1 : 0;
-    out.rechecked += how[i] == 1 ? 1 : 0;
+    out.parsed += was_parsed[i] != 0 ? 1 : 0;
     if (entries[i]) {
       out.cache.store((*files)[i].source.display_path, std::move(*entries[i]));
     }

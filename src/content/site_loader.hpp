@@ -42,7 +42,6 @@ struct LoadedPosts
   ParseCache cache;              // this load's parses, for the next one
   std::size_t files = 0;         // post files found
   std::size_t parsed = 0;        // files read and parsed (not from a cache)
-  std::size_t rechecked = 0;     // cached, once their bytes hashed the same
   // Every folder read for post files, stamped before it was read: while
   // they keep their stamps, no post file was added, removed or renamed.
   StampedPaths folders;

@@ -316,16 +316,6 @@ FeedCache::read(util::ByteReader& r)
   return r.failed() ? FeedCache{} : c;
 }
 
-bool
-FeedCache::operator==(const FeedCache& other) const
-{
-  util::ByteWriter a;
-  util::ByteWriter b;
-  write(a);
-  other.write(b);
-  return a.bytes() == b.bytes();
-}
-
 FeedStepResult
 build_feeds(const std::vector<content::Post>& posts,
             const std::vector<std::optional<feed::CardRef>>& cards,

@@ -34,7 +34,6 @@ struct FeedCache
 
   void write(util::ByteWriter& w) const;
   static FeedCache read(util::ByteReader& r); // empty when damaged
-  bool operator==(const FeedCache&) const;
 };
 
 struct FeedFile
