@@ -22,7 +22,8 @@ constexpr const char* k_validate_help =
   "usage: ogfeed validate FILE... [options]\n\n"
   "Checks Atom 1.0 and RSS 2.0 feeds against their specifications. FILE may be "
   "a\n"
-  "file, a folder (every .xml, .atom, .rss and .json file in it, recursively) "
+  "file, a folder (every .xml, .atom, .rss, .rdf and .json file in it, "
+  "recursively) "
   "or - "
   "for stdin.\n\n"
   "options:\n"
@@ -61,7 +62,7 @@ is_json_feed(const fs::path& path)
   return head.find("https://jsonfeed.org/version/") != std::string::npos;
 }
 
-// Lists the feeds in a folder, recursively (.xml, .atom and .rss, and .json
+// Lists the feeds in a folder, recursively (.xml, .atom, .rss, .rdf, and .json
 // JSON Feeds), sorted.
 // A folder that cannot be read is an error (exit 1); one without any feed
 // is a usage error (exit 2): a CI step that validated nothing must not pass.
@@ -75,7 +76,7 @@ feeds_in(const std::string& dir, std::vector<std::string>& found)
     const std::string ext = it->path().extension().string();
     std::error_code type_ec;
     if (it->is_regular_file(type_ec)
-        && (ext == ".xml" || ext == ".atom" || ext == ".rss"
+        && (ext == ".xml" || ext == ".atom" || ext == ".rss" || ext == ".rdf"
             || (ext == ".json" && is_json_feed(it->path())))) {
       found.push_back(it->path().string());
     }
@@ -89,7 +90,7 @@ feeds_in(const std::string& dir, std::vector<std::string>& found)
   }
   if (found.empty()) {
     return usage_error("'" + dir
-                       + "' holds no .xml, .atom, .rss or .json file");
+                       + "' holds no .xml, .atom, .rss, .rdf or .json file");
   }
   std::sort(found.begin(), found.end());
   return k_exit_ok;

@@ -54,6 +54,7 @@ config_fingerprint(const SiteConfig& c)
   w.u64(static_cast<std::uint64_t>(f.content));
   w.i64(f.summary_length);
   w.u64(f.stylesheet ? 1 : 0);
+  w.u64(f.archive ? 1 : 0);
   const CardSettings& k = c.cards;
   w.u64(k.enabled ? 1 : 0);
   w.str(k.template_name);

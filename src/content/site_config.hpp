@@ -37,6 +37,9 @@ struct FeedSettings
   // feed.xsl beside the feeds, linked from each Atom and RSS feed, so a
   // feed opened in a browser reads as a page.
   bool stylesheet = false;
+  // RFC 5005: the main feed's whole history in archive documents (Atom and
+  // RSS; JSON Feed has no archives).
+  bool archive = false;
   // The automatic summary of a post with no description and no
   // <!--more-->, in characters.
   int summary_length = 140;

@@ -1,6 +1,7 @@
 #include "feed/atom.hpp"
 
 #include "feed/entry_fields.hpp"
+#include "feed/feed_history.hpp"
 #include "feed/stylesheet.hpp"
 #include "feed/xml_text.hpp"
 
@@ -68,6 +69,9 @@ write_atom(const FeedPlan& plan,
   if (any_card(entries)) {
     feed.append_attribute("xmlns:media") = k_media_ns;
   }
+  if (plan.history && plan.history->archive) {
+    feed.append_attribute("xmlns:fh") = k_history_ns;
+  }
   feed.append_attribute("xml:lang") = config.language.c_str();
   text_child(feed, "id", plan.alternate);
   text_child(feed, "title", plan.title);
@@ -77,6 +81,14 @@ write_atom(const FeedPlan& plan,
   text_child(feed, "updated", rfc3339(feed_updated(entries)));
   add_link(feed, "self", "application/atom+xml", self_url);
   add_link(feed, "alternate", "text/html", plan.alternate);
+  if (plan.history) {
+    add_history(feed,
+                *plan.history,
+                config,
+                config.feeds.atom_file,
+                "link",
+                "application/atom+xml");
+  }
   if (!config.websub_hub.empty()) { // WebSub: where subscribers register
     pugi::xml_node hub = feed.append_child("link");
     hub.append_attribute("rel") = "hub";

@@ -47,6 +47,52 @@ add_taxonomy(std::vector<FeedPlan>& plans,
   }
 }
 
+std::string
+archive_folder(std::size_t number)
+{
+  return "archive/" + std::to_string(number) + "/";
+}
+
+// Splits the posts, oldest first, into full archive documents of `limit`
+// posts, linked to each other and to the subscription feed `main`.
+void
+add_archives(std::vector<FeedPlan>& plans,
+             const std::vector<content::Post>& posts,
+             const content::SiteConfig& config)
+{
+  const auto limit = static_cast<std::size_t>(config.feeds.limit);
+  const std::size_t count = posts.size() / limit;
+  if (count == 0) {
+    return;
+  }
+  plans.front().history = FeedHistory{false, "", archive_folder(count), {}};
+  for (std::size_t n = 1; n <= count; ++n) {
+    FeedPlan page;
+    page.title = config.title;
+    page.subtitle = config.subtitle;
+    page.dir = archive_folder(n);
+    page.url_dir = page.dir;
+    page.alternate = config.base_url;
+    // Oldest first: posts[size - 1] is the oldest. Each document lists
+    // its posts newest first, as feeds do.
+    const std::size_t oldest = posts.size() - (n - 1) * limit;
+    for (std::size_t i = oldest - limit; i < oldest; ++i) {
+      page.posts.push_back(&posts[i]);
+    }
+    FeedHistory history;
+    history.archive = true;
+    history.current = "";
+    if (n > 1) {
+      history.prev = archive_folder(n - 1);
+    }
+    if (n < count) {
+      history.next = archive_folder(n + 1);
+    }
+    page.history = std::move(history);
+    plans.push_back(std::move(page));
+  }
+}
+
 } // namespace
 
 std::string
@@ -82,6 +128,9 @@ plan_feeds(const std::vector<content::Post>& posts,
     main.posts.push_back(&post);
   }
   plans.push_back(std::move(main));
+  if (config.feeds.archive) {
+    add_archives(plans, posts, config);
+  }
   if (config.feeds.per_tag) {
     add_taxonomy(plans, posts, config, &content::Post::tags, "tags");
   }

@@ -3,10 +3,22 @@
 #include "content/post.hpp"
 #include "content/site_config.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace ogfeed::feed {
+
+// RFC 5005 archived feeds (`feeds.archive`): how one document of the main
+// feed links to the rest of its history. Folders are URL paths below the
+// base URL; each format adds its own file name.
+struct FeedHistory
+{
+  bool archive = false; // an archive document (fh:archive)
+  std::string current;  // archive documents: the subscription feed's folder
+  std::optional<std::string> prev; // the next older archive document
+  std::optional<std::string> next; // the next newer archive document
+};
 
 // One feed to write, in every configured format: the site's main feed or a
 // per-tag or per-category feed.
@@ -18,6 +30,7 @@ struct FeedPlan
   std::string url_dir;   // the same folder as a URL path: "tags/%E6%97%A5.../"
   std::string alternate; // absolute URL of the page this feed mirrors
   std::vector<const content::Post*> posts; // newest first, at most the limit
+  std::optional<FeedHistory> history;      // the main feed with feeds.archive
 };
 
 // Returns the folder name used on disk for a tag or category: the name
@@ -28,6 +41,11 @@ std::string taxonomy_folder(const std::string& name);
 // Plans the main feed and, as configured, one feed per tag and per category
 // (names that share a folder share a feed). `posts` must be sorted newest
 // first; feeds never hold more than `config.feeds.limit` entries.
+// With `feeds.archive`, the main feed's older posts go to archive documents
+// in "archive/1/", "archive/2/", ...: the oldest `limit` posts in the first,
+// the next `limit` in the second, only full ones, so a document's posts
+// change only when one of them (or an older one) changes. The subscription
+// feed links to the newest; together they hold every post.
 std::vector<FeedPlan> plan_feeds(const std::vector<content::Post>& posts,
                                  const content::SiteConfig& config);
 

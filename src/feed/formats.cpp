@@ -14,17 +14,20 @@ feed_formats()
      "Atom 1.0 (RFC 4287)",
      &write_atom,
      &content::FeedSettings::atom_file,
-     "application/atom+xml"},
+     "application/atom+xml",
+     true},
     {"rss",
      "RSS 2.0",
      &write_rss,
      &content::FeedSettings::rss_file,
-     "application/rss+xml"},
+     "application/rss+xml",
+     true},
     {"json",
      "JSON Feed 1.1",
      &write_json_feed,
      &content::FeedSettings::json_file,
-     "application/feed+json"},
+     "application/feed+json",
+     false},
   };
   return formats;
 }

@@ -22,6 +22,7 @@ struct FeedFormat
                        const std::string& self_url);
   std::string content::FeedSettings::*file_name;
   std::string_view mime; // for <link rel="alternate" type="...">
+  bool archives;         // writes RFC 5005 archive documents
 };
 
 // Every format ogfeed writes, in output order.

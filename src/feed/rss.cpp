@@ -1,6 +1,7 @@
 #include "feed/rss.hpp"
 
 #include "feed/entry_fields.hpp"
+#include "feed/feed_history.hpp"
 #include "feed/stylesheet.hpp"
 #include "feed/xml_text.hpp"
 #include "util/html_scan.hpp"
@@ -43,6 +44,9 @@ write_rss(const FeedPlan& plan,
   if (any_card(entries)) {
     rss.append_attribute("xmlns:media") = k_media_ns;
   }
+  if (plan.history && plan.history->archive) {
+    rss.append_attribute("xmlns:fh") = k_history_ns;
+  }
   pugi::xml_node channel = rss.append_child("channel");
   text_child(channel, "title", plan.title);
   text_child(channel, "link", plan.alternate);
@@ -72,6 +76,14 @@ write_rss(const FeedPlan& plan,
     pugi::xml_node hub = channel.append_child("atom:link");
     hub.append_attribute("href") = config.websub_hub.c_str();
     hub.append_attribute("rel") = "hub";
+  }
+  if (plan.history) {
+    add_history(channel,
+                *plan.history,
+                config,
+                config.feeds.rss_file,
+                "atom:link",
+                "application/rss+xml");
   }
 
   for (const Entry* e : entries) {

@@ -190,6 +190,9 @@ plan_files(const std::vector<feed::FeedPlan>& plans,
     }
     const std::string& file = config.feeds.*format.file_name;
     for (const auto& plan : plans) {
+      if (plan.history && plan.history->archive && !format.archives) {
+        continue;
+      }
       PlannedFeed f;
       f.format = &format;
       f.plan = &plan;
@@ -202,6 +205,12 @@ plan_files(const std::vector<feed::FeedPlan>& plans,
       w.str(plan.subtitle);
       w.str(plan.alternate);
       w.str(format.name);
+      if (plan.history) { // a new archive document changes the links
+        w.u64(plan.history->archive ? 1 : 0);
+        w.str(plan.history->current);
+        w.str(plan.history->prev.value_or("-"));
+        w.str(plan.history->next.value_or("-"));
+      }
       for (const content::Post* p : plan.posts) {
         w.u64(keys[static_cast<std::size_t>(p - posts.data())]);
       }

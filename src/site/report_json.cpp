@@ -18,6 +18,9 @@ output_kind(const std::string& rel, const BuildReport& report)
   if (rel == "cards.json") {
     return "card-index";
   }
+  if (rel == "head.json") {
+    return "head";
+  }
   if (rel.starts_with(cards)) {
     return "card";
   }

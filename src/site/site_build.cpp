@@ -188,8 +188,13 @@ publish(OutputTransaction& tx,
                                 || before->second.hash != entry.hash
                                 || before->second.size != entry.size});
   }
+  std::set<std::string, std::less<>> feed_paths(feeds.kept.begin(),
+                                                feeds.kept.end());
+  for (const auto& f : feeds.written) {
+    feed_paths.insert(f.rel);
+  }
   for (const auto& o : report.outputs) {
-    report.feeds_unchanged += !o.changed && o.path.ends_with(".xml") ? 1 : 0;
+    report.feeds_unchanged += !o.changed && feed_paths.contains(o.path) ? 1 : 0;
   }
   report.written = std::move(done->written);
   report.removed = std::move(done->removed);

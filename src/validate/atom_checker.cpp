@@ -53,14 +53,14 @@ const std::set<std::string>&
 registered_rels()
 {
   static const std::set<std::string> s = {
-    "alternate", "related",  "self",        "enclosure", "via",
-    "first",     "last",     "previous",    "next",      "replies",
-    "license",   "edit",     "edit-media",  "service",   "hub",
-    "payment",   "current",  "describedby", "search",    "prev",
-    "start",     "up",       "archives",    "icon",      "stylesheet",
-    "author",    "help",     "index",       "contents",  "copyright",
-    "glossary",  "appendix", "chapter",     "section",   "subsection",
-    "bookmark"};
+    "alternate", "related",      "self",        "enclosure", "via",
+    "first",     "last",         "previous",    "next",      "replies",
+    "license",   "edit",         "edit-media",  "service",   "hub",
+    "payment",   "current",      "describedby", "search",    "prev",
+    "start",     "up",           "archives",    "icon",      "stylesheet",
+    "author",    "help",         "index",       "contents",  "copyright",
+    "glossary",  "appendix",     "chapter",     "section",   "subsection",
+    "bookmark",  "prev-archive", "next-archive"};
   return s;
 }
 

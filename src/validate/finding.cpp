@@ -12,6 +12,8 @@ kind_name(FeedKind kind)
     return "Atom 1.0";
   case FeedKind::rss:
     return "RSS 2.0";
+  case FeedKind::rss1:
+    return "RSS 1.0";
   case FeedKind::json:
     return "JSON Feed";
   case FeedKind::unsupported:

@@ -27,8 +27,9 @@ enum class FeedKind {
   unknown,
   atom,
   rss,
+  rss1,        // RSS 1.0 (RDF), and RSS 0.90
   json,        // JSON Feed 1.0 / 1.1
-  unsupported, // RSS 1.0 (RDF) and other XML
+  unsupported, // other XML
 };
 
 struct Report

@@ -2,6 +2,7 @@
 
 #include "validate/atom_checker.hpp"
 #include "validate/json_feed_checker.hpp"
+#include "validate/rdf_checker.hpp"
 #include "validate/rss_checker.hpp"
 #include "validate/xml_reader.hpp"
 
@@ -12,7 +13,6 @@ namespace ogfeed::validate {
 namespace {
 
 constexpr std::size_t k_large_feed = 5000000;
-constexpr const char* k_rdf_ns = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 
 // Picks the rules from the root element, then hands every event to them.
 class Dispatcher : public XmlHandler
@@ -87,15 +87,14 @@ private:
                   "<feed> is in namespace \"" + e.ns
                     + "\", not Atom 1.0's http://www.w3.org/2005/Atom");
     } else if (e.ns == k_rdf_ns && e.local == "RDF") {
-      unsupported(e,
-                  "feed-unsupported-format",
-                  "RSS 1.0 (RDF) is not supported: ogfeed validates Atom 1.0 "
-                  "and RSS 2.0");
+      m_report.kind = FeedKind::rss1;
+      m_checker = std::make_unique<RdfChecker>(m_report.findings, m_now);
     } else {
-      unsupported(e,
-                  "feed-unsupported-format",
-                  "<" + e.local
-                    + "> is not the root of an Atom 1.0 or RSS 2.0 feed");
+      unsupported(
+        e,
+        "feed-unsupported-format",
+        "<" + e.local
+          + "> is not the root of an Atom 1.0, RSS 2.0 or RSS 1.0 feed");
     }
   }
 

@@ -12,7 +12,7 @@ expect_eq() { [[ "$1" == "$2" ]] || fail "$3: expected [$2], got [$1]"; }
 # 1. The example site builds, and says where its output went.
 out=$("$ogfeed" build "$src/examples/blog" -o "$work/blog" 2>"$work/err"); rc=$?
 expect_eq "$rc" 0 "build examples/blog exit code"
-expect_eq "$out" "wrote 26 feeds and 4 cards (0 unchanged) for 5 posts to $work/blog/" "build stdout"
+expect_eq "$out" "wrote 41 feeds and 4 cards (0 unchanged) for 5 posts to $work/blog/" "build stdout"
 expect_eq "$(cat "$work/err")" "" "build stderr"
 
 # 2. Every feed is well-formed XML; every Atom feed passes RFC 4287's schema
@@ -89,13 +89,13 @@ expect_eq "$(head -1 "$work/err")" "ogfeed: error: unknown option '--colour' for
 #    own image, linked from the feeds, listed in cards.json; a second build
 #    reuses them all.
 expect_eq "$(ls "$work/blog/cards" | tr '\n' ' ')" "advent-calendar.png first-post.png go-generics-cache.png kansai-meetup-report.png " "cards written"
-grep -q '<enclosure url="https://blog.example.jp/cards/first-post.png" length="[0-9]*" type="image/png" />' "$work/blog/rss.xml" || fail "RSS enclosure"
+grep -q '<enclosure url="https://blog.example.jp/cards/first-post.png" length="[0-9]*" type="image/png" />' "$work/blog/archive/1/rss.xml" || fail "RSS enclosure"
 grep -q '"https://blog.example.jp/posts/first-post/": {"url": "https://blog.example.jp/cards/first-post.png", "width": 1200, "height": 630' "$work/blog/cards.json" || fail "cards.json entry"
 out=$("$ogfeed" build "$src/examples/blog" -o "$work/blog" 2>&1)
-expect_eq "$out" "up to date: 26 feeds and 4 cards for 5 posts in $work/blog/ (nothing changed since the last build)" "second build has nothing to do"
+expect_eq "$out" "up to date: 41 feeds and 4 cards for 5 posts in $work/blog/ (nothing changed since the last build)" "second build has nothing to do"
 rm "$work/blog/cards/first-post.png"
 out=$("$ogfeed" build "$src/examples/blog" -o "$work/blog" 2>&1)
-expect_eq "$out" "wrote 26 feeds (26 unchanged) and 4 cards (3 unchanged) for 5 posts to $work/blog/" "a deleted card is drawn again, the rest reused"
+expect_eq "$out" "wrote 41 feeds (41 unchanged) and 4 cards (3 unchanged) for 5 posts to $work/blog/" "a deleted card is drawn again, the rest reused"
 "$ogfeed" build "$src/examples/blog" -o "$work/blog-nocards" --no-cards -q
 [[ ! -e "$work/blog-nocards/cards" ]] || fail "--no-cards wrote cards"
 
@@ -170,7 +170,7 @@ expect_eq "$(head -1 "$work/err")" "ogfeed: error: unknown option '--colour' for
 # 11b. validate fails when it read nothing, and on a folder given as a file.
 mkdir -p "$work/no-feeds"
 "$ogfeed" validate "$work/no-feeds" 2>"$work/err"; expect_eq "$?" 2 "validate empty folder exit code"
-expect_eq "$(head -1 "$work/err")" "ogfeed: error: '$work/no-feeds' holds no .xml, .atom, .rss or .json file" "validate empty folder message"
+expect_eq "$(head -1 "$work/err")" "ogfeed: error: '$work/no-feeds' holds no .xml, .atom, .rss, .rdf or .json file" "validate empty folder message"
 "$ogfeed" validate "$work/missing.xml" 2>"$work/err"; expect_eq "$?" 1 "validate missing file exit code"
 expect_eq "$(head -1 "$work/err")" "ogfeed: error: cannot open '$work/missing.xml': No such file or directory" "validate missing file message"
 timeout 10 "$ogfeed" validate - </dev/zero >"$work/out"; expect_eq "$?" 1 "validate /dev/zero ends with an error"
@@ -183,7 +183,7 @@ echo mine >"$work/site12/public/tags/mine.txt"
 rm "$work/site12/posts/2022-04-01-first-post.md"
 out=$("$ogfeed" build "$work/site12" 2>&1); rc=$?
 expect_eq "$rc" 0 "rebuild after deleting a post"
-expect_eq "$out" "wrote 24 feeds (22 unchanged) and 3 cards (3 unchanged) for 4 posts to $work/site12/public/; removed 3 outputs that no longer belong" "rebuild removes stale outputs"
+expect_eq "$out" "wrote 38 feeds (36 unchanged) and 3 cards (3 unchanged) for 4 posts to $work/site12/public/; removed 4 outputs that no longer belong" "rebuild removes stale outputs"
 [[ ! -e "$work/site12/public/cards/first-post.png" ]] || fail "deleted post's card stayed"
 [[ ! -e "$work/site12/public/categories/雑記" ]] || fail "deleted category's feeds stayed"
 expect_eq "$(cat "$work/site12/public/tags/mine.txt")" "mine" "a user's file is kept"
@@ -302,7 +302,7 @@ cp -r "$src/examples/blog" "$work/noop" && rm -rf "$work/noop/public"
 "$ogfeed" build "$work/noop" -q || fail "noop first build"
 find "$work/noop/public" -path '*/.ogfeed' -prune -o -type f -printf '%P %T@\n' | sort >"$work/mtimes1"
 sleep 1.1
-expect_eq "$("$ogfeed" build "$work/noop")" "wrote 26 feeds (26 unchanged) and 4 cards (4 unchanged) for 5 posts to $work/noop/public/" "noop rebuild message"
+expect_eq "$("$ogfeed" build "$work/noop")" "wrote 41 feeds (41 unchanged) and 4 cards (4 unchanged) for 5 posts to $work/noop/public/" "noop rebuild message"
 find "$work/noop/public" -path '*/.ogfeed' -prune -o -type f -printf '%P %T@\n' | sort >"$work/mtimes2"
 cmp -s "$work/mtimes1" "$work/mtimes2" || fail "noop rebuild touched outputs: $(diff "$work/mtimes1" "$work/mtimes2" | head -3)"
 
@@ -312,7 +312,7 @@ if command -v script >/dev/null; then
   cp -r "$src/examples/blog" "$work/tty" && rm -rf "$work/tty/public"
   script -qc "'$ogfeed' build '$work/tty' -j1" /dev/null >"$work/tty.out" 2>&1
   grep -q $'\r\033\[Kogfeed: cards 4/4' "$work/tty.out" || fail "progress line on a terminal: $(od -c "$work/tty.out" | head -5)"
-  grep -q $'\r\033\[Kwrote 26 feeds and 4 cards' "$work/tty.out" || fail "progress line cleared before the result"
+  grep -q $'\r\033\[Kwrote 41 feeds and 4 cards' "$work/tty.out" || fail "progress line cleared before the result"
   script -qc "'$ogfeed' build '$work/tty' -q" /dev/null >"$work/tty.out" 2>&1
   [[ ! -s "$work/tty.out" ]] || fail "-q printed progress: $(od -c "$work/tty.out" | head -3)"
 else
@@ -366,7 +366,7 @@ wait_for() { # PATTERN FILE: up to 30 s
 wait_for "^watching" "$work/watch.err" || fail "watch did not start: $(cat "$work/watch.err")"
 sed -i 's/^title: .*/title: "watched title"/' "$work/watch/posts/$(ls "$work/watch/posts" | head -1)"
 wait_for "re-read 1 changed post file" "$work/watch.out" || fail "no rebuild after an edit: $(cat "$work/watch.out")"
-grep -q "watched title" "$work/watch/public/atom.xml" || fail "watch rebuild missed the edit"
+grep -q "watched title" "$work/watch/public/archive/1/atom.xml" || fail "watch rebuild missed the edit"
 printf -- '---\ntitle: [\n---\n' >"$work/watch/posts/broken.md"
 wait_for "build failed with 1 error" "$work/watch.err" || fail "no failed rebuild: $(cat "$work/watch.err")"
 rm "$work/watch/posts/broken.md"

@@ -60,6 +60,8 @@ TEST_CASE("feed golden: examples/blog as Atom and RSS", "[feed]")
                      normalized(test::slurp(out / "atom.xml")));
   test::check_golden("feed/blog-rss.xml",
                      normalized(test::slurp(out / "rss.xml")));
+  test::check_golden("feed/blog-archive-1-atom.xml",
+                     normalized(test::slurp(out / "archive/1/atom.xml")));
   test::check_golden(
     "feed/blog-tag-atom.xml",
     normalized(test::slurp(out / "tags/勉強会 レポート/atom.xml")));

@@ -57,6 +57,30 @@ const std::string k_atom =
   "</entry>\n"
   "</feed>\n";
 
+// A valid RSS 1.0 feed; {CHANNEL} is line 8, {ITEM} line 14, {RDF} line 16.
+const std::string k_rss1 =
+  "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+  "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+  "xmlns=\"http://purl.org/rss/1.0/\" "
+  "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+  "xmlns:trackback=\"http://madskills.com/public/xml/rss/module/trackback/\">\n"
+  "<channel rdf:about=\"https://e.example/index.rdf\">\n"
+  "<title>t</title>\n"
+  "<link>https://e.example/</link>\n"
+  "<description>d</description>\n"
+  "<items><rdf:Seq><rdf:li rdf:resource=\"https://e.example/1\"/></rdf:Seq>"
+  "</items>\n"
+  "{CHANNEL}\n"
+  "</channel>\n"
+  "<item rdf:about=\"https://e.example/1\">\n"
+  "<title>i</title>\n"
+  "<link>https://e.example/1</link>\n"
+  "<dc:date>2024-05-01T10:00:00+09:00</dc:date>\n"
+  "{ITEM}\n"
+  "</item>\n"
+  "{RDF}\n"
+  "</rdf:RDF>\n";
+
 struct Case
 {
   const char* rule;
@@ -73,7 +97,8 @@ apply(const Case& c)
   const std::size_t at = doc.find(c.find);
   REQUIRE(at != std::string::npos);
   doc.replace(at, std::string(c.find).size(), c.replace);
-  for (const char* slot : {"{CHANNEL}", "{ITEM}", "{FEED}", "{ENTRY}"}) {
+  for (const char* slot :
+       {"{CHANNEL}", "{ITEM}", "{FEED}", "{ENTRY}", "{RDF}"}) {
     if (const std::size_t s = doc.find(slot); s != std::string::npos) {
       doc.replace(s, std::string(slot).size(), "");
     }
@@ -98,7 +123,7 @@ const util::UtcSeconds k_now{std::chrono::seconds{1893456000}}; // 2030
 
 TEST_CASE("rules: the templates themselves are clean", "[validate]")
 {
-  for (const std::string* base : {&k_rss, &k_atom}) {
+  for (const std::string* base : {&k_rss, &k_atom, &k_rss1}) {
     const Case c{"", base, "<", "<", 0};
     const auto report = validate::validate_bytes("t.xml", apply(c), k_now);
     INFO(describe(report));
@@ -198,6 +223,26 @@ TEST_CASE("rules: each rule fires on its own mistake, at its line",
     {"feed-script-in-content", &k_atom, "{ENTRY}", "<content type=\"html\">&lt;script&gt;x()&lt;/script&gt;</content>", 14},
     {"feed-html-in-text-title", &k_atom, "<title>e</title>", "<title>&lt;b&gt;e&lt;/b&gt;</title>", 11},
     {"feed-too-large", &k_atom, "{ENTRY}", too_large.c_str(), 1},
+    // RSS 1.0
+    {"rss1-missing-channel", &k_rss1, "xmlns=\"http://purl.org/rss/1.0/\"", "xmlns=\"http://e.example/x\"", 2},
+    {"rss1-duplicate-element", &k_rss1, "{CHANNEL}", "<title>u</title>", 3},
+    {"rss1-missing-about", &k_rss1, "<item rdf:about=\"https://e.example/1\">", "<item>", 10},
+    {"rss1-missing-title", &k_rss1, "<title>i</title>", "", 10},
+    {"rss1-missing-link", &k_rss1, "<link>https://e.example/1</link>", "", 10},
+    {"rss1-missing-description", &k_rss1, "<description>d</description>", "", 3},
+    {"rss1-missing-items", &k_rss1, "<items><rdf:Seq><rdf:li rdf:resource=\"https://e.example/1\"/></rdf:Seq></items>", "", 3},
+    {"rss1-missing-url", &k_rss1, "{RDF}", "<image rdf:about=\"https://e.example/a.png\"><title>t</title><link>https://e.example/</link></image>", 16},
+    {"rss1-invalid-url", &k_rss1, "<link>https://e.example/1</link>", "<link>not a url</link>", 12},
+    {"rss1-undefined-element", &k_rss1, "{ITEM}", "<pubDate>Mon, 27 May 2019 10:00:00 +0900</pubDate>", 14},
+    {"rss1-invalid-rdf", &k_rss1, "{ITEM}", "<description><b>x</b></description>", 14},
+    {"rss1-invalid-items", &k_rss1, "<items>", "<items><rdf:Bag/>", 7},
+    {"rss1-unexpected-attribute", &k_rss1, "rdf:resource=\"https://e.example/1\"", "rdf:resources=\"https://e.example/1\"", 7},
+    {"rss1-missing-resource", &k_rss1, "{ITEM}", "<trackback:ping>https://e.example/tb</trackback:ping>", 14},
+    {"rss1-invalid-dc-date", &k_rss1, "2024-05-01T10:00:00+09:00", "yesterday", 13},
+    {"rss1-invalid-language", &k_rss1, "{CHANNEL}", "<dc:language>en_US!</dc:language>", 8},
+    {"rss1-listed-item-missing", &k_rss1, "rdf:resource=\"https://e.example/1\"", "rdf:resource=\"https://e.example/2\"", 7},
+    {"rss1-item-not-listed", &k_rss1, "{RDF}", "<item rdf:about=\"https://e.example/3\"><title>x</title><link>https://e.example/3</link></item>", 16},
+    {"rss1-image-mismatch", &k_rss1, "</channel>", "<image rdf:resource=\"https://e.example/a.png\"/></channel>\n<image rdf:about=\"https://e.example/b.png\"><title>t</title><url>https://e.example/b.png</url><link>https://e.example/</link></image>", 10},
     // XML, whatever the format
     {"xml-encoding", &k_atom, "encoding=\"utf-8\"", "encoding=\"klingon\"", 1},
     {"xml-invalid-lang", &k_atom, "<feed ", "<feed xml:lang=\"!!\" ", 2},

@@ -79,13 +79,19 @@ TEST_CASE("validate: XML problems stop the check at their position",
         == std::vector<std::string>{"1:1 error xml-not-well-formed"});
 }
 
-TEST_CASE("validate: RSS 1.0 is reported as unsupported, not as valid",
+TEST_CASE("issue 12: RSS 1.0 (RDF) is validated: an index.rdf as Japanese "
+          "blogs publish it is clean, a bare channel fails",
           "[validate]")
 {
+  const auto good = check("index.rdf");
+  CHECK(good.kind == validate::FeedKind::rss1);
+  CHECK(summary(good).empty());
   const auto r = check("rdf.xml");
-  CHECK(r.kind == validate::FeedKind::unsupported);
+  CHECK(r.kind == validate::FeedKind::rss1);
   CHECK(summary(r)
-        == std::vector<std::string>{"2:1 error feed-unsupported-format"});
+        == std::vector<std::string>{"3:3 error rss1-missing-link",
+                                    "3:3 error rss1-missing-description",
+                                    "3:3 error rss1-missing-items"});
 }
 
 TEST_CASE("validate: a feed streams in chunks of any size", "[validate]")
