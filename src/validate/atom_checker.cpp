@@ -7,10 +7,15 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <map>
+#include <set>
 
 namespace ogfeed::validate {
 
 namespace {
+
+constexpr const char* k_creative_commons_ns =
+  "http://backend.userland.com/creativeCommonsRssModule";
 
 const std::set<std::string>&
 feed_children()
@@ -196,6 +201,35 @@ AtomChecker::check_iri(const XmlElement& at,
   }
 }
 
+// RFC 4287 allows foreign attributes only in a namespace: an unqualified
+// one an Atom element does not define (Atom 0.3's mode="escaped") is an
+// error.
+void
+AtomChecker::check_attributes(const XmlElement& e)
+{
+  static const std::map<std::string, std::set<std::string>, std::less<>>
+    defined = {
+      {"link", {"href", "rel", "type", "hreflang", "title", "length"}},
+      {"category", {"term", "scheme", "label"}},
+      {"content", {"type", "src"}},
+      {"title", {"type"}},
+      {"subtitle", {"type"}},
+      {"summary", {"type"}},
+      {"rights", {"type"}},
+      {"generator", {"uri", "version"}},
+    };
+  const auto it = defined.find(e.local);
+  for (const XmlAttribute& a : e.attributes) {
+    if (a.ns.empty()
+        && (it == defined.end() || !it->second.contains(a.local))) {
+      error("atom-unexpected-attribute",
+            e,
+            "<" + e.local + "> has an attribute '" + a.local
+              + "' Atom does not define (foreign attributes need a namespace)");
+    }
+  }
+}
+
 void
 AtomChecker::opened(const Frame& f)
 {
@@ -236,6 +270,7 @@ AtomChecker::opened(const Frame& f)
   if (!is_atom(e)) {
     return;
   }
+  check_attributes(e);
   if (e.local == "feed" || e.local == "entry" || e.local == "source") {
     m_containers.emplace_back();
   }
@@ -305,7 +340,7 @@ AtomChecker::check_text_construct(const Frame& f, const std::string& text)
           "<" + e.local + " type=\"" + t
             + "\"> must hold text, not elements (escape the markup or use "
               "type=\"xhtml\")");
-  } else if (t == "html" && (e.local == "summary" || e.local == "content")) {
+  } else if (t == "html") {
     check_html_text(e, text);
   } else if (t == "text" && e.local == "title" && looks_like_html(text)) {
     warning("feed-html-in-text-title",
@@ -362,7 +397,9 @@ AtomChecker::check_content(const Frame& f, const std::string& text)
           "<content type=\"" + t + "\"> must hold text, not elements");
     return;
   }
-  if (!t.starts_with("text/")) {
+  if (t == "text/html") { // HTML as text, as type="html" holds it
+    check_html_text(e, text);
+  } else if (!t.starts_with("text/")) {
     if (!is_base64(text)) {
       error("atom-not-base64",
             e,
@@ -423,6 +460,14 @@ AtomChecker::check_link(const Frame& f)
   const Frame* up = parent();
   if (r == "self" && up != nullptr && up->element.local == "feed") {
     m_has_self = true;
+    if (href != nullptr && !is_absolute_iri(util::trim_xml_space(href->value))
+        && !has_base()) {
+      warning("atom-relative-self",
+              e,
+              "<link rel=\"self\"> href \"" + href->value
+                + "\" is relative: a reader that fetched the feed elsewhere "
+                  "cannot tell where it lives");
+    }
   }
   if (r == "alternate" && !m_containers.empty()) {
     const XmlAttribute* type = e.attribute("type");
@@ -507,6 +552,13 @@ AtomChecker::check_container(const Frame& f, const std::string& text)
     if (it != m_updated_by_id.end()) {
       warning(
         "feed-duplicate-item", e, "another entry has the id \"" + m_id + "\"");
+      if (!m_updated.empty() && it->second == m_updated) {
+        warning("atom-duplicate-updated",
+                e,
+                "two entries with the id \"" + m_id
+                  + "\" have the same <updated>: a reader cannot tell which "
+                    "is the newer (RFC 4287 4.1.1)");
+      }
     }
     m_updated_by_id[m_id] = m_updated;
     m_entry_ids.push_back(m_id);
@@ -583,6 +635,9 @@ AtomChecker::closed(const Frame& f, const std::string& text)
     return;
   }
   if (!is_atom(e)) {
+    if (e.ns == k_creative_commons_ns && e.local == "license") {
+      check_iri(e, std::string(util::trim_xml_space(text)), "license", true);
+    }
     return;
   }
   const std::string& k = e.local;

@@ -24,6 +24,7 @@ private:
   void check_link(const Frame& f);
   void check_feed_end(const Frame& f);
   void check_person(const Frame& f);
+  void check_attributes(const XmlElement& e);
   void check_date(const XmlElement& e, const std::string& text);
   // Checks an IRI; `absolute` demands a scheme. Element text must carry no
   // surrounding white space; attribute values are taken as they are.

@@ -65,8 +65,9 @@ Checker::start(const XmlElement& element)
 }
 
 void
-Checker::end(const XmlElement&, const std::string& text)
+Checker::end(const XmlElement& element, const std::string& text)
 {
+  m_stack.back().element.text_marks = element.text_marks;
   closed(m_stack.back(), text);
   m_stack.pop_back();
 }
@@ -99,13 +100,23 @@ void
 Checker::check_html_text(const XmlElement& at, const std::string& html)
 {
   for (auto& p : check_html(html, has_base())) {
-    warning(p.rule, at, std::move(p.message));
+    // At the offending markup, not at the element holding it.
+    XmlElement where;
+    at.text_position(html, p.offset, where.line, where.column);
+    warning(p.rule, where, std::move(p.message));
   }
 }
 
 void
 Checker::check_xhtml_element(const XmlElement& e)
 {
+  if (e.ns == k_xhtml_ns
+      && !is_known_html_element(util::ascii_lower(e.local))) {
+    warning("feed-not-html",
+            e,
+            "XHTML content has <" + e.local
+              + ">, which is no XHTML element: readers drop it");
+  }
   if (e.local == "script" || e.local == "iframe" || e.local == "object"
       || e.local == "embed") {
     warning("feed-script-in-content",

@@ -86,12 +86,8 @@ check_html_attribute(std::string_view name,
   return out;
 }
 
-namespace {
-
-// True for the elements of HTML (and the SVG and MathML a post may
-// inline): what a reader parsing the content as HTML knows.
 bool
-is_known_element(const std::string& t)
+is_known_html_element(const std::string& t)
 {
   // clang-format off
   static const std::set<std::string> k_known = {
@@ -110,6 +106,9 @@ is_known_element(const std::string& t)
     "span", "strike", "strong", "style", "sub", "summary", "sup", "table",
     "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time",
     "title", "tr", "track", "tt", "u", "ul", "var", "video", "wbr",
+    "applet", "basefont", "blink", "frame", "frameset", "isindex", "keygen",
+    "listing", "marquee", "menuitem", "nextid", "noframes", "plaintext", "rb",
+    "rtc", "xmp",
     // SVG and MathML, when inlined
     "svg", "g", "path", "circle", "ellipse", "line", "polyline", "polygon",
     "rect", "text", "tspan", "defs", "use", "symbol", "lineargradient",
@@ -123,30 +122,40 @@ is_known_element(const std::string& t)
          || t.find(':') != std::string::npos;
 }
 
-} // namespace
-
 std::vector<HtmlProblem>
 check_html(std::string_view html, bool has_base)
 {
   std::vector<HtmlProblem> out;
   std::set<std::string> unknown;
+  bool unclosed = false;
   util::scan_html_tags(html, [&](std::string_view tag) {
     const std::string t = util::ascii_lower(tag);
+    const auto at = static_cast<std::size_t>(tag.data() - html.data()) - 1;
     if (t == "script" || t == "iframe" || t == "object" || t == "embed") {
       out.push_back({"feed-script-in-content",
-                     "content has a <" + t + "> element; readers strip it"});
+                     "content has a <" + t + "> element; readers strip it",
+                     at});
     }
     // "List<DBObject>" written as text into HTML: readers see a tag.
-    if (!is_known_element(t) && unknown.insert(t).second) {
+    if (!is_known_html_element(t) && unknown.insert(t).second) {
       out.push_back(
         {"feed-not-html",
          "content has <" + std::string(tag)
            + ">, which is no HTML element: a reader drops it as a tag (text "
-             "must escape '<' as &lt;)"});
+             "must escape '<' as &lt;)",
+         at});
+    }
+    if (!unclosed && html.find('>', at) == std::string_view::npos) {
+      unclosed = true;
+      out.push_back({"feed-not-html",
+                     "content ends inside the tag <" + std::string(tag)
+                       + ": a reader drops the rest as a broken tag",
+                     at});
     }
   });
   util::scan_html_attributes(html, [&](const util::HtmlAttribute& a) {
     for (auto& p : check_html_attribute(a.name, a.value, has_base)) {
+      p.offset = static_cast<std::size_t>(a.name.data() - html.data());
       out.push_back(std::move(p));
     }
   });

@@ -389,6 +389,12 @@ RssChecker::item(const Frame& f, const std::string&)
             std::string("<item> has more than one <") + once + ">");
     }
   }
+  if (n(f, "guid") == 0) {
+    warning("rss-missing-guid",
+            e,
+            "<item> has no <guid>: readers tell items apart by it, and show "
+            "one again when its link or title changes");
+  }
   if (n(f, "enclosure") > 1) {
     warning("rss-several-enclosures",
             e,

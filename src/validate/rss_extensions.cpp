@@ -1,6 +1,7 @@
 // The extension modules RSS feeds carry, each rule keyed by (namespace,
-// element): atom:link, slash:, trackback:, content:encoded, dc: and the
-// three geo vocabularies.
+// element): atom:link, slash:, trackback:, content:encoded, dc:, the
+// URLs of creativeCommons: and blogChannel:, and the three geo
+// vocabularies.
 #include "util/ascii.hpp"
 #include "util/language_tag.hpp"
 #include "validate/rss_checker.hpp"
@@ -20,6 +21,10 @@ constexpr const char* k_trackback_ns =
 constexpr const char* k_content_ns = "http://purl.org/rss/1.0/modules/content/";
 constexpr const char* k_dc_ns = "http://purl.org/dc/elements/1.1/";
 constexpr const char* k_w3c_geo_ns = "http://www.w3.org/2003/01/geo/wgs84_pos#";
+constexpr const char* k_creative_commons_ns =
+  "http://backend.userland.com/creativeCommonsRssModule";
+constexpr const char* k_blog_channel_ns =
+  "http://backend.userland.com/blogChannelModule";
 
 } // namespace
 
@@ -35,6 +40,11 @@ RssChecker::extension_rule(std::string_view ns, std::string_view local)
     {{k_content_ns, "encoded"}, &RssChecker::content_encoded},
     {{k_dc_ns, "language"}, &RssChecker::dc_language},
     {{k_dc_ns, "date"}, &RssChecker::dc_date},
+    {{k_creative_commons_ns, "license"}, &RssChecker::url_text},
+    {{k_blog_channel_ns, "blink"}, &RssChecker::url_text},
+    {{k_blog_channel_ns, "blogRoll"}, &RssChecker::url_text},
+    {{k_blog_channel_ns, "mySubscriptions"}, &RssChecker::url_text},
+    {{k_blog_channel_ns, "changes"}, &RssChecker::url_text},
     {{k_w3c_geo_ns, "lat"}, &RssChecker::coordinate},
     {{k_w3c_geo_ns, "long"}, &RssChecker::coordinate},
     {{"http://geourl.org/rss/module/", "latitude"}, &RssChecker::coordinate},

@@ -39,6 +39,35 @@ unknown_encoding(void*, const XML_Char* name, XML_Encoding* info)
 
 } // namespace
 
+void
+XmlElement::text_position(std::string_view text,
+                          std::size_t offset,
+                          int& line_out,
+                          int& column_out) const
+{
+  line_out = line;
+  column_out = column;
+  const auto after = std::upper_bound(
+    text_marks.begin(),
+    text_marks.end(),
+    offset,
+    [](std::size_t o, const TextMark& m) { return o < m.offset; });
+  if (after == text_marks.begin()) {
+    return;
+  }
+  const TextMark& mark = *std::prev(after);
+  line_out = mark.line;
+  column_out = mark.column;
+  for (std::size_t i = mark.offset; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line_out;
+      column_out = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column_out; // a character, not a UTF-8 continuation byte
+    }
+  }
+}
+
 const XmlAttribute*
 XmlElement::attribute(std::string_view name) const
 {
@@ -157,7 +186,8 @@ struct XmlReader::Impl
     }
     Frame frame = std::move(self->stack.back());
     self->stack.pop_back();
-    std::size_t size = frame.element.local.size() + frame.text.size();
+    std::size_t size = frame.element.local.size() + frame.text.size()
+                       + frame.element.text_marks.size() * sizeof(TextMark);
     for (const auto& a : frame.element.attributes) {
       size += a.ns.size() + a.local.size() + a.value.size();
     }
@@ -172,7 +202,15 @@ struct XmlReader::Impl
     self->progress();
     if (!self->stack.empty() && self->stack.back().text.size() < k_max_text
         && self->held < k_max_held) {
-      self->stack.back().text.append(s, static_cast<std::size_t>(len));
+      Frame& f = self->stack.back();
+      if (f.element.text_marks.size() < k_max_text_marks) {
+        TextMark mark;
+        mark.offset = f.text.size();
+        self->here(mark.line, mark.column);
+        f.element.text_marks.push_back(mark);
+        self->held += sizeof(TextMark);
+      }
+      f.text.append(s, static_cast<std::size_t>(len));
       self->held += static_cast<std::size_t>(len);
     }
   }

@@ -16,6 +16,16 @@ struct XmlAttribute
   std::string value;
 };
 
+// Where a piece of an element's text came from: text[offset] is at
+// line:column of the document. Expat reports each entity reference as a
+// piece of its own, so inside a piece every character is one in the source.
+struct TextMark
+{
+  std::size_t offset = 0;
+  int line = 0;
+  int column = 0;
+};
+
 // An element as the checkers see it; `ns` is the namespace URI.
 struct XmlElement
 {
@@ -24,6 +34,15 @@ struct XmlElement
   std::vector<XmlAttribute> attributes;
   int line = 0;
   int column = 0;
+  // Where its text came from; filled when the element ends (at most
+  // k_max_text_marks, then positions count lines from the last one).
+  std::vector<TextMark> text_marks;
+
+  // The document position of text[offset] (the start tag's without marks).
+  void text_position(std::string_view text,
+                     std::size_t offset,
+                     int& line_out,
+                     int& column_out) const;
 
   // The attribute in no namespace named `name`, or null.
   const XmlAttribute* attribute(std::string_view name) const;
@@ -46,6 +65,7 @@ constexpr const char* k_xml_ns = "http://www.w3.org/XML/1998/namespace";
 
 // Limits that keep any input, however hostile, in bounded time and memory.
 constexpr std::size_t k_max_depth = 512;             // open elements
+constexpr std::size_t k_max_text_marks = 1024;       // per element
 constexpr std::size_t k_max_token = 1024 * 1024;     // one tag, comment or PI
 constexpr std::size_t k_max_held = 16 * 1024 * 1024; // text and attributes of
                                                      // the open elements

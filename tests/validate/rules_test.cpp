@@ -223,6 +223,13 @@ TEST_CASE("rules: each rule fires on its own mistake, at its line",
     {"feed-script-in-content", &k_atom, "{ENTRY}", "<content type=\"html\">&lt;script&gt;x()&lt;/script&gt;</content>", 14},
     {"feed-html-in-text-title", &k_atom, "<title>e</title>", "<title>&lt;b&gt;e&lt;/b&gt;</title>", 11},
     {"feed-too-large", &k_atom, "{ENTRY}", too_large.c_str(), 1},
+    {"rss-missing-guid", &k_rss, "{CHANNEL}", "<item><title>j</title></item>", 8},
+    {"rss-invalid-url", &k_rss, "{ITEM}", "<cc:license xmlns:cc=\"http://backend.userland.com/creativeCommonsRssModule\">by-sa</cc:license>", 14},
+    {"atom-unexpected-attribute", &k_atom, "{ENTRY}", "<content type=\"html\" mode=\"escaped\">x</content>", 14},
+    {"atom-relative-self", &k_atom, "href=\"https://e.example/atom.xml\"", "href=\"atom.xml\"", 6},
+    {"atom-duplicate-updated", &k_atom, "{FEED}", "<entry><id>https://e.example/1</id><title>x</title><updated>2024-05-01T10:00:00Z</updated><link href=\"https://e.example/x\"/></entry>", 9},
+    {"feed-not-html", &k_atom, "{ENTRY}", "<content type=\"html\">&lt;p&gt;a&lt;/p&gt;&lt;a href=\"https://e.example/\"</content>", 14},
+    {"feed-not-html", &k_atom, "{ENTRY}", "<content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\"><bogus>x</bogus></div></content>", 14},
     // RSS 1.0
     {"rss1-missing-channel", &k_rss1, "xmlns=\"http://purl.org/rss/1.0/\"", "xmlns=\"http://e.example/x\"", 2},
     {"rss1-duplicate-element", &k_rss1, "{CHANNEL}", "<title>u</title>", 3},
@@ -290,4 +297,37 @@ TEST_CASE("issue 12: text that is not HTML in an HTML description is reported",
           "it as a tag (text must escape '<' as &lt;)",
           "3 content has <T>, which is no HTML element: a reader drops it as "
           "a tag (text must escape '<' as &lt;)"});
+}
+
+TEST_CASE("issue 12: a finding in HTML content points at the offending "
+          "markup, not at the element holding it",
+          "[validate]")
+{
+  // content:encoded starts on line 4; the relative image is on line 7,
+  // after entity references that shift every column.
+  const std::string feed =
+    "<?xml version=\"1.0\"?>\n"
+    "<rss version=\"2.0\" "
+    "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel>\n"
+    "<title>t</title><link>https://e.example/</link><description>d"
+    "</description><item><title>i</title><guid>https://e.example/1</guid>\n"
+    "<content:encoded>&lt;p&gt;one&lt;/p&gt;\n"
+    "&lt;p&gt;two&lt;/p&gt;\n"
+    "&lt;p&gt;three&lt;/p&gt;\n"
+    "&lt;p&gt;&amp;amp; &lt;img src=\"a.png\"&gt;&lt;/p&gt;\n"
+    "<![CDATA[<p>x</p>\n  <script>y()</script>]]></content:encoded>\n"
+    "</item></channel></rss>\n";
+  const auto report = validate::validate_bytes("p.xml", feed);
+  std::vector<std::string> where;
+  for (const auto& f : report.findings) {
+    if (f.rule == "feed-relative-url" || f.rule == "feed-script-in-content") {
+      where.push_back(f.rule + " " + std::to_string(f.line) + ":"
+                      + std::to_string(f.column));
+    }
+  }
+  // "&lt;p&gt;&amp;amp; &lt;img src": src starts at column 28 of line 7;
+  // <script> at column 3 of line 9.
+  CHECK(where
+        == std::vector<std::string>{"feed-relative-url 7:28",
+                                    "feed-script-in-content 9:3"});
 }

@@ -45,7 +45,7 @@ TEST_CASE("validate: Atom rules, each at its element", "[validate]")
                                     "5:3 error atom-invalid-date",
                                     "7:3 error atom-missing-id",
                                     "7:3 error atom-missing-author",
-                                    "10:5 warning feed-relative-url",
+                                    "10:34 warning feed-relative-url",
                                     "11:5 error atom-undefined-element"});
 }
 
