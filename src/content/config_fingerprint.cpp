@@ -5,7 +5,7 @@ namespace ogfeed::content {
 
 // Each member below must be written: a setting left out would let a cache
 // keep a feed the new setting changes. These sizes trip when one is added.
-static_assert(sizeof(SiteConfig) == 792, "SiteConfig changed: update this");
+static_assert(sizeof(SiteConfig) == 840, "SiteConfig changed: update this");
 static_assert(sizeof(FeedSettings) == 144, "FeedSettings changed");
 static_assert(sizeof(CardSettings) == 112, "CardSettings changed");
 static_assert(sizeof(MarkupDialects) == 5, "MarkupDialects changed");
@@ -34,6 +34,13 @@ config_fingerprint(const SiteConfig& c)
     w.str(pattern);
   }
   w.strs(c.content_dirs);
+  w.u64(c.content_languages.size());
+  for (const auto& [dir, lang] : c.content_languages) {
+    w.str(dir);
+    w.str(lang.language);
+    w.str(lang.url_prefix);
+    w.str(lang.title);
+  }
   w.strs(c.exclude);
   w.str(c.output_dir);
   const MarkupDialects& m = c.markup;
@@ -55,6 +62,7 @@ config_fingerprint(const SiteConfig& c)
   w.i64(f.summary_length);
   w.u64(f.stylesheet ? 1 : 0);
   w.u64(f.archive ? 1 : 0);
+  w.u64(f.per_language ? 1 : 0);
   const CardSettings& k = c.cards;
   w.u64(k.enabled ? 1 : 0);
   w.str(k.template_name);

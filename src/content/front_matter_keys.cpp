@@ -53,6 +53,8 @@ key_meaning(std::string_view key)
     Row{"featured_image", Field::image, 7},
     Row{"permalink", Field::permalink, 0},
     Row{"url", Field::permalink, 1},
+    Row{"lang", Field::language, 0},
+    Row{"language", Field::language, 1},
   };
   const std::string lower = util::ascii_lower(key);
   for (const Row& row : k_rows) {

@@ -22,6 +22,7 @@ enum class Field {
   author,
   image,
   permalink, // a per-post URL or path (Jekyll, Hexo `permalink`, Hugo `url`)
+  language,  // the post's language (`lang`, `language`)
 };
 
 // What a key means: its field and its rank among the field's names (0 is
@@ -41,7 +42,7 @@ struct KeyMeaning
 // `description`, `summary`, `excerpt`; `tags`, `topics` (Zenn);
 // `category`, `categories`; images `image`, `heroImage`, `cover`,
 // `thumbnail`, `eyecatch`, `og_image`, `socialImage`, `featured_image`;
-// `permalink`, `url`.
+// `permalink`, `url`; `lang`, `language`.
 std::optional<KeyMeaning> key_meaning(std::string_view key);
 
 } // namespace ogfeed::content

@@ -51,6 +51,9 @@ struct Post
   bool draft = false;
   Person author; // empty when the post names none
   std::string image;
+  // `lang`/`language` (or a Hugo language's folder or file suffix): the
+  // language the post is written in, empty for the site's.
+  std::string language;
   std::map<std::string, std::string> params; // other front-matter keys
 
   // Markdown without the front matter, when loaded with KeepBody::yes; the

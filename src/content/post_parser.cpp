@@ -8,6 +8,7 @@
 #include "content/yaml_value.hpp"
 #include "util/encoding_guess.hpp"
 #include "util/hash.hpp"
+#include "util/language_tag.hpp"
 #include "util/split.hpp"
 #include "util/utf8.hpp"
 
@@ -401,6 +402,18 @@ read_field(
   case Field::image:
   case Field::permalink:
     read_list_or_link(b, field, c, post);
+    break;
+  case Field::language:
+    if (auto s = b.text(value, k); s && !s->empty()) {
+      if (util::is_language_tag(*s)) {
+        post.language = *s;
+      } else {
+        b.warn_at(value,
+                  "'" + k + "' \"" + *s
+                    + "\" is not a language tag such as ja or en; the site's "
+                      "language is used");
+      }
+    }
     break;
   }
 }

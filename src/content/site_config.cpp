@@ -200,6 +200,7 @@ feed_keys()
      }},
     {"stylesheet", feed_flag("feeds.stylesheet", &FeedSettings::stylesheet)},
     {"archive", feed_flag("feeds.archive", &FeedSettings::archive)},
+    {"languages", feed_flag("feeds.languages", &FeedSettings::per_language)},
     {"summary_length",
      [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
        TRY_ASSIGN(n, as_int(v, "feeds.summary_length", 10, 10000));

@@ -40,6 +40,10 @@ struct FeedSettings
   // RFC 5005: the main feed's whole history in archive documents (Atom and
   // RSS; JSON Feed has no archives).
   bool archive = false;
+  // Posts in another language than the site's go to that language's feed
+  // ("en/atom.xml"), not the main one; false keeps every post in the main
+  // feed, each entry marked with its language.
+  bool per_language = true;
   // The automatic summary of a post with no description and no
   // <!--more-->, in characters.
   int summary_length = 140;
@@ -55,6 +59,16 @@ struct CardSettings
   std::string format = "png"; // png, jpeg or webp
   int png_compression = 3;    // zlib 0..9: 3 is as fast as 1 here, and smaller
   int quality = 85;           // JPEG and WebP
+};
+
+// Hugo multilingual: the language of a content folder's posts, the folder
+// their URLs (and their feeds) start with, and the site's title in it
+// ("content/en" -> "en-US", "en/", "My blog").
+struct ContentLanguage
+{
+  std::string language;
+  std::string url_prefix;
+  std::string title;
 };
 
 // `ogfeed.yaml` at a site's root.
@@ -80,6 +94,9 @@ struct SiteConfig
   // Folders of posts, relative to the site root (Jekyll may have several
   // `_posts` folders).
   std::vector<std::string> content_dirs{"posts"};
+  // Content folders of other languages than the site's, as Hugo's
+  // `languages.<key>.contentDir` give them (detected, not in ogfeed.yaml).
+  std::map<std::string, ContentLanguage> content_languages;
   // Globs for files below content_dir that are not posts ("drafts/**",
   // "*/README.md"): `*` and `?` match any character, '/' too; a trailing
   // "/**" takes a whole folder.

@@ -434,7 +434,29 @@ detect_hugo(Detector& d)
       }
     }
   }
-  d.posts({content}, {}, "contentDir in " + *file);
+  // Other languages with folders of their own (content/en): their posts
+  // are in that language, under /<key>/ (Hugo's default for all but the
+  // default language). Languages that share the folder by file suffix
+  // (post.en.md) are not read.
+  std::vector<std::string> dirs{content};
+  if (languages != nullptr && languages->kind == YamlValue::Kind::map) {
+    for (const auto& e : languages->entries) {
+      std::string dir = scalar(&e.value, "contentDir").value_or("");
+      while (dir.size() > 1 && dir.back() == '/') {
+        dir.pop_back();
+      }
+      if (&e.value == lang || dir.empty() || dir == content
+          || !is_dir(d.root() / dir)) {
+        continue;
+      }
+      dirs.push_back(dir);
+      d.config().content_languages[dir] = {
+        scalar(&e.value, "languageCode").value_or(e.key.scalar),
+        util::ascii_lower(e.key.scalar) + "/",
+        scalar(&e.value, "title").value_or("")};
+    }
+  }
+  d.posts(dirs, {}, "contentDir in " + *file);
   return true;
 }
 

@@ -241,6 +241,32 @@ set_permalink(Post& post, const SiteConfig& config)
         config.base_url);
 }
 
+// Hugo multilingual: a post in another language's content folder is in
+// that language (unless it says otherwise) and lives under its prefix.
+void
+set_content_languages(std::vector<Post>& posts,
+                      const fs::path& site_root,
+                      const SiteConfig& config)
+{
+  for (const auto& [dir, lang] : config.content_languages) {
+    const std::string folder =
+      (site_root / dir / "").lexically_normal().string();
+    for (Post& post : posts) {
+      if (!post.file.lexically_normal().string().starts_with(folder)) {
+        continue;
+      }
+      if (post.language.empty()) {
+        post.language = lang.language;
+      }
+      if (post.permalink_override.empty()
+          && post.permalink.starts_with(config.base_url)) {
+        post.permalink = config.base_url + lang.url_prefix
+                         + post.permalink.substr(config.base_url.size());
+      }
+    }
+  }
+}
+
 // Parses one file, or takes it from `cache`. Returns what the next cache
 // should hold for it, if anything.
 std::optional<CachedParse>
@@ -463,6 +489,7 @@ load_posts(const fs::path& site_root,
     d.path = (site_root / "").lexically_normal().string();
     out.diagnostics.push_back(std::move(d));
   }
+  set_content_languages(out.posts, site_root, config);
   sort_posts(out.posts);
   return out;
 }

@@ -72,7 +72,7 @@ write_atom(const FeedPlan& plan,
   if (plan.history && plan.history->archive) {
     feed.append_attribute("xmlns:fh") = k_history_ns;
   }
-  feed.append_attribute("xml:lang") = config.language.c_str();
+  feed.append_attribute("xml:lang") = plan.language.c_str();
   text_child(feed, "id", plan.alternate);
   text_child(feed, "title", plan.title);
   if (!plan.subtitle.empty()) {
@@ -108,6 +108,9 @@ write_atom(const FeedPlan& plan,
   for (const Entry* e : entries) {
     const content::Post* post = e->post;
     pugi::xml_node entry = feed.append_child("entry");
+    if (const std::string* lang = entry_language(*post, plan)) {
+      entry.append_attribute("xml:lang") = lang->c_str();
+    }
     text_child(entry, "id", entry_id(*post, config));
     text_child(entry, "title", post->title);
     add_link(entry, "alternate", "text/html", post->permalink);

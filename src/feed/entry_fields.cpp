@@ -1,5 +1,6 @@
 #include "feed/entry_fields.hpp"
 
+#include "util/language_tag.hpp"
 #include "util/url.hpp"
 
 #include <fmt/format.h>
@@ -52,6 +53,15 @@ entry_categories(const content::Post& post)
     }
   }
   return out;
+}
+
+const std::string*
+entry_language(const content::Post& post, const FeedPlan& plan)
+{
+  return post.language.empty()
+             || util::same_language(post.language, plan.language)
+           ? nullptr
+           : &post.language;
 }
 
 } // namespace ogfeed::feed

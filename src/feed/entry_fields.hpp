@@ -30,6 +30,11 @@ constexpr const char* k_media_ns = "http://search.yahoo.com/mrss/";
 // True when some entry has a card (so media: is declared).
 bool any_card(const std::vector<const Entry*>& entries);
 
+// The post's language when it is not the feed's (an entry's xml:lang,
+// dc:language), else null.
+const std::string* entry_language(const content::Post& post,
+                                  const FeedPlan& plan);
+
 // Returns the tags and then the categories of a post, without repeats.
 std::vector<std::string> entry_categories(const content::Post& post);
 

@@ -1,5 +1,7 @@
 #include "feed/feed_plan.hpp"
 
+#include "util/ascii.hpp"
+#include "util/language_tag.hpp"
 #include "util/url.hpp"
 #include "util/utf8.hpp"
 
@@ -42,6 +44,7 @@ add_taxonomy(std::vector<FeedPlan>& plans,
     plan.dir = folder + "/" + dir_name + "/";
     plan.url_dir = folder + "/" + util::percent_encode(dir_name) + "/";
     plan.alternate = config.base_url + plan.url_dir;
+    plan.language = config.language;
     plan.posts = std::move(group.posts);
     plans.push_back(std::move(plan));
   }
@@ -57,7 +60,7 @@ archive_folder(std::size_t number)
 // posts, linked to each other and to the subscription feed `main`.
 void
 add_archives(std::vector<FeedPlan>& plans,
-             const std::vector<content::Post>& posts,
+             const std::vector<const content::Post*>& posts,
              const content::SiteConfig& config)
 {
   const auto limit = static_cast<std::size_t>(config.feeds.limit);
@@ -73,11 +76,12 @@ add_archives(std::vector<FeedPlan>& plans,
     page.dir = archive_folder(n);
     page.url_dir = page.dir;
     page.alternate = config.base_url;
+    page.language = config.language;
     // Oldest first: posts[size - 1] is the oldest. Each document lists
     // its posts newest first, as feeds do.
     const std::size_t oldest = posts.size() - (n - 1) * limit;
     for (std::size_t i = oldest - limit; i < oldest; ++i) {
-      page.posts.push_back(&posts[i]);
+      page.posts.push_back(posts[i]);
     }
     FeedHistory history;
     history.archive = true;
@@ -91,6 +95,35 @@ add_archives(std::vector<FeedPlan>& plans,
     page.history = std::move(history);
     plans.push_back(std::move(page));
   }
+}
+
+// The feed of a post in another language than the site's: Hugo's folder,
+// title and tag for the language ("en/"), else its tag's ("en-us/").
+FeedPlan&
+language_plan(std::map<std::string, FeedPlan>& others,
+              const content::Post& post,
+              const content::SiteConfig& config)
+{
+  std::string folder = util::ascii_lower(post.language) + "/";
+  std::string title = config.title;
+  std::string language = post.language;
+  for (const auto& [dir, lang] : config.content_languages) {
+    if (util::same_language(lang.language, post.language)) {
+      folder = lang.url_prefix;
+      title = lang.title.empty() ? title : lang.title;
+      language = lang.language;
+    }
+  }
+  FeedPlan& plan = others[folder];
+  if (plan.posts.empty()) {
+    plan.title = title;
+    plan.subtitle = config.subtitle;
+    plan.dir = folder;
+    plan.url_dir = folder;
+    plan.alternate = config.base_url + folder;
+    plan.language = language;
+  }
+  return plan;
 }
 
 } // namespace
@@ -116,20 +149,36 @@ std::vector<FeedPlan>
 plan_feeds(const std::vector<content::Post>& posts,
            const content::SiteConfig& config)
 {
+  const auto limit = static_cast<std::size_t>(config.feeds.limit);
   std::vector<FeedPlan> plans;
   FeedPlan main;
   main.title = config.title;
   main.subtitle = config.subtitle;
   main.alternate = config.base_url;
+  main.language = config.language;
+  // By language folder ("en"): the feeds of posts in other languages.
+  std::map<std::string, FeedPlan> others;
+  std::vector<const content::Post*> own; // every post in the main feed's
+                                         // language, for its archive
   for (const auto& post : posts) {
-    if (main.posts.size() >= static_cast<std::size_t>(config.feeds.limit)) {
-      break;
+    const bool is_own = !config.feeds.per_language || post.language.empty()
+                        || util::same_language(post.language, config.language);
+    FeedPlan* plan = &main;
+    if (is_own) {
+      own.push_back(&post);
+    } else {
+      plan = &language_plan(others, post, config);
     }
-    main.posts.push_back(&post);
+    if (plan->posts.size() < limit) {
+      plan->posts.push_back(&post);
+    }
   }
   plans.push_back(std::move(main));
   if (config.feeds.archive) {
-    add_archives(plans, posts, config);
+    add_archives(plans, own, config);
+  }
+  for (auto& [folder, plan] : others) {
+    plans.push_back(std::move(plan));
   }
   if (config.feeds.per_tag) {
     add_taxonomy(plans, posts, config, &content::Post::tags, "tags");

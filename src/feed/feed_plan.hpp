@@ -29,6 +29,7 @@ struct FeedPlan
   std::string dir; // output folder below the output root: "" or "tags/日本語/"
   std::string url_dir;   // the same folder as a URL path: "tags/%E6%97%A5.../"
   std::string alternate; // absolute URL of the page this feed mirrors
+  std::string language;  // its xml:lang: the site's, or a language's feed
   std::vector<const content::Post*> posts; // newest first, at most the limit
   std::optional<FeedHistory> history;      // the main feed with feeds.archive
 };
@@ -41,6 +42,10 @@ std::string taxonomy_folder(const std::string& name);
 // Plans the main feed and, as configured, one feed per tag and per category
 // (names that share a folder share a feed). `posts` must be sorted newest
 // first; feeds never hold more than `config.feeds.limit` entries.
+// With `feeds.per_language` (the default), a post written in another
+// language than the site's (its `lang`) is in that language's feed, "en/",
+// not in the main one (as Hugo's feeds are); tag and category feeds hold
+// every language.
 // With `feeds.archive`, the main feed's older posts go to archive documents
 // in "archive/1/", "archive/2/", ...: the oldest `limit` posts in the first,
 // the next `limit` in the second, only full ones, so a document's posts

@@ -21,6 +21,7 @@ write_authors(util::JsonWriter& w, const content::Person& person)
 void
 write_item(util::JsonWriter& w,
            const Entry& e,
+           const FeedPlan& plan,
            const content::SiteConfig& config)
 {
   const content::Post& post = *e.post;
@@ -47,6 +48,9 @@ write_item(util::JsonWriter& w,
   w.key("date_modified").string(rfc3339(post.updated));
   if (!post.author.name.empty()) {
     write_authors(w, post.author);
+  }
+  if (const std::string* lang = entry_language(post, plan)) {
+    w.key("language").string(*lang);
   }
   const std::vector<std::string> tags = entry_categories(post);
   if (!tags.empty()) {
@@ -76,7 +80,7 @@ write_json_feed(const FeedPlan& plan,
   if (!plan.subtitle.empty()) {
     w.key("description").string(plan.subtitle);
   }
-  w.key("language").string(config.language);
+  w.key("language").string(plan.language);
   // JSON Feed's icon is large and square (a timeline's avatar), its
   // favicon small: the site's logo, else icon, and its icon.
   if (const std::string& icon = config.logo.empty() ? config.icon : config.logo;
@@ -95,7 +99,7 @@ write_json_feed(const FeedPlan& plan,
   }
   w.key("items").begin_array();
   for (const Entry* e : entries) {
-    write_item(w, *e, config);
+    write_item(w, *e, plan, config);
   }
   w.end_array();
   w.end_object();

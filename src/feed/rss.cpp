@@ -52,7 +52,7 @@ write_rss(const FeedPlan& plan,
   text_child(channel, "link", plan.alternate);
   text_child(
     channel, "description", plan.subtitle.empty() ? plan.title : plan.subtitle);
-  text_child(channel, "language", config.language);
+  text_child(channel, "language", plan.language);
   if (const std::string& image =
         config.logo.empty() ? config.icon : config.logo;
       !image.empty()) {
@@ -105,6 +105,9 @@ write_rss(const FeedPlan& plan,
     }
     if (!author.name.empty()) {
       text_child(item, "dc:creator", author.name);
+    }
+    if (const std::string* lang = entry_language(*post, plan)) {
+      text_child(item, "dc:language", *lang);
     }
     for (const auto& term : entry_categories(*post)) {
       text_child(item, "category", term);

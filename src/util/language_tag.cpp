@@ -1,5 +1,6 @@
 #include "util/language_tag.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace ogfeed::util {
@@ -33,6 +34,18 @@ is_language_tag(std::string_view s)
     ++part;
   }
   return true;
+}
+
+bool
+same_language(std::string_view a, std::string_view b)
+{
+  const std::string_view pa = a.substr(0, a.find('-'));
+  const std::string_view pb = b.substr(0, b.find('-'));
+  return pa.size() == pb.size()
+         && std::equal(pa.begin(), pa.end(), pb.begin(), [](char x, char y) {
+              return std::tolower(static_cast<unsigned char>(x))
+                     == std::tolower(static_cast<unsigned char>(y));
+            });
 }
 
 } // namespace ogfeed::util

@@ -10,4 +10,8 @@ namespace ogfeed::util {
 // `language` and for xml:lang and <language> in feeds.
 bool is_language_tag(std::string_view s);
 
+// True when two tags name one language: their primary subtags are equal in
+// any case ("ja" and "ja-JP", "EN" and "en-us").
+bool same_language(std::string_view a, std::string_view b);
+
 } // namespace ogfeed::util

@@ -395,3 +395,23 @@ TEST_CASE("issue 9: a title holding ': ' unquoted is read as text, with a "
   // Anything else that YAML refuses stays an error.
   CHECK_FALSE(parse("---\ntitle: [a: b\n---\n").post);
 }
+
+TEST_CASE("issue 12: a post's language: lang or language, a bad tag warned "
+          "and left out",
+          "[content]")
+{
+  CHECK(
+    parse("---\ntitle: t\ndate: 2024-07-02\nlang: en-US\n---\n").post->language
+    == "en-US");
+  CHECK(
+    parse("---\ntitle: t\ndate: 2024-07-02\nlanguage: fr\n---\n").post->language
+    == "fr");
+  const auto bad =
+    parse("---\ntitle: t\ndate: 2024-07-02\nlang: English!\n---\n");
+  REQUIRE(bad.post);
+  CHECK(bad.post->language.empty());
+  CHECK(messages(bad)
+        == std::vector<std::string>{
+          "posts/hello.md:4:7: warning: 'lang' \"English!\" is not a language "
+          "tag such as ja or en; the site's language is used"});
+}

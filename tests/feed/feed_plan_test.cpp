@@ -46,3 +46,33 @@ TEST_CASE("feed plan: main feed, tag and category feeds, each within the limit",
   config.feeds.per_category = false;
   CHECK(feed::plan_feeds(posts, config).size() == 1);
 }
+
+TEST_CASE("issue 12: posts in another language get that language's feed",
+          "[feed]")
+{
+  content::SiteConfig config;
+  config.title = "T";
+  config.base_url = "https://example.com/";
+  config.language = "ja";
+  config.feeds.per_tag = false;
+  config.feeds.per_category = false;
+  std::vector<content::Post> posts(4);
+  posts[0].language = "fr";
+  posts[1].language = "ja-JP"; // the site's language
+  posts[3].language = "FR";
+  auto plans = feed::plan_feeds(posts, config);
+  REQUIRE(plans.size() == 2);
+  CHECK(plans[0].language == "ja");
+  CHECK(plans[0].posts
+        == std::vector<const content::Post*>{&posts[1], &posts[2]});
+  CHECK(plans[1].dir == "fr/");
+  CHECK(plans[1].alternate == "https://example.com/fr/");
+  CHECK(plans[1].language == "fr");
+  CHECK(plans[1].posts
+        == std::vector<const content::Post*>{&posts[0], &posts[3]});
+
+  config.feeds.per_language = false; // one feed, each entry marked
+  plans = feed::plan_feeds(posts, config);
+  REQUIRE(plans.size() == 1);
+  CHECK(plans[0].posts.size() == 4);
+}

@@ -65,7 +65,8 @@ TEST_CASE("issue 9: each generator's repository builds as it is, with the "
     {"hugo-yaml",
      "Hugo site (config.yaml)",
      {"https://hugo-yaml.example.jp/entry/one/",
-      "https://hugo-yaml.example.jp/about/"}},
+      "https://hugo-yaml.example.jp/about/",
+      "https://hugo-yaml.example.jp/en/one/"}}, // in en/atom.xml
     {"jekyll",
      "Jekyll site (_config.yml)",
      {"https://jekyll.example.jp/diary/life/2024/02/01/hello/",
@@ -129,4 +130,41 @@ TEST_CASE("issue 9: each generator's repository builds as it is, with the "
       }
     }
   }
+}
+
+TEST_CASE("issue 12: a multilingual Hugo site gets one feed per language, "
+          "each with its xml:lang, its title and its posts' URLs",
+          "[site]")
+{
+  const auto out = test::fresh_dir("generators-hugo-multilingual");
+  const site::BuildReport report = site::build_site(test::build_options(
+    test::k_source_dir / "tests/data/generators/hugo-multilingual", out));
+  for (const auto& d : report.diagnostics) {
+    INFO(util::format_diagnostic(d));
+  }
+  REQUIRE(report.diagnostics.empty());
+  const std::string ja = test::slurp(out / "atom.xml");
+  CHECK(ja.find("xml:lang=\"ja-JP\"") != std::string::npos);
+  CHECK(ja.find("<title>ふたつの言葉のブログ</title>") != std::string::npos);
+  CHECK(ja.find("https://ml.example.jp/posts/translation/")
+        != std::string::npos);
+  CHECK(ja.find("https://ml.example.jp/posts/only-ja/") != std::string::npos);
+  CHECK(ja.find("On translation") == std::string::npos);
+  CHECK(ja.find("english-note") == std::string::npos);
+  // Hugo's English feed is en/index.xml; ogfeed's sits beside it.
+  const std::string en = test::slurp(out / "en/atom.xml");
+  CHECK(en.find("xml:lang=\"en-US\"") != std::string::npos);
+  CHECK(en.find("<title>A blog in two languages</title>") != std::string::npos);
+  CHECK(en.find("https://ml.example.jp/en/posts/translation/")
+        != std::string::npos);
+  CHECK(en.find("<id>https://ml.example.jp/en/</id>") != std::string::npos);
+  // The post that says `lang: en` in the Japanese folder keeps its own URL;
+  // "en" and "en-US" are one language, so it joins the English feed.
+  CHECK(en.find("https://ml.example.jp/posts/english-note/")
+        != std::string::npos);
+  CHECK(en.find("<entry xml:lang") == std::string::npos);
+  // A tag feed holds every language, each entry marked with its own.
+  const std::string tag = test::slurp(out / "tags/翻訳/atom.xml");
+  CHECK(tag.find("<entry xml:lang=\"en-US\">") != std::string::npos);
+  CHECK(tag.find("翻訳について") != std::string::npos);
 }
