@@ -393,6 +393,25 @@ key_card_jobs(std::vector<CardJob>& jobs,
   }
 }
 
+// True when a page bundle (posts/x/index.md) names as its image a file of
+// its own (`image: cover.png`) that is not beside it: the generator would
+// publish no such file, so readers would get a broken image.
+bool
+missing_bundle_image(const content::Post& p)
+{
+  const std::string name = p.file.filename().string();
+  const std::string_view image = p.image;
+  if (p.file.empty()
+      || !(name.starts_with("index.") || name.starts_with("_index."))
+      || image.starts_with('/') || image.find("://") != std::string_view::npos
+      || image.starts_with("//")) {
+    return false;
+  }
+  const std::string_view path = image.substr(0, image.find_first_of("?#"));
+  std::error_code ec;
+  return !fs::exists(p.file.parent_path() / fs::u8path(path), ec);
+}
+
 // Posts with their own image opt out: their card is that image. Returns
 // the indices of the others.
 std::vector<std::size_t>
@@ -402,7 +421,16 @@ posts_needing_cards(const std::vector<content::Post>& posts,
   std::vector<std::size_t> todo;
   for (std::size_t i = 0; i < posts.size(); ++i) {
     const content::Post& p = posts[i];
-    if (!p.image.empty()) {
+    if (missing_bundle_image(p)) {
+      result.diagnostics.push_back(util::with_path(
+        util::make_warning("its image \"" + p.image
+                             + "\" is not beside it in its bundle; a card is "
+                               "drawn instead",
+                           1,
+                           1),
+        p.shown_path));
+      todo.push_back(i);
+    } else if (!p.image.empty()) {
       feed::CardRef ref;
       ref.url = util::resolve_url(p.image, p.permalink);
       ref.type = mime_for(ref.url);

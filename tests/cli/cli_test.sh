@@ -12,7 +12,7 @@ expect_eq() { [[ "$1" == "$2" ]] || fail "$3: expected [$2], got [$1]"; }
 # 1. The example site builds, and says where its output went.
 out=$("$ogfeed" build "$src/examples/blog" -o "$work/blog" 2>"$work/err"); rc=$?
 expect_eq "$rc" 0 "build examples/blog exit code"
-expect_eq "$out" "wrote 41 feeds and 4 cards (0 unchanged) for 5 posts to $work/blog/" "build stdout"
+expect_eq "$out" "wrote 50 feeds and 5 cards (0 unchanged) for 6 posts to $work/blog/" "build stdout"
 expect_eq "$(cat "$work/err")" "" "build stderr"
 
 # 2. Every feed is well-formed XML; every Atom feed passes RFC 4287's schema
@@ -88,14 +88,14 @@ expect_eq "$(head -1 "$work/err")" "ogfeed: error: unknown option '--colour' for
 # 8. Cards: the example build wrote one card per post but the one with its
 #    own image, linked from the feeds, listed in cards.json; a second build
 #    reuses them all.
-expect_eq "$(ls "$work/blog/cards" | tr '\n' ' ')" "advent-calendar.png first-post.png go-generics-cache.png kansai-meetup-report.png " "cards written"
+expect_eq "$(ls "$work/blog/cards" | tr '\n' ' ')" "advent-calendar.png first-post.png go-generics-cache.png kansai-meetup-report.png mongodb-java-to-go.png " "cards written"
 grep -q '<enclosure url="https://blog.example.jp/cards/first-post.png" length="[0-9]*" type="image/png" />' "$work/blog/archive/1/rss.xml" || fail "RSS enclosure"
 grep -q '"https://blog.example.jp/posts/first-post/": {"url": "https://blog.example.jp/cards/first-post.png", "width": 1200, "height": 630' "$work/blog/cards.json" || fail "cards.json entry"
 out=$("$ogfeed" build "$src/examples/blog" -o "$work/blog" 2>&1)
-expect_eq "$out" "up to date: 41 feeds and 4 cards for 5 posts in $work/blog/ (nothing changed since the last build)" "second build has nothing to do"
+expect_eq "$out" "up to date: 50 feeds and 5 cards for 6 posts in $work/blog/ (nothing changed since the last build)" "second build has nothing to do"
 rm "$work/blog/cards/first-post.png"
 out=$("$ogfeed" build "$src/examples/blog" -o "$work/blog" 2>&1)
-expect_eq "$out" "wrote 41 feeds (41 unchanged) and 4 cards (3 unchanged) for 5 posts to $work/blog/" "a deleted card is drawn again, the rest reused"
+expect_eq "$out" "wrote 50 feeds (50 unchanged) and 5 cards (4 unchanged) for 6 posts to $work/blog/" "a deleted card is drawn again, the rest reused"
 "$ogfeed" build "$src/examples/blog" -o "$work/blog-nocards" --no-cards -q
 [[ ! -e "$work/blog-nocards/cards" ]] || fail "--no-cards wrote cards"
 
@@ -183,7 +183,7 @@ echo mine >"$work/site12/public/tags/mine.txt"
 rm "$work/site12/posts/2022-04-01-first-post.md"
 out=$("$ogfeed" build "$work/site12" 2>&1); rc=$?
 expect_eq "$rc" 0 "rebuild after deleting a post"
-expect_eq "$out" "wrote 38 feeds (36 unchanged) and 3 cards (3 unchanged) for 4 posts to $work/site12/public/; removed 4 outputs that no longer belong" "rebuild removes stale outputs"
+expect_eq "$out" "wrote 47 feeds (45 unchanged) and 4 cards (4 unchanged) for 5 posts to $work/site12/public/; removed 4 outputs that no longer belong" "rebuild removes stale outputs"
 [[ ! -e "$work/site12/public/cards/first-post.png" ]] || fail "deleted post's card stayed"
 [[ ! -e "$work/site12/public/categories/雑記" ]] || fail "deleted category's feeds stayed"
 expect_eq "$(cat "$work/site12/public/tags/mine.txt")" "mine" "a user's file is kept"
@@ -265,7 +265,7 @@ out = sys.argv[2]
 assert r["ok"] and r["published"] == "all", r
 assert r["site"]["base_url"] == "https://blog.example.jp/", r["site"]
 assert {p["skipped"] for p in r["posts"]} == {None, "draft"}, r["posts"]
-assert sum(p["included"] for p in r["posts"]) == 5
+assert sum(p["included"] for p in r["posts"]) == 6
 files = sorted(os.path.relpath(os.path.join(d, f), out) for d, _, fs in os.walk(out) for f in fs
                if not os.path.relpath(d, out).startswith(".ogfeed"))
 assert sorted(o["path"] for o in r["outputs"]) == files, (files, r["outputs"])
@@ -273,9 +273,9 @@ for o in r["outputs"]:
     data = open(os.path.join(out, o["path"]), "rb").read()
     assert hashlib.sha256(data).hexdigest() == o["sha256"] and len(data) == o["bytes"], o
     assert o["changed"] is True
-assert len(r["cards"]) == 4 and all(c["rendered"] for c in r["cards"])
+assert len(r["cards"]) == 5 and all(c["rendered"] for c in r["cards"])
 assert set(r["timings_ms"]) == {"load", "cards", "feeds", "publish"}
-assert r["up_to_date"] is False and r["posts_read"] == 6, r["posts_read"]
+assert r["up_to_date"] is False and r["posts_read"] == 7, r["posts_read"]
 PY
 "$ogfeed" build "$work/rep" --report "$work/report2.json" -q || fail "second build --report"
 python3 -c "
@@ -302,7 +302,7 @@ cp -r "$src/examples/blog" "$work/noop" && rm -rf "$work/noop/public"
 "$ogfeed" build "$work/noop" -q || fail "noop first build"
 find "$work/noop/public" -path '*/.ogfeed' -prune -o -type f -printf '%P %T@\n' | sort >"$work/mtimes1"
 sleep 1.1
-expect_eq "$("$ogfeed" build "$work/noop")" "wrote 41 feeds (41 unchanged) and 4 cards (4 unchanged) for 5 posts to $work/noop/public/" "noop rebuild message"
+expect_eq "$("$ogfeed" build "$work/noop")" "wrote 50 feeds (50 unchanged) and 5 cards (5 unchanged) for 6 posts to $work/noop/public/" "noop rebuild message"
 find "$work/noop/public" -path '*/.ogfeed' -prune -o -type f -printf '%P %T@\n' | sort >"$work/mtimes2"
 cmp -s "$work/mtimes1" "$work/mtimes2" || fail "noop rebuild touched outputs: $(diff "$work/mtimes1" "$work/mtimes2" | head -3)"
 
@@ -311,8 +311,8 @@ cmp -s "$work/mtimes1" "$work/mtimes2" || fail "noop rebuild touched outputs: $(
 if command -v script >/dev/null; then
   cp -r "$src/examples/blog" "$work/tty" && rm -rf "$work/tty/public"
   script -qc "'$ogfeed' build '$work/tty' -j1" /dev/null >"$work/tty.out" 2>&1
-  grep -q $'\r\033\[Kogfeed: cards 4/4' "$work/tty.out" || fail "progress line on a terminal: $(od -c "$work/tty.out" | head -5)"
-  grep -q $'\r\033\[Kwrote 41 feeds and 4 cards' "$work/tty.out" || fail "progress line cleared before the result"
+  grep -q $'\r\033\[Kogfeed: cards 5/5' "$work/tty.out" || fail "progress line on a terminal: $(od -c "$work/tty.out" | head -5)"
+  grep -q $'\r\033\[Kwrote 50 feeds and 5 cards' "$work/tty.out" || fail "progress line cleared before the result"
   script -qc "'$ogfeed' build '$work/tty' -q" /dev/null >"$work/tty.out" 2>&1
   [[ ! -s "$work/tty.out" ]] || fail "-q printed progress: $(od -c "$work/tty.out" | head -3)"
 else
@@ -325,7 +325,7 @@ fi
 for k in 1 2 3; do
   "$ogfeed" build "$src/examples/blog" -o "$work/shard$k" --shard "$k/3" -q || fail "shard $k/3"
 done
-expect_eq "$(find "$work"/shard[123]/cards -name '*.png' | wc -l)" 4 "shards draw each card once"
+expect_eq "$(find "$work"/shard[123]/cards -name '*.png' | wc -l)" 5 "shards draw each card once"
 "$ogfeed" build "$src/examples/blog" -o "$work/merged" --merge-shards "$work/shard1" --merge-shards "$work/shard2" \
   --merge-shards "$work/shard3" -q || fail "merge shards"
 "$ogfeed" build "$src/examples/blog" -o "$work/single" -q
@@ -374,6 +374,46 @@ for _ in $(seq 300); do [[ $(grep -c '^wrote' "$work/watch.out") -ge 3 ]] && bre
 kill -INT "$watch_pid"; wait "$watch_pid"; expect_eq "$?" 0 "watch stops on SIGINT"
 expect_eq "$(grep -c '^wrote' "$work/watch.out")" 3 "watch: first build, the edit, the fix"
 grep -q "public" "$work/watch.out" && grep "^changed:" "$work/watch.out" | grep -q "public/" && fail "watch saw its own outputs"
+
+# 21. Issue 12 on examples/blog (formats atom, rss, json; stylesheet, icon,
+#     archive): feed.json validates and a copy without version and an item id
+#     fails; the feeds are clean although a post quotes List<DBObject>; the
+#     <!--more--> post's summary is its text before the marker; feed.xsl
+#     shows every entry title; the archive chain holds every post.
+b="$work/blog"
+"$ogfeed" validate "$b" >"$work/v.out" 2>&1 || fail "examples/blog feeds validate: $(cat "$work/v.out")"
+grep -q "warning" "$work/v.out" && fail "examples/blog feeds warn: $(cat "$work/v.out")"
+python3 - "$b/feed.json" "$work/broken.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["version"] == "https://jsonfeed.org/version/1.1"
+del d["version"]; del d["items"][0]["id"]
+json.dump(d, open(sys.argv[2], "w"))
+PY
+"$ogfeed" validate "$work/broken.json" >"$work/v.out" 2>&1; expect_eq "$?" 1 "a JSON Feed without version fails"
+grep -q "jsonfeed-missing-version" "$work/v.out" && grep -q "jsonfeed-item-missing-id" "$work/v.out" || fail "JSON Feed findings: $(cat "$work/v.out")"
+grep -q '<description>古い Java のバッチが返す List&amp;lt;DBObject&amp;gt; を、Go の型付きの構造体に置き換えた記録です。 Option&amp;lt;T&amp;gt; &amp;amp; Result のような型をどう表すかも考えます。</description>' "$b/rss.xml" || fail "<!--more--> summary"
+if command -v xsltproc >/dev/null; then
+  for f in atom.xml rss.xml; do
+    xsltproc "$b/feed.xsl" "$b/$f" >"$work/page.html" || fail "xsltproc $f"
+    for t in "Kubernetes Night Osaka" "Rust Meetup Kansai" "Go のジェネリクス" "List&lt;DBObject&gt;"; do
+      grep -q "$t" "$work/page.html" || fail "feed.xsl page of $f lacks $t"
+    done
+  done
+fi
+python3 - "$b" <<'PY' || fail "archive chain"
+import re, sys
+base, out = "https://blog.example.jp/", sys.argv[1]
+url, ids, docs = base + "atom.xml", set(), 0
+while url:
+    text = open(out + "/" + url[len(base):], encoding="utf-8").read()
+    docs += 1
+    assert docs == 1 or "<fh:archive />" in text, url
+    ids |= set(re.findall(r"<entry>\s*<id>([^<]*)</id>", text))
+    m = re.search(r'rel="prev-archive" type="application/atom\+xml" href="([^"]*)"', text)
+    url = m.group(1) if m else None
+assert docs == 2 and len(ids) == 6, (docs, ids)
+PY
 
 if [[ $failures -gt 0 ]]; then
   echo "$failures CLI check(s) failed" >&2

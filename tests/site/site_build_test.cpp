@@ -64,9 +64,9 @@ TEST_CASE("site build: the same input gives the same bytes, whatever TZ says",
   ::unsetenv("TZ");
   ::tzset();
   const auto first = read_tree(a);
-  // 13 feeds in three formats, archive/1 as Atom and RSS, feed.xsl and
+  // 16 feeds in three formats, archive/1 as Atom and RSS, feed.xsl and
   // head.json.
-  CHECK(first.size() == 43);
+  CHECK(first.size() == 52);
   CHECK(first == read_tree(b));
   CHECK(first.at("atom.xml")
           .find("<published>2024-03-09T00:00:00+09:00</published>")
@@ -351,4 +351,35 @@ TEST_CASE("issue 12: head.json holds each published post's OGP and feed "
        "<link rel=\\\"alternate\\\" type=\\\"application/rss+xml\\\" "
        "title=\\\"head-json\\\" href=\\\"https://h.example/rss.xml\\\">\\n"
        "\"}\n}\n");
+}
+
+TEST_CASE("a page bundle whose image is not beside it gets a card and a "
+          "warning, not a broken og:image",
+          "[site]")
+{
+  const fs::path root = test::fresh_dir("bundle-image");
+  REQUIRE(util::write_file_atomic(root / "ogfeed.yaml",
+                                  "title: t\nbase_url: https://b.example/\n"));
+  REQUIRE(util::write_file_atomic(
+    root / "posts/gone/index.md",
+    "---\ntitle: gone\ndate: 2024-01-01\nimage: cover.png\n---\nx\n"));
+  REQUIRE(util::write_file_atomic(
+    root / "posts/here/index.md",
+    "---\ntitle: here\ndate: 2024-01-02\nimage: cover.png\n---\nx\n"));
+  REQUIRE(util::write_file_atomic(root / "posts/here/cover.png", "png"));
+  site::BuildOptions options = test::build_options(root, root / "public");
+  options.cards = site::Cards::as_configured;
+  options.template_dirs = {test::k_source_dir / "templates"};
+  options.font_dirs = {test::k_source_dir / "fonts"};
+  const site::BuildReport report = site::build_site(options);
+  REQUIRE(report.diagnostics.size() == 1);
+  CHECK(util::format_diagnostic(report.diagnostics[0])
+        == (root / "posts/gone/index.md").string()
+             + ":1:1: warning: its image \"cover.png\" is not beside it in "
+               "its bundle; a card is drawn instead");
+  CHECK(fs::exists(root / "public/cards/gone.png"));
+  CHECK_FALSE(fs::exists(root / "public/cards/here.png"));
+  const std::string feed = test::slurp(root / "public/atom.xml");
+  CHECK(feed.find("https://b.example/posts/here/cover.png")
+        != std::string::npos);
 }
