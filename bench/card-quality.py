@@ -25,6 +25,8 @@ with checks written here independently of ogfeed's own code, per template:
               the next word, and those are the breaks a designer makes first
   colon       titles with a full-width colon set on several lines, and how
               many of them break right after it
+  overlaps    pairs of elements (title, site, author, date, tags) that
+              overlap on a card with a long site name, author and five tags
 and, across templates, how many titles break at different places in two
 templates whose title boxes have the same width and line count.
 Exits 1 when a count the issue requires to be zero is not.
@@ -43,7 +45,7 @@ PAIRS = {"「": "」", "『": "』", "（": "）", "【": "】", "〔": "〕", "
          "(": ")", "[": "]", "“": "”"}
 TILDES = "〜～"
 CLAUSE_ENDS = "：！？」』）】"
-MUST_BE_ZERO = ["kinsoku", "word", "bracket", "dot_end", "tilde_end", "short_last", "overflow", "truncated"]
+MUST_BE_ZERO = ["kinsoku", "word", "bracket", "dot_end", "tilde_end", "short_last", "overflow", "truncated", "overlaps"]
 
 
 def is_word(c):
@@ -171,6 +173,25 @@ def check(title, layout, phrases, counts, show, tag):
                                      ("   <- " + ", ".join(problems)) if problems else ""))
 
 
+def footer_overlaps(ogfeed, template):
+    """Pairs of overlapping elements on a card with a long site name, author
+    and five tags (issue 10: none may overlap)."""
+    out = subprocess.run([ogfeed, "card", "--layout-json", "--template", template,
+                          "--title", "メモリリークの調査：ヒープダンプを読む",
+                          "--site", "株式会社サンプルテクノロジーズ エンジニアブログ",
+                          "--author", "田中 健太郎 (@kentaro_tanaka)",
+                          "--tags", "Go,Kubernetes,パフォーマンス,メモリ,デバッグ",
+                          "--date", "2024-05-01"], capture_output=True, text=True, check=True)
+    e = [x for x in json.loads(out.stdout)["elements"] if x["name"] != "background"]
+    pairs = 0
+    for i in range(len(e)):
+        for j in range(i + 1, len(e)):
+            a, b = e[i], e[j]
+            pairs += not (a["x"] + a["width"] <= b["x"] or b["x"] + b["width"] <= a["x"]
+                          or a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"])
+    return pairs
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser()
@@ -190,7 +211,7 @@ def main():
     work = "/tmp/ogfeed-card-quality"
     os.makedirs(work, exist_ok=True)
     names = ["kinsoku", "word", "bracket", "dot_end", "tilde_end", "katakana", "short_last", "overflow", "truncated",
-             "inside", "inside_at_clause", "breaks", "lines", "colon_titles", "colon_breaks"]
+             "inside", "inside_at_clause", "breaks", "lines", "colon_titles", "colon_breaks", "overlaps"]
     totals = dict.fromkeys(names, 0)
     by_template = {}
     failed = False
@@ -204,6 +225,7 @@ def main():
             for i, (title, layout) in enumerate(zip(titles, result)):
                 phrases = utf16_to_cp(title, reference[i]) if reference is not None else set(layout["phrases"])
                 check(title, layout, phrases, counts, args.show, "%s%d" % (set_name[0], i + 1))
+        counts["overlaps"] = footer_overlaps(args.ogfeed, template)
         print("  -> " + " ".join("%s=%d" % (n, counts[n]) for n in names)
               + " inside_pct=%.1f" % (100.0 * counts["inside"] / max(1, counts["breaks"])))
         for n in names:

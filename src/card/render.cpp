@@ -301,7 +301,7 @@ struct GlyphKey
   }
 };
 
-struct CardRenderer::Impl
+struct CardRenderer::Impl : LineSetter
 {
   const CardTemplate* tmpl = nullptr;
   // Site names, dates, tags and common kana repeat from card to card.
@@ -554,70 +554,43 @@ struct CardRenderer::Impl
                               style);
   }
 
-  void
-  draw_text_block(Canvas& canvas,
-                  const TextBlock& block,
-                  const std::string& text,
-                  std::vector<char32_t>& missing)
+  TitleLayout
+  set_line(const std::string& text,
+           const std::string& font,
+           float size,
+           float width) override
   {
-    if (!block.enabled || text.empty()) {
-      return;
-    }
-    const FontStack stack = stack_for(block.font);
-    const float width =
-      block.width > 0 ? block.width : static_cast<float>(tmpl->width) - block.x;
-    TitleLayout l = set_single_line(text, stack, block.size, width);
-    missing.insert(missing.end(), l.missing.begin(), l.missing.end());
-    if (l.lines.empty()) {
-      return;
-    }
-    LayoutLine& line = l.lines.front();
-    float x = block.x;
-    if (block.width > 0 && block.align != Align::start) {
-      x += block.align == Align::center ? (block.width - line.width) / 2
-                                        : block.width - line.width;
-    }
-    line.x = 0;
-    draw_line(canvas, stack, line, l.font_size, x, block.y, block.color);
+    return set_single_line(text, stack_for(font), size, width);
   }
 
+  // Draws the small elements where place_card() put them.
   void
-  draw_tags(Canvas& canvas,
-            const std::vector<std::string>& tags,
-            std::vector<char32_t>& missing)
+  draw_placed(Canvas& canvas, const CardPlacement& placement)
   {
-    const TextBlock& b = tmpl->tags;
-    if (!b.enabled) {
-      return;
-    }
-    const FontStack stack = stack_for(b.font);
-    const float height = b.size * 1.6F;
-    float x = b.x;
-    const float limit =
-      b.width > 0 ? b.x + b.width : static_cast<float>(tmpl->width) - 40;
-    int shown = 0;
-    for (const auto& tag : tags) {
-      if (shown >= b.max) {
-        break;
-      }
-      TitleLayout l = set_single_line(b.prefix + tag, stack, b.size, 0);
-      if (l.lines.empty()) {
-        continue;
-      }
-      const float w = l.lines.front().width + 2 * b.padding;
-      if (x + w > limit) {
-        break;
-      }
-      missing.insert(missing.end(), l.missing.begin(), l.missing.end());
-      fill_pill(canvas, x, b.y, w, height, b.pill);
-      LayoutLine& line = l.lines.front();
+    for (const PlacedText& p : placement.texts) {
+      LayoutLine line = p.layout.lines.front();
       line.x = 0;
-      // Centre the text's em box vertically in the pill.
-      const float top =
-        b.y + (height - b.size) / 2 - line.baseline + b.size * 0.88F;
-      draw_line(canvas, stack, line, l.font_size, x + b.padding, top, b.color);
-      x += w + b.gap;
-      ++shown;
+      draw_line(canvas,
+                stack_for(p.block->font),
+                line,
+                p.layout.font_size,
+                p.x,
+                p.baseline - line.baseline,
+                p.block->color);
+    }
+    const TextBlock& b = tmpl->tags;
+    const FontStack stack = stack_for(b.font);
+    for (const PlacedPill& p : placement.pills) {
+      fill_pill(canvas, p.x, p.y, p.width, p.height, b.pill);
+      LayoutLine line = p.layout.lines.front();
+      line.x = 0;
+      draw_line(canvas,
+                stack,
+                line,
+                p.layout.font_size,
+                p.x + b.padding,
+                p.baseline - line.baseline,
+                b.color);
     }
   }
 };
@@ -660,6 +633,12 @@ CardRenderer::layout_title(const std::string& title)
     m_impl->shape(title, stack, max_layout_chars(style)), style);
 }
 
+CardPlacement
+CardRenderer::place(const CardText& text, const TitleLayout& title)
+{
+  return place_card(*m_impl->tmpl, title, text, *m_impl);
+}
+
 std::string
 missing_glyph_message(char32_t c)
 {
@@ -692,10 +671,16 @@ CardRenderer::render(const CardText& text, const EncodeOptions& options)
                 t.title_y,
                 t.title_color);
   }
-  m.draw_text_block(canvas, t.site, text.site, out.missing);
-  m.draw_text_block(canvas, t.author, text.author, out.missing);
-  m.draw_text_block(canvas, t.date, text.date, out.missing);
-  m.draw_tags(canvas, text.tags, out.missing);
+  out.placement = place_card(t, out.layout, text, m);
+  for (const PlacedText& p : out.placement.texts) {
+    out.missing.insert(
+      out.missing.end(), p.layout.missing.begin(), p.layout.missing.end());
+  }
+  for (const PlacedPill& p : out.placement.pills) {
+    out.missing.insert(
+      out.missing.end(), p.layout.missing.begin(), p.layout.missing.end());
+  }
+  m.draw_placed(canvas, out.placement);
   // One warning per character, not per occurrence.
   std::vector<char32_t> seen;
   for (const char32_t c : out.missing) {

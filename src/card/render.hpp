@@ -3,6 +3,7 @@
 #include "card/card_template.hpp"
 #include "card/font.hpp"
 #include "card/layout.hpp"
+#include "card/placement.hpp"
 #include "util/error.hpp"
 
 #include <memory>
@@ -24,20 +25,11 @@ struct EncodeOptions
   int quality = 85;        // JPEG and WebP
 };
 
-// What a card says.
-struct CardText
-{
-  std::string title;
-  std::string site;
-  std::string author;
-  std::string date; // already formatted
-  std::vector<std::string> tags;
-};
-
 struct RenderedCard
 {
   std::string bytes; // the encoded image, without metadata
   TitleLayout layout;
+  CardPlacement placement;       // where every element was drawn
   std::vector<char32_t> missing; // characters no font covers, each once
 };
 
@@ -72,6 +64,9 @@ public:
 
   // Sets the title in the template's title box without drawing it.
   TitleLayout layout_title(const std::string& title);
+
+  // Places every element of a card without drawing it.
+  CardPlacement place(const CardText& text, const TitleLayout& title);
 
   // Renders and encodes one card.
   util::Expected<RenderedCard> render(const CardText& text,

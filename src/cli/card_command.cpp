@@ -248,8 +248,10 @@ run_card(const std::vector<std::string>& args)
     return fail(renderer.error());
   }
   card::TitleLayout layout;
+  card::CardPlacement placement;
   if (a.layout_json && !a.output) {
     layout = (*renderer)->layout_title(text->title);
+    placement = (*renderer)->place(*text, layout);
   } else {
     const fs::path out = a.output.value_or("card.png");
     card::EncodeOptions options;
@@ -264,6 +266,7 @@ run_card(const std::vector<std::string>& args)
       return fail(ok.error());
     }
     layout = std::move(rendered->layout);
+    placement = std::move(rendered->placement);
     for (const char32_t c : rendered->missing) {
       std::cerr << util::format_diagnostic(
         util::make_warning(card::missing_glyph_message(c)))
@@ -271,7 +274,7 @@ run_card(const std::vector<std::string>& args)
     }
   }
   if (a.layout_json) {
-    std::cout << card::layout_json(layout) << "\n";
+    std::cout << card::card_layout_json(*tmpl, layout, placement) << "\n";
   }
   return k_exit_ok;
 }

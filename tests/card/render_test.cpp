@@ -275,3 +275,81 @@ TEST_CASE("issue 10: template contrast is measured against the background "
     "template 'sunset': the title's contrast is 2."));
   CHECK(warnings[0].severity == util::Severity::warning);
 }
+
+TEST_CASE("issue 10: no two elements overlap, whatever the site name, author "
+          "and tags; cut ones end in … or +N",
+          "[card]")
+{
+  card::CardText text = sample_text();
+  text.site = "株式会社サンプルテクノロジーズ エンジニアブログ";
+  text.author = "田中 健太郎 (@kentaro_tanaka)";
+  text.tags = {"Go", "Kubernetes", "パフォーマンス", "メモリ", "デバッグ"};
+  for (const char* name : {"default", "light", "sunset"}) {
+    INFO(name);
+    const card::CardTemplate t = template_named(name);
+    auto fonts = card::load_template_fonts(t);
+    REQUIRE(fonts);
+    auto r = card::CardRenderer::create(t, *fonts);
+    REQUIRE(r);
+    const card::TitleLayout title = (*r)->layout_title(text.title);
+    const card::CardPlacement p = (*r)->place(text, title);
+    const auto& e = p.elements;
+    REQUIRE(e.size() >= 3);
+    CHECK(e.front().name == "background");
+    for (std::size_t i = 1; i < e.size(); ++i) {
+      CHECK(e[i].x >= 0);
+      CHECK(e[i].x + e[i].width <= static_cast<float>(t.width));
+      CHECK(e[i].y + e[i].height <= static_cast<float>(t.height));
+      for (std::size_t j = i + 1; j < e.size(); ++j) {
+        INFO(e[i].name << " and " << e[j].name);
+        const bool apart =
+          e[i].x + e[i].width <= e[j].x || e[j].x + e[j].width <= e[i].x
+          || e[i].y + e[i].height <= e[j].y || e[j].y + e[j].height <= e[i].y;
+        CHECK(apart);
+      }
+    }
+    // Every text set was either whole or cut with "…"; tags left out are
+    // counted in a "+N" pill.
+    std::size_t pills = 0;
+    bool more = false;
+    for (const auto& pill : p.pills) {
+      more = more || pill.more;
+      pills += pill.more ? 0 : 1;
+    }
+    if (t.tags.enabled) {
+      CHECK(more == (pills < text.tags.size()));
+    }
+    for (const auto& placed : p.texts) {
+      const std::string& line = placed.layout.lines.front().text;
+      const std::string& whole = placed.name == "site"     ? text.site
+                                 : placed.name == "author" ? text.author
+                                                           : text.date;
+      CHECK((line == whole || line.ends_with("…")));
+    }
+  }
+}
+
+TEST_CASE("issue 10: the date, author and site of one row share a baseline, "
+          "the tag pills' text too",
+          "[card]")
+{
+  card::CardText text = sample_text();
+  const card::CardTemplate t = template_named("default");
+  auto fonts = card::load_template_fonts(t);
+  REQUIRE(fonts);
+  auto r = card::CardRenderer::create(t, *fonts);
+  REQUIRE(r);
+  const card::CardPlacement p =
+    (*r)->place(text, (*r)->layout_title(text.title));
+  float date_baseline = -1;
+  for (const auto& placed : p.texts) {
+    if (placed.name == "date") {
+      date_baseline = placed.baseline;
+    }
+  }
+  REQUIRE(date_baseline > 0);
+  REQUIRE_FALSE(p.pills.empty());
+  for (const auto& pill : p.pills) {
+    CHECK(pill.baseline == Approx(date_baseline));
+  }
+}

@@ -1,0 +1,297 @@
+#include "card/placement.hpp"
+
+#include "util/json.hpp"
+
+#include <algorithm>
+#include <optional>
+
+namespace ogfeed::card {
+
+namespace {
+
+// Noto Sans CJK's ascender and descender, in em: the ink box of a line.
+constexpr float k_ascent = 0.88F;
+constexpr float k_descent = 0.24F;
+constexpr float k_margin = 40; // kept clear at the card's right edge
+
+bool
+rows_overlap(float top_a, float bottom_a, float top_b, float bottom_b)
+{
+  return top_a < bottom_b && top_b < bottom_a;
+}
+
+// One small text element's slot: where it may go, narrowed by each element
+// already placed in its row until its text overlaps none.
+struct Slot
+{
+  float left = 0;
+  float right = 0;
+};
+
+float
+text_left(const TextBlock& b, const Slot& s, float width)
+{
+  switch (b.align) {
+  case Align::start:
+    break;
+  case Align::center:
+    return (s.left + s.right - width) / 2;
+  case Align::end:
+    return s.right - width;
+  }
+  return s.left;
+}
+
+void
+narrow(Slot& slot,
+       const TextBlock& b,
+       float width,
+       float top,
+       float bottom,
+       const std::vector<ElementBox>& placed)
+{
+  const float gap = b.size * 0.8F;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const ElementBox& p : placed) {
+      const float x =
+        text_left(b, slot, std::min(width, slot.right - slot.left));
+      const float w = std::min(width, slot.right - slot.left);
+      if (p.name == "background"
+          || !rows_overlap(top, bottom, p.y, p.y + p.height) || p.x >= x + w
+          || p.x + p.width <= x) {
+        continue;
+      }
+      const float anchor = b.align == Align::end ? slot.right
+                           : b.align == Align::start
+                             ? slot.left
+                             : (slot.left + slot.right) / 2;
+      if (p.x + p.width / 2 > anchor
+          || (b.align == Align::start && p.x > slot.left)) {
+        slot.right = std::min(slot.right, p.x - gap);
+      } else {
+        slot.left = std::max(slot.left, p.x + p.width + gap);
+      }
+    }
+  }
+}
+
+ElementBox
+text_box(
+  const std::string& name, float x, float baseline, float width, float size)
+{
+  return {
+    name, x, baseline - k_ascent * size, width, (k_ascent + k_descent) * size};
+}
+
+ElementBox
+title_box(const CardTemplate& t, const TitleLayout& title)
+{
+  if (title.lines.empty()) {
+    return {"title", t.title_x, t.title_y, 0, 0};
+  }
+  float left = title.lines.front().x;
+  float right = left;
+  for (const LayoutLine& l : title.lines) {
+    left = std::min(left, l.x);
+    right = std::max(right, l.x + l.width);
+  }
+  const float fs = title.font_size;
+  const float top = t.title_y + title.lines.front().baseline - k_ascent * fs;
+  const float bottom = t.title_y + title.lines.back().baseline + k_descent * fs;
+  return {"title", t.title_x + left, top, right - left, bottom - top};
+}
+
+// Places the site, author and date lines, most important first, then sets
+// the lines of one row on one baseline.
+void
+place_texts(const CardTemplate& t,
+            const CardText& text,
+            LineSetter& setter,
+            CardPlacement& out)
+{
+  const std::pair<const char*, std::pair<const TextBlock*, const std::string*>>
+    order[] = {{"date", {&t.date, &text.date}},
+               {"author", {&t.author, &text.author}},
+               {"site", {&t.site, &text.site}}};
+  for (const auto& [name, item] : order) {
+    const TextBlock& b = *item.first;
+    const std::string& s = *item.second;
+    if (!b.enabled || s.empty()) {
+      continue;
+    }
+    const float room =
+      b.width > 0 ? b.width : static_cast<float>(t.width) - b.x - k_margin;
+    TitleLayout lay = setter.set_line(s, b.font, b.size, room);
+    if (lay.lines.empty()) {
+      continue;
+    }
+    Slot slot{b.x, b.x + room};
+    const float top = b.y;
+    const float bottom = b.y + b.size * 1.3F;
+    narrow(slot, b, lay.lines.front().width, top, bottom, out.elements);
+    if (slot.right - slot.left < 2 * b.size) {
+      continue; // no room for even two characters
+    }
+    if (lay.lines.front().width > slot.right - slot.left) {
+      lay = setter.set_line(s, b.font, b.size, slot.right - slot.left);
+      if (lay.lines.empty()) {
+        continue;
+      }
+    }
+    const float width = lay.lines.front().width;
+    const float x = text_left(b, slot, width);
+    const float baseline = b.y + lay.lines.front().baseline;
+    out.texts.push_back({name, &b, std::move(lay), x, baseline});
+    out.elements.push_back(text_box(name, x, baseline, width, b.size));
+  }
+  // One row, one baseline: the lowest of its lines'.
+  for (PlacedText& a : out.texts) {
+    for (const PlacedText& o : out.texts) {
+      if (rows_overlap(a.block->y,
+                       a.block->y + a.block->size * 1.3F,
+                       o.block->y,
+                       o.block->y + o.block->size * 1.3F)) {
+        a.baseline = std::max(a.baseline, o.baseline);
+      }
+    }
+  }
+  for (const PlacedText& p : out.texts) {
+    for (ElementBox& e : out.elements) {
+      if (e.name == p.name) {
+        e = text_box(p.name, p.x, p.baseline, e.width, p.block->size);
+      }
+    }
+  }
+}
+
+// The tag pills: after the text before them in their row, on its
+// baseline; as many as fit (at most `max`), then "+N" for the rest.
+void
+place_tags(const CardTemplate& t,
+           const CardText& text,
+           LineSetter& setter,
+           CardPlacement& out)
+{
+  const TextBlock& b = t.tags;
+  if (!b.enabled || text.tags.empty()) {
+    return;
+  }
+  const float h = b.size * 1.6F;
+  const float gap = b.gap;
+  float x = b.x;
+  float right =
+    b.width > 0 ? b.x + b.width : static_cast<float>(t.width) - k_margin;
+  std::optional<float> baseline;
+  for (const PlacedText& p : out.texts) {
+    const ElementBox box = text_box(p.name, p.x, p.baseline, 0, p.block->size);
+    if (!rows_overlap(b.y, b.y + h, box.y, box.y + box.height)) {
+      continue;
+    }
+    baseline = p.baseline;
+    const float end = p.x + p.layout.lines.front().width;
+    if (p.x <= b.x) {
+      x = end + b.size; // follow it
+    } else {
+      right = std::min(right, p.x - b.size);
+    }
+  }
+  const float pill_top =
+    baseline ? *baseline - (h - b.size) / 2 - k_ascent * b.size : b.y;
+  const float text_baseline = pill_top + (h - b.size) / 2 + k_ascent * b.size;
+  auto pill = [&](const std::string& label) {
+    PlacedPill p;
+    p.layout =
+      setter.set_line(label, b.font, b.size, static_cast<float>(t.width) * 4);
+    p.width =
+      p.layout.lines.empty() ? 0 : p.layout.lines.front().width + 2 * b.padding;
+    p.height = h;
+    p.y = pill_top;
+    p.baseline = text_baseline;
+    return p;
+  };
+  std::vector<PlacedPill> pills;
+  for (const auto& tag : text.tags) {
+    if (static_cast<int>(pills.size()) >= b.max) {
+      break;
+    }
+    PlacedPill p = pill(b.prefix + tag);
+    p.x = pills.empty() ? x : pills.back().x + pills.back().width + gap;
+    if (p.layout.lines.empty() || p.x + p.width > right) {
+      break;
+    }
+    pills.push_back(std::move(p));
+  }
+  // "+N" for what is left, dropping shown pills until it fits.
+  while (pills.size() < text.tags.size()) {
+    PlacedPill more =
+      pill("+" + std::to_string(text.tags.size() - pills.size()));
+    more.more = true;
+    more.x = pills.empty() ? x : pills.back().x + pills.back().width + gap;
+    if (more.x + more.width <= right || pills.empty()) {
+      if (more.x + more.width <= right) {
+        pills.push_back(std::move(more));
+      }
+      break;
+    }
+    pills.pop_back();
+  }
+  for (const PlacedPill& p : pills) {
+    out.elements.push_back(
+      {p.more ? "tag-more" : "tag", p.x, p.y, p.width, p.height});
+  }
+  out.pills = std::move(pills);
+}
+
+} // namespace
+
+CardPlacement
+place_card(const CardTemplate& t,
+           const TitleLayout& title,
+           const CardText& text,
+           LineSetter& setter)
+{
+  CardPlacement out;
+  out.elements.push_back({"background",
+                          0,
+                          0,
+                          static_cast<float>(t.width),
+                          static_cast<float>(t.height)});
+  if (t.logo.enabled) {
+    out.elements.push_back(
+      {"logo", t.logo.x, t.logo.y, t.logo.width, t.logo.height});
+  }
+  out.elements.push_back(title_box(t, title));
+  place_texts(t, text, setter, out);
+  place_tags(t, text, setter, out);
+  return out;
+}
+
+std::string
+card_layout_json(const CardTemplate& t,
+                 const TitleLayout& title,
+                 const CardPlacement& placement)
+{
+  util::JsonWriter json;
+  json.begin_object();
+  json.key("width").integer(t.width);
+  json.key("height").integer(t.height);
+  json.key("elements").begin_array();
+  for (const ElementBox& e : placement.elements) {
+    json.begin_object();
+    json.key("name").string(e.name);
+    json.key("x").number(static_cast<double>(e.x));
+    json.key("y").number(static_cast<double>(e.y));
+    json.key("width").number(static_cast<double>(e.width));
+    json.key("height").number(static_cast<double>(e.height));
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+  // The title's layout object, then these members in the same object.
+  std::string out = layout_json(title);
+  const std::string more = json.str();
+  out.pop_back(); // '}'
+  return out + "," + more.substr(1);
+}
+
+} // namespace ogfeed::card

@@ -1,0 +1,91 @@
+#pragma once
+
+#include "card/card_template.hpp"
+#include "card/layout.hpp"
+
+#include <string>
+#include <vector>
+
+namespace ogfeed::card {
+
+// What a card says.
+struct CardText
+{
+  std::string title;
+  std::string site;
+  std::string author;
+  std::string date; // already formatted
+  std::vector<std::string> tags;
+};
+
+// Where one drawn element sits on the card, in pixels from its top-left.
+struct ElementBox
+{
+  std::string name; // background, title, site, author, date, tag, logo
+  float x = 0;
+  float y = 0;
+  float width = 0;
+  float height = 0;
+};
+
+// Sets one line of small text, for placement to measure and draw.
+class LineSetter
+{
+public:
+  virtual ~LineSetter() = default;
+  // `text` in the template font `font` at `size`, at most `width` wide
+  // (cut with "…" when longer).
+  virtual TitleLayout set_line(const std::string& text,
+                               const std::string& font,
+                               float size,
+                               float width) = 0;
+};
+
+// A line of small text where it is drawn: its line's baseline is at
+// `baseline` (absolute), its left edge at `x`.
+struct PlacedText
+{
+  std::string name;
+  const TextBlock* block = nullptr;
+  TitleLayout layout;
+  float x = 0;
+  float baseline = 0;
+};
+
+// One tag pill, or the "+N" pill for tags that did not fit.
+struct PlacedPill
+{
+  TitleLayout layout;
+  float x = 0;
+  float y = 0;
+  float width = 0;
+  float height = 0;
+  float baseline = 0; // of its text, absolute
+  bool more = false;  // the "+N" pill
+};
+
+struct CardPlacement
+{
+  std::vector<PlacedText> texts;
+  std::vector<PlacedPill> pills;
+  std::vector<ElementBox> elements; // every drawn element, title first
+};
+
+// Places the small elements of a card around its title so none overlaps
+// another: date first, then author, then site, each kept inside the space
+// the ones placed before leave in its row (cut with "…", or left out when
+// less than two of its characters would fit); elements whose line boxes
+// share a row share one baseline; the tag pills follow the text before
+// them in their row and end in a "+N" pill when some tags do not fit.
+CardPlacement place_card(const CardTemplate& t,
+                         const TitleLayout& title,
+                         const CardText& text,
+                         LineSetter& setter);
+
+// The layout JSON of `ogfeed card --layout-json`: the title's layout
+// (layout_json) plus the card's width and height and every element's box.
+std::string card_layout_json(const CardTemplate& t,
+                             const TitleLayout& title,
+                             const CardPlacement& placement);
+
+} // namespace ogfeed::card
