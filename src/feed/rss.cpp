@@ -20,6 +20,62 @@ rss_person(const content::Person& person)
                              : person.email + " (" + person.name + ")";
 }
 
+// One post as an RSS item.
+void
+add_item(pugi::xml_node channel,
+         const Entry* e,
+         const FeedPlan& plan,
+         const content::SiteConfig& config)
+{
+  const util::TimeZone& zone = config.timezone;
+  auto rfc822 = [&](util::UtcSeconds t) {
+    return util::format_rfc822(t, zone.offset_at(t));
+  };
+  const content::Post* post = e->post;
+  pugi::xml_node item = channel.append_child("item");
+  text_child(item, "title", post->title);
+  text_child(item, "link", post->permalink);
+  pugi::xml_node guid = item.append_child("guid");
+  const bool is_permalink =
+    config.feeds.entry_id == content::EntryId::permalink;
+  guid.append_attribute("isPermaLink") = is_permalink ? "true" : "false";
+  guid.text().set(entry_id(*post, config).c_str());
+  text_child(item, "pubDate", rfc822(post->date));
+  const content::Person& author =
+    post->author.name.empty() && post->author.email.empty() ? config.author
+                                                            : post->author;
+  if (!author.email.empty()) {
+    text_child(item, "author", rss_person(author));
+  }
+  if (!author.name.empty()) {
+    text_child(item, "dc:creator", author.name);
+  }
+  if (const std::string* lang = entry_language(*post, plan)) {
+    text_child(item, "dc:language", *lang);
+  }
+  for (const auto& term : entry_categories(*post)) {
+    text_child(item, "category", term);
+  }
+  if (e->card) {
+    const CardRef& card = *e->card;
+    // RSS 2.0 requires an enclosure's length: a post's own image has none.
+    if (card.length > 0) {
+      pugi::xml_node enclosure = item.append_child("enclosure");
+      enclosure.append_attribute("url") = card.url.c_str();
+      enclosure.append_attribute("length") =
+        std::to_string(card.length).c_str();
+      enclosure.append_attribute("type") = card.type.c_str();
+    }
+    add_media_thumbnail(item, card);
+  }
+  // RSS's item description is HTML: plain text goes in as HTML text, or
+  // "List<DBObject>" would reach readers as a tag (W3C NotHtml).
+  text_child(item, "description", util::html_escape(e->summary));
+  if (!e->content_html.empty()) { // feeds.content: summary leaves it out
+    text_child(item, "content:encoded", e->content_html);
+  }
+}
+
 } // namespace
 
 std::string
@@ -87,49 +143,7 @@ write_rss(const FeedPlan& plan,
   }
 
   for (const Entry* e : entries) {
-    const content::Post* post = e->post;
-    pugi::xml_node item = channel.append_child("item");
-    text_child(item, "title", post->title);
-    text_child(item, "link", post->permalink);
-    pugi::xml_node guid = item.append_child("guid");
-    const bool is_permalink =
-      config.feeds.entry_id == content::EntryId::permalink;
-    guid.append_attribute("isPermaLink") = is_permalink ? "true" : "false";
-    guid.text().set(entry_id(*post, config).c_str());
-    text_child(item, "pubDate", rfc822(post->date));
-    const content::Person& author =
-      post->author.name.empty() && post->author.email.empty() ? config.author
-                                                              : post->author;
-    if (!author.email.empty()) {
-      text_child(item, "author", rss_person(author));
-    }
-    if (!author.name.empty()) {
-      text_child(item, "dc:creator", author.name);
-    }
-    if (const std::string* lang = entry_language(*post, plan)) {
-      text_child(item, "dc:language", *lang);
-    }
-    for (const auto& term : entry_categories(*post)) {
-      text_child(item, "category", term);
-    }
-    if (e->card) {
-      const CardRef& card = *e->card;
-      // RSS 2.0 requires an enclosure's length: a post's own image has none.
-      if (card.length > 0) {
-        pugi::xml_node enclosure = item.append_child("enclosure");
-        enclosure.append_attribute("url") = card.url.c_str();
-        enclosure.append_attribute("length") =
-          std::to_string(card.length).c_str();
-        enclosure.append_attribute("type") = card.type.c_str();
-      }
-      add_media_thumbnail(item, card);
-    }
-    // RSS's item description is HTML: plain text goes in as HTML text, or
-    // "List<DBObject>" would reach readers as a tag (W3C NotHtml).
-    text_child(item, "description", util::html_escape(e->summary));
-    if (!e->content_html.empty()) { // feeds.content: summary leaves it out
-      text_child(item, "content:encoded", e->content_html);
-    }
+    add_item(channel, e, plan, config);
   }
   return serialize(doc);
 }
