@@ -182,7 +182,7 @@ def footer_overlaps(ogfeed, template):
                           "--author", "田中 健太郎 (@kentaro_tanaka)",
                           "--tags", "Go,Kubernetes,パフォーマンス,メモリ,デバッグ",
                           "--date", "2024-05-01"], capture_output=True, text=True, check=True)
-    e = [x for x in json.loads(out.stdout)["elements"] if x["name"] != "background"]
+    e = [x for x in json.loads(out.stdout)["elements"] if x["name"] not in ("background", "panel")]
     pairs = 0
     for i in range(len(e)):
         for j in range(i + 1, len(e)):

@@ -160,7 +160,9 @@ public:
        "author",
        "date",
        "tags",
-       "logo"},
+       "emoji",
+       "logo",
+       "panel"},
       [&](const std::string& k, const YamlValue& v) -> util::Expected<void> {
         if (k == "name") {
           TRY_ASSIGN(s, content::as_string(v, k));
@@ -176,10 +178,13 @@ public:
           TRY(title(v, t));
         } else if (k == "logo") {
           TRY(logo(v, t.logo));
+        } else if (k == "panel") {
+          TRY(panel(v, t.panel));
         } else {
           TextBlock& b = k == "site"     ? t.site
                          : k == "author" ? t.author
                          : k == "date"   ? t.date
+                         : k == "emoji"  ? t.emoji
                                          : t.tags;
           TRY(block(v, k, b));
         }
@@ -451,6 +456,40 @@ private:
       });
   }
 
+  util::Expected<void>
+  panel(const YamlValue& v, PanelBlock& b)
+  {
+    b.enabled = v.kind != YamlValue::Kind::null;
+    return content::visit_map(
+      v,
+      "panel",
+      {"x",
+       "y",
+       "width",
+       "height",
+       "radius",
+       "color",
+       "border",
+       "border_width"},
+      [&](const std::string& k, const YamlValue& x) -> util::Expected<void> {
+        const std::string what = "panel." + k;
+        if (k == "color" || k == "border") {
+          TRY_ASSIGN(c, color(x, what));
+          (k == "color" ? b.color : b.border) = c;
+        } else {
+          TRY_ASSIGN(n,
+                     number(x, what, k == "x" || k == "y" ? -4096 : 0, 4096));
+          (k == "x"        ? b.x
+           : k == "y"      ? b.y
+           : k == "width"  ? b.width
+           : k == "height" ? b.height
+           : k == "radius" ? b.radius
+                           : b.border_width) = n;
+        }
+        return {};
+      });
+  }
+
   fs::path m_dir;
   std::vector<fs::path> m_fallback;
 };
@@ -484,7 +523,7 @@ parse_card_template(std::string_view yaml,
   }
   std::vector<std::string> used = t.title_fallback;
   used.push_back(t.title_font);
-  for (const TextBlock* b : {&t.site, &t.author, &t.date, &t.tags}) {
+  for (const TextBlock* b : {&t.site, &t.author, &t.date, &t.tags, &t.emoji}) {
     if (!b->font.empty()) {
       used.push_back(b->font);
     }

@@ -75,6 +75,21 @@ struct ImageBlock
   bool round = false;
 };
 
+// A framed panel drawn on the background (Zenn-style cards): a rounded
+// rectangle, with an optional border.
+struct PanelBlock
+{
+  bool enabled = false;
+  float x = 0;
+  float y = 0;
+  float width = 0;
+  float height = 0;
+  float radius = 24;
+  Color color{255, 255, 255, 255};
+  Color border{0, 0, 0, 0};
+  float border_width = 0;
+};
+
 // A card layout: canvas, background, the title box and the small blocks.
 struct CardTemplate
 {
@@ -96,7 +111,9 @@ struct CardTemplate
   TextBlock author;
   TextBlock date;
   TextBlock tags;
+  TextBlock emoji; // the post's `emoji` (Zenn), large
   ImageBlock logo;
+  PanelBlock panel;
 };
 
 // Parses a template's YAML. Relative font and image paths resolve against

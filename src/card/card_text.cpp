@@ -33,7 +33,8 @@ fold_space(const std::string& text)
 std::string
 all_text(const CardText& text)
 {
-  std::string all = text.title + text.site + text.author + text.date;
+  std::string all =
+    text.title + text.site + text.author + text.date + text.emoji;
   for (const auto& t : text.tags) {
     all += t;
   }
@@ -54,6 +55,13 @@ card_text_for(const content::Post& post,
     util::to_civil(post.date, config.timezone.offset_at(post.date));
   text.date = util::format_date(day, tmpl.date.format);
   text.tags = post.tags;
+  // `card: {emoji: ...}` wins over Zenn's own `emoji`.
+  for (const char* key : {"card.emoji", "emoji"}) {
+    if (const auto it = post.params.find(key);
+        it != post.params.end() && text.emoji.empty()) {
+      text.emoji = fold_space(it->second);
+    }
+  }
   return text;
 }
 
@@ -79,6 +87,9 @@ card_text_with(const content::Post* post,
   }
   if (overrides.author) {
     p.author.name = *overrides.author;
+  }
+  if (overrides.emoji) {
+    p.params["card.emoji"] = *overrides.emoji;
   }
   content::SiteConfig site = config;
   if (overrides.site) {

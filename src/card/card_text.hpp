@@ -14,7 +14,8 @@ namespace ogfeed::card {
 
 // What a post's card says: its title, the site's title, the post's (or the
 // site's) author (each with white space folded to single spaces), the date
-// in the site's time zone in the template's format, and its tags.
+// in the site's time zone in the template's format, its tags, and its emoji
+// (`card: {emoji: ...}`, else Zenn's `emoji`).
 CardText card_text_for(const content::Post& post,
                        const content::SiteConfig& config,
                        const CardTemplate& tmpl);
@@ -30,6 +31,7 @@ struct CardOverrides
   std::optional<std::vector<std::string>> tags;
   std::optional<std::string> site;
   std::optional<std::string> author;
+  std::optional<std::string> emoji;
 };
 
 // Returns what a card says: that of `post` (or of an empty post when there

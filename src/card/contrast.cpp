@@ -39,10 +39,21 @@ over(Color top, Color under)
   return mix(under, top, top.a / 255.0);
 }
 
-// The background colour at (x, y), as the renderer paints it.
+// The background colour at (x, y), as the renderer paints it: the panel's
+// where it covers the spot.
 Color
 background_at(const CardTemplate& t, float x, float y)
 {
+  const PanelBlock& p = t.panel;
+  if (p.enabled) {
+    const float r = std::min({p.radius, p.width / 2, p.height / 2});
+    const float cx = std::clamp(x, p.x + r, p.x + p.width - r);
+    const float cy = std::clamp(y, p.y + r, p.y + p.height - r);
+    if (x >= p.x && x <= p.x + p.width && y >= p.y && y <= p.y + p.height
+        && std::hypot(x - cx, y - cy) <= r) {
+      return p.color; // inside the panel's rounded outline
+    }
+  }
   const Background& bg = t.background;
   if (bg.kind == BackgroundKind::image) {
     // The worst case for light text: a white pixel under the scrim.

@@ -56,7 +56,7 @@ narrow(Slot& slot,
       const float x =
         text_left(b, slot, std::min(width, slot.right - slot.left));
       const float w = std::min(width, slot.right - slot.left);
-      if (p.name == "background"
+      if (p.name == "background" || p.name == "panel"
           || !rows_overlap(top, bottom, p.y, p.y + p.height) || p.x >= x + w
           || p.x + p.width <= x) {
         continue;
@@ -110,7 +110,8 @@ place_texts(const CardTemplate& t,
             CardPlacement& out)
 {
   const std::pair<const char*, std::pair<const TextBlock*, const std::string*>>
-    order[] = {{"date", {&t.date, &text.date}},
+    order[] = {{"emoji", {&t.emoji, &text.emoji}},
+               {"date", {&t.date, &text.date}},
                {"author", {&t.author, &text.author}},
                {"site", {&t.site, &text.site}}};
   for (const auto& [name, item] : order) {
@@ -256,6 +257,10 @@ place_card(const CardTemplate& t,
                           0,
                           static_cast<float>(t.width),
                           static_cast<float>(t.height)});
+  if (t.panel.enabled) {
+    out.elements.push_back(
+      {"panel", t.panel.x, t.panel.y, t.panel.width, t.panel.height});
+  }
   if (t.logo.enabled) {
     out.elements.push_back(
       {"logo", t.logo.x, t.logo.y, t.logo.width, t.logo.height});

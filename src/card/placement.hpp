@@ -16,12 +16,14 @@ struct CardText
   std::string author;
   std::string date; // already formatted
   std::vector<std::string> tags;
+  std::string emoji; // the post's `emoji` (Zenn) or `card.emoji`
 };
 
 // Where one drawn element sits on the card, in pixels from its top-left.
 struct ElementBox
 {
-  std::string name; // background, title, site, author, date, tag, logo
+  std::string name; // background, panel, logo, title, emoji, date,
+                    // author, site, tag, tag-more
   float x = 0;
   float y = 0;
   float width = 0;
@@ -72,10 +74,10 @@ struct CardPlacement
 };
 
 // Places the small elements of a card around its title so none overlaps
-// another: date first, then author, then site, each kept inside the space
-// the ones placed before leave in its row (cut with "…", or left out when
-// less than two of its characters would fit); elements whose line boxes
-// share a row share one baseline; the tag pills follow the text before
+// another: the emoji first, then the date, then author, then site, each kept
+// inside the space the ones placed before leave in its row (cut with "…", or
+// left out when less than two of its characters would fit); elements whose line
+// boxes share a row share one baseline; the tag pills follow the text before
 // them in their row and end in a "+N" pill when some tags do not fit.
 CardPlacement place_card(const CardTemplate& t,
                          const TitleLayout& title,

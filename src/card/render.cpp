@@ -220,12 +220,17 @@ paint_logo(Canvas& canvas, const ImageBlock& logo)
   }
 }
 
-// Fills a rounded rectangle (radius = half its height), anti-aliased.
+// Fills a rounded rectangle of radius `r`, anti-aliased.
 void
-fill_pill(
-  Canvas& canvas, float x0, float y0, float w, float h, const Color& color)
+fill_rounded(Canvas& canvas,
+             float x0,
+             float y0,
+             float w,
+             float h,
+             float r,
+             const Color& color)
 {
-  const float r = h / 2;
+  r = std::min({r, w / 2, h / 2});
   for (int y = static_cast<int>(std::floor(y0));
        y < static_cast<int>(std::ceil(y0 + h));
        ++y) {
@@ -235,12 +240,37 @@ fill_pill(
       const float px = static_cast<float>(x) + 0.5F;
       const float py = static_cast<float>(y) + 0.5F;
       const float cx = std::clamp(px, x0 + r, x0 + w - r);
-      const float cy = y0 + r;
+      const float cy = std::clamp(py, y0 + r, y0 + h - r);
       const float d = std::hypot(px - cx, py - cy) - r;
       const float cov = std::clamp(0.5F - d, 0.0F, 1.0F);
       canvas.blend(x, y, color, static_cast<unsigned>(std::lround(cov * 255)));
     }
   }
+}
+
+// Fills a pill: a rounded rectangle whose radius is half its height.
+void
+fill_pill(
+  Canvas& canvas, float x0, float y0, float w, float h, const Color& color)
+{
+  fill_rounded(canvas, x0, y0, w, h, h / 2, color);
+}
+
+// The template's framed panel: its border, then its fill inside it.
+void
+paint_panel(Canvas& canvas, const PanelBlock& p)
+{
+  const float b = p.border_width;
+  if (b > 0) {
+    fill_rounded(canvas, p.x, p.y, p.width, p.height, p.radius, p.border);
+  }
+  fill_rounded(canvas,
+               p.x + b,
+               p.y + b,
+               p.width - 2 * b,
+               p.height - 2 * b,
+               std::max(0.0F, p.radius - b),
+               p.color);
 }
 
 } // namespace
@@ -614,6 +644,11 @@ CardRenderer::create(const CardTemplate& t, const TemplateFonts& fonts)
   }
   TRY_ASSIGN(bg, paint_background(t.background, t.width, t.height));
   m.background = std::move(bg);
+  if (t.panel.enabled) {
+    Canvas canvas{t.width, t.height, std::move(m.background)};
+    paint_panel(canvas, t.panel);
+    m.background = std::move(canvas.rgb);
+  }
   if (t.logo.enabled && !t.logo.path.empty()) {
     Canvas canvas{t.width, t.height, std::move(m.background)};
     TRY(paint_logo(canvas, t.logo));

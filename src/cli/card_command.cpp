@@ -33,6 +33,7 @@ constexpr const char* k_card_help =
   "  --tags A,B          comma-separated tags\n"
   "  --site TEXT         the site name (default: the site's title)\n"
   "  --author TEXT       the author\n"
+  "  --emoji TEXT        the emoji (templates with an emoji block)\n"
   "  --template NAME     a template name or a .yaml file (default: the site's, "
   "else 'default')\n"
   "  --site-dir DIR      the site folder, for its ogfeed.yaml and templates/\n"
@@ -78,6 +79,7 @@ parse_args(const std::vector<std::string>& args, CardArgs& out)
      }},
     {"site", 0, OptionSpec::Value::required, set(o.site)},
     {"author", 0, OptionSpec::Value::required, set(o.author)},
+    {"emoji", 0, OptionSpec::Value::required, set(o.emoji)},
     {"template", 0, OptionSpec::Value::required, set(out.template_name)},
     {"site-dir", 0, OptionSpec::Value::required, set(out.site_dir)},
     {"output", 'o', OptionSpec::Value::required, set(out.output)},

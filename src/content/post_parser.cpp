@@ -431,7 +431,16 @@ read_fields(PostBuilder& b,
   for (const auto& [key, value] : root.entries) {
     const auto meaning = key_meaning(key.scalar);
     if (!meaning) {
-      if (key.kind == YamlValue::Kind::scalar) {
+      if (key.kind == YamlValue::Kind::scalar
+          && value.kind == YamlValue::Kind::map) {
+        // `card: {emoji: 🐳}` as "card.emoji".
+        for (const auto& [sub, sv] : value.entries) {
+          if (sub.kind == YamlValue::Kind::scalar) {
+            post.params[key.scalar + "." + sub.scalar] =
+              util::replace_non_xml_chars(param_text(sv));
+          }
+        }
+      } else if (key.kind == YamlValue::Kind::scalar) {
         post.params[key.scalar] =
           util::replace_non_xml_chars(param_text(value));
       }

@@ -118,6 +118,7 @@ card_key(const card::CardText& text, std::uint64_t setup)
   add(text.site);
   add(text.author);
   add(text.date);
+  add(text.emoji);
   for (const auto& t : text.tags) {
     add(t);
   }

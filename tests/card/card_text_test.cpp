@@ -1,4 +1,5 @@
 #include "card/card_text.hpp"
+#include "content/post_parser.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -86,4 +87,24 @@ TEST_CASE("issue 10: title white space (a YAML folded title's newline, tabs) "
     card::card_text_for(post, site(), template_with_date_format());
   CHECK(text.title == "長いタイトルを 折り返す とき");
   CHECK(text.author == "田中 健太郎");
+}
+
+TEST_CASE("issue 10: a card's emoji: card.emoji, else Zenn's emoji, else "
+          "--emoji",
+          "[card]")
+{
+  const card::CardTemplate t = template_with_date_format();
+  auto parsed = content::parse_post("---\ntitle: t\ndate: 2024-05-01\nemoji: "
+                                    "\"🐳\"\ncard:\n  emoji: \"🦀\"\n"
+                                    "---\n",
+                                    {"posts/a.md", "a"},
+                                    *util::TimeZone::locate("Asia/Tokyo"));
+  REQUIRE(parsed.post);
+  CHECK(parsed.post->params.at("card.emoji") == "🦀");
+  CHECK(card::card_text_for(*parsed.post, site(), t).emoji == "🦀");
+  parsed.post->params.erase("card.emoji");
+  CHECK(card::card_text_for(*parsed.post, site(), t).emoji == "🐳");
+  card::CardOverrides o;
+  o.emoji = "📝";
+  CHECK(card::card_text_with(&*parsed.post, site(), t, o)->emoji == "📝");
 }
