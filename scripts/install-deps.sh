@@ -14,6 +14,7 @@ packages=(
   git  # dates of posts without one (Zenn, Qiita CLI) come from their history
   fonts-noto-color-emoji  # colour emoji on cards (found at its Debian path when installed)
   libfribidi-dev  # right-to-left runs in card titles, in visual order
+  libdeflate-dev  # PNG cards: deflate faster than zlib
   libfontconfig-dev fonts-noto-cjk fonts-dejavu-core  # system fallback for what fonts/ lacks (Korean, Chinese, Greek...)
 )
 if [[ "${1:-}" == "--with-font-tools" ]]; then

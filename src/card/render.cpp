@@ -1,5 +1,6 @@
 #include "card/render.hpp"
 
+#include "card/png_encode.hpp"
 #include "card/shaper.hpp"
 #include "util/utf8.hpp"
 
@@ -725,6 +726,13 @@ CardRenderer::render(const CardText& text, const EncodeOptions& options)
   }
   out.missing = std::move(seen);
 
+  if (options.format == ImageFormat::png) {
+    // libdeflate on unfiltered rows: faster and smaller than pngsave.
+    out.bytes =
+      encode_png(canvas.rgb, t.width, t.height, options.png_compression);
+    m.scratch = std::move(canvas.rgb);
+    return out;
+  }
   try {
     const vips::VImage image = vips::VImage::new_from_memory(canvas.rgb.data(),
                                                              canvas.rgb.size(),
@@ -734,12 +742,8 @@ CardRenderer::render(const CardText& text, const EncodeOptions& options)
                                                              VIPS_FORMAT_UCHAR);
     VipsBlob* blob = nullptr;
     switch (options.format) {
-    case ImageFormat::png:
-      blob =
-        image.pngsave_buffer(vips::VImage::option()
-                               ->set("compression", options.png_compression)
-                               ->set("strip", true));
-      break;
+    case ImageFormat::png: // encoded above, never here
+      return out;
     case ImageFormat::jpeg:
       blob = image.jpegsave_buffer(
         vips::VImage::option()->set("Q", options.quality)->set("strip", true));

@@ -21,7 +21,7 @@ enum class ImageFormat {
 struct EncodeOptions
 {
   ImageFormat format = ImageFormat::png;
-  int png_compression = 3; // zlib level 0..9
+  int png_compression = 3; // deflate level 0..12
   int quality = 85;        // JPEG and WebP
 };
 

@@ -264,7 +264,7 @@ card_keys()
      }},
     {"compression",
      [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
-       TRY_ASSIGN(n, as_int(v, "cards.compression", 0, 9));
+       TRY_ASSIGN(n, as_int(v, "cards.compression", 0, 12));
        c.cards.png_compression = n;
        return {};
      }},

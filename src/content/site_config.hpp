@@ -57,8 +57,9 @@ struct CardSettings
     "default";                // a name in templates/, or a .yaml path
   std::string dir = "cards";  // below the output folder
   std::string format = "png"; // png, jpeg or webp
-  int png_compression = 3;    // zlib 0..9: 3 is as fast as 1 here, and smaller
-  int quality = 85;           // JPEG and WebP
+  int png_compression =
+    3; // deflate 0..12 (libdeflate): 3 is about as fast as 1, smaller
+  int quality = 85; // JPEG and WebP
 };
 
 // Hugo multilingual: the language of a content folder's posts, the folder
