@@ -62,4 +62,18 @@ check_golden(const std::string& name, const std::string& actual)
   CHECK(actual == expected);
 }
 
+// Whether a build rewrote the output `path` (fails the test when the build
+// has no such output).
+inline bool
+changed(const site::BuildReport& r, const std::string& path)
+{
+  for (const auto& o : r.outputs) {
+    if (o.path == path) {
+      return o.changed;
+    }
+  }
+  FAIL("no output " << path);
+  return false;
+}
+
 } // namespace ogfeed::test

@@ -24,18 +24,6 @@ add_post(const fs::path& root, int day)
                                     + name + "\n"));
 }
 
-bool
-changed(const site::BuildReport& r, const std::string& path)
-{
-  for (const auto& o : r.outputs) {
-    if (o.path == path) {
-      return o.changed;
-    }
-  }
-  FAIL("no output " << path);
-  return false;
-}
-
 std::string
 link(const pugi::xml_node& feed, const char* rel)
 {
@@ -114,18 +102,18 @@ TEST_CASE("issue 12: feeds.archive keeps the whole history in RFC 5005 "
   add_post(root, 6);
   const site::BuildReport second = site::build_site(options);
   REQUIRE(second.diagnostics.empty());
-  CHECK_FALSE(changed(second, "archive/1/atom.xml"));
-  CHECK(changed(second, "archive/2/atom.xml"));
-  CHECK(changed(second, "archive/3/atom.xml"));
+  CHECK_FALSE(test::changed(second, "archive/1/atom.xml"));
+  CHECK(test::changed(second, "archive/2/atom.xml"));
+  CHECK(test::changed(second, "archive/3/atom.xml"));
   CHECK(test::slurp(out / "archive/1/atom.xml") == a1);
   // ...and one that does not changes the subscription feed only.
   add_post(root, 7);
   const site::BuildReport third = site::build_site(options);
   REQUIRE(third.diagnostics.empty());
-  CHECK(changed(third, "atom.xml"));
-  CHECK_FALSE(changed(third, "archive/1/atom.xml"));
-  CHECK_FALSE(changed(third, "archive/3/atom.xml"));
-  CHECK_FALSE(changed(third, "archive/3/rss.xml"));
+  CHECK(test::changed(third, "atom.xml"));
+  CHECK_FALSE(test::changed(third, "archive/1/atom.xml"));
+  CHECK_FALSE(test::changed(third, "archive/3/atom.xml"));
+  CHECK_FALSE(test::changed(third, "archive/3/rss.xml"));
   all.insert(std::string(k_base) + "posts/p6/");
   all.insert(std::string(k_base) + "posts/p7/");
   CHECK(walk_history(out) == all);

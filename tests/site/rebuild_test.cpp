@@ -37,18 +37,6 @@ messages(const site::BuildReport& r)
   return out;
 }
 
-bool
-changed(const site::BuildReport& r, const std::string& path)
-{
-  for (const auto& o : r.outputs) {
-    if (o.path == path) {
-      return o.changed;
-    }
-  }
-  FAIL("no output " << path);
-  return false;
-}
-
 // A site of three posts: two tagged "a", one "b" (with a warning), and one
 // future post.
 fs::path
@@ -111,7 +99,7 @@ TEST_CASE("issue 11: a rebuild with nothing changed does nothing and says "
       root / "ogfeed.yaml", "title: t2\nbase_url: https://r.example/\n"));
     const site::BuildReport third = site::build_site(options);
     CHECK_FALSE(third.up_to_date);
-    CHECK(changed(third, "atom.xml"));
+    CHECK(test::changed(third, "atom.xml"));
   }
   SECTION("a post that comes due is published")
   {
@@ -162,10 +150,10 @@ TEST_CASE("issue 11: editing one post re-reads it alone, rewrites only the "
   const site::BuildReport edited = site::build_site(options);
   REQUIRE_FALSE(util::has_error(edited.diagnostics));
   CHECK(edited.posts_read == 1);
-  CHECK(changed(edited, "atom.xml"));
-  CHECK(changed(edited, "tags/a/atom.xml"));
-  CHECK_FALSE(changed(edited, "tags/b/atom.xml"));
-  CHECK_FALSE(changed(edited, "tags/b/rss.xml"));
+  CHECK(test::changed(edited, "atom.xml"));
+  CHECK(test::changed(edited, "tags/a/atom.xml"));
+  CHECK_FALSE(test::changed(edited, "tags/b/atom.xml"));
+  CHECK_FALSE(test::changed(edited, "tags/b/rss.xml"));
   // Only the posts of rewritten feeds are rendered: all three in the main
   // feed here, but not for tags/b alone.
   CHECK(edited.entries_rendered == 3);
