@@ -439,6 +439,14 @@ detect_hugo(Detector& d)
   // default language). Languages that share the folder by file suffix
   // (post.en.md) are not read.
   std::vector<std::string> dirs{content};
+  if (scalar(c, "defaultContentLanguageInSubdir").value_or("") == "true"
+      && !default_language.empty()) {
+    // The default language under /<key>/ too.
+    d.config().content_languages[content] = {
+      value("languageCode").value_or(default_language),
+      util::ascii_lower(default_language) + "/",
+      value("title").value_or("")};
+  }
   if (languages != nullptr && languages->kind == YamlValue::Kind::map) {
     for (const auto& e : languages->entries) {
       std::string dir = scalar(&e.value, "contentDir").value_or("");

@@ -168,3 +168,28 @@ TEST_CASE("issue 12: a multilingual Hugo site gets one feed per language, "
   CHECK(tag.find("<entry xml:lang=\"en-US\">") != std::string::npos);
   CHECK(tag.find("翻訳について") != std::string::npos);
 }
+
+TEST_CASE("issue 12: Hugo's defaultContentLanguageInSubdir puts the default "
+          "language's posts under its folder too",
+          "[site]")
+{
+  const auto site = test::fresh_dir("hugo-ml-subdir");
+  std::filesystem::copy(test::k_source_dir
+                          / "tests/data/generators/hugo-multilingual",
+                        site,
+                        std::filesystem::copy_options::recursive);
+  std::string config = test::slurp(site / "hugo.toml");
+  config.insert(config.find("defaultContentLanguage"),
+                "defaultContentLanguageInSubdir = true\n");
+  REQUIRE(util::write_file_atomic(site / "hugo.toml", config));
+  const auto out = test::fresh_dir("hugo-ml-subdir-out");
+  const site::BuildReport report =
+    site::build_site(test::build_options(site, out));
+  REQUIRE(report.diagnostics.empty());
+  CHECK(test::slurp(out / "atom.xml")
+          .find("https://ml.example.jp/ja/posts/translation/")
+        != std::string::npos);
+  CHECK(test::slurp(out / "en/atom.xml")
+          .find("https://ml.example.jp/en/posts/translation/")
+        != std::string::npos);
+}
