@@ -1,6 +1,7 @@
 #include "content/markdown.hpp"
 
 #include "util/budoux.hpp"
+#include "util/html_scan.hpp"
 #include "util/utf8.hpp"
 
 #include <cmark-gfm-core-extensions.h>
@@ -16,7 +17,7 @@ namespace ogfeed::content {
 namespace {
 
 constexpr const char* k_extensions[] = {
-  "table", "strikethrough", "autolink", "tagfilter", "tasklist"};
+  "table", "strikethrough", "autolink", "tasklist"};
 
 struct NodeDeleter
 {
@@ -107,7 +108,9 @@ render_markdown(std::string_view markdown, Tables tables)
     cmark_render_html(doc.root.get(),
                       options,
                       cmark_parser_get_syntax_extensions(doc.parser.get())));
-  return util::replace_non_xml_chars(html);
+  // Instead of GFM's tagfilter, which shows <script> and embeds' <iframe>
+  // to readers as text: scripts go, iframes stay.
+  return util::replace_non_xml_chars(util::drop_active_elements(html));
 }
 
 namespace {

@@ -168,4 +168,58 @@ html_escape(std::string_view text)
   return out;
 }
 
+namespace {
+
+// The tag name at html[i] ('<' or "</" before it), in lower case.
+std::string
+tag_at(std::string_view html, std::size_t i)
+{
+  std::string name;
+  while (i < html.size() && std::isalpha(static_cast<unsigned char>(html[i]))) {
+    name +=
+      static_cast<char>(std::tolower(static_cast<unsigned char>(html[i])));
+    ++i;
+  }
+  return name;
+}
+
+} // namespace
+
+std::string
+drop_active_elements(std::string_view html)
+{
+  std::string out;
+  out.reserve(html.size());
+  std::size_t i = 0;
+  while (i < html.size()) {
+    const std::size_t lt = html.find('<', i);
+    if (lt == std::string_view::npos) {
+      break;
+    }
+    out.append(html.substr(i, lt - i));
+    const std::string name = tag_at(html, lt + 1);
+    if (name == "script" || name == "style") {
+      // Up to and past the matching end tag, or to the end.
+      std::size_t end = html.size();
+      for (std::size_t c = html.find("</", lt); c != std::string_view::npos;
+           c = html.find("</", c + 2)) {
+        if (tag_at(html, c + 2) == name) {
+          const std::size_t gt = html.find('>', c);
+          end = gt == std::string_view::npos ? html.size() : gt + 1;
+          break;
+        }
+      }
+      i = end;
+      continue;
+    }
+    const bool disarm = name == "title" || name == "textarea" || name == "xmp"
+                        || name == "noembed" || name == "noframes"
+                        || name == "plaintext";
+    out += disarm ? "&lt;" : "<";
+    i = lt + 1;
+  }
+  out.append(html.substr(std::min(i, html.size())));
+  return out;
+}
+
 } // namespace ogfeed::util

@@ -37,6 +37,13 @@ bool is_url_attribute(std::string_view name);
 // reads the same once a reader parses it as HTML.
 std::string html_escape(std::string_view text);
 
+// Returns rendered HTML for a feed: <script> and <style> elements removed
+// with their content (readers strip them; their text must not show), and
+// the tags GFM's tagfilter disarms (<title>, <textarea>, <xmp>, <noembed>,
+// <noframes>, <plaintext>) escaped so they read as text. Embeds such as
+// <iframe> are kept.
+std::string drop_active_elements(std::string_view html);
+
 // Calls visit(tag name) for every start tag.
 void scan_html_tags(std::string_view html,
                     const std::function<void(std::string_view tag)>& visit);
