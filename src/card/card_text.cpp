@@ -51,6 +51,9 @@ card_text_for(const content::Post& post,
   text.site = fold_space(config.title);
   text.author = fold_space(post.author.name.empty() ? config.author.name
                                                     : post.author.name);
+  if (text.author == text.site) {
+    text.author.clear(); // the author defaults to the site's title: once
+  }
   const util::CivilTime day =
     util::to_civil(post.date, config.timezone.offset_at(post.date));
   text.date = util::format_date(day, tmpl.date.format);

@@ -13,7 +13,8 @@
 namespace ogfeed::card {
 
 // What a post's card says: its title, the site's title, the post's (or the
-// site's) author (each with white space folded to single spaces), the date
+// site's) author unless it is the site's title again (each with white
+// space folded to single spaces), the date
 // in the site's time zone in the template's format, its tags, and its emoji
 // (`card: {emoji: ...}`, else Zenn's `emoji`).
 CardText card_text_for(const content::Post& post,

@@ -108,3 +108,17 @@ TEST_CASE("issue 10: a card's emoji: card.emoji, else Zenn's emoji, else "
   o.emoji = "📝";
   CHECK(card::card_text_with(&*parsed.post, site(), t, o)->emoji == "📝");
 }
+
+TEST_CASE("card text: an author that is only the site's title again is not "
+          "shown twice",
+          "[card]")
+{
+  content::SiteConfig config = site();
+  config.author.name = config.title; // what a config without an author gets
+  content::Post post;
+  post.title = "t";
+  const card::CardTemplate t = template_with_date_format();
+  CHECK(card::card_text_for(post, config, t).author.empty());
+  post.author.name = "山田";
+  CHECK(card::card_text_for(post, config, t).author == "山田");
+}
