@@ -360,6 +360,81 @@ from_hugo_pattern(std::string pattern)
   return out;
 }
 
+std::string
+without_trailing_slash(std::string dir)
+{
+  while (dir.size() > 1 && dir.back() == '/') {
+    dir.pop_back();
+  }
+  return dir;
+}
+
+// Hugo's default URL is the file's folders, then its slug or file name;
+// `permalinks` sets one per section.
+void
+read_hugo_permalinks(Detector& d, const YamlValue* c, const std::string& file)
+{
+  d.config().permalink = "/:sections/:slug/";
+  const YamlValue* links = find_key(c, "permalinks");
+  if (const YamlValue* page = find_key(links, "page")) {
+    links = page; // Hugo 0.120: permalinks.page.<section>
+  }
+  if (links != nullptr && links->kind == YamlValue::Kind::map) {
+    for (const auto& e : links->entries) {
+      if (e.value.kind == YamlValue::Kind::scalar) {
+        d.permalink(from_hugo_pattern(e.value.scalar),
+                    e.key.scalar,
+                    "permalinks in " + file);
+      }
+    }
+  }
+}
+
+// A multilingual Hugo site's content folders: the default language's, then
+// every other language with a folder of its own (content/en), whose posts
+// are in that language under /<key>/ (Hugo's default for all but the
+// default language; the default one too with
+// defaultContentLanguageInSubdir). Languages that share a folder by file
+// suffix (post.en.md) are not read.
+std::vector<std::string>
+hugo_content_dirs(Detector& d,
+                  const YamlValue* c,
+                  const YamlValue* default_lang,
+                  const std::string& default_key,
+                  const std::string& content)
+{
+  std::vector<std::string> dirs{content};
+  if (scalar(c, "defaultContentLanguageInSubdir").value_or("") == "true"
+      && !default_key.empty()) {
+    const auto own = [&](std::string_view key) {
+      const auto v = scalar(default_lang, key);
+      return v ? v : scalar(c, key);
+    };
+    d.config().content_languages[content] = {
+      own("languageCode").value_or(default_key),
+      util::ascii_lower(default_key) + "/",
+      own("title").value_or("")};
+  }
+  const YamlValue* languages = find_key(c, "languages");
+  if (languages == nullptr || languages->kind != YamlValue::Kind::map) {
+    return dirs;
+  }
+  for (const auto& e : languages->entries) {
+    const std::string dir =
+      without_trailing_slash(scalar(&e.value, "contentDir").value_or(""));
+    if (&e.value == default_lang || dir.empty() || dir == content
+        || !is_dir(d.root() / dir)) {
+      continue;
+    }
+    dirs.push_back(dir);
+    d.config().content_languages[dir] = {
+      scalar(&e.value, "languageCode").value_or(e.key.scalar),
+      util::ascii_lower(e.key.scalar) + "/",
+      scalar(&e.value, "title").value_or("")};
+  }
+  return dirs;
+}
+
 bool
 detect_hugo(Detector& d)
 {
@@ -395,10 +470,8 @@ detect_hugo(Detector& d)
     const auto own = scalar(lang, key);
     return own ? own : scalar(c, key);
   };
-  std::string content = value("contentDir").value_or("content");
-  while (content.size() > 1 && content.back() == '/') {
-    content.pop_back();
-  }
+  const std::string content =
+    without_trailing_slash(value("contentDir").value_or("content"));
   if (!is_dir(d.root() / content)) {
     return false;
   }
@@ -419,52 +492,10 @@ detect_hugo(Detector& d)
   d.author(find_key(params, "author") ? find_key(params, "author")
                                       : find_key(c, "author"),
            "params.author in " + *file);
-  // Hugo's default URL: the file's folders, then its slug or file name.
-  d.config().permalink = "/:sections/:slug/";
-  const YamlValue* links = find_key(c, "permalinks");
-  if (const YamlValue* page = find_key(links, "page")) {
-    links = page; // Hugo 0.120: permalinks.page.<section>
-  }
-  if (links != nullptr && links->kind == YamlValue::Kind::map) {
-    for (const auto& e : links->entries) {
-      if (e.value.kind == YamlValue::Kind::scalar) {
-        d.permalink(from_hugo_pattern(e.value.scalar),
-                    e.key.scalar,
-                    "permalinks in " + *file);
-      }
-    }
-  }
-  // Other languages with folders of their own (content/en): their posts
-  // are in that language, under /<key>/ (Hugo's default for all but the
-  // default language). Languages that share the folder by file suffix
-  // (post.en.md) are not read.
-  std::vector<std::string> dirs{content};
-  if (scalar(c, "defaultContentLanguageInSubdir").value_or("") == "true"
-      && !default_language.empty()) {
-    // The default language under /<key>/ too.
-    d.config().content_languages[content] = {
-      value("languageCode").value_or(default_language),
-      util::ascii_lower(default_language) + "/",
-      value("title").value_or("")};
-  }
-  if (languages != nullptr && languages->kind == YamlValue::Kind::map) {
-    for (const auto& e : languages->entries) {
-      std::string dir = scalar(&e.value, "contentDir").value_or("");
-      while (dir.size() > 1 && dir.back() == '/') {
-        dir.pop_back();
-      }
-      if (&e.value == lang || dir.empty() || dir == content
-          || !is_dir(d.root() / dir)) {
-        continue;
-      }
-      dirs.push_back(dir);
-      d.config().content_languages[dir] = {
-        scalar(&e.value, "languageCode").value_or(e.key.scalar),
-        util::ascii_lower(e.key.scalar) + "/",
-        scalar(&e.value, "title").value_or("")};
-    }
-  }
-  d.posts(dirs, {}, "contentDir in " + *file);
+  read_hugo_permalinks(d, c, *file);
+  d.posts(hugo_content_dirs(d, c, lang, default_language, content),
+          {},
+          "contentDir in " + *file);
   return true;
 }
 
