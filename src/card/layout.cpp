@@ -775,10 +775,9 @@ layout_title(const ShapedText& t, const LayoutStyle& style)
   return out;
 }
 
-std::string
-layout_json(const TitleLayout& layout)
+void
+write_layout_members(util::JsonWriter& json, const TitleLayout& layout)
 {
-  util::JsonWriter json;
   auto list = [&](const char* name, const std::vector<std::size_t>& v) {
     json.key(name).begin_array();
     for (const std::size_t x : v) {
@@ -786,7 +785,6 @@ layout_json(const TitleLayout& layout)
     }
     json.end_array();
   };
-  json.begin_object();
   json.key("font_size").number(static_cast<double>(layout.font_size));
   json.key("box_width").number(static_cast<double>(layout.box_width));
   json.key("box_height").number(static_cast<double>(layout.box_height));
@@ -809,6 +807,14 @@ layout_json(const TitleLayout& layout)
     json.string(util::encode_utf8(std::u32string(1, c)));
   }
   json.end_array();
+}
+
+std::string
+layout_json(const TitleLayout& layout)
+{
+  util::JsonWriter json;
+  json.begin_object();
+  write_layout_members(json, layout);
   json.end_object();
   return json.str();
 }

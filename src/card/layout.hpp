@@ -6,6 +6,10 @@
 #include <string>
 #include <vector>
 
+namespace ogfeed::util {
+class JsonWriter;
+} // namespace ogfeed::util
+
 namespace ogfeed::card {
 
 enum class Align {
@@ -98,6 +102,9 @@ std::size_t max_layout_chars(const LayoutStyle& style);
 // truncated, lines [{text, width, x, baseline}], breaks, phrase_breaks,
 // phrases (code point indices) and missing (characters, as strings).
 std::string layout_json(const TitleLayout& layout);
+
+// The members of layout_json(), written into an object `json` has open.
+void write_layout_members(util::JsonWriter& json, const TitleLayout& layout);
 
 // The characters [b, e) of `text` in the order a line draws them, left to
 // right: the Unicode bidirectional algorithm (fribidi) puts Arabic and

@@ -278,6 +278,7 @@ card_layout_json(const CardTemplate& t,
 {
   util::JsonWriter json;
   json.begin_object();
+  write_layout_members(json, title);
   json.key("width").integer(t.width);
   json.key("height").integer(t.height);
   json.key("elements").begin_array();
@@ -292,11 +293,7 @@ card_layout_json(const CardTemplate& t,
   }
   json.end_array();
   json.end_object();
-  // The title's layout object, then these members in the same object.
-  std::string out = layout_json(title);
-  const std::string more = json.str();
-  out.pop_back(); // '}'
-  return out + "," + more.substr(1);
+  return json.str();
 }
 
 } // namespace ogfeed::card

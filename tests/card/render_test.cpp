@@ -37,6 +37,17 @@ shipped_templates()
   return names;
 }
 
+// A renderer for `t` (which must outlive it), with the template's fonts.
+std::unique_ptr<card::CardRenderer>
+renderer_for(const card::CardTemplate& t)
+{
+  auto fonts = card::load_template_fonts(t);
+  REQUIRE(fonts);
+  auto r = card::CardRenderer::create(t, *fonts);
+  REQUIRE(r);
+  return std::move(*r);
+}
+
 card::CardText
 sample_text()
 {
@@ -85,11 +96,7 @@ TEST_CASE("render: every shipped template renders a 1200x630 card", "[card]")
   for (const std::string& name : shipped_templates()) {
     INFO(name);
     const card::CardTemplate t = template_named(name);
-    auto fonts = card::load_template_fonts(t);
-    REQUIRE(fonts);
-    auto renderer = card::CardRenderer::create(t, *fonts);
-    REQUIRE(renderer);
-    auto card = (*renderer)->render(sample_text(), {});
+    auto card = renderer_for(t)->render(sample_text(), {});
     REQUIRE(card);
     const vips::VImage image =
       vips::VImage::new_from_buffer(card->bytes.data(), card->bytes.size(), "");
@@ -306,12 +313,9 @@ TEST_CASE("issue 10: no two elements overlap, whatever the site name, author "
   for (const std::string& name : shipped_templates()) {
     INFO(name);
     const card::CardTemplate t = template_named(name);
-    auto fonts = card::load_template_fonts(t);
-    REQUIRE(fonts);
-    auto r = card::CardRenderer::create(t, *fonts);
-    REQUIRE(r);
-    const card::TitleLayout title = (*r)->layout_title(text.title);
-    const card::CardPlacement p = (*r)->place(text, title);
+    const auto r = renderer_for(t);
+    const card::TitleLayout title = r->layout_title(text.title);
+    const card::CardPlacement p = r->place(text, title);
     const auto& e = p.elements;
     REQUIRE(e.size() >= 3);
     CHECK(e.front().name == "background");
@@ -363,12 +367,8 @@ TEST_CASE("issue 10: the date, author and site of one row share a baseline, "
 {
   card::CardText text = sample_text();
   const card::CardTemplate t = template_named("default");
-  auto fonts = card::load_template_fonts(t);
-  REQUIRE(fonts);
-  auto r = card::CardRenderer::create(t, *fonts);
-  REQUIRE(r);
-  const card::CardPlacement p =
-    (*r)->place(text, (*r)->layout_title(text.title));
+  const auto r = renderer_for(t);
+  const card::CardPlacement p = r->place(text, r->layout_title(text.title));
   float date_baseline = -1;
   for (const auto& placed : p.texts) {
     if (placed.name == "date") {
