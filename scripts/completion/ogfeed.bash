@@ -21,9 +21,9 @@ _ogfeed() {
         -o | --output) _filedir '@(png|jpg|jpeg|webp)'; return ;;
         --template) _filedir yaml; return ;;
         --site-dir) _filedir -d; return ;;
-        --title | --date | --tags | --site | --author | --emoji) return ;;
+        --title | --date | --tags | --site | --author | --emoji | --background) return ;;
       esac
-      COMPREPLY=($(compgen -W "--title --date --tags --site --author --emoji --template --site-dir --output --layout-json --help" -- "$cur"))
+      COMPREPLY=($(compgen -W "--title --date --tags --site --author --emoji --background --template --site-dir --output --layout-json --help" -- "$cur"))
       [[ $cur != -* ]] && _filedir md
       ;;
     validate)

@@ -1,5 +1,6 @@
 #include "card/card_template.hpp"
 
+#include "card/card_look.hpp"
 #include "content/yaml_value.hpp"
 #include "util/file.hpp"
 
@@ -23,21 +24,6 @@ error_at(const YamlValue& v, std::string message)
   return util::make_error(std::move(message), v.line, v.column);
 }
 
-int
-hex_digit(char c)
-{
-  if (c >= '0' && c <= '9') {
-    return c - '0';
-  }
-  if (c >= 'a' && c <= 'f') {
-    return c - 'a' + 10;
-  }
-  if (c >= 'A' && c <= 'F') {
-    return c - 'A' + 10;
-  }
-  return -1;
-}
-
 util::Expected<Color>
 color(const YamlValue& v, std::string_view what)
 {
@@ -47,32 +33,14 @@ color(const YamlValue& v, std::string_view what)
   if (!parsed) {
     return tl::unexpected(parsed.error());
   }
-  const std::string& text = *parsed;
-  std::string hex = text.size() > 1 && text[0] == '#' ? text.substr(1) : "";
-  if (hex.size() == 3 || hex.size() == 4) {
-    std::string wide;
-    for (const char c : hex) {
-      wide += std::string(2, c);
-    }
-    hex = wide;
+  if (const auto c = parse_color(*parsed)) {
+    return *c;
   }
-  bool ok = hex.size() == 6 || hex.size() == 8;
-  for (const char c : hex) {
-    ok = ok && hex_digit(c) >= 0;
-  }
-  if (!ok) {
-    return tl::unexpected(
-      error_at(v,
-               "'" + std::string(what)
-                 + "' must be a colour like #1e293b or #ffffff80, got \"" + text
-                 + "\""));
-  }
-  auto byte = [&](std::size_t i) {
-    return static_cast<std::uint8_t>(hex_digit(hex[i]) * 16
-                                     + hex_digit(hex[i + 1]));
-  };
-  return Color{
-    byte(0), byte(2), byte(4), hex.size() == 8 ? byte(6) : std::uint8_t{255}};
+  return tl::unexpected(
+    error_at(v,
+             "'" + std::string(what)
+               + "' must be a colour like #1e293b or #ffffff80, got \""
+               + *parsed + "\""));
 }
 
 util::Expected<float>

@@ -108,12 +108,14 @@ paint_background(const Background& bg, int width, int height)
     vips::VImage image;
     switch (bg.kind) {
     case BackgroundKind::solid:
-      image = vips::VImage::black(
-                width, height, vips::VImage::option()->set("bands", 3))
-                .linear({1.0, 1.0, 1.0},
-                        {static_cast<double>(bg.color.r),
-                         static_cast<double>(bg.color.g),
-                         static_cast<double>(bg.color.b)});
+      // In 8-bit sRGB: a float image would be read as scRGB and come out
+      // near white (unseen while the only solid template was light).
+      image = vips::VImage::black(width, height)
+                .new_from_image({static_cast<double>(bg.color.r),
+                                 static_cast<double>(bg.color.g),
+                                 static_cast<double>(bg.color.b)})
+                .copy(vips::VImage::option()->set("interpretation",
+                                                  VIPS_INTERPRETATION_sRGB));
       break;
     case BackgroundKind::linear_gradient: {
       // CSS angles: 0deg points up, 90deg right; t runs 0..1 along it.

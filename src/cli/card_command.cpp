@@ -1,5 +1,4 @@
 #include "card/card_text.hpp"
-#include "card/contrast.hpp"
 #include "card/font_fallback.hpp"
 #include "card/render.hpp"
 #include "cli/command.hpp"
@@ -8,6 +7,7 @@
 #include "content/date_parser.hpp"
 #include "content/post_parser.hpp"
 #include "content/site_loader.hpp"
+#include "site/card_looks.hpp"
 #include "util/file.hpp"
 #include "util/split.hpp"
 #include "util/utf8.hpp"
@@ -36,6 +36,9 @@ constexpr const char* k_card_help =
   "  --emoji TEXT        the emoji (templates with an emoji block)\n"
   "  --template NAME     a template name or a .yaml file (default: the site's, "
   "else 'default')\n"
+  "  --background SPEC   a colour (#0f766e), colours for a gradient (#a,#b)\n"
+  "                      or an image file (default: the post's, else the\n"
+  "                      template's)\n"
   "  --site-dir DIR      the site folder, for its ogfeed.yaml and templates/\n"
   "  -o, --output FILE   write the card to FILE (.png, .jpg or .webp; default "
   "card.png)\n"
@@ -51,6 +54,7 @@ struct CardArgs
   std::optional<std::string> post;
   card::CardOverrides overrides;
   std::optional<std::string> template_name;
+  std::optional<std::string> background;
   std::optional<std::string> site_dir;
   std::optional<std::string> output;
   std::optional<std::string> titles; // --titles FILE
@@ -81,6 +85,7 @@ parse_args(const std::vector<std::string>& args, CardArgs& out)
     {"author", 0, OptionSpec::Value::required, set(o.author)},
     {"emoji", 0, OptionSpec::Value::required, set(o.emoji)},
     {"template", 0, OptionSpec::Value::required, set(out.template_name)},
+    {"background", 0, OptionSpec::Value::required, set(out.background)},
     {"site-dir", 0, OptionSpec::Value::required, set(out.site_dir)},
     {"output", 'o', OptionSpec::Value::required, set(out.output)},
     {"titles", 0, OptionSpec::Value::required, set(out.titles)},
@@ -155,16 +160,19 @@ fail(const util::Diagnostic& d)
 int
 layout_titles(const std::string& path,
               const content::SiteConfig& config,
-              const card::CardTemplate& tmpl,
-              card::TemplateFonts fonts)
+              site::CardLooks& looks,
+              std::size_t look)
 {
   auto bytes = util::read_file(path, 64 * 1024 * 1024);
   if (!bytes) {
     return fail(bytes.error());
   }
   const auto titles = util::split(*bytes, '\n');
-  card::add_fallback_fonts(fonts, util::decode_utf8(*bytes), config.language);
-  auto renderer = card::CardRenderer::create(tmpl, fonts);
+  std::vector<std::u32string> shown(looks.size());
+  shown[look] = util::decode_utf8(*bytes);
+  looks.finish(shown, config);
+  auto renderer =
+    card::CardRenderer::create(looks[look].tmpl, looks.fonts_of(look));
   if (!renderer) {
     return fail(renderer.error());
   }
@@ -222,30 +230,41 @@ run_card(const std::vector<std::string>& args)
   }
 
   const fs::path root = site_root.value_or(fs::path("."));
-  const std::string name = a.template_name.value_or(config.cards.template_name);
-  auto tmpl =
-    card::load_card_template(name, template_dirs(root), font_dirs(root));
-  if (!tmpl) {
-    return fail(tmpl.error());
+  // The post's own look (`card: {template, background}`), unless the
+  // options name another.
+  content::Post shown = post ? *post : content::Post{};
+  if (a.template_name) {
+    config.cards.template_name = *a.template_name;
+    shown.params.erase("card.template");
   }
-  for (const auto& d : card::check_contrast(*tmpl)) {
+  if (a.background) {
+    shown.params["card.background"] = *a.background;
+  }
+  util::Diagnostics notes;
+  auto looks = site::CardLooks::load(
+    config,
+    {template_dirs(root), font_dirs(root), site::site_image_dirs(root)},
+    notes);
+  const std::size_t look = looks ? looks->look_for(shown, notes) : 0;
+  for (const auto& d : notes) {
     std::cerr << util::format_diagnostic(d) << "\n";
   }
-  auto fonts = card::load_template_fonts(*tmpl);
-  if (!fonts) {
-    return fail(fonts.error());
+  if (!looks) {
+    return fail(looks.error());
   }
   if (a.titles) {
-    return layout_titles(*a.titles, config, *tmpl, std::move(*fonts));
+    return layout_titles(*a.titles, config, *looks, look);
   }
+  const card::CardTemplate& tmpl = (*looks)[look].tmpl;
   auto text =
-    card::card_text_with(post ? &*post : nullptr, config, *tmpl, a.overrides);
+    card::card_text_with(post ? &shown : nullptr, config, tmpl, a.overrides);
   if (!text) {
     return usage_error(text.error().message);
   }
-  card::add_fallback_fonts(
-    *fonts, util::decode_utf8(card::all_text(*text)), config.language);
-  auto renderer = card::CardRenderer::create(*tmpl, *fonts);
+  std::vector<std::u32string> all(looks->size());
+  all[look] = util::decode_utf8(card::all_text(*text));
+  looks->finish(all, config);
+  auto renderer = card::CardRenderer::create(tmpl, looks->fonts_of(look));
   if (!renderer) {
     return fail(renderer.error());
   }
@@ -276,7 +295,7 @@ run_card(const std::vector<std::string>& args)
     }
   }
   if (a.layout_json) {
-    std::cout << card::card_layout_json(*tmpl, layout, placement) << "\n";
+    std::cout << card::card_layout_json(tmpl, layout, placement) << "\n";
   }
   return k_exit_ok;
 }

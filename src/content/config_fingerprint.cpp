@@ -5,11 +5,11 @@ namespace ogfeed::content {
 
 // Each member below must be written: a setting left out would let a cache
 // keep a feed the new setting changes. These sizes trip when one is added.
-static_assert(sizeof(SiteConfig) == 840, "SiteConfig changed: update this");
+static_assert(sizeof(SiteConfig) == 960, "SiteConfig changed: update this");
 static_assert(sizeof(FeedSettings) == 144, "FeedSettings changed");
-static_assert(sizeof(CardSettings) == 112, "CardSettings changed");
+static_assert(sizeof(CardSettings) == 200, "CardSettings changed");
 static_assert(sizeof(MarkupDialects) == 5, "MarkupDialects changed");
-static_assert(sizeof(Person) == 96, "Person changed");
+static_assert(sizeof(Person) == 128, "Person changed");
 
 std::string
 config_fingerprint(const SiteConfig& c)
@@ -23,6 +23,7 @@ config_fingerprint(const SiteConfig& c)
   w.str(c.author.name);
   w.str(c.author.email);
   w.str(c.author.uri);
+  w.str(c.author.avatar);
   w.str(c.websub_hub);
   w.str(c.icon);
   w.str(c.logo);
@@ -70,6 +71,13 @@ config_fingerprint(const SiteConfig& c)
   w.str(k.format);
   w.i64(k.png_compression);
   w.i64(k.quality);
+  w.str(k.logo);
+  w.u64(k.description ? 1 : 0);
+  w.u64(k.accents.size());
+  for (const auto& [name, color] : k.accents) {
+    w.str(name);
+    w.str(color);
+  }
   return w.take();
 }
 

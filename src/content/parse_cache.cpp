@@ -10,7 +10,7 @@ namespace ogfeed::content {
 
 namespace {
 
-constexpr std::string_view k_magic = "ogfeed-parse-cache 2";
+constexpr std::string_view k_magic = "ogfeed-parse-cache 3";
 // FAT and some network file systems keep mtimes to 2 seconds.
 constexpr std::int64_t k_clock_slack_ns = 2'000'000'000;
 
@@ -52,7 +52,7 @@ write_post(util::ByteWriter& w, const Post& p)
 {
   // A new member of Post must be written here too (and read below): the
   // feeds' cache keys hash these bytes.
-  static_assert(sizeof(Post) == 696, "Post changed: update write_post");
+  static_assert(sizeof(Post) == 728, "Post changed: update write_post");
   w.str(p.shown_path);
   w.str(p.file.string());
   w.str(p.title);
@@ -71,6 +71,7 @@ write_post(util::ByteWriter& w, const Post& p)
   w.str(p.author.name);
   w.str(p.author.email);
   w.str(p.author.uri);
+  w.str(p.author.avatar);
   w.str(p.image);
   w.str(p.language);
   w.u64(p.params.size());
@@ -114,6 +115,7 @@ read_post(util::ByteReader& r)
   p.author.name = r.str();
   p.author.email = r.str();
   p.author.uri = r.str();
+  p.author.avatar = r.str();
   p.image = r.str();
   p.language = r.str();
   const std::uint64_t params = r.count(16);

@@ -17,6 +17,9 @@ struct Person
   std::string name;
   std::string email;
   std::string uri;
+  // A picture of the person: a file or URL as written (`author.avatar`), for
+  // cards and JSON Feed.
+  std::string avatar;
 };
 
 // Where a post's Markdown body starts in its file, so the body can be read

@@ -195,7 +195,7 @@ param_text(const YamlValue& v)
   }
 }
 
-// `author: Name` or `author: {name, email, uri}`.
+// `author: Name` or `author: {name, email, uri, avatar}`.
 void
 read_author(PostBuilder& b, const YamlValue& value, Person& author)
 {
@@ -212,6 +212,8 @@ read_author(PostBuilder& b, const YamlValue& value, Person& author)
         author.email = *s;
       } else if (ak.scalar == "uri" || ak.scalar == "url") {
         author.uri = *s;
+      } else if (ak.scalar == "avatar") {
+        author.avatar = *s;
       }
     }
   } else if (auto s = b.prose(value, "author")) {

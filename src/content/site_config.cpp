@@ -132,6 +132,12 @@ author_keys()
        c.author.uri = std::move(text);
        return {};
      }},
+    {"avatar",
+     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+       TRY_ASSIGN(text, as_string(v, "author.avatar"));
+       c.author.avatar = std::move(text);
+       return {};
+     }},
   };
   return keys;
 }
@@ -228,6 +234,16 @@ feed_keys()
   return keys;
 }
 
+// #rgb, #rrggbb (with alpha: #rgba, #rrggbbaa), as card templates read.
+bool
+is_hex_color(const std::string& text)
+{
+  const std::size_t n = text.size();
+  return (n == 4 || n == 5 || n == 7 || n == 9) && text[0] == '#'
+         && text.find_first_not_of("0123456789abcdefABCDEF", 1)
+              == std::string::npos;
+}
+
 const std::vector<Key>&
 card_keys()
 {
@@ -272,6 +288,37 @@ card_keys()
      [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
        TRY_ASSIGN(n, as_int(v, "cards.quality", 1, 100));
        c.cards.quality = n;
+       return {};
+     }},
+    {"logo",
+     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+       TRY_ASSIGN(text, as_string(v, "cards.logo"));
+       c.cards.logo = std::move(text);
+       return {};
+     }},
+    {"description",
+     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+       TRY_ASSIGN(on, as_bool(v, "cards.description"));
+       c.cards.description = on;
+       return {};
+     }},
+    {"accents",
+     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+       if (v.kind != YamlValue::Kind::map) {
+         return tl::unexpected(error_at(
+           v, "'cards.accents' must map category or tag names to colours"));
+       }
+       c.cards.accents.clear();
+       for (const auto& e : v.entries) {
+         TRY_ASSIGN(text, as_string(e.value, "cards.accents." + e.key.scalar));
+         if (!is_hex_color(text)) {
+           return tl::unexpected(error_at(
+             e.value,
+             "'cards.accents." + e.key.scalar
+               + "' must be a colour like #00add8, got \"" + text + "\""));
+         }
+         c.cards.accents[e.key.scalar] = std::move(text);
+       }
        return {};
      }},
   };

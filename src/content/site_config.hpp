@@ -60,6 +60,14 @@ struct CardSettings
   int png_compression =
     3; // deflate 0..12 (libdeflate): 3 is about as fast as 1, smaller
   int quality = 85; // JPEG and WebP
+  // The site's logo for the template's logo box: a file as the site serves
+  // it ("/images/logo.png") or below the site folder; empty: none.
+  std::string logo;
+  bool description = false; // a line of each post's description under its
+                            // title, in templates with a description box
+  // Accent colours ("#00add8") by category or tag name, for templates with
+  // an accent bar; others take one of a fixed palette by name.
+  std::map<std::string, std::string> accents;
 };
 
 // Hugo multilingual: the language of a content folder's posts, the folder

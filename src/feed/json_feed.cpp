@@ -2,18 +2,25 @@
 
 #include "feed/entry_fields.hpp"
 #include "util/json.hpp"
+#include "util/url.hpp"
 
 namespace ogfeed::feed {
 
 namespace {
 
+// `avatar_url`: the person's avatar made absolute, or empty.
 void
-write_authors(util::JsonWriter& w, const content::Person& person)
+write_authors(util::JsonWriter& w,
+              const content::Person& person,
+              const std::string& avatar_url)
 {
   w.key("authors").begin_array().begin_object();
   w.key("name").string(person.name);
   if (!person.uri.empty()) {
     w.key("url").string(person.uri);
+  }
+  if (!avatar_url.empty()) {
+    w.key("avatar").string(avatar_url);
   }
   w.end_object().end_array();
 }
@@ -47,7 +54,12 @@ write_item(util::JsonWriter& w,
   w.key("date_published").string(rfc3339(post.date));
   w.key("date_modified").string(rfc3339(post.updated));
   if (!post.author.name.empty()) {
-    write_authors(w, post.author);
+    // A post's avatar is relative to the post (a page bundle's picture).
+    write_authors(w,
+                  post.author,
+                  post.author.avatar.empty()
+                    ? std::string()
+                    : util::resolve_url(post.author.avatar, post.permalink));
   }
   if (const std::string* lang = entry_language(post, plan)) {
     w.key("language").string(*lang);
@@ -90,7 +102,11 @@ write_json_feed(const FeedPlan& plan,
   if (!config.icon.empty()) {
     w.key("favicon").string(content::site_url(config, config.icon));
   }
-  write_authors(w, config.author);
+  write_authors(w,
+                config.author,
+                config.author.avatar.empty()
+                  ? std::string()
+                  : content::site_url(config, config.author.avatar));
   if (!config.websub_hub.empty()) {
     w.key("hubs").begin_array().begin_object();
     w.key("type").string("WebSub");

@@ -4,6 +4,7 @@
 #include "card/contrast.hpp"
 #include "card/font_fallback.hpp"
 #include "card/render.hpp"
+#include "site/card_looks.hpp"
 #include "util/ascii.hpp"
 #include "util/file.hpp"
 #include "util/json.hpp"
@@ -127,35 +128,11 @@ card_key(const card::CardText& text, std::uint64_t setup)
   return fmt::format("{:016x}", h);
 }
 
-// The hash of what every card shares: ogfeed's version, the template, its
-// fonts and images, and the encoding settings.
-std::uint64_t
-setup_hash(const card::CardTemplate& t,
-           const card::TemplateFonts& fonts,
-           const content::CardSettings& settings)
-{
-  std::string all = std::string(OGFEED_VERSION) + "\x1f" + t.source + "\x1f"
-                    + settings.format + "\x1f"
-                    + std::to_string(settings.png_compression) + "\x1f"
-                    + std::to_string(settings.quality);
-  for (const auto& f : fonts.files) {
-    all += "\x1f" + std::to_string(f ? f->hash : 0);
-  }
-  for (const fs::path& image : {t.background.image, t.logo.path}) {
-    if (!image.empty()) {
-      if (auto bytes = util::read_file(image, 256 * 1024 * 1024)) {
-        all +=
-          "\x1f" + std::to_string(XXH3_64bits(bytes->data(), bytes->size()));
-      }
-    }
-  }
-  return XXH3_64bits(all.data(), all.size());
-}
-
 // A card to draw or to keep: where it goes and what decides its pixels.
 struct CardJob
 {
   std::size_t post = 0; // index into the posts
+  std::size_t look = 0; // index into the build's CardLooks
   std::string rel;      // "cards/slug.png"
   std::string key;
   card::CardText text;
@@ -173,16 +150,19 @@ std::vector<CardJob>
 plan_card_jobs(const std::vector<content::Post>& posts,
                const std::vector<std::size_t>& todo,
                const content::SiteConfig& config,
-               const card::CardTemplate& tmpl,
-               const char* extension)
+               CardLooks& looks,
+               const char* extension,
+               util::Diagnostics& diagnostics)
 {
   const std::vector<std::string> names = card_names(posts, config.base_url);
   std::vector<CardJob> jobs(todo.size());
   for (std::size_t j = 0; j < todo.size(); ++j) {
     CardJob& job = jobs[j];
     job.post = todo[j];
+    job.look = looks.look_for(posts[job.post], diagnostics);
     job.rel = config.cards.dir + "/" + names[job.post] + extension;
-    job.text = card::card_text_for(posts[job.post], config, tmpl);
+    job.text =
+      card::card_text_for(posts[job.post], config, looks[job.look].tmpl);
   }
   return jobs;
 }
@@ -213,8 +193,7 @@ card_manifest_json(const std::vector<content::Post>& posts,
 
 struct Renderers
 {
-  const card::CardTemplate& tmpl;
-  const card::TemplateFonts& fonts;
+  const CardLooks& looks;
   card::EncodeOptions encode;
 };
 
@@ -248,9 +227,10 @@ run_card_jobs(std::vector<CardJob>& jobs,
     stop = true;
   };
   util::parallel_for(threads, threads, [&](std::size_t) {
-    // One renderer per thread, made only when a card must be drawn:
-    // FreeType faces are not thread-safe.
-    std::unique_ptr<card::CardRenderer> renderer;
+    // One renderer per thread and look, made only when a card must be
+    // drawn: FreeType faces are not thread-safe.
+    std::vector<std::unique_ptr<card::CardRenderer>> renderers(
+      setup.looks.size());
     for (std::size_t k = next++; k < jobs.size() && !stop; k = next++) {
       CardJob& job = jobs[k];
       if (job.reused || job.skipped) {
@@ -268,8 +248,10 @@ run_card_jobs(std::vector<CardJob>& jobs,
         tick();
         continue;
       }
+      std::unique_ptr<card::CardRenderer>& renderer = renderers[job.look];
       if (!renderer) {
-        auto made = card::CardRenderer::create(setup.tmpl, setup.fonts);
+        auto made = card::CardRenderer::create(setup.looks[job.look].tmpl,
+                                               setup.looks.fonts_of(job.look));
         if (!made) {
           fail(made.error());
           return;
@@ -380,17 +362,15 @@ warn_missing_glyphs(const content::Post& p,
 void
 key_card_jobs(std::vector<CardJob>& jobs,
               const content::SiteConfig& config,
-              const card::CardTemplate& tmpl,
-              card::TemplateFonts& fonts)
+              CardLooks& looks)
 {
-  std::string shown;
+  std::vector<std::u32string> shown(looks.size());
   for (const CardJob& job : jobs) {
-    shown += card::all_text(job.text);
+    shown[job.look] += util::decode_utf8(card::all_text(job.text));
   }
-  card::add_fallback_fonts(fonts, util::decode_utf8(shown), config.language);
-  const std::uint64_t setup = setup_hash(tmpl, fonts, config.cards);
+  looks.finish(shown, config);
   for (CardJob& job : jobs) {
-    job.key = card_key(job.text, setup);
+    job.key = card_key(job.text, looks[job.look].setup);
   }
 }
 
@@ -443,32 +423,6 @@ posts_needing_cards(const std::vector<content::Post>& posts,
   return todo;
 }
 
-std::vector<std::string>
-card_inputs(const std::string& template_name,
-            const CardStepOptions& options,
-            const card::CardTemplate& tmpl,
-            const card::TemplateFonts& fonts)
-{
-  std::vector<std::string> inputs;
-  if (!template_name.ends_with(".yaml")) {
-    for (const auto& dir : options.template_dirs) {
-      inputs.push_back((dir / (template_name + ".yaml")).string());
-    }
-  }
-  inputs.push_back(tmpl.path.string());
-  for (const auto& f : fonts.files) {
-    if (f) {
-      inputs.push_back(f->path);
-    }
-  }
-  for (const fs::path& image : {tmpl.background.image, tmpl.logo.path}) {
-    if (!image.empty()) {
-      inputs.push_back(image.string());
-    }
-  }
-  return inputs;
-}
-
 } // namespace
 
 CardStepResult
@@ -487,25 +441,18 @@ build_cards(const std::vector<content::Post>& posts,
     return result;
   }
 
-  auto tmpl = card::load_card_template(
-    config.cards.template_name, options.template_dirs, options.font_dirs);
-  if (!tmpl) {
-    result.diagnostics.push_back(tmpl.error());
+  auto looks = CardLooks::load(
+    config,
+    {options.template_dirs, options.font_dirs, options.image_dirs},
+    result.diagnostics);
+  if (!looks) {
+    result.diagnostics.push_back(looks.error());
     return result;
   }
-  auto fonts = card::load_template_fonts(*tmpl);
-  if (!fonts) {
-    result.diagnostics.push_back(fonts.error());
-    return result;
-  }
-  for (auto& d : card::check_contrast(*tmpl)) {
-    result.diagnostics.push_back(std::move(d));
-  }
-  std::vector<CardJob> jobs =
-    plan_card_jobs(posts, todo, config, *tmpl, format.extension);
-  key_card_jobs(jobs, config, *tmpl, *fonts);
-  result.inputs =
-    card_inputs(config.cards.template_name, options, *tmpl, *fonts);
+  std::vector<CardJob> jobs = plan_card_jobs(
+    posts, todo, config, *looks, format.extension, result.diagnostics);
+  key_card_jobs(jobs, config, *looks);
+  result.inputs = looks->inputs();
   // Checking a cached card reads it: spread that over the threads too.
   util::parallel_for(jobs.size(), options.jobs, [&](std::size_t j) {
     if (tx.holds(jobs[j].rel, jobs[j].key)) {
@@ -519,7 +466,7 @@ build_cards(const std::vector<content::Post>& posts,
     return result;
   }
 
-  Renderers setup_for_threads{*tmpl, *fonts, {}};
+  Renderers setup_for_threads{*looks, {}};
   setup_for_threads.encode.format = format.format;
   setup_for_threads.encode.png_compression = config.cards.png_compression;
   setup_for_threads.encode.quality = config.cards.quality;
@@ -552,8 +499,8 @@ build_cards(const std::vector<content::Post>& posts,
       cards_url
       + util::percent_encode(job.rel.substr(config.cards.dir.size() + 1));
     ref.type = format.mime;
-    ref.width = tmpl->width;
-    ref.height = tmpl->height;
+    ref.width = (*looks)[job.look].tmpl.width;
+    ref.height = (*looks)[job.look].tmpl.height;
     ref.length = job.length;
     result.cards[job.post] = ref;
   }

@@ -31,7 +31,7 @@ full_post()
   p.categories = {"tech"};
   p.tags = {"c++", "日本語"};
   p.draft = true;
-  p.author = {"名前", "a@example.com", "https://a.example/"};
+  p.author = {"名前", "a@example.com", "https://a.example/", "me.png"};
   p.image = "/i.png";
   p.params = {{"emoji", "🐙"}, {"type", "tech"}};
   p.body = "body\n";
@@ -75,6 +75,7 @@ TEST_CASE("parse cache: a post reads back with every field", "[content]")
   CHECK(back.body == p.body);
   CHECK(back.body_span.file_hash == 0xabcdef);
   CHECK(back.expiry_date == p.expiry_date);
+  CHECK(back.author.avatar == "me.png");
 
   // Each field changes the bytes (the feeds' keys hash them).
   content::Post other = p;
