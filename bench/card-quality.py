@@ -175,8 +175,11 @@ def check(title, layout, phrases, counts, show, tag):
 
 def footer_overlaps(ogfeed, template):
     """Pairs of overlapping elements on a card with a long site name, author
-    and five tags (issue 10: none may overlap)."""
+    (with the example's avatar), the example's logo and five tags (issue 10:
+    none may overlap)."""
+    example = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "examples", "blog")
     out = subprocess.run([ogfeed, "card", "--layout-json", "--template", template,
+                          "--site-dir", example,
                           "--title", "メモリリークの調査：ヒープダンプを読む",
                           "--site", "株式会社サンプルテクノロジーズ エンジニアブログ",
                           "--author", "田中 健太郎 (@kentaro_tanaka)",

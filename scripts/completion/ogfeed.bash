@@ -22,8 +22,9 @@ _ogfeed() {
         --template) _filedir yaml; return ;;
         --site-dir) _filedir -d; return ;;
         --title | --date | --tags | --site | --author | --emoji | --background) return ;;
+        --avatar) _filedir; return ;;
       esac
-      COMPREPLY=($(compgen -W "--title --date --tags --site --author --emoji --background --template --site-dir --output --layout-json --help" -- "$cur"))
+      COMPREPLY=($(compgen -W "--title --date --tags --site --author --emoji --background --avatar --template --site-dir --output --layout-json --help" -- "$cur"))
       [[ $cur != -* ]] && _filedir md
       ;;
     validate)

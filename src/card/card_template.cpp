@@ -130,7 +130,8 @@ public:
        "tags",
        "emoji",
        "logo",
-       "panel"},
+       "panel",
+       "avatar"},
       [&](const std::string& k, const YamlValue& v) -> util::Expected<void> {
         if (k == "name") {
           TRY_ASSIGN(s, content::as_string(v, k));
@@ -148,6 +149,8 @@ public:
           TRY(logo(v, t.logo));
         } else if (k == "panel") {
           TRY(panel(v, t.panel));
+        } else if (k == "avatar") {
+          TRY(avatar(v, t.avatar));
         } else {
           TextBlock& b = k == "site"     ? t.site
                          : k == "author" ? t.author
@@ -454,6 +457,21 @@ private:
            : k == "radius" ? b.radius
                            : b.border_width) = n;
         }
+        return {};
+      });
+  }
+
+  static util::Expected<void>
+  avatar(const YamlValue& v, AvatarBlock& b)
+  {
+    b.enabled = v.kind != YamlValue::Kind::null;
+    return content::visit_map(
+      v,
+      "avatar",
+      {"size", "gap"},
+      [&](const std::string& k, const YamlValue& x) -> util::Expected<void> {
+        TRY_ASSIGN(n, number(x, "avatar." + k, k == "size" ? 8 : 0, 512));
+        (k == "size" ? b.size : b.gap) = n;
         return {};
       });
   }

@@ -75,6 +75,15 @@ struct ImageBlock
   bool round = false;
 };
 
+// The author's picture, drawn round just before the author's name (the
+// post's `author.avatar`, else the site's).
+struct AvatarBlock
+{
+  bool enabled = false;
+  float size = 48; // its diameter
+  float gap = 12;  // to the name
+};
+
 // A framed panel drawn on the background (Zenn-style cards): a rounded
 // rectangle, with an optional border.
 struct PanelBlock
@@ -114,6 +123,7 @@ struct CardTemplate
   TextBlock emoji; // the post's `emoji` (Zenn), large
   ImageBlock logo;
   PanelBlock panel;
+  AvatarBlock avatar;
 };
 
 // Parses a template's YAML. Relative font and image paths resolve against

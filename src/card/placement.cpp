@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <string_view>
 
 namespace ogfeed::card {
 
@@ -61,15 +62,24 @@ narrow(Slot& slot,
           || p.x + p.width <= x) {
         continue;
       }
-      const float anchor = b.align == Align::end ? slot.right
-                           : b.align == Align::start
-                             ? slot.left
-                             : (slot.left + slot.right) / 2;
-      if (p.x + p.width / 2 > anchor
-          || (b.align == Align::start && p.x > slot.left)) {
-        slot.right = std::min(slot.right, p.x - gap);
-      } else {
+      // An element at the slot's start edge (a logo where the site name
+      // starts) pushes the text after it; any other ends the slot.
+      bool after = false;
+      switch (b.align) {
+      case Align::start:
+        after = p.x <= slot.left;
+        break;
+      case Align::end:
+        after = p.x + p.width < slot.right;
+        break;
+      case Align::center:
+        after = p.x + p.width / 2 <= (slot.left + slot.right) / 2;
+        break;
+      }
+      if (after) {
         slot.left = std::max(slot.left, p.x + p.width + gap);
+      } else {
+        slot.right = std::min(slot.right, p.x - gap);
       }
     }
   }
@@ -81,6 +91,15 @@ text_box(
 {
   return {
     name, x, baseline - k_ascent * size, width, (k_ascent + k_descent) * size};
+}
+
+// The avatar at `x`, centred on the ink of a line of `size` on `baseline`.
+ElementBox
+avatar_box(const CardTemplate& t, float x, float baseline, float size)
+{
+  const float middle = baseline - (k_ascent - k_descent) / 2 * size;
+  return {
+    "avatar", x, middle - t.avatar.size / 2, t.avatar.size, t.avatar.size};
 }
 
 ElementBox
@@ -120,30 +139,39 @@ place_texts(const CardTemplate& t,
     if (!b.enabled || s.empty()) {
       continue;
     }
+    // The author's avatar goes just before the name: room for both.
+    const bool avatar = std::string_view(name) == "author" && t.avatar.enabled
+                        && !text.avatar.empty();
+    const float extra = avatar ? t.avatar.size + t.avatar.gap : 0;
     const float room =
-      b.width > 0 ? b.width : static_cast<float>(t.width) - b.x - k_margin;
+      (b.width > 0 ? b.width : static_cast<float>(t.width) - b.x - k_margin)
+      - extra;
     TitleLayout lay = setter.set_line(s, b.font, b.size, room);
     if (lay.lines.empty()) {
       continue;
     }
-    Slot slot{b.x, b.x + room};
+    Slot slot{b.x, b.x + room + extra};
     const float top = b.y;
     const float bottom = b.y + b.size * 1.3F;
-    narrow(slot, b, lay.lines.front().width, top, bottom, out.elements);
-    if (slot.right - slot.left < 2 * b.size) {
+    narrow(slot, b, lay.lines.front().width + extra, top, bottom, out.elements);
+    const float fits = slot.right - slot.left - extra;
+    if (fits < 2 * b.size) {
       continue; // no room for even two characters
     }
-    if (lay.lines.front().width > slot.right - slot.left) {
-      lay = setter.set_line(s, b.font, b.size, slot.right - slot.left);
+    if (lay.lines.front().width > fits) {
+      lay = setter.set_line(s, b.font, b.size, fits);
       if (lay.lines.empty()) {
         continue;
       }
     }
     const float width = lay.lines.front().width;
-    const float x = text_left(b, slot, width);
+    const float x = text_left(b, slot, width + extra);
     const float baseline = b.y + lay.lines.front().baseline;
-    out.texts.push_back({name, &b, std::move(lay), x, baseline});
-    out.elements.push_back(text_box(name, x, baseline, width, b.size));
+    if (avatar) {
+      out.elements.push_back(avatar_box(t, x, baseline, b.size));
+    }
+    out.texts.push_back({name, &b, std::move(lay), x + extra, baseline});
+    out.elements.push_back(text_box(name, x + extra, baseline, width, b.size));
   }
   // One row, one baseline: the lowest of its lines'.
   for (PlacedText& a : out.texts) {
@@ -160,6 +188,8 @@ place_texts(const CardTemplate& t,
     for (ElementBox& e : out.elements) {
       if (e.name == p.name) {
         e = text_box(p.name, p.x, p.baseline, e.width, p.block->size);
+      } else if (e.name == "avatar" && p.name == "author") {
+        e = avatar_box(t, e.x, p.baseline, p.block->size);
       }
     }
   }
@@ -261,7 +291,7 @@ place_card(const CardTemplate& t,
     out.elements.push_back(
       {"panel", t.panel.x, t.panel.y, t.panel.width, t.panel.height});
   }
-  if (t.logo.enabled) {
+  if (t.logo.enabled && !t.logo.path.empty()) {
     out.elements.push_back(
       {"logo", t.logo.x, t.logo.y, t.logo.width, t.logo.height});
   }

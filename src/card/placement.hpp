@@ -16,14 +16,15 @@ struct CardText
   std::string author;
   std::string date; // already formatted
   std::vector<std::string> tags;
-  std::string emoji; // the post's `emoji` (Zenn) or `card.emoji`
+  std::string emoji;  // the post's `emoji` (Zenn) or `card.emoji`
+  std::string avatar; // the author's picture, a file; empty: none
 };
 
 // Where one drawn element sits on the card, in pixels from its top-left.
 struct ElementBox
 {
   std::string name; // background, panel, logo, title, emoji, date,
-                    // author, site, tag, tag-more
+                    // avatar, author, site, tag, tag-more
   float x = 0;
   float y = 0;
   float width = 0;

@@ -1,5 +1,6 @@
 #include "card/render.hpp"
 
+#include "card/canvas.hpp"
 #include "card/png_encode.hpp"
 #include "card/shaper.hpp"
 #include "util/utf8.hpp"
@@ -23,258 +24,6 @@ namespace {
 
 constexpr const char* k_system_emoji =
   "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf";
-
-void
-ensure_vips()
-{
-  static std::once_flag once;
-  std::call_once(once, [] {
-    if (VIPS_INIT("ogfeed") != 0) {
-      return;
-    }
-    // ogfeed renders cards on its own threads; one vips thread per card
-    // avoids oversubscribing, and no operation cache keeps memory flat.
-    vips_concurrency_set(1);
-    vips_cache_set_max(0);
-  });
-}
-
-// An RGB canvas in memory, 8 bits per channel.
-struct Canvas
-{
-  int width = 0;
-  int height = 0;
-  std::vector<std::uint8_t> rgb;
-
-  // Blends `color` at `coverage` (0..255) into pixel (x, y).
-  void
-  blend(int x, int y, const Color& color, unsigned coverage)
-  {
-    if (x < 0 || y < 0 || x >= width || y >= height || coverage == 0) {
-      return;
-    }
-    const unsigned a = coverage * color.a / 255;
-    std::uint8_t* p =
-      &rgb[(static_cast<std::size_t>(y) * static_cast<std::size_t>(width)
-            + static_cast<std::size_t>(x))
-           * 3];
-    p[0] =
-      static_cast<std::uint8_t>((color.r * a + p[0] * (255 - a) + 127) / 255);
-    p[1] =
-      static_cast<std::uint8_t>((color.g * a + p[1] * (255 - a) + 127) / 255);
-    p[2] =
-      static_cast<std::uint8_t>((color.b * a + p[2] * (255 - a) + 127) / 255);
-  }
-};
-
-util::Error
-vips_failure(const std::string& what)
-{
-  std::string detail = vips_error_buffer();
-  vips_error_clear();
-  while (!detail.empty() && (detail.back() == '\n' || detail.back() == ' ')) {
-    detail.pop_back();
-  }
-  return util::make_error(what + (detail.empty() ? "" : ": " + detail));
-}
-
-std::vector<std::uint8_t>
-to_rgb_bytes(vips::VImage image)
-{
-  if (image.interpretation() != VIPS_INTERPRETATION_sRGB
-      && image.interpretation() != VIPS_INTERPRETATION_RGB) {
-    image = image.colourspace(VIPS_INTERPRETATION_sRGB);
-  }
-  if (image.has_alpha()) {
-    image = image.flatten();
-  }
-  if (image.bands() == 1) {
-    image = image.bandjoin({image, image});
-  }
-  image = image.extract_band(0, vips::VImage::option()->set("n", 3))
-            .cast(VIPS_FORMAT_UCHAR);
-  std::size_t size = 0;
-  void* mem = image.write_to_memory(&size);
-  std::vector<std::uint8_t> out(static_cast<std::uint8_t*>(mem),
-                                static_cast<std::uint8_t*>(mem) + size);
-  g_free(mem);
-  return out;
-}
-
-util::Expected<std::vector<std::uint8_t>>
-paint_background(const Background& bg, int width, int height)
-{
-  try {
-    vips::VImage image;
-    switch (bg.kind) {
-    case BackgroundKind::solid:
-      // In 8-bit sRGB: a float image would be read as scRGB and come out
-      // near white (unseen while the only solid template was light).
-      image = vips::VImage::black(width, height)
-                .new_from_image({static_cast<double>(bg.color.r),
-                                 static_cast<double>(bg.color.g),
-                                 static_cast<double>(bg.color.b)})
-                .copy(vips::VImage::option()->set("interpretation",
-                                                  VIPS_INTERPRETATION_sRGB));
-      break;
-    case BackgroundKind::linear_gradient: {
-      // CSS angles: 0deg points up, 90deg right; t runs 0..1 along it.
-      const double a = bg.angle * M_PI / 180.0;
-      const double dx = std::sin(a);
-      const double dy = -std::cos(a);
-      const double length = std::abs(width * dx) + std::abs(height * dy);
-      const vips::VImage xyz = vips::VImage::xyz(width, height);
-      vips::VImage t =
-        (xyz[0] - width / 2.0) * dx + (xyz[1] - height / 2.0) * dy;
-      t = (t / length + 0.5) * 255.0;
-      t = t.cast(VIPS_FORMAT_UCHAR);
-      std::vector<std::uint8_t> lut(256 * 3);
-      const std::size_t stops = bg.colors.size();
-      for (int i = 0; i < 256; ++i) {
-        const double pos = i / 255.0 * static_cast<double>(stops - 1);
-        const std::size_t k =
-          std::min(static_cast<std::size_t>(pos), stops - 2);
-        const double f = pos - static_cast<double>(k);
-        const Color& c0 = bg.colors[k];
-        const Color& c1 = bg.colors[k + 1];
-        lut[static_cast<std::size_t>(i) * 3] =
-          static_cast<std::uint8_t>(std::lround(c0.r + (c1.r - c0.r) * f));
-        lut[static_cast<std::size_t>(i) * 3 + 1] =
-          static_cast<std::uint8_t>(std::lround(c0.g + (c1.g - c0.g) * f));
-        lut[static_cast<std::size_t>(i) * 3 + 2] =
-          static_cast<std::uint8_t>(std::lround(c0.b + (c1.b - c0.b) * f));
-      }
-      const vips::VImage map = vips::VImage::new_from_memory(
-        lut.data(), lut.size(), 256, 1, 3, VIPS_FORMAT_UCHAR);
-      image = t.maplut(map).copy_memory();
-      break;
-    }
-    case BackgroundKind::image:
-      image = vips::VImage::thumbnail(bg.image.c_str(),
-                                      width,
-                                      vips::VImage::option()
-                                        ->set("height", height)
-                                        ->set("crop", VIPS_INTERESTING_CENTRE)
-                                        ->set("size", VIPS_SIZE_BOTH));
-      if (bg.darken > 0) {
-        image = image.colourspace(VIPS_INTERPRETATION_sRGB);
-        if (image.has_alpha()) {
-          image = image.flatten();
-        }
-        image = image.linear(1.0 - bg.darken, 0.0);
-      }
-      break;
-    }
-    return to_rgb_bytes(image);
-  } catch (const vips::VError&) {
-    return tl::unexpected(vips_failure(
-      bg.kind == BackgroundKind::image
-        ? "cannot read background image '" + bg.image.string() + "'"
-        : std::string("cannot paint the background")));
-  }
-}
-
-util::Expected<void>
-paint_logo(Canvas& canvas, const ImageBlock& logo)
-{
-  try {
-    vips::VImage image =
-      vips::VImage::thumbnail(logo.path.c_str(),
-                              static_cast<int>(logo.width),
-                              vips::VImage::option()
-                                ->set("height", static_cast<int>(logo.height))
-                                ->set("crop", VIPS_INTERESTING_CENTRE)
-                                ->set("size", VIPS_SIZE_BOTH));
-    image = image.colourspace(VIPS_INTERPRETATION_sRGB);
-    if (!image.has_alpha()) {
-      image = image.bandjoin_const({255});
-    }
-    image = image.cast(VIPS_FORMAT_UCHAR);
-    std::size_t size = 0;
-    void* mem = image.write_to_memory(&size);
-    const auto* px = static_cast<const std::uint8_t*>(mem);
-    const int w = image.width();
-    const int h = image.height();
-    const int bands = image.bands();
-    const double r = std::min(w, h) / 2.0;
-    for (int y = 0; y < h; ++y) {
-      for (int x = 0; x < w; ++x) {
-        const std::uint8_t* p =
-          px
-          + (static_cast<std::size_t>(y) * static_cast<std::size_t>(w)
-             + static_cast<std::size_t>(x))
-              * static_cast<std::size_t>(bands);
-        unsigned alpha = p[bands - 1];
-        if (logo.round) {
-          const double d = std::hypot(x + 0.5 - w / 2.0, y + 0.5 - h / 2.0) - r;
-          alpha = static_cast<unsigned>(alpha * std::clamp(0.5 - d, 0.0, 1.0));
-        }
-        canvas.blend(static_cast<int>(logo.x) + x,
-                     static_cast<int>(logo.y) + y,
-                     Color{p[0], p[1], p[2], 255},
-                     alpha);
-      }
-    }
-    g_free(mem);
-    return {};
-  } catch (const vips::VError&) {
-    return tl::unexpected(
-      vips_failure("cannot read logo '" + logo.path.string() + "'"));
-  }
-}
-
-// Fills a rounded rectangle of radius `r`, anti-aliased.
-void
-fill_rounded(Canvas& canvas,
-             float x0,
-             float y0,
-             float w,
-             float h,
-             float r,
-             const Color& color)
-{
-  r = std::min({r, w / 2, h / 2});
-  for (int y = static_cast<int>(std::floor(y0));
-       y < static_cast<int>(std::ceil(y0 + h));
-       ++y) {
-    for (int x = static_cast<int>(std::floor(x0));
-         x < static_cast<int>(std::ceil(x0 + w));
-         ++x) {
-      const float px = static_cast<float>(x) + 0.5F;
-      const float py = static_cast<float>(y) + 0.5F;
-      const float cx = std::clamp(px, x0 + r, x0 + w - r);
-      const float cy = std::clamp(py, y0 + r, y0 + h - r);
-      const float d = std::hypot(px - cx, py - cy) - r;
-      const float cov = std::clamp(0.5F - d, 0.0F, 1.0F);
-      canvas.blend(x, y, color, static_cast<unsigned>(std::lround(cov * 255)));
-    }
-  }
-}
-
-// Fills a pill: a rounded rectangle whose radius is half its height.
-void
-fill_pill(
-  Canvas& canvas, float x0, float y0, float w, float h, const Color& color)
-{
-  fill_rounded(canvas, x0, y0, w, h, h / 2, color);
-}
-
-// The template's framed panel: its border, then its fill inside it.
-void
-paint_panel(Canvas& canvas, const PanelBlock& p)
-{
-  const float b = p.border_width;
-  if (b > 0) {
-    fill_rounded(canvas, p.x, p.y, p.width, p.height, p.radius, p.border);
-  }
-  fill_rounded(canvas,
-               p.x + b,
-               p.y + b,
-               p.width - 2 * b,
-               p.height - 2 * b,
-               std::max(0.0F, p.radius - b),
-               p.color);
-}
 
 } // namespace
 
@@ -336,7 +85,10 @@ struct GlyphKey
 
 struct CardRenderer::Impl : LineSetter
 {
-  const CardTemplate* tmpl = nullptr;
+  // The template, its logo box shrunk to the logo as drawn.
+  CardTemplate tmpl;
+  // Avatars read so far, by file (a site has a few authors).
+  std::map<std::string, Picture> avatars;
   // Site names, dates, tags and common kana repeat from card to card.
   std::map<GlyphKey, GlyphBitmap> glyph_cache;
   std::vector<std::uint8_t> scratch; // the canvas of the card being drawn
@@ -360,7 +112,7 @@ struct CardRenderer::Impl : LineSetter
         }
       }
     };
-    const std::string& first = primary.empty() ? tmpl->title_font : primary;
+    const std::string& first = primary.empty() ? tmpl.title_font : primary;
     bool bold = false;
     for (std::size_t i = 0; i < names.size(); ++i) {
       if (names[i] == first && owned[i]) {
@@ -372,7 +124,7 @@ struct CardRenderer::Impl : LineSetter
     // block's weight first.
     add(bold ? "(language bold)" : "(language regular)");
     add(first);
-    for (const auto& name : tmpl->title_fallback) {
+    for (const auto& name : tmpl.title_fallback) {
       add(name);
     }
     add("(system emoji)");
@@ -388,7 +140,7 @@ struct CardRenderer::Impl : LineSetter
         std::size_t limit) const
   {
     ShapeOptions options;
-    options.features = tmpl->features;
+    options.features = tmpl.features;
     std::u32string codes = util::decode_utf8(text);
     const bool cut = codes.size() > limit;
     if (cut) {
@@ -577,7 +329,7 @@ struct CardRenderer::Impl : LineSetter
                   float width)
   {
     LayoutStyle style;
-    style.box_width = width > 0 ? width : static_cast<float>(tmpl->width) * 4;
+    style.box_width = width > 0 ? width : static_cast<float>(tmpl.width) * 4;
     style.box_height = size * 2;
     style.max_size = size;
     style.min_size = size;
@@ -596,6 +348,22 @@ struct CardRenderer::Impl : LineSetter
     return set_single_line(text, stack_for(font), size, width);
   }
 
+  // The avatar in file `path`, at the template's size, read once.
+  util::Expected<const Picture*>
+  avatar(const std::string& path)
+  {
+    auto it = avatars.find(path);
+    if (it == avatars.end()) {
+      if (avatars.size() >= 64) {
+        avatars.clear(); // bounded memory on a site of many authors
+      }
+      const int size = static_cast<int>(std::lround(tmpl.avatar.size));
+      TRY_ASSIGN(pic, load_picture(path, size, size, Fit::cover));
+      it = avatars.emplace(path, std::move(pic)).first;
+    }
+    return &it->second;
+  }
+
   // Draws the small elements where place_card() put them.
   void
   draw_placed(Canvas& canvas, const CardPlacement& placement)
@@ -611,7 +379,7 @@ struct CardRenderer::Impl : LineSetter
                 p.baseline - line.baseline,
                 p.block->color);
     }
-    const TextBlock& b = tmpl->tags;
+    const TextBlock& b = tmpl.tags;
     const FontStack stack = stack_for(b.font);
     for (const PlacedPill& p : placement.pills) {
       fill_pill(canvas, p.x, p.y, p.width, p.height, b.pill);
@@ -635,7 +403,7 @@ CardRenderer::create(const CardTemplate& t, const TemplateFonts& fonts)
   std::unique_ptr<CardRenderer> r(new CardRenderer());
   r->m_impl = std::make_unique<Impl>();
   Impl& m = *r->m_impl;
-  m.tmpl = &t;
+  m.tmpl = t;
   for (std::size_t i = 0; i < fonts.files.size(); ++i) {
     m.names.push_back(fonts.specs[i].name);
     if (!fonts.files[i]) {
@@ -653,8 +421,22 @@ CardRenderer::create(const CardTemplate& t, const TemplateFonts& fonts)
     m.background = std::move(canvas.rgb);
   }
   if (t.logo.enabled && !t.logo.path.empty()) {
+    // A round logo fills its box; any other is drawn whole, as large as
+    // fits, from the box's top-left, and the box shrinks to it.
+    ImageBlock& logo = m.tmpl.logo;
+    TRY_ASSIGN(pic,
+               load_picture(logo.path,
+                            static_cast<int>(logo.width),
+                            static_cast<int>(logo.height),
+                            logo.round ? Fit::cover : Fit::contain));
+    logo.width = static_cast<float>(pic.width);
+    logo.height = static_cast<float>(pic.height);
     Canvas canvas{t.width, t.height, std::move(m.background)};
-    TRY(paint_logo(canvas, t.logo));
+    draw_picture(canvas,
+                 pic,
+                 static_cast<int>(logo.x),
+                 static_cast<int>(logo.y),
+                 logo.round ? Shape::round : Shape::as_is);
     m.background = std::move(canvas.rgb);
   }
   return r;
@@ -665,8 +447,8 @@ CardRenderer::~CardRenderer() = default;
 TitleLayout
 CardRenderer::layout_title(const std::string& title)
 {
-  const FontStack stack = m_impl->stack_for(m_impl->tmpl->title_font);
-  const LayoutStyle& style = m_impl->tmpl->title;
+  const FontStack stack = m_impl->stack_for(m_impl->tmpl.title_font);
+  const LayoutStyle& style = m_impl->tmpl.title;
   return card::layout_title(
     m_impl->shape(title, stack, max_layout_chars(style)), style);
 }
@@ -674,7 +456,7 @@ CardRenderer::layout_title(const std::string& title)
 CardPlacement
 CardRenderer::place(const CardText& text, const TitleLayout& title)
 {
-  return place_card(*m_impl->tmpl, title, text, *m_impl);
+  return place_card(m_impl->tmpl, title, text, *m_impl);
 }
 
 std::string
@@ -691,7 +473,7 @@ util::Expected<RenderedCard>
 CardRenderer::render(const CardText& text, const EncodeOptions& options)
 {
   Impl& m = *m_impl;
-  const CardTemplate& t = *m.tmpl;
+  const CardTemplate& t = m.tmpl;
   RenderedCard out;
   // Reuse one buffer: a fresh 2 MB allocation per card costs page faults.
   Canvas canvas{t.width, t.height, std::move(m.scratch)};
@@ -719,6 +501,16 @@ CardRenderer::render(const CardText& text, const EncodeOptions& options)
       out.missing.end(), p.layout.missing.begin(), p.layout.missing.end());
   }
   m.draw_placed(canvas, out.placement);
+  for (const ElementBox& e : out.placement.elements) {
+    if (e.name == "avatar") {
+      TRY_ASSIGN(pic, m.avatar(text.avatar));
+      draw_picture(canvas,
+                   *pic,
+                   static_cast<int>(std::lround(e.x)),
+                   static_cast<int>(std::lround(e.y)),
+                   Shape::round);
+    }
+  }
   // One warning per character, not per occurrence.
   std::vector<char32_t> seen;
   for (const char32_t c : out.missing) {

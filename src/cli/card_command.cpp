@@ -39,6 +39,7 @@ constexpr const char* k_card_help =
   "  --background SPEC   a colour (#0f766e), colours for a gradient (#a,#b)\n"
   "                      or an image file (default: the post's, else the\n"
   "                      template's)\n"
+  "  --avatar FILE       the author's picture (templates with an avatar)\n"
   "  --site-dir DIR      the site folder, for its ogfeed.yaml and templates/\n"
   "  -o, --output FILE   write the card to FILE (.png, .jpg or .webp; default "
   "card.png)\n"
@@ -55,6 +56,7 @@ struct CardArgs
   card::CardOverrides overrides;
   std::optional<std::string> template_name;
   std::optional<std::string> background;
+  std::optional<std::string> avatar;
   std::optional<std::string> site_dir;
   std::optional<std::string> output;
   std::optional<std::string> titles; // --titles FILE
@@ -86,6 +88,7 @@ parse_args(const std::vector<std::string>& args, CardArgs& out)
     {"emoji", 0, OptionSpec::Value::required, set(o.emoji)},
     {"template", 0, OptionSpec::Value::required, set(out.template_name)},
     {"background", 0, OptionSpec::Value::required, set(out.background)},
+    {"avatar", 0, OptionSpec::Value::required, set(out.avatar)},
     {"site-dir", 0, OptionSpec::Value::required, set(out.site_dir)},
     {"output", 'o', OptionSpec::Value::required, set(out.output)},
     {"titles", 0, OptionSpec::Value::required, set(out.titles)},
@@ -260,6 +263,15 @@ run_card(const std::vector<std::string>& args)
     card::card_text_with(post ? &shown : nullptr, config, tmpl, a.overrides);
   if (!text) {
     return usage_error(text.error().message);
+  }
+  if (tmpl.avatar.enabled && !text->author.empty()) {
+    util::Diagnostics said;
+    text->avatar = a.avatar
+                     ? *a.avatar
+                     : looks->avatar_for(post ? shown : content::Post{}, said);
+    for (const auto& d : said) {
+      std::cerr << util::format_diagnostic(d) << "\n";
+    }
   }
   std::vector<std::u32string> all(looks->size());
   all[look] = util::decode_utf8(card::all_text(*text));

@@ -188,6 +188,71 @@ CardLooks::look_for(const content::Post& p, util::Diagnostics& diagnostics)
   return m_looks.size() - 1;
 }
 
+namespace {
+
+// An avatar as written, found as a file in `dirs`; else a warning.
+std::string
+find_avatar(const std::string& written,
+            const std::vector<fs::path>& dirs,
+            const std::string& where,
+            util::Diagnostics& diagnostics)
+{
+  if (card::is_remote_image(written)) {
+    diagnostics.push_back(util::with_path(
+      util::make_warning("'author.avatar' \"" + written
+                         + "\" is a URL; ogfeed fetches nothing, so the card "
+                           "shows no avatar (name a file of the site)"),
+      where));
+    return {};
+  }
+  const auto file = card::find_site_image(written, dirs);
+  if (!file) {
+    diagnostics.push_back(util::with_path(
+      util::make_warning("'author.avatar' \"" + written
+                         + "\": no such image file; the card shows no avatar"),
+      where));
+    return {};
+  }
+  return file->string();
+}
+
+} // namespace
+
+std::string
+CardLooks::avatar_for(const content::Post& p, util::Diagnostics& diagnostics)
+{
+  std::string file;
+  const content::Person& site = m_config->author;
+  if (!p.author.avatar.empty()) {
+    std::vector<fs::path> dirs = m_dirs.images;
+    if (!p.file.empty()) {
+      dirs.insert(dirs.begin(), p.file.parent_path());
+    }
+    file = find_avatar(p.author.avatar, dirs, p.shown_path, diagnostics);
+  } else if (p.author.name.empty() || p.author.name == site.name) {
+    if (!m_site_avatar) {
+      m_site_avatar =
+        site.avatar.empty()
+          ? std::string()
+          : find_avatar(site.avatar, m_dirs.images, "ogfeed.yaml", diagnostics);
+    }
+    file = *m_site_avatar;
+  }
+  if (!file.empty() && !m_avatars.contains(file)) {
+    const auto bytes = util::read_file(file, 256 * 1024 * 1024);
+    m_avatars[file] =
+      bytes ? XXH3_64bits(bytes->data(), bytes->size()) : std::uint64_t{1};
+  }
+  return file;
+}
+
+std::uint64_t
+CardLooks::avatar_hash(const std::string& file) const
+{
+  const auto it = m_avatars.find(file);
+  return it == m_avatars.end() ? 0 : it->second;
+}
+
 void
 CardLooks::finish(const std::vector<std::u32string>& shown,
                   const content::SiteConfig& config)
@@ -240,6 +305,9 @@ CardLooks::inputs() const
          {look->tmpl.background.image, look->tmpl.logo.path}) {
       add(image.string());
     }
+  }
+  for (const auto& [file, hash] : m_avatars) {
+    add(file);
   }
   return inputs;
 }

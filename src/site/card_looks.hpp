@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -58,6 +59,16 @@ public:
   // or a file) is a warning naming the post, and the site's is used.
   std::size_t look_for(const content::Post& p, util::Diagnostics& diagnostics);
 
+  // The author's avatar for post `p`'s card, a file (empty: none): the
+  // post's `author.avatar` (beside the post or in the site), else, when the
+  // post names no other author, the site's. One that is a URL or no file
+  // is a warning (once for the site's).
+  std::string avatar_for(const content::Post& p,
+                         util::Diagnostics& diagnostics);
+
+  // The hash of an avatar file's bytes (0 for none), for card keys.
+  std::uint64_t avatar_hash(const std::string& file) const;
+
   // Adds the system fonts each template lacks for the text its cards show
   // (`shown[i]`: all text of look i's cards), then hashes each look's setup
   // (ogfeed's version, template, fonts, images, settings).
@@ -97,6 +108,8 @@ private:
   CardDirs m_dirs;
   std::vector<std::unique_ptr<Loaded>> m_templates;
   std::vector<std::unique_ptr<CardLook>> m_looks;
+  std::map<std::string, std::uint64_t> m_avatars; // file -> hash of bytes
+  std::optional<std::string> m_site_avatar;       // resolved once
 };
 
 } // namespace ogfeed::site

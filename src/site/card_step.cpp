@@ -120,6 +120,7 @@ card_key(const card::CardText& text, std::uint64_t setup)
   add(text.author);
   add(text.date);
   add(text.emoji);
+  add(text.avatar);
   for (const auto& t : text.tags) {
     add(t);
   }
@@ -163,6 +164,9 @@ plan_card_jobs(const std::vector<content::Post>& posts,
     job.rel = config.cards.dir + "/" + names[job.post] + extension;
     job.text =
       card::card_text_for(posts[job.post], config, looks[job.look].tmpl);
+    if (looks[job.look].tmpl.avatar.enabled && !job.text.author.empty()) {
+      job.text.avatar = looks.avatar_for(posts[job.post], diagnostics);
+    }
   }
   return jobs;
 }
@@ -370,7 +374,8 @@ key_card_jobs(std::vector<CardJob>& jobs,
   }
   looks.finish(shown, config);
   for (CardJob& job : jobs) {
-    job.key = card_key(job.text, looks[job.look].setup);
+    job.key = card_key(
+      job.text, looks[job.look].setup ^ looks.avatar_hash(job.text.avatar));
   }
 }
 

@@ -1,4 +1,6 @@
 #include "card/card_look.hpp"
+#include "card/card_text.hpp"
+#include "content/site_loader.hpp"
 #include "site/card_looks.hpp"
 #include "test_support.hpp"
 
@@ -175,4 +177,155 @@ TEST_CASE("issue 10: a site build draws each post's card in its own look",
   REQUIRE_FALSE(util::has_error(again.diagnostics));
   CHECK(again.cards_rendered == 1);
   CHECK(pixel(cards / "teal.png", 4, 4) == std::vector<double>{124, 45, 18});
+}
+
+namespace {
+
+// A site whose ogfeed.yaml names the example's logo and avatar (copied into
+// its static/images/), plus `extra` lines.
+fs::path
+site_with_pictures(const std::string& name, const std::string& extra = "")
+{
+  const fs::path root = test::fresh_dir(name);
+  const fs::path images = test::k_source_dir / "examples/blog/static/images";
+  for (const char* file : {"logo.png", "avatar.png"}) {
+    REQUIRE(util::write_file_atomic(root / "static/images" / file,
+                                    test::slurp(images / file)));
+  }
+  REQUIRE(util::write_file_atomic(
+    root / "ogfeed.yaml",
+    "title: 株式会社サンプルテクノロジーズ エンジニアブログ\n"
+    "base_url: https://p.example/\n"
+    "author:\n  name: 田中 健太郎 (@kentaro_tanaka)\n"
+    "  avatar: /images/avatar.png\n"
+    "cards:\n  logo: /images/logo.png\n"
+      + extra));
+  return root;
+}
+
+bool
+overlap(const card::ElementBox& a, const card::ElementBox& b)
+{
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height
+         && b.y < a.y + a.height;
+}
+
+const card::ElementBox&
+element(const card::CardPlacement& placement, const std::string& name)
+{
+  for (const auto& e : placement.elements) {
+    if (e.name == name) {
+      return e;
+    }
+  }
+  FAIL("no element " << name);
+  return placement.elements.front();
+}
+
+} // namespace
+
+TEST_CASE("issue 10: the site's logo and the author's round avatar take "
+          "their place beside the site name and the author",
+          "[card]")
+{
+  const fs::path root = site_with_pictures("card-pictures");
+  auto loaded = content::load_site_config(root);
+  REQUIRE(loaded);
+  const content::SiteConfig& config = loaded->config;
+  util::Diagnostics notes;
+  auto looks = site::CardLooks::load(config, dirs_for(root), notes);
+  REQUIRE(looks);
+  CHECK(notes.empty());
+  content::Post post = post_with(root / "posts/a.md", {});
+  post.title = "メモリリークの調査：ヒープダンプを読む";
+  post.tags = {"Go", "Kubernetes", "パフォーマンス", "メモリ", "デバッグ"};
+  const std::string avatar = looks->avatar_for(post, notes);
+  CHECK(avatar == (root / "static/images/avatar.png").string());
+  CHECK(looks->avatar_hash(avatar) != 0);
+
+  for (const std::string name : {"default", "sunset", "panel", "photo"}) {
+    post.params["card.template"] = name;
+    const std::size_t look = looks->look_for(post, notes);
+    card::CardText text =
+      card::card_text_for(post, config, (*looks)[look].tmpl);
+    text.avatar = avatar;
+    looks->finish(std::vector<std::u32string>(looks->size()), config);
+    auto renderer =
+      card::CardRenderer::create((*looks)[look].tmpl, looks->fonts_of(look));
+    REQUIRE(renderer);
+    const card::TitleLayout title = (*renderer)->layout_title(text.title);
+    const card::CardPlacement placed = (*renderer)->place(text, title);
+    INFO(name);
+    // The logo is drawn whole at its box's height (320x96 at 44 or 48 px
+    // high), and the site name starts after it.
+    const card::ElementBox& logo = element(placed, "logo");
+    CHECK(std::abs(logo.width / logo.height - 320.0F / 96.0F) < 0.05F);
+    CHECK(element(placed, "site").x >= logo.x + logo.width);
+    // The avatar sits just before the author, centred on its line.
+    const card::ElementBox& face = element(placed, "avatar");
+    const card::ElementBox& author = element(placed, "author");
+    CHECK(face.x + face.width < author.x);
+    CHECK(author.x - (face.x + face.width) <= 14.0F);
+    CHECK(std::abs((face.y + face.height / 2) - (author.y + author.height / 2))
+          < author.height / 4);
+    for (std::size_t i = 0; i < placed.elements.size(); ++i) {
+      for (std::size_t j = i + 1; j < placed.elements.size(); ++j) {
+        const auto& a = placed.elements[i];
+        const auto& b = placed.elements[j];
+        if (a.name != "background" && a.name != "panel") {
+          CHECK_FALSE(overlap(a, b));
+        }
+      }
+    }
+  }
+  CHECK(notes.empty());
+}
+
+TEST_CASE("issue 10: avatars of the site and of a post; what cannot be "
+          "drawn is a warning",
+          "[site]")
+{
+  const fs::path root = site_with_pictures("card-avatars");
+  const std::string head = "---\ntitle: 顔\ndate: 2024-05-01\n";
+  REQUIRE(util::write_file_atomic(root / "posts/site.md", head + "---\nA\n"));
+  // A guest author's own picture, beside the post.
+  REQUIRE(util::write_file_atomic(
+    root / "posts/guest/index.md",
+    head + "author:\n  name: ゲスト\n  avatar: me.png\n---\nA\n"));
+  REQUIRE(util::write_file_atomic(
+    root / "posts/guest/me.png",
+    test::slurp(test::k_source_dir / "examples/blog/static/images/logo.png")));
+  REQUIRE(util::write_file_atomic(
+    root / "posts/remote.md",
+    head
+      + "author:\n  name: 遠く\n  avatar: https://cdn.example/a.png\n---\n"));
+  REQUIRE(util::write_file_atomic(
+    root / "posts/missing.md",
+    head + "author:\n  name: 無し\n  avatar: /images/none.png\n---\n"));
+  // Another author without a picture: not the site's face.
+  REQUIRE(util::write_file_atomic(root / "posts/other.md",
+                                  head + "author: 別の人\n---\n"));
+  site::BuildOptions options = test::build_options(root, root / "public");
+  options.cards = site::Cards::as_configured;
+  options.template_dirs = {test::k_source_dir / "templates"};
+  options.font_dirs = {test::k_source_dir / "fonts"};
+  const site::BuildReport report = site::build_site(options);
+  REQUIRE_FALSE(util::has_error(report.diagnostics));
+  CHECK(mentions(report.diagnostics,
+                 "posts/remote.md: warning: 'author.avatar' "
+                 "\"https://cdn.example/a.png\" is a URL; ogfeed fetches "
+                 "nothing"));
+  CHECK(mentions(report.diagnostics,
+                 "posts/missing.md: warning: 'author.avatar' "
+                 "\"/images/none.png\": no such image file"));
+  CHECK(report.cards_rendered == 5);
+
+  // The avatar is in each card's key: a new picture draws again exactly
+  // the cards that show it (the site's author's).
+  REQUIRE(util::write_file_atomic(
+    root / "static/images/avatar.png",
+    test::slurp(test::k_source_dir / "examples/blog/static/images/logo.png")));
+  const site::BuildReport again = site::build_site(options);
+  REQUIRE_FALSE(util::has_error(again.diagnostics));
+  CHECK(again.cards_rendered == 1);
 }

@@ -276,8 +276,8 @@ TEST_CASE("issue 12: feeds.content summary, <!--more-->, summary_length",
   CHECK(json.find("content_html") == std::string::npos);
 }
 
-TEST_CASE("issue 12: feeds.stylesheet writes feed.xsl and links it; icon and "
-          "logo reach every format",
+TEST_CASE("issue 12: feeds.stylesheet writes feed.xsl and links it; icon, "
+          "logo and the author's avatar reach every format",
           "[site]")
 {
   const fs::path root =
@@ -287,7 +287,8 @@ TEST_CASE("issue 12: feeds.stylesheet writes feed.xsl and links it; icon and "
   REQUIRE(util::write_file_atomic(
     root / "ogfeed.yaml",
     "title: x\nbase_url: https://x.example/blog/\nicon: /favicon.png\n"
-    "logo: img/logo.png\nfeeds:\n  stylesheet: true\n"
+    "logo: img/logo.png\nauthor:\n  name: A\n  avatar: /img/a.png\n"
+    "feeds:\n  stylesheet: true\n"
     "  formats: [atom, rss, json]\n  tags: false\n  categories: false\n"));
   const site::BuildReport report =
     site::build_site(options_for(root, root / "public"));
@@ -312,6 +313,9 @@ TEST_CASE("issue 12: feeds.stylesheet writes feed.xsl and links it; icon and "
   CHECK(json.find("\"icon\": \"https://x.example/blog/img/logo.png\"")
         != std::string::npos);
   CHECK(json.find("\"favicon\": \"https://x.example/blog/favicon.png\"")
+        != std::string::npos);
+  // JSON Feed 1.1's author avatar, as absolute as the icons.
+  CHECK(json.find("\"avatar\": \"https://x.example/blog/img/a.png\"")
         != std::string::npos);
 }
 

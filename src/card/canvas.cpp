@@ -1,0 +1,264 @@
+#include "card/canvas.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <mutex>
+
+namespace ogfeed::card {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::uint8_t>
+to_rgb_bytes(vips::VImage image)
+{
+  if (image.interpretation() != VIPS_INTERPRETATION_sRGB
+      && image.interpretation() != VIPS_INTERPRETATION_RGB) {
+    image = image.colourspace(VIPS_INTERPRETATION_sRGB);
+  }
+  if (image.has_alpha()) {
+    image = image.flatten();
+  }
+  if (image.bands() == 1) {
+    image = image.bandjoin({image, image});
+  }
+  image = image.extract_band(0, vips::VImage::option()->set("n", 3))
+            .cast(VIPS_FORMAT_UCHAR);
+  std::size_t size = 0;
+  void* mem = image.write_to_memory(&size);
+  std::vector<std::uint8_t> out(static_cast<std::uint8_t*>(mem),
+                                static_cast<std::uint8_t*>(mem) + size);
+  g_free(mem);
+  return out;
+}
+
+} // namespace
+
+void
+Canvas::blend(int x, int y, const Color& color, unsigned coverage)
+{
+  if (x < 0 || y < 0 || x >= width || y >= height || coverage == 0) {
+    return;
+  }
+  const unsigned a = coverage * color.a / 255;
+  std::uint8_t* p =
+    &rgb[(static_cast<std::size_t>(y) * static_cast<std::size_t>(width)
+          + static_cast<std::size_t>(x))
+         * 3];
+  p[0] =
+    static_cast<std::uint8_t>((color.r * a + p[0] * (255 - a) + 127) / 255);
+  p[1] =
+    static_cast<std::uint8_t>((color.g * a + p[1] * (255 - a) + 127) / 255);
+  p[2] =
+    static_cast<std::uint8_t>((color.b * a + p[2] * (255 - a) + 127) / 255);
+}
+
+void
+ensure_vips()
+{
+  static std::once_flag once;
+  std::call_once(once, [] {
+    if (VIPS_INIT("ogfeed") != 0) {
+      return;
+    }
+    // ogfeed renders cards on its own threads; one vips thread per card
+    // avoids oversubscribing, and no operation cache keeps memory flat.
+    vips_concurrency_set(1);
+    vips_cache_set_max(0);
+  });
+}
+
+util::Error
+vips_failure(const std::string& what)
+{
+  std::string detail = vips_error_buffer();
+  vips_error_clear();
+  while (!detail.empty() && (detail.back() == '\n' || detail.back() == ' ')) {
+    detail.pop_back();
+  }
+  return util::make_error(what + (detail.empty() ? "" : ": " + detail));
+}
+
+util::Expected<std::vector<std::uint8_t>>
+paint_background(const Background& bg, int width, int height)
+{
+  try {
+    vips::VImage image;
+    switch (bg.kind) {
+    case BackgroundKind::solid:
+      // In 8-bit sRGB: a float image would be read as scRGB and come out
+      // near white (unseen while the only solid template was light).
+      image = vips::VImage::black(width, height)
+                .new_from_image({static_cast<double>(bg.color.r),
+                                 static_cast<double>(bg.color.g),
+                                 static_cast<double>(bg.color.b)})
+                .copy(vips::VImage::option()->set("interpretation",
+                                                  VIPS_INTERPRETATION_sRGB));
+      break;
+    case BackgroundKind::linear_gradient: {
+      // CSS angles: 0deg points up, 90deg right; t runs 0..1 along it.
+      const double a = bg.angle * M_PI / 180.0;
+      const double dx = std::sin(a);
+      const double dy = -std::cos(a);
+      const double length = std::abs(width * dx) + std::abs(height * dy);
+      const vips::VImage xyz = vips::VImage::xyz(width, height);
+      vips::VImage t =
+        (xyz[0] - width / 2.0) * dx + (xyz[1] - height / 2.0) * dy;
+      t = (t / length + 0.5) * 255.0;
+      t = t.cast(VIPS_FORMAT_UCHAR);
+      std::vector<std::uint8_t> lut(256 * 3);
+      const std::size_t stops = bg.colors.size();
+      for (int i = 0; i < 256; ++i) {
+        const double pos = i / 255.0 * static_cast<double>(stops - 1);
+        const std::size_t k =
+          std::min(static_cast<std::size_t>(pos), stops - 2);
+        const double f = pos - static_cast<double>(k);
+        const Color& c0 = bg.colors[k];
+        const Color& c1 = bg.colors[k + 1];
+        lut[static_cast<std::size_t>(i) * 3] =
+          static_cast<std::uint8_t>(std::lround(c0.r + (c1.r - c0.r) * f));
+        lut[static_cast<std::size_t>(i) * 3 + 1] =
+          static_cast<std::uint8_t>(std::lround(c0.g + (c1.g - c0.g) * f));
+        lut[static_cast<std::size_t>(i) * 3 + 2] =
+          static_cast<std::uint8_t>(std::lround(c0.b + (c1.b - c0.b) * f));
+      }
+      const vips::VImage map = vips::VImage::new_from_memory(
+        lut.data(), lut.size(), 256, 1, 3, VIPS_FORMAT_UCHAR);
+      image = t.maplut(map).copy_memory();
+      break;
+    }
+    case BackgroundKind::image:
+      image = vips::VImage::thumbnail(bg.image.c_str(),
+                                      width,
+                                      vips::VImage::option()
+                                        ->set("height", height)
+                                        ->set("crop", VIPS_INTERESTING_CENTRE)
+                                        ->set("size", VIPS_SIZE_BOTH));
+      if (bg.darken > 0) {
+        image = image.colourspace(VIPS_INTERPRETATION_sRGB);
+        if (image.has_alpha()) {
+          image = image.flatten();
+        }
+        image = image.linear(1.0 - bg.darken, 0.0);
+      }
+      break;
+    }
+    return to_rgb_bytes(image);
+  } catch (const vips::VError&) {
+    return tl::unexpected(vips_failure(
+      bg.kind == BackgroundKind::image
+        ? "cannot read background image '" + bg.image.string() + "'"
+        : std::string("cannot paint the background")));
+  }
+}
+
+util::Expected<Picture>
+load_picture(const fs::path& path, int width, int height, Fit fit)
+{
+  ensure_vips();
+  try {
+    auto options = vips::VImage::option()
+                     ->set("height", height)
+                     ->set("size", VIPS_SIZE_BOTH);
+    if (fit == Fit::cover) {
+      options->set("crop", VIPS_INTERESTING_CENTRE);
+    }
+    vips::VImage image = vips::VImage::thumbnail(path.c_str(), width, options);
+    image = image.colourspace(VIPS_INTERPRETATION_sRGB);
+    if (!image.has_alpha()) {
+      image = image.bandjoin_const({255});
+    }
+    image = image.extract_band(0, vips::VImage::option()->set("n", 4))
+              .cast(VIPS_FORMAT_UCHAR);
+    Picture out;
+    out.width = image.width();
+    out.height = image.height();
+    std::size_t size = 0;
+    void* mem = image.write_to_memory(&size);
+    out.rgba.assign(static_cast<std::uint8_t*>(mem),
+                    static_cast<std::uint8_t*>(mem) + size);
+    g_free(mem);
+    return out;
+  } catch (const vips::VError&) {
+    return tl::unexpected(
+      vips_failure("cannot read image '" + path.string() + "'"));
+  }
+}
+
+void
+draw_picture(Canvas& canvas, const Picture& pic, int x0, int y0, Shape shape)
+{
+  const int w = pic.width;
+  const int h = pic.height;
+  const double r = std::min(w, h) / 2.0;
+  for (int y = 0; y < h; ++y) {
+    for (int x = 0; x < w; ++x) {
+      const std::uint8_t* p =
+        &pic.rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(w)
+                   + static_cast<std::size_t>(x))
+                  * 4];
+      unsigned alpha = p[3];
+      if (shape == Shape::round) {
+        const double d = std::hypot(x + 0.5 - w / 2.0, y + 0.5 - h / 2.0) - r;
+        alpha = static_cast<unsigned>(alpha * std::clamp(0.5 - d, 0.0, 1.0));
+      }
+      canvas.blend(x0 + x, y0 + y, Color{p[0], p[1], p[2], 255}, alpha);
+    }
+  }
+}
+
+// Fills a rounded rectangle of radius `r`, anti-aliased.
+void
+fill_rounded(Canvas& canvas,
+             float x0,
+             float y0,
+             float w,
+             float h,
+             float r,
+             const Color& color)
+{
+  r = std::min({r, w / 2, h / 2});
+  for (int y = static_cast<int>(std::floor(y0));
+       y < static_cast<int>(std::ceil(y0 + h));
+       ++y) {
+    for (int x = static_cast<int>(std::floor(x0));
+         x < static_cast<int>(std::ceil(x0 + w));
+         ++x) {
+      const float px = static_cast<float>(x) + 0.5F;
+      const float py = static_cast<float>(y) + 0.5F;
+      const float cx = std::clamp(px, x0 + r, x0 + w - r);
+      const float cy = std::clamp(py, y0 + r, y0 + h - r);
+      const float d = std::hypot(px - cx, py - cy) - r;
+      const float cov = std::clamp(0.5F - d, 0.0F, 1.0F);
+      canvas.blend(x, y, color, static_cast<unsigned>(std::lround(cov * 255)));
+    }
+  }
+}
+
+// Fills a pill: a rounded rectangle whose radius is half its height.
+void
+fill_pill(
+  Canvas& canvas, float x0, float y0, float w, float h, const Color& color)
+{
+  fill_rounded(canvas, x0, y0, w, h, h / 2, color);
+}
+
+// The template's framed panel: its border, then its fill inside it.
+void
+paint_panel(Canvas& canvas, const PanelBlock& p)
+{
+  const float b = p.border_width;
+  if (b > 0) {
+    fill_rounded(canvas, p.x, p.y, p.width, p.height, p.radius, p.border);
+  }
+  fill_rounded(canvas,
+               p.x + b,
+               p.y + b,
+               p.width - 2 * b,
+               p.height - 2 * b,
+               std::max(0.0F, p.radius - b),
+               p.color);
+}
+
+} // namespace ogfeed::card
