@@ -129,6 +129,7 @@ public:
        "date",
        "tags",
        "emoji",
+       "description",
        "logo",
        "panel",
        "avatar"},
@@ -152,11 +153,12 @@ public:
         } else if (k == "avatar") {
           TRY(avatar(v, t.avatar));
         } else {
-          TextBlock& b = k == "site"     ? t.site
-                         : k == "author" ? t.author
-                         : k == "date"   ? t.date
-                         : k == "emoji"  ? t.emoji
-                                         : t.tags;
+          TextBlock& b = k == "site"          ? t.site
+                         : k == "author"      ? t.author
+                         : k == "date"        ? t.date
+                         : k == "emoji"       ? t.emoji
+                         : k == "description" ? t.description
+                                              : t.tags;
           TRY(block(v, k, b));
         }
         return {};
@@ -364,7 +366,9 @@ private:
        "padding",
        "gap",
        "max",
-       "prefix"},
+       "prefix",
+       "max_lines",
+       "line_height"},
       [&](const std::string& k, const YamlValue& x) -> util::Expected<void> {
         const std::string what = name + "." + k;
         if (k == "x" || k == "y") {
@@ -391,6 +395,12 @@ private:
         } else if (k == "padding" || k == "gap") {
           TRY_ASSIGN(n, number(x, what, 0, 512));
           (k == "padding" ? b.padding : b.gap) = n;
+        } else if (k == "max_lines") {
+          TRY_ASSIGN(n, content::as_int(x, what, 1, 6));
+          b.max_lines = n;
+        } else if (k == "line_height") {
+          TRY_ASSIGN(n, number(x, what, 0.8F, 3));
+          b.line_height = n;
         } else {
           TRY_ASSIGN(n, content::as_int(x, what, 0, 20));
           b.max = n;
@@ -509,7 +519,8 @@ parse_card_template(std::string_view yaml,
   }
   std::vector<std::string> used = t.title_fallback;
   used.push_back(t.title_font);
-  for (const TextBlock* b : {&t.site, &t.author, &t.date, &t.tags, &t.emoji}) {
+  for (const TextBlock* b :
+       {&t.site, &t.author, &t.date, &t.tags, &t.emoji, &t.description}) {
     if (!b->font.empty()) {
       used.push_back(b->font);
     }

@@ -62,6 +62,9 @@ struct TextBlock
   float gap = 12;
   int max = 4;
   std::string prefix = "#";
+  // The description only (its `gap` is from the title's last line).
+  int max_lines = 2;
+  float line_height = 1.45F;
 };
 
 struct ImageBlock
@@ -121,6 +124,9 @@ struct CardTemplate
   TextBlock date;
   TextBlock tags;
   TextBlock emoji; // the post's `emoji` (Zenn), large
+  // The post's description under the title (`cards.description`); x and
+  // width default to the title box's.
+  TextBlock description;
   ImageBlock logo;
   PanelBlock panel;
   AvatarBlock avatar;

@@ -33,8 +33,8 @@ fold_space(const std::string& text)
 std::string
 all_text(const CardText& text)
 {
-  std::string all =
-    text.title + text.site + text.author + text.date + text.emoji;
+  std::string all = text.title + text.site + text.author + text.date
+                    + text.emoji + text.description;
   for (const auto& t : text.tags) {
     all += t;
   }
@@ -58,6 +58,15 @@ card_text_for(const content::Post& post,
     util::to_civil(post.date, config.timezone.offset_at(post.date));
   text.date = util::format_date(day, tmpl.date.format);
   text.tags = post.tags;
+  // The description: with `cards.description: true`, or the post's own
+  // `card: {description: true}` (and `false` opts a post out).
+  const auto shown = post.params.find("card.description");
+  const bool describe = shown == post.params.end()
+                          ? config.cards.description
+                          : shown->second == "true" || shown->second == "yes";
+  if (describe) {
+    text.description = fold_space(post.description);
+  }
   // `card: {emoji: ...}` wins over Zenn's own `emoji`.
   for (const char* key : {"card.emoji", "emoji"}) {
     if (const auto it = post.params.find(key);
@@ -93,6 +102,10 @@ card_text_with(const content::Post* post,
   }
   if (overrides.emoji) {
     p.params["card.emoji"] = *overrides.emoji;
+  }
+  if (overrides.description) {
+    p.description = *overrides.description;
+    p.params["card.description"] = "true";
   }
   content::SiteConfig site = config;
   if (overrides.site) {

@@ -15,8 +15,9 @@ namespace ogfeed::card {
 // What a post's card says: its title, the site's title, the post's (or the
 // site's) author unless it is the site's title again (each with white
 // space folded to single spaces), the date
-// in the site's time zone in the template's format, its tags, and its emoji
-// (`card: {emoji: ...}`, else Zenn's `emoji`).
+// in the site's time zone in the template's format, its tags, its emoji
+// (`card: {emoji: ...}`, else Zenn's `emoji`), and its description when the
+// site (`cards.description`) or the post (`card: {description: true}`) asks.
 CardText card_text_for(const content::Post& post,
                        const content::SiteConfig& config,
                        const CardTemplate& tmpl);
@@ -33,6 +34,7 @@ struct CardOverrides
   std::optional<std::string> site;
   std::optional<std::string> author;
   std::optional<std::string> emoji;
+  std::optional<std::string> description; // shown whatever the site says
 };
 
 // Returns what a card says: that of `post` (or of an empty post when there

@@ -663,6 +663,50 @@ aligned(Align a, float space, float used)
   return 0;
 }
 
+// Where to cut a text that does not fit in `lines` lines: the candidate
+// index the last line starts at and the code point it is cut before (0:
+// nowhere), keeping as much text as fits with "…", then the cheapest
+// earlier breaks.
+std::pair<std::size_t, std::size_t>
+best_cut(const Measure& m,
+         const ShapedText& t,
+         const Search& search,
+         int lines,
+         double width)
+{
+  const std::size_t n = m.size();
+  const std::vector<std::size_t>& cand = search.candidates();
+  std::size_t best_j = 0;
+  std::size_t best_end = 0;
+  double best_cost = k_infinity;
+  for (std::size_t j = 0; j + 1 < cand.size(); ++j) {
+    const double before = search.cost_to(lines - 1, j);
+    if (before == k_infinity) {
+      continue;
+    }
+    for (std::size_t e = j + 1; e < cand.size(); ++e) {
+      const std::size_t end = cand[e];
+      if (end == n) {
+        break;
+      }
+      const auto [vb, ve] = m.visible(cand[j], end);
+      const double w =
+        vb < ve ? m.width(cand[j], end) + m.end_cut(ve - 1) + t.ellipsis.advance
+                : t.ellipsis.advance;
+      if (w > width + k_epsilon) {
+        break;
+      }
+      const double cost = before + m.break_cost_at(end);
+      if (end > best_end || (end == best_end && cost < best_cost)) {
+        best_end = end;
+        best_j = j;
+        best_cost = cost;
+      }
+    }
+  }
+  return {best_j, best_end};
+}
+
 } // namespace
 
 std::size_t
@@ -707,38 +751,20 @@ layout_title(const ShapedText& t, const LayoutStyle& style)
       --lines;
     }
     const double width = style.box_width / size;
-    const Search search(m, width, Tier::emergency, lines - 1);
-    const std::vector<std::size_t>& cand = search.candidates();
+    // Phrase and space breaks first (the cut too), so a description ends
+    // its lines as a designer would; any legal break when they cannot.
+    std::optional<Search> search;
     std::size_t best_j = 0;
     std::size_t best_end = 0;
-    double best_cost = k_infinity;
-    for (std::size_t j = 0; j + 1 < cand.size(); ++j) {
-      const double before = search.cost_to(lines - 1, j);
-      if (before == k_infinity) {
-        continue;
-      }
-      for (std::size_t e = j + 1; e < cand.size(); ++e) {
-        const std::size_t end = cand[e];
-        if (end == n) {
-          break;
-        }
-        const auto [vb, ve] = m.visible(cand[j], end);
-        const double w = vb < ve ? m.width(cand[j], end) + m.end_cut(ve - 1)
-                                     + t.ellipsis.advance
-                                 : t.ellipsis.advance;
-        if (w > width + k_epsilon) {
-          break;
-        }
-        const double cost = before + m.break_cost_at(end);
-        if (end > best_end || (end == best_end && cost < best_cost)) {
-          best_end = end;
-          best_j = j;
-          best_cost = cost;
-        }
+    for (const Tier tier : {Tier::clean, Tier::emergency}) {
+      search.emplace(m, width, tier, lines - 1);
+      std::tie(best_j, best_end) = best_cut(m, t, *search, lines, width);
+      if (best_end > 0) {
+        break;
       }
     }
-    starts = search.starts_to(lines - 1, best_j);
-    starts.push_back(cand[best_j]);
+    starts = search->starts_to(lines - 1, best_j);
+    starts.push_back(search->candidates()[best_j]);
     starts.push_back(best_end); // sentinel: where the text is cut
     ellipsis = true;
     out.truncated = true;

@@ -173,19 +173,25 @@ place_texts(const CardTemplate& t,
     out.texts.push_back({name, &b, std::move(lay), x + extra, baseline});
     out.elements.push_back(text_box(name, x + extra, baseline, width, b.size));
   }
-  // One row, one baseline: the lowest of its lines'.
+  // One row, one baseline: the lowest of its lines'. (The description
+  // flows under the title: it has no row.)
+  auto in_row = [](const PlacedText& p) { return p.name != "description"; };
   for (PlacedText& a : out.texts) {
     for (const PlacedText& o : out.texts) {
-      if (rows_overlap(a.block->y,
-                       a.block->y + a.block->size * 1.3F,
-                       o.block->y,
-                       o.block->y + o.block->size * 1.3F)) {
+      if (in_row(a) && in_row(o)
+          && rows_overlap(a.block->y,
+                          a.block->y + a.block->size * 1.3F,
+                          o.block->y,
+                          o.block->y + o.block->size * 1.3F)) {
         a.baseline = std::max(a.baseline, o.baseline);
       }
     }
   }
   for (const PlacedText& p : out.texts) {
     for (ElementBox& e : out.elements) {
+      if (!in_row(p)) {
+        break;
+      }
       if (e.name == p.name) {
         e = text_box(p.name, p.x, p.baseline, e.width, p.block->size);
       } else if (e.name == "avatar" && p.name == "author") {
@@ -214,6 +220,9 @@ place_tags(const CardTemplate& t,
     b.width > 0 ? b.x + b.width : static_cast<float>(t.width) - k_margin;
   std::optional<float> baseline;
   for (const PlacedText& p : out.texts) {
+    if (p.name == "description") {
+      continue; // under the title, in no row
+    }
     const ElementBox box = text_box(p.name, p.x, p.baseline, 0, p.block->size);
     if (!rows_overlap(b.y, b.y + h, box.y, box.y + box.height)) {
       continue;
@@ -273,6 +282,37 @@ place_tags(const CardTemplate& t,
   out.pills = std::move(pills);
 }
 
+// The description's box: the block's x and width, else the title box's.
+float
+description_x(const CardTemplate& t)
+{
+  return t.description.width > 0 ? t.description.x : t.title_x;
+}
+
+float
+description_width(const CardTemplate& t)
+{
+  return t.description.width > 0 ? t.description.width : t.title.box_width;
+}
+
+// Ink height of `lines` lines of `size` text `advance` apart.
+float
+ink_height(const TitleLayout& l)
+{
+  if (l.lines.empty()) {
+    return 0;
+  }
+  return l.lines.back().baseline - l.lines.front().baseline
+         + (k_ascent + k_descent) * l.font_size;
+}
+
+// The description's ink starts this far under the title's last line.
+float
+description_gap(const CardTemplate& t)
+{
+  return t.description.gap;
+}
+
 } // namespace
 
 CardPlacement
@@ -296,9 +336,95 @@ place_card(const CardTemplate& t,
       {"logo", t.logo.x, t.logo.y, t.logo.width, t.logo.height});
   }
   out.elements.push_back(title_box(t, title));
+  if (auto d = set_description(t, text, setter); d && !title.lines.empty()) {
+    const float fs = title.font_size;
+    const float ink_bottom =
+      t.title_y + title.lines.back().baseline + k_descent * fs;
+    const float baseline =
+      ink_bottom + description_gap(t) + k_ascent * d->font_size;
+    float left = d->lines.front().x;
+    float right = left;
+    for (const LayoutLine& l : d->lines) {
+      left = std::min(left, l.x);
+      right = std::max(right, l.x + l.width);
+    }
+    const float x = description_x(t);
+    out.elements.push_back({"description",
+                            x + left,
+                            baseline - k_ascent * d->font_size,
+                            right - left,
+                            ink_height(*d)});
+    const float first_x = x + d->lines.front().x;
+    out.texts.push_back(
+      {"description", &t.description, std::move(*d), first_x, baseline});
+  }
   place_texts(t, text, setter, out);
   place_tags(t, text, setter, out);
   return out;
+}
+
+std::optional<TitleLayout>
+set_description(const CardTemplate& t, const CardText& text, LineSetter& setter)
+{
+  const TextBlock& b = t.description;
+  if (!b.enabled || text.description.empty()) {
+    return std::nullopt;
+  }
+  TitleLayout l = setter.set_lines(text.description,
+                                   b.font,
+                                   b.size,
+                                   description_width(t),
+                                   b.max_lines,
+                                   b.line_height);
+  if (l.lines.empty()) {
+    return std::nullopt;
+  }
+  return l;
+}
+
+LayoutStyle
+title_style(const CardTemplate& t,
+            const std::optional<TitleLayout>& description)
+{
+  LayoutStyle style = t.title;
+  if (description) {
+    const float room = ink_height(*description) + description_gap(t);
+    // The title keeps at least one line at its smallest size.
+    style.box_height =
+      std::max(style.min_size * style.line_height, style.box_height - room);
+    style.vertical_align = Align::start;
+  }
+  return style;
+}
+
+void
+align_with_description(const CardTemplate& t,
+                       TitleLayout& title,
+                       const TitleLayout& description)
+{
+  if (title.lines.empty()) {
+    return;
+  }
+  const float fs = title.font_size;
+  const float top = title.lines.front().baseline - k_ascent * fs;
+  const float group =
+    ink_height(title) + description_gap(t) + ink_height(description);
+  const float box = t.title.box_height;
+  float want = 0;
+  switch (t.title.vertical_align) {
+  case Align::start:
+    break;
+  case Align::center:
+    want = (box - group) / 2;
+    break;
+  case Align::end:
+    want = box - group;
+    break;
+  }
+  const float shift = std::max(0.0F, want) - top;
+  for (LayoutLine& line : title.lines) {
+    line.baseline += shift;
+  }
 }
 
 std::string

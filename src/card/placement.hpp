@@ -3,6 +3,7 @@
 #include "card/card_template.hpp"
 #include "card/layout.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,8 +17,9 @@ struct CardText
   std::string author;
   std::string date; // already formatted
   std::vector<std::string> tags;
-  std::string emoji;  // the post's `emoji` (Zenn) or `card.emoji`
-  std::string avatar; // the author's picture, a file; empty: none
+  std::string emoji;       // the post's `emoji` (Zenn) or `card.emoji`
+  std::string avatar;      // the author's picture, a file; empty: none
+  std::string description; // a line or two under the title; empty: none
 };
 
 // Where one drawn element sits on the card, in pixels from its top-left.
@@ -42,10 +44,19 @@ public:
                                const std::string& font,
                                float size,
                                float width) = 0;
+  // `text` in at most `max_lines` lines `width` wide, `line_height` apart
+  // (times `size`), cut with "…" when longer.
+  virtual TitleLayout set_lines(const std::string& text,
+                                const std::string& font,
+                                float size,
+                                float width,
+                                int max_lines,
+                                float line_height) = 0;
 };
 
-// A line of small text where it is drawn: its line's baseline is at
-// `baseline` (absolute), its left edge at `x`.
+// Small text where it is drawn: its first line's baseline is at `baseline`
+// (absolute), that line's left edge at `x`; other lines keep their places
+// relative to the first.
 struct PlacedText
 {
   std::string name;
@@ -73,6 +84,25 @@ struct CardPlacement
   std::vector<PlacedPill> pills;
   std::vector<ElementBox> elements; // every drawn element, title first
 };
+
+// The description under the title, when the template has a description box
+// and the card a description: at most the box's `max_lines` at its size,
+// cut with "…". Nothing otherwise.
+std::optional<TitleLayout> set_description(const CardTemplate& t,
+                                           const CardText& text,
+                                           LineSetter& setter);
+
+// The title box's style, less the room `description` (if any) takes under
+// the title, the title set from the top of what is left.
+LayoutStyle title_style(const CardTemplate& t,
+                        const std::optional<TitleLayout>& description);
+
+// Moves the lines of a title set in title_style() so that the title and the
+// description under it sit in the whole title box as the title alone would
+// (the box's vertical alignment).
+void align_with_description(const CardTemplate& t,
+                            TitleLayout& title,
+                            const TitleLayout& description);
 
 // Places the small elements of a card around its title so none overlaps
 // another: the emoji first, then the date, then author, then site, each kept

@@ -348,6 +348,45 @@ struct CardRenderer::Impl : LineSetter
     return set_single_line(text, stack_for(font), size, width);
   }
 
+  TitleLayout
+  set_lines(const std::string& text,
+            const std::string& font,
+            float size,
+            float width,
+            int max_lines,
+            float line_height) override
+  {
+    LayoutStyle style;
+    style.box_width = width;
+    style.box_height = size * line_height * static_cast<float>(max_lines);
+    style.max_size = size;
+    style.min_size = size;
+    style.line_height = line_height;
+    style.max_lines = max_lines;
+    style.align = tmpl.description.align;
+    style.vertical_align = Align::start;
+    style.latin_spacing = tmpl.title.latin_spacing;
+    return card::layout_title(
+      shape(text, stack_for(font), max_layout_chars(style)), style);
+  }
+
+  // The card's title, with room under it for the description (if any).
+  TitleLayout
+  set_card_title(const CardText& text)
+  {
+    const FontStack stack = stack_for(tmpl.title_font);
+    const std::optional<TitleLayout> description =
+      set_description(tmpl, text, *this);
+    const LayoutStyle style = title_style(tmpl, description);
+    TitleLayout title = card::layout_title(
+      shape(text.title, stack, max_layout_chars(style)), style);
+    if (description) {
+      title.box_height = tmpl.title.box_height;
+      align_with_description(tmpl, title, *description);
+    }
+    return title;
+  }
+
   // The avatar in file `path`, at the template's size, read once.
   util::Expected<const Picture*>
   avatar(const std::string& path)
@@ -369,15 +408,18 @@ struct CardRenderer::Impl : LineSetter
   draw_placed(Canvas& canvas, const CardPlacement& placement)
   {
     for (const PlacedText& p : placement.texts) {
-      LayoutLine line = p.layout.lines.front();
-      line.x = 0;
-      draw_line(canvas,
-                stack_for(p.block->font),
-                line,
-                p.layout.font_size,
-                p.x,
-                p.baseline - line.baseline,
-                p.block->color);
+      const LayoutLine& first = p.layout.lines.front();
+      const FontStack stack = stack_for(p.block->font);
+      for (const LayoutLine& line : p.layout.lines) {
+        // Each line where it sits relative to the first.
+        draw_line(canvas,
+                  stack,
+                  line,
+                  p.layout.font_size,
+                  p.x - first.x,
+                  p.baseline - first.baseline,
+                  p.block->color);
+      }
     }
     const TextBlock& b = tmpl.tags;
     const FontStack stack = stack_for(b.font);
@@ -453,6 +495,12 @@ CardRenderer::layout_title(const std::string& title)
     m_impl->shape(title, stack, max_layout_chars(style)), style);
 }
 
+TitleLayout
+CardRenderer::layout_title(const CardText& text)
+{
+  return m_impl->set_card_title(text);
+}
+
 CardPlacement
 CardRenderer::place(const CardText& text, const TitleLayout& title)
 {
@@ -479,8 +527,7 @@ CardRenderer::render(const CardText& text, const EncodeOptions& options)
   Canvas canvas{t.width, t.height, std::move(m.scratch)};
   canvas.rgb.assign(m.background.begin(), m.background.end());
   const FontStack title_stack = m.stack_for(t.title_font);
-  out.layout = card::layout_title(
-    m.shape(text.title, title_stack, max_layout_chars(t.title)), t.title);
+  out.layout = m.set_card_title(text);
   out.missing = out.layout.missing;
   for (const LayoutLine& line : out.layout.lines) {
     m.draw_line(canvas,

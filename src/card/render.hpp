@@ -62,8 +62,11 @@ public:
   CardRenderer(const CardRenderer&) = delete;
   CardRenderer& operator=(const CardRenderer&) = delete;
 
-  // Sets the title in the template's title box without drawing it.
+  // Sets a title in the template's title box without drawing it.
   TitleLayout layout_title(const std::string& title);
+  // Sets a card's title, with room under it for its description when the
+  // template shows one, without drawing it.
+  TitleLayout layout_title(const CardText& text);
 
   // Places every element of a card without drawing it.
   CardPlacement place(const CardText& text, const TitleLayout& title);

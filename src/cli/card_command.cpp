@@ -34,6 +34,8 @@ constexpr const char* k_card_help =
   "  --site TEXT         the site name (default: the site's title)\n"
   "  --author TEXT       the author\n"
   "  --emoji TEXT        the emoji (templates with an emoji block)\n"
+  "  --description TEXT  a description under the title (templates with a\n"
+  "                      description box)\n"
   "  --template NAME     a template name or a .yaml file (default: the site's, "
   "else 'default')\n"
   "  --background SPEC   a colour (#0f766e), colours for a gradient (#a,#b)\n"
@@ -86,6 +88,7 @@ parse_args(const std::vector<std::string>& args, CardArgs& out)
     {"site", 0, OptionSpec::Value::required, set(o.site)},
     {"author", 0, OptionSpec::Value::required, set(o.author)},
     {"emoji", 0, OptionSpec::Value::required, set(o.emoji)},
+    {"description", 0, OptionSpec::Value::required, set(o.description)},
     {"template", 0, OptionSpec::Value::required, set(out.template_name)},
     {"background", 0, OptionSpec::Value::required, set(out.background)},
     {"avatar", 0, OptionSpec::Value::required, set(out.avatar)},
@@ -283,7 +286,7 @@ run_card(const std::vector<std::string>& args)
   card::TitleLayout layout;
   card::CardPlacement placement;
   if (a.layout_json && !a.output) {
-    layout = (*renderer)->layout_title(text->title);
+    layout = (*renderer)->layout_title(*text);
     placement = (*renderer)->place(*text, layout);
   } else {
     const fs::path out = a.output.value_or("card.png");

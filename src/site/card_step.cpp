@@ -121,6 +121,7 @@ card_key(const card::CardText& text, std::uint64_t setup)
   add(text.date);
   add(text.emoji);
   add(text.avatar);
+  add(text.description);
   for (const auto& t : text.tags) {
     add(t);
   }

@@ -122,3 +122,26 @@ TEST_CASE("card text: an author that is only the site's title again is not "
   post.author.name = "山田";
   CHECK(card::card_text_for(post, config, t).author == "山田");
 }
+
+TEST_CASE("issue 10: the description goes on a card when the site or the "
+          "post asks",
+          "[card]")
+{
+  content::Post post;
+  post.title = "題";
+  post.description = "説明の\n一行目";
+  const card::CardTemplate t = template_with_date_format();
+  content::SiteConfig config = site();
+  CHECK(card::card_text_for(post, config, t).description.empty());
+  config.cards.description = true;
+  CHECK(card::card_text_for(post, config, t).description == "説明の 一行目");
+  post.params["card.description"] = "false";
+  CHECK(card::card_text_for(post, config, t).description.empty());
+  config.cards.description = false;
+  post.params["card.description"] = "true";
+  CHECK(card::card_text_for(post, config, t).description == "説明の 一行目");
+  card::CardOverrides o;
+  o.description = "上書き";
+  post.params.clear();
+  CHECK(card::card_text_with(&post, config, t, o)->description == "上書き");
+}

@@ -310,11 +310,15 @@ TEST_CASE("issue 10: no two elements overlap, whatever the site name, author "
   text.site = "株式会社サンプルテクノロジーズ エンジニアブログ";
   text.author = "田中 健太郎 (@kentaro_tanaka)";
   text.tags = {"Go", "Kubernetes", "パフォーマンス", "メモリ", "デバッグ"};
+  text.description =
+    "負債を見える化し、返済の優先順位をチームで決めるまでの"
+    "一年を振り返ります。計測の仕組み、週次の棚卸し、そして"
+    "「やらないこと」の決め方まで、実際の数字とともに紹介します。";
   for (const std::string& name : shipped_templates()) {
     INFO(name);
     const card::CardTemplate t = template_named(name);
     const auto r = renderer_for(t);
-    const card::TitleLayout title = r->layout_title(text.title);
+    const card::TitleLayout title = r->layout_title(text);
     const card::CardPlacement p = r->place(text, title);
     const auto& e = p.elements;
     REQUIRE(e.size() >= 3);
@@ -350,6 +354,13 @@ TEST_CASE("issue 10: no two elements overlap, whatever the site name, author "
       CHECK(more == (pills < text.tags.size()));
     }
     for (const auto& placed : p.texts) {
+      if (placed.name == "description") {
+        // At most the box's lines, the last cut with "…".
+        CHECK(placed.layout.lines.size()
+              <= static_cast<std::size_t>(t.description.max_lines));
+        CHECK(placed.layout.lines.back().text.ends_with("…"));
+        continue;
+      }
       const std::string& line = placed.layout.lines.front().text;
       const std::string& whole = placed.name == "site"     ? text.site
                                  : placed.name == "author" ? text.author
@@ -379,5 +390,63 @@ TEST_CASE("issue 10: the date, author and site of one row share a baseline, "
   REQUIRE_FALSE(p.pills.empty());
   for (const auto& pill : p.pills) {
     CHECK(pill.baseline == Approx(date_baseline));
+  }
+}
+
+TEST_CASE("issue 10: a description under the title takes room from the "
+          "title box, the two centred together",
+          "[card]")
+{
+  card::CardText text = sample_text();
+  const card::CardTemplate t = template_named("default");
+  const auto r = renderer_for(t);
+  const card::TitleLayout alone = r->layout_title(text);
+  text.description = "負債を見える化し、返済の優先順位を決めるまでの一年。";
+  const card::TitleLayout title = r->layout_title(text);
+  const card::CardPlacement p = r->place(text, title);
+  const card::ElementBox* t_box = nullptr;
+  const card::ElementBox* d_box = nullptr;
+  for (const auto& e : p.elements) {
+    (e.name == "title"         ? t_box
+     : e.name == "description" ? d_box
+                               : t_box) =
+      e.name == "title" || e.name == "description" ? &e : t_box;
+  }
+  REQUIRE(t_box != nullptr);
+  REQUIRE(d_box != nullptr);
+  // Under the title, by the template's gap, inside the title box.
+  CHECK(d_box->y - (t_box->y + t_box->height) == Approx(t.description.gap));
+  CHECK(t_box->y >= t.title_y);
+  CHECK(d_box->y + d_box->height <= t.title_y + t.title.box_height + 1);
+  // Centred together: the space above the title and below the description
+  // are equal, and the title moved up from where it sat alone.
+  const float above = t_box->y - t.title_y;
+  const float below =
+    t.title_y + t.title.box_height - (d_box->y + d_box->height);
+  CHECK(std::abs(above - below) <= 1.0F);
+  CHECK(title.lines.front().baseline < alone.lines.front().baseline);
+  // One short description: one line, whole.
+  for (const auto& placed : p.texts) {
+    if (placed.name == "description") {
+      CHECK(placed.layout.lines.size() == 1);
+      CHECK(placed.layout.lines.front().text == text.description);
+    }
+  }
+
+  // A description that must be cut ends its lines at phrase boundaries
+  // while it can ("振り返りま|す" was a split inside a phrase).
+  text.description =
+    "負債を見える化し、返済の優先順位をチームで決めるまでの"
+    "一年を振り返ります。計測の仕組み、週次の棚卸し、そして"
+    "「やらないこと」の決め方まで、実際の数字とともに紹介します。";
+  const card::CardTemplate sunset = template_named("sunset");
+  const auto rs = renderer_for(sunset);
+  const card::CardPlacement ps = rs->place(text, rs->layout_title(text));
+  for (const auto& placed : ps.texts) {
+    if (placed.name == "description") {
+      REQUIRE(placed.layout.lines.size() == 2);
+      CHECK(placed.layout.lines.front().text.ends_with("一年を"));
+      CHECK(placed.layout.lines.back().text.ends_with("…"));
+    }
   }
 }
