@@ -21,10 +21,10 @@ _ogfeed() {
         -o | --output) _filedir '@(png|jpg|jpeg|webp)'; return ;;
         --template) _filedir yaml; return ;;
         --site-dir) _filedir -d; return ;;
-        --title | --date | --tags | --site | --author | --emoji | --background | --description) return ;;
+        --title | --date | --tags | --site | --author | --emoji | --background | --description | --accent) return ;;
         --avatar) _filedir; return ;;
       esac
-      COMPREPLY=($(compgen -W "--title --date --tags --site --author --emoji --description --background --avatar --template --site-dir --output --layout-json --help" -- "$cur"))
+      COMPREPLY=($(compgen -W "--title --date --tags --site --author --emoji --description --accent --background --avatar --template --site-dir --output --layout-json --help" -- "$cur"))
       [[ $cur != -* ]] && _filedir md
       ;;
     validate)

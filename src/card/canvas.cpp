@@ -227,9 +227,12 @@ fill_rounded(Canvas& canvas,
          ++x) {
       const float px = static_cast<float>(x) + 0.5F;
       const float py = static_cast<float>(y) + 0.5F;
-      const float cx = std::clamp(px, x0 + r, x0 + w - r);
-      const float cy = std::clamp(py, y0 + r, y0 + h - r);
-      const float d = std::hypot(px - cx, py - cy) - r;
+      // Signed distance to the rounded rectangle's outline (negative
+      // inside), so a square corner (r = 0) is covered whole too.
+      const float qx = std::abs(px - (x0 + w / 2)) - (w / 2 - r);
+      const float qy = std::abs(py - (y0 + h / 2)) - (h / 2 - r);
+      const float d = std::hypot(std::max(qx, 0.0F), std::max(qy, 0.0F))
+                      + std::min(std::max(qx, qy), 0.0F) - r;
       const float cov = std::clamp(0.5F - d, 0.0F, 1.0F);
       canvas.blend(x, y, color, static_cast<unsigned>(std::lround(cov * 255)));
     }

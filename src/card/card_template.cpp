@@ -132,7 +132,8 @@ public:
        "description",
        "logo",
        "panel",
-       "avatar"},
+       "avatar",
+       "accent"},
       [&](const std::string& k, const YamlValue& v) -> util::Expected<void> {
         if (k == "name") {
           TRY_ASSIGN(s, content::as_string(v, k));
@@ -148,8 +149,8 @@ public:
           TRY(title(v, t));
         } else if (k == "logo") {
           TRY(logo(v, t.logo));
-        } else if (k == "panel") {
-          TRY(panel(v, t.panel));
+        } else if (k == "panel" || k == "accent") {
+          TRY(panel(v, k, k == "panel" ? t.panel : t.accent));
         } else if (k == "avatar") {
           TRY(avatar(v, t.avatar));
         } else {
@@ -437,13 +438,13 @@ private:
       });
   }
 
-  util::Expected<void>
-  panel(const YamlValue& v, PanelBlock& b)
+  static util::Expected<void>
+  panel(const YamlValue& v, const std::string& name, PanelBlock& b)
   {
     b.enabled = v.kind != YamlValue::Kind::null;
     return content::visit_map(
       v,
-      "panel",
+      name,
       {"x",
        "y",
        "width",
@@ -453,7 +454,7 @@ private:
        "border",
        "border_width"},
       [&](const std::string& k, const YamlValue& x) -> util::Expected<void> {
-        const std::string what = "panel." + k;
+        const std::string what = name + "." + k;
         if (k == "color" || k == "border") {
           TRY_ASSIGN(c, color(x, what));
           (k == "color" ? b.color : b.border) = c;

@@ -130,6 +130,9 @@ struct CardTemplate
   ImageBlock logo;
   PanelBlock panel;
   AvatarBlock avatar;
+  // A bar in the post's accent colour (its category's; see accent_for()),
+  // `color` when the post has none; a rounded rectangle like the panel.
+  PanelBlock accent;
 };
 
 // Parses a template's YAML. Relative font and image paths resolve against

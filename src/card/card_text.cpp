@@ -1,5 +1,7 @@
 #include "card/card_text.hpp"
 
+#include "card/accent.hpp"
+#include "card/card_look.hpp"
 #include "content/date_parser.hpp"
 
 namespace ogfeed::card {
@@ -58,6 +60,9 @@ card_text_for(const content::Post& post,
     util::to_civil(post.date, config.timezone.offset_at(post.date));
   text.date = util::format_date(day, tmpl.date.format);
   text.tags = post.tags;
+  if (tmpl.accent.enabled) {
+    text.accent = accent_for(post, config.cards);
+  }
   // The description: with `cards.description: true`, or the post's own
   // `card: {description: true}` (and `false` opts a post out).
   const auto shown = post.params.find("card.description");
@@ -112,6 +117,14 @@ card_text_with(const content::Post* post,
     site.title = *overrides.site;
   }
   CardText text = card_text_for(p, site, tmpl);
+  if (overrides.accent) {
+    if (!parse_color(*overrides.accent)) {
+      return tl::unexpected(
+        util::make_error("'--accent' must be a colour like #00add8, got \""
+                         + *overrides.accent + "\""));
+    }
+    text.accent = *overrides.accent;
+  }
   if (post == nullptr && !overrides.date) {
     text.date.clear();
   }

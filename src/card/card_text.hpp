@@ -35,6 +35,7 @@ struct CardOverrides
   std::optional<std::string> author;
   std::optional<std::string> emoji;
   std::optional<std::string> description; // shown whatever the site says
+  std::optional<std::string> accent;      // "#rrggbb"
 };
 
 // Returns what a card says: that of `post` (or of an empty post when there

@@ -331,6 +331,10 @@ place_card(const CardTemplate& t,
     out.elements.push_back(
       {"panel", t.panel.x, t.panel.y, t.panel.width, t.panel.height});
   }
+  if (t.accent.enabled) {
+    out.elements.push_back(
+      {"accent", t.accent.x, t.accent.y, t.accent.width, t.accent.height});
+  }
   if (t.logo.enabled && !t.logo.path.empty()) {
     out.elements.push_back(
       {"logo", t.logo.x, t.logo.y, t.logo.width, t.logo.height});

@@ -20,12 +20,13 @@ struct CardText
   std::string emoji;       // the post's `emoji` (Zenn) or `card.emoji`
   std::string avatar;      // the author's picture, a file; empty: none
   std::string description; // a line or two under the title; empty: none
+  std::string accent; // "#rrggbb" for the accent bar; empty: the template's
 };
 
 // Where one drawn element sits on the card, in pixels from its top-left.
 struct ElementBox
 {
-  std::string name; // background, panel, logo, title, emoji, date,
+  std::string name; // background, panel, accent, logo, title, emoji, date,
                     // avatar, author, site, tag, tag-more
   float x = 0;
   float y = 0;

@@ -1,6 +1,7 @@
 #include "card/render.hpp"
 
 #include "card/canvas.hpp"
+#include "card/card_look.hpp"
 #include "card/png_encode.hpp"
 #include "card/shaper.hpp"
 #include "util/utf8.hpp"
@@ -526,6 +527,16 @@ CardRenderer::render(const CardText& text, const EncodeOptions& options)
   // Reuse one buffer: a fresh 2 MB allocation per card costs page faults.
   Canvas canvas{t.width, t.height, std::move(m.scratch)};
   canvas.rgb.assign(m.background.begin(), m.background.end());
+  if (t.accent.enabled) {
+    const PanelBlock& a = t.accent;
+    fill_rounded(canvas,
+                 a.x,
+                 a.y,
+                 a.width,
+                 a.height,
+                 a.radius,
+                 parse_color(text.accent).value_or(a.color));
+  }
   const FontStack title_stack = m.stack_for(t.title_font);
   out.layout = m.set_card_title(text);
   out.missing = out.layout.missing;

@@ -36,6 +36,8 @@ constexpr const char* k_card_help =
   "  --emoji TEXT        the emoji (templates with an emoji block)\n"
   "  --description TEXT  a description under the title (templates with a\n"
   "                      description box)\n"
+  "  --accent COLOR      the accent bar's colour (default: the post's "
+  "category's)\n"
   "  --template NAME     a template name or a .yaml file (default: the site's, "
   "else 'default')\n"
   "  --background SPEC   a colour (#0f766e), colours for a gradient (#a,#b)\n"
@@ -89,6 +91,7 @@ parse_args(const std::vector<std::string>& args, CardArgs& out)
     {"author", 0, OptionSpec::Value::required, set(o.author)},
     {"emoji", 0, OptionSpec::Value::required, set(o.emoji)},
     {"description", 0, OptionSpec::Value::required, set(o.description)},
+    {"accent", 0, OptionSpec::Value::required, set(o.accent)},
     {"template", 0, OptionSpec::Value::required, set(out.template_name)},
     {"background", 0, OptionSpec::Value::required, set(out.background)},
     {"avatar", 0, OptionSpec::Value::required, set(out.avatar)},

@@ -122,6 +122,7 @@ card_key(const card::CardText& text, std::uint64_t setup)
   add(text.emoji);
   add(text.avatar);
   add(text.description);
+  add(text.accent);
   for (const auto& t : text.tags) {
     add(t);
   }

@@ -1,3 +1,4 @@
+#include "card/accent.hpp"
 #include "card/card_text.hpp"
 #include "content/post_parser.hpp"
 
@@ -144,4 +145,32 @@ TEST_CASE("issue 10: the description goes on a card when the site or the "
   o.description = "上書き";
   post.params.clear();
   CHECK(card::card_text_with(&post, config, t, o)->description == "上書き");
+}
+
+TEST_CASE("issue 10: a post's accent colour comes from its category", "[card]")
+{
+  content::CardSettings settings;
+  settings.accents = {{"Go", "#00add8"}, {"rust", "#dea584"}};
+  content::Post post;
+  CHECK(card::accent_for(post, settings).empty()); // the template's own
+  post.tags = {"Rust"};
+  CHECK(card::accent_for(post, settings) == "#dea584"); // tags, any case
+  post.categories = {"go"};
+  CHECK(card::accent_for(post, settings) == "#00add8"); // categories first
+  // Unconfigured: one of eight colours by the first category's name, the
+  // same on every build; posts of one category share it.
+  post.categories = {"インフラ"};
+  post.tags = {};
+  const std::string infra = card::accent_for(post, settings);
+  CHECK(infra.size() == 7);
+  CHECK(infra.front() == '#');
+  content::Post other;
+  other.categories = {"インフラ", "ネットワーク"};
+  CHECK(card::accent_for(other, settings) == infra);
+  CHECK(card::accent_for(post, {}) == infra);
+  // Only templates with an accent bar get one.
+  card::CardTemplate t = template_with_date_format();
+  CHECK(card::card_text_for(post, site(), t).accent.empty());
+  t.accent.enabled = true;
+  CHECK(card::card_text_for(post, site(), t).accent == infra);
 }

@@ -450,3 +450,22 @@ TEST_CASE("issue 10: a description under the title takes room from the "
     }
   }
 }
+
+TEST_CASE("issue 10: the accent bar is drawn in the card's accent colour",
+          "[card]")
+{
+  card::CardText text = sample_text();
+  const card::CardTemplate t = template_named("default");
+  REQUIRE(t.accent.enabled);
+  const auto r = renderer_for(t);
+  auto colour_at = [&](const card::CardText& x) {
+    auto card = r->render(x, {});
+    REQUIRE(card);
+    const vips::VImage image =
+      vips::VImage::new_from_buffer(card->bytes.data(), card->bytes.size(), "");
+    return image.getpoint(600, static_cast<int>(t.accent.y + 2));
+  };
+  CHECK(colour_at(text) == std::vector<double>{0x38, 0xbd, 0xf8});
+  text.accent = "#22c55e";
+  CHECK(colour_at(text) == std::vector<double>{0x22, 0xc5, 0x5e});
+}
