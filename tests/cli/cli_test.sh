@@ -415,6 +415,43 @@ while url:
 assert docs == 2 and len(ids) == 6, (docs, ids)
 PY
 
+# 22. Issue 10 on examples/blog (cards.logo, author.avatar) and its posts'
+#     cards: the logo and the round avatar are drawn (layout elements, never
+#     overlapping), a post's card: {template, background} is used by build
+#     and by `card`, a bad one is a warning naming the post, --description
+#     and --accent reach the card, a light background under light text is a
+#     contrast warning, an unknown --template is an error.
+python3 - "$b/cards.json" <<'PY' || fail "cards.json of examples/blog"
+import json, sys
+cards = json.load(open(sys.argv[1]))
+assert len(cards) >= 5 and all(c["width"] == 1200 for c in cards.values()), cards
+PY
+"$ogfeed" card "$src/examples/blog/posts/2022-04-01-first-post.md" --layout-json \
+  --description "説明の一行目。" --accent "#22c55e" >"$work/l.json" 2>"$work/l.err" \
+  || fail "card --layout-json: $(cat "$work/l.err")"
+python3 - "$work/l.json" <<'PY' || fail "issue 10 layout elements"
+import json, sys
+e = {x["name"]: x for x in json.load(open(sys.argv[1]))["elements"]}
+for name in ("logo", "avatar", "author", "site", "title", "description", "accent"):
+    assert name in e, (name, sorted(e))
+assert e["avatar"]["x"] + e["avatar"]["width"] < e["author"]["x"]
+assert e["logo"]["x"] + e["logo"]["width"] < e["site"]["x"]
+assert e["title"]["y"] + e["title"]["height"] < e["description"]["y"]
+PY
+look="$work/look"
+mkdir -p "$look/posts" && cp "$src/examples/blog/ogfeed.yaml" "$look/" && cp -r "$src/examples/blog/static" "$look/"
+printf -- '---\ntitle: 緑の記事\ndate: 2024-05-01\ncard:\n  template: light\n  background: "#134e4a"\n---\n' >"$look/posts/a.md"
+printf -- '---\ntitle: 綴りの誤り\ndate: 2024-05-02\ncard:\n  template: lihgt\n---\n' >"$look/posts/b.md"
+"$ogfeed" build "$look" -o "$work/look-out" >"$work/look.out" 2>&1 || fail "build with post looks: $(cat "$work/look.out")"
+grep -q "posts/b.md: warning: its 'card.template' cannot be used (no card template named 'lihgt')" "$work/look.out" \
+  || fail "a bad card.template warns: $(cat "$work/look.out")"
+"$ogfeed" card "$look/posts/a.md" -o "$work/a.png" 2>/dev/null || fail "card of a post with its own look"
+cmp -s "$work/a.png" "$work/look-out/cards/a.png" || fail "ogfeed card draws the post's own look as build does"
+"$ogfeed" card --title x --background "#ffffff" -o "$work/w.png" 2>"$work/w.err"
+grep -q "the title's contrast is 1.0:1" "$work/w.err" || fail "contrast warning: $(cat "$work/w.err")"
+"$ogfeed" card --title x --template nosuch -o "$work/n.png" 2>"$work/n.err"; expect_eq "$?" 1 "an unknown --template"
+grep -q "no card template named 'nosuch'" "$work/n.err" || fail "unknown template message: $(cat "$work/n.err")"
+
 if [[ $failures -gt 0 ]]; then
   echo "$failures CLI check(s) failed" >&2
   exit 1
