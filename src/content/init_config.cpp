@@ -124,7 +124,12 @@ init_config_yaml(const DetectedSite& site)
          "#   categories: true\n"
          "# cards:\n"
          "#   template: default\n"
-         "#   format: png\n";
+         "#   format: png\n"
+         "#   logo: /images/logo.png     # none by default\n"
+         "#   description: false\n"
+         "#   accents: {}                # category: \"#rrggbb\"\n"
+         "# author:\n"
+         "#   avatar: /images/me.png     # none by default\n";
   return out;
 }
 
