@@ -195,6 +195,76 @@ layout_titles(const std::string& path,
   return k_exit_ok;
 }
 
+// Draws the card to -o (or card.png) and/or prints its layout JSON.
+int
+draw_card(const CardArgs& a,
+          const content::SiteConfig& config,
+          const card::CardTemplate& tmpl,
+          card::CardRenderer& renderer,
+          const card::CardText& text)
+{
+  card::TitleLayout layout;
+  card::CardPlacement placement;
+  if (a.layout_json && !a.output) {
+    layout = renderer.layout_title(text);
+    placement = renderer.place(text, layout);
+  } else {
+    const fs::path out = a.output.value_or("card.png");
+    card::EncodeOptions options;
+    options.format = format_for(out);
+    options.png_compression = config.cards.png_compression;
+    options.quality = config.cards.quality;
+    auto rendered = renderer.render(text, options);
+    if (!rendered) {
+      return fail(rendered.error());
+    }
+    if (auto ok = util::write_file_atomic(out, rendered->bytes); !ok) {
+      return fail(ok.error());
+    }
+    layout = std::move(rendered->layout);
+    placement = std::move(rendered->placement);
+    for (const char32_t c : rendered->missing) {
+      std::cerr << util::format_diagnostic(
+        util::make_warning(card::missing_glyph_message(c)))
+                << "\n";
+    }
+  }
+  if (a.layout_json) {
+    std::cout << card::card_layout_json(tmpl, layout, placement) << "\n";
+  }
+  return k_exit_ok;
+}
+
+// Reads the post file `a.post` names, if any, into `post`; a non-empty
+// result is the exit code of a post that does not parse.
+std::optional<int>
+read_post_arg(const CardArgs& a,
+              const content::SiteConfig& config,
+              std::optional<content::Post>& post)
+{
+  if (!a.post) {
+    return std::nullopt;
+  }
+  auto bytes = util::read_file(*a.post, content::k_max_post_bytes);
+  if (!bytes) {
+    return fail(bytes.error());
+  }
+  content::PostSource source{*a.post,
+                             fs::path(*a.post).stem().string(),
+                             content::KeepBody::no,
+                             fs::path(*a.post)};
+  content::ParsedPost parsed =
+    content::parse_post(*bytes, source, config.timezone);
+  for (const auto& d : parsed.diagnostics) {
+    std::cerr << util::format_diagnostic(d) << "\n";
+  }
+  if (!parsed.post) {
+    return k_exit_failure;
+  }
+  post = std::move(parsed.post);
+  return std::nullopt;
+}
+
 } // namespace
 
 int
@@ -218,24 +288,8 @@ run_card(const std::vector<std::string>& args)
   }
 
   std::optional<content::Post> post;
-  if (a.post) {
-    auto bytes = util::read_file(*a.post, content::k_max_post_bytes);
-    if (!bytes) {
-      return fail(bytes.error());
-    }
-    content::PostSource source{*a.post,
-                               fs::path(*a.post).stem().string(),
-                               content::KeepBody::no,
-                               fs::path(*a.post)};
-    content::ParsedPost parsed =
-      content::parse_post(*bytes, source, config.timezone);
-    for (const auto& d : parsed.diagnostics) {
-      std::cerr << util::format_diagnostic(d) << "\n";
-    }
-    if (!parsed.post) {
-      return k_exit_failure;
-    }
-    post = std::move(parsed.post);
+  if (const auto code = read_post_arg(a, config, post)) {
+    return *code;
   }
 
   const fs::path root = site_root.value_or(fs::path("."));
@@ -286,36 +340,7 @@ run_card(const std::vector<std::string>& args)
   if (!renderer) {
     return fail(renderer.error());
   }
-  card::TitleLayout layout;
-  card::CardPlacement placement;
-  if (a.layout_json && !a.output) {
-    layout = (*renderer)->layout_title(*text);
-    placement = (*renderer)->place(*text, layout);
-  } else {
-    const fs::path out = a.output.value_or("card.png");
-    card::EncodeOptions options;
-    options.format = format_for(out);
-    options.png_compression = config.cards.png_compression;
-    options.quality = config.cards.quality;
-    auto rendered = (*renderer)->render(*text, options);
-    if (!rendered) {
-      return fail(rendered.error());
-    }
-    if (auto ok = util::write_file_atomic(out, rendered->bytes); !ok) {
-      return fail(ok.error());
-    }
-    layout = std::move(rendered->layout);
-    placement = std::move(rendered->placement);
-    for (const char32_t c : rendered->missing) {
-      std::cerr << util::format_diagnostic(
-        util::make_warning(card::missing_glyph_message(c)))
-                << "\n";
-    }
-  }
-  if (a.layout_json) {
-    std::cout << card::card_layout_json(tmpl, layout, placement) << "\n";
-  }
-  return k_exit_ok;
+  return draw_card(a, config, tmpl, **renderer, *text);
 }
 
 } // namespace ogfeed::cli
