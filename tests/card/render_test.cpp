@@ -409,10 +409,11 @@ TEST_CASE("issue 10: a description under the title takes room from the "
   const card::ElementBox* t_box = nullptr;
   const card::ElementBox* d_box = nullptr;
   for (const auto& e : p.elements) {
-    (e.name == "title"         ? t_box
-     : e.name == "description" ? d_box
-                               : t_box) =
-      e.name == "title" || e.name == "description" ? &e : t_box;
+    if (e.name == "title") {
+      t_box = &e;
+    } else if (e.name == "description") {
+      d_box = &e;
+    }
   }
   REQUIRE(t_box != nullptr);
   REQUIRE(d_box != nullptr);
