@@ -167,10 +167,7 @@ fail(const util::Diagnostic& d)
 
 // --titles: the layout of each line of `path` as a title, as JSON lines.
 int
-layout_titles(const std::string& path,
-              const content::SiteConfig& config,
-              site::CardLooks& looks,
-              std::size_t look)
+layout_titles(const std::string& path, site::CardLooks& looks, std::size_t look)
 {
   auto bytes = util::read_file(path, 64 * 1024 * 1024);
   if (!bytes) {
@@ -179,7 +176,7 @@ layout_titles(const std::string& path,
   const auto titles = util::split(*bytes, '\n');
   std::vector<std::u32string> shown(looks.size());
   shown[look] = util::decode_utf8(*bytes);
-  looks.finish(shown, config);
+  looks.finish(shown);
   auto renderer =
     card::CardRenderer::create(looks[look].tmpl, looks.fonts_of(look));
   if (!renderer) {
@@ -316,7 +313,7 @@ run_card(const std::vector<std::string>& args)
     return fail(looks.error());
   }
   if (a.titles) {
-    return layout_titles(*a.titles, config, *looks, look);
+    return layout_titles(*a.titles, *looks, look);
   }
   const card::CardTemplate& tmpl = (*looks)[look].tmpl;
   auto text =
@@ -335,7 +332,7 @@ run_card(const std::vector<std::string>& args)
   }
   std::vector<std::u32string> all(looks->size());
   all[look] = util::decode_utf8(card::all_text(*text));
-  looks->finish(all, config);
+  looks->finish(all);
   auto renderer = card::CardRenderer::create(tmpl, looks->fonts_of(look));
   if (!renderer) {
     return fail(renderer.error());

@@ -172,10 +172,10 @@ CardLooks::look_for(const content::Post& p, util::Diagnostics& diagnostics)
     if (auto ok = card::apply_background(look->tmpl, background, dirs); !ok) {
       diagnostics.push_back(post_warning(
         p, "its " + ok.error().message + "; the template's is used"));
+      // apply_background() changes nothing when it fails.
       if (const auto known = find(name, "")) {
         return *known;
       }
-      look->tmpl = m_templates[*loaded]->tmpl;
     } else {
       look->background = background;
       for (auto& d : card::check_contrast(look->tmpl)) {
@@ -254,9 +254,9 @@ CardLooks::avatar_hash(const std::string& file) const
 }
 
 void
-CardLooks::finish(const std::vector<std::u32string>& shown,
-                  const content::SiteConfig& config)
+CardLooks::finish(const std::vector<std::u32string>& shown)
 {
+  const content::SiteConfig& config = *m_config;
   std::vector<std::u32string> per_template(m_templates.size());
   for (std::size_t i = 0; i < m_looks.size() && i < shown.size(); ++i) {
     per_template[m_looks[i]->fonts] += shown[i];

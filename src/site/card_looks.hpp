@@ -72,8 +72,7 @@ public:
   // Adds the system fonts each template lacks for the text its cards show
   // (`shown[i]`: all text of look i's cards), then hashes each look's setup
   // (ogfeed's version, template, fonts, images, settings).
-  void finish(const std::vector<std::u32string>& shown,
-              const content::SiteConfig& config);
+  void finish(const std::vector<std::u32string>& shown);
 
   std::size_t
   size() const

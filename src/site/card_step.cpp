@@ -366,15 +366,13 @@ warn_missing_glyphs(const content::Post& p,
 // cards (Korean, Greek...), then gives each job the key of everything that
 // decides its pixels, those fonts included.
 void
-key_card_jobs(std::vector<CardJob>& jobs,
-              const content::SiteConfig& config,
-              CardLooks& looks)
+key_card_jobs(std::vector<CardJob>& jobs, CardLooks& looks)
 {
   std::vector<std::u32string> shown(looks.size());
   for (const CardJob& job : jobs) {
     shown[job.look] += util::decode_utf8(card::all_text(job.text));
   }
-  looks.finish(shown, config);
+  looks.finish(shown);
   for (CardJob& job : jobs) {
     job.key = card_key(
       job.text, looks[job.look].setup ^ looks.avatar_hash(job.text.avatar));
@@ -458,7 +456,7 @@ build_cards(const std::vector<content::Post>& posts,
   }
   std::vector<CardJob> jobs = plan_card_jobs(
     posts, todo, config, *looks, format.extension, result.diagnostics);
-  key_card_jobs(jobs, config, *looks);
+  key_card_jobs(jobs, *looks);
   result.inputs = looks->inputs();
   // Checking a cached card reads it: spread that over the threads too.
   util::parallel_for(jobs.size(), options.jobs, [&](std::size_t j) {

@@ -249,7 +249,7 @@ TEST_CASE("issue 10: the site's logo and the author's round avatar take "
     card::CardText text =
       card::card_text_for(post, config, (*looks)[look].tmpl);
     text.avatar = avatar;
-    looks->finish(std::vector<std::u32string>(looks->size()), config);
+    looks->finish(std::vector<std::u32string>(looks->size()));
     auto renderer =
       card::CardRenderer::create((*looks)[look].tmpl, looks->fonts_of(look));
     REQUIRE(renderer);
