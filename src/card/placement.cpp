@@ -102,22 +102,22 @@ avatar_box(const CardTemplate& t, float x, float baseline, float size)
     "avatar", x, middle - t.avatar.size / 2, t.avatar.size, t.avatar.size};
 }
 
+// The ink box of `lines` set in a box whose top-left is (x0, y0).
 ElementBox
-title_box(const CardTemplate& t, const TitleLayout& title)
+ink_box(const std::string& name, float x0, float y0, const TitleLayout& l)
 {
-  if (title.lines.empty()) {
-    return {"title", t.title_x, t.title_y, 0, 0};
+  if (l.lines.empty()) {
+    return {name, x0, y0, 0, 0};
   }
-  float left = title.lines.front().x;
+  float left = l.lines.front().x;
   float right = left;
-  for (const LayoutLine& l : title.lines) {
-    left = std::min(left, l.x);
-    right = std::max(right, l.x + l.width);
+  for (const LayoutLine& line : l.lines) {
+    left = std::min(left, line.x);
+    right = std::max(right, line.x + line.width);
   }
-  const float fs = title.font_size;
-  const float top = t.title_y + title.lines.front().baseline - k_ascent * fs;
-  const float bottom = t.title_y + title.lines.back().baseline + k_descent * fs;
-  return {"title", t.title_x + left, top, right - left, bottom - top};
+  const float top = y0 + l.lines.front().baseline - k_ascent * l.font_size;
+  const float bottom = y0 + l.lines.back().baseline + k_descent * l.font_size;
+  return {name, x0 + left, top, right - left, bottom - top};
 }
 
 // Places the site, author and date lines, most important first, then sets
@@ -188,10 +188,10 @@ place_texts(const CardTemplate& t,
     }
   }
   for (const PlacedText& p : out.texts) {
+    if (!in_row(p)) {
+      continue;
+    }
     for (ElementBox& e : out.elements) {
-      if (!in_row(p)) {
-        break;
-      }
       if (e.name == p.name) {
         e = text_box(p.name, p.x, p.baseline, e.width, p.block->size);
       } else if (e.name == "avatar" && p.name == "author") {
@@ -295,7 +295,7 @@ description_width(const CardTemplate& t)
   return t.description.width > 0 ? t.description.width : t.title.box_width;
 }
 
-// Ink height of `lines` lines of `size` text `advance` apart.
+// The ink height of a layout: its first ascender to its last descender.
 float
 ink_height(const TitleLayout& l)
 {
@@ -304,13 +304,6 @@ ink_height(const TitleLayout& l)
   }
   return l.lines.back().baseline - l.lines.front().baseline
          + (k_ascent + k_descent) * l.font_size;
-}
-
-// The description's ink starts this far under the title's last line.
-float
-description_gap(const CardTemplate& t)
-{
-  return t.description.gap;
 }
 
 } // namespace
@@ -339,28 +332,18 @@ place_card(const CardTemplate& t,
     out.elements.push_back(
       {"logo", t.logo.x, t.logo.y, t.logo.width, t.logo.height});
   }
-  out.elements.push_back(title_box(t, title));
+  out.elements.push_back(ink_box("title", t.title_x, t.title_y, title));
   if (auto d = set_description(t, text, setter); d && !title.lines.empty()) {
-    const float fs = title.font_size;
-    const float ink_bottom =
-      t.title_y + title.lines.back().baseline + k_descent * fs;
-    const float baseline =
-      ink_bottom + description_gap(t) + k_ascent * d->font_size;
-    float left = d->lines.front().x;
-    float right = left;
-    for (const LayoutLine& l : d->lines) {
-      left = std::min(left, l.x);
-      right = std::max(right, l.x + l.width);
-    }
-    const float x = description_x(t);
-    out.elements.push_back({"description",
-                            x + left,
-                            baseline - k_ascent * d->font_size,
-                            right - left,
-                            ink_height(*d)});
-    const float first_x = x + d->lines.front().x;
+    // Its first ascender a gap under the title's last descender.
+    const float top =
+      out.elements.back().y + out.elements.back().height + t.description.gap;
+    const float y0 = top + k_ascent * d->font_size - d->lines.front().baseline;
+    const float x0 = description_x(t);
+    out.elements.push_back(ink_box("description", x0, y0, *d));
+    const float x = x0 + d->lines.front().x;
+    const float baseline = y0 + d->lines.front().baseline;
     out.texts.push_back(
-      {"description", &t.description, std::move(*d), first_x, baseline});
+      {"description", &t.description, std::move(*d), x, baseline});
   }
   place_texts(t, text, setter, out);
   place_tags(t, text, setter, out);
@@ -392,7 +375,7 @@ title_style(const CardTemplate& t,
 {
   LayoutStyle style = t.title;
   if (description) {
-    const float room = ink_height(*description) + description_gap(t);
+    const float room = ink_height(*description) + t.description.gap;
     // The title keeps at least one line at its smallest size.
     style.box_height =
       std::max(style.min_size * style.line_height, style.box_height - room);
@@ -412,7 +395,7 @@ align_with_description(const CardTemplate& t,
   const float fs = title.font_size;
   const float top = title.lines.front().baseline - k_ascent * fs;
   const float group =
-    ink_height(title) + description_gap(t) + ink_height(description);
+    ink_height(title) + t.description.gap + ink_height(description);
   const float box = t.title.box_height;
   float want = 0;
   switch (t.title.vertical_align) {
