@@ -97,31 +97,21 @@ add_archives(std::vector<FeedPlan>& plans,
   }
 }
 
-// The feed of a post in another language than the site's: Hugo's folder,
-// title and tag for the language ("en/"), else its tag's ("en-us/").
+// The feed of a post in another language than the site's.
 FeedPlan&
 language_plan(std::map<std::string, FeedPlan>& others,
               const content::Post& post,
               const content::SiteConfig& config)
 {
-  std::string folder = util::ascii_lower(post.language) + "/";
-  std::string title = config.title;
-  std::string language = post.language;
-  for (const auto& [dir, lang] : config.content_languages) {
-    if (util::same_language(lang.language, post.language)) {
-      folder = lang.url_prefix;
-      title = lang.title.empty() ? title : lang.title;
-      language = lang.language;
-    }
-  }
-  FeedPlan& plan = others[folder];
+  const HomeFeed home = home_feed(post, config);
+  FeedPlan& plan = others[home.dir];
   if (plan.posts.empty()) {
-    plan.title = title;
+    plan.title = home.title;
     plan.subtitle = config.subtitle;
-    plan.dir = folder;
-    plan.url_dir = folder;
-    plan.alternate = config.base_url + folder;
-    plan.language = language;
+    plan.dir = home.dir;
+    plan.url_dir = home.dir;
+    plan.alternate = config.base_url + home.dir;
+    plan.language = home.language;
   }
   return plan;
 }
@@ -145,6 +135,28 @@ taxonomy_folder(const std::string& name)
   return std::string(util::utf8_prefix(out, 200));
 }
 
+HomeFeed
+home_feed(const content::Post& post, const content::SiteConfig& config)
+{
+  HomeFeed home{"", config.title, config.language};
+  if (!config.feeds.per_language || post.language.empty()
+      || util::same_language(post.language, config.language)) {
+    return home;
+  }
+  // Hugo's folder, title and tag for the language ("en/"), else its
+  // tag's ("en-us/").
+  home.dir = util::ascii_lower(post.language) + "/";
+  home.language = post.language;
+  for (const auto& [dir, lang] : config.content_languages) {
+    if (util::same_language(lang.language, post.language)) {
+      home.dir = lang.url_prefix;
+      home.title = lang.title.empty() ? config.title : lang.title;
+      home.language = lang.language;
+    }
+  }
+  return home;
+}
+
 std::vector<FeedPlan>
 plan_feeds(const std::vector<content::Post>& posts,
            const content::SiteConfig& config)
@@ -161,8 +173,7 @@ plan_feeds(const std::vector<content::Post>& posts,
   std::vector<const content::Post*> own; // every post in the main feed's
                                          // language, for its archive
   for (const auto& post : posts) {
-    const bool is_own = !config.feeds.per_language || post.language.empty()
-                        || util::same_language(post.language, config.language);
+    const bool is_own = home_feed(post, config).dir.empty();
     FeedPlan* plan = &main;
     if (is_own) {
       own.push_back(&post);

@@ -39,6 +39,19 @@ struct FeedPlan
 // "%2E", and at most 200 bytes, so no name can leave its folder.
 std::string taxonomy_folder(const std::string& name);
 
+// The feed a post is in besides tag and category feeds: the main feed
+// (folder "") or, with `feeds.per_language`, its language's ("en/", with
+// that language's title and tag when the site is Hugo multilingual).
+struct HomeFeed
+{
+  std::string dir; // "" or "en/"
+  std::string title;
+  std::string language;
+};
+
+HomeFeed home_feed(const content::Post& post,
+                   const content::SiteConfig& config);
+
 // Plans the main feed and, as configured, one feed per tag and per category
 // (names that share a folder share a feed). `posts` must be sorted newest
 // first; feeds never hold more than `config.feeds.limit` entries.

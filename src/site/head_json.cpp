@@ -1,5 +1,6 @@
 #include "site/head_json.hpp"
 
+#include "feed/feed_plan.hpp"
 #include "feed/formats.hpp"
 #include "util/html_scan.hpp"
 #include "util/json.hpp"
@@ -20,10 +21,10 @@ meta(std::string& html, std::string_view property, const std::string& value)
   html += "\" content=\"" + util::html_escape(value) + "\">\n";
 }
 
-// The <link rel="alternate"> tags of the site's main feeds, the same for
-// every page.
+// The <link rel="alternate"> tags of the feed a post is in: the site's
+// main feeds, or its language's.
 std::string
-feed_links(const content::SiteConfig& config)
+feed_links(const feed::HomeFeed& home, const content::SiteConfig& config)
 {
   std::string html;
   for (const auto& format : feed::feed_formats()) {
@@ -33,10 +34,10 @@ feed_links(const content::SiteConfig& config)
     }
     html += "<link rel=\"alternate\" type=\"";
     html += format.mime;
-    html +=
-      "\" title=\"" + util::html_escape(config.title) + "\" href=\""
-      + util::html_escape(config.base_url + config.feeds.*format.file_name)
-      + "\">\n";
+    html += "\" title=\"" + util::html_escape(home.title) + "\" href=\""
+            + util::html_escape(config.base_url + home.dir
+                                + config.feeds.*format.file_name)
+            + "\">\n";
   }
   return html;
 }
@@ -48,7 +49,7 @@ head_json(const std::vector<content::Post>& posts,
           const std::vector<std::optional<feed::CardRef>>& cards,
           const content::SiteConfig& config)
 {
-  const std::string links = feed_links(config);
+  std::map<std::string, std::string> links;   // by feed folder
   std::map<std::string, std::string> entries; // sorted by permalink
   for (std::size_t i = 0; i < posts.size(); ++i) {
     const content::Post& p = posts[i];
@@ -79,7 +80,12 @@ head_json(const std::vector<content::Post>& posts,
     }
     util::JsonWriter entry;
     entry.begin_object();
-    entry.key("html").string(html + links);
+    const feed::HomeFeed home = feed::home_feed(p, config);
+    auto it = links.find(home.dir);
+    if (it == links.end()) {
+      it = links.emplace(home.dir, feed_links(home, config)).first;
+    }
+    entry.key("html").string(html + it->second);
     entry.end_object();
     entries[p.permalink] = entry.str();
   }

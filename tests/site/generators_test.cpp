@@ -133,7 +133,8 @@ TEST_CASE("issue 9: each generator's repository builds as it is, with the "
 }
 
 TEST_CASE("issue 12: a multilingual Hugo site gets one feed per language, "
-          "each with its xml:lang, its title and its posts' URLs",
+          "each with its xml:lang, its title and its posts' URLs, and each "
+          "page's head.json names its language's feed",
           "[site]")
 {
   const auto out = test::fresh_dir("generators-hugo-multilingual");
@@ -167,6 +168,22 @@ TEST_CASE("issue 12: a multilingual Hugo site gets one feed per language, "
   const std::string tag = test::slurp(out / "tags/翻訳/atom.xml");
   CHECK(tag.find("<entry xml:lang=\"en-US\">") != std::string::npos);
   CHECK(tag.find("翻訳について") != std::string::npos);
+  // head.json: each page names the feed its post is in.
+  const std::string head = test::slurp(out / "head.json");
+  auto links_of = [&](const std::string& permalink) {
+    const std::size_t at = head.find("\"" + permalink + "\"");
+    REQUIRE(at != std::string::npos);
+    return head.substr(at, head.find('\n', at) - at);
+  };
+  const std::string en_page =
+    links_of("https://ml.example.jp/en/posts/translation/");
+  CHECK(en_page.find("title=\\\"A blog in two languages\\\" "
+                     "href=\\\"https://ml.example.jp/en/atom.xml\\\"")
+        != std::string::npos);
+  const std::string ja_page = links_of("https://ml.example.jp/posts/only-ja/");
+  CHECK(ja_page.find("href=\\\"https://ml.example.jp/atom.xml\\\"")
+        != std::string::npos);
+  CHECK(ja_page.find("/en/atom.xml") == std::string::npos);
 }
 
 TEST_CASE("issue 12: Hugo's defaultContentLanguageInSubdir puts the default "
