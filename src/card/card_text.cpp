@@ -50,10 +50,10 @@ card_text_for(const content::Post& post,
 {
   CardText text;
   text.title = fold_space(post.title);
-  text.site = fold_space(config.title);
+  text.site = fold_space(content::site_title_in(config, post.language));
   text.author = fold_space(post.author.name.empty() ? config.author.name
                                                     : post.author.name);
-  if (text.author == text.site) {
+  if (text.author == text.site || text.author == fold_space(config.title)) {
     text.author.clear(); // the author defaults to the site's title: once
   }
   const util::CivilTime day =

@@ -5,7 +5,7 @@ namespace ogfeed::content {
 
 // Each member below must be written: a setting left out would let a cache
 // keep a feed the new setting changes. These sizes trip when one is added.
-static_assert(sizeof(SiteConfig) == 960, "SiteConfig changed: update this");
+static_assert(sizeof(SiteConfig) == 1008, "SiteConfig changed: update this");
 static_assert(sizeof(FeedSettings) == 144, "FeedSettings changed");
 static_assert(sizeof(CardSettings) == 200, "CardSettings changed");
 static_assert(sizeof(MarkupDialects) == 5, "MarkupDialects changed");
@@ -38,6 +38,13 @@ config_fingerprint(const SiteConfig& c)
   w.u64(c.content_languages.size());
   for (const auto& [dir, lang] : c.content_languages) {
     w.str(dir);
+    w.str(lang.language);
+    w.str(lang.url_prefix);
+    w.str(lang.title);
+  }
+  w.u64(c.file_languages.size());
+  for (const auto& [key, lang] : c.file_languages) {
+    w.str(key);
     w.str(lang.language);
     w.str(lang.url_prefix);
     w.str(lang.title);

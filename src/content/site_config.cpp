@@ -543,6 +543,23 @@ parse_site_config(std::string_view yaml_text, SiteConfig base)
   return config;
 }
 
+const std::string&
+site_title_in(const SiteConfig& config, const std::string& language)
+{
+  if (language.empty() || util::same_language(language, config.language)) {
+    return config.title;
+  }
+  for (const auto* languages :
+       {&config.content_languages, &config.file_languages}) {
+    for (const auto& [key, lang] : *languages) {
+      if (!lang.title.empty() && util::same_language(lang.language, language)) {
+        return lang.title;
+      }
+    }
+  }
+  return config.title;
+}
+
 std::string
 site_url(const SiteConfig& config, const std::string& url)
 {

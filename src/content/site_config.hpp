@@ -106,6 +106,9 @@ struct SiteConfig
   // Content folders of other languages than the site's, as Hugo's
   // `languages.<key>.contentDir` give them (detected, not in ogfeed.yaml).
   std::map<std::string, ContentLanguage> content_languages;
+  // Hugo's languages by key ("en"), for translations named by file suffix
+  // (`post.en.md`, `index.en.md` beside `post.md`): detected, like the above.
+  std::map<std::string, ContentLanguage> file_languages;
   // Globs for files below content_dir that are not posts ("drafts/**",
   // "*/README.md"): `*` and `?` match any character, '/' too; a trailing
   // "/**" takes a whole folder.
@@ -134,6 +137,11 @@ parse_site_config(std::string_view yaml_text,
 // The checks parse_site_config() ends with, for a configuration made
 // without ogfeed.yaml: title and base URL present, author name defaulted.
 util::Expected<void> finish_site_config(SiteConfig& config);
+
+// The site's title for a post in `language`: a Hugo language's own title
+// when the site has one for it, else the site's title.
+const std::string& site_title_in(const SiteConfig& config,
+                                 const std::string& language);
 
 // `url` (icon, logo) as an absolute URL: "/x.png" and "x.png" are below
 // the base URL, as Hugo and Jekyll read them; empty stays empty.

@@ -394,8 +394,8 @@ read_hugo_permalinks(Detector& d, const YamlValue* c, const std::string& file)
 // every other language with a folder of its own (content/en), whose posts
 // are in that language under /<key>/ (Hugo's default for all but the
 // default language; the default one too with
-// defaultContentLanguageInSubdir). Languages that share a folder by file
-// suffix (post.en.md) are not read.
+// defaultContentLanguageInSubdir). Every language is also recorded by key
+// for translations that share a folder by file suffix (post.en.md).
 std::vector<std::string>
 hugo_content_dirs(Detector& d,
                   const YamlValue* c,
@@ -418,6 +418,18 @@ hugo_content_dirs(Detector& d,
   const YamlValue* languages = find_key(c, "languages");
   if (languages == nullptr || languages->kind != YamlValue::Kind::map) {
     return dirs;
+  }
+  for (const auto& e : languages->entries) {
+    // Every language, for translations named by file suffix: the default
+    // one at the site's root (unless in its subfolder), others below theirs.
+    const bool is_default = &e.value == default_lang;
+    const bool in_subdir =
+      !is_default
+      || scalar(c, "defaultContentLanguageInSubdir").value_or("") == "true";
+    d.config().file_languages[e.key.scalar] = {
+      scalar(&e.value, "languageCode").value_or(e.key.scalar),
+      in_subdir ? util::ascii_lower(e.key.scalar) + "/" : std::string(),
+      scalar(&e.value, "title").value_or("")};
   }
   for (const auto& e : languages->entries) {
     const std::string dir =

@@ -27,7 +27,28 @@ struct PostFile
 {
   fs::path path;
   PostSource source;
+  std::string language; // a Hugo translation's key ("en" of post.en.md)
 };
+
+using FileLanguages = std::map<std::string, ContentLanguage>;
+
+// A file stem without a Hugo language suffix ("post.en" -> "post", with
+// "en" in `key`), when the site has that language.
+std::string
+without_language(const std::string& stem,
+                 const FileLanguages& languages,
+                 std::string* key = nullptr)
+{
+  const std::size_t dot = stem.rfind('.');
+  if (dot == std::string::npos || dot == 0
+      || !languages.contains(stem.substr(dot + 1))) {
+    return stem;
+  }
+  if (key != nullptr) {
+    *key = stem.substr(dot + 1);
+  }
+  return stem.substr(0, dot);
+}
 
 bool
 is_markdown(const fs::path& p)
@@ -56,7 +77,9 @@ excluded(const std::string& rel, const std::vector<std::string>& globs)
 // Eleventy's `hello/hello.md`) takes its folder's name and sits where its
 // folder does.
 PostFile
-post_file(const fs::path& p, const fs::path& dir)
+post_file(const fs::path& p,
+          const fs::path& dir,
+          const FileLanguages& languages)
 {
   PostFile f;
   f.path = p;
@@ -67,7 +90,8 @@ post_file(const fs::path& p, const fs::path& dir)
   // 10,000-post build small.
   f.source.keep_body = KeepBody::no;
   fs::path folder = p.parent_path().lexically_relative(dir);
-  const std::string stem = p.stem().string();
+  const std::string stem =
+    without_language(p.stem().string(), languages, &f.language);
   f.source.name = stem;
   if (!folder.empty() && folder != "."
       && (stem == "index" || stem == folder.filename().string())) {
@@ -82,11 +106,17 @@ post_file(const fs::path& p, const fs::path& dir)
 // index.md) other than its index: Hugo reads them as the bundle's
 // resources, not as pages.
 void
-drop_bundle_resources(std::vector<PostFile>& files, const fs::path& dir)
+drop_bundle_resources(std::vector<PostFile>& files,
+                      const fs::path& dir,
+                      const FileLanguages& languages)
 {
+  // index.md, or a translation's index.en.md.
+  auto is_index = [&](const PostFile& f) {
+    return without_language(f.path.stem().string(), languages) == "index";
+  };
   std::set<fs::path> bundles;
   for (const auto& f : files) {
-    if (f.path.stem() == "index" && f.path.parent_path() != dir) {
+    if (is_index(f) && f.path.parent_path() != dir) {
       bundles.insert(f.path.parent_path());
     }
   }
@@ -97,7 +127,7 @@ drop_bundle_resources(std::vector<PostFile>& files, const fs::path& dir)
     for (fs::path up = f.path.parent_path(); up.has_relative_path();
          up = up.parent_path()) {
       if (bundles.contains(up)) {
-        return f.path.stem() != "index" || up != f.path.parent_path();
+        return !is_index(f) || up != f.path.parent_path();
       }
       if (up == up.parent_path()) {
         break;
@@ -119,6 +149,7 @@ stamp_folder(const fs::path& dir, StampedPaths& folders)
 util::Expected<void>
 find_post_files_in(const fs::path& dir,
                    const std::vector<std::string>& exclude,
+                   const FileLanguages& languages,
                    std::vector<PostFile>& files,
                    StampedPaths& folders)
 {
@@ -150,7 +181,7 @@ find_post_files_in(const fs::path& dir,
         || excluded(p.lexically_relative(dir).generic_string(), exclude)) {
       continue;
     }
-    files.push_back(post_file(p, dir));
+    files.push_back(post_file(p, dir, languages));
   }
   if (ec) {
     // Name the folder that failed, not the content root above it.
@@ -162,15 +193,15 @@ find_post_files_in(const fs::path& dir,
 
 util::Expected<std::vector<PostFile>>
 find_post_files(const fs::path& site_root,
-                const std::vector<std::string>& content_dirs,
-                const std::vector<std::string>& exclude,
+                const SiteConfig& config,
                 StampedPaths& folders)
 {
   std::vector<PostFile> files;
-  for (const auto& d : content_dirs) {
+  for (const auto& d : config.content_dirs) {
     std::vector<PostFile> found;
-    TRY(find_post_files_in(site_root / d, exclude, found, folders));
-    drop_bundle_resources(found, site_root / d);
+    TRY(find_post_files_in(
+      site_root / d, config.exclude, config.file_languages, found, folders));
+    drop_bundle_resources(found, site_root / d, config.file_languages);
     files.insert(files.end(),
                  std::make_move_iterator(found.begin()),
                  std::make_move_iterator(found.end()));
@@ -241,30 +272,35 @@ set_permalink(Post& post, const SiteConfig& config)
         config.base_url);
 }
 
-// Hugo multilingual: a post in another language's content folder is in
-// that language (unless it says otherwise) and lives under its prefix.
+// Hugo multilingual: a post is in `lang` (unless it says otherwise) and
+// lives under its prefix.
 void
-set_content_languages(std::vector<Post>& posts,
-                      const fs::path& site_root,
-                      const SiteConfig& config)
+set_language(Post& post, const ContentLanguage& lang, const SiteConfig& config)
+{
+  if (post.language.empty()) {
+    post.language = lang.language;
+  }
+  if (post.permalink_override.empty()
+      && post.permalink.starts_with(config.base_url)) {
+    post.permalink = config.base_url + lang.url_prefix
+                     + post.permalink.substr(config.base_url.size());
+  }
+}
+
+// The language of the content folder `post` is in (content/en), if any.
+const ContentLanguage*
+folder_language(const Post& post,
+                const fs::path& site_root,
+                const SiteConfig& config)
 {
   for (const auto& [dir, lang] : config.content_languages) {
     const std::string folder =
       (site_root / dir / "").lexically_normal().string();
-    for (Post& post : posts) {
-      if (!post.file.lexically_normal().string().starts_with(folder)) {
-        continue;
-      }
-      if (post.language.empty()) {
-        post.language = lang.language;
-      }
-      if (post.permalink_override.empty()
-          && post.permalink.starts_with(config.base_url)) {
-        post.permalink = config.base_url + lang.url_prefix
-                         + post.permalink.substr(config.base_url.size());
-      }
+    if (post.file.lexically_normal().string().starts_with(folder)) {
+      return &lang;
     }
   }
+  return nullptr;
 }
 
 // Parses one file, or takes it from `cache`. Returns what the next cache
@@ -448,8 +484,7 @@ load_posts(const fs::path& site_root,
   out.cache.set_read_time(std::chrono::duration_cast<std::chrono::nanoseconds>(
                             std::chrono::system_clock::now().time_since_epoch())
                             .count());
-  auto files = find_post_files(
-    site_root, config.content_dirs, config.exclude, out.folders);
+  auto files = find_post_files(site_root, config, out.folders);
   if (!files) {
     out.diagnostics.push_back(files.error());
     return out;
@@ -472,11 +507,20 @@ load_posts(const fs::path& site_root,
       out.cache.store((*files)[i].source.display_path, std::move(*entries[i]));
     }
   }
-  for (auto& p : parsed) {
+  for (std::size_t i = 0; i < parsed.size(); ++i) {
+    ParsedPost& p = parsed[i];
     out.diagnostics.insert(out.diagnostics.end(),
                            std::make_move_iterator(p.diagnostics.begin()),
                            std::make_move_iterator(p.diagnostics.end()));
     if (p.post) {
+      // A language's content folder decides, else a file suffix.
+      const std::string& key = (*files)[i].language;
+      if (const ContentLanguage* lang =
+            folder_language(*p.post, site_root, config)) {
+        set_language(*p.post, *lang, config);
+      } else if (!key.empty()) {
+        set_language(*p.post, config.file_languages.at(key), config);
+      }
       out.posts.push_back(std::move(*p.post));
     }
   }
@@ -489,7 +533,6 @@ load_posts(const fs::path& site_root,
     d.path = (site_root / "").lexically_normal().string();
     out.diagnostics.push_back(std::move(d));
   }
-  set_content_languages(out.posts, site_root, config);
   sort_posts(out.posts);
   return out;
 }

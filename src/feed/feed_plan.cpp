@@ -147,13 +147,16 @@ home_feed(const content::Post& post, const content::SiteConfig& config)
   // tag's ("en-us/").
   home.dir = util::ascii_lower(post.language) + "/";
   home.language = post.language;
-  for (const auto& [dir, lang] : config.content_languages) {
-    if (util::same_language(lang.language, post.language)) {
-      home.dir = lang.url_prefix;
-      home.title = lang.title.empty() ? config.title : lang.title;
-      home.language = lang.language;
+  for (const auto* languages :
+       {&config.file_languages, &config.content_languages}) {
+    for (const auto& [key, lang] : *languages) {
+      if (util::same_language(lang.language, post.language)) {
+        home.dir = lang.url_prefix;
+        home.language = lang.language;
+      }
     }
   }
+  home.title = content::site_title_in(config, post.language);
   return home;
 }
 

@@ -62,7 +62,7 @@ head_json(const std::vector<content::Post>& posts,
     }
     meta(html, "og:url", p.permalink);
     meta(html, "og:type", "article");
-    meta(html, "og:site_name", config.title);
+    meta(html, "og:site_name", content::site_title_in(config, p.language));
     const std::string image =
       cards[i] ? cards[i]->url
                : (p.image.empty() ? std::string()

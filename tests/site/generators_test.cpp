@@ -210,3 +210,42 @@ TEST_CASE("issue 12: Hugo's defaultContentLanguageInSubdir puts the default "
           .find("https://ml.example.jp/en/posts/translation/")
         != std::string::npos);
 }
+
+TEST_CASE("a Hugo site's translations named by file suffix (post.en.md, "
+          "index.en.md) are in their language's feed, under its folder",
+          "[site]")
+{
+  const auto out = test::fresh_dir("generators-hugo-suffix");
+  const site::BuildReport report = site::build_site(test::build_options(
+    test::k_source_dir / "tests/data/generators/hugo-suffix", out));
+  for (const auto& d : report.diagnostics) {
+    INFO(util::format_diagnostic(d));
+  }
+  REQUIRE(report.diagnostics.empty());
+  const std::string ja = test::slurp(out / "atom.xml");
+  CHECK(ja.find("<title>訳のあるブログ</title>") != std::string::npos);
+  CHECK(ja.find("https://sx.example.jp/posts/hello/") != std::string::npos);
+  CHECK(ja.find("https://sx.example.jp/posts/trip/") != std::string::npos);
+  CHECK(ja.find("Hello") == std::string::npos);
+  CHECK(ja.find("A trip") == std::string::npos);
+  // A bundle's other Markdown files are its resources, not posts.
+  CHECK(ja.find("下書き") == std::string::npos);
+  const std::string en = test::slurp(out / "en/atom.xml");
+  CHECK(en.find("xml:lang=\"en-US\"") != std::string::npos);
+  CHECK(en.find("<title>A translated blog</title>") != std::string::npos);
+  CHECK(en.find("https://sx.example.jp/en/posts/hello/") != std::string::npos);
+  CHECK(en.find("https://sx.example.jp/en/posts/trip/") != std::string::npos);
+  CHECK(en.find("はじめまして") == std::string::npos);
+  // No post is named by its suffix.
+  CHECK(ja.find("hello.en") == std::string::npos);
+  CHECK(en.find("hello.en") == std::string::npos);
+  CHECK(en.find("index.en") == std::string::npos);
+  // Its pages name its language's site title and feed.
+  const std::string head = test::slurp(out / "head.json");
+  const std::size_t at = head.find("\"https://sx.example.jp/en/posts/hello/\"");
+  REQUIRE(at != std::string::npos);
+  const std::string page = head.substr(at, head.find('\n', at) - at);
+  CHECK(page.find("og:site_name\\\" content=\\\"A translated blog")
+        != std::string::npos);
+  CHECK(page.find("https://sx.example.jp/en/atom.xml") != std::string::npos);
+}
