@@ -513,13 +513,14 @@ load_posts(const fs::path& site_root,
                            std::make_move_iterator(p.diagnostics.begin()),
                            std::make_move_iterator(p.diagnostics.end()));
     if (p.post) {
-      // A language's content folder decides, else a file suffix.
+      // A file's language suffix decides, else its language's content
+      // folder (the default language's too, with its own subfolder).
       const std::string& key = (*files)[i].language;
-      if (const ContentLanguage* lang =
-            folder_language(*p.post, site_root, config)) {
-        set_language(*p.post, *lang, config);
-      } else if (!key.empty()) {
+      if (!key.empty()) {
         set_language(*p.post, config.file_languages.at(key), config);
+      } else if (const ContentLanguage* lang =
+                   folder_language(*p.post, site_root, config)) {
+        set_language(*p.post, *lang, config);
       }
       out.posts.push_back(std::move(*p.post));
     }

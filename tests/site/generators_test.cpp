@@ -249,3 +249,28 @@ TEST_CASE("a Hugo site's translations named by file suffix (post.en.md, "
         != std::string::npos);
   CHECK(page.find("https://sx.example.jp/en/atom.xml") != std::string::npos);
 }
+
+TEST_CASE("with defaultContentLanguageInSubdir, suffix translations keep "
+          "their language and the default one moves under its folder",
+          "[site]")
+{
+  const auto site = test::fresh_dir("hugo-suffix-subdir");
+  std::filesystem::copy(test::k_source_dir
+                          / "tests/data/generators/hugo-suffix",
+                        site,
+                        std::filesystem::copy_options::recursive);
+  std::string config = test::slurp(site / "hugo.toml");
+  config.insert(config.find("defaultContentLanguage"),
+                "defaultContentLanguageInSubdir = true\n");
+  REQUIRE(util::write_file_atomic(site / "hugo.toml", config));
+  const auto out = test::fresh_dir("hugo-suffix-subdir-out");
+  const site::BuildReport report =
+    site::build_site(test::build_options(site, out));
+  REQUIRE(report.diagnostics.empty());
+  const std::string ja = test::slurp(out / "atom.xml");
+  CHECK(ja.find("https://sx.example.jp/ja/posts/hello/") != std::string::npos);
+  CHECK(ja.find("Hello") == std::string::npos);
+  const std::string en = test::slurp(out / "en/atom.xml");
+  CHECK(en.find("https://sx.example.jp/en/posts/hello/") != std::string::npos);
+  CHECK(en.find("はじめまして") == std::string::npos);
+}
