@@ -145,6 +145,14 @@ check_contrast(const CardTemplate& t)
         what, least_contrast(t, b->color, b->x, b->y, w, b->size * 1.4F), 4.5);
     }
   }
+  if (t.description.enabled) {
+    // It sits under the title, somewhere in the title box.
+    const float x = t.description.width > 0 ? t.description.x : t.title_x;
+    const float w = t.description.width > 0 ? t.description.width : s.box_width;
+    check("the description's",
+          least_contrast(t, t.description.color, x, t.title_y, w, s.box_height),
+          4.5);
+  }
   if (t.tags.enabled) {
     const float w = t.tags.width > 0 ? t.tags.width : t.width / 3.0F;
     check("the tags'",

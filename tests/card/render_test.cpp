@@ -302,6 +302,13 @@ TEST_CASE("issue 10: template contrast is measured against the background "
   CHECK(warnings[0].message.starts_with(
     "template 'sunset': the title's contrast is 2."));
   CHECK(warnings[0].severity == util::Severity::warning);
+  // The description is small text: 4.5:1 wherever in the title box it sits.
+  card::CardTemplate photo = template_named("photo");
+  photo.description.color = {226, 232, 240, 255};
+  const auto dim = card::check_contrast(photo);
+  REQUIRE(dim.size() == 1);
+  CHECK(dim[0].message.starts_with(
+    "template 'photo': the description's contrast is 3.8:1"));
 }
 
 TEST_CASE("issue 10: no two elements overlap, whatever the site name, author "
