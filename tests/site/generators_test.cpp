@@ -51,6 +51,39 @@ outside_code(const std::string& text)
 
 } // namespace
 
+namespace {
+
+// Builds a copy of tests/data/generators/<fixture> with Hugo's
+// defaultContentLanguageInSubdir on; returns the output folder.
+std::filesystem::path
+build_in_subdir(const std::string& fixture, const std::string& name)
+{
+  const auto site = test::fresh_dir(name);
+  std::filesystem::copy(test::k_source_dir / "tests/data/generators" / fixture,
+                        site,
+                        std::filesystem::copy_options::recursive);
+  std::string config = test::slurp(site / "hugo.toml");
+  config.insert(config.find("defaultContentLanguage"),
+                "defaultContentLanguageInSubdir = true\n");
+  REQUIRE(util::write_file_atomic(site / "hugo.toml", config));
+  const auto out = test::fresh_dir(name + "-out");
+  const site::BuildReport report =
+    site::build_site(test::build_options(site, out));
+  REQUIRE(report.diagnostics.empty());
+  return out;
+}
+
+// head.json's line for one permalink.
+std::string
+head_entry(const std::string& head, const std::string& permalink)
+{
+  const std::size_t at = head.find("\"" + permalink + "\"");
+  REQUIRE(at != std::string::npos);
+  return head.substr(at, head.find('\n', at) - at);
+}
+
+} // namespace
+
 TEST_CASE("issue 9: each generator's repository builds as it is, with the "
           "generator's own posts and URLs",
           "[site]")
@@ -170,17 +203,13 @@ TEST_CASE("issue 12: a multilingual Hugo site gets one feed per language, "
   CHECK(tag.find("翻訳について") != std::string::npos);
   // head.json: each page names the feed its post is in.
   const std::string head = test::slurp(out / "head.json");
-  auto links_of = [&](const std::string& permalink) {
-    const std::size_t at = head.find("\"" + permalink + "\"");
-    REQUIRE(at != std::string::npos);
-    return head.substr(at, head.find('\n', at) - at);
-  };
   const std::string en_page =
-    links_of("https://ml.example.jp/en/posts/translation/");
+    head_entry(head, "https://ml.example.jp/en/posts/translation/");
   CHECK(en_page.find("title=\\\"A blog in two languages\\\" "
                      "href=\\\"https://ml.example.jp/en/atom.xml\\\"")
         != std::string::npos);
-  const std::string ja_page = links_of("https://ml.example.jp/posts/only-ja/");
+  const std::string ja_page =
+    head_entry(head, "https://ml.example.jp/posts/only-ja/");
   CHECK(ja_page.find("href=\\\"https://ml.example.jp/atom.xml\\\"")
         != std::string::npos);
   CHECK(ja_page.find("/en/atom.xml") == std::string::npos);
@@ -190,19 +219,7 @@ TEST_CASE("issue 12: Hugo's defaultContentLanguageInSubdir puts the default "
           "language's posts under its folder too",
           "[site]")
 {
-  const auto site = test::fresh_dir("hugo-ml-subdir");
-  std::filesystem::copy(test::k_source_dir
-                          / "tests/data/generators/hugo-multilingual",
-                        site,
-                        std::filesystem::copy_options::recursive);
-  std::string config = test::slurp(site / "hugo.toml");
-  config.insert(config.find("defaultContentLanguage"),
-                "defaultContentLanguageInSubdir = true\n");
-  REQUIRE(util::write_file_atomic(site / "hugo.toml", config));
-  const auto out = test::fresh_dir("hugo-ml-subdir-out");
-  const site::BuildReport report =
-    site::build_site(test::build_options(site, out));
-  REQUIRE(report.diagnostics.empty());
+  const auto out = build_in_subdir("hugo-multilingual", "hugo-ml-subdir");
   CHECK(test::slurp(out / "atom.xml")
           .find("https://ml.example.jp/ja/posts/translation/")
         != std::string::npos);
@@ -241,10 +258,8 @@ TEST_CASE("a Hugo site's translations named by file suffix (post.en.md, "
   CHECK(en.find("hello.en") == std::string::npos);
   CHECK(en.find("index.en") == std::string::npos);
   // Its pages name its language's site title and feed.
-  const std::string head = test::slurp(out / "head.json");
-  const std::size_t at = head.find("\"https://sx.example.jp/en/posts/hello/\"");
-  REQUIRE(at != std::string::npos);
-  const std::string page = head.substr(at, head.find('\n', at) - at);
+  const std::string page = head_entry(test::slurp(out / "head.json"),
+                                      "https://sx.example.jp/en/posts/hello/");
   CHECK(page.find("og:site_name\\\" content=\\\"A translated blog")
         != std::string::npos);
   CHECK(page.find("https://sx.example.jp/en/atom.xml") != std::string::npos);
@@ -254,19 +269,7 @@ TEST_CASE("with defaultContentLanguageInSubdir, suffix translations keep "
           "their language and the default one moves under its folder",
           "[site]")
 {
-  const auto site = test::fresh_dir("hugo-suffix-subdir");
-  std::filesystem::copy(test::k_source_dir
-                          / "tests/data/generators/hugo-suffix",
-                        site,
-                        std::filesystem::copy_options::recursive);
-  std::string config = test::slurp(site / "hugo.toml");
-  config.insert(config.find("defaultContentLanguage"),
-                "defaultContentLanguageInSubdir = true\n");
-  REQUIRE(util::write_file_atomic(site / "hugo.toml", config));
-  const auto out = test::fresh_dir("hugo-suffix-subdir-out");
-  const site::BuildReport report =
-    site::build_site(test::build_options(site, out));
-  REQUIRE(report.diagnostics.empty());
+  const auto out = build_in_subdir("hugo-suffix", "hugo-suffix-subdir");
   const std::string ja = test::slurp(out / "atom.xml");
   CHECK(ja.find("https://sx.example.jp/ja/posts/hello/") != std::string::npos);
   CHECK(ja.find("Hello") == std::string::npos);
