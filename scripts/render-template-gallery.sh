@@ -18,3 +18,11 @@ for t in templates/*.yaml; do
     -o "docs/templates/$name.jpg"
   echo "docs/templates/$name.jpg"
 done
+# One card with the optional description line (cards.description: true).
+"$ogfeed" card --site-dir examples/blog --template default \
+  --title "「技術的負債」とどう向き合うか？チームで決めた5つのルール" \
+  --site "ogfeed サンプルブログ" --author "山田 花子" \
+  --tags "設計,チーム開発,振り返り" --date 2024-05-01 \
+  --description "負債を見える化し、返済の優先順位をチームで決めるまでの一年を振り返ります。" \
+  -o docs/templates/default-description.jpg
+echo docs/templates/default-description.jpg
