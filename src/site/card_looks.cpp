@@ -7,6 +7,8 @@
 
 #include <xxhash.h>
 
+#include <functional>
+
 namespace ogfeed::site {
 
 namespace fs = std::filesystem;
@@ -14,12 +16,13 @@ namespace fs = std::filesystem;
 namespace {
 
 // The hash of what every card of a look shares: ogfeed's version, the
-// template and what replaced its background, its fonts and images, and
-// the encoding settings.
+// template and what replaced its background, its fonts and images (by
+// `hash_of` their bytes), and the encoding settings.
 std::uint64_t
 setup_hash(const CardLook& look,
            const card::TemplateFonts& fonts,
-           const content::CardSettings& settings)
+           const content::CardSettings& settings,
+           const std::function<std::uint64_t(const std::string&)>& hash_of)
 {
   const card::CardTemplate& t = look.tmpl;
   std::string all = std::string(OGFEED_VERSION) + "\x1f" + t.source + "\x1f"
@@ -30,13 +33,8 @@ setup_hash(const CardLook& look,
     all += "\x1f" + std::to_string(f ? f->hash : 0);
   }
   for (const fs::path& image : {t.background.image, t.logo.path}) {
-    all += "\x1f" + image.string();
-    if (!image.empty()) {
-      if (auto bytes = util::read_file(image, 256 * 1024 * 1024)) {
-        all +=
-          "\x1f" + std::to_string(XXH3_64bits(bytes->data(), bytes->size()));
-      }
-    }
+    all += "\x1f" + image.string() + "\x1f"
+           + std::to_string(hash_of(image.string()));
   }
   return XXH3_64bits(all.data(), all.size());
 }
@@ -238,19 +236,28 @@ CardLooks::avatar_for(const content::Post& p, util::Diagnostics& diagnostics)
     }
     file = *m_site_avatar;
   }
-  if (!file.empty() && !m_avatars.contains(file)) {
-    const auto bytes = util::read_file(file, 256 * 1024 * 1024);
-    m_avatars[file] =
-      bytes ? XXH3_64bits(bytes->data(), bytes->size()) : std::uint64_t{1};
+  if (!file.empty()) {
+    m_avatars.insert(file);
   }
   return file;
 }
 
 std::uint64_t
-CardLooks::avatar_hash(const std::string& file) const
+CardLooks::file_hash(const std::string& file)
 {
-  const auto it = m_avatars.find(file);
-  return it == m_avatars.end() ? 0 : it->second;
+  if (file.empty()) {
+    return 0;
+  }
+  auto it = m_file_hashes.find(file);
+  if (it == m_file_hashes.end()) {
+    const auto bytes = util::read_file(file, 256 * 1024 * 1024);
+    it = m_file_hashes
+           .emplace(file,
+                    bytes ? XXH3_64bits(bytes->data(), bytes->size())
+                          : std::uint64_t{1})
+           .first;
+  }
+  return it->second;
 }
 
 void
@@ -267,7 +274,10 @@ CardLooks::finish(const std::vector<std::u32string>& shown)
   }
   for (auto& look : m_looks) {
     look->setup =
-      setup_hash(*look, m_templates[look->fonts]->fonts, config.cards);
+      setup_hash(*look,
+                 m_templates[look->fonts]->fonts,
+                 config.cards,
+                 [this](const std::string& file) { return file_hash(file); });
   }
 }
 
@@ -306,7 +316,7 @@ CardLooks::inputs() const
       add(image.string());
     }
   }
-  for (const auto& [file, hash] : m_avatars) {
+  for (const auto& file : m_avatars) {
     add(file);
   }
   return inputs;

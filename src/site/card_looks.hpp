@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -66,8 +67,9 @@ public:
   std::string avatar_for(const content::Post& p,
                          util::Diagnostics& diagnostics);
 
-  // The hash of an avatar file's bytes (0 for none), for card keys.
-  std::uint64_t avatar_hash(const std::string& file) const;
+  // The hash of an image file's bytes (0 for none), read once, for card
+  // keys: avatars, logos, backgrounds.
+  std::uint64_t file_hash(const std::string& file);
 
   // Adds the system fonts each template lacks for the text its cards show
   // (`shown[i]`: all text of look i's cards), then hashes each look's setup
@@ -107,8 +109,9 @@ private:
   CardDirs m_dirs;
   std::vector<std::unique_ptr<Loaded>> m_templates;
   std::vector<std::unique_ptr<CardLook>> m_looks;
-  std::map<std::string, std::uint64_t> m_avatars; // file -> hash of bytes
-  std::optional<std::string> m_site_avatar;       // resolved once
+  std::set<std::string> m_avatars;                    // files drawn
+  std::map<std::string, std::uint64_t> m_file_hashes; // file -> its bytes'
+  std::optional<std::string> m_site_avatar;           // resolved once
 };
 
 } // namespace ogfeed::site

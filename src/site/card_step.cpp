@@ -375,7 +375,7 @@ key_card_jobs(std::vector<CardJob>& jobs, CardLooks& looks)
   looks.finish(shown);
   for (CardJob& job : jobs) {
     job.key = card_key(
-      job.text, looks[job.look].setup ^ looks.avatar_hash(job.text.avatar));
+      job.text, looks[job.look].setup ^ looks.file_hash(job.text.avatar));
   }
 }
 

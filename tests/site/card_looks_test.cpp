@@ -241,7 +241,7 @@ TEST_CASE("issue 10: the site's logo and the author's round avatar take "
   post.tags = {"Go", "Kubernetes", "パフォーマンス", "メモリ", "デバッグ"};
   const std::string avatar = looks->avatar_for(post, notes);
   CHECK(avatar == (root / "static/images/avatar.png").string());
-  CHECK(looks->avatar_hash(avatar) != 0);
+  CHECK(looks->file_hash(avatar) != 0);
 
   for (const std::string name : {"default", "sunset", "panel", "photo"}) {
     post.params["card.template"] = name;
