@@ -545,6 +545,13 @@ parse_card_template(std::string_view yaml,
   return t;
 }
 
+bool
+is_template_path(const std::string& name_or_path)
+{
+  return name_or_path.ends_with(".yaml") || name_or_path.ends_with(".yml")
+         || name_or_path.find('/') != std::string::npos;
+}
+
 util::Expected<CardTemplate>
 load_card_template(const std::string& name_or_path,
                    const std::vector<fs::path>& search_dirs,
@@ -552,9 +559,11 @@ load_card_template(const std::string& name_or_path,
 {
   fs::path path;
   std::error_code ec;
-  if (name_or_path.ends_with(".yaml") || name_or_path.ends_with(".yml")
-      || name_or_path.find('/') != std::string::npos) {
+  if (is_template_path(name_or_path)) {
     path = name_or_path;
+    if (!path.has_extension() && !fs::exists(path, ec)) {
+      path += ".yaml"; // "tpl/mine" names tpl/mine.yaml
+    }
   } else {
     for (const auto& dir : search_dirs) {
       if (fs::exists(dir / (name_or_path + ".yaml"), ec)) {

@@ -143,6 +143,10 @@ parse_card_template(std::string_view yaml,
                     const std::filesystem::path& dir,
                     const std::vector<std::filesystem::path>& fallback_dirs);
 
+// True when a template is named by its file (`x.yaml`, `tpl/x`), not by
+// a name looked up in the template folders.
+bool is_template_path(const std::string& name_or_path);
+
 // Finds template `name_or_path`: a path to a .yaml file, or a name looked up
 // as <dir>/<name>.yaml in each of `search_dirs` in order (a site's own
 // templates/ first, so a file of the same name overrides ogfeed's). Reads and

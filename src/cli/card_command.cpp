@@ -294,7 +294,11 @@ run_card(const std::vector<std::string>& args)
   // options name another.
   content::Post shown = post ? *post : content::Post{};
   if (a.template_name) {
-    config.cards.template_name = *a.template_name;
+    // A file given on the command line is where the user is.
+    config.cards.template_name =
+      card::is_template_path(*a.template_name)
+        ? fs::absolute(fs::u8path(*a.template_name)).string()
+        : *a.template_name;
     shown.params.erase("card.template");
   }
   if (a.background) {
@@ -303,7 +307,7 @@ run_card(const std::vector<std::string>& args)
   util::Diagnostics notes;
   auto looks = site::CardLooks::load(
     config,
-    {template_dirs(root), font_dirs(root), site::site_image_dirs(root)},
+    {template_dirs(root), font_dirs(root), site::site_image_dirs(root), root},
     notes);
   const std::size_t look = looks ? looks->look_for(shown, notes) : 0;
   for (const auto& d : notes) {

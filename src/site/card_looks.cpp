@@ -92,8 +92,12 @@ CardLooks::load_template(const std::string& name,
       return i;
     }
   }
+  std::string where = name;
+  if (card::is_template_path(name) && fs::u8path(name).is_relative()) {
+    where = (m_dirs.root / fs::u8path(name)).string();
+  }
   TRY_ASSIGN(tmpl,
-             card::load_card_template(name, m_dirs.templates, m_dirs.fonts));
+             card::load_card_template(where, m_dirs.templates, m_dirs.fonts));
   const std::string& logo = m_config->cards.logo;
   if (!logo.empty() && !tmpl.logo.enabled) {
     util::Diagnostic d = util::make_warning(

@@ -25,6 +25,9 @@ struct CardDirs
   // Where the site's images are: its root, then the folders generators
   // publish as the site (static/, public/, source/, assets/).
   std::vector<std::filesystem::path> images;
+  // The site's folder: a template named by a relative path
+  // (`tpl/mine.yaml`) is below it, wherever ogfeed runs.
+  std::filesystem::path root;
 };
 
 // The site folder's image folders, for CardDirs::images.

@@ -446,10 +446,12 @@ build_cards(const std::vector<content::Post>& posts,
     return result;
   }
 
-  auto looks = CardLooks::load(
-    config,
-    {options.template_dirs, options.font_dirs, options.image_dirs},
-    result.diagnostics);
+  auto looks = CardLooks::load(config,
+                               {options.template_dirs,
+                                options.font_dirs,
+                                site_image_dirs(options.site_root),
+                                options.site_root},
+                               result.diagnostics);
   if (!looks) {
     result.diagnostics.push_back(looks.error());
     return result;

@@ -30,9 +30,9 @@ struct CardStepOptions
   std::filesystem::path output_dir; // where the previous build's cards are
   std::vector<std::filesystem::path> template_dirs; // a site's own first
   std::vector<std::filesystem::path> font_dirs;
-  // Where the site's own images are (cards.logo, avatars, backgrounds):
-  // site_image_dirs() of its folder.
-  std::vector<std::filesystem::path> image_dirs;
+  // The site's folder: its images (cards.logo, avatars, backgrounds) and
+  // templates named by a relative path are below it.
+  std::filesystem::path site_root;
   unsigned jobs = 1;
   ProgressFn progress = {};
   // --shard K/N: draw only every N-th card needing a drawing (in card path

@@ -3,7 +3,6 @@
 #include "content/site_loader.hpp"
 #include "site/build_cache.hpp"
 #include "site/build_record.hpp"
-#include "site/card_looks.hpp"
 #include "site/card_step.hpp"
 #include "site/feed_step.hpp"
 #include "site/head_json.hpp"
@@ -117,7 +116,7 @@ stage_cards(const std::vector<content::Post>& posts,
                                       {report.output_dir,
                                        options.template_dirs,
                                        options.font_dirs,
-                                       site_image_dirs(options.site_root),
+                                       options.site_root,
                                        options.jobs,
                                        options.progress,
                                        options.shard_index,

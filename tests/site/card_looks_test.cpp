@@ -17,7 +17,8 @@ dirs_for(const fs::path& root)
 {
   return {{root / "templates", test::k_source_dir / "templates"},
           {test::k_source_dir / "fonts"},
-          site::site_image_dirs(root)};
+          site::site_image_dirs(root),
+          root};
 }
 
 content::Post
@@ -328,4 +329,37 @@ TEST_CASE("issue 10: avatars of the site and of a post; what cannot be "
   const site::BuildReport again = site::build_site(options);
   REQUIRE_FALSE(util::has_error(again.diagnostics));
   CHECK(again.cards_rendered == 1);
+}
+
+TEST_CASE("a template named by a relative path is below the site, wherever "
+          "ogfeed runs",
+          "[site]")
+{
+  const fs::path root = test::fresh_dir("card-template-path");
+  std::string light = test::slurp(test::k_source_dir / "templates/light.yaml");
+  light.replace(light.find("name: light"), 11, "name: mine");
+  REQUIRE(util::write_file_atomic(root / "tpl/mine.yaml", light));
+  REQUIRE(util::write_file_atomic(root / "ogfeed.yaml",
+                                  "title: t\nbase_url: https://t.example/\n"
+                                  "cards:\n  template: tpl/mine.yaml\n"));
+  REQUIRE(util::write_file_atomic(root / "posts/a.md",
+                                  "---\ntitle: 題\ndate: 2024-05-01\n---\n"));
+  REQUIRE(util::write_file_atomic(
+    root / "posts/b.md",
+    "---\ntitle: 題\ndate: 2024-05-02\ncard:\n  template: tpl/mine\n---\n"));
+  // The tests run in the source folder, not the site's.
+  REQUIRE_FALSE(fs::exists("tpl/mine.yaml"));
+  site::BuildOptions options = test::build_options(root, root / "public");
+  options.cards = site::Cards::as_configured;
+  options.template_dirs = {root / "templates",
+                           test::k_source_dir / "templates"};
+  options.font_dirs = {test::k_source_dir / "fonts"};
+  const site::BuildReport report = site::build_site(options);
+  CHECK_FALSE(mentions(report.diagnostics, "warning"));
+  REQUIRE(report.diagnostics.empty());
+  // light's beige frame.
+  for (const char* card : {"a.png", "b.png"}) {
+    CHECK(pixel(root / "public/cards" / card, 4, 40)
+          == std::vector<double>{0xe7, 0xdc, 0xcb});
+  }
 }
