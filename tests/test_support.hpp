@@ -47,6 +47,19 @@ build_options(const std::filesystem::path& site,
   return options;
 }
 
+// Build options as above, with cards drawn: the site's own templates/
+// first, then ogfeed's templates and fonts.
+inline site::BuildOptions
+build_options_with_cards(const std::filesystem::path& site,
+                         const std::filesystem::path& out)
+{
+  site::BuildOptions options = build_options(site, out);
+  options.cards = site::Cards::as_configured;
+  options.template_dirs = {site / "templates", k_source_dir / "templates"};
+  options.font_dirs = {k_source_dir / "fonts"};
+  return options;
+}
+
 // Compares `actual` with tests/golden/<name>; OGFEED_UPDATE_GOLDEN=1 rewrites
 // the golden file instead (review that diff like code).
 inline void

@@ -152,11 +152,8 @@ TEST_CASE("issue 10: a site build draws each post's card in its own look",
                                   head + "card:\n  template: light\n---\nA\n"));
   REQUIRE(util::write_file_atomic(root / "posts/typo.md",
                                   head + "card:\n  template: lihgt\n---\nA\n"));
-  site::BuildOptions options = test::build_options(root, root / "public");
-  options.cards = site::Cards::as_configured;
-  options.template_dirs = {root / "templates",
-                           test::k_source_dir / "templates"};
-  options.font_dirs = {test::k_source_dir / "fonts"};
+  const site::BuildOptions options =
+    test::build_options_with_cards(root, root / "public");
   const site::BuildReport report = site::build_site(options);
   REQUIRE_FALSE(util::has_error(report.diagnostics));
   CHECK(mentions(report.diagnostics,
@@ -306,10 +303,8 @@ TEST_CASE("issue 10: avatars of the site and of a post; what cannot be "
   // Another author without a picture: not the site's face.
   REQUIRE(util::write_file_atomic(root / "posts/other.md",
                                   head + "author: 別の人\n---\n"));
-  site::BuildOptions options = test::build_options(root, root / "public");
-  options.cards = site::Cards::as_configured;
-  options.template_dirs = {test::k_source_dir / "templates"};
-  options.font_dirs = {test::k_source_dir / "fonts"};
+  const site::BuildOptions options =
+    test::build_options_with_cards(root, root / "public");
   const site::BuildReport report = site::build_site(options);
   REQUIRE_FALSE(util::has_error(report.diagnostics));
   CHECK(mentions(report.diagnostics,
@@ -349,11 +344,8 @@ TEST_CASE("a template named by a relative path is below the site, wherever "
     "---\ntitle: 題\ndate: 2024-05-02\ncard:\n  template: tpl/mine\n---\n"));
   // The tests run in the source folder, not the site's.
   REQUIRE_FALSE(fs::exists("tpl/mine.yaml"));
-  site::BuildOptions options = test::build_options(root, root / "public");
-  options.cards = site::Cards::as_configured;
-  options.template_dirs = {root / "templates",
-                           test::k_source_dir / "templates"};
-  options.font_dirs = {test::k_source_dir / "fonts"};
+  const site::BuildOptions options =
+    test::build_options_with_cards(root, root / "public");
   const site::BuildReport report = site::build_site(options);
   CHECK_FALSE(mentions(report.diagnostics, "warning"));
   REQUIRE(report.diagnostics.empty());

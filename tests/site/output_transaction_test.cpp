@@ -60,16 +60,6 @@ changed_blog(const std::string& name)
   return site;
 }
 
-site::BuildOptions
-with_cards(const fs::path& site, const fs::path& out)
-{
-  site::BuildOptions options = test::build_options(site, out);
-  options.cards = site::Cards::as_configured;
-  options.template_dirs = {test::k_source_dir / "templates"};
-  options.font_dirs = {test::k_source_dir / "fonts"};
-  return options;
-}
-
 } // namespace
 
 TEST_CASE("output transaction: staged files appear only on commit", "[site]")
@@ -232,11 +222,13 @@ TEST_CASE("site build: a build interrupted at any step leaves each output old "
   const fs::path changed = changed_blog("crash-site");
   const fs::path old_out = test::fresh_dir("crash-old");
   REQUIRE(!util::has_error(
-    site::build_site(with_cards(test::k_source_dir / "examples/blog", old_out))
+    site::build_site(test::build_options_with_cards(
+                       test::k_source_dir / "examples/blog", old_out))
       .diagnostics));
   const fs::path clean = test::fresh_dir("crash-clean");
-  REQUIRE(
-    !util::has_error(site::build_site(with_cards(changed, clean)).diagnostics));
+  REQUIRE(!util::has_error(
+    site::build_site(test::build_options_with_cards(changed, clean))
+      .diagnostics));
   const auto before = outputs_in(old_out);
   const auto after = outputs_in(clean);
   REQUIRE(before != after);
@@ -248,7 +240,7 @@ TEST_CASE("site build: a build interrupted at any step leaves each output old "
     fs::copy(old_out, out, fs::copy_options::recursive);
     site::FaultInjection faults;
     faults.crash_at = step;
-    site::BuildOptions options = with_cards(changed, out);
+    site::BuildOptions options = test::build_options_with_cards(changed, out);
     options.faults = &faults;
     const site::BuildReport report = site::build_site(options);
     finished = faults.steps <= step;
@@ -260,7 +252,8 @@ TEST_CASE("site build: a build interrupted at any step leaves each output old "
       CHECK((is_old || is_new));
     }
     // The next build finishes or discards what the crash left.
-    const site::BuildReport next = site::build_site(with_cards(changed, out));
+    const site::BuildReport next =
+      site::build_site(test::build_options_with_cards(changed, out));
     CHECK(!util::has_error(next.diagnostics));
     CHECK(outputs_in(out) == after);
     CHECK(test::slurp(out / ".ogfeed/manifest")
@@ -275,13 +268,16 @@ TEST_CASE("site build: a card whose file was changed is drawn again", "[site]")
 {
   const fs::path out = test::fresh_dir("card-tamper");
   const fs::path blog = test::k_source_dir / "examples/blog";
-  REQUIRE(site::build_site(with_cards(blog, out)).cards_rendered == 5);
+  REQUIRE(
+    site::build_site(test::build_options_with_cards(blog, out)).cards_rendered
+    == 5);
   const std::string good = test::slurp(out / "cards/first-post.png");
   // Same size, other bytes: what a racing writer or a bad disk leaves.
   std::string bad = good;
   bad[bad.size() / 2] ^= 0x55;
   REQUIRE(util::write_file_atomic(out / "cards/first-post.png", bad));
-  const site::BuildReport report = site::build_site(with_cards(blog, out));
+  const site::BuildReport report =
+    site::build_site(test::build_options_with_cards(blog, out));
   CHECK(report.cards_rendered == 1);
   CHECK(report.cards_reused == 4);
   CHECK(test::slurp(out / "cards/first-post.png") == good);
@@ -292,7 +288,9 @@ TEST_CASE("site build: --no-cards keeps the cards of the previous build",
 {
   const fs::path out = test::fresh_dir("no-cards-keeps");
   const fs::path blog = test::k_source_dir / "examples/blog";
-  REQUIRE(site::build_site(with_cards(blog, out)).cards_rendered == 5);
+  REQUIRE(
+    site::build_site(test::build_options_with_cards(blog, out)).cards_rendered
+    == 5);
   const site::BuildReport report =
     site::build_site(test::build_options(blog, out));
   CHECK(report.removed.empty());
@@ -314,7 +312,8 @@ TEST_CASE("site build: posts that share a slug get cards named by permalink",
   REQUIRE(util::write_file_atomic(root / "posts/2021-02-01-other.md",
                                   "---\ntitle: 別\n---\n"));
   const fs::path out = root / "public";
-  const site::BuildReport report = site::build_site(with_cards(root, out));
+  const site::BuildReport report =
+    site::build_site(test::build_options_with_cards(root, out));
   REQUIRE(!util::has_error(report.diagnostics));
   CHECK(report.cards_rendered == 3);
   CHECK(fs::exists(out / "cards/2020-same.png"));

@@ -371,11 +371,8 @@ TEST_CASE("a page bundle whose image is not beside it gets a card and a "
     root / "posts/here/index.md",
     "---\ntitle: here\ndate: 2024-01-02\nimage: cover.png\n---\nx\n"));
   REQUIRE(util::write_file_atomic(root / "posts/here/cover.png", "png"));
-  site::BuildOptions options = test::build_options(root, root / "public");
-  options.cards = site::Cards::as_configured;
-  options.template_dirs = {test::k_source_dir / "templates"};
-  options.font_dirs = {test::k_source_dir / "fonts"};
-  const site::BuildReport report = site::build_site(options);
+  const site::BuildReport report =
+    site::build_site(test::build_options_with_cards(root, root / "public"));
   REQUIRE(report.diagnostics.size() == 1);
   CHECK(util::format_diagnostic(report.diagnostics[0])
         == (root / "posts/gone/index.md").string()
