@@ -311,6 +311,7 @@ ink_height(const TitleLayout& l)
 CardPlacement
 place_card(const CardTemplate& t,
            const TitleLayout& title,
+           std::optional<TitleLayout> description,
            const CardText& text,
            LineSetter& setter)
 {
@@ -333,7 +334,7 @@ place_card(const CardTemplate& t,
       {"logo", t.logo.x, t.logo.y, t.logo.width, t.logo.height});
   }
   out.elements.push_back(ink_box("title", t.title_x, t.title_y, title));
-  if (auto d = set_description(t, text, setter); d && !title.lines.empty()) {
+  if (auto& d = description; d && !title.lines.empty()) {
     // Its first ascender a gap under the title's last descender.
     const float top =
       out.elements.back().y + out.elements.back().height + t.description.gap;

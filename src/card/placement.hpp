@@ -111,8 +111,10 @@ void align_with_description(const CardTemplate& t,
 // left out when less than two of its characters would fit); elements whose line
 // boxes share a row share one baseline; the tag pills follow the text before
 // them in their row and end in a "+N" pill when some tags do not fit.
+// `description` (set_description()) goes under the title.
 CardPlacement place_card(const CardTemplate& t,
                          const TitleLayout& title,
+                         std::optional<TitleLayout> description,
                          const CardText& text,
                          LineSetter& setter);
 

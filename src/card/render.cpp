@@ -371,13 +371,13 @@ struct CardRenderer::Impl : LineSetter
       shape(text, stack_for(font), max_layout_chars(style)), style);
   }
 
-  // The card's title, with room under it for the description (if any).
+  // The card's title, with room under it for the description (if any),
+  // which it sets in `description`.
   TitleLayout
-  set_card_title(const CardText& text)
+  set_card_title(const CardText& text, std::optional<TitleLayout>& description)
   {
     const FontStack stack = stack_for(tmpl.title_font);
-    const std::optional<TitleLayout> description =
-      set_description(tmpl, text, *this);
+    description = set_description(tmpl, text, *this);
     const LayoutStyle style = title_style(tmpl, description);
     TitleLayout title = card::layout_title(
       shape(text.title, stack, max_layout_chars(style)), style);
@@ -499,13 +499,15 @@ CardRenderer::layout_title(const std::string& title)
 TitleLayout
 CardRenderer::layout_title(const CardText& text)
 {
-  return m_impl->set_card_title(text);
+  std::optional<TitleLayout> description;
+  return m_impl->set_card_title(text, description);
 }
 
 CardPlacement
 CardRenderer::place(const CardText& text, const TitleLayout& title)
 {
-  return place_card(m_impl->tmpl, title, text, *m_impl);
+  Impl& m = *m_impl;
+  return place_card(m.tmpl, title, set_description(m.tmpl, text, m), text, m);
 }
 
 std::string
@@ -538,7 +540,8 @@ CardRenderer::render(const CardText& text, const EncodeOptions& options)
                  parse_color(text.accent).value_or(a.color));
   }
   const FontStack title_stack = m.stack_for(t.title_font);
-  out.layout = m.set_card_title(text);
+  std::optional<TitleLayout> description; // set once, placed under it
+  out.layout = m.set_card_title(text, description);
   out.missing = out.layout.missing;
   for (const LayoutLine& line : out.layout.lines) {
     m.draw_line(canvas,
@@ -549,7 +552,7 @@ CardRenderer::render(const CardText& text, const EncodeOptions& options)
                 t.title_y,
                 t.title_color);
   }
-  out.placement = place_card(t, out.layout, text, m);
+  out.placement = place_card(t, out.layout, std::move(description), text, m);
   for (const PlacedText& p : out.placement.texts) {
     out.missing.insert(
       out.missing.end(), p.layout.missing.begin(), p.layout.missing.end());
