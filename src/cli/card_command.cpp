@@ -327,9 +327,7 @@ run_card(const std::vector<std::string>& args)
   }
   if (tmpl.avatar.enabled && !text->author.empty()) {
     util::Diagnostics said;
-    text->avatar = a.avatar
-                     ? *a.avatar
-                     : looks->avatar_for(post ? shown : content::Post{}, said);
+    text->avatar = a.avatar ? *a.avatar : looks->avatar_for(shown, said);
     for (const auto& d : said) {
       std::cerr << util::format_diagnostic(d) << "\n";
     }
