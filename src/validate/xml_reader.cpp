@@ -1,6 +1,7 @@
 #include "validate/xml_reader.hpp"
 
 #include "util/ascii.hpp"
+#include "validate/xml_token_scan.hpp"
 
 #include <expat.h>
 
@@ -94,21 +95,13 @@ struct XmlReader::Impl
   {
     XmlElement element;
     std::string text;
+    std::size_t held = 0; // of `held` below: its name, attributes and text
+    bool full = false;    // its text reached a limit; the rest is dropped
   };
   std::vector<Frame> stack;
   bool broken = false;
-  std::size_t held = 0;       // bytes of text and attributes in `stack`
-  std::size_t fed = 0;        // bytes given to expat so far
-  std::size_t last_event = 0; // where expat last reported something
-
-  // Every callback marks progress: bytes fed since then are one token
-  // expat has not finished.
-  void
-  progress()
-  {
-    last_event = static_cast<std::size_t>(
-      std::max<XML_Index>(0, XML_GetCurrentByteIndex(parser)));
-  }
+  std::size_t held = 0; // bytes of text and attributes in `stack`
+  XmlTokenScan tokens{k_max_token};
 
   void
   here(int& line, int& column) const
@@ -129,6 +122,85 @@ struct XmlReader::Impl
     XML_StopParser(parser, XML_FALSE);
   }
 
+  // Reports expat's error, unless a handler already stopped it with its own.
+  bool
+  report_error()
+  {
+    if (broken) {
+      return false;
+    }
+    const XML_Error code = XML_GetErrorCode(parser);
+    const char* rule = "xml-not-well-formed";
+    std::string message =
+      std::string("the XML is not well-formed: ") + XML_ErrorString(code);
+    switch (code) {
+    case XML_ERROR_UNBOUND_PREFIX:
+      rule = "xml-undeclared-prefix";
+      message = "a namespace prefix is used without being declared (add its "
+                "xmlns: declaration "
+                "to the root element)";
+      break;
+    case XML_ERROR_INVALID_TOKEN:
+      rule = "xml-invalid-character";
+      message =
+        "a character XML 1.0 forbids, or bytes that are not valid in the "
+        "declared "
+        "encoding";
+      break;
+    case XML_ERROR_UNKNOWN_ENCODING:
+    case XML_ERROR_INCORRECT_ENCODING:
+      rule = "xml-encoding";
+      message = std::string("the document's encoding is wrong or unsupported: ")
+                + XML_ErrorString(code) + " (use UTF-8)";
+      break;
+    case XML_ERROR_NO_ELEMENTS:
+      message = "the document is empty (no root element)";
+      break;
+    default:
+      break;
+    }
+    Finding f;
+    f.rule = rule;
+    f.message = message;
+    here(f.line, f.column);
+    findings->push_back(std::move(f));
+    broken = true;
+    return false;
+  }
+
+  // A token ran over k_max_token: expat gets exactly its first k_max_token
+  // bytes and then the end of the input, so it reports every event and error
+  // before the token, whatever it defers. A finding there wins; otherwise
+  // the token is too large, at its start.
+  bool
+  stop_at_large_token(std::string_view head)
+  {
+    if (XML_Parse(parser, head.data(), static_cast<int>(head.size()), XML_FALSE)
+          == XML_STATUS_ERROR
+        || broken) {
+      return report_error();
+    }
+    if (XML_Parse(parser, nullptr, 0, XML_TRUE) == XML_STATUS_ERROR) {
+      const XML_Error code = XML_GetErrorCode(parser);
+      if (broken
+          || (code != XML_ERROR_UNCLOSED_TOKEN && code != XML_ERROR_PARTIAL_CHAR
+              && code != XML_ERROR_NO_ELEMENTS)) {
+        return report_error();
+      }
+    }
+    Finding f;
+    f.rule = "xml-token-too-large";
+    f.message = "one tag, attribute, comment or processing instruction runs "
+                "over "
+                + std::to_string(k_max_token / 1024)
+                + " KiB; no feed needs that, so reading stopped here";
+    f.line = tokens.token_line();
+    f.column = tokens.token_column();
+    findings->push_back(std::move(f));
+    broken = true;
+    return false;
+  }
+
   static void
   split(const char* name, std::string& ns, std::string& local)
   {
@@ -146,7 +218,6 @@ struct XmlReader::Impl
   on_start(void* data, const XML_Char* name, const XML_Char** atts)
   {
     auto* self = static_cast<Impl*>(data);
-    self->progress();
     if (self->stack.size() >= k_max_depth) {
       self->fail("xml-too-deep",
                  "elements are nested more than " + std::to_string(k_max_depth)
@@ -164,6 +235,7 @@ struct XmlReader::Impl
       size += std::strlen(a[0]) + attr.value.size();
       frame.element.attributes.push_back(std::move(attr));
     }
+    frame.held = size;
     self->held += size;
     if (self->held > k_max_held) {
       self->fail("xml-too-large",
@@ -180,65 +252,55 @@ struct XmlReader::Impl
   on_end(void* data, const XML_Char*)
   {
     auto* self = static_cast<Impl*>(data);
-    self->progress();
     if (self->stack.empty()) {
       return;
     }
     Frame frame = std::move(self->stack.back());
     self->stack.pop_back();
-    std::size_t size = frame.element.local.size() + frame.text.size()
-                       + frame.element.text_marks.size() * sizeof(TextMark);
-    for (const auto& a : frame.element.attributes) {
-      size += a.ns.size() + a.local.size() + a.value.size();
-    }
+    std::size_t size = frame.held;
     self->held -= std::min(self->held, size);
     self->handler->end(frame.element, frame.text);
   }
 
+  // What is kept of an element's text depends only on the text, never on
+  // how expat splits it into calls: at most k_max_text of it, and nothing
+  // once the open elements hold k_max_held. Marks only speed up positions,
+  // so they are not counted.
   static void XMLCALL
   on_text(void* data, const XML_Char* s, int len)
   {
     auto* self = static_cast<Impl*>(data);
-    self->progress();
-    if (!self->stack.empty() && self->stack.back().text.size() < k_max_text
-        && self->held < k_max_held) {
-      Frame& f = self->stack.back();
-      if (f.element.text_marks.size() < k_max_text_marks) {
-        TextMark mark;
-        mark.offset = f.text.size();
-        self->here(mark.line, mark.column);
-        f.element.text_marks.push_back(mark);
-        self->held += sizeof(TextMark);
-      }
-      f.text.append(s, static_cast<std::size_t>(len));
-      self->held += static_cast<std::size_t>(len);
+    if (self->stack.empty()) {
+      return;
     }
-  }
-
-  // Comments, processing instructions, CDATA and DTD parts: nothing to
-  // check, but each shows expat finished a token.
-  static void XMLCALL
-  on_comment(void* data, const XML_Char*)
-  {
-    static_cast<Impl*>(data)->progress();
-  }
-
-  static void XMLCALL
-  on_pi(void* data, const XML_Char*, const XML_Char*)
-  {
-    static_cast<Impl*>(data)->progress();
-  }
-
-  static void XMLCALL
-  on_cdata(void* data)
-  {
-    static_cast<Impl*>(data)->progress();
-  }
-
-  static void XMLCALL
-  on_doctype(void* data, const XML_Char*, const XML_Char*, const XML_Char*, int)
-  {
-    static_cast<Impl*>(data)->progress();
+    Frame& f = self->stack.back();
+    if (f.full) {
+      return;
+    }
+    const std::string_view piece(s, static_cast<std::size_t>(len));
+    const std::size_t room =
+      std::min(k_max_text - f.text.size(),
+               k_max_held - std::min(k_max_held, self->held));
+    std::size_t take = std::min(room, piece.size());
+    if (take < piece.size()) {
+      f.full = true;
+      while (take > 0
+             && (static_cast<unsigned char>(piece[take]) & 0xC0) == 0x80) {
+        --take; // never half a character
+      }
+    }
+    if (take == 0) {
+      return;
+    }
+    if (f.element.text_marks.size() < k_max_text_marks) {
+      TextMark mark;
+      mark.offset = f.text.size();
+      self->here(mark.line, mark.column);
+      f.element.text_marks.push_back(mark);
+    }
+    f.text.append(piece.substr(0, take));
+    f.held += take;
+    self->held += take;
   }
 
   static void XMLCALL
@@ -279,10 +341,6 @@ XmlReader::XmlReader(XmlHandler& handler, std::vector<Finding>& findings)
   XML_SetElementHandler(m_impl->parser, &Impl::on_start, &Impl::on_end);
   XML_SetCharacterDataHandler(m_impl->parser, &Impl::on_text);
   XML_SetEntityDeclHandler(m_impl->parser, &Impl::on_entity);
-  XML_SetCommentHandler(m_impl->parser, &Impl::on_comment);
-  XML_SetProcessingInstructionHandler(m_impl->parser, &Impl::on_pi);
-  XML_SetCdataSectionHandler(m_impl->parser, &Impl::on_cdata, &Impl::on_cdata);
-  XML_SetStartDoctypeDeclHandler(m_impl->parser, &Impl::on_doctype);
   XML_SetSkippedEntityHandler(m_impl->parser, &Impl::on_skipped_entity);
   XML_SetUnknownEncodingHandler(m_impl->parser, &unknown_encoding, nullptr);
   // Never read an external DTD or entity.
@@ -301,61 +359,18 @@ XmlReader::feed(std::string_view chunk, bool last)
   if (m.broken) {
     return false;
   }
-  m.fed += chunk.size();
+  const std::size_t cut = m.tokens.scan(chunk);
+  if (cut != std::string_view::npos) {
+    return m.stop_at_large_token(chunk.substr(0, cut));
+  }
   if (XML_Parse(m.parser,
                 chunk.data(),
                 static_cast<int>(chunk.size()),
                 last ? XML_TRUE : XML_FALSE)
       != XML_STATUS_ERROR) {
-    if (!last && m.fed - m.last_event > k_max_token) {
-      m.fail("xml-token-too-large",
-             "one tag, attribute, comment or processing instruction runs "
-             "over "
-               + std::to_string(k_max_token / 1024)
-               + " KiB; no feed needs that, so reading stopped here");
-      return false;
-    }
     return true;
   }
-  if (m.broken) {
-    return false; // a handler stopped it, with its own finding
-  }
-  const XML_Error code = XML_GetErrorCode(m.parser);
-  const char* rule = "xml-not-well-formed";
-  std::string message =
-    std::string("the XML is not well-formed: ") + XML_ErrorString(code);
-  switch (code) {
-  case XML_ERROR_UNBOUND_PREFIX:
-    rule = "xml-undeclared-prefix";
-    message = "a namespace prefix is used without being declared (add its "
-              "xmlns: declaration "
-              "to the root element)";
-    break;
-  case XML_ERROR_INVALID_TOKEN:
-    rule = "xml-invalid-character";
-    message = "a character XML 1.0 forbids, or bytes that are not valid in the "
-              "declared "
-              "encoding";
-    break;
-  case XML_ERROR_UNKNOWN_ENCODING:
-  case XML_ERROR_INCORRECT_ENCODING:
-    rule = "xml-encoding";
-    message = std::string("the document's encoding is wrong or unsupported: ")
-              + XML_ErrorString(code) + " (use UTF-8)";
-    break;
-  case XML_ERROR_NO_ELEMENTS:
-    message = "the document is empty (no root element)";
-    break;
-  default:
-    break;
-  }
-  Finding f;
-  f.rule = rule;
-  f.message = message;
-  m.here(f.line, f.column);
-  m.findings->push_back(std::move(f));
-  m.broken = true;
-  return false;
+  return m.report_error();
 }
 
 } // namespace ogfeed::validate

@@ -78,7 +78,10 @@ constexpr std::size_t k_max_held = 16 * 1024 * 1024; // text and attributes of
 // entity only an external DTD could define is an error) as findings. Past
 // k_max_depth, k_max_token or k_max_held it stops with an error: expat 2.5
 // parses an unfinished token again with every chunk, so an unbounded token
-// would cost quadratic time.
+// would cost quadratic time. The limits measure the input and the elements'
+// contents, never when or in how many calls expat reports them, so one input
+// gives one finding at every expat patch level (Debian's deb12u5 defers a
+// large token until more input arrives; deb12u1 does not).
 class XmlReader
 {
 public:
