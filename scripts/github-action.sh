@@ -7,13 +7,28 @@
 #                                 cards_key (version + templates + fonts)
 #   github-action.sh install  -> builds ogfeed into $OGFEED_PREFIX unless
 #                                 a restored cache already has it
+#   github-action.sh paths    -> GITHUB_OUTPUT: dir (INPUT_OUTPUT, else
+#                                 INPUT_SITE/public), state (SITE/.ogfeed);
+#                                 both must lie inside GITHUB_WORKSPACE
 #   github-action.sh run      -> ogfeed build $INPUT_SITE -o $INPUT_OUTPUT
 #                                 $INPUT_ARGS, then ogfeed validate --format
 #                                 github on what it wrote
+# Inputs arrive only as INPUT_* variables and are never evaluated as code.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 prefix=${OGFEED_PREFIX:-$here/.action-install}
 : "${GITHUB_OUTPUT:?set by the runner}"
+
+# Fails unless path $2 (the input named $1) lies inside the workspace.
+inside_workspace() {
+  local ws=${GITHUB_WORKSPACE:-$PWD} path
+  path=$(realpath -m -- "$2")
+  ws=$(realpath -m -- "$ws")
+  if [[ "$path" != "$ws" && "$path" != "$ws"/* ]]; then
+    echo "::error::input '$1' ('$2') is outside the workspace ($ws)" >&2
+    exit 1
+  fi
+}
 
 tree_hash() { # a stable hash of files below $here, by path and content
   (cd "$here" && find "$@" -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)
@@ -37,16 +52,32 @@ case "${1:-}" in
     fi
     echo "$prefix/bin" >>"${GITHUB_PATH:-/dev/null}"
     ;;
+  paths)
+    site=${INPUT_SITE:-.}
+    out=${INPUT_OUTPUT:-$site/public}
+    inside_workspace site "$site"
+    inside_workspace output "$out"
+    {
+      printf 'dir=%s\n' "$out"
+      printf 'state=%s\n' "$site/.ogfeed"
+    } >>"$GITHUB_OUTPUT"
+    ;;
   run)
     ogfeed=${OGFEED:-$prefix/bin/ogfeed}
     site=${INPUT_SITE:-.}
     out=${INPUT_OUTPUT:-$site/public}
-    # Word-splitting INPUT_ARGS is the point: it holds extra options.
+    inside_workspace site "$site"
+    inside_workspace output "$out"
+    # Word-splitting INPUT_ARGS is the point: it holds extra options. No
+    # globbing, and nothing in it is ever evaluated.
+    set -f
     # shellcheck disable=SC2086
-    "$ogfeed" build "$site" -o "$out" ${INPUT_ARGS:-}
+    args=(${INPUT_ARGS:-})
+    set +f
+    "$ogfeed" build "$site" -o "$out" "${args[@]}"
     status=0
     "$ogfeed" validate --format github "$out" || status=$?
-    echo "output=$out" >>"$GITHUB_OUTPUT"
+    printf 'output=%s\n' "$out" >>"$GITHUB_OUTPUT"
     if [[ -n "${GITHUB_STEP_SUMMARY:-}" ]]; then
       {
         echo "### ogfeed"
@@ -57,7 +88,7 @@ case "${1:-}" in
     exit "$status"
     ;;
   *)
-    echo "usage: github-action.sh key|install|run" >&2
+    echo "usage: github-action.sh key|install|paths|run" >&2
     exit 2
     ;;
 esac

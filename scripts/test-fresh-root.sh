@@ -33,9 +33,9 @@ deb $mirror bookworm-updates main
 deb $security bookworm-security main
 EOF
 for fs in proc dev; do
-  mountpoint -q "$root/$fs" || mount --bind "/$fs" "$root/$fs"
+  mountpoint -q "$root/$fs" || mount --rbind "/$fs" "$root/$fs"
 done
-trap 'umount "$root/dev" "$root/proc" 2>/dev/null || true' EXIT
+trap 'umount -R "$root/dev" "$root/proc" 2>/dev/null || true' EXIT
 in_root() {
   chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root \
     DEBIAN_FRONTEND=noninteractive LC_ALL=C.UTF-8 "$@"

@@ -13,14 +13,45 @@ namespace ogfeed::test {
 
 inline const std::filesystem::path k_source_dir = OGFEED_SOURCE_DIR;
 
-// Returns a fresh, empty folder for one test under the build tree.
+// The state folder test builds into `out` use: beside it, never inside.
+inline std::filesystem::path
+state_of(const std::filesystem::path& out)
+{
+  return out.string() + ".state";
+}
+
+// Returns a fresh, empty folder for one test under the build tree (and
+// removes the state folder of builds into it).
 inline std::filesystem::path
 fresh_dir(const std::string& name)
 {
   const std::filesystem::path dir =
     std::filesystem::path(OGFEED_TEST_TMP) / name;
   std::filesystem::remove_all(dir);
+  std::filesystem::remove_all(state_of(dir));
   std::filesystem::create_directories(dir);
+  return dir;
+}
+
+// A copy of `fixture` in a fresh folder `name` with a git history of its
+// own: one commit of every file, dated `date` (git's format, such as
+// "2024-03-01T09:00:00+09:00"). Tests never read the history of the
+// checkout they run in: a source tarball has none.
+inline std::filesystem::path
+git_fixture(const std::filesystem::path& fixture,
+            const std::string& name,
+            const std::string& date)
+{
+  const std::filesystem::path dir = fresh_dir(name);
+  std::filesystem::copy(fixture, dir, std::filesystem::copy_options::recursive);
+  const std::string command =
+    "cd '" + dir.string()
+    + "' && export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null "
+      "GIT_AUTHOR_DATE='"
+    + date + "' GIT_COMMITTER_DATE='" + date
+    + "' && git init -q && git add -A && git -c user.name=test -c "
+      "user.email=test@example.jp commit -q -m fixture";
+  REQUIRE(std::system(command.c_str()) == 0);
   return dir;
 }
 
@@ -32,7 +63,8 @@ slurp(const std::filesystem::path& path)
   return *bytes;
 }
 
-// Build options for a test: the site at `site`, output to `out`, a fixed
+// Build options for a test: the site at `site`, output to `out` (state
+// beside it: test builds of one site run in parallel), a fixed
 // clock (2030-01-01), two threads, no cards (their bytes depend on zlib).
 inline site::BuildOptions
 build_options(const std::filesystem::path& site,
@@ -41,6 +73,7 @@ build_options(const std::filesystem::path& site,
   site::BuildOptions options;
   options.site_root = site;
   options.output_dir = out;
+  options.state_dir = state_of(out);
   options.now = util::UtcSeconds{std::chrono::seconds{1893456000}};
   options.jobs = 2;
   options.cards = site::Cards::off;

@@ -129,6 +129,9 @@ paint_background(const Background& bg, int width, int height)
       break;
     }
     case BackgroundKind::image:
+      if (auto ok = check_picture_size(bg.image); !ok) {
+        return tl::unexpected(ok.error());
+      }
       image = vips::VImage::thumbnail(bg.image.c_str(),
                                       width,
                                       vips::VImage::option()
@@ -153,10 +156,35 @@ paint_background(const Background& bg, int width, int height)
   }
 }
 
+util::Expected<void>
+check_picture_size(const fs::path& path)
+{
+  ensure_vips();
+  try {
+    // Opening reads the header only: nothing is decoded yet.
+    const vips::VImage header = vips::VImage::new_from_file(
+      path.c_str(),
+      vips::VImage::option()->set("access", VIPS_ACCESS_SEQUENTIAL));
+    const auto pixels = static_cast<std::uint64_t>(header.width())
+                        * static_cast<std::uint64_t>(header.height());
+    if (pixels > k_max_picture_pixels) {
+      return tl::unexpected(util::make_error(
+        "image '" + path.string() + "' is " + std::to_string(header.width())
+        + "x" + std::to_string(header.height()) + " pixels, more than the "
+        + std::to_string(k_max_picture_pixels / 1000000)
+        + " megapixels a card picture may have; make it smaller"));
+    }
+    return {};
+  } catch (const vips::VError&) {
+    return tl::unexpected(
+      vips_failure("cannot read image '" + path.string() + "'"));
+  }
+}
+
 util::Expected<Picture>
 load_picture(const fs::path& path, int width, int height, Fit fit)
 {
-  ensure_vips();
+  TRY(check_picture_size(path));
   try {
     auto options = vips::VImage::option()
                      ->set("height", height)

@@ -48,7 +48,16 @@ enum class Fit {
   cover,   // the box filled, the image cut at its centre
 };
 
-// Reads the image at `path` scaled to a `width` x `height` box.
+// The most pixels a picture (logo, avatar, background) may have; a larger
+// one is refused from its header, before it is decoded.
+constexpr std::uint64_t k_max_picture_pixels = 50'000'000;
+
+// Fails when the image at `path` has more than k_max_picture_pixels (or
+// cannot be read), reading only its header.
+util::Expected<void> check_picture_size(const std::filesystem::path& path);
+
+// Reads the image at `path` scaled to a `width` x `height` box (after
+// check_picture_size()).
 util::Expected<Picture>
 load_picture(const std::filesystem::path& path, int width, int height, Fit fit);
 

@@ -35,6 +35,10 @@ constexpr const char* k_build_help =
   "  --future          include posts dated in the future\n"
   "  -j, --jobs N      use N threads (default: all cores)\n"
   "  --no-cards        build the feeds only (earlier cards are kept)\n"
+  "  --state-dir DIR   keep ogfeed's state (lock, manifest, caches) in DIR\n"
+  "                    instead of SITE/.ogfeed (never inside the output)\n"
+  "  --force           replace files in the output folder that no earlier\n"
+  "                    ogfeed build wrote\n"
   "  --wait            wait for another build writing to the same folder\n"
   "  --report FILE     write a JSON account of the build (posts, outputs with\n"
   "                    sha256, cards, diagnostics, timings) to FILE\n"
@@ -83,6 +87,16 @@ parse_args(const std::vector<std::string>& args, BuildArgs& out)
      })},
     {"no-cards", 0, Value::none, flag([&] { o.cards = site::Cards::off; })},
     {"wait", 0, Value::none, flag([&] { o.wait = util::LockWait::yes; })},
+    {"state-dir",
+     0,
+     Value::required,
+     [&](const std::string& v) -> std::optional<std::string> {
+       o.state_dir = v;
+       return std::nullopt;
+     }},
+    {"force", 0, Value::none, flag([&] {
+       o.overwrite = site::Overwrite::any;
+     })},
     {"quiet", 'q', Value::none, flag([&] { out.quiet = true; })},
     {"watch", 'w', Value::none, flag([&] { out.watch = true; })},
     {"report",

@@ -79,6 +79,19 @@ run_init(const std::vector<std::string>& args)
                   ? std::string("site of no known generator")
                   : site.generator + " site")
             << "\n";
+  // ogfeed's state folder is never committed: a build refuses one git
+  // tracks.
+  const fs::path ignore = root / ".gitignore";
+  auto ignored = util::read_file(ignore, 1 << 20);
+  if (auto added =
+        content::gitignore_with_state_dir(ignored ? *ignored : std::string())) {
+    if (auto ok = util::write_file_atomic(ignore, *added); !ok) {
+      std::cerr << util::format_diagnostic(ok.error()) << "\n";
+      return k_exit_failure;
+    }
+    std::cout << "added .ogfeed/ (ogfeed's state) to " << ignore.string()
+              << "\n";
+  }
   if (site.config.title.empty() || site.config.base_url.empty()) {
     std::cout << "fill in the 'title' and 'base_url' it leaves empty, then run "
                  "'ogfeed build'\n";

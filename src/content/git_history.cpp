@@ -1,6 +1,6 @@
 #include "content/git_history.hpp"
 
-#include "util/process.hpp"
+#include "util/git.hpp"
 
 #include <charconv>
 
@@ -38,8 +38,19 @@ parse_git_log(std::string_view log)
   while (pos < log.size()) {
     std::string_view token = next();
     if (token.starts_with('\x01')) {
+      // One commit: "\x01<seconds>\n" and nothing else, or the log is not
+      // what was asked for and no date from it is trusted.
+      std::string_view digits = token.substr(1);
+      while (digits.ends_with('\n')) {
+        digits.remove_suffix(1);
+      }
       long long seconds = 0;
-      std::from_chars(token.data() + 1, token.data() + token.size(), seconds);
+      const auto [end, ec] =
+        std::from_chars(digits.data(), digits.data() + digits.size(), seconds);
+      if (ec != std::errc() || end != digits.data() + digits.size()
+          || digits.empty()) {
+        return {};
+      }
       when = util::UtcSeconds{std::chrono::seconds{seconds}};
       continue;
     }
@@ -75,27 +86,31 @@ void
 GitHistory::read() const
 {
   m_used = true;
-  auto shallow = util::run_capture(
-    {"git", "rev-parse", "--is-shallow-repository"}, m_root, 4096);
-  if (!shallow) {
+  auto repo = util::find_git_repository(m_root);
+  if (!repo) {
+    m_refusal = repo.error().message;
+    return;
+  }
+  if (!*repo) {
     return; // not a git work tree, or no git: posts need their own dates
   }
   m_available = true;
-  m_shallow = shallow->starts_with("true");
-  std::vector<std::string> argv = {"git",
-                                   "-c",
-                                   "core.quotePath=false",
-                                   "log",
+  m_shallow = (*repo)->shallow;
+  std::vector<std::string> args = {"log",
+                                   "--no-show-signature",
+                                   "--no-color",
                                    "--format=%x01%at",
                                    "--name-status",
                                    "-z",
                                    "-M",
                                    "--relative",
                                    "--"};
-  argv.insert(argv.end(), m_dirs.begin(), m_dirs.end());
-  auto log = util::run_capture(argv, m_root, k_max_log_bytes);
+  args.insert(args.end(), m_dirs.begin(), m_dirs.end());
+  auto log = util::run_git(**repo, args, m_root, k_max_log_bytes);
   if (log) {
     m_dates = parse_git_log(*log);
+  } else {
+    m_refusal = "cannot read the git history: " + log.error().message;
   }
 }
 
@@ -127,6 +142,12 @@ bool
 GitHistory::shallow() const
 {
   return m_shallow;
+}
+
+const std::string&
+GitHistory::refusal() const
+{
+  return m_refusal;
 }
 
 } // namespace ogfeed::content

@@ -52,6 +52,9 @@ public:
   bool used() const;
   bool available() const override;
   bool shallow() const;
+  // Why git's history could not be read although there is a repository
+  // (git refused it), or empty.
+  const std::string& refusal() const;
 
 private:
   void read() const;
@@ -62,6 +65,7 @@ private:
   mutable bool m_used = false;
   mutable bool m_available = false;
   mutable bool m_shallow = false;
+  mutable std::string m_refusal;
   mutable std::map<std::string, FileDates> m_dates; // by path below root
 };
 

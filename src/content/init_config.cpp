@@ -133,4 +133,30 @@ init_config_yaml(const DetectedSite& site)
   return out;
 }
 
+std::optional<std::string>
+gitignore_with_state_dir(std::string_view gitignore)
+{
+  std::size_t start = 0;
+  while (start < gitignore.size()) {
+    const std::size_t nl =
+      std::min(gitignore.find('\n', start), gitignore.size());
+    std::string_view line = gitignore.substr(start, nl - start);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) {
+      line.remove_suffix(1);
+    }
+    if (line == ".ogfeed" || line == ".ogfeed/" || line == "/.ogfeed"
+        || line == "/.ogfeed/") {
+      return std::nullopt;
+    }
+    start = nl + 1;
+  }
+  std::string out(gitignore);
+  if (!out.empty() && out.back() != '\n') {
+    out += '\n';
+  }
+  return out
+         + "# ogfeed's state (lock, manifest, caches): never commit "
+           "it\n.ogfeed/\n";
+}
+
 } // namespace ogfeed::content

@@ -100,7 +100,9 @@ table_cells_overflow_line(std::string_view markdown)
 }
 
 std::string
-render_markdown(std::string_view markdown, Tables tables)
+render_markdown(std::string_view markdown,
+                Tables tables,
+                std::vector<std::string>* removed)
 {
   constexpr int options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES;
   const Document doc = parse(markdown, options, tables);
@@ -109,8 +111,13 @@ render_markdown(std::string_view markdown, Tables tables)
                       options,
                       cmark_parser_get_syntax_extensions(doc.parser.get())));
   // Instead of GFM's tagfilter, which shows <script> and embeds' <iframe>
-  // to readers as text: scripts go, iframes stay.
-  return util::replace_non_xml_chars(util::drop_active_elements(html));
+  // to readers as text: scripts, event handlers and script URLs go, iframes
+  // stay.
+  util::SanitizedHtml clean = util::drop_active_content(html);
+  if (removed != nullptr) {
+    *removed = std::move(clean.removed);
+  }
+  return util::replace_non_xml_chars(clean.html);
 }
 
 namespace {

@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ogfeed::content {
 
@@ -24,8 +25,11 @@ int table_cells_overflow_line(std::string_view markdown);
 // `tables` says otherwise), strikethrough, autolinks, tag filter, task
 // lists and footnotes; authors' raw HTML is kept. Characters XML forbids
 // (from entities such as "&#1;") become U+FFFD. Thread-safe.
+// What it removed (scripts, event handlers, script URLs) goes to `removed`
+// when it is given.
 std::string render_markdown(std::string_view markdown,
-                            Tables tables = Tables::gfm);
+                            Tables tables = Tables::gfm,
+                            std::vector<std::string>* removed = nullptr);
 
 // Returns the plain text of `markdown` with white space collapsed, at most
 // `max_chars` code points (see cut_excerpt()). For summaries of posts that

@@ -10,6 +10,7 @@
 #include "util/hash.hpp"
 #include "util/language_tag.hpp"
 #include "util/split.hpp"
+#include "util/url.hpp"
 #include "util/utf8.hpp"
 
 #include <algorithm>
@@ -58,6 +59,23 @@ public:
     m_diagnostics.push_back(
       util::with_path(util::make_warning(std::move(message), v.line, v.column),
                       m_source.display_path));
+  }
+
+  // True when `text`, the value of `what`, may be a link in a feed (http,
+  // https or relative); otherwise an error at the value: a javascript:,
+  // data: or vbscript: link would run on the page of whoever clicks it.
+  bool
+  web_reference(const YamlValue& v,
+                std::string_view what,
+                const std::string& text)
+  {
+    if (util::is_web_reference(text)) {
+      return true;
+    }
+    error_at(v,
+             "'" + std::string(what)
+               + "' must be an http(s) URL or a path, got \"" + text + "\"");
+    return false;
   }
 
   // Returns a field's text without characters XML forbids (a double-quoted
@@ -210,7 +228,8 @@ read_author(PostBuilder& b, const YamlValue& value, Person& author)
         author.name = *s;
       } else if (ak.scalar == "email") {
         author.email = *s;
-      } else if (ak.scalar == "uri" || ak.scalar == "url") {
+      } else if ((ak.scalar == "uri" || ak.scalar == "url")
+                 && b.web_reference(av, what, *s)) {
         author.uri = *s;
       } else if (ak.scalar == "avatar") {
         author.avatar = *s;
@@ -274,6 +293,25 @@ read_draft_flag(PostBuilder& b,
   }
 }
 
+// Keeps the first k_max_terms tags or categories of a post, with a warning
+// past them: each one is a feed that carries the post with all its terms,
+// so thousands in one post would make output grow with their square.
+void
+cap_terms(PostBuilder& b,
+          const YamlValue& value,
+          const std::string& key,
+          std::vector<std::string>& items)
+{
+  if (items.size() > k_max_terms) {
+    b.warn_at(value,
+              "'" + key + "' has " + std::to_string(items.size())
+                + " entries; only the first " + std::to_string(k_max_terms)
+                + " are used (each has a feed that carries every term of its "
+                  "posts)");
+    items.resize(k_max_terms);
+  }
+}
+
 // Lists, the author, the image and a per-post permalink.
 void
 read_list_or_link(PostBuilder& b, Field field, const Chosen& c, Post& post)
@@ -283,6 +321,7 @@ read_list_or_link(PostBuilder& b, Field field, const Chosen& c, Post& post)
   switch (field) {
   case Field::categories:
     if (auto items = b.list(value, k)) {
+      cap_terms(b, value, k, *items);
       for (auto& item : *items) {
         if (std::find(post.categories.begin(), post.categories.end(), item)
             == post.categories.end()) {
@@ -293,6 +332,7 @@ read_list_or_link(PostBuilder& b, Field field, const Chosen& c, Post& post)
     break;
   case Field::tags:
     if (auto items = b.list(value, k)) {
+      cap_terms(b, value, k, *items);
       post.tags = std::move(*items);
     }
     break;
@@ -301,7 +341,7 @@ read_list_or_link(PostBuilder& b, Field field, const Chosen& c, Post& post)
     break;
   case Field::image:
     if (const YamlValue* v = image_value(value)) {
-      if (auto s = b.text(*v, k)) {
+      if (auto s = b.text(*v, k); s && b.web_reference(*v, k, *s)) {
         post.image = *s;
       }
     }
@@ -314,7 +354,7 @@ read_list_or_link(PostBuilder& b, Field field, const Chosen& c, Post& post)
                   "'" + k
                     + "' is a template ogfeed does not run; the site's "
                       "permalink pattern is used");
-      } else {
+      } else if (b.web_reference(value, k, *s)) {
         post.permalink_override = *s;
       }
     }

@@ -12,6 +12,10 @@
 
 namespace ogfeed::content {
 
+// The most tags (and the most categories) one post may have; more are cut
+// with a warning.
+constexpr std::size_t k_max_terms = 100;
+
 // Where a post's text came from: the path shown in messages and the name
 // that gives its slug and, Jekyll-style, its date ("2019-05-27-hello").
 enum class KeepBody {

@@ -3,6 +3,7 @@
 #include "content/permalink.hpp"
 #include "content/yaml_value.hpp"
 #include "util/ascii.hpp"
+#include "util/beneath.hpp"
 #include "util/edit_distance.hpp"
 #include "util/language_tag.hpp"
 #include "util/url.hpp"
@@ -85,17 +86,37 @@ feed_flag(std::string_view name, bool FeedSettings::*field)
     };
 }
 
+// True when `name` is a plain relative path none of whose segments starts
+// with '.': a repository's settings may name nothing outside the site, no
+// hidden file (.bashrc, .git/...) and nothing in ogfeed's state folder.
+bool
+stays_inside(std::string_view name)
+{
+  if (!util::is_plain_relative(name)) {
+    return false;
+  }
+  for (std::size_t at = 0; at < name.size();) {
+    if (name[at] == '.') {
+      return false;
+    }
+    const std::size_t slash = name.find('/', at);
+    at = slash == std::string_view::npos ? name.size() : slash + 1;
+  }
+  return true;
+}
+
 util::Expected<void>
 check_output_name(const YamlValue& v,
                   const std::string& name,
                   std::string_view what)
 {
-  if (name.empty() || name.front() == '/'
-      || name.find("..") != std::string::npos) {
-    return tl::unexpected(error_at(v,
-                                   "'" + std::string(what)
-                                     + "' must be a relative file name, got \""
-                                     + name + "\""));
+  if (!stays_inside(name)) {
+    return tl::unexpected(
+      error_at(v,
+               "'" + std::string(what)
+                 + "' must be a relative file name inside the output folder "
+                   "(no '..', no name starting with '.'), got \""
+                 + name + "\""));
   }
   return {};
 }
@@ -524,6 +545,18 @@ finish_site_config(SiteConfig& config)
   if (config.output_dir.empty()) {
     return tl::unexpected(
       util::make_error("'output_dir' must not be empty", 1, 1));
+  }
+  while (config.output_dir.size() > 1 && config.output_dir.back() == '/') {
+    config.output_dir.pop_back();
+  }
+  if (!stays_inside(config.output_dir)) {
+    return tl::unexpected(util::make_error(
+      "'output_dir' must be a folder inside the site (relative, no '..', no "
+      "name starting with '.'), got \""
+        + config.output_dir
+        + "\"; only the command line (-o DIR) may write elsewhere",
+      1,
+      1));
   }
   if (config.author.name.empty()) {
     config.author.name = config.title;

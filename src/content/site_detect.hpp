@@ -4,7 +4,9 @@
 #include "util/error.hpp"
 
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ogfeed::content {
@@ -49,5 +51,10 @@ std::string detection_summary(const DetectedSite& site);
 // defaults (`ogfeed init`). A missing title or URL is left for the user to
 // fill in, with a hint.
 std::string init_config_yaml(const DetectedSite& site);
+
+// `gitignore` (a .gitignore's text, empty when there is none) with a line
+// that ignores ogfeed's state folder added, or nullopt when a line already
+// ignores it.
+std::optional<std::string> gitignore_with_state_dir(std::string_view gitignore);
 
 } // namespace ogfeed::content

@@ -525,6 +525,12 @@ load_posts(const fs::path& site_root,
       out.posts.push_back(std::move(*p.post));
     }
   }
+  if (history.used() && !history.refusal().empty()) {
+    util::Diagnostic d = util::make_warning(
+      history.refusal() + "; posts without a 'date' cannot be dated from it");
+    d.path = (site_root / "").lexically_normal().string();
+    out.diagnostics.push_back(std::move(d));
+  }
   if (history.used() && history.shallow()) {
     util::Diagnostic d = util::make_warning(
       "this git clone is shallow, so posts without a 'date' are dated by "

@@ -4,7 +4,10 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
+#include <optional>
 #include <string>
+#include <utility>
 
 namespace ogfeed::content {
 
@@ -113,11 +116,79 @@ private:
   int m_first_line;
 };
 
+// Where `text` nests deeper than k_max_front_matter_depth (open brackets
+// and braces plus the parts of a dotted key), as 1-based line and column
+// within `text`; toml++ recurses once per level, so 50,000 parts of one
+// dotted key would overflow the stack before it could say no. Strings and
+// comments are skipped; the count errs on the side of "too deep" only for
+// what no real config holds.
+std::optional<std::pair<int, int>>
+too_deep(std::string_view text)
+{
+  int line = 1;
+  int column = 0;
+  int open = 0; // [ and { not yet closed
+  int dots = 0; // parts of the dotted key being read
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    ++column;
+    if (c == '\n') {
+      ++line;
+      column = 0;
+      dots = 0;
+      continue;
+    }
+    if (c == '#') {
+      while (i + 1 < text.size() && text[i + 1] != '\n') {
+        ++i;
+      }
+      continue;
+    }
+    if (c == '"' || c == '\'') {
+      const bool multi = text.substr(i, 3) == std::string(3, c);
+      const std::string_view close =
+        multi ? text.substr(i, 3) : text.substr(i, 1);
+      std::size_t j = i + close.size();
+      while (j < text.size() && text.substr(j, close.size()) != close) {
+        if (c == '"' && text[j] == '\\') {
+          ++j;
+        }
+        if (text[j] == '\n') {
+          ++line;
+          column = 0;
+        }
+        ++j;
+      }
+      column += static_cast<int>(std::min(j, text.size()) - i);
+      i = std::min(j + close.size(), text.size()) - 1;
+      continue;
+    }
+    if (c == '[' || c == '{') {
+      ++open;
+      dots = 0;
+    } else if (c == ']' || c == '}') {
+      open = std::max(0, open - 1);
+    } else if (c == '=' || c == ',') {
+      dots = 0;
+    } else if (c == '.') {
+      ++dots;
+    }
+    if (open + dots > k_max_front_matter_depth) {
+      return std::pair<int, int>(line, column);
+    }
+  }
+  return std::nullopt;
+}
+
 } // namespace
 
 util::Expected<YamlValue>
 parse_toml(std::string_view text, int first_line)
 {
+  if (const auto at = too_deep(text)) {
+    return tl::unexpected(
+      too_deep_error(first_line + at->first - 1, at->second));
+  }
   try {
     const toml::table table = toml::parse(text);
     return Converter(first_line).convert(table, 0);

@@ -5,6 +5,7 @@
 #include "util/url.hpp"
 #include "util/utf8.hpp"
 
+#include <algorithm>
 #include <map>
 
 namespace ogfeed::feed {
@@ -13,7 +14,9 @@ namespace {
 
 struct Group
 {
-  std::string name; // the first spelling seen
+  std::string name;   // the first spelling seen
+  std::string folder; // its folder
+  std::vector<std::string> spellings;
   std::vector<const content::Post*> posts;
 };
 
@@ -22,14 +25,24 @@ add_taxonomy(std::vector<FeedPlan>& plans,
              const std::vector<content::Post>& posts,
              const content::SiteConfig& config,
              std::vector<std::string> content::Post::*field,
-             const std::string& folder)
+             const std::string& folder,
+             util::Diagnostics* notes)
 {
-  std::map<std::string, Group> groups; // keyed by folder: sorted output
+  // Keyed by folder in any case: "Go" and "go" share one feed (two folders
+  // differing only by case are one on many file systems and servers).
+  std::map<std::string, Group> groups;
   for (const auto& post : posts) {
     for (const auto& name : post.*field) {
-      Group& g = groups[taxonomy_folder(name)];
+      const std::string dir = taxonomy_folder(name);
+      Group& g = groups[util::ascii_lower(dir)];
       if (g.name.empty()) {
         g.name = name;
+        g.folder = dir;
+      }
+      if (dir != g.folder
+          && std::find(g.spellings.begin(), g.spellings.end(), name)
+               == g.spellings.end()) {
+        g.spellings.push_back(name); // another case of the folder's name
       }
       if (g.posts.size() < static_cast<std::size_t>(config.feeds.limit)
           && (g.posts.empty() || g.posts.back() != &post)) {
@@ -37,7 +50,17 @@ add_taxonomy(std::vector<FeedPlan>& plans,
       }
     }
   }
-  for (auto& [dir_name, group] : groups) {
+  for (auto& [key, group] : groups) {
+    const std::string& dir_name = group.folder;
+    if (!group.spellings.empty() && notes != nullptr) {
+      std::string all = "'" + group.name + "'";
+      for (const auto& s : group.spellings) {
+        all += ", '" + s + "'";
+      }
+      notes->push_back(util::make_warning(
+        folder + " " + all + " differ only by case; they share one feed, "
+        + folder + "/" + dir_name + "/"));
+    }
     FeedPlan plan;
     plan.title = config.title + " - " + group.name;
     plan.subtitle = config.subtitle;
@@ -162,7 +185,8 @@ home_feed(const content::Post& post, const content::SiteConfig& config)
 
 std::vector<FeedPlan>
 plan_feeds(const std::vector<content::Post>& posts,
-           const content::SiteConfig& config)
+           const content::SiteConfig& config,
+           util::Diagnostics* notes)
 {
   const auto limit = static_cast<std::size_t>(config.feeds.limit);
   std::vector<FeedPlan> plans;
@@ -195,11 +219,11 @@ plan_feeds(const std::vector<content::Post>& posts,
     plans.push_back(std::move(plan));
   }
   if (config.feeds.per_tag) {
-    add_taxonomy(plans, posts, config, &content::Post::tags, "tags");
+    add_taxonomy(plans, posts, config, &content::Post::tags, "tags", notes);
   }
   if (config.feeds.per_category) {
     add_taxonomy(
-      plans, posts, config, &content::Post::categories, "categories");
+      plans, posts, config, &content::Post::categories, "categories", notes);
   }
   return plans;
 }

@@ -2,6 +2,7 @@
 
 #include "content/post.hpp"
 #include "content/site_config.hpp"
+#include "util/error.hpp"
 
 #include <optional>
 #include <string>
@@ -64,7 +65,10 @@ HomeFeed home_feed(const content::Post& post,
 // the next `limit` in the second, only full ones, so a document's posts
 // change only when one of them (or an older one) changes. The subscription
 // feed links to the newest; together they hold every post.
+// Tags (or categories) that differ only by case share one feed, with a
+// warning in `notes` when it is given.
 std::vector<FeedPlan> plan_feeds(const std::vector<content::Post>& posts,
-                                 const content::SiteConfig& config);
+                                 const content::SiteConfig& config,
+                                 util::Diagnostics* notes = nullptr);
 
 } // namespace ogfeed::feed

@@ -12,19 +12,15 @@ namespace {
 // A cache larger than this is not read (about 200,000 posts).
 constexpr std::size_t k_max_cache_bytes = std::size_t{1} << 30;
 
-fs::path
-cache_path(const fs::path& output_dir)
-{
-  return output_dir / k_state_dir / "cache";
-}
+constexpr const char* k_cache_file = "cache";
 
 } // namespace
 
 BuildCache
-read_build_cache(const fs::path& output_dir, std::uint64_t parse_setup)
+read_build_cache(const util::Dir& state, std::uint64_t parse_setup)
 {
   BuildCache cache{content::ParseCache(parse_setup), {}};
-  auto bytes = util::read_file(cache_path(output_dir), k_max_cache_bytes);
+  auto bytes = state.read(k_cache_file, k_max_cache_bytes);
   if (!bytes) {
     return cache;
   }
@@ -38,12 +34,12 @@ read_build_cache(const fs::path& output_dir, std::uint64_t parse_setup)
 }
 
 util::Expected<void>
-write_build_cache(const fs::path& output_dir, const BuildCache& cache)
+write_build_cache(const util::Dir& state, const BuildCache& cache)
 {
   util::ByteWriter w;
   cache.posts.write(w);
   cache.feeds.write(w);
-  return util::write_file_replacing(cache_path(output_dir), w.bytes());
+  return state.write_replacing(k_cache_file, w.bytes(), util::Sync::no);
 }
 
 } // namespace ogfeed::site

@@ -2,6 +2,7 @@
 
 #include "content/parse_cache.hpp"
 #include "site/feed_step.hpp"
+#include "util/beneath.hpp"
 #include "util/error.hpp"
 
 #include <cstdint>
@@ -10,7 +11,7 @@
 
 namespace ogfeed::site {
 
-// What one build keeps in `<output>/.ogfeed/cache` so the next re-reads
+// What one build keeps in `STATE/cache` (the state folder) so the next re-reads
 // only what changed: the parsed posts and the warnings of the feed work it
 // may skip. The outputs themselves are vouched for by the manifest.
 struct BuildCache
@@ -21,12 +22,11 @@ struct BuildCache
 
 // Reads the cache of `output_dir`; a missing, damaged or foreign one
 // (another parse setup, another ogfeed version) reads as empty.
-BuildCache read_build_cache(const std::filesystem::path& output_dir,
-                            std::uint64_t parse_setup);
+BuildCache read_build_cache(const util::Dir& state, std::uint64_t parse_setup);
 
 // Replaces the cache of `output_dir` through a temporary and a rename. It
 // is not synced: a cache lost to a crash only costs the next build time.
-util::Expected<void> write_build_cache(const std::filesystem::path& output_dir,
+util::Expected<void> write_build_cache(const util::Dir& state,
                                        const BuildCache& cache);
 
 } // namespace ogfeed::site

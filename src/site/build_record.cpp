@@ -118,18 +118,14 @@ namespace {
 
 constexpr std::string_view k_record_magic = "ogfeed-last-build 2";
 
-fs::path
-record_path(const fs::path& output_dir)
-{
-  return output_dir / k_state_dir / "last-build";
-}
+constexpr const char* k_record_file = "last-build";
 
 } // namespace
 
 std::optional<BuildRecord>
-read_build_record(const fs::path& output_dir)
+read_build_record(const util::Dir& state)
 {
-  auto bytes = util::read_file(record_path(output_dir), std::size_t{1} << 30);
+  auto bytes = state.read(k_record_file, std::size_t{1} << 30);
   if (!bytes) {
     return std::nullopt;
   }
@@ -145,12 +141,12 @@ read_build_record(const fs::path& output_dir)
 }
 
 util::Expected<void>
-write_build_record(const fs::path& output_dir, const BuildRecord& record)
+write_build_record(const util::Dir& state, const BuildRecord& record)
 {
   util::ByteWriter w;
   w.str(k_record_magic);
   record.write(w);
-  return util::write_file_replacing(record_path(output_dir), w.bytes());
+  return state.write_replacing(k_record_file, w.bytes(), util::Sync::no);
 }
 
 std::string

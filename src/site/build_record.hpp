@@ -1,6 +1,7 @@
 #pragma once
 
 #include "site/site_build.hpp"
+#include "util/beneath.hpp"
 #include "util/byte_codec.hpp"
 #include "util/file.hpp"
 #include "util/time_zone.hpp"
@@ -48,12 +49,12 @@ std::string build_fingerprint(const content::SiteConfig& config,
 util::UtcSeconds next_change(const std::vector<content::Post>& posts,
                              util::UtcSeconds now);
 
-// The record in `<output>/.ogfeed/last-build`, if there is a readable one.
-std::optional<BuildRecord>
-read_build_record(const std::filesystem::path& output_dir);
+// The record in `STATE/last-build` (the state folder), if there is a readable
+// one.
+std::optional<BuildRecord> read_build_record(const util::Dir& state);
 
 // Replaces it (through a temporary and a rename; not synced).
-util::Expected<void> write_build_record(const std::filesystem::path& output_dir,
+util::Expected<void> write_build_record(const util::Dir& state,
                                         const BuildRecord& record);
 
 // The stamps of `paths` (below `dir` when relative); a missing file has an

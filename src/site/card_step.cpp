@@ -102,6 +102,29 @@ card_names(const std::vector<content::Post>& posts, const std::string& base_url)
     }
     names.push_back(name);
   }
+  // Names that are still alike (a/x and b/x become a-x, as c/a-x is; two
+  // long slugs cut alike; Foo and foo on a file system that folds case)
+  // each get a hash of their permalink, which no other post has.
+  for (int round = 0; round < 4; ++round) {
+    std::map<std::string, int> folded;
+    for (const auto& n : names) {
+      ++folded[util::ascii_lower(n)];
+    }
+    bool alike = false;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (folded[util::ascii_lower(names[i])] > 1) {
+        alike = true;
+        names[i] = std::string(util::utf8_prefix(names[i], 160)) + "-"
+                   + fmt::format("{:08x}",
+                                 content_hash(posts[i].permalink + "#"
+                                              + std::to_string(round))
+                                   & 0xffffffffU);
+      }
+    }
+    if (!alike) {
+      break;
+    }
+  }
   return names;
 }
 
@@ -291,26 +314,33 @@ std::optional<util::Error>
 find_in_shards(std::vector<CardJob>& jobs, const std::vector<fs::path>& dirs)
 {
   std::vector<Manifest> manifests;
+  std::vector<util::Dir> opened;
   for (const auto& dir : dirs) {
-    const fs::path path = dir / k_state_dir / "manifest";
-    auto text = util::read_file(path, std::size_t{1} << 28);
+    auto folder = util::Dir::open(dir, util::Create::no);
+    if (!folder) {
+      return folder.error();
+    }
+    auto text = folder->read(k_shard_manifest, std::size_t{1} << 28);
     if (!text) {
       return util::with_path(
-        util::make_error("not a shard's output folder: no manifest"),
+        util::make_error(std::string("not a shard's output folder: no ")
+                         + k_shard_manifest),
         dir.string());
     }
     auto manifest = parse_manifest(*text);
     if (!manifest) {
-      return util::with_path(manifest.error(), path.string());
+      return util::with_path(manifest.error(),
+                             (dir / k_shard_manifest).string());
     }
     manifests.push_back(std::move(*manifest));
+    opened.push_back(std::move(*folder));
   }
   for (CardJob& job : jobs) {
     if (job.reused) {
       continue;
     }
     for (std::size_t d = 0; d < dirs.size() && job.copy_from.empty(); ++d) {
-      if (holds_output(manifests[d], dirs[d], job.rel, job.key)) {
+      if (holds_output(manifests[d], opened[d], job.rel, job.key)) {
         job.copy_from = dirs[d] / fs::u8path(job.rel);
       }
     }
@@ -514,6 +544,18 @@ build_cards(const std::vector<content::Post>& posts,
   if (auto ok = tx.stage("cards.json", card_manifest_json(posts, result.cards));
       !ok) {
     result.diagnostics.push_back(ok.error());
+  }
+  if (options.shard_count > 0) {
+    // What --merge-shards checks each of this shard's cards against.
+    Manifest drawn;
+    for (const CardJob& job : jobs) {
+      if (auto entry = tx.entry(job.rel); entry && !job.skipped) {
+        drawn[job.rel] = *entry;
+      }
+    }
+    if (auto ok = tx.stage(k_shard_manifest, format_manifest(drawn)); !ok) {
+      result.diagnostics.push_back(ok.error());
+    }
   }
   return result;
 }

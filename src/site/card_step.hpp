@@ -25,6 +25,10 @@ struct Progress
 // Called from any thread, often: an implementation throttles itself.
 using ProgressFn = std::function<void(const Progress&)>;
 
+// Written into a --shard build's output folder: each card it has, with the
+// key it was drawn with, for --merge-shards.
+constexpr const char* k_shard_manifest = "ogfeed-shard.manifest";
+
 struct CardStepOptions
 {
   std::filesystem::path output_dir; // where the previous build's cards are

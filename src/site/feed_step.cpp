@@ -149,8 +149,22 @@ make_entry(const content::Post& post,
       post.shown_path));
   }
   if (config.feeds.content == content::FeedContent::full) {
+    std::vector<std::string> removed;
     entry.content_html = content::absolutize_html(
-      content::render_markdown(body, tables), post.permalink);
+      content::render_markdown(body, tables, &removed), post.permalink);
+    if (!removed.empty()) {
+      std::string what;
+      for (const auto& r : removed) {
+        what += (what.empty() ? "" : ", ") + r;
+      }
+      notes.push_back(util::with_path(
+        util::make_warning("removed from its feed content, as feed readers "
+                           "remove them: "
+                             + what,
+                           post.body_span.line,
+                           1),
+        post.shown_path));
+    }
   }
   entry.summary = post.description;
   if (entry.summary.empty()) {
@@ -334,7 +348,8 @@ build_feeds(const std::vector<content::Post>& posts,
             const FeedStepOptions& options)
 {
   FeedStepResult result;
-  const std::vector<feed::FeedPlan> plans = feed::plan_feeds(posts, config);
+  const std::vector<feed::FeedPlan> plans =
+    feed::plan_feeds(posts, config, &result.diagnostics);
   const auto by_name = posts_by_name(posts);
   const std::uint64_t shared = shared_key(config, by_name);
   std::set<std::size_t> shown; // posts some feed holds

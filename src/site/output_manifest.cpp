@@ -76,7 +76,7 @@ unescape_field(std::string_view field)
 
 bool
 holds_output(const Manifest& manifest,
-             const std::filesystem::path& dir,
+             const util::Dir& dir,
              const std::string& rel,
              const std::string& key)
 {
@@ -84,8 +84,7 @@ holds_output(const Manifest& manifest,
   if (key.empty() || it == manifest.end() || it->second.key != key) {
     return false;
   }
-  auto bytes =
-    util::read_file(dir / std::filesystem::u8path(rel), it->second.size);
+  auto bytes = dir.read(rel, it->second.size);
   return bytes && bytes->size() == it->second.size
          && content_hash(*bytes) == it->second.hash;
 }
@@ -126,7 +125,12 @@ parse_manifest(std::string_view text)
     if (fields[2] != "-") {
       e.key = std::string(fields[2]);
     }
-    out[unescape_field(fields[3])] = std::move(e);
+    std::string rel = unescape_field(fields[3]);
+    if (!util::is_plain_relative(rel)) {
+      return tl::unexpected(util::make_error(
+        "names '" + rel + "', not a plain path below its folder", line_no, 1));
+    }
+    out[std::move(rel)] = std::move(e);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "util/beneath.hpp"
 #include "util/error.hpp"
 
 #include <cstdint>
@@ -30,7 +31,7 @@ std::uint64_t content_hash(std::string_view bytes);
 // and the file below `dir` still holds the bytes it wrote: caches trust
 // only what a manifest says. Reads the file.
 bool holds_output(const Manifest& manifest,
-                  const std::filesystem::path& dir,
+                  const util::Dir& dir,
                   const std::string& rel,
                   const std::string& key);
 

@@ -17,26 +17,54 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view k_journal_header = "ogfeed-journal 1\n";
+constexpr std::string_view k_journal_header = "ogfeed-journal 2\n";
+// The state files a journal may replace, and nothing else.
+constexpr std::string_view k_manifest_file = "manifest";
+constexpr std::string_view k_output_file = "output";
 constexpr std::size_t k_max_state_bytes = 256 * 1024 * 1024;
 
 // One step of a journal: move a staged file into place, or remove an output
 // of an earlier build when it still holds the bytes ogfeed wrote.
 struct JournalStep
 {
-  enum class Kind { put, remove } kind = Kind::put;
-  std::string staged;     // put: file name in the staging folder
-  std::string rel;        // path relative to the output folder
+  // put: a staged file into the output folder; state: a staged file over
+  // one of the state folder's own (manifest, output); remove: an output.
+  enum class Kind { put, state, remove } kind = Kind::put;
+  std::string staged;     // put, state: file name in the staging folder
+  std::string rel;        // path relative to the output or state folder
   ManifestEntry expected; // remove: what ogfeed wrote there
 };
 
+// A staged name is one our counter made: digits only.
+bool
+is_staged_name(std::string_view name)
+{
+  return !name.empty() && name.size() <= 20
+         && name.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// Where staged files wait: in the state folder, or, when the output folder
+// is on another file system (a rename cannot cross), in a folder of this
+// name in the output folder, so a full disk still fails before publishing.
+enum class StagingIn { state, output };
+constexpr const char* k_state_staging = "staging";
+constexpr const char* k_output_staging = ".ogfeed-staging";
+
+struct Journal
+{
+  StagingIn staging = StagingIn::state;
+  std::vector<JournalStep> steps;
+};
+
 std::string
-format_journal(const std::vector<JournalStep>& steps)
+format_journal(const std::vector<JournalStep>& steps, StagingIn staging)
 {
   std::string out(k_journal_header);
+  out += staging == StagingIn::state ? "staging\tstate\n" : "staging\toutput\n";
   for (const auto& s : steps) {
-    if (s.kind == JournalStep::Kind::put) {
-      out += "put\t" + s.staged + "\t" + escape_field(s.rel) + "\n";
+    if (s.kind != JournalStep::Kind::remove) {
+      out += (s.kind == JournalStep::Kind::put ? "put\t" : "state\t") + s.staged
+             + "\t" + escape_field(s.rel) + "\n";
     } else {
       out += "del\t" + std::to_string(s.expected.hash) + "\t"
              + std::to_string(s.expected.size) + "\t" + escape_field(s.rel)
@@ -53,26 +81,42 @@ to_u64(std::string_view s, std::uint64_t& out)
   return ec == std::errc() && end == s.data() + s.size() && !s.empty();
 }
 
-std::optional<std::vector<JournalStep>>
+std::optional<Journal>
 parse_journal(std::string_view text)
 {
   if (!text.starts_with(k_journal_header) || !text.ends_with("\nend\n")) {
     return std::nullopt;
   }
-  std::vector<JournalStep> steps;
+  Journal journal;
+  std::vector<JournalStep>& steps = journal.steps;
   std::size_t pos = k_journal_header.size();
+  if (text.substr(pos).starts_with("staging\tstate\n")) {
+    journal.staging = StagingIn::state;
+  } else if (text.substr(pos).starts_with("staging\toutput\n")) {
+    journal.staging = StagingIn::output;
+  } else {
+    return std::nullopt;
+  }
+  pos = text.find('\n', pos) + 1;
   for (;;) {
     const std::size_t nl = text.find('\n', pos);
     const std::string_view line = text.substr(pos, nl - pos);
     pos = nl + 1;
     if (line == "end") {
-      return steps;
+      return journal;
     }
     const std::vector<std::string_view> f = util::split(line, '\t');
     JournalStep step;
-    if (f.size() == 3 && f[0] == "put") {
+    if (f.size() == 3 && (f[0] == "put" || f[0] == "state")) {
+      step.kind =
+        f[0] == "put" ? JournalStep::Kind::put : JournalStep::Kind::state;
       step.staged = std::string(f[1]);
       step.rel = unescape_field(f[2]);
+      if (!is_staged_name(step.staged)
+          || (step.kind == JournalStep::Kind::state
+              && step.rel != k_manifest_file && step.rel != k_output_file)) {
+        return std::nullopt;
+      }
     } else if (f.size() == 4 && f[0] == "del"
                && to_u64(f[1], step.expected.hash)
                && to_u64(f[2], step.expected.size)) {
@@ -81,79 +125,35 @@ parse_journal(std::string_view text)
     } else {
       return std::nullopt;
     }
+    if (!util::is_plain_relative(step.rel)) {
+      return std::nullopt; // a journal names nothing outside its folders
+    }
     steps.push_back(std::move(step));
   }
-}
-
-// True when `rel` names a file inside the output folder: relative, no "..",
-// no empty segment.
-bool
-is_safe_relative(const std::string& rel)
-{
-  if (rel.empty() || rel.front() == '/') {
-    return false;
-  }
-  std::size_t start = 0;
-  for (;;) {
-    const std::size_t slash = rel.find('/', start);
-    const std::string_view seg =
-      std::string_view(rel).substr(start, slash - start);
-    if (seg.empty() || seg == "." || seg == "..") {
-      return false;
-    }
-    if (slash == std::string::npos) {
-      return true;
-    }
-    start = slash + 1;
-  }
-}
-
-enum class FileType { missing, regular, folder, other };
-
-FileType
-type_of(const fs::path& p)
-{
-  struct stat st
-  {
-  };
-  if (::lstat(p.c_str(), &st) != 0) {
-    return FileType::missing;
-  }
-  if (S_ISREG(st.st_mode)) {
-    return FileType::regular;
-  }
-  return S_ISDIR(st.st_mode) ? FileType::folder : FileType::other;
-}
-
-// Removes `p` whatever it is; used only inside the state folder.
-void
-remove_any(const fs::path& p)
-{
-  std::error_code ec;
-  fs::remove_all(p, ec);
 }
 
 } // namespace
 
 struct OutputTransaction::State
 {
-  fs::path out;
-  fs::path state;
-  fs::path staging;
+  util::Dir out;
+  util::Dir state;
+  std::optional<util::Dir> staging;
+  StagingIn staging_in = StagingIn::state;
   util::FileLock lock;
   FaultInjection* faults = nullptr;
+  Overwrite overwrite = Overwrite::ours_only;
   Manifest previous;
-  std::mutex mutex; // guards everything below
+  mutable std::mutex mutex; // guards everything below
   Manifest next;
   std::vector<JournalStep> puts;
   std::size_t staged_count = 0;
   bool crashed = false;   // an injected crash: leave everything as it is
   bool committed = false; // or the journal is in place
 
-  State(fs::path out_dir, util::FileLock l)
+  State(util::Dir out_dir, util::Dir state_dir, util::FileLock l)
     : out(std::move(out_dir)),
-      state(out / k_state_dir),
-      staging(state / "staging"),
+      state(std::move(state_dir)),
       lock(std::move(l))
   {
   }
@@ -177,54 +177,34 @@ struct OutputTransaction::State
   std::mutex fault_mutex;
 
   util::Expected<void> apply(const std::vector<JournalStep>& steps);
+
+  // Removes both places staged files may wait in.
+  void
+  remove_staging()
+  {
+    staging.reset();
+    state.remove_tree(k_state_staging);
+    out.remove_tree(k_output_staging);
+  }
   util::Expected<void> finish_journal();
 };
 
 namespace {
 
-// Moves a staged file into place, creating its folders.
-util::Expected<void>
-put_file(const fs::path& from, const fs::path& to)
-{
-  if (type_of(from) == FileType::missing) {
-    return {}; // moved by the run this journal is being finished for
-  }
-  std::error_code ec;
-  fs::create_directories(to.parent_path(), ec);
-  if (ec) {
-    return tl::unexpected(
-      util::os_error("create folder", to.parent_path().string(), ec.value()));
-  }
-  if (std::rename(from.c_str(), to.c_str()) != 0) {
-    return tl::unexpected(util::os_error("replace", to.string(), errno));
-  }
-  return {};
-}
-
 // Removes an earlier output when it still holds what ogfeed wrote, then the
-// folders it leaves empty (never `root` itself).
+// folders it leaves empty (never the output folder itself).
 void
-remove_output(const fs::path& root,
+remove_output(const util::Dir& root,
               const std::string& rel,
               const ManifestEntry& expected)
 {
-  const fs::path p = root / fs::u8path(rel);
-  if (type_of(p) != FileType::regular) {
-    return;
-  }
-  auto bytes = util::read_file(p, k_max_state_bytes);
+  auto bytes = root.read(rel, k_max_state_bytes);
   if (!bytes || bytes->size() != expected.size
       || content_hash(*bytes) != expected.hash) {
-    return; // someone else's bytes now: not ours to remove
+    return; // someone else's bytes now (or a link): not ours to remove
   }
-  if (::unlink(p.c_str()) != 0) {
-    return;
-  }
-  for (fs::path dir = p.parent_path(); dir != root && dir.has_relative_path();
-       dir = dir.parent_path()) {
-    if (::rmdir(dir.c_str()) != 0) {
-      break;
-    }
+  if (root.remove(rel)) {
+    root.remove_empty_parents(rel);
   }
 }
 
@@ -234,19 +214,21 @@ util::Expected<void>
 OutputTransaction::State::apply(const std::vector<JournalStep>& steps)
 {
   for (const auto& s : steps) {
-    if (!is_safe_relative(s.rel)) {
-      continue;
-    }
-    if (s.kind == JournalStep::Kind::put) {
-      TRY(step("a rename"));
-      TRY(put_file(staging / s.staged, out / fs::u8path(s.rel)));
-    } else {
+    if (s.kind == JournalStep::Kind::remove) {
       TRY(step("a removal"));
       remove_output(out, s.rel, s.expected);
+      continue;
     }
+    TRY(step("a rename"));
+    if (!staging->is_file(s.staged)) {
+      continue; // moved by the run this journal is being finished for
+    }
+    TRY(staging->move_to(
+      s.staged, s.kind == JournalStep::Kind::put ? out : state, s.rel));
   }
   TRY(step("the final sync"));
-  return util::sync_file_system(out);
+  TRY(util::sync_file_system(out.path()));
+  return util::sync_file_system(state.path());
 }
 
 // Finishes a commit whose journal is in place, then drops the journal and
@@ -254,17 +236,24 @@ OutputTransaction::State::apply(const std::vector<JournalStep>& steps)
 util::Expected<void>
 OutputTransaction::State::finish_journal()
 {
-  const fs::path journal = state / "journal";
-  auto text = util::read_file(journal, k_max_state_bytes);
-  if (text) {
-    if (auto steps = parse_journal(*text)) {
-      TRY(apply(*steps));
+  auto text = state.read("journal", k_max_state_bytes);
+  if (auto journal = text ? parse_journal(*text) : std::nullopt) {
+    if (!staging) {
+      auto found = journal->staging == StagingIn::state
+                     ? state.sub(k_state_staging, util::Create::no)
+                     : out.sub(k_output_staging, util::Create::no);
+      if (found) {
+        staging = std::move(*found);
+      }
+    }
+    if (staging) {
+      TRY(apply(journal->steps));
     }
   }
   TRY(step("removing the journal"));
-  remove_any(journal);
-  remove_any(staging);
-  return util::sync_folder(state);
+  (void)state.remove("journal");
+  remove_staging();
+  return state.sync();
 }
 
 OutputTransaction::OutputTransaction(std::unique_ptr<State> state)
@@ -279,49 +268,47 @@ OutputTransaction::operator=(OutputTransaction&&) noexcept = default;
 OutputTransaction::~OutputTransaction()
 {
   if (m && !m->committed && !m->crashed) {
-    remove_any(m->staging);
+    m->remove_staging();
   }
 }
 
 util::Expected<OutputTransaction>
-OutputTransaction::open(const fs::path& output_dir,
+OutputTransaction::open(util::Dir output,
+                        util::Dir state,
                         util::LockWait wait,
                         util::Diagnostics& notes,
+                        Overwrite overwrite,
                         FaultInjection* faults)
 {
-  const fs::path state = output_dir / k_state_dir;
-  std::error_code ec;
-  fs::create_directories(output_dir, ec);
-  if (ec) {
-    return tl::unexpected(
-      util::os_error("create folder", output_dir.string(), ec.value()));
-  }
-  const FileType state_type = type_of(state);
-  if (state_type != FileType::folder && state_type != FileType::missing) {
-    return tl::unexpected(util::make_error(
-      "'" + state.string()
-      + "' is not a folder; ogfeed keeps its state there: remove it"));
-  }
-  fs::create_directory(state, ec);
-  if (ec) {
-    return tl::unexpected(
-      util::os_error("create folder", state.string(), ec.value()));
-  }
-  auto lock = util::FileLock::acquire(state / "lock", wait);
+  auto lock = util::FileLock::acquire(state, "lock", wait);
   if (!lock) {
     if (lock.error().os && lock.error().os->error_number == EWOULDBLOCK) {
       return tl::unexpected(util::make_error(
-        "another ogfeed build is writing to '" + output_dir.string()
-        + "'; pass --wait to wait for it"));
+        "another ogfeed build is writing to '" + output.path().string()
+        + "' (its state folder '" + state.path().string()
+        + "' is locked); pass --wait to wait for it"));
     }
     return tl::unexpected(lock.error());
   }
-  auto s = std::make_unique<State>(output_dir, std::move(*lock));
+  // The state describes the output folder whose path it recorded.
+  const std::string out_name = fs::absolute(output.path()).lexically_normal();
+  auto recorded = state.read(std::string(k_output_file), 1 << 16);
+  const bool same_output = recorded && *recorded == out_name + "\n";
+  auto s = std::make_unique<State>(
+    std::move(output), std::move(state), std::move(*lock));
   s->faults = faults;
+  s->overwrite = overwrite;
 
-  const fs::path journal = state / "journal";
-  const FileType journal_type = type_of(journal);
-  if (journal_type == FileType::regular) {
+  auto journal = s->state.stamp("journal");
+  if (!journal) {
+    return tl::unexpected(journal.error());
+  }
+  if (*journal && !same_output) {
+    notes.push_back(util::make_warning(
+      "discarded an interrupted build's journal in '" + s->state.path().string()
+      + "': it was publishing to another output folder"));
+    (void)s->state.remove("journal");
+  } else if (*journal) {
     if (auto ok = s->finish_journal(); !ok) {
       return tl::unexpected(util::make_error(
         "cannot finish publishing the outputs of an interrupted build: "
@@ -329,37 +316,69 @@ OutputTransaction::open(const fs::path& output_dir,
     }
     notes.push_back(util::make_warning(
       "finished publishing the outputs of an interrupted build in '"
-      + output_dir.string() + "'"));
-  } else if (journal_type != FileType::missing) {
-    remove_any(journal);
+      + s->out.path().string() + "'"));
   }
-  if (type_of(s->staging) != FileType::missing) {
-    remove_any(s->staging); // staged by a build that never committed
-  }
+  s->remove_staging(); // staged by a build that never committed
 
-  const fs::path manifest = state / "manifest";
-  if (type_of(manifest) != FileType::missing) {
-    auto text = util::read_file(manifest, k_max_state_bytes);
-    auto parsed =
-      text ? parse_manifest(*text) : tl::unexpected(std::move(text).error());
+  auto text = s->state.read(std::string(k_manifest_file), k_max_state_bytes);
+  if (text && !same_output) {
+    notes.push_back(util::make_warning(
+      "the state folder '" + s->state.path().string()
+      + "' described another output folder; starting afresh for '"
+      + s->out.path().string() + "'"));
+  } else if (text) {
+    auto parsed = parse_manifest(*text);
     if (parsed) {
       s->previous = std::move(*parsed);
     } else {
-      util::Diagnostic d =
-        text ? util::with_path(parsed.error(), manifest) : parsed.error();
+      util::Diagnostic d = util::with_path(
+        parsed.error(), (s->state.path() / k_manifest_file).string());
       d.severity = util::Severity::warning;
       d.message += "; discarded it: every card is drawn again and no earlier "
                    "output is removed";
       notes.push_back(std::move(d));
-      remove_any(manifest);
+      (void)s->state.remove(std::string(k_manifest_file));
     }
+  } else if (s->state.stamp(std::string(k_manifest_file))
+               .value_or(std::nullopt)) {
+    util::Diagnostic d = text.error();
+    d.severity = util::Severity::warning;
+    d.message += "; discarded it: every card is drawn again and no earlier "
+                 "output is removed";
+    notes.push_back(std::move(d));
+    s->state.remove_tree(std::string(k_manifest_file));
   }
-  fs::create_directory(s->staging, ec);
-  if (ec) {
-    return tl::unexpected(
-      util::os_error("create folder", s->staging.string(), ec.value()));
+  struct stat out_st
+  {
+  };
+  struct stat state_st
+  {
+  };
+  if (::fstat(s->out.fd(), &out_st) == 0
+      && ::fstat(s->state.fd(), &state_st) == 0
+      && out_st.st_dev != state_st.st_dev) {
+    s->staging_in = StagingIn::output;
   }
+  auto staging = s->staging_in == StagingIn::state
+                   ? s->state.sub(k_state_staging, util::Create::yes)
+                   : s->out.sub(k_output_staging, util::Create::yes);
+  if (!staging) {
+    return tl::unexpected(staging.error());
+  }
+  s->staging = std::move(*staging);
   return OutputTransaction(std::move(s));
+}
+
+const util::Dir&
+OutputTransaction::output() const
+{
+  return m->out;
+}
+
+const util::Dir&
+OutputTransaction::state() const
+{
+  return m->state;
 }
 
 const Manifest&
@@ -381,18 +400,20 @@ OutputTransaction::stage(const std::string& rel,
     m->next[rel] = m->previous.at(rel);
     return {};
   }
+  TRY(may_replace(rel, bytes));
   std::string name;
   {
     const std::lock_guard<std::mutex> guard(m->mutex);
     name = std::to_string(m->staged_count++);
   }
   TRY(m->step("staging a file"));
-  if (auto ok = util::write_file(m->staging / name, bytes); !ok) {
+  if (auto ok = m->staging->write_new(name, bytes); !ok) {
     // Name the output, not the staging file the user never sees.
     util::Error e = ok.error();
     if (e.os) {
-      e = util::os_error(
-        "write", (m->out / fs::u8path(rel)).string(), e.os->error_number);
+      e = util::os_error("write",
+                         (m->out.path() / fs::u8path(rel)).string(),
+                         e.os->error_number);
     }
     return tl::unexpected(std::move(e));
   }
@@ -400,6 +421,56 @@ OutputTransaction::stage(const std::string& rel,
   m->next[rel] = ManifestEntry{bytes.size(), hash, key};
   m->puts.push_back({JournalStep::Kind::put, name, rel, {}});
   return {};
+}
+
+util::Expected<void>
+OutputTransaction::may_replace(const std::string& rel,
+                               std::string_view bytes) const
+{
+  // A link on the way to `rel` is an error even with --force: nothing is
+  // ever written through one.
+  auto kind = m->out.kind_of(rel);
+  if (!kind) {
+    return tl::unexpected(kind.error());
+  }
+  const std::string shown = (m->out.path() / fs::u8path(rel)).string();
+  switch (*kind) {
+  case util::FileKind::missing:
+    return {};
+  case util::FileKind::folder:
+    return tl::unexpected(util::make_error(
+      "'" + shown + "' is a folder, where ogfeed writes a file: remove it"));
+  case util::FileKind::link:
+  case util::FileKind::other:
+    if (m->overwrite == Overwrite::any) {
+      return {}; // replaced by the rename itself, never followed
+    }
+    return tl::unexpected(util::make_error(
+      "'" + shown
+      + (*kind == util::FileKind::link ? "' is a symbolic link"
+                                       : "' is not a regular file")
+      + " that no earlier ogfeed build wrote; remove it or pass --force to "
+        "replace it"));
+  case util::FileKind::file:
+    break;
+  }
+  {
+    const std::lock_guard<std::mutex> guard(m->mutex);
+    if (m->previous.contains(rel)) {
+      return {};
+    }
+  }
+  if (m->overwrite == Overwrite::any) {
+    return {};
+  }
+  auto now = m->out.read(rel, bytes.size());
+  if (now && *now == bytes) {
+    return {}; // the very bytes: nothing is lost
+  }
+  return tl::unexpected(util::make_error(
+    "'" + shown
+    + "' is already there and no earlier ogfeed build wrote it; move it away "
+      "or pass --force to replace it"));
 }
 
 bool
@@ -417,7 +488,7 @@ OutputTransaction::unchanged_on_disk(const std::string& rel,
     }
   }
   // Trust the file only while it still holds what the manifest says.
-  auto now = util::read_file(m->out / fs::u8path(rel), bytes.size());
+  auto now = m->out.read(rel, bytes.size());
   return now && *now == bytes;
 }
 
@@ -426,6 +497,17 @@ OutputTransaction::holds(const std::string& rel, const std::string& key) const
 {
   // previous is never changed after open().
   return holds_output(m->previous, m->out, rel, key);
+}
+
+std::optional<ManifestEntry>
+OutputTransaction::entry(const std::string& rel) const
+{
+  const std::lock_guard<std::mutex> guard(m->mutex);
+  const auto it = m->next.find(rel);
+  if (it == m->next.end()) {
+    return std::nullopt;
+  }
+  return it->second;
 }
 
 void
@@ -462,30 +544,41 @@ OutputTransaction::commit()
       steps.push_back({JournalStep::Kind::remove, {}, rel, entry});
     }
   }
+  // The manifest and the output folder it describes, in the state folder.
   const std::string manifest_name = std::to_string(m->staged_count++);
-  const std::string manifest_rel = std::string(k_state_dir) + "/manifest";
+  const std::string output_name = std::to_string(m->staged_count++);
   if (auto ok = m->step("staging the manifest"); !ok) {
     return fail(ok.error(), CommitStage::before_publishing);
   }
-  if (auto ok =
-        util::write_file(m->staging / manifest_name, format_manifest(m->next));
+  if (auto ok = m->staging->write_new(manifest_name, format_manifest(m->next));
       !ok) {
     return fail(ok.error(), CommitStage::before_publishing);
   }
-  steps.push_back({JournalStep::Kind::put, manifest_name, manifest_rel, {}});
+  if (auto ok = m->staging->write_new(
+        output_name,
+        fs::absolute(m->out.path()).lexically_normal().string() + "\n");
+      !ok) {
+    return fail(ok.error(), CommitStage::before_publishing);
+  }
+  steps.push_back({JournalStep::Kind::state,
+                   manifest_name,
+                   std::string(k_manifest_file),
+                   {}});
+  steps.push_back(
+    {JournalStep::Kind::state, output_name, std::string(k_output_file), {}});
 
   // Every staged byte on disk before the journal that publishes it.
   if (auto ok = m->step("syncing the staged files"); !ok) {
     return fail(ok.error(), CommitStage::before_publishing);
   }
-  if (auto ok = util::sync_file_system(m->staging); !ok) {
+  if (auto ok = util::sync_file_system(m->staging->path()); !ok) {
     return fail(ok.error(), CommitStage::before_publishing);
   }
   if (auto ok = m->step("writing the journal"); !ok) {
     return fail(ok.error(), CommitStage::before_publishing);
   }
-  if (auto ok =
-        util::write_file_atomic(m->state / "journal", format_journal(steps));
+  if (auto ok = m->state.write_replacing(
+        "journal", format_journal(steps, m->staging_in), util::Sync::yes);
       !ok) {
     return fail(ok.error(), CommitStage::before_publishing);
   }

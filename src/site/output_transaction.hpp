@@ -1,21 +1,32 @@
 #pragma once
 
 #include "site/output_manifest.hpp"
+#include "util/beneath.hpp"
 #include "util/error.hpp"
 #include "util/file_lock.hpp"
 
 #include <cstddef>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace ogfeed::site {
 
-// The folder inside an output folder where ogfeed keeps its lock, the
-// manifest of what it wrote, staged files and the commit journal.
+// The folder in a site where ogfeed keeps its state by default: the lock,
+// the manifest of what it wrote, staged files, the commit journal, the parse
+// cache and the build record. Never inside the output folder, which is
+// deployed and which a repository can fill: nothing found there is trusted.
 constexpr const char* k_state_dir = ".ogfeed";
+
+// Whether a file in the output folder that ogfeed did not write (no
+// manifest names it) may be replaced by an output of the same name.
+enum class Overwrite {
+  ours_only, // an error naming the file
+  any,       // --force
+};
 
 // For tests: makes the `crash_at`-th file system step of a transaction (0
 // based; staging a file, syncing, writing the journal, each rename or
@@ -48,14 +59,17 @@ struct CommitError
 };
 
 // Every output of one build, published together. Opening takes an exclusive
-// lock on the output folder, finishes a commit an earlier build was killed
+// lock in the state folder, finishes a commit an earlier build was killed
 // in (so each output is either all old or all new) and discards files an
 // earlier build staged but never committed. Files are staged into
-// `.ogfeed/staging/`; commit() syncs them, writes a journal of renames and
+// `STATE/staging/`; commit() syncs them, writes a journal of renames and
 // removals, applies it, and deletes the journal. An output of the previous
 // build that this one neither stages nor keeps is removed, but only when its
 // bytes are still those ogfeed wrote. Destroying an uncommitted transaction
-// discards what it staged.
+// discards what it staged. Nothing is read, written, moved or removed
+// through a symbolic link, every journal and manifest entry is checked to
+// name a plain path below its folder, and the manifest describes the output
+// folder whose path the state records (another one starts afresh).
 class OutputTransaction
 {
 public:
@@ -63,10 +77,16 @@ public:
   // build holds is an error saying so. Warnings about state it discarded go
   // to `notes`.
   static util::Expected<OutputTransaction>
-  open(const std::filesystem::path& output_dir,
+  open(util::Dir output,
+       util::Dir state,
        util::LockWait wait,
        util::Diagnostics& notes,
+       Overwrite overwrite = Overwrite::ours_only,
        FaultInjection* faults = nullptr);
+
+  // The output and state folders, opened.
+  const util::Dir& output() const;
+  const util::Dir& state() const;
 
   OutputTransaction(OutputTransaction&&) noexcept;
   OutputTransaction& operator=(OutputTransaction&&) noexcept;
@@ -80,10 +100,16 @@ public:
   // hashed). Bytes the file already
   // holds, as the previous build wrote them, are not written again: the
   // file and its mtime stay. Thread-safe. Fails when the staged file cannot
-  // be written (a full disk).
+  // be written (a full disk), when a folder on the way to `rel` is a link,
+  // and, with Overwrite::ours_only, when `rel` holds other bytes that no
+  // earlier build wrote.
   util::Expected<void> stage(const std::string& rel,
                              std::string_view bytes,
                              const std::string& key = {});
+
+  // What this build will publish as `rel` so far (staged or kept).
+  // Thread-safe.
+  std::optional<ManifestEntry> entry(const std::string& rel) const;
 
   // Keeps `rel`, an output of the previous build, unchanged. Thread-safe.
   void keep(const std::string& rel);
@@ -97,6 +123,12 @@ public:
   tl::expected<CommitSummary, CommitError> commit();
 
 private:
+  // Fails when `rel` may not be written: a link on the way, a folder there,
+  // or (without Overwrite::any) a file no earlier build wrote that holds
+  // other bytes.
+  util::Expected<void> may_replace(const std::string& rel,
+                                   std::string_view bytes) const;
+
   // True when the previous build wrote these very bytes to `rel` and the
   // file still holds them.
   bool unchanged_on_disk(const std::string& rel,

@@ -7,9 +7,11 @@
 #include "site/feed_step.hpp"
 #include "site/head_json.hpp"
 #include "util/file.hpp"
+#include "util/git.hpp"
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -223,6 +225,13 @@ up_to_date(const BuildRecord& last,
       }
     }
   }
+  // An output that was missing when the last build stamped it (deleted
+  // while it published) is never up to date.
+  for (const auto& [path, stamp] : last.outputs) {
+    if (stamp == util::FileStamp{}) {
+      return false;
+    }
+  }
   return stamps_hold({}, last.folders) && stamps_hold({}, last.posts)
          && stamps_hold({}, last.inputs)
          && stamps_hold(output_dir, last.outputs);
@@ -322,6 +331,121 @@ load_and_select(const BuildOptions& options,
   return posts;
 }
 
+struct Folders
+{
+  util::Dir output;
+  util::Dir state;
+};
+
+// True when `inner` is `outer` or below it.
+bool
+is_within(const fs::path& inner, const fs::path& outer)
+{
+  const fs::path rel = inner.lexically_relative(outer);
+  return !rel.empty() && *rel.begin() != "..";
+}
+
+// The state folder's name below SITE/.ogfeed for the output folder `out`
+// (absolute): its last name, made safe, and a hash of its whole path.
+std::string
+state_name_for(const fs::path& out)
+{
+  std::string leaf;
+  for (const char c : out.filename().string()) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+                       || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    leaf += plain ? c : '_';
+  }
+  if (leaf.empty() || leaf.size() > 40) {
+    leaf = leaf.substr(0, 40) + "out";
+  }
+  char hex[17];
+  std::snprintf(hex,
+                sizeof hex,
+                "%016llx",
+                static_cast<unsigned long long>(content_hash(out.string())));
+  return leaf + "-" + std::string(hex, 8);
+}
+
+// Fails when git tracks anything in the site's state folder: a pull request
+// could then commit a journal or a manifest that steers the build.
+util::Expected<void>
+check_untracked(const fs::path& site_root, const fs::path& state)
+{
+  auto repo = util::find_git_repository(site_root);
+  if (!repo || !*repo) {
+    return {}; // no repository (or git refused it): nothing tracked
+  }
+  auto tracked = util::run_git(
+    **repo, {"ls-files", "-z", "--", state.string()}, site_root, 1 << 20);
+  if (tracked && !tracked->empty()) {
+    return tl::unexpected(util::make_error(
+      "git tracks files in ogfeed's state folder '" + state.string()
+      + "' (committed state could steer the build); remove them from the "
+        "repository (`git rm -r --cached "
+      + state.string()
+      + "`) and add the folder to .gitignore, or pass --state-dir DIR"));
+  }
+  return {};
+}
+
+// Opens the output and state folders. The command line's are opened as
+// given; the site's own (output_dir, SITE/.ogfeed) are reached from the site
+// without following any link, as is everything below either.
+util::Expected<Folders>
+open_folders(const BuildOptions& options,
+             const content::SiteConfig& config,
+             BuildReport& report)
+{
+  TRY_ASSIGN(site, util::Dir::open(options.site_root, util::Create::no));
+  report.output_dir =
+    options.output_dir
+      ? *options.output_dir
+      : (options.site_root / config.output_dir).lexically_normal();
+  const fs::path out_abs = fs::absolute(report.output_dir).lexically_normal();
+  // One state folder per output folder, so building one site into two
+  // folders (a preview, shards) keeps both states.
+  const std::string own_state =
+    std::string(k_state_dir) + "/" + state_name_for(out_abs);
+  report.state_dir = options.state_dir
+                       ? *options.state_dir
+                       : (options.site_root / own_state).lexically_normal();
+  const fs::path state_abs = fs::absolute(report.state_dir).lexically_normal();
+  if (is_within(state_abs, out_abs) || is_within(out_abs, state_abs)) {
+    return tl::unexpected(util::make_error(
+      "the state folder '" + report.state_dir.string()
+      + "' and the output folder '" + report.output_dir.string()
+      + "' must be apart: the output is deployed and the state must not be"));
+  }
+  std::optional<util::Dir> state;
+  if (options.state_dir) {
+    TRY_ASSIGN(dir, util::Dir::open(*options.state_dir, util::Create::yes));
+    state = std::move(dir);
+  } else {
+    TRY(check_untracked(options.site_root, k_state_dir));
+    TRY_ASSIGN(dir, site.sub(own_state, util::Create::yes));
+    state = std::move(dir);
+  }
+  std::optional<util::Dir> output;
+  if (options.output_dir) {
+    TRY_ASSIGN(dir, util::Dir::open(*options.output_dir, util::Create::yes));
+    output = std::move(dir);
+  } else {
+    TRY_ASSIGN(dir, site.sub(config.output_dir, util::Create::yes));
+    output = std::move(dir);
+  }
+  if (output->kind_of(k_state_dir).value_or(util::FileKind::missing)
+      == util::FileKind::folder) {
+    report.diagnostics.push_back(util::make_warning(
+      "'" + (report.output_dir / k_state_dir).string()
+      + "' holds an earlier ogfeed's state and is deployed with the site "
+        "(anyone can read the drafts' titles in it); remove it: ogfeed keeps "
+        "its state in '"
+      + report.state_dir.string() + "' now"));
+  }
+  return Folders{std::move(*output), std::move(*state)};
+}
+
 } // namespace
 
 BuildReport
@@ -353,30 +477,36 @@ build_site(const BuildOptions& options)
   }
   const content::SiteConfig* config = &setup->config;
   report.config = setup->config;
-  report.output_dir =
-    options.output_dir
-      ? *options.output_dir
-      : (options.site_root / config->output_dir).lexically_normal();
-  auto tx = OutputTransaction::open(
-    report.output_dir, options.wait, report.diagnostics, options.faults);
+  auto folders = open_folders(options, *config, report);
+  if (!folders) {
+    report.diagnostics.push_back(folders.error());
+    return report;
+  }
+  auto tx = OutputTransaction::open(std::move(folders->output),
+                                    std::move(folders->state),
+                                    options.wait,
+                                    report.diagnostics,
+                                    options.overwrite,
+                                    options.faults);
   if (!tx) {
     report.diagnostics.push_back(tx.error());
     return report;
   }
+  const util::Dir& state = tx->state();
 
   const content::BrokenDrafts broken_drafts =
     options.drafts == Drafts::include
       ? content::BrokenDrafts::are_errors
       : content::BrokenDrafts::skip_with_warnings;
   const std::string fingerprint = build_fingerprint(*config, options);
-  if (auto last = read_build_record(report.output_dir);
+  if (auto last = read_build_record(state);
       last && up_to_date(*last, fingerprint, options, report.output_dir)) {
     replay(std::move(*last), report);
     lap("load");
     return report;
   }
-  const BuildCache cache = read_build_cache(
-    report.output_dir, content::parse_cache_setup(*config, broken_drafts));
+  const BuildCache cache =
+    read_build_cache(state, content::parse_cache_setup(*config, broken_drafts));
   const std::size_t first_note = report.diagnostics.size();
   content::ParseCache next_cache;
   BuildRecord record;
@@ -416,9 +546,9 @@ build_site(const BuildOptions& options)
     record_build(record, report, first_note, card_inputs);
     // The cache only saves time: a build that cannot write it still
     // published everything.
-    (void)write_build_cache(report.output_dir,
+    (void)write_build_cache(state,
                             {std::move(next_cache), std::move(feeds.cache)});
-    (void)write_build_record(report.output_dir, record);
+    (void)write_build_record(state, record);
   }
   lap("publish");
   return report;

@@ -32,6 +32,9 @@ struct BuildOptions
 {
   std::filesystem::path site_root = ".";
   std::optional<std::filesystem::path> output_dir; // overrides ogfeed.yaml
+  // --state-dir: where ogfeed keeps its state (default SITE/.ogfeed).
+  std::optional<std::filesystem::path> state_dir;
+  Overwrite overwrite = Overwrite::ours_only; // --force: Overwrite::any
   Drafts drafts = Drafts::skip;
   FuturePosts future = FuturePosts::skip;
   util::UtcSeconds now{}; // what "future" is measured against
@@ -58,6 +61,7 @@ struct BuildReport
 {
   util::Diagnostics diagnostics; // errors and warnings, in file order
   std::filesystem::path output_dir;
+  std::filesystem::path state_dir;
   Published published = Published::nothing;
   std::vector<std::string> written; // relative to output_dir, sorted
   std::vector<std::string> removed; // earlier outputs that no longer belong

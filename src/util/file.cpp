@@ -69,6 +69,12 @@ read_file(const fs::path& path, std::size_t max_bytes)
   if (fd < 0) {
     return tl::unexpected(os_error("open", path, errno));
   }
+  return read_open_file(fd, path, max_bytes);
+}
+
+Expected<std::string>
+read_open_file(int fd, const fs::path& path, std::size_t max_bytes)
+{
   // Read straight into a buffer of the file's size; keep reading past it
   // in case the file grew.
   struct stat st

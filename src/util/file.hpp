@@ -18,6 +18,12 @@ namespace ogfeed::util {
 Expected<std::string> read_file(const std::filesystem::path& path,
                                 std::size_t max_bytes);
 
+// read_file() of a descriptor opened for reading, which it closes; `path`
+// names it in errors.
+Expected<std::string> read_open_file(int fd,
+                                     const std::filesystem::path& path,
+                                     std::size_t max_bytes);
+
 // What stat(2) says of a file, enough to tell without reading it that it
 // has not changed since: caches compare stamps.
 struct FileStamp

@@ -1,5 +1,7 @@
 #include "util/file_lock.hpp"
 
+#include "util/beneath.hpp"
+
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -12,8 +14,26 @@ namespace ogfeed::util {
 Expected<FileLock>
 FileLock::acquire(const std::filesystem::path& path, LockWait wait)
 {
-  const int fd = ::open(
-    path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0644);
+  return acquire_fd(AT_FDCWD, path, path, wait);
+}
+
+Expected<FileLock>
+FileLock::acquire(const Dir& dir, const std::string& name, LockWait wait)
+{
+  return acquire_fd(dir.fd(), name, dir.path() / name, wait);
+}
+
+Expected<FileLock>
+FileLock::acquire_fd(int dir_fd,
+                     const std::filesystem::path& rel,
+                     const std::filesystem::path& path,
+                     LockWait wait)
+{
+  const int fd =
+    ::openat(dir_fd,
+             rel.c_str(),
+             O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK,
+             0644);
   if (fd < 0) {
     return tl::unexpected(os_error("open lock file", path.string(), errno));
   }

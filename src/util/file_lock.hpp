@@ -3,8 +3,11 @@
 #include "util/error.hpp"
 
 #include <filesystem>
+#include <string>
 
 namespace ogfeed::util {
+
+class Dir;
 
 enum class LockWait {
   no,  // fail at once when another process holds the lock
@@ -21,6 +24,10 @@ public:
   static Expected<FileLock> acquire(const std::filesystem::path& path,
                                     LockWait wait);
 
+  // The same for the file `name` in `dir`, never through a link.
+  static Expected<FileLock>
+  acquire(const Dir& dir, const std::string& name, LockWait wait);
+
   FileLock(FileLock&& other) noexcept;
   FileLock& operator=(FileLock&& other) noexcept;
   FileLock(const FileLock&) = delete;
@@ -28,6 +35,10 @@ public:
   ~FileLock();
 
 private:
+  static Expected<FileLock> acquire_fd(int dir_fd,
+                                       const std::filesystem::path& rel,
+                                       const std::filesystem::path& path,
+                                       LockWait wait);
   explicit FileLock(int fd);
   int m_fd = -1;
 };

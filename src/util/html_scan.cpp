@@ -1,12 +1,127 @@
 #include "util/html_scan.hpp"
 
 #include "util/ascii.hpp"
+#include "util/url.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <vector>
 
 namespace ogfeed::util {
 
 namespace {
+
+// One start tag at html[lt] ('<' then a letter): its name, every attribute
+// (with a value or not) with its byte range, and where the tag ends (past
+// its '>', or the end of `html`). Quotes are honoured: a '>' inside a
+// quoted value does not end the tag.
+struct StartTag
+{
+  std::string_view name;
+  struct Attribute
+  {
+    HtmlAttribute attr;
+    bool has_value = false;
+    std::size_t begin = 0; // the attribute's name
+    std::size_t end = 0;   // past its value (and closing quote)
+  };
+  std::vector<Attribute> attributes;
+  std::size_t end = 0;
+};
+
+StartTag
+read_start_tag(std::string_view html, std::size_t lt)
+{
+  StartTag t;
+  std::size_t i = lt + 1;
+  while (i < html.size() && !is_html_space(html[i]) && html[i] != '>'
+         && html[i] != '/') {
+    ++i;
+  }
+  t.name = html.substr(lt + 1, i - lt - 1);
+  while (i < html.size()) {
+    while (i < html.size() && (is_html_space(html[i]) || html[i] == '/')) {
+      ++i;
+    }
+    if (i >= html.size() || html[i] == '>') {
+      t.end = std::min(i + 1, html.size());
+      return t;
+    }
+    const std::size_t name_start = i;
+    while (i < html.size() && !is_html_space(html[i]) && html[i] != '='
+           && html[i] != '>' && html[i] != '/') {
+      ++i;
+    }
+    if (i == name_start) {
+      ++i; // a stray character such as '"': step over it
+      continue;
+    }
+    StartTag::Attribute a;
+    a.begin = name_start;
+    a.attr.tag = t.name;
+    a.attr.name = html.substr(name_start, i - name_start);
+    a.end = i;
+    std::size_t j = i;
+    while (j < html.size() && is_html_space(html[j])) {
+      ++j;
+    }
+    if (j < html.size() && html[j] == '=') {
+      ++j;
+      while (j < html.size() && is_html_space(html[j])) {
+        ++j;
+      }
+      i = j;
+      if (i >= html.size()) {
+        break; // "name=" at the very end: no value
+      }
+      a.has_value = true;
+      if (html[i] == '"' || html[i] == '\'') {
+        a.attr.quote = html[i];
+        a.attr.value_begin = i + 1;
+        const std::size_t close = html.find(a.attr.quote, a.attr.value_begin);
+        a.attr.value_end =
+          close == std::string_view::npos ? html.size() : close;
+        i = close == std::string_view::npos ? html.size() : close + 1;
+      } else {
+        a.attr.value_begin = i;
+        while (i < html.size() && !is_html_space(html[i]) && html[i] != '>') {
+          ++i;
+        }
+        a.attr.value_end = i;
+      }
+      a.attr.value =
+        html.substr(a.attr.value_begin, a.attr.value_end - a.attr.value_begin);
+      a.end = i;
+    }
+    t.attributes.push_back(a);
+  }
+  t.end = html.size();
+  return t;
+}
+
+// Where the markup at html[lt] ('<') that is no start tag ends: a comment,
+// a doctype or processing instruction, an end tag, or a lone '<' (lt + 1).
+std::size_t
+skip_other_markup(std::string_view html, std::size_t lt)
+{
+  if (html.substr(lt).starts_with("<!--")) {
+    const std::size_t end = html.find("-->", lt + 4);
+    return end == std::string_view::npos ? html.size() : end + 3;
+  }
+  if (lt + 1 < html.size()
+      && (html[lt + 1] == '!' || html[lt + 1] == '?' || html[lt + 1] == '/')) {
+    const std::size_t end = html.find('>', lt);
+    return end == std::string_view::npos ? html.size() : end + 1;
+  }
+  return lt + 1;
+}
+
+bool
+starts_tag(std::string_view html, std::size_t lt)
+{
+  return lt + 1 < html.size()
+         && std::isalpha(static_cast<unsigned char>(html[lt + 1]));
+}
 
 // Walks every start tag; for each attribute with a value calls `attr`.
 void
@@ -20,86 +135,22 @@ walk(std::string_view html,
     if (lt == std::string_view::npos) {
       return;
     }
-    i = lt;
-    if (html.substr(i).starts_with("<!--")) {
-      const std::size_t end = html.find("-->", i + 4);
-      i = end == std::string_view::npos ? html.size() : end + 3;
+    if (!starts_tag(html, lt)) {
+      i = skip_other_markup(html, lt);
       continue;
     }
-    if (i + 1 < html.size() && (html[i + 1] == '!' || html[i + 1] == '?')) {
-      const std::size_t end = html.find('>', i);
-      i = end == std::string_view::npos ? html.size() : end + 1;
-      continue;
-    }
-    if (i + 1 >= html.size()
-        || !std::isalpha(static_cast<unsigned char>(html[i + 1]))) {
-      ++i;
-      continue;
-    }
-    std::size_t name_end = i + 1;
-    while (name_end < html.size() && !is_html_space(html[name_end])
-           && html[name_end] != '>' && html[name_end] != '/') {
-      ++name_end;
-    }
-    const std::string_view tag = html.substr(i + 1, name_end - i - 1);
+    const StartTag t = read_start_tag(html, lt);
     if (on_tag != nullptr) {
-      (*on_tag)(tag);
+      (*on_tag)(t.name);
     }
-    i = name_end;
-    while (i < html.size()) {
-      while (i < html.size() && (is_html_space(html[i]) || html[i] == '/')) {
-        ++i;
-      }
-      if (i >= html.size() || html[i] == '>') {
-        ++i;
-        break;
-      }
-      const std::size_t name_start = i;
-      while (i < html.size() && !is_html_space(html[i]) && html[i] != '='
-             && html[i] != '>' && html[i] != '/') {
-        ++i;
-      }
-      if (i == name_start) {
-        ++i; // a stray character such as '"': step over it
-        continue;
-      }
-      const std::string_view name = html.substr(name_start, i - name_start);
-      std::size_t j = i;
-      while (j < html.size() && is_html_space(html[j])) {
-        ++j;
-      }
-      if (j >= html.size() || html[j] != '=') {
-        continue;
-      }
-      ++j;
-      while (j < html.size() && is_html_space(html[j])) {
-        ++j;
-      }
-      i = j;
-      if (i >= html.size()) {
-        break;
-      }
-      HtmlAttribute a;
-      a.tag = tag;
-      a.name = name;
-      if (html[i] == '"' || html[i] == '\'') {
-        a.quote = html[i];
-        a.value_begin = i + 1;
-        const std::size_t close = html.find(a.quote, a.value_begin);
-        a.value_end = close == std::string_view::npos ? html.size() : close;
-        i = close == std::string_view::npos ? html.size() : close + 1;
-      } else {
-        a.value_begin = i;
-        while (i < html.size() && !is_html_space(html[i]) && html[i] != '>') {
-          ++i;
+    if (on_attr != nullptr) {
+      for (const auto& a : t.attributes) {
+        if (a.has_value) {
+          (*on_attr)(a.attr);
         }
-        a.value_end = i;
-      }
-      a.value = html.substr(a.value_begin, a.value_end - a.value_begin);
-      if (on_attr != nullptr) {
-        (*on_attr)(a);
       }
     }
+    i = t.end;
   }
 }
 
@@ -185,11 +236,18 @@ tag_at(std::string_view html, std::size_t i)
 
 } // namespace
 
-std::string
-drop_active_elements(std::string_view html)
+SanitizedHtml
+drop_active_content(std::string_view html)
 {
-  std::string out;
+  SanitizedHtml result;
+  std::string& out = result.html;
   out.reserve(html.size());
+  auto note = [&](std::string what) {
+    if (std::find(result.removed.begin(), result.removed.end(), what)
+        == result.removed.end()) {
+      result.removed.push_back(std::move(what));
+    }
+  };
   std::size_t i = 0;
   while (i < html.size()) {
     const std::size_t lt = html.find('<', i);
@@ -197,11 +255,18 @@ drop_active_elements(std::string_view html)
       break;
     }
     out.append(html.substr(i, lt - i));
-    const std::string name = tag_at(html, lt + 1);
+    if (!starts_tag(html, lt)) {
+      const std::size_t end = skip_other_markup(html, lt);
+      out.append(html.substr(lt, end - lt));
+      i = end;
+      continue;
+    }
+    const StartTag t = read_start_tag(html, lt);
+    const std::string name = ascii_lower(t.name);
     if (name == "script" || name == "style") {
-      // Up to and past the matching end tag, or to the end.
+      // Raw text up to its end tag (quotes mean nothing there), or the end.
       std::size_t end = html.size();
-      for (std::size_t c = html.find("</", lt); c != std::string_view::npos;
+      for (std::size_t c = html.find("</", t.end); c != std::string_view::npos;
            c = html.find("</", c + 2)) {
         if (tag_at(html, c + 2) == name) {
           const std::size_t gt = html.find('>', c);
@@ -209,17 +274,45 @@ drop_active_elements(std::string_view html)
           break;
         }
       }
+      note("<" + name + "> elements");
       i = end;
       continue;
     }
     const bool disarm = name == "title" || name == "textarea" || name == "xmp"
                         || name == "noembed" || name == "noframes"
                         || name == "plaintext";
-    out += disarm ? "&lt;" : "<";
-    i = lt + 1;
+    if (disarm) {
+      out += "&lt;";
+      i = lt + 1;
+      continue;
+    }
+    // The tag as written, without event handlers and script URLs.
+    std::size_t from = lt;
+    for (const auto& a : t.attributes) {
+      const std::string attr = ascii_lower(a.attr.name);
+      std::string why;
+      if (attr.size() > 2 && attr.starts_with("on")) {
+        why = attr + " event handlers";
+      } else if (a.has_value && (is_url_attribute(attr) || attr == "srcset")) {
+        const std::string scheme = script_url_scheme(a.attr.value);
+        if (!scheme.empty()) {
+          why = scheme + ": URLs";
+        }
+      }
+      if (!why.empty()) {
+        out.append(html.substr(from, a.begin - from));
+        while (!out.empty() && is_html_space(out.back())) {
+          out.pop_back();
+        }
+        from = a.end;
+        note(std::move(why));
+      }
+    }
+    out.append(html.substr(from, t.end - from));
+    i = t.end;
   }
   out.append(html.substr(std::min(i, html.size())));
-  return out;
+  return result;
 }
 
 } // namespace ogfeed::util

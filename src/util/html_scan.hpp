@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ogfeed::util {
 
@@ -37,12 +38,22 @@ bool is_url_attribute(std::string_view name);
 // reads the same once a reader parses it as HTML.
 std::string html_escape(std::string_view text);
 
-// Returns rendered HTML for a feed: <script> and <style> elements removed
-// with their content (readers strip them; their text must not show), and
-// the tags GFM's tagfilter disarms (<title>, <textarea>, <xmp>, <noembed>,
-// <noframes>, <plaintext>) escaped so they read as text. Embeds such as
-// <iframe> are kept.
-std::string drop_active_elements(std::string_view html);
+// HTML made fit for a feed, and what was taken out of it ("<script>
+// elements", "onclick event handlers", "javascript: URLs"), each once.
+struct SanitizedHtml
+{
+  std::string html;
+  std::vector<std::string> removed;
+};
+
+// Returns rendered HTML for a feed, as readers would show it: <script> and
+// <style> elements removed with their content (their text must not show),
+// event handler attributes (on...) and script URLs (javascript:, vbscript:,
+// data: but images) removed, and the tags GFM's tagfilter disarms (<title>,
+// <textarea>, <xmp>, <noembed>, <noframes>, <plaintext>) escaped so they
+// read as text. Embeds such as <iframe> are kept. Attribute quotes are
+// honoured: `<abbr title="a <style> tag">` is one tag.
+SanitizedHtml drop_active_content(std::string_view html);
 
 // Calls visit(tag name) for every start tag.
 void scan_html_tags(std::string_view html,

@@ -139,6 +139,48 @@ is_http_url(std::string_view url)
 }
 
 std::string
+script_url_scheme(std::string_view url)
+{
+  // Browsers drop leading C0 controls and spaces, and tabs and newlines
+  // anywhere, before they read the scheme.
+  std::string folded;
+  for (const char c : url) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u <= 0x20 && (folded.empty() || c == '\t' || c == '\n' || c == '\r')) {
+      continue;
+    }
+    folded += static_cast<char>(std::tolower(u));
+    if (folded.size() > 16) {
+      break;
+    }
+  }
+  for (const std::string_view scheme : {"javascript:", "vbscript:"}) {
+    if (folded.starts_with(scheme)) {
+      return std::string(scheme.substr(0, scheme.size() - 1));
+    }
+  }
+  if (folded.starts_with("data:") && !folded.starts_with("data:image/")) {
+    return "data";
+  }
+  return {};
+}
+
+bool
+is_web_reference(std::string_view ref)
+{
+  const std::string_view trimmed = trim_html_space(ref);
+  if (!script_url_scheme(trimmed).empty()) {
+    return false;
+  }
+  const UrlParts u = split_url(trimmed);
+  if (u.scheme.empty()) {
+    return true;
+  }
+  const std::string scheme = ascii_lower(u.scheme);
+  return scheme == "http" || scheme == "https";
+}
+
+std::string
 resolve_url(std::string_view ref_text, std::string_view base_text)
 {
   const std::string_view trimmed = trim_html_space(ref_text);

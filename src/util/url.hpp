@@ -28,6 +28,16 @@ bool has_scheme(std::string_view ref);
 // True when `url` is an absolute http or https URL with a host.
 bool is_http_url(std::string_view url);
 
+// The scheme of a script URL as a browser reads it (javascript:, vbscript:,
+// or data: other than an image), ignoring case, leading white space and
+// control characters and tabs or newlines inside the scheme, or empty.
+std::string script_url_scheme(std::string_view url);
+
+// True when `ref` is fit for a link in a feed: relative (made absolute
+// against the post), protocol-relative, or an http(s) URL. Any other scheme
+// (javascript:, data:, vbscript:, file:...) is not.
+bool is_web_reference(std::string_view ref);
+
 // Resolves `ref` against the absolute URL `base` (RFC 3986 section 5.2),
 // after trimming ASCII white space. A protocol-relative reference ("//host/x")
 // always becomes https, whatever the base's scheme.

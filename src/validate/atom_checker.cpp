@@ -2,6 +2,7 @@
 
 #include "util/ascii.hpp"
 #include "util/language_tag.hpp"
+#include "util/url.hpp"
 #include "validate/values.hpp"
 
 #include <algorithm>
@@ -180,6 +181,10 @@ AtomChecker::check_iri(const XmlElement& at,
                        bool absolute)
 {
   const std::string& v = value;
+  if (const std::string scheme = util::script_url_scheme(v); !scheme.empty()) {
+    error("feed-script-url", at, script_url_message(what, v, scheme));
+    return;
+  }
   if (v.starts_with("tag:") && !is_tag_uri(v)) {
     error("atom-invalid-tag-uri",
           at,

@@ -1,6 +1,7 @@
 #include "validate/json_feed_checker.hpp"
 
 #include "content/yaml_value.hpp"
+#include "util/url.hpp"
 #include "validate/values.hpp"
 
 #include <set>
@@ -87,8 +88,17 @@ private:
   void
   url_member(const YamlValue& object, const char* name)
   {
-    if (const YamlValue* v = string_member(object, name, false);
-        v != nullptr && !is_absolute_iri(v->scalar)) {
+    const YamlValue* v = string_member(object, name, false);
+    if (v == nullptr) {
+      return;
+    }
+    if (const std::string scheme = util::script_url_scheme(v->scalar);
+        !scheme.empty()) {
+      error(
+        *v,
+        "feed-script-url",
+        script_url_message(std::string("\"") + name + "\"", v->scalar, scheme));
+    } else if (!is_absolute_iri(v->scalar)) {
       error(*v,
             "jsonfeed-relative-url",
             std::string("\"") + name + "\" must be an absolute URL, got \""

@@ -2,6 +2,7 @@
 
 #include "util/ascii.hpp"
 #include "util/language_tag.hpp"
+#include "util/url.hpp"
 #include "validate/values.hpp"
 
 #include <algorithm>
@@ -99,6 +100,10 @@ RssChecker::check_url(const XmlElement& at,
                       const char* what)
 {
   const std::string v(util::trim_xml_space(value));
+  if (const std::string scheme = util::script_url_scheme(v); !scheme.empty()) {
+    error("feed-script-url", at, script_url_message(what, v, scheme));
+    return;
+  }
   if (std::any_of(v.begin(), v.end(), [](char c) {
         return static_cast<unsigned char>(c) >= 0x80;
       })) {

@@ -552,4 +552,15 @@ is_unsigned_int(std::string_view s, bool positive)
   return !positive || number(s, 0, s.size()) > 0;
 }
 
+std::string
+script_url_message(std::string_view what,
+                   std::string_view value,
+                   std::string_view scheme)
+{
+  return std::string(what) + " \"" + std::string(value) + "\" is a "
+         + std::string(scheme)
+         + ": URL: clicking it runs code on the page showing the feed; a link "
+           "must be an http(s) URL";
+}
+
 } // namespace ogfeed::validate

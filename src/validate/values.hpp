@@ -32,6 +32,12 @@ bool is_w3cdtf(std::string_view s);
 // An IRI reference without white space or characters IRIs forbid.
 bool is_iri_reference(std::string_view s);
 
+// The message for a link that is a script URL (util::script_url_scheme()
+// gave `scheme`): `what` "value" is a javascript: URL...
+std::string script_url_message(std::string_view what,
+                               std::string_view value,
+                               std::string_view scheme);
+
 // An absolute IRI: a scheme, then a valid rest.
 bool is_absolute_iri(std::string_view s);
 

@@ -8,7 +8,7 @@ ogfeed=$1 src=$2 work=$3
 rm -rf "$work" && mkdir -p "$work"
 failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-export GITHUB_OUTPUT=$work/output GITHUB_STEP_SUMMARY=$work/summary OGFEED=$ogfeed
+export GITHUB_OUTPUT=$work/output GITHUB_STEP_SUMMARY=$work/summary OGFEED=$ogfeed GITHUB_WORKSPACE=$work
 
 # key: two cache keys, stable from run to run.
 bash "$src/scripts/github-action.sh" key || fail "key step"
@@ -33,6 +33,25 @@ printf -- '---\ntitle: x\ndate: 2024-13-01\n---\n' >"$work/site/posts/broken.md"
 INPUT_SITE=$work/site INPUT_OUTPUT='' INPUT_ARGS='--no-cards' \
   bash "$src/scripts/github-action.sh" run >/dev/null 2>"$work/stderr" && fail "run passed a broken post"
 grep -q "broken.md:3:7: error" "$work/stderr" || fail "broken post message: $(cat "$work/stderr")"
+
+# Issue 20: inputs reach the scripts only through env:, never pasted into a
+# run: script; paths outside the workspace are refused; nothing in an input
+# is ever run.
+python3 - "$src/action.yml" <<'PY' || fail "action.yml pastes an expression into a run: script"
+import re, sys
+text = open(sys.argv[1]).read()
+for block in re.findall(r"run: (.*)", text):
+    assert "${{" not in block, block
+PY
+: >"$GITHUB_OUTPUT"
+(cd "$work" && INPUT_SITE=site INPUT_OUTPUT='$(touch pwned)' bash "$src/scripts/github-action.sh" paths) || fail "paths step"
+grep -qx 'dir=$(touch pwned)' "$GITHUB_OUTPUT" || fail "paths output: $(cat "$GITHUB_OUTPUT")"
+grep -qx 'state=site/.ogfeed' "$GITHUB_OUTPUT" || fail "paths state: $(cat "$GITHUB_OUTPUT")"
+(cd "$work" && INPUT_SITE=site INPUT_OUTPUT=/etc bash "$src/scripts/github-action.sh" paths 2>"$work/err") && fail "an output outside the workspace was accepted"
+grep -q "input 'output' ('/etc') is outside the workspace" "$work/err" || fail "outside message: $(cat "$work/err")"
+(cd "$work" && INPUT_SITE=site INPUT_OUTPUT='' INPUT_ARGS='--no-cards $(touch pwned2) `touch pwned3` *' \
+  bash "$src/scripts/github-action.sh" run >/dev/null 2>&1)
+[[ ! -e "$work/pwned" && ! -e "$work/pwned2" && ! -e "$work/pwned3" ]] || fail "an input ran as code"
 
 if [[ $failures -gt 0 ]]; then
   echo "$failures action check(s) failed" >&2

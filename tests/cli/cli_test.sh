@@ -5,12 +5,16 @@
 set -uo pipefail
 ogfeed=$1 src=$2 work=$3
 rm -rf "$work" && mkdir -p "$work"
+# Builds of the example keep their state in a copy, never in the source tree.
+blog=$work/examples-blog
+cp -r "$src/examples/blog" "$blog" && rm -rf "$blog/public" "$blog/.ogfeed"
+sleep 3 # older than a build's clock slack, as a checkout is: rebuilds trust the stamps
 failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 expect_eq() { [[ "$1" == "$2" ]] || fail "$3: expected [$2], got [$1]"; }
 
 # 1. The example site builds, and says where its output went.
-out=$("$ogfeed" build "$src/examples/blog" -o "$work/blog" 2>"$work/err"); rc=$?
+out=$("$ogfeed" build "$blog" -o "$work/blog" 2>"$work/err"); rc=$?
 expect_eq "$rc" 0 "build examples/blog exit code"
 expect_eq "$out" "wrote 50 feeds and 5 cards (0 unchanged) for 6 posts to $work/blog/" "build stdout"
 expect_eq "$(cat "$work/err")" "" "build stderr"
@@ -30,8 +34,8 @@ else
 fi
 
 # 3. Byte-identical on every run and under any TZ.
-TZ=Pacific/Kiritimati "$ogfeed" build "$src/examples/blog" -o "$work/blog-kiritimati" -q -j 1
-TZ=America/Los_Angeles "$ogfeed" build "$src/examples/blog" -o "$work/blog-la" -q -j 2
+TZ=Pacific/Kiritimati "$ogfeed" build "$blog" -o "$work/blog-kiritimati" -q -j 1
+TZ=America/Los_Angeles "$ogfeed" build "$blog" -o "$work/blog-la" -q -j 2
 diff -r -x cache -x last-build "$work/blog" "$work/blog-kiritimati" >/dev/null || fail "output differs under TZ=Pacific/Kiritimati"
 diff -r -x cache -x last-build "$work/blog" "$work/blog-la" >/dev/null || fail "output differs under TZ=America/Los_Angeles"
 
@@ -91,12 +95,12 @@ expect_eq "$(head -1 "$work/err")" "ogfeed: error: unknown option '--colour' for
 expect_eq "$(ls "$work/blog/cards" | tr '\n' ' ')" "advent-calendar.png first-post.png go-generics-cache.png kansai-meetup-report.png mongodb-java-to-go.png " "cards written"
 grep -q '<enclosure url="https://blog.example.jp/cards/first-post.png" length="[0-9]*" type="image/png" />' "$work/blog/archive/1/rss.xml" || fail "RSS enclosure"
 grep -q '"https://blog.example.jp/posts/first-post/": {"url": "https://blog.example.jp/cards/first-post.png", "width": 1200, "height": 630' "$work/blog/cards.json" || fail "cards.json entry"
-out=$("$ogfeed" build "$src/examples/blog" -o "$work/blog" 2>&1)
+out=$("$ogfeed" build "$blog" -o "$work/blog" 2>&1)
 expect_eq "$out" "up to date: 50 feeds and 5 cards for 6 posts in $work/blog/ (nothing changed since the last build)" "second build has nothing to do"
 rm "$work/blog/cards/first-post.png"
-out=$("$ogfeed" build "$src/examples/blog" -o "$work/blog" 2>&1)
+out=$("$ogfeed" build "$blog" -o "$work/blog" 2>&1)
 expect_eq "$out" "wrote 50 feeds (50 unchanged) and 5 cards (4 unchanged) for 6 posts to $work/blog/" "a deleted card is drawn again, the rest reused"
-"$ogfeed" build "$src/examples/blog" -o "$work/blog-nocards" --no-cards -q
+"$ogfeed" build "$blog" -o "$work/blog-nocards" --no-cards -q
 [[ ! -e "$work/blog-nocards/cards" ]] || fail "--no-cards wrote cards"
 
 # 9. ogfeed card: a layout as JSON (one title, or a file of them), a card
@@ -157,7 +161,7 @@ grep -q '^::error file=.*rss-errors.xml,line=3,col=3,title=rss-missing-link::' "
 #     options after operands, the same usage errors everywhere.
 "$ogfeed" card --title=等号で渡すタイトル --tags=" a, b ,,c" --output="$work/eq.png" || fail "card --opt=value"
 [[ -s "$work/eq.png" ]] || fail "card --output=FILE wrote nothing"
-"$ogfeed" build "$src/examples/blog" --output="$work/eq-out" --no-cards -j2 -q || fail "build --output=DIR -j2"
+"$ogfeed" build "$blog" --output="$work/eq-out" --no-cards -j2 -q || fail "build --output=DIR -j2"
 [[ -f "$work/eq-out/atom.xml" ]] || fail "build --output=DIR wrote nothing"
 "$ogfeed" validate "$work/eq-out" --format=json >"$work/out"; expect_eq "$?" 0 "validate --format=json after operand"
 "$ogfeed" card --title 2>"$work/err"; expect_eq "$?" 2 "card missing value exit code"
@@ -187,10 +191,12 @@ expect_eq "$out" "wrote 47 feeds (45 unchanged) and 4 cards (4 unchanged) for 5 
 [[ ! -e "$work/site12/public/cards/first-post.png" ]] || fail "deleted post's card stayed"
 [[ ! -e "$work/site12/public/categories/雑記" ]] || fail "deleted category's feeds stayed"
 expect_eq "$(cat "$work/site12/public/tags/mine.txt")" "mine" "a user's file is kept"
-exec 9>"$work/site12/public/.ogfeed/lock"
+state12=$(echo "$work"/site12/.ogfeed/public-*)
+[[ -f "$state12/manifest" && ! -e "$work/site12/public/.ogfeed" ]] || fail "state kept in SITE/.ogfeed/public-*, not in the output"
+exec 9>"$state12/lock"
 flock -n 9 || fail "cannot take the lock for the test"
 "$ogfeed" build "$work/site12" -q 2>"$work/err"; expect_eq "$?" 1 "locked build exit code"
-expect_eq "$(head -1 "$work/err")" "ogfeed: error: another ogfeed build is writing to '$work/site12/public'; pass --wait to wait for it" "locked build message"
+expect_eq "$(head -1 "$work/err")" "ogfeed: error: another ogfeed build is writing to '$work/site12/public' (its state folder '$state12' is locked); pass --wait to wait for it" "locked build message"
 ( sleep 1; flock -u 9 ) &
 "$ogfeed" build "$work/site12" -q --wait || fail "--wait waits for the lock"
 exec 9>&-
@@ -221,14 +227,15 @@ timeout 60 "$ogfeed" build "$work/site12b" -q || fail "build beside a .ogfeed-ca
 #     left behind (needs a small tmpfs: root and mount, else skipped).
 mkdir -p "$work/full"
 if mount -t tmpfs -o size=300k tmpfs "$work/full" 2>/dev/null; then
-  "$ogfeed" build "$src/examples/blog" -o "$work/full/out" --no-cards -q || fail "feeds fit on the small disk"
+  "$ogfeed" build "$blog" -o "$work/full/out" --no-cards -q || fail "feeds fit on the small disk"
   cp "$work/full/out/atom.xml" "$work/full-atom.xml"
-  "$ogfeed" build "$src/examples/blog" -o "$work/full/out" 2>"$work/err"; rc=$?
+  "$ogfeed" build "$blog" -o "$work/full/out" 2>"$work/err"; rc=$?
   expect_eq "$rc" 1 "full disk exit code"
   expect_eq "$(grep -c 'No space left on device' "$work/err")" 1 "full disk: one message"
   grep -q "^ogfeed: error: cannot write '$work/full/out/cards/.*': No space left on device$" "$work/err" || fail "full disk message names the output: $(cat "$work/err")"
   cmp -s "$work/full/out/atom.xml" "$work/full-atom.xml" || fail "full disk changed atom.xml"
-  [[ ! -e "$work/full/out/.ogfeed/staging" ]] || fail "full disk left staged files"
+  [[ ! -e "$work/full/out/.ogfeed-staging" ]] || fail "full disk left staged files"
+  [[ -z "$(ls -A "$work/full/out" | grep '^\.')" ]] || fail "full disk left hidden files: $(ls -A "$work/full/out")"
   umount "$work/full"
 else
   echo "skip: cannot mount a tmpfs for the full-disk test" >&2
@@ -242,7 +249,9 @@ cp -r "$src/tests/data/generators/hugo-toml" "$work/hugo"
 expect_eq "$(head -1 "$work/out")" "detected Hugo site (hugo.toml): read base_url, title, subtitle, language, timezone, author, permalinks, content_dir" "detected line"
 grep -q " for 3 posts to " "$work/out" || fail "hugo post count: $(cat "$work/out")"
 "$ogfeed" init "$work/hugo" >"$work/out" || fail "init"
-expect_eq "$(cat "$work/out")" "wrote $work/hugo/ogfeed.yaml for a Hugo site" "init message"
+expect_eq "$(cat "$work/out")" "wrote $work/hugo/ogfeed.yaml for a Hugo site
+added .ogfeed/ (ogfeed's state) to $work/hugo/.gitignore" "init message"
+expect_eq "$(tail -1 "$work/hugo/.gitignore")" ".ogfeed/" "init ignores the state folder"
 grep -q '^base_url: https://hugo.example.jp/ *# from baseURL in hugo.toml$' "$work/hugo/ogfeed.yaml" || fail "init base_url line: $(cat "$work/hugo/ogfeed.yaml")"
 cp "$work/hugo/public/atom.xml" "$work/hugo-atom.xml"
 "$ogfeed" build "$work/hugo" --no-cards -q || fail "build with the init config"
@@ -323,16 +332,16 @@ fi
 #     draws none and equals one build byte for byte; a missing shard is an
 #     error that names a card.
 for k in 1 2 3; do
-  "$ogfeed" build "$src/examples/blog" -o "$work/shard$k" --shard "$k/3" -q || fail "shard $k/3"
+  "$ogfeed" build "$blog" -o "$work/shard$k" --shard "$k/3" -q || fail "shard $k/3"
 done
 expect_eq "$(find "$work"/shard[123]/cards -name '*.png' | wc -l)" 5 "shards draw each card once"
-"$ogfeed" build "$src/examples/blog" -o "$work/merged" --merge-shards "$work/shard1" --merge-shards "$work/shard2" \
+"$ogfeed" build "$blog" -o "$work/merged" --merge-shards "$work/shard1" --merge-shards "$work/shard2" \
   --merge-shards "$work/shard3" -q || fail "merge shards"
-"$ogfeed" build "$src/examples/blog" -o "$work/single" -q
+"$ogfeed" build "$blog" -o "$work/single" -q
 diff -r -x cache -x last-build "$work/single" "$work/merged" >/dev/null || fail "merged shards differ from one build: $(diff -rq "$work/single" "$work/merged" | head -3)"
-"$ogfeed" build "$src/examples/blog" -o "$work/merged2" --merge-shards "$work/shard1" 2>"$work/err"; expect_eq "$?" 1 "merge with a shard missing"
+"$ogfeed" build "$blog" -o "$work/merged2" --merge-shards "$work/shard1" 2>"$work/err"; expect_eq "$?" 1 "merge with a shard missing"
 grep -q "^ogfeed: error: card 'cards/.*' is in no shard's output" "$work/err" || fail "missing shard message: $(cat "$work/err")"
-"$ogfeed" build "$src/examples/blog" --shard 4/3 2>"$work/err"; expect_eq "$?" 2 "bad --shard"
+"$ogfeed" build "$blog" --shard 4/3 2>"$work/err"; expect_eq "$?" 2 "bad --shard"
 
 # 19. JSON Feed 1.1 as a third format, per tag too, checked by validate
 #     (which finds .json feeds in a folder and leaves cards.json alone).

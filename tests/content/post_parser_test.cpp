@@ -141,6 +141,29 @@ TEST_CASE("post parser: every bad field is reported at its position",
           "\"maybe\""});
 }
 
+TEST_CASE("issue 20: a post's links are http(s) or paths, never script URLs",
+          "[content]")
+{
+  const auto p = parse("---\n"
+                       "title: t\n"
+                       "date: 2024-01-01\n"
+                       "url: \"javascript:alert(document.cookie)\"\n"
+                       "image: \"data:text/html,<script>x</script>\"\n"
+                       "author: {name: a, url: \" vbscript:msgbox\"}\n"
+                       "---\n");
+  CHECK(messages(p)
+        == std::vector<std::string>{
+          "posts/hello.md:6:24: error: 'author.url' must be an http(s) URL or "
+          "a path, got \" vbscript:msgbox\"",
+          "posts/hello.md:5:8: error: 'image' must be an http(s) URL or a "
+          "path, got \"data:text/html,<script>x</script>\"",
+          "posts/hello.md:4:6: error: 'url' must be an http(s) URL or a path, "
+          "got \"javascript:alert(document.cookie)\""});
+  const auto fine = parse("---\ntitle: t\ndate: 2024-01-01\nurl: /a/b/\n"
+                          "image: //cdn.example/i.png?w=1\n---\n");
+  CHECK(messages(fine).empty());
+}
+
 TEST_CASE("post parser: missing title and date", "[content]")
 {
   const auto p = parse("---\ndescription: d\n---\n");

@@ -103,7 +103,8 @@ TEST_CASE("site config: bad values name the key and quote the value",
   CHECK(error_of(
           "title: T\nbase_url: https://e.com/\nfeeds: {atom_file: ../x.xml}\n")
         == "ogfeed.yaml:3:20: error: 'feeds.atom_file' must be a relative file "
-           "name, got "
+           "name inside the output folder (no '..', no name starting with "
+           "'.'), got "
            "\"../x.xml\"");
   CHECK(error_of("base_url: https://e.com/\n")
         == "ogfeed.yaml:1:1: error: missing 'title' (the site's name, as feeds "

@@ -76,3 +76,26 @@ TEST_CASE("issue 12: posts in another language get that language's feed",
   REQUIRE(plans.size() == 1);
   CHECK(plans[0].posts.size() == 4);
 }
+
+TEST_CASE("issue 20: tags that differ only by case share one feed, with a "
+          "warning",
+          "[feed]")
+{
+  content::SiteConfig config;
+  config.title = "t";
+  config.base_url = "https://e.example/";
+  std::vector<content::Post> posts(2);
+  posts[0].tags = {"Go"};
+  posts[1].tags = {"go", "Rust"};
+  util::Diagnostics notes;
+  const auto plans = feed::plan_feeds(posts, config, &notes);
+  std::vector<std::string> dirs;
+  for (const auto& p : plans) {
+    dirs.push_back(p.dir);
+  }
+  CHECK(dirs == std::vector<std::string>{"", "tags/Go/", "tags/Rust/"});
+  REQUIRE(notes.size() == 1);
+  CHECK(notes[0].message
+        == "tags 'Go', 'go' differ only by case; they share one feed, "
+           "tags/Go/");
+}

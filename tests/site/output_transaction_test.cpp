@@ -33,12 +33,38 @@ outputs_in(const fs::path& dir)
   return files;
 }
 
+util::Expected<site::OutputTransaction>
+try_open(const fs::path& out,
+         util::Diagnostics& notes,
+         site::Overwrite overwrite = site::Overwrite::ours_only)
+{
+  auto out_dir = util::Dir::open(out, util::Create::yes);
+  auto state_dir = util::Dir::open(test::state_of(out), util::Create::yes);
+  REQUIRE(out_dir);
+  REQUIRE(state_dir);
+  return site::OutputTransaction::open(std::move(*out_dir),
+                                       std::move(*state_dir),
+                                       util::LockWait::no,
+                                       notes,
+                                       overwrite);
+}
+
 site::OutputTransaction
 open_tx(const fs::path& out, util::Diagnostics& notes)
 {
-  auto tx = site::OutputTransaction::open(out, util::LockWait::no, notes);
+  auto tx = try_open(out, notes);
   REQUIRE(tx);
   return std::move(*tx);
+}
+
+// An earlier build that wrote `rel` with `bytes`.
+void
+published(const fs::path& out, const std::string& rel, const std::string& bytes)
+{
+  util::Diagnostics notes;
+  site::OutputTransaction tx = open_tx(out, notes);
+  REQUIRE(tx.stage(rel, bytes));
+  REQUIRE(tx.commit());
 }
 
 // A copy of examples/blog, changed so that a second build replaces, adds
@@ -65,7 +91,7 @@ changed_blog(const std::string& name)
 TEST_CASE("output transaction: staged files appear only on commit", "[site]")
 {
   const fs::path out = test::fresh_dir("tx-commit");
-  REQUIRE(util::write_file_atomic(out / "a.xml", "old"));
+  published(out, "a.xml", "old");
   util::Diagnostics notes;
   {
     site::OutputTransaction tx = open_tx(out, notes);
@@ -81,15 +107,15 @@ TEST_CASE("output transaction: staged files appear only on commit", "[site]")
   CHECK(outputs_in(out)
         == std::map<std::string, std::string>{{"a.xml", "new"},
                                               {"sub/b.xml", "b"}});
-  CHECK(!fs::exists(out / ".ogfeed/staging"));
-  CHECK(!fs::exists(out / ".ogfeed/journal"));
+  CHECK(!fs::exists(test::state_of(out) / "staging"));
+  CHECK(!fs::exists(test::state_of(out) / "journal"));
 }
 
 TEST_CASE("output transaction: an uncommitted transaction changes nothing",
           "[site]")
 {
   const fs::path out = test::fresh_dir("tx-abandon");
-  REQUIRE(util::write_file_atomic(out / "a.xml", "old"));
+  published(out, "a.xml", "old");
   util::Diagnostics notes;
   {
     site::OutputTransaction tx = open_tx(out, notes);
@@ -97,7 +123,7 @@ TEST_CASE("output transaction: an uncommitted transaction changes nothing",
   }
   CHECK(outputs_in(out)
         == std::map<std::string, std::string>{{"a.xml", "old"}});
-  CHECK(!fs::exists(out / ".ogfeed/staging"));
+  CHECK(!fs::exists(test::state_of(out) / "staging"));
 }
 
 TEST_CASE("output transaction: outputs that no longer belong are removed, "
@@ -137,11 +163,12 @@ TEST_CASE("output transaction: a second build into the same folder is refused "
   const fs::path out = test::fresh_dir("tx-lock");
   util::Diagnostics notes;
   site::OutputTransaction first = open_tx(out, notes);
-  auto second = site::OutputTransaction::open(out, util::LockWait::no, notes);
+  auto second = try_open(out, notes);
   REQUIRE(!second);
   CHECK(util::format_diagnostic(second.error())
         == "ogfeed: error: another ogfeed build is writing to '" + out.string()
-             + "'; pass --wait to wait for it");
+             + "' (its state folder '" + test::state_of(out).string()
+             + "' is locked); pass --wait to wait for it");
 }
 
 TEST_CASE("output transaction: a bad manifest is discarded with a warning, "
@@ -149,22 +176,25 @@ TEST_CASE("output transaction: a bad manifest is discarded with a warning, "
           "[site]")
 {
   const fs::path out = test::fresh_dir("tx-bad-manifest");
-  fs::create_directories(out / ".ogfeed");
-  const std::string manifest = (out / ".ogfeed/manifest").string();
+  const fs::path state = test::state_of(out);
+  fs::create_directories(state);
+  const std::string manifest = (state / "manifest").string();
   std::string expected;
   SECTION("a folder")
   {
-    fs::create_directories(out / ".ogfeed/manifest/x");
+    fs::create_directories(state / "manifest/x");
     expected = "ogfeed: warning: '" + manifest + "' is a folder";
   }
   SECTION("a FIFO")
   {
-    REQUIRE(::mkfifo((out / ".ogfeed/manifest").c_str(), 0644) == 0);
+    REQUIRE(::mkfifo((state / "manifest").c_str(), 0644) == 0);
     expected = "ogfeed: warning: '" + manifest + "' is not a regular file";
   }
   SECTION("garbage")
   {
-    REQUIRE(util::write_file_atomic(out / ".ogfeed/manifest", "garbage\n"));
+    REQUIRE(util::write_file_atomic(state / "manifest", "garbage\n"));
+    REQUIRE(util::write_file_atomic(
+      state / "output", fs::absolute(out).lexically_normal().string() + "\n"));
     expected = manifest + ":1:1: warning: not an ogfeed manifest";
   }
   util::Diagnostics notes;
@@ -183,20 +213,6 @@ TEST_CASE("output transaction: a bad manifest is discarded with a warning, "
   site::OutputTransaction tx = open_tx(out, again);
   CHECK(again.empty());
   CHECK(tx.previous().size() == 1);
-}
-
-TEST_CASE("output transaction: a file where the state folder goes is an error",
-          "[site]")
-{
-  const fs::path out = test::fresh_dir("tx-state-file");
-  REQUIRE(util::write_file_atomic(out / ".ogfeed", "not ours"));
-  util::Diagnostics notes;
-  auto tx = site::OutputTransaction::open(out, util::LockWait::no, notes);
-  REQUIRE(!tx);
-  CHECK(tx.error().message
-        == "'" + (out / ".ogfeed").string()
-             + "' is not a folder; ogfeed keeps its state there: remove it");
-  CHECK(test::slurp(out / ".ogfeed") == "not ours");
 }
 
 TEST_CASE("manifest: paths with tabs and newlines survive a round trip",
@@ -238,6 +254,13 @@ TEST_CASE("site build: a build interrupted at any step leaves each output old "
     INFO("crash before step " << step);
     const fs::path out = test::fresh_dir("crash-run");
     fs::copy(old_out, out, fs::copy_options::recursive);
+    fs::copy(test::state_of(old_out),
+             test::state_of(out),
+             fs::copy_options::recursive);
+    // The state records the folder it describes: this copy's.
+    REQUIRE(util::write_file_atomic(
+      test::state_of(out) / "output",
+      fs::absolute(out).lexically_normal().string() + "\n"));
     site::FaultInjection faults;
     faults.crash_at = step;
     site::BuildOptions options = test::build_options_with_cards(changed, out);
@@ -256,10 +279,10 @@ TEST_CASE("site build: a build interrupted at any step leaves each output old "
       site::build_site(test::build_options_with_cards(changed, out));
     CHECK(!util::has_error(next.diagnostics));
     CHECK(outputs_in(out) == after);
-    CHECK(test::slurp(out / ".ogfeed/manifest")
-          == test::slurp(clean / ".ogfeed/manifest"));
-    CHECK(!fs::exists(out / ".ogfeed/journal"));
-    CHECK(!fs::exists(out / ".ogfeed/staging"));
+    CHECK(test::slurp(test::state_of(out) / "manifest")
+          == test::slurp(test::state_of(clean) / "manifest"));
+    CHECK(!fs::exists(test::state_of(out) / "journal"));
+    CHECK(!fs::exists(test::state_of(out) / "staging"));
     REQUIRE(step < 200);
   }
 }

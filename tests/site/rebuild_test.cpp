@@ -170,3 +170,38 @@ TEST_CASE("issue 11: editing one post re-reads it alone, rewrites only the "
   CHECK(outputs(clean) == outputs(root / "public"));
   CHECK(messages(fresh) == messages(edited));
 }
+
+TEST_CASE("issue 20: an output deleted during a build is rebuilt by the next",
+          "[site]")
+{
+  const fs::path root = make_site("deleted-during");
+  const fs::path out = test::fresh_dir("deleted-during-out");
+  REQUIRE(!util::has_error(
+    site::build_site(test::build_options(root, out)).diagnostics));
+  const auto first = outputs(out);
+  const std::string victim = "tags/b/atom.xml";
+  REQUIRE(first.contains(victim));
+  // A change to a post of tag "a" only: this build keeps tag b's feed,
+  // which someone deletes while it publishes.
+  REQUIRE(util::write_file_atomic(
+    root / "posts/one.md",
+    "---\ntitle: one\ndate: 2024-01-01\ntags: [a]\n---\nOne, edited\n"));
+  site::BuildOptions options = test::build_options(root, out);
+  options.progress = [&](const site::Progress& p) {
+    if (std::string_view(p.stage) == "publishing") {
+      fs::remove(out / victim);
+    }
+  };
+  REQUIRE(!util::has_error(site::build_site(options).diagnostics));
+  REQUIRE(!fs::exists(out / victim));
+  const site::BuildReport next =
+    site::build_site(test::build_options(root, out));
+  CHECK(!next.up_to_date);
+  CHECK(test::slurp(out / victim) == first.at(victim));
+  // And one deleted after a build is rebuilt too.
+  fs::remove(out / victim);
+  const site::BuildReport after =
+    site::build_site(test::build_options(root, out));
+  CHECK(!after.up_to_date);
+  CHECK(test::slurp(out / victim) == first.at(victim));
+}

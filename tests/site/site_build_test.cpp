@@ -1,9 +1,11 @@
 #include "site/site_build.hpp"
 #include "test_support.hpp"
+#include "util/ascii.hpp"
 
 #include <stdlib.h>
 
 #include <map>
+#include <set>
 
 using namespace ogfeed;
 
@@ -84,7 +86,7 @@ TEST_CASE("site build: a failed build leaves the previous outputs untouched",
   CHECK(report.written.empty());
   CHECK(test::slurp(out / "atom.xml") == "previous");
   CHECK(read_tree(out).size() == 1); // no temporary files left behind
-  CHECK(!fs::exists(out / ".ogfeed/staging"));
+  CHECK(!fs::exists(test::state_of(out) / "staging"));
 }
 
 TEST_CASE("issue 7: a bad config value leaves every earlier output as it was",
@@ -383,4 +385,33 @@ TEST_CASE("a page bundle whose image is not beside it gets a card and a "
   const std::string feed = test::slurp(root / "public/atom.xml");
   CHECK(feed.find("https://b.example/posts/here/cover.png")
         != std::string::npos);
+}
+
+TEST_CASE("issue 20: posts whose card names come out alike get cards of their "
+          "own",
+          "[site]")
+{
+  const fs::path root = test::fresh_dir("card-collide");
+  REQUIRE(util::write_file_atomic(root / "ogfeed.yaml",
+                                  "title: t\nbase_url: https://c.example/\n"
+                                  "permalink: /:section/:slug/\n"));
+  for (const char* file : {"posts/a/x.md",
+                           "posts/b/x.md",
+                           "posts/c/a-x.md",
+                           "posts/d/Foo.md",
+                           "posts/e/foo.md"}) {
+    REQUIRE(util::write_file_atomic(root / file,
+                                    std::string("---\ntitle: ") + file
+                                      + "\ndate: 2024-01-01\n---\nx\n"));
+  }
+  const fs::path out = test::fresh_dir("card-collide-out");
+  const site::BuildReport report =
+    site::build_site(test::build_options_with_cards(root, out));
+  REQUIRE(!util::has_error(report.diagnostics));
+  std::set<std::string> cards;
+  for (const auto& c : report.card_records) {
+    cards.insert(util::ascii_lower(c.path));
+  }
+  CHECK(report.card_records.size() == 5);
+  CHECK(cards.size() == 5);
 }

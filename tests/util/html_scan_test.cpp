@@ -63,3 +63,39 @@ TEST_CASE("html scan: URL attributes by name, in any case", "[util]")
   CHECK(!util::is_url_attribute("srcset"));
   CHECK(!util::is_url_attribute("alt"));
 }
+
+TEST_CASE("issue 20: feed content loses scripts, event handlers and script "
+          "URLs, as readers remove them, and says what went",
+          "[util]")
+{
+  const auto clean = util::drop_active_content(
+    "<p onclick=\"steal()\" class=\"x\">a</p>"
+    "<a href=\" JavaScript:alert(1)\">b</a>"
+    "<a href=\"java\tscript:alert(2)\">c</a>"
+    "<img src=\"data:image/png;base64,AAAA\" onerror='x()'>"
+    "<iframe src=\"data:text/html,<script>1</script>\"></iframe>"
+    "<script>var a = \"</p>\";</script><STYLE>p{}</STYLE>"
+    "<a href=\"https://e.example/\">ok</a>");
+  CHECK(clean.html
+        == "<p class=\"x\">a</p><a>b</a><a>c</a>"
+           "<img src=\"data:image/png;base64,AAAA\"><iframe></iframe>"
+           "<a href=\"https://e.example/\">ok</a>");
+  CHECK(clean.removed
+        == std::vector<std::string>{"onclick event handlers",
+                                    "javascript: URLs",
+                                    "onerror event handlers",
+                                    "data: URLs",
+                                    "<script> elements",
+                                    "<style> elements"});
+}
+
+TEST_CASE("issue 20: a '<style>' inside an attribute's quotes is text",
+          "[util]")
+{
+  const std::string html =
+    "<p><abbr title=\"a <style> tag\">CSS</abbr> and <code>&lt;style&gt;"
+    "</code> are kept.</p>";
+  const auto clean = util::drop_active_content(html);
+  CHECK(clean.html == html);
+  CHECK(clean.removed.empty());
+}

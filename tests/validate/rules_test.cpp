@@ -331,3 +331,43 @@ TEST_CASE("issue 12: a finding in HTML content points at the offending "
         == std::vector<std::string>{"feed-relative-url 7:28",
                                     "feed-script-in-content 9:3"});
 }
+
+TEST_CASE("issue 20: a script URL as a link is an error in Atom, RSS and JSON "
+          "Feed",
+          "[validate]")
+{
+  const auto rules = [](const validate::Report& r) {
+    std::vector<std::string> out;
+    for (const auto& f : r.findings) {
+      if (f.rule == "feed-script-url") {
+        out.push_back(std::to_string(f.line) + " " + f.message);
+      }
+    }
+    return out;
+  };
+  const auto atom = validate::validate_bytes(
+    "a.xml",
+    "<?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+    "<title>t</title><id>https://e.example/</id>"
+    "<updated>2024-01-01T00:00:00Z</updated><author><name>a</name></author>\n"
+    "<entry><title>e</title><id>https://e.example/1</id>"
+    "<updated>2024-01-01T00:00:00Z</updated>\n"
+    "<link href=\"javascript:alert(1)\"/></entry></feed>");
+  CHECK(rules(atom)
+        == std::vector<std::string>{
+          "4 link href \"javascript:alert(1)\" is a javascript: URL: clicking "
+          "it runs code on the page showing the feed; a link must be an "
+          "http(s) URL"});
+  const auto rss = validate::validate_bytes(
+    "r.xml",
+    "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>t</title>"
+    "<link>https://e.example/</link><description>d</description>\n<item>"
+    "<title>i</title><link>vbscript:msgbox</link></item></channel></rss>");
+  CHECK(rules(rss).size() == 1);
+  const auto json = validate::validate_bytes(
+    "f.json",
+    "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"t\", "
+    "\"items\": [{\"id\": \"1\", \"url\": \"javascript:alert(1)\", "
+    "\"content_text\": \"x\"}]}");
+  CHECK(rules(json).size() == 1);
+}

@@ -1,0 +1,577 @@
+#include "util/beneath.hpp"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <linux/openat2.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <vector>
+
+namespace ogfeed::util {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::string_view>
+segments(std::string_view rel)
+{
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  while (start <= rel.size()) {
+    const std::size_t slash = std::min(rel.find('/', start), rel.size());
+    out.push_back(rel.substr(start, slash - start));
+    start = slash + 1;
+  }
+  return out;
+}
+
+std::string
+joined(const fs::path& base, std::string_view rel)
+{
+  return rel.empty() ? base.string() : (base / fs::u8path(rel)).string();
+}
+
+Error
+link_error(const fs::path& base, std::string_view rel)
+{
+  return make_error("'" + joined(base, rel)
+                    + "' is a symbolic link; ogfeed never reads or writes "
+                      "through one in its output or state folder: remove it");
+}
+
+Error
+bad_path(const fs::path& base, std::string_view rel)
+{
+  return make_error("'" + std::string(rel) + "' is not a plain path below '"
+                    + base.string() + "'");
+}
+
+int
+write_all(int fd, std::string_view bytes)
+{
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      return errno;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  return 0;
+}
+
+// openat2 with RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS; -1 with errno ENOSYS
+// where the kernel lacks it (before Linux 5.6) or a filter refuses it.
+int
+openat2_beneath(int dirfd, const char* rel, int flags)
+{
+#ifdef SYS_openat2
+  static std::atomic<bool> missing{false};
+  if (!missing.load(std::memory_order_relaxed)) {
+    open_how how{};
+    how.flags = static_cast<std::uint64_t>(flags);
+    how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS;
+    const long fd = ::syscall(SYS_openat2, dirfd, rel, &how, sizeof how);
+    if (fd >= 0 || (errno != ENOSYS && errno != EPERM)) {
+      return static_cast<int>(fd);
+    }
+    missing.store(true, std::memory_order_relaxed);
+  }
+#endif
+  errno = ENOSYS;
+  return -1;
+}
+
+// Opens `rel` below `dirfd` with `flags`, following no link at any
+// component. On failure returns -1 with errno; ELOOP means a link was met.
+int
+open_beneath(int dirfd, std::string_view rel, int flags)
+{
+  const std::string path(rel);
+  const int fd = openat2_beneath(dirfd, path.c_str(), flags);
+  if (fd >= 0 || errno != ENOSYS) {
+    // openat2 says EXDEV for a ".." or an absolute link, ELOOP for a link.
+    if (fd < 0 && errno == EXDEV) {
+      errno = ELOOP;
+    }
+    return fd;
+  }
+  const auto parts = segments(rel);
+  int at = dirfd;
+  for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
+    const std::string part(parts[i]);
+    const int next = ::openat(
+      at, part.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    const int err = errno;
+    if (at != dirfd) {
+      ::close(at);
+    }
+    if (next < 0) {
+      errno = err == ENOTDIR ? ELOOP : err;
+      return -1;
+    }
+    at = next;
+  }
+  const std::string last(parts.back());
+  const int fd2 = ::openat(at, last.c_str(), flags | O_NOFOLLOW);
+  const int err = errno;
+  if (at != dirfd) {
+    ::close(at);
+  }
+  errno = err;
+  return fd2;
+}
+
+// Tells a link (or a file where a folder should be) from other failures,
+// for the message: returns the error to report for `rel`'s failure `err`.
+Error
+open_error(
+  const char* action, const Dir& dir, std::string_view rel, int err, int at_fd)
+{
+  // Find the first segment that is a link, to name it.
+  std::string so_far;
+  for (const auto part : segments(rel)) {
+    so_far += so_far.empty() ? "" : "/";
+    so_far += part;
+    struct stat st
+    {
+    };
+    const int fd = so_far.find('/') == std::string::npos
+                     ? at_fd
+                     : open_beneath(at_fd,
+                                    so_far.substr(0, so_far.rfind('/')),
+                                    O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) {
+      break;
+    }
+    const std::string leaf = so_far.substr(so_far.rfind('/') + 1);
+    const int r = ::fstatat(fd, leaf.c_str(), &st, AT_SYMLINK_NOFOLLOW);
+    if (fd != at_fd) {
+      ::close(fd);
+    }
+    if (r != 0) {
+      break;
+    }
+    if (S_ISLNK(st.st_mode)) {
+      return link_error(dir.path(), so_far);
+    }
+  }
+  return os_error(
+    action, joined(dir.path(), rel), err == ELOOP ? ENOTDIR : err);
+}
+
+FileStamp
+stamp_of(const struct stat& st)
+{
+  auto ns = [](const timespec& t) {
+    return static_cast<std::int64_t>(t.tv_sec) * 1000000000
+           + static_cast<std::int64_t>(t.tv_nsec);
+  };
+  return FileStamp{static_cast<std::uint64_t>(st.st_size),
+                   static_cast<std::uint64_t>(st.st_ino),
+                   ns(st.st_mtim),
+                   ns(st.st_ctim)};
+}
+
+std::string
+temp_name(std::string_view name)
+{
+  static std::atomic<unsigned> counter{0};
+  return "." + std::string(name) + ".tmp-" + std::to_string(::getpid()) + "-"
+         + std::to_string(counter.fetch_add(1));
+}
+
+} // namespace
+
+bool
+is_plain_relative(std::string_view rel)
+{
+  if (rel.empty() || rel.front() == '/'
+      || rel.find('\0') != std::string_view::npos) {
+    return false;
+  }
+  for (const auto part : segments(rel)) {
+    if (part.empty() || part == "." || part == "..") {
+      return false;
+    }
+  }
+  return true;
+}
+
+Dir::Dir(int fd, fs::path path)
+  : m_fd(fd),
+    m_path(std::move(path))
+{
+}
+
+Dir::Dir(Dir&& other) noexcept
+  : m_fd(other.m_fd),
+    m_path(std::move(other.m_path))
+{
+  other.m_fd = -1;
+}
+
+Dir&
+Dir::operator=(Dir&& other) noexcept
+{
+  if (this != &other) {
+    if (m_fd >= 0) {
+      ::close(m_fd);
+    }
+    m_fd = other.m_fd;
+    m_path = std::move(other.m_path);
+    other.m_fd = -1;
+  }
+  return *this;
+}
+
+Dir::~Dir()
+{
+  if (m_fd >= 0) {
+    ::close(m_fd);
+  }
+}
+
+Expected<Dir>
+Dir::open(const fs::path& path, Create create)
+{
+  if (create == Create::yes) {
+    std::error_code ec;
+    fs::create_directories(path, ec);
+    if (ec) {
+      return tl::unexpected(
+        os_error("create folder", path.string(), ec.value()));
+    }
+  }
+  const int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) {
+    return tl::unexpected(os_error("open folder", path.string(), errno));
+  }
+  return Dir(fd, path);
+}
+
+Expected<Dir>
+Dir::sub(std::string_view rel, Create create) const
+{
+  if (!is_plain_relative(rel)) {
+    return tl::unexpected(bad_path(m_path, rel));
+  }
+  constexpr int k_flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC;
+  int fd = open_beneath(m_fd, rel, k_flags);
+  if (fd < 0 && errno == ENOENT && create == Create::yes) {
+    // Create one segment at a time, each from its opened parent.
+    int at = ::fcntl(m_fd, F_DUPFD_CLOEXEC, 0);
+    std::string so_far;
+    for (const auto part : segments(rel)) {
+      const std::string name(part);
+      so_far += (so_far.empty() ? "" : "/") + name;
+      if (::mkdirat(at, name.c_str(), 0755) != 0 && errno != EEXIST) {
+        const int err = errno;
+        ::close(at);
+        return tl::unexpected(
+          os_error("create folder", joined(m_path, so_far), err));
+      }
+      const int next = ::openat(at, name.c_str(), k_flags | O_NOFOLLOW);
+      const int err = errno;
+      ::close(at);
+      if (next < 0) {
+        return tl::unexpected(
+          open_error("open folder", *this, so_far, err, m_fd));
+      }
+      at = next;
+    }
+    fd = at;
+  }
+  if (fd < 0) {
+    return tl::unexpected(open_error("open folder", *this, rel, errno, m_fd));
+  }
+  return Dir(fd, m_path / fs::u8path(rel));
+}
+
+Expected<std::pair<Dir, std::string>>
+Dir::parent_of(std::string_view rel, Create create) const
+{
+  if (!is_plain_relative(rel)) {
+    return tl::unexpected(bad_path(m_path, rel));
+  }
+  const std::size_t slash = rel.rfind('/');
+  if (slash == std::string_view::npos) {
+    const int fd = ::fcntl(m_fd, F_DUPFD_CLOEXEC, 0);
+    return std::pair<Dir, std::string>(Dir(fd, m_path), std::string(rel));
+  }
+  auto parent = sub(rel.substr(0, slash), create);
+  if (!parent) {
+    return tl::unexpected(parent.error());
+  }
+  return std::pair<Dir, std::string>(std::move(*parent),
+                                     std::string(rel.substr(slash + 1)));
+}
+
+Expected<std::string>
+Dir::read(std::string_view rel, std::size_t max_bytes) const
+{
+  if (!is_plain_relative(rel)) {
+    return tl::unexpected(bad_path(m_path, rel));
+  }
+  const int fd =
+    open_beneath(m_fd, rel, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
+  if (fd < 0) {
+    return tl::unexpected(open_error("open", *this, rel, errno, m_fd));
+  }
+  return read_open_file(fd, joined(m_path, rel), max_bytes);
+}
+
+Expected<std::optional<FileStamp>>
+Dir::stamp(std::string_view rel) const
+{
+  auto parent = parent_of(rel, Create::no);
+  if (!parent) {
+    if (parent.error().os && parent.error().os->error_number == ENOENT) {
+      return std::optional<FileStamp>();
+    }
+    return tl::unexpected(parent.error());
+  }
+  struct stat st
+  {
+  };
+  if (::fstatat(
+        parent->first.fd(), parent->second.c_str(), &st, AT_SYMLINK_NOFOLLOW)
+      != 0) {
+    if (errno == ENOENT) {
+      return std::optional<FileStamp>();
+    }
+    return tl::unexpected(os_error("stat", joined(m_path, rel), errno));
+  }
+  if (S_ISLNK(st.st_mode)) {
+    return tl::unexpected(link_error(m_path, rel));
+  }
+  return std::optional<FileStamp>(stamp_of(st));
+}
+
+Expected<FileKind>
+Dir::kind_of(std::string_view rel) const
+{
+  auto parent = parent_of(rel, Create::no);
+  if (!parent) {
+    if (parent.error().os && parent.error().os->error_number == ENOENT) {
+      return FileKind::missing;
+    }
+    return tl::unexpected(parent.error());
+  }
+  struct stat st
+  {
+  };
+  if (::fstatat(
+        parent->first.fd(), parent->second.c_str(), &st, AT_SYMLINK_NOFOLLOW)
+      != 0) {
+    if (errno == ENOENT) {
+      return FileKind::missing;
+    }
+    return tl::unexpected(os_error("stat", joined(m_path, rel), errno));
+  }
+  if (S_ISREG(st.st_mode)) {
+    return FileKind::file;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    return FileKind::folder;
+  }
+  return S_ISLNK(st.st_mode) ? FileKind::link : FileKind::other;
+}
+
+bool
+Dir::is_file(std::string_view rel) const
+{
+  auto parent = parent_of(rel, Create::no);
+  struct stat st
+  {
+  };
+  return parent
+         && ::fstatat(parent->first.fd(),
+                      parent->second.c_str(),
+                      &st,
+                      AT_SYMLINK_NOFOLLOW)
+              == 0
+         && S_ISREG(st.st_mode);
+}
+
+Expected<void>
+Dir::write_new(std::string_view name, std::string_view bytes) const
+{
+  if (!is_plain_relative(name) || name.find('/') != std::string_view::npos) {
+    return tl::unexpected(bad_path(m_path, name));
+  }
+  const std::string n(name);
+  const int fd = ::openat(m_fd,
+                          n.c_str(),
+                          O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                          0644);
+  if (fd < 0) {
+    return tl::unexpected(os_error("create", joined(m_path, name), errno));
+  }
+  const int err = write_all(fd, bytes);
+  if (::close(fd) != 0 && err == 0) {
+    return tl::unexpected(os_error("write", joined(m_path, name), errno));
+  }
+  if (err != 0) {
+    ::unlinkat(m_fd, n.c_str(), 0);
+    return tl::unexpected(os_error("write", joined(m_path, name), err));
+  }
+  return {};
+}
+
+Expected<void>
+Dir::write_replacing(std::string_view rel,
+                     std::string_view bytes,
+                     Sync sync) const
+{
+  auto parent = parent_of(rel, Create::yes);
+  if (!parent) {
+    return tl::unexpected(parent.error());
+  }
+  const Dir& dir = parent->first;
+  const std::string& name = parent->second;
+  const std::string temp = temp_name(name);
+  const int fd = ::openat(dir.fd(),
+                          temp.c_str(),
+                          O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                          0644);
+  if (fd < 0) {
+    return tl::unexpected(os_error("write", joined(m_path, rel), errno));
+  }
+  int err = write_all(fd, bytes);
+  if (err == 0 && sync == Sync::yes && ::fsync(fd) != 0) {
+    err = errno;
+  }
+  if (::close(fd) != 0 && err == 0) {
+    err = errno;
+  }
+  if (err == 0
+      && ::renameat(dir.fd(), temp.c_str(), dir.fd(), name.c_str()) != 0) {
+    err = errno;
+  }
+  if (err != 0) {
+    ::unlinkat(dir.fd(), temp.c_str(), 0);
+    return tl::unexpected(os_error("write", joined(m_path, rel), err));
+  }
+  if (sync == Sync::yes) {
+    return dir.sync();
+  }
+  return {};
+}
+
+Expected<void>
+Dir::move_to(std::string_view from,
+             const Dir& target,
+             std::string_view to) const
+{
+  auto src = parent_of(from, Create::no);
+  if (!src) {
+    return tl::unexpected(src.error());
+  }
+  auto dst = target.parent_of(to, Create::yes);
+  if (!dst) {
+    return tl::unexpected(dst.error());
+  }
+  if (::renameat(src->first.fd(),
+                 src->second.c_str(),
+                 dst->first.fd(),
+                 dst->second.c_str())
+      == 0) {
+    return {};
+  }
+  if (errno != EXDEV) {
+    return tl::unexpected(
+      os_error("replace", joined(target.path(), to), errno));
+  }
+  // Another file system: copy beside the target, synced, then rename.
+  auto bytes = read(from, std::size_t{1} << 31);
+  if (!bytes) {
+    return tl::unexpected(bytes.error());
+  }
+  TRY(dst->first.write_replacing(dst->second, *bytes, Sync::yes));
+  ::unlinkat(src->first.fd(), src->second.c_str(), 0);
+  return {};
+}
+
+Expected<void>
+Dir::remove(std::string_view rel) const
+{
+  auto parent = parent_of(rel, Create::no);
+  if (!parent) {
+    return tl::unexpected(parent.error());
+  }
+  if (::unlinkat(parent->first.fd(), parent->second.c_str(), 0) != 0
+      && errno != ENOENT) {
+    return tl::unexpected(os_error("remove", joined(m_path, rel), errno));
+  }
+  return {};
+}
+
+void
+Dir::remove_tree(std::string_view rel) const
+{
+  auto parent = parent_of(rel, Create::no);
+  if (!parent) {
+    return;
+  }
+  const Dir& at = parent->first;
+  const std::string& name = parent->second;
+  if (::unlinkat(at.fd(), name.c_str(), 0) == 0 || errno == ENOENT) {
+    return; // a file or a link: gone
+  }
+  auto folder = at.sub(name, Create::no);
+  if (folder) {
+    const int fd = ::fcntl(folder->fd(), F_DUPFD_CLOEXEC, 0);
+    if (DIR* d = ::fdopendir(fd)) {
+      std::vector<std::string> names;
+      while (const dirent* e = ::readdir(d)) {
+        const std::string_view n = e->d_name;
+        if (n != "." && n != "..") {
+          names.emplace_back(n);
+        }
+      }
+      ::closedir(d);
+      for (const auto& n : names) {
+        folder->remove_tree(n);
+      }
+    } else {
+      ::close(fd);
+    }
+  }
+  ::unlinkat(at.fd(), name.c_str(), AT_REMOVEDIR);
+}
+
+void
+Dir::remove_empty_parents(std::string_view rel) const
+{
+  for (std::size_t slash = rel.rfind('/'); slash != std::string_view::npos;
+       slash = rel.rfind('/')) {
+    rel = rel.substr(0, slash);
+    auto parent = parent_of(rel, Create::no);
+    if (!parent
+        || ::unlinkat(parent->first.fd(), parent->second.c_str(), AT_REMOVEDIR)
+             != 0) {
+      return;
+    }
+  }
+}
+
+Expected<void>
+Dir::sync() const
+{
+  if (::fsync(m_fd) != 0) {
+    return tl::unexpected(os_error("sync", m_path.string(), errno));
+  }
+  return {};
+}
+
+} // namespace ogfeed::util
