@@ -119,6 +119,8 @@ struct Validator::Impl
   std::size_t bytes = 0;
   bool broken = false;
   bool json = false; // a JSON Feed: held whole, checked at the end
+  bool decided = false;
+  std::string pending; // leading white space, until JSON or XML is known
   std::string json_text;
 };
 
@@ -147,9 +149,21 @@ Validator::feed(std::string_view chunk)
     m.broken = true;
     return false;
   }
-  if (m.bytes == 0) {
+  std::string joined;
+  if (!m.decided) {
+    // JSON or XML, by the first byte that is not white space, however the
+    // input is cut into chunks.
     const std::size_t first = chunk.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos && m.pending.size() < 4096) {
+      m.pending += chunk;
+      m.bytes += chunk.size();
+      return true;
+    }
+    m.decided = true;
     m.json = first != std::string_view::npos && chunk[first] == '{';
+    joined = std::move(m.pending) + std::string(chunk);
+    m.bytes -= joined.size() - chunk.size();
+    chunk = joined;
   }
   m.bytes += chunk.size();
   if (m.json) {
@@ -180,7 +194,10 @@ Validator::finish()
     if (!m.broken) {
       check_json_feed(m.json_text, m.report.findings);
     }
-  } else if (!m.broken && m.reader.feed({}, true)) {
+  } else if (!m.broken && !m.pending.empty()) {
+    m.broken = !m.reader.feed(m.pending, false);
+  }
+  if (!m.json && !m.broken && m.reader.feed({}, true)) {
     m.dispatcher.finish();
   }
   if (m.bytes > k_large_feed) {

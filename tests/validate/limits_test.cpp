@@ -234,3 +234,21 @@ TEST_CASE("issue 8: open elements holding too much is an error", "[validate]")
   CHECK(last.line == 19);
   CHECK(last.column == 1);
 }
+
+TEST_CASE("issue 19: JSON or XML is told by the first byte that is not white "
+          "space, however the input is cut",
+          "[validate]")
+{
+  const std::string json =
+    "\n  \n{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": "
+    "\"t\", \"items\": []}";
+  for (std::size_t size : {1, 2, 3, 64}) {
+    validate::Validator v("feed.json");
+    for (std::size_t at = 0; at < json.size(); at += size) {
+      v.feed(std::string_view(json).substr(at, size));
+    }
+    const auto report = v.finish();
+    INFO(size);
+    CHECK(report.kind == validate::FeedKind::json);
+  }
+}
