@@ -2,6 +2,7 @@
 
 #include "util/ascii.hpp"
 #include "util/language_tag.hpp"
+#include "util/name_fold.hpp"
 #include "util/url.hpp"
 #include "util/utf8.hpp"
 
@@ -28,13 +29,14 @@ add_taxonomy(std::vector<FeedPlan>& plans,
              const std::string& folder,
              util::Diagnostics* notes)
 {
-  // Keyed by folder in any case: "Go" and "go" share one feed (two folders
-  // differing only by case are one on many file systems and servers).
+  // Keyed by folder in any case and Unicode form: "Go" and "go" share one
+  // feed (two folders differing only so are one on many file systems and
+  // servers, and one name to a reader).
   std::map<std::string, Group> groups;
   for (const auto& post : posts) {
     for (const auto& name : post.*field) {
       const std::string dir = taxonomy_folder(name);
-      Group& g = groups[util::ascii_lower(dir)];
+      Group& g = groups[util::fold_name(dir)];
       if (g.name.empty()) {
         g.name = name;
         g.folder = dir;
@@ -58,8 +60,9 @@ add_taxonomy(std::vector<FeedPlan>& plans,
         all += ", '" + s + "'";
       }
       notes->push_back(util::make_warning(
-        folder + " " + all + " differ only by case; they share one feed, "
-        + folder + "/" + dir_name + "/"));
+        folder + " " + all
+        + " differ only by case or Unicode form; they share one feed, " + folder
+        + "/" + dir_name + "/"));
     }
     FeedPlan plan;
     plan.title = config.title + " - " + group.name;

@@ -8,6 +8,7 @@
 #include "util/ascii.hpp"
 #include "util/file.hpp"
 #include "util/json.hpp"
+#include "util/name_fold.hpp"
 #include "util/parallel.hpp"
 #include "util/url.hpp"
 #include "util/utf8.hpp"
@@ -108,11 +109,11 @@ card_names(const std::vector<content::Post>& posts, const std::string& base_url)
   for (int round = 0; round < 4; ++round) {
     std::map<std::string, int> folded;
     for (const auto& n : names) {
-      ++folded[util::ascii_lower(n)];
+      ++folded[util::fold_name(n)];
     }
     bool alike = false;
     for (std::size_t i = 0; i < names.size(); ++i) {
-      if (folded[util::ascii_lower(names[i])] > 1) {
+      if (folded[util::fold_name(names[i])] > 1) {
         alike = true;
         names[i] = std::string(util::utf8_prefix(names[i], 160)) + "-"
                    + fmt::format("{:08x}",

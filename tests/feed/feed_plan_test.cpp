@@ -85,17 +85,19 @@ TEST_CASE("issue 20: tags that differ only by case share one feed, with a "
   config.title = "t";
   config.base_url = "https://e.example/";
   std::vector<content::Post> posts(2);
-  posts[0].tags = {"Go"};
-  posts[1].tags = {"go", "Rust"};
+  posts[0].tags = {"Go", "\u30AC"};               // ガ, composed
+  posts[1].tags = {"go", "Rust", "\u30AB\u3099"}; // カ + dakuten
   util::Diagnostics notes;
   const auto plans = feed::plan_feeds(posts, config, &notes);
   std::vector<std::string> dirs;
   for (const auto& p : plans) {
     dirs.push_back(p.dir);
   }
-  CHECK(dirs == std::vector<std::string>{"", "tags/Go/", "tags/Rust/"});
-  REQUIRE(notes.size() == 1);
+  CHECK(
+    dirs
+    == std::vector<std::string>{"", "tags/Go/", "tags/Rust/", "tags/\u30AC/"});
+  REQUIRE(notes.size() == 2);
   CHECK(notes[0].message
-        == "tags 'Go', 'go' differ only by case; they share one feed, "
-           "tags/Go/");
+        == "tags 'Go', 'go' differ only by case or Unicode form; they share "
+           "one feed, tags/Go/");
 }
