@@ -55,6 +55,18 @@ git_fixture(const std::filesystem::path& fixture,
   return dir;
 }
 
+// A copy of examples/blog at `dest` without what a build of it left there
+// (the README's first command builds it in place): no output, no state.
+inline void
+copy_example_blog(const std::filesystem::path& dest)
+{
+  std::filesystem::copy(k_source_dir / "examples/blog",
+                        dest,
+                        std::filesystem::copy_options::recursive);
+  std::filesystem::remove_all(dest / "public");
+  std::filesystem::remove_all(dest / ".ogfeed");
+}
+
 inline std::string
 slurp(const std::filesystem::path& path)
 {

@@ -19,7 +19,7 @@ bash "$src/scripts/github-action.sh" key
 [[ "$(cat "$GITHUB_OUTPUT")" == "$first" ]] || fail "keys change between runs"
 
 # run: builds, validates in GitHub's annotation format, reports the folder.
-cp -r "$src/examples/blog" "$work/site" && rm -rf "$work/site/public"
+cp -r "$src/examples/blog" "$work/site" && rm -rf "$work/site/public" "$work/site/.ogfeed"
 : >"$GITHUB_OUTPUT"
 INPUT_SITE=$work/site INPUT_OUTPUT='' INPUT_ARGS='--no-cards -j 2' \
   bash "$src/scripts/github-action.sh" run >"$work/stdout" 2>"$work/stderr" || fail "run step: $(cat "$work/stderr")"

@@ -5,9 +5,11 @@
 set -uo pipefail
 ogfeed=$1 src=$2 work=$3
 rm -rf "$work" && mkdir -p "$work"
-# Builds of the example keep their state in a copy, never in the source tree.
+# Builds of the example keep their state in a copy, never in the source tree;
+# a copy leaves out what the README's first command built there.
+copy_blog() { cp -r "$src/examples/blog" "$1" && rm -rf "$1/public" "$1/.ogfeed"; }
 blog=$work/examples-blog
-cp -r "$src/examples/blog" "$blog" && rm -rf "$blog/public" "$blog/.ogfeed"
+copy_blog "$blog"
 sleep 3 # older than a build's clock slack, as a checkout is: rebuilds trust the stamps
 failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
@@ -181,7 +183,7 @@ timeout 10 "$ogfeed" validate - </dev/zero >"$work/out"; expect_eq "$?" 1 "valid
 
 # 12. Outputs of one build: a lock, and earlier outputs that no longer belong
 #     removed (never a file ogfeed did not write).
-cp -r "$src/examples/blog" "$work/site12"
+copy_blog "$work/site12"
 "$ogfeed" build "$work/site12" -q || fail "site12 first build"
 echo mine >"$work/site12/public/tags/mine.txt"
 rm "$work/site12/posts/2022-04-01-first-post.md"
@@ -216,7 +218,7 @@ expect_eq "$(head -1 "$work/err")" "ogfeed: error: '$work/fifo-site/ogfeed.yaml'
 
 # 12b. What earlier versions left: a folder or FIFO named .ogfeed-cards
 #      (their card cache) is not ogfeed's state any more and disturbs nothing.
-cp -r "$src/examples/blog" "$work/site12b"
+copy_blog "$work/site12b"
 mkdir -p "$work/site12b/public/.ogfeed-cards/sub" && mkfifo "$work/site12b/public/fifo-cards"
 timeout 60 "$ogfeed" build "$work/site12b" -q || fail "build beside a .ogfeed-cards folder"
 rm -rf "$work/site12b/public/.ogfeed-cards" && mkfifo "$work/site12b/public/.ogfeed-cards"
@@ -265,7 +267,7 @@ expect_eq "$(head -1 "$work/err")" "$work/zenn/: error: missing 'title' (the sit
 
 # 15. --report: what a CI step reads; --format github: build diagnostics as
 #     annotations.
-cp -r "$src/examples/blog" "$work/rep" && rm -rf "$work/rep/public"
+copy_blog "$work/rep"
 "$ogfeed" build "$work/rep" --report "$work/report.json" -q || fail "build --report"
 python3 - "$work/report.json" "$work/rep/public" <<'PY' || fail "report contents"
 import hashlib, json, os, sys
@@ -307,7 +309,7 @@ assert (d['line'], d['column'], d['severity'], d['rule']) == (3, 7, 'error', Non
 
 # 16. A rebuild with nothing changed rewrites nothing: every output keeps its
 #     bytes and its mtime (rsync and CI caches see no change).
-cp -r "$src/examples/blog" "$work/noop" && rm -rf "$work/noop/public"
+copy_blog "$work/noop"
 "$ogfeed" build "$work/noop" -q || fail "noop first build"
 find "$work/noop/public" -path '*/.ogfeed' -prune -o -type f -printf '%P %T@\n' | sort >"$work/mtimes1"
 sleep 1.1
@@ -318,7 +320,7 @@ cmp -s "$work/mtimes1" "$work/mtimes2" || fail "noop rebuild touched outputs: $(
 # 17. Progress: one updating line on a terminal, cleared before the result;
 #     nothing on a pipe (section 1 checks stderr is empty there).
 if command -v script >/dev/null; then
-  cp -r "$src/examples/blog" "$work/tty" && rm -rf "$work/tty/public"
+  copy_blog "$work/tty"
   script -qc "'$ogfeed' build '$work/tty' -j1" /dev/null >"$work/tty.out" 2>&1
   grep -q $'\r\033\[Kogfeed: cards 5/5' "$work/tty.out" || fail "progress line on a terminal: $(od -c "$work/tty.out" | head -5)"
   grep -q $'\r\033\[Kwrote 50 feeds and 5 cards' "$work/tty.out" || fail "progress line cleared before the result"
@@ -345,7 +347,7 @@ grep -q "^ogfeed: error: card 'cards/.*' is in no shard's output" "$work/err" ||
 
 # 19. JSON Feed 1.1 as a third format, per tag too, checked by validate
 #     (which finds .json feeds in a folder and leaves cards.json alone).
-cp -r "$src/examples/blog" "$work/jsonfeed" && rm -rf "$work/jsonfeed/public"
+copy_blog "$work/jsonfeed"
 sed -i 's/^  formats: \[atom, rss\]$/  formats: [atom, rss, json]/' "$work/jsonfeed/ogfeed.yaml"
 echo "websub_hub: https://hub.example/" >>"$work/jsonfeed/ogfeed.yaml"
 "$ogfeed" build "$work/jsonfeed" -q || fail "build with json"
@@ -365,7 +367,7 @@ grep -q '"hubs": \[{"type": "WebSub", "url": "https://hub.example/"}\]' "$work/j
 
 # 20. build --watch: builds, builds again after a change (not after its own
 #     outputs change), keeps watching after a failed build, stops on SIGINT.
-cp -r "$src/examples/blog" "$work/watch" && rm -rf "$work/watch/public"
+copy_blog "$work/watch"
 "$ogfeed" build "$work/watch" --no-cards --watch >"$work/watch.out" 2>"$work/watch.err" &
 watch_pid=$!
 wait_for() { # PATTERN FILE: up to 30 s

@@ -74,8 +74,7 @@ fs::path
 changed_blog(const std::string& name)
 {
   const fs::path site = test::fresh_dir(name);
-  fs::copy(
-    test::k_source_dir / "examples/blog", site, fs::copy_options::recursive);
+  test::copy_example_blog(site);
   fs::remove(site / "posts/2022-04-01-first-post.md");
   const fs::path post = site / "posts/2024-05-18-kansai-meetup-report.md";
   std::string text = test::slurp(post);

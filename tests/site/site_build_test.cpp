@@ -93,8 +93,7 @@ TEST_CASE("issue 7: a bad config value leaves every earlier output as it was",
           "[site]")
 {
   const fs::path root = test::fresh_dir("bad-config-site");
-  fs::copy(
-    test::k_source_dir / "examples/blog", root, fs::copy_options::recursive);
+  test::copy_example_blog(root);
   const fs::path out = root / "public";
   REQUIRE(
     !util::has_error(site::build_site(options_for(root, out)).diagnostics));
