@@ -52,23 +52,6 @@ bad_path(const fs::path& base, std::string_view rel)
                     + base.string() + "'");
 }
 
-int
-write_all(int fd, std::string_view bytes)
-{
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      return errno;
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  return 0;
-}
-
 // openat2 with RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS; -1 with errno ENOSYS
 // where the kernel lacks it (before Linux 5.6) or a filter refuses it.
 int
@@ -167,19 +150,6 @@ open_error(
   }
   return os_error(
     action, joined(dir.path(), rel), err == ELOOP ? ENOTDIR : err);
-}
-
-FileStamp
-stamp_of(const struct stat& st)
-{
-  auto ns = [](const timespec& t) {
-    return static_cast<std::int64_t>(t.tv_sec) * 1000000000
-           + static_cast<std::int64_t>(t.tv_nsec);
-  };
-  return FileStamp{static_cast<std::uint64_t>(st.st_size),
-                   static_cast<std::uint64_t>(st.st_ino),
-                   ns(st.st_mtim),
-                   ns(st.st_ctim)};
 }
 
 std::string
@@ -330,13 +300,13 @@ Dir::read(std::string_view rel, std::size_t max_bytes) const
   return read_open_file(fd, joined(m_path, rel), max_bytes);
 }
 
-Expected<std::optional<FileStamp>>
-Dir::stamp(std::string_view rel) const
+Expected<std::optional<struct stat>>
+Dir::lstat(std::string_view rel) const
 {
   auto parent = parent_of(rel, Create::no);
   if (!parent) {
     if (parent.error().os && parent.error().os->error_number == ENOENT) {
-      return std::optional<FileStamp>();
+      return std::optional<struct stat>();
     }
     return tl::unexpected(parent.error());
   }
@@ -347,60 +317,46 @@ Dir::stamp(std::string_view rel) const
         parent->first.fd(), parent->second.c_str(), &st, AT_SYMLINK_NOFOLLOW)
       != 0) {
     if (errno == ENOENT) {
-      return std::optional<FileStamp>();
+      return std::optional<struct stat>();
     }
     return tl::unexpected(os_error("stat", joined(m_path, rel), errno));
   }
-  if (S_ISLNK(st.st_mode)) {
+  return std::optional<struct stat>(st);
+}
+
+Expected<std::optional<FileStamp>>
+Dir::stamp(std::string_view rel) const
+{
+  TRY_ASSIGN(st, lstat(rel));
+  if (!st) {
+    return std::optional<FileStamp>();
+  }
+  if (S_ISLNK(st->st_mode)) {
     return tl::unexpected(link_error(m_path, rel));
   }
-  return std::optional<FileStamp>(stamp_of(st));
+  return std::optional<FileStamp>(stamp_of(*st));
 }
 
 Expected<FileKind>
 Dir::kind_of(std::string_view rel) const
 {
-  auto parent = parent_of(rel, Create::no);
-  if (!parent) {
-    if (parent.error().os && parent.error().os->error_number == ENOENT) {
-      return FileKind::missing;
-    }
-    return tl::unexpected(parent.error());
+  TRY_ASSIGN(st, lstat(rel));
+  if (!st) {
+    return FileKind::missing;
   }
-  struct stat st
-  {
-  };
-  if (::fstatat(
-        parent->first.fd(), parent->second.c_str(), &st, AT_SYMLINK_NOFOLLOW)
-      != 0) {
-    if (errno == ENOENT) {
-      return FileKind::missing;
-    }
-    return tl::unexpected(os_error("stat", joined(m_path, rel), errno));
-  }
-  if (S_ISREG(st.st_mode)) {
+  if (S_ISREG(st->st_mode)) {
     return FileKind::file;
   }
-  if (S_ISDIR(st.st_mode)) {
+  if (S_ISDIR(st->st_mode)) {
     return FileKind::folder;
   }
-  return S_ISLNK(st.st_mode) ? FileKind::link : FileKind::other;
+  return S_ISLNK(st->st_mode) ? FileKind::link : FileKind::other;
 }
 
 bool
 Dir::is_file(std::string_view rel) const
 {
-  auto parent = parent_of(rel, Create::no);
-  struct stat st
-  {
-  };
-  return parent
-         && ::fstatat(parent->first.fd(),
-                      parent->second.c_str(),
-                      &st,
-                      AT_SYMLINK_NOFOLLOW)
-              == 0
-         && S_ISREG(st.st_mode);
+  return kind_of(rel).value_or(FileKind::missing) == FileKind::file;
 }
 
 Expected<void>

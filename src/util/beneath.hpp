@@ -3,6 +3,8 @@
 #include "util/error.hpp"
 #include "util/file.hpp"
 
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -106,6 +108,9 @@ public:
 
 private:
   Dir(int fd, std::filesystem::path path);
+  // lstat(2) of `rel` (nullopt when it does not exist), its folders
+  // reached without links.
+  Expected<std::optional<struct stat>> lstat(std::string_view rel) const;
   // The folder holding `rel`'s last segment, and that segment.
   Expected<std::pair<Dir, std::string>> parent_of(std::string_view rel,
                                                   Create create) const;

@@ -21,7 +21,8 @@ os_error(const std::string& what, const fs::path& path, int err)
   return util::os_error(what, path.string(), err);
 }
 
-// Writes all of `bytes` to `fd`; returns errno on failure, 0 on success.
+} // namespace
+
 int
 write_all(int fd, std::string_view bytes)
 {
@@ -39,8 +40,6 @@ write_all(int fd, std::string_view bytes)
   return 0;
 }
 
-} // namespace
-
 std::optional<FileStamp>
 file_stamp(const fs::path& path)
 {
@@ -50,6 +49,12 @@ file_stamp(const fs::path& path)
   if (::stat(path.c_str(), &st) != 0) {
     return std::nullopt;
   }
+  return stamp_of(st);
+}
+
+FileStamp
+stamp_of(const struct stat& st)
+{
   auto ns = [](const timespec& t) {
     return static_cast<std::int64_t>(t.tv_sec) * 1000000000
            + static_cast<std::int64_t>(t.tv_nsec);

@@ -2,6 +2,8 @@
 
 #include "util/error.hpp"
 
+#include <sys/stat.h>
+
 #include <compare>
 #include <cstddef>
 #include <cstdint>
@@ -24,6 +26,10 @@ Expected<std::string> read_open_file(int fd,
                                      const std::filesystem::path& path,
                                      std::size_t max_bytes);
 
+// Writes all of `bytes` to `fd` (retrying short writes); returns errno on
+// failure, 0 on success.
+int write_all(int fd, std::string_view bytes);
+
 // What stat(2) says of a file, enough to tell without reading it that it
 // has not changed since: caches compare stamps.
 struct FileStamp
@@ -34,6 +40,9 @@ struct FileStamp
   std::int64_t ctime_ns = 0; // status change: a rename or chmod moves it
   bool operator==(const FileStamp&) const = default;
 };
+
+// The stamp stat(2) or lstat(2) gave.
+FileStamp stamp_of(const struct stat& st);
 
 // The stamp of the file at `path` (following symbolic links), or nullopt
 // when it cannot be stat'ed.

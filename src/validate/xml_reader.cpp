@@ -110,15 +110,28 @@ struct XmlReader::Impl
     column = static_cast<int>(XML_GetCurrentColumnNumber(parser)) + 1;
   }
 
+  // Adds the finding that ends the reading (at expat's position unless
+  // `line` is given).
   void
-  fail(const char* rule, const std::string& message)
+  stop_with(const char* rule, std::string message, int line = 0, int column = 0)
   {
     Finding f;
     f.rule = rule;
-    f.message = message;
-    here(f.line, f.column);
+    f.message = std::move(message);
+    if (line > 0) {
+      f.line = line;
+      f.column = column;
+    } else {
+      here(f.line, f.column);
+    }
     findings->push_back(std::move(f));
     broken = true;
+  }
+
+  void
+  fail(const char* rule, const std::string& message)
+  {
+    stop_with(rule, message);
     XML_StopParser(parser, XML_FALSE);
   }
 
@@ -159,12 +172,7 @@ struct XmlReader::Impl
     default:
       break;
     }
-    Finding f;
-    f.rule = rule;
-    f.message = message;
-    here(f.line, f.column);
-    findings->push_back(std::move(f));
-    broken = true;
+    stop_with(rule, std::move(message));
     return false;
   }
 
@@ -188,16 +196,13 @@ struct XmlReader::Impl
         return report_error();
       }
     }
-    Finding f;
-    f.rule = "xml-token-too-large";
-    f.message = "one tag, attribute, comment or processing instruction runs "
-                "over "
+    stop_with("xml-token-too-large",
+              "one tag, attribute, comment or processing instruction runs "
+              "over "
                 + std::to_string(k_max_token / 1024)
-                + " KiB; no feed needs that, so reading stopped here";
-    f.line = tokens.token_line();
-    f.column = tokens.token_column();
-    findings->push_back(std::move(f));
-    broken = true;
+                + " KiB; no feed needs that, so reading stopped here",
+              tokens.token_line(),
+              tokens.token_column());
     return false;
   }
 
