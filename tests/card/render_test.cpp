@@ -1,3 +1,4 @@
+#include "card/canvas.hpp"
 #include "card/card_template.hpp"
 #include "card/contrast.hpp"
 #include "card/render.hpp"
@@ -503,4 +504,22 @@ TEST_CASE("issue 10: one title breaks the same way in templates with alike "
     INFO(title);
     CHECK(ra->layout_title(title).breaks == rb->layout_title(title).breaks);
   }
+}
+
+TEST_CASE("issue 20: a picture over the pixel limit is refused from its header",
+          "[card]")
+{
+  // A 10000x6000 grey PNG is 58 KB of zlib: decoded it would be 60 MB.
+  const fs::path png = test::fresh_dir("huge-picture") / "huge.png";
+  {
+    vips::VImage huge = vips::VImage::black(10000, 6000);
+    huge.write_to_file(png.c_str());
+  }
+  REQUIRE(fs::file_size(png) < 2'000'000);
+  auto pic = card::load_picture(png, 100, 100, card::Fit::cover);
+  REQUIRE(!pic);
+  CHECK(pic.error().message
+        == "image '" + png.string()
+             + "' is 10000x6000 pixels, more than the 50 megapixels a card "
+               "picture may have; make it smaller");
 }

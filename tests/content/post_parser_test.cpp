@@ -164,6 +164,35 @@ TEST_CASE("issue 20: a post's links are http(s) or paths, never script URLs",
   CHECK(messages(fine).empty());
 }
 
+TEST_CASE("issue 20: a post's tags stop at 100, with a warning, and TOML "
+          "nested past 64 levels is an error, never a crash",
+          "[content]")
+{
+  std::string tags;
+  for (int i = 0; i < 4000; ++i) {
+    tags += (i == 0 ? "" : ",") + std::string("t") + std::to_string(i);
+  }
+  const auto many =
+    parse("---\ntitle: t\ndate: 2024-01-01\ntags: " + tags + "\n---\n");
+  REQUIRE(many.post);
+  CHECK(many.post->tags.size() == content::k_max_terms);
+  CHECK(messages(many)
+        == std::vector<std::string>{
+          "posts/hello.md:4:7: warning: 'tags' has 4000 entries; only the "
+          "first 100 are used (each has a feed that carries every term of "
+          "its posts)"});
+  std::string key = "a";
+  for (int i = 0; i < 50000; ++i) {
+    key += ".a";
+  }
+  const auto deep =
+    parse("+++\ntitle = \"t\"\ndate = 2024-01-01\n" + key + " = 1\n+++\n");
+  CHECK(messages(deep)
+        == std::vector<std::string>{
+          "posts/hello.md:4:130: error: front matter is nested too deeply "
+          "(more than 64 levels)"});
+}
+
 TEST_CASE("post parser: missing title and date", "[content]")
 {
   const auto p = parse("---\ndescription: d\n---\n");
