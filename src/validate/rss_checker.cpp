@@ -130,7 +130,8 @@ RssChecker::check_date(const XmlElement& at, const std::string& value)
 {
   util::UtcSeconds when{};
   const Rfc822 status = check_rfc822(value, &when);
-  if (status == Rfc822::valid || status == Rfc822::short_year) {
+  if (status == Rfc822::valid || status == Rfc822::short_year
+      || (status == Rfc822::zone && !rfc822_zone_fix(value).second.empty())) {
     check_not_future(at, when);
   }
   switch (status) {
@@ -149,6 +150,18 @@ RssChecker::check_date(const XmlElement& at, const std::string& value)
           "<" + at.local + "> \"" + std::string(util::trim_xml_space(value))
             + "\" names the wrong day of the week");
     break;
+  case Rfc822::zone: {
+    const auto [zone, fix] = rfc822_zone_fix(value);
+    error("rss-invalid-date",
+          at,
+          "<" + at.local + "> \"" + std::string(util::trim_xml_space(value))
+            + "\" ends in \"" + zone
+            + "\", a zone RFC 822 does not name; write "
+            + (fix.empty() ? std::string("its offset, such as +0900")
+                           : fix + (fix == "+0000" ? " (or GMT)" : ""))
+            + " instead");
+    break;
+  }
   case Rfc822::short_year:
     warning("rss-two-digit-year",
             at,

@@ -3,9 +3,12 @@
 #include "util/ascii.hpp"
 #include "util/time_zone.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdlib>
 #include <optional>
 #include <string>
 
@@ -179,10 +182,9 @@ namespace {
 std::optional<int>
 rfc822_zone_offset(std::string_view zone)
 {
-  static constexpr std::array<std::pair<std::string_view, int>, 12> k_named = {
+  static constexpr std::array<std::pair<std::string_view, int>, 11> k_named = {
     {{"GMT", 0},
      {"UT", 0},
-     {"UTC", 0},
      {"Z", 0},
      {"EST", -5},
      {"EDT", -4},
@@ -209,7 +211,50 @@ rfc822_zone_offset(std::string_view zone)
   return std::nullopt;
 }
 
+// Zones feeds write that RFC 822 does not name, with their offsets.
+constexpr std::array<std::pair<std::string_view, int>, 4> k_other_zones = {
+  {{"UTC", 0}, {"JST", 9 * 3600}, {"KST", 9 * 3600}, {"CET", 3600}}};
+
+std::optional<int>
+other_zone_offset(std::string_view zone)
+{
+  for (const auto& [name, offset] : k_other_zones) {
+    if (zone == name) {
+      return offset;
+    }
+  }
+  return std::nullopt;
+}
+
+bool
+is_zone_name(std::string_view zone)
+{
+  return zone.size() >= 2 && zone.size() <= 5
+         && std::all_of(zone.begin(), zone.end(), [](char c) {
+              return std::isalpha(static_cast<unsigned char>(c)) != 0;
+            });
+}
+
 } // namespace
+
+std::pair<std::string, std::string>
+rfc822_zone_fix(std::string_view raw)
+{
+  const std::string normalized = normalize_rfc822(raw);
+  const std::size_t last = normalized.rfind(' ');
+  const std::string zone =
+    last == std::string::npos ? normalized : normalized.substr(last + 1);
+  const std::optional<int> offset = other_zone_offset(zone);
+  if (!offset) {
+    return {zone, {}};
+  }
+  const int minutes = *offset / 60;
+  return {zone,
+          fmt::format("{}{:02}{:02}",
+                      minutes < 0 ? '-' : '+',
+                      std::abs(minutes) / 60,
+                      std::abs(minutes) % 60)};
+}
 
 Rfc822
 check_rfc822(std::string_view raw, util::UtcSeconds* time)
@@ -280,9 +325,15 @@ check_rfc822(std::string_view raw, util::UtcSeconds* time)
   if (i >= s.size() || s[i] != ' ') {
     return Rfc822::invalid;
   }
-  const std::optional<int> offset = rfc822_zone_offset(s.substr(i + 1));
+  const std::string_view zone = s.substr(i + 1);
+  std::optional<int> offset = rfc822_zone_offset(zone);
+  bool other_zone = false;
   if (!offset) {
-    return Rfc822::invalid;
+    if (!is_zone_name(zone)) {
+      return Rfc822::invalid;
+    }
+    other_zone = true;
+    offset = other_zone_offset(zone);
   }
   if (ylen == 2) {
     y += y < 50 ? 2000 : 1900;
@@ -290,9 +341,12 @@ check_rfc822(std::string_view raw, util::UtcSeconds* time)
   if (!util::is_valid_day(y, mo, d) || hh > 23 || mm > 59 || ss > 60) {
     return Rfc822::invalid;
   }
-  if (time != nullptr) {
+  if (time != nullptr && offset) {
     *time = util::to_utc_fixed(
       util::CivilTime{y, mo, d, hh, mm, std::min(59, ss)}, *offset);
+  }
+  if (other_zone) {
+    return Rfc822::zone;
   }
   if (day_name >= 0 && util::weekday_of(y, mo, d) != day_name) {
     return Rfc822::wrong_weekday;

@@ -3,6 +3,7 @@
 #include "util/time_zone.hpp"
 
 #include <string_view>
+#include <utility>
 
 namespace ogfeed::validate {
 
@@ -18,11 +19,19 @@ enum class Rfc822 {
   invalid,       // not RFC 822 / 2822 at all
   wrong_weekday, // the day name is not that date's
   short_year,    // a two-digit year
+  zone,          // a zone RFC 822 does not name ("UTC", "JST")
 };
 
 // An RFC 822 date as RSS 2.0 uses it: "Mon, 27 May 2019 10:00:00 +0900"
-// (day name optional; zone GMT, UT, EST..PDT, Z or ±hhmm).
-// Sets *time (when not null) to the instant when the date parses.
+// (day name optional; zone GMT, UT, EST..PDT, Z, a military letter or
+// ±hhmm). Sets *time (when not null) to the instant when the date parses,
+// also for Rfc822::zone when the zone is one whose offset is known (UTC,
+// JST). rfc822_zone_fix() says what to write instead of such a zone.
+
+// For a date check_rfc822() found Rfc822::zone: the zone as written and the
+// RFC 822 zone to write instead ("+0000", "+0900"), or empty when its offset
+// is not known.
+std::pair<std::string, std::string> rfc822_zone_fix(std::string_view s);
 Rfc822 check_rfc822(std::string_view s, util::UtcSeconds* time = nullptr);
 
 // W3C-DTF (dc:date): YYYY, YYYY-MM, YYYY-MM-DD, or a date-time with at
