@@ -90,9 +90,12 @@ parse_simple_yaml(std::string_view text, int first_line)
   std::size_t pos = 0;
   while (pos < text.size()) {
     const std::size_t nl = text.find('\n', pos);
-    const std::string_view line = text.substr(
+    std::string_view line = text.substr(
       pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
     pos = nl == std::string_view::npos ? text.size() : nl + 1;
+    if (line.ends_with('\r')) {
+      line.remove_suffix(1); // CRLF line ends, as Windows editors write
+    }
     ++line_no;
     const std::size_t indent = line.find_first_not_of(' ');
     if (indent == std::string_view::npos) {

@@ -106,6 +106,7 @@ TEST_CASE("simple yaml: takes the common shapes and agrees with yaml-cpp",
     "tags:\n- a\n-\n- 'b'\n\nslug: s\n",
     "title: C++ [memo] {x} a,b\nurl: https://example.com/a#b\n",
     "title: タブ\t付き  \n",
+    "timezone: UTC\r\ntags:\r\n- a\r\n\r\ntitle: 'q'\r\n", // CRLF
   };
   for (const auto& yaml : taken) {
     CHECK(check_against_yaml_cpp(yaml, "table"));
