@@ -63,7 +63,7 @@ write_atom(const FeedPlan& plan,
   };
 
   pugi::xml_document doc;
-  add_declaration(doc, stylesheet_url(config));
+  add_declaration(doc, stylesheet_href(config, plan.dir));
   pugi::xml_node feed = doc.append_child("feed");
   feed.append_attribute("xmlns") = "http://www.w3.org/2005/Atom";
   if (any_card(entries)) {

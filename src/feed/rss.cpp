@@ -90,7 +90,7 @@ write_rss(const FeedPlan& plan,
   };
 
   pugi::xml_document doc;
-  add_declaration(doc, stylesheet_url(config));
+  add_declaration(doc, stylesheet_href(config, plan.dir));
   pugi::xml_node rss = doc.append_child("rss");
   rss.append_attribute("version") = "2.0";
   rss.append_attribute("xmlns:atom") = "http://www.w3.org/2005/Atom";

@@ -3,10 +3,18 @@
 namespace ogfeed::feed {
 
 std::string
-stylesheet_url(const content::SiteConfig& config)
+stylesheet_href(const content::SiteConfig& config, std::string_view feed_dir)
 {
-  return config.feeds.stylesheet ? config.base_url + k_stylesheet_file
-                                 : std::string();
+  if (!config.feeds.stylesheet) {
+    return {};
+  }
+  std::string up;
+  for (const char c : feed_dir) {
+    if (c == '/') {
+      up += "../";
+    }
+  }
+  return up + k_stylesheet_file;
 }
 
 const std::string&

@@ -3,6 +3,7 @@
 #include "content/site_config.hpp"
 
 #include <string>
+#include <string_view>
 
 namespace ogfeed::feed {
 
@@ -10,8 +11,12 @@ namespace ogfeed::feed {
 // folder.
 constexpr const char* k_stylesheet_file = "feed.xsl";
 
-// The stylesheet's absolute URL when the site writes one, else "".
-std::string stylesheet_url(const content::SiteConfig& config);
+// The stylesheet's URL for a feed in the folder `feed_dir` (below the
+// output folder, '/'-terminated, "" for the top) when the site writes one,
+// else "". It is relative ("feed.xsl", "../../feed.xsl"), so the page works
+// on preview deploys, local servers and file:// as well as on the site.
+std::string stylesheet_href(const content::SiteConfig& config,
+                            std::string_view feed_dir);
 
 // An XSLT 1.0 stylesheet that shows an Atom or RSS 2.0 feed in a browser
 // as a readable Japanese page: what a feed is and how to subscribe, the
