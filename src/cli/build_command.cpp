@@ -72,40 +72,29 @@ parse_args(const std::vector<std::string>& args, BuildArgs& out)
       return std::nullopt;
     };
   };
+  // An option whose value is stored as given.
+  auto store = [](auto& target) {
+    return [&target](const std::string& v) -> std::optional<std::string> {
+      target = v;
+      return std::nullopt;
+    };
+  };
   site::BuildOptions& o = out.options;
   const std::vector<OptionSpec> specs = {
-    {"output",
-     'o',
-     Value::required,
-     [&](const std::string& v) -> std::optional<std::string> {
-       o.output_dir = v;
-       return std::nullopt;
-     }},
+    {"output", 'o', Value::required, store(o.output_dir)},
     {"drafts", 0, Value::none, flag([&] { o.drafts = site::Drafts::include; })},
     {"future", 0, Value::none, flag([&] {
        o.future = site::FuturePosts::include;
      })},
     {"no-cards", 0, Value::none, flag([&] { o.cards = site::Cards::off; })},
     {"wait", 0, Value::none, flag([&] { o.wait = util::LockWait::yes; })},
-    {"state-dir",
-     0,
-     Value::required,
-     [&](const std::string& v) -> std::optional<std::string> {
-       o.state_dir = v;
-       return std::nullopt;
-     }},
+    {"state-dir", 0, Value::required, store(o.state_dir)},
     {"force", 0, Value::none, flag([&] {
        o.overwrite = site::Overwrite::any;
      })},
     {"quiet", 'q', Value::none, flag([&] { out.quiet = true; })},
     {"watch", 'w', Value::none, flag([&] { out.watch = true; })},
-    {"report",
-     0,
-     Value::required,
-     [&](const std::string& v) -> std::optional<std::string> {
-       out.report = v;
-       return std::nullopt;
-     }},
+    {"report", 0, Value::required, store(out.report)},
     {"shard",
      0,
      Value::required,

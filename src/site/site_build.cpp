@@ -446,6 +446,21 @@ open_folders(const BuildOptions& options,
   return Folders{std::move(*output), std::move(*state)};
 }
 
+// The build's transaction on its output and state folders.
+util::Expected<OutputTransaction>
+open_transaction(const BuildOptions& options,
+                 const content::SiteConfig& config,
+                 BuildReport& report)
+{
+  TRY_ASSIGN(folders, open_folders(options, config, report));
+  return OutputTransaction::open(std::move(folders.output),
+                                 std::move(folders.state),
+                                 options.wait,
+                                 report.diagnostics,
+                                 options.overwrite,
+                                 options.faults);
+}
+
 } // namespace
 
 BuildReport
@@ -477,17 +492,7 @@ build_site(const BuildOptions& options)
   }
   const content::SiteConfig* config = &setup->config;
   report.config = setup->config;
-  auto folders = open_folders(options, *config, report);
-  if (!folders) {
-    report.diagnostics.push_back(folders.error());
-    return report;
-  }
-  auto tx = OutputTransaction::open(std::move(folders->output),
-                                    std::move(folders->state),
-                                    options.wait,
-                                    report.diagnostics,
-                                    options.overwrite,
-                                    options.faults);
+  auto tx = open_transaction(options, *config, report);
   if (!tx) {
     report.diagnostics.push_back(tx.error());
     return report;

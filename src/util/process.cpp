@@ -90,6 +90,54 @@ first_line(std::string_view text)
   return std::string(text);
 }
 
+// Reads the child's stdout (into `out`, at most `max_bytes`) and stderr
+// (into `said`, its first 64 KiB) until both close. Returns false when
+// stdout wrote more than `max_bytes`.
+bool
+read_outputs(int out_fd,
+             int err_fd,
+             std::size_t max_bytes,
+             std::string& out,
+             std::string& said)
+{
+  char buffer[65536];
+  pollfd polls[2] = {{out_fd, POLLIN, 0}, {err_fd, POLLIN, 0}};
+  int open_count = 2;
+  while (open_count > 0) {
+    if (::poll(polls, 2, -1) < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      return true;
+    }
+    for (int i = 0; i < 2; ++i) {
+      if (polls[i].fd < 0 || polls[i].revents == 0) {
+        continue;
+      }
+      const ssize_t n = ::read(polls[i].fd, buffer, sizeof buffer);
+      if (n < 0 && errno == EINTR) {
+        continue;
+      }
+      if (n <= 0) {
+        polls[i].fd = -1;
+        --open_count;
+        continue;
+      }
+      const auto got = static_cast<std::size_t>(n);
+      if (i == 1) {
+        if (said.size() < 65536) {
+          said.append(buffer, std::min(got, 65536 - said.size()));
+        }
+      } else if (out.size() + got > max_bytes) {
+        return false;
+      } else {
+        out.append(buffer, got);
+      }
+    }
+  }
+  return true;
+}
+
 } // namespace
 
 Expected<std::string>
@@ -139,43 +187,10 @@ run_capture(const std::vector<std::string>& argv,
   }
   std::string out;
   std::string said; // stderr, the first 64 KiB
-  char buffer[65536];
-  bool too_much = false;
-  pollfd polls[2] = {{read_end.get(), POLLIN, 0}, {err_read.get(), POLLIN, 0}};
-  int open_count = 2;
-  while (open_count > 0 && !too_much) {
-    if (::poll(polls, 2, -1) < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      break;
-    }
-    for (int i = 0; i < 2; ++i) {
-      if (polls[i].fd < 0 || polls[i].revents == 0) {
-        continue;
-      }
-      const ssize_t n = ::read(polls[i].fd, buffer, sizeof buffer);
-      if (n < 0 && errno == EINTR) {
-        continue;
-      }
-      if (n <= 0) {
-        polls[i].fd = -1;
-        --open_count;
-        continue;
-      }
-      const auto got = static_cast<std::size_t>(n);
-      if (i == 1) {
-        if (said.size() < 65536) {
-          said.append(buffer, std::min(got, 65536 - said.size()));
-        }
-      } else if (out.size() + got > max_bytes) {
-        too_much = true;
-        ::kill(pid, SIGKILL);
-        break;
-      } else {
-        out.append(buffer, got);
-      }
-    }
+  const bool too_much =
+    !read_outputs(read_end.get(), err_read.get(), max_bytes, out, said);
+  if (too_much) {
+    ::kill(pid, SIGKILL);
   }
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {

@@ -97,6 +97,47 @@ XmlTokenScan::count_position(char32_t unit)
   }
 }
 
+// After '<': what it opens (a tag, a comment, CDATA, a PI, the DOCTYPE).
+void
+XmlTokenScan::step_open(char32_t unit)
+{
+  if (unit == '>') {
+    m_state = State::text;
+    m_in_token = false;
+    return;
+  }
+  if (m_open_length == 0 && unit == '?') {
+    m_state = State::pi;
+    m_tail = 0;
+    return;
+  }
+  if (m_open_length == 0 && unit != '!') {
+    m_state = State::tag;
+    if (unit == '"' || unit == '\'') {
+      m_quote = unit;
+      m_quote_return = State::tag;
+      m_state = State::quoted;
+    }
+    return;
+  }
+  m_opened[m_open_length++] = unit < 0x80 ? static_cast<char>(unit) : '\0';
+  const std::string_view so_far(m_opened.data(), m_open_length);
+  if (so_far == k_comment_open) {
+    m_state = State::comment;
+    m_tail = 0;
+  } else if (so_far == k_cdata_open) {
+    m_state = State::cdata;
+    m_in_token = false;
+    m_tail = 0;
+  } else if (so_far == k_doctype_open) {
+    m_state = State::doctype;
+    m_subset_depth = 0;
+  } else if (!starts(k_comment_open, so_far) && !starts(k_cdata_open, so_far)
+             && !starts(k_doctype_open, so_far)) {
+    m_state = State::declaration;
+  }
+}
+
 void
 XmlTokenScan::step(char32_t unit)
 {
@@ -123,44 +164,9 @@ XmlTokenScan::step(char32_t unit)
       m_open_length = 0;
     }
     return;
-  case State::open: {
-    if (unit == '>') {
-      m_state = State::text;
-      m_in_token = false;
-      return;
-    }
-    if (m_open_length == 0 && unit == '?') {
-      m_state = State::pi;
-      m_tail = 0;
-      return;
-    }
-    if (m_open_length == 0 && unit != '!') {
-      m_state = State::tag;
-      if (unit == '"' || unit == '\'') {
-        m_quote = unit;
-        m_quote_return = State::tag;
-        m_state = State::quoted;
-      }
-      return;
-    }
-    m_opened[m_open_length++] = unit < 0x80 ? static_cast<char>(unit) : '\0';
-    const std::string_view so_far(m_opened.data(), m_open_length);
-    if (so_far == k_comment_open) {
-      m_state = State::comment;
-      m_tail = 0;
-    } else if (so_far == k_cdata_open) {
-      m_state = State::cdata;
-      m_in_token = false;
-      m_tail = 0;
-    } else if (so_far == k_doctype_open) {
-      m_state = State::doctype;
-      m_subset_depth = 0;
-    } else if (!starts(k_comment_open, so_far) && !starts(k_cdata_open, so_far)
-               && !starts(k_doctype_open, so_far)) {
-      m_state = State::declaration;
-    }
+  case State::open:
+    step_open(unit);
     return;
-  }
   case State::tag:
   case State::declaration:
     if (unit == '"' || unit == '\'') {

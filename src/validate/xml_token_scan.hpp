@@ -50,6 +50,7 @@ private:
   };
 
   void step(char32_t unit);
+  void step_open(char32_t unit);
   void count_position(char32_t unit);
 
   std::size_t m_max_token;
