@@ -423,6 +423,12 @@ open_folders(const BuildOptions& options,
     state = std::move(dir);
   } else {
     TRY(check_untracked(options.site_root, k_state_dir));
+    TRY_ASSIGN(root, site.sub(k_state_dir, util::Create::yes));
+    if (!root.is_file(".gitignore")) {
+      // The folder ignores itself, so `git add -A` never commits it.
+      (void)root.write_replacing(
+        ".gitignore", "# ogfeed's state: never commit it\n*\n", util::Sync::no);
+    }
     TRY_ASSIGN(dir, site.sub(own_state, util::Create::yes));
     state = std::move(dir);
   }

@@ -23,6 +23,8 @@ site s1
 ls "$work"/s1/.ogfeed/public-*/manifest >/dev/null 2>&1 || fail "no state in SITE/.ogfeed/public-*"
 grep -rq "Rust" "$work/s1/.ogfeed" || fail "the state should know the draft (test premise)"
 grep -rq "draft-rust-wasm" "$work/s1/public" && fail "a draft's name is in the deployed folder"
+expect_eq "$(cat "$work/s1/.ogfeed/.gitignore" 2>&1)" "# ogfeed's state: never commit it
+*" "the state folder ignores itself"
 
 # 1b. A journal committed in the output folder (where earlier versions kept
 #     state) is never obeyed: the file it names stays where it is.
