@@ -33,7 +33,6 @@ base_url: https://example.com/
 language: ja
 timezone: Asia/Tokyo
 content_dir: $corpus
-output_dir: $work/out-$n
 cards: false
 YAML
     if [[ $variant == main ]]; then
@@ -41,8 +40,8 @@ YAML
     fi
     walls=() rsss=()
     for ((i = 1; i <= runs; i++)); do
-      rm -rf "$work/out-$n"
-      /usr/bin/time -f '%e %M' -o "$work/time.txt" "$ogfeed" build "$site" -q
+      rm -rf "$work/out-$n" "$site/.ogfeed" # cold: no output, no state
+      /usr/bin/time -f '%e %M' -o "$work/time.txt" "$ogfeed" build "$site" -q -o "$work/out-$n"
       read -r wall rss <"$work/time.txt"
       walls+=("$wall") rsss+=("$rss")
     done

@@ -36,7 +36,7 @@ check_readable() {
   local bad=0 f
   while IFS= read -r -d '' f; do
     xmllint --noout "$f" 2>/dev/null || { echo "  unreadable feed: $f"; bad=1; }
-  done < <(find "$out" -path "$out/.ogfeed" -prune -o -name '*.xml' -print0)
+  done < <(find "$out" -name '*.xml' -print0)
   find "$out/cards" -name '*.png' -print0 | python3 -c '
 import sys, struct, zlib
 bad = 0
@@ -91,7 +91,7 @@ PY
   ok=yes
   check_readable || ok=no
   "$ogfeed" build "$site" -q
-  leftovers=$(find "$out" -name '*.tmp-*' -o -path "$out/.ogfeed/staging" -o -path "$out/.ogfeed/journal" | wc -l)
+  leftovers=$(find "$out" "$site/.ogfeed" -name '*.tmp-*' -o -name .ogfeed-staging -o -name staging -o -name journal | wc -l)
   [[ $leftovers -eq 0 ]] || { echo "  $leftovers temporaries left"; ok=no; }
   clean=$work/clean
   rm -rf "$clean"

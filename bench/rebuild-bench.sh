@@ -30,28 +30,27 @@ base_url: https://example.com/
 language: ja
 timezone: Asia/Tokyo
 content_dir: $work/corpus
-output_dir: $work/out
 cards: false
 YAML
 # Stamps this recent are checked by their bytes (a same-second write could
 # hide behind them): let the corpus settle, as a checkout does.
 sleep 3
 # The post the edits change: the newest, so every feed that holds it changes.
-"$ogfeed" build "$work" -q --report "$work/r.json" 2>/dev/null
+"$ogfeed" build "$work" -q -o "$work/out" --report "$work/r.json" 2>/dev/null
 edit=$(python3 -c "import json,sys; r=json.load(open(sys.argv[1])); print([p['source'] for p in r['posts'] if p['included']][0])" "$work/r.json")
 
 colds=() noops=() edits=()
 for ((i = 1; i <= runs; i++)); do
-  rm -rf "$work/out"
-  colds+=("$(wall "$ogfeed" build "$work" -q)")
-  noops+=("$(wall "$ogfeed" build "$work" -q)")
+  rm -rf "$work/out" "$work/.ogfeed" # cold: no output, no state
+  colds+=("$(wall "$ogfeed" build "$work" -q -o "$work/out")")
+  noops+=("$(wall "$ogfeed" build "$work" -q -o "$work/out")")
   echo "edit $i" >>"$edit"
-  edits+=("$(wall "$ogfeed" build "$work" -q)")
+  edits+=("$(wall "$ogfeed" build "$work" -q -o "$work/out")")
   sleep 3.1 # let the edit settle before the next cold build reads it
 done
-"$ogfeed" build "$work" -q --report "$work/r.json" 2>/dev/null
+"$ogfeed" build "$work" -q -o "$work/out" --report "$work/r.json" 2>/dev/null
 echo "$i more" >>"$edit"
-"$ogfeed" build "$work" -q --report "$work/edit.json" 2>/dev/null
+"$ogfeed" build "$work" -q -o "$work/out" --report "$work/edit.json" 2>/dev/null
 read -r read_posts rendered rewritten feeds < <(python3 -c "
 import json, sys
 r = json.load(open(sys.argv[1]))
