@@ -3,7 +3,6 @@
 #include "util/file.hpp"
 #include "util/split.hpp"
 
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -227,8 +226,11 @@ OutputTransaction::State::apply(const std::vector<JournalStep>& steps)
       s.staged, s.kind == JournalStep::Kind::put ? out : state, s.rel));
   }
   TRY(step("the final sync"));
-  TRY(util::sync_file_system(out.path()));
-  return util::sync_file_system(state.path());
+  TRY(out.sync_file_system());
+  if (staging_in == StagingIn::output) { // the state is elsewhere
+    return state.sync_file_system();
+  }
+  return {};
 }
 
 // Finishes a commit whose journal is in place, then drops the journal and
@@ -298,17 +300,20 @@ OutputTransaction::open(util::Dir output,
     std::move(output), std::move(state), std::move(*lock));
   s->faults = faults;
   s->overwrite = overwrite;
-
-  auto journal = s->state.stamp("journal");
-  if (!journal) {
-    return tl::unexpected(journal.error());
+  // Staged files must be renamed into OUT: they wait on its file system.
+  if (!s->out.same_file_system(s->state)) {
+    s->staging_in = StagingIn::output;
   }
-  if (*journal && !same_output) {
+
+  const auto kind = [&](std::string_view name) {
+    return s->state.kind_of(name).value_or(util::FileKind::missing);
+  };
+  if (kind("journal") != util::FileKind::missing && !same_output) {
     notes.push_back(util::make_warning(
       "discarded an interrupted build's journal in '" + s->state.path().string()
       + "': it was publishing to another output folder"));
-    (void)s->state.remove("journal");
-  } else if (*journal) {
+    s->state.remove_tree("journal");
+  } else if (kind("journal") != util::FileKind::missing) {
     if (auto ok = s->finish_journal(); !ok) {
       return tl::unexpected(util::make_error(
         "cannot finish publishing the outputs of an interrupted build: "
@@ -320,44 +325,29 @@ OutputTransaction::open(util::Dir output,
   }
   s->remove_staging(); // staged by a build that never committed
 
-  auto text = s->state.read(std::string(k_manifest_file), k_max_state_bytes);
-  if (text && !same_output) {
+  const util::FileKind manifest = kind(k_manifest_file);
+  if (manifest == util::FileKind::file && !same_output) {
     notes.push_back(util::make_warning(
       "the state folder '" + s->state.path().string()
       + "' described another output folder; starting afresh for '"
       + s->out.path().string() + "'"));
-  } else if (text) {
-    auto parsed = parse_manifest(*text);
+  } else if (manifest != util::FileKind::missing) {
+    // Read even when it is a folder or FIFO: the error says what it is.
+    auto text = s->state.read(k_manifest_file, k_max_state_bytes);
+    auto parsed = text ? parse_manifest(*text) : tl::unexpected(text.error());
     if (parsed) {
       s->previous = std::move(*parsed);
     } else {
-      util::Diagnostic d = util::with_path(
-        parsed.error(), (s->state.path() / k_manifest_file).string());
+      util::Diagnostic d =
+        text ? util::with_path(parsed.error(),
+                               (s->state.path() / k_manifest_file).string())
+             : parsed.error();
       d.severity = util::Severity::warning;
       d.message += "; discarded it: every card is drawn again and no earlier "
                    "output is removed";
       notes.push_back(std::move(d));
-      (void)s->state.remove(std::string(k_manifest_file));
+      s->state.remove_tree(k_manifest_file);
     }
-  } else if (s->state.stamp(std::string(k_manifest_file))
-               .value_or(std::nullopt)) {
-    util::Diagnostic d = text.error();
-    d.severity = util::Severity::warning;
-    d.message += "; discarded it: every card is drawn again and no earlier "
-                 "output is removed";
-    notes.push_back(std::move(d));
-    s->state.remove_tree(std::string(k_manifest_file));
-  }
-  struct stat out_st
-  {
-  };
-  struct stat state_st
-  {
-  };
-  if (::fstat(s->out.fd(), &out_st) == 0
-      && ::fstat(s->state.fd(), &state_st) == 0
-      && out_st.st_dev != state_st.st_dev) {
-    s->staging_in = StagingIn::output;
   }
   auto staging = s->staging_in == StagingIn::state
                    ? s->state.sub(k_state_staging, util::Create::yes)
@@ -571,7 +561,7 @@ OutputTransaction::commit()
   if (auto ok = m->step("syncing the staged files"); !ok) {
     return fail(ok.error(), CommitStage::before_publishing);
   }
-  if (auto ok = util::sync_file_system(m->staging->path()); !ok) {
+  if (auto ok = m->staging->sync_file_system(); !ok) {
     return fail(ok.error(), CommitStage::before_publishing);
   }
   if (auto ok = m->step("writing the journal"); !ok) {

@@ -324,19 +324,6 @@ Dir::lstat(std::string_view rel) const
   return std::optional<struct stat>(st);
 }
 
-Expected<std::optional<FileStamp>>
-Dir::stamp(std::string_view rel) const
-{
-  TRY_ASSIGN(st, lstat(rel));
-  if (!st) {
-    return std::optional<FileStamp>();
-  }
-  if (S_ISLNK(st->st_mode)) {
-    return tl::unexpected(link_error(m_path, rel));
-  }
-  return std::optional<FileStamp>(stamp_of(*st));
-}
-
 Expected<FileKind>
 Dir::kind_of(std::string_view rel) const
 {
@@ -528,6 +515,28 @@ Dir::sync() const
     return tl::unexpected(os_error("sync", m_path.string(), errno));
   }
   return {};
+}
+
+Expected<void>
+Dir::sync_file_system() const
+{
+  if (::syncfs(m_fd) != 0) {
+    return tl::unexpected(os_error("sync", m_path.string(), errno));
+  }
+  return {};
+}
+
+bool
+Dir::same_file_system(const Dir& other) const
+{
+  struct stat a
+  {
+  };
+  struct stat b
+  {
+  };
+  return ::fstat(m_fd, &a) == 0 && ::fstat(other.m_fd, &b) == 0
+         && a.st_dev == b.st_dev;
 }
 
 } // namespace ogfeed::util

@@ -66,10 +66,6 @@ public:
   // A regular file's bytes; a link, folder or device is an error.
   Expected<std::string> read(std::string_view rel, std::size_t max_bytes) const;
 
-  // What lstat(2) says of `rel`, or nullopt when it does not exist. A
-  // symbolic link in a folder above it is an error.
-  Expected<std::optional<FileStamp>> stamp(std::string_view rel) const;
-
   // What `rel` is, never following a link at it; a link in a folder above
   // it is an error.
   Expected<FileKind> kind_of(std::string_view rel) const;
@@ -105,6 +101,13 @@ public:
 
   // fsync(2) of this folder.
   Expected<void> sync() const;
+
+  // syncfs(2) of the file system holding this folder: one call instead of
+  // one fsync per file when a build stages thousands.
+  Expected<void> sync_file_system() const;
+
+  // True when `other` is on the same file system (a rename can join them).
+  bool same_file_system(const Dir& other) const;
 
 private:
   Dir(int fd, std::filesystem::path path);

@@ -223,29 +223,9 @@ on_folder(const fs::path& dir, int (*op)(int), const char* action)
 } // namespace
 
 Expected<void>
-write_file_replacing(const fs::path& path, std::string_view bytes)
-{
-  fs::path temp = path;
-  temp += ".tmp";
-  TRY(write_file(temp, bytes));
-  std::error_code ec;
-  fs::rename(temp, path, ec);
-  if (ec) {
-    return tl::unexpected(os_error("rename", temp.string(), ec.value()));
-  }
-  return {};
-}
-
-Expected<void>
 sync_folder(const fs::path& dir)
 {
   return on_folder(dir, &::fsync, "sync folder");
-}
-
-Expected<void>
-sync_file_system(const fs::path& dir)
-{
-  return on_folder(dir, &::syncfs, "sync");
 }
 
 Expected<void>

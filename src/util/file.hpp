@@ -69,16 +69,7 @@ Expected<void> write_file_atomic(const std::filesystem::path& path,
 Expected<void> write_file(const std::filesystem::path& path,
                           std::string_view bytes);
 
-// Writes `bytes` to a temporary beside `path`, then renames it over `path`,
-// with no sync: for caches, where a file lost to a crash only costs time.
-Expected<void> write_file_replacing(const std::filesystem::path& path,
-                                    std::string_view bytes);
-
 // fsync(2)s a folder, so the names created or renamed in it are durable.
 Expected<void> sync_folder(const std::filesystem::path& dir);
-
-// syncfs(2): flushes every file of the file system holding `dir`; one call
-// instead of one fsync per file when a build stages thousands.
-Expected<void> sync_file_system(const std::filesystem::path& dir);
 
 } // namespace ogfeed::util
