@@ -26,13 +26,13 @@ for n in $sizes; do
   # one Atom + RSS pair per tag and per category.
   for variant in main default; do
     site=$work/site-$n-$variant
-    mkdir -p "$site"
+    mkdir -p "$site" && cp -r "$corpus" "$site/posts" # settings name folders inside the site
     cat >"$site/ogfeed.yaml" <<YAML
 title: ogfeed bench
 base_url: https://example.com/
 language: ja
 timezone: Asia/Tokyo
-content_dir: $corpus
+content_dir: posts
 cards: false
 YAML
     if [[ $variant == main ]]; then

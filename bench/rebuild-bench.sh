@@ -29,7 +29,7 @@ title: ogfeed bench
 base_url: https://example.com/
 language: ja
 timezone: Asia/Tokyo
-content_dir: $work/corpus
+content_dir: corpus
 cards: false
 YAML
 # Stamps this recent are checked by their bytes (a same-second write could

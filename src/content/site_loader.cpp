@@ -3,6 +3,7 @@
 #include "content/front_matter.hpp"
 #include "content/permalink.hpp"
 #include "content/post_parser.hpp"
+#include "util/beneath.hpp"
 #include "util/file.hpp"
 #include "util/hash.hpp"
 #include "util/parallel.hpp"
@@ -198,6 +199,29 @@ find_post_files(const fs::path& site_root,
 {
   std::vector<PostFile> files;
   for (const auto& d : config.content_dirs) {
+    // A repository's settings read nothing outside the site: its posts
+    // would be published (content_dir: /home/me/notes, ../private).
+    const std::string inside = fs::path(d).lexically_normal().generic_string();
+    if (inside != "." && inside != "./"
+        && !util::is_plain_relative(std::string_view(inside).substr(
+          0, inside.find_last_not_of('/') + 1))) {
+      return tl::unexpected(util::make_error(
+        "content folder '" + d
+        + "' is outside the site; a site's settings may only name folders "
+          "inside it"));
+    }
+    if (inside != "." && inside != "./") {
+      // Nor through a link (posts -> /home/me/notes).
+      TRY_ASSIGN(site, util::Dir::open(site_root, util::Create::no));
+      auto folder = site.sub(
+        std::string_view(inside).substr(0, inside.find_last_not_of('/') + 1),
+        util::Create::no);
+      if (!folder
+          && folder.error().message.find("symbolic link")
+               != std::string::npos) {
+        return tl::unexpected(folder.error());
+      }
+    }
     std::vector<PostFile> found;
     TRY(find_post_files_in(
       site_root / d, config.exclude, config.file_languages, found, folders));

@@ -42,7 +42,8 @@ link_error(const fs::path& base, std::string_view rel)
 {
   return make_error("'" + joined(base, rel)
                     + "' is a symbolic link; ogfeed never reads or writes "
-                      "through one in its output or state folder: remove it");
+                      "through one in a site, its output or its state: remove "
+                      "it");
 }
 
 Error

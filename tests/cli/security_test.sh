@@ -100,6 +100,19 @@ for setting in "output_dir: $work/escape-abs" 'output_dir: ../escape' 'output_di
   grep -q "must be a\( relative file name\| folder\) inside" "$work/err" || fail "'$setting' message: $(cat "$work/err")"
 done
 [[ ! -e "$work/escape-abs" && ! -e "$work/escape" && ! -e "$work/s3/.hidden" ]] || fail "a setting wrote outside the site"
+# Nor may they read posts from outside it, which would then be published.
+mkdir -p "$work/private" && printf -- '---\ntitle: PRIVATE NOTE\ndate: 2024-01-01\n---\nx\n' >"$work/private/p.md"
+for setting in "content_dir: $work/private" 'content_dir: ../private'; do
+  site s3
+  printf '%s\n' "$setting" >>"$work/s3/ogfeed.yaml"
+  "$ogfeed" build "$work/s3" -q --no-cards 2>"$work/err"; expect_eq "$?" 1 "'$setting' exit code"
+  grep -q "is outside the site" "$work/err" || fail "'$setting' message: $(cat "$work/err")"
+done
+site s3
+rm -rf "$work/s3/posts" && ln -s "$work/private" "$work/s3/posts"
+"$ogfeed" build "$work/s3" -q --no-cards 2>"$work/err"; expect_eq "$?" 1 "linked posts folder exit code"
+grep -q "'$work/s3/posts' is a symbolic link" "$work/err" || fail "linked posts message: $(cat "$work/err")"
+grep -rqs "PRIVATE NOTE" "$work/s3/public" && fail "a post from outside the site was published"
 site s3b
 "$ogfeed" build "$work/s3b" -q --no-cards -o "$work/cli-chosen" || fail "-o outside the site"
 [[ -f "$work/cli-chosen/atom.xml" ]] || fail "-o wrote nothing"
