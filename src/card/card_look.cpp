@@ -90,16 +90,17 @@ is_remote_image(std::string_view written)
 }
 
 std::optional<fs::path>
-find_site_image(std::string_view written, const std::vector<fs::path>& dirs)
+find_site_image(std::string_view written,
+                const std::vector<fs::path>& dirs,
+                const FileScope& scope)
 {
   std::string_view path = trimmed(written);
   path = path.substr(0, path.find_first_of("?#"));
   if (path.empty() || is_remote_image(path)) {
     return std::nullopt;
   }
-  std::error_code ec;
   const fs::path as_written = fs::u8path(path);
-  if (as_written.is_absolute() && fs::is_regular_file(as_written, ec)) {
+  if (as_written.is_absolute() && scope.allows(as_written)) {
     return as_written;
   }
   while (path.starts_with('/')) {
@@ -107,8 +108,9 @@ find_site_image(std::string_view written, const std::vector<fs::path>& dirs)
   }
   const fs::path rel = fs::u8path(path);
   for (const fs::path& dir : dirs) {
-    if (fs::is_regular_file(dir / rel, ec)) {
-      return (dir / rel).lexically_normal();
+    const fs::path candidate = (dir / rel).lexically_normal();
+    if (scope.allows(candidate)) {
+      return candidate;
     }
   }
   return std::nullopt;
@@ -117,7 +119,8 @@ find_site_image(std::string_view written, const std::vector<fs::path>& dirs)
 util::Expected<void>
 apply_background(CardTemplate& t,
                  std::string_view spec,
-                 const std::vector<fs::path>& dirs)
+                 const std::vector<fs::path>& dirs,
+                 const FileScope& scope)
 {
   Background& b = t.background;
   spec = trimmed(spec);
@@ -145,10 +148,12 @@ apply_background(CardTemplate& t,
       "card background \"" + std::string(spec)
       + "\" is a URL; ogfeed fetches nothing: name a file of the site"));
   }
-  const auto found = find_site_image(spec, dirs);
+  const auto found = find_site_image(spec, dirs, scope);
   if (!found) {
     return tl::unexpected(util::make_error(
-      "card background \"" + std::string(spec) + "\": no such image file"));
+      "card background \"" + std::string(spec)
+      + "\": no such image file in the site (ogfeed follows no link and reads "
+        "no file outside the site)"));
   }
   const float least = b.kind == BackgroundKind::image ? b.darken : 0.45F;
   b.kind = BackgroundKind::image;

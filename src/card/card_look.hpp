@@ -1,6 +1,7 @@
 #pragma once
 
 #include "card/card_template.hpp"
+#include "card/file_scope.hpp"
 #include "util/error.hpp"
 
 #include <filesystem>
@@ -18,10 +19,12 @@ std::optional<Color> parse_color(std::string_view text);
 // An image a site names as written ("/images/me.png", "me.png",
 // "static/me.png"): the first of `dirs` that holds it (a leading '/' is
 // below each dir, as a site serves it). Nothing for a URL (ogfeed fetches
-// nothing) or a file no dir holds.
+// nothing), a file no dir holds, or one `scope` does not allow (outside the
+// site, or reached through a link).
 std::optional<std::filesystem::path>
 find_site_image(std::string_view written,
-                const std::vector<std::filesystem::path>& dirs);
+                const std::vector<std::filesystem::path>& dirs,
+                const FileScope& scope);
 
 // True when `written` is a URL, not a file ("https://...", "//host/...").
 bool is_remote_image(std::string_view written);
@@ -35,6 +38,7 @@ bool is_remote_image(std::string_view written);
 util::Expected<void>
 apply_background(CardTemplate& t,
                  std::string_view spec,
-                 const std::vector<std::filesystem::path>& dirs);
+                 const std::vector<std::filesystem::path>& dirs,
+                 const FileScope& scope);
 
 } // namespace ogfeed::card

@@ -545,6 +545,35 @@ parse_card_template(std::string_view yaml,
   return t;
 }
 
+namespace {
+
+// Every file a template names (fonts, background image, logo) is one
+// `scope` allows.
+util::Expected<void>
+check_files(const CardTemplate& t, const FileScope& scope)
+{
+  std::vector<std::pair<std::string, fs::path>> files;
+  for (const auto& f : t.fonts) {
+    files.emplace_back("font", f.path);
+  }
+  files.emplace_back("background image", t.background.image);
+  files.emplace_back("logo", t.logo.path);
+  for (const auto& [what, file] : files) {
+    std::error_code ec;
+    if (file.empty()
+        || fs::symlink_status(file, ec).type() == fs::file_type::not_found) {
+      continue; // said where it is used, or an optional font
+    }
+    if (auto ok = scope.check(file); !ok) {
+      return tl::unexpected(
+        util::make_error("its " + what + " " + ok.error().message));
+    }
+  }
+  return {};
+}
+
+} // namespace
+
 bool
 is_template_path(const std::string& name_or_path)
 {
@@ -555,7 +584,8 @@ is_template_path(const std::string& name_or_path)
 util::Expected<CardTemplate>
 load_card_template(const std::string& name_or_path,
                    const std::vector<fs::path>& search_dirs,
-                   const std::vector<fs::path>& font_dirs)
+                   const std::vector<fs::path>& font_dirs,
+                   const FileScope& scope)
 {
   fs::path path;
   std::error_code ec;
@@ -576,6 +606,10 @@ load_card_template(const std::string& name_or_path,
         util::make_error("no card template named '" + name_or_path + "'"));
     }
   }
+  if (auto ok = scope.check(path); !ok) {
+    return tl::unexpected(
+      util::make_error("card template " + ok.error().message));
+  }
   auto text = util::read_file(path, 1024 * 1024);
   if (!text) {
     return tl::unexpected(text.error());
@@ -584,6 +618,10 @@ load_card_template(const std::string& name_or_path,
   if (!t) {
     return tl::unexpected(
       util::with_path(t.error(), path.lexically_normal().string()));
+  }
+  if (auto ok = check_files(*t, scope); !ok) {
+    return tl::unexpected(
+      util::with_path(ok.error(), path.lexically_normal().string()));
   }
   t->path = path;
   if (t->name.empty()) {

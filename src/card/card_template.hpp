@@ -1,5 +1,6 @@
 #pragma once
 
+#include "card/file_scope.hpp"
 #include "card/layout.hpp"
 #include "util/error.hpp"
 
@@ -150,10 +151,12 @@ bool is_template_path(const std::string& name_or_path);
 // Finds template `name_or_path`: a path to a .yaml file, or a name looked up
 // as <dir>/<name>.yaml in each of `search_dirs` in order (a site's own
 // templates/ first, so a file of the same name overrides ogfeed's). Reads and
-// parses it; errors name the file.
+// parses it; errors name the file. The template and every file it names must
+// be ones `scope` allows.
 util::Expected<CardTemplate>
 load_card_template(const std::string& name_or_path,
                    const std::vector<std::filesystem::path>& search_dirs,
-                   const std::vector<std::filesystem::path>& font_dirs);
+                   const std::vector<std::filesystem::path>& font_dirs,
+                   const FileScope& scope);
 
 } // namespace ogfeed::card

@@ -293,6 +293,11 @@ run_card(const std::vector<std::string>& args)
   // The post's own look (`card: {template, background}`), unless the
   // options name another.
   content::Post shown = post ? *post : content::Post{};
+  // Files named on the command line are trusted wherever they are; what
+  // the site names must be inside it (site::site_file_scope).
+  std::vector<fs::path> trusted = template_dirs(root);
+  const auto fonts = font_dirs(root);
+  trusted.insert(trusted.end(), fonts.begin(), fonts.end());
   if (a.template_name) {
     // A file given on the command line is where the user is.
     config.cards.template_name =
@@ -300,15 +305,28 @@ run_card(const std::vector<std::string>& args)
         ? fs::absolute(fs::u8path(*a.template_name)).string()
         : *a.template_name;
     shown.params.erase("card.template");
+    if (card::is_template_path(*a.template_name)) {
+      trusted.push_back(fs::path(config.cards.template_name).parent_path());
+    }
   }
   if (a.background) {
-    shown.params["card.background"] = *a.background;
+    std::error_code ec;
+    const fs::path file = fs::u8path(*a.background);
+    const bool here = fs::is_regular_file(file, ec);
+    shown.params["card.background"] =
+      here ? fs::absolute(file).string() : *a.background;
+    if (here) {
+      trusted.push_back(fs::absolute(file));
+    }
   }
   util::Diagnostics notes;
-  auto looks = site::CardLooks::load(
-    config,
-    {template_dirs(root), font_dirs(root), site::site_image_dirs(root), root},
-    notes);
+  auto looks = site::CardLooks::load(config,
+                                     {template_dirs(root),
+                                      fonts,
+                                      site::site_image_dirs(root),
+                                      root,
+                                      site::site_file_scope(root, trusted)},
+                                     notes);
   const std::size_t look = looks ? looks->look_for(shown, notes) : 0;
   for (const auto& d : notes) {
     std::cerr << util::format_diagnostic(d) << "\n";

@@ -55,6 +55,22 @@ post_warning(const content::Post& p, const std::string& message)
 
 } // namespace
 
+card::FileScope
+site_file_scope(const fs::path& site_root,
+                const std::vector<fs::path>& own_dirs)
+{
+  const fs::path site = fs::absolute(site_root).lexically_normal();
+  std::vector<fs::path> trusted;
+  for (const fs::path& d : own_dirs) {
+    const fs::path rel =
+      fs::absolute(d).lexically_normal().lexically_relative(site);
+    if (rel.empty() || *rel.begin() == "..") {
+      trusted.push_back(d);
+    }
+  }
+  return card::FileScope(site_root, std::move(trusted));
+}
+
 std::vector<fs::path>
 site_image_dirs(const fs::path& site_root)
 {
@@ -97,7 +113,8 @@ CardLooks::load_template(const std::string& name,
     where = (m_dirs.root / fs::u8path(name)).string();
   }
   TRY_ASSIGN(tmpl,
-             card::load_card_template(where, m_dirs.templates, m_dirs.fonts));
+             card::load_card_template(
+               where, m_dirs.templates, m_dirs.fonts, m_dirs.scope));
   const std::string& logo = m_config->cards.logo;
   if (!logo.empty() && !tmpl.logo.enabled) {
     util::Diagnostic d = util::make_warning(
@@ -106,12 +123,13 @@ CardLooks::load_template(const std::string& name,
     d.path = tmpl.path.string();
     diagnostics.push_back(std::move(d));
   } else if (!logo.empty()) {
-    const auto file = card::find_site_image(logo, m_dirs.images);
+    const auto file = card::find_site_image(logo, m_dirs.images, m_dirs.scope);
     if (!file) {
       return tl::unexpected(util::make_error(
         "'cards.logo' \"" + logo
         + "\": no such image file in the site (looked below its folder and "
-          "static/, public/, source/, assets/; ogfeed fetches no URL)"));
+          "static/, public/, source/, assets/; ogfeed fetches no URL, follows "
+          "no link and reads no file outside the site)"));
     }
     tmpl.logo.path = *file;
   }
@@ -171,7 +189,9 @@ CardLooks::look_for(const content::Post& p, util::Diagnostics& diagnostics)
     if (!p.file.empty()) {
       dirs.insert(dirs.begin(), p.file.parent_path());
     }
-    if (auto ok = card::apply_background(look->tmpl, background, dirs); !ok) {
+    if (auto ok =
+          card::apply_background(look->tmpl, background, dirs, m_dirs.scope);
+        !ok) {
       diagnostics.push_back(post_warning(
         p, "its " + ok.error().message + "; the template's is used"));
       // apply_background() changes nothing when it fails.
@@ -196,6 +216,7 @@ namespace {
 std::string
 find_avatar(const std::string& written,
             const std::vector<fs::path>& dirs,
+            const card::FileScope& scope,
             const std::string& where,
             util::Diagnostics& diagnostics)
 {
@@ -207,11 +228,13 @@ find_avatar(const std::string& written,
       where));
     return {};
   }
-  const auto file = card::find_site_image(written, dirs);
+  const auto file = card::find_site_image(written, dirs, scope);
   if (!file) {
     diagnostics.push_back(util::with_path(
       util::make_warning("'author.avatar' \"" + written
-                         + "\": no such image file; the card shows no avatar"),
+                         + "\": no such image file in the site (ogfeed follows "
+                           "no link and reads no file outside the site); the "
+                           "card shows no avatar"),
       where));
     return {};
   }
@@ -230,13 +253,16 @@ CardLooks::avatar_for(const content::Post& p, util::Diagnostics& diagnostics)
     if (!p.file.empty()) {
       dirs.insert(dirs.begin(), p.file.parent_path());
     }
-    file = find_avatar(p.author.avatar, dirs, p.shown_path, diagnostics);
+    file = find_avatar(
+      p.author.avatar, dirs, m_dirs.scope, p.shown_path, diagnostics);
   } else if (p.author.name.empty() || p.author.name == site.name) {
     if (!m_site_avatar) {
-      m_site_avatar =
-        site.avatar.empty()
-          ? std::string()
-          : find_avatar(site.avatar, m_dirs.images, "ogfeed.yaml", diagnostics);
+      m_site_avatar = site.avatar.empty() ? std::string()
+                                          : find_avatar(site.avatar,
+                                                        m_dirs.images,
+                                                        m_dirs.scope,
+                                                        "ogfeed.yaml",
+                                                        diagnostics);
     }
     file = *m_site_avatar;
   }

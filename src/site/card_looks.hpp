@@ -28,7 +28,17 @@ struct CardDirs
   // The site's folder: a template named by a relative path
   // (`tpl/mine.yaml`) is below it, wherever ogfeed runs.
   std::filesystem::path root;
+  // What the site may have its cards drawn from (below `root`, no link;
+  // ogfeed's own templates and fonts).
+  card::FileScope scope;
 };
+
+// What a site's cards may be drawn from: files below `site_root` reached
+// through no link, and whatever is below those of `own_dirs` (ogfeed's
+// template and font folders) that are outside the site.
+card::FileScope
+site_file_scope(const std::filesystem::path& site_root,
+                const std::vector<std::filesystem::path>& own_dirs);
 
 // The site folder's image folders, for CardDirs::images.
 std::vector<std::filesystem::path>

@@ -308,6 +308,15 @@ run_card_jobs(std::vector<CardJob>& jobs,
 
 namespace {
 
+// The template and font folders a build looks in (a site's own first).
+std::vector<std::filesystem::path>
+own_dirs(const CardStepOptions& options)
+{
+  std::vector<std::filesystem::path> dirs = options.template_dirs;
+  dirs.insert(dirs.end(), options.font_dirs.begin(), options.font_dirs.end());
+  return dirs;
+}
+
 // For --merge-shards: points each card no earlier build left at the shard
 // folder whose manifest drew it with this very key (and whose file still
 // holds those bytes). An error names the first card no shard has.
@@ -477,12 +486,14 @@ build_cards(const std::vector<content::Post>& posts,
     return result;
   }
 
-  auto looks = CardLooks::load(config,
-                               {options.template_dirs,
-                                options.font_dirs,
-                                site_image_dirs(options.site_root),
-                                options.site_root},
-                               result.diagnostics);
+  auto looks =
+    CardLooks::load(config,
+                    {options.template_dirs,
+                     options.font_dirs,
+                     site_image_dirs(options.site_root),
+                     options.site_root,
+                     site_file_scope(options.site_root, own_dirs(options))},
+                    result.diagnostics);
   if (!looks) {
     result.diagnostics.push_back(looks.error());
     return result;

@@ -13,7 +13,8 @@ default_fonts()
 {
   auto t = card::load_card_template("default",
                                     {test::k_source_dir / "templates"},
-                                    {test::k_source_dir / "fonts"});
+                                    {test::k_source_dir / "fonts"},
+                                    card::FileScope::anywhere());
   REQUIRE(t);
   auto fonts = card::load_template_fonts(*t);
   REQUIRE(fonts);

@@ -17,8 +17,10 @@ namespace fs = std::filesystem;
 card::CardTemplate
 template_named(const std::string& name)
 {
-  auto t = card::load_card_template(
-    name, {test::k_source_dir / "templates"}, {test::k_source_dir / "fonts"});
+  auto t = card::load_card_template(name,
+                                    {test::k_source_dir / "templates"},
+                                    {test::k_source_dir / "fonts"},
+                                    card::FileScope::anywhere());
   REQUIRE(t);
   return *t;
 }
@@ -194,8 +196,10 @@ TEST_CASE("template: a bad template is an error with its line", "[card]")
   REQUIRE_FALSE(font);
   CHECK(font.error().message
         == "font 'thin' is not one of the template's 'fonts'");
-  auto missing =
-    card::load_card_template("nope", {test::k_source_dir / "templates"}, {});
+  auto missing = card::load_card_template("nope",
+                                          {test::k_source_dir / "templates"},
+                                          {},
+                                          card::FileScope::anywhere());
   REQUIRE_FALSE(missing);
   CHECK(missing.error().message == "no card template named 'nope'");
 }

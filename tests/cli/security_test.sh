@@ -155,6 +155,40 @@ EOF
   fi
 fi
 
+# 5. Pictures: a card is drawn only from files inside the site, never through
+#    a link. An avatar, logo, post background, template or template image
+#    named outside it is refused, so a pull request cannot publish
+#    /home/runner/anything.png (or a link to it) in a deployed card.
+cp "$src/examples/blog/static/images/avatar.png" "$work/secret.png"
+site s5ref && sed -i '/avatar:/d' "$work/s5ref/ogfeed.yaml"
+"$ogfeed" build "$work/s5ref" -q || fail "s5ref build"
+for avatar in "../secret.png" "$work/secret.png" "/../../secret.png"; do
+  site s5a && sed -i "s|avatar: .*|avatar: $avatar|" "$work/s5a/ogfeed.yaml"
+  "$ogfeed" build "$work/s5a" 2>"$work/err" >/dev/null || fail "s5a build ($avatar): $(cat "$work/err")"
+  grep -q "ogfeed.yaml: warning: 'author.avatar' \"$avatar\": no such image file in the site" "$work/err" || fail "avatar $avatar: $(cat "$work/err")"
+  for card in "$work"/s5ref/public/cards/*.png; do
+    cmp -s "$card" "$work/s5a/public/cards/${card##*/}" || fail "avatar $avatar: ${card##*/} differs from a card without avatar"
+  done
+done
+site s5b && ln -sf "$work/secret.png" "$work/s5b/static/images/avatar.png"
+"$ogfeed" build "$work/s5b" 2>"$work/err" >/dev/null || fail "s5b build: $(cat "$work/err")"
+grep -q "'author.avatar' \"/images/avatar.png\": no such image file in the site" "$work/err" || fail "linked avatar: $(cat "$work/err")"
+site s5c && ln -sf "$work/secret.png" "$work/s5c/static/images/logo.png"
+"$ogfeed" build "$work/s5c" 2>"$work/err" >/dev/null; expect_eq "$?" 1 "linked logo exit code"
+grep -q "'cards.logo' \"/images/logo.png\": no such image file in the site" "$work/err" || fail "linked logo: $(cat "$work/err")"
+site s5d && post=$(ls "$work"/s5d/posts/*.md | head -1)
+sed -i "0,/^title:/s||card: {background: ../../secret.png}\ntitle:|" "$post"
+"$ogfeed" build "$work/s5d" 2>"$work/err" >/dev/null || fail "s5d build: $(cat "$work/err")"
+grep -q "warning: its card background \"../../secret.png\": no such image file in the site" "$work/err" || fail "post background: $(cat "$work/err")"
+cp "$src/templates/photo.yaml" "$work/evil.yaml" && cp "$src/templates/photo-background.png" "$work/"
+site s5e && sed -i 's|^cards:$|cards:\n  template: ../evil.yaml|' "$work/s5e/ogfeed.yaml"
+"$ogfeed" build "$work/s5e" 2>"$work/err" >/dev/null; expect_eq "$?" 1 "outside template exit code"
+grep -q "card template '.*evil.yaml' is outside the site" "$work/err" || fail "outside template: $(cat "$work/err")"
+site s5f && mkdir -p "$work/s5f/templates" && sed "s|image: .*|image: $work/secret.png|" "$src/templates/photo.yaml" >"$work/s5f/templates/mine.yaml"
+sed -i 's|^cards:$|cards:\n  template: mine|' "$work/s5f/ogfeed.yaml"
+"$ogfeed" build "$work/s5f" 2>"$work/err" >/dev/null; expect_eq "$?" 1 "template image outside exit code"
+grep -q "mine.yaml: error: its background image '$work/secret.png' is outside the site" "$work/err" || fail "template image outside: $(cat "$work/err")"
+
 if [[ $failures -gt 0 ]]; then
   echo "$failures security check(s) failed" >&2
   exit 1

@@ -18,7 +18,11 @@ dirs_for(const fs::path& root)
   return {{root / "templates", test::k_source_dir / "templates"},
           {test::k_source_dir / "fonts"},
           site::site_image_dirs(root),
-          root};
+          root,
+          site::site_file_scope(root,
+                                {root / "templates",
+                                 test::k_source_dir / "templates",
+                                 test::k_source_dir / "fonts"})};
 }
 
 content::Post
@@ -65,28 +69,30 @@ TEST_CASE("issue 10: colours and site images for a post's card background",
   const fs::path root = test::fresh_dir("site-images");
   REQUIRE(util::write_file_atomic(root / "static/img/bg.png", "x"));
   const auto dirs = site::site_image_dirs(root);
+  const auto scope = site::site_file_scope(root, {});
   // As the site serves it, or as a file below the site.
-  CHECK(card::find_site_image("/img/bg.png", dirs)
+  CHECK(card::find_site_image("/img/bg.png", dirs, scope)
         == root / "static/img/bg.png");
-  CHECK(card::find_site_image("static/img/bg.png?v=2", dirs)
+  CHECK(card::find_site_image("static/img/bg.png?v=2", dirs, scope)
         == root / "static/img/bg.png");
-  CHECK_FALSE(card::find_site_image("/img/none.png", dirs));
-  CHECK_FALSE(card::find_site_image("https://cdn.example/img/bg.png", dirs));
-  CHECK_FALSE(card::find_site_image("//cdn.example/img/bg.png", dirs));
+  CHECK_FALSE(card::find_site_image("/img/none.png", dirs, scope));
+  CHECK_FALSE(
+    card::find_site_image("https://cdn.example/img/bg.png", dirs, scope));
+  CHECK_FALSE(card::find_site_image("//cdn.example/img/bg.png", dirs, scope));
 
   card::CardTemplate t;
-  REQUIRE(card::apply_background(t, "#0f766e", dirs));
+  REQUIRE(card::apply_background(t, "#0f766e", dirs, scope));
   CHECK(t.background.kind == card::BackgroundKind::solid);
-  REQUIRE(card::apply_background(t, "#312e81, #be185d", dirs));
+  REQUIRE(card::apply_background(t, "#312e81, #be185d", dirs, scope));
   CHECK(t.background.kind == card::BackgroundKind::linear_gradient);
   CHECK(t.background.colors.size() == 2);
-  auto bad = card::apply_background(t, "#31e81x", dirs);
+  auto bad = card::apply_background(t, "#31e81x", dirs, scope);
   REQUIRE_FALSE(bad);
   CHECK(bad.error().message.find("not a colour") != std::string::npos);
-  bad = card::apply_background(t, "https://cdn.example/bg.png", dirs);
+  bad = card::apply_background(t, "https://cdn.example/bg.png", dirs, scope);
   REQUIRE_FALSE(bad);
   CHECK(bad.error().message.find("fetches nothing") != std::string::npos);
-  REQUIRE(card::apply_background(t, "/img/bg.png", dirs));
+  REQUIRE(card::apply_background(t, "/img/bg.png", dirs, scope));
   CHECK(t.background.kind == card::BackgroundKind::image);
   CHECK(t.background.darken >= 0.45F);
 }
