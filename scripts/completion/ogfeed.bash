@@ -13,7 +13,7 @@ _ogfeed() {
         -o | --output | --state-dir) _filedir -d; return ;;
         -j | --jobs) return ;;
       esac
-      COMPREPLY=($(compgen -W "--output --state-dir --force --drafts --future --no-cards --wait --watch --jobs --quiet --report --format --shard --merge-shards --help" -- "$cur"))
+      COMPREPLY=($(compgen -W "--output --base-url --state-dir --force --drafts --future --no-cards --wait --watch --jobs --quiet --report --format --shard --merge-shards --help" -- "$cur"))
       [[ $cur != -* ]] && _filedir -d
       ;;
     card)

@@ -7,6 +7,7 @@
 #include "site/site_build.hpp"
 #include "util/file.hpp"
 #include "util/github.hpp"
+#include "util/url.hpp"
 
 #include <signal.h>
 #include <unistd.h>
@@ -31,6 +32,8 @@ constexpr const char* k_build_help =
   "holds ogfeed.yaml and a folder of posts.\n\n"
   "options:\n"
   "  -o, --output DIR  write to DIR instead of the site's output_dir\n"
+  "  --base-url URL    the site's URL for this build (a preview or a fork),\n"
+  "                    instead of the configured one\n"
   "  --drafts          include posts with 'draft: true'\n"
   "  --future          include posts dated in the future\n"
   "  -j, --jobs N      use N threads (default: all cores)\n"
@@ -89,6 +92,18 @@ parse_args(const std::vector<std::string>& args, BuildArgs& out)
     {"no-cards", 0, Value::none, flag([&] { o.cards = site::Cards::off; })},
     {"wait", 0, Value::none, flag([&] { o.wait = util::LockWait::yes; })},
     {"state-dir", 0, Value::required, store(o.state_dir)},
+    {"base-url",
+     0,
+     Value::required,
+     [&](const std::string& v) -> std::optional<std::string> {
+       if (!util::is_http_url(v)) {
+         return "'--base-url' must be an absolute http(s) URL such as "
+                "https://example.com/, got '"
+                + v + "'";
+       }
+       o.base_url = v.ends_with('/') ? v : v + "/";
+       return std::nullopt;
+     }},
     {"force", 0, Value::none, flag([&] {
        o.overwrite = site::Overwrite::any;
      })},

@@ -5,10 +5,11 @@ namespace ogfeed::content {
 
 // Each member below must be written: a setting left out would let a cache
 // keep a feed the new setting changes. These sizes trip when one is added.
-static_assert(sizeof(SiteConfig) == 1008, "SiteConfig changed: update this");
+static_assert(sizeof(SiteConfig) == 1016, "SiteConfig changed: update this");
 static_assert(sizeof(FeedSettings) == 144, "FeedSettings changed");
 static_assert(sizeof(CardSettings) == 200, "CardSettings changed");
 static_assert(sizeof(MarkupDialects) == 5, "MarkupDialects changed");
+static_assert(sizeof(UrlRules) == 5, "UrlRules changed");
 static_assert(sizeof(Person) == 128, "Person changed");
 
 std::string
@@ -34,6 +35,11 @@ config_fingerprint(const SiteConfig& c)
     w.str(section);
     w.str(pattern);
   }
+  w.str(std::string{char('0' + c.url_rules.lower_case),
+                    char('0' + c.url_rules.spaces_as_hyphens),
+                    char('0' + c.url_rules.trailing_slash),
+                    char('0' + c.url_rules.own_permalink_tokens),
+                    char('0' + c.url_rules.folder_categories)});
   w.strs(c.content_dirs);
   w.u64(c.content_languages.size());
   for (const auto& [dir, lang] : c.content_languages) {

@@ -613,6 +613,15 @@ private:
       return "<img src=\"" + util::html_escape(src) + "\" alt=\""
              + util::html_escape(alt) + "\">";
     }
+    if ((name == "ref" || name == "relref") && w.size() > 1) {
+      const std::string target =
+        named(w, "path").empty() ? w[1] : named(w, "path");
+      if (const auto url = hugo_ref(target)) {
+        return *url;
+      }
+      note("'{{< " + name + " \"" + target + "\" >}}' names no post; dropped");
+      return {};
+    }
     if (name == "youtube") {
       const std::string id = first.empty() ? named(w, "id") : first;
       return link("https://www.youtube.com/watch?v=" + id);
@@ -626,6 +635,42 @@ private:
     }
     note("Hugo shortcode '" + name + "' dropped");
     return {};
+  }
+
+  // The permalink of the post a Hugo `ref` names: a path below the content
+  // folder ("/posts/a.md", "posts/bundle/index.md", "a"), with its fragment.
+  std::optional<std::string>
+  hugo_ref(std::string target) const
+  {
+    if (!m_find_post) {
+      return std::nullopt;
+    }
+    std::string fragment;
+    if (const auto hash = target.find('#'); hash != std::string::npos) {
+      fragment = target.substr(hash);
+      target.erase(hash);
+    }
+    while (target.starts_with('/') || target.starts_with("./")) {
+      target.erase(0, target.starts_with('/') ? 1 : 2);
+    }
+    for (const std::string_view ext : {".md", ".markdown", ".html"}) {
+      if (target.ends_with(ext)) {
+        target.resize(target.size() - ext.size());
+      }
+    }
+    for (const std::string_view index : {"/index", "/_index"}) {
+      if (target.ends_with(index)) {
+        target.resize(target.size() - index.size());
+      }
+    }
+    if (target.empty()) {
+      return std::nullopt;
+    }
+    auto url = m_find_post(target);
+    if (!url) {
+      url = m_find_post(target.substr(target.rfind('/') + 1));
+    }
+    return url ? std::optional<std::string>(*url + fragment) : std::nullopt;
   }
 
   // One warning per construct name and post.

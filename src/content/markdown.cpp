@@ -14,6 +14,16 @@
 
 namespace ogfeed::content {
 
+std::string
+clean_html_post(std::string_view html, std::vector<std::string>* removed)
+{
+  util::SanitizedHtml clean = util::drop_active_content(html);
+  if (removed != nullptr) {
+    *removed = std::move(clean.removed);
+  }
+  return util::replace_non_xml_chars(clean.html);
+}
+
 namespace {
 
 constexpr const char* k_extensions[] = {

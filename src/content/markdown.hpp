@@ -31,6 +31,11 @@ std::string render_markdown(std::string_view markdown,
                             Tables tables = Tables::gfm,
                             std::vector<std::string>* removed = nullptr);
 
+// A post written in HTML (Jekyll's `_posts/*.html`): its body as it is,
+// without what render_markdown() removes too.
+std::string clean_html_post(std::string_view html,
+                            std::vector<std::string>* removed);
+
 // Returns the plain text of `markdown` with white space collapsed, at most
 // `max_chars` code points (see cut_excerpt()). For summaries of posts that
 // have no description.

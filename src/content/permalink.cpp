@@ -167,10 +167,42 @@ check_permalink_pattern(std::string_view pattern)
 }
 
 std::string
+apply_url_rules(std::string path, const UrlRules& rules, bool own)
+{
+  if (!own && (rules.lower_case || rules.spaces_as_hyphens)) {
+    std::string out;
+    for (std::size_t i = 0; i < path.size(); ++i) {
+      if (rules.spaces_as_hyphens && path.compare(i, 3, "%20") == 0) {
+        out += '-';
+        i += 2;
+      } else if (path[i] == '%' && i + 2 < path.size()) {
+        out.append(path, i, 3); // hex digits keep their case
+        i += 2;
+      } else {
+        out += rules.lower_case ? static_cast<char>(
+                 std::tolower(static_cast<unsigned char>(path[i])))
+                                : path[i];
+      }
+    }
+    path = std::move(out);
+  }
+  if (rules.trailing_slash && !path.empty() && path.back() != '/') {
+    const std::size_t last = path.rfind('/');
+    const std::string_view segment =
+      std::string_view(path).substr(last == std::string::npos ? 0 : last + 1);
+    if (segment.find('.') == std::string_view::npos) {
+      path += '/';
+    }
+  }
+  return path;
+}
+
+std::string
 permalink_url(std::string_view pattern,
               std::string_view base_url,
               const Post& post,
-              const util::TimeZone& zone)
+              const util::TimeZone& zone,
+              const UrlRules& rules)
 {
   const util::CivilTime day =
     util::to_civil(post.date, zone.offset_at(post.date));
@@ -216,7 +248,8 @@ permalink_url(std::string_view pattern,
   // The pattern is relative to the site, which may live below the host's
   // root (https://example.com/blog/).
   return std::string(base_url)
-         + collapsed.substr(collapsed.starts_with('/') ? 1 : 0);
+         + apply_url_rules(
+           collapsed.substr(collapsed.starts_with('/') ? 1 : 0), rules, false);
 }
 
 } // namespace ogfeed::content

@@ -9,6 +9,21 @@
 
 namespace ogfeed::content {
 
+// How a generator turns a pattern's path into the URL it publishes (Hugo:
+// lower case unless `disablePathToLower`, spaces as '-', and a trailing
+// slash unless `uglyURLs`). A generator that keeps paths as made sets none.
+struct UrlRules
+{
+  bool lower_case = false;        // ASCII letters lower-cased
+  bool spaces_as_hyphens = false; // a space in a token becomes '-'
+  bool trailing_slash = false;    // a path whose last segment has no '.'
+                                  // ends in '/'
+  // Jekyll: a post's own `permalink` is a pattern too (/:year/:title/).
+  bool own_permalink_tokens = false;
+  // Jekyll: the folders above a `_posts` folder are its posts' categories.
+  bool folder_categories = false;
+};
+
 // Checks a permalink pattern: it starts with '/' and uses only known tokens.
 // An unknown token is an error that suggests the closest one.
 //
@@ -32,6 +47,12 @@ std::string urlize(std::string_view title);
 std::string permalink_url(std::string_view pattern,
                           std::string_view base_url,
                           const Post& post,
-                          const util::TimeZone& zone);
+                          const util::TimeZone& zone,
+                          const UrlRules& rules = {});
+
+// `path` (percent-encoded, below the site) as `rules` publish it. With
+// `own` (a post's own `url:`), only the trailing slash applies: Hugo keeps
+// the case of a URL written out.
+std::string apply_url_rules(std::string path, const UrlRules& rules, bool own);
 
 } // namespace ogfeed::content

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "content/generator_markup.hpp"
+#include "content/permalink.hpp"
 #include "content/post.hpp"
 #include "util/error.hpp"
 #include "util/time_zone.hpp"
@@ -100,6 +101,9 @@ struct SiteConfig
   // Per first folder below the content folder (Hugo's `permalinks`):
   // "posts" -> "/:year/:slug/"; other posts take `permalink`.
   std::map<std::string, std::string> section_permalinks;
+  // How the generator publishes a pattern's path (detected, not in
+  // ogfeed.yaml): Hugo lower-cases it and ends it in '/'.
+  UrlRules url_rules;
   // Folders of posts, relative to the site root (Jekyll may have several
   // `_posts` folders).
   std::vector<std::string> content_dirs{"posts"};

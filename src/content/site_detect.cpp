@@ -447,6 +447,88 @@ hugo_content_dirs(Detector& d,
   return dirs;
 }
 
+// Puts `from`'s keys into the map `into`: maps merge key by key, anything
+// else replaces what was there (Hugo's merge of its config files).
+void
+merge_config(YamlValue& into, YamlValue from)
+{
+  if (into.kind != YamlValue::Kind::map || from.kind != YamlValue::Kind::map) {
+    into = std::move(from);
+    return;
+  }
+  for (auto& e : from.entries) {
+    auto it = std::find_if(
+      into.entries.begin(), into.entries.end(), [&](const YamlEntry& x) {
+        return util::ascii_lower(x.key.scalar)
+               == util::ascii_lower(e.key.scalar);
+      });
+    if (it == into.entries.end()) {
+      into.entries.push_back(std::move(e));
+    } else {
+      merge_config(it->value, std::move(e.value));
+    }
+  }
+}
+
+// A map of one key: {key: value}.
+YamlValue
+map_of(const std::string& key, YamlValue value)
+{
+  YamlValue map;
+  map.kind = YamlValue::Kind::map;
+  YamlEntry e;
+  e.key.kind = YamlValue::Kind::scalar;
+  e.key.scalar = key;
+  e.value = std::move(value);
+  map.entries.push_back(std::move(e));
+  return map;
+}
+
+// Hugo's configuration folder (config/_default/, then config/production/,
+// the environment `hugo` builds): hugo.* or config.* hold root keys, every
+// other file the key it is named after (permalinks.toml, languages.yaml),
+// or that key of one language (params.ja.toml). Merged into `c` in that
+// order, as Hugo merges them.
+void
+merge_hugo_config_dir(Detector& d, YamlValue& c, const std::string& used)
+{
+  for (const char* env : {"config/_default", "config/production"}) {
+    std::error_code ec;
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(d.root() / env, ec)) {
+      const std::string ext = e.path().extension().string();
+      if ((ext == ".toml" || ext == ".yaml" || ext == ".yml" || ext == ".json")
+          && !e.is_symlink() && e.is_regular_file(ec)) {
+        files.push_back(e.path());
+      }
+    }
+    std::sort(files.begin(), files.end());
+    for (const fs::path& f : files) {
+      const std::string rel = std::string(env) + "/" + f.filename().string();
+      if (rel == used) {
+        continue;
+      }
+      auto doc = d.document(rel);
+      if (!doc) {
+        continue;
+      }
+      const std::string stem = f.stem().string();
+      const auto dot = stem.find('.');
+      const std::string key = stem.substr(0, dot);
+      if (key == "hugo" || key == "config") {
+        merge_config(c, std::move(*doc));
+      } else if (dot == std::string::npos) {
+        merge_config(c, map_of(key, std::move(*doc)));
+      } else {
+        merge_config(
+          c,
+          map_of("languages",
+                 map_of(stem.substr(dot + 1), map_of(key, std::move(*doc)))));
+      }
+    }
+  }
+}
+
 bool
 detect_hugo(Detector& d)
 {
@@ -466,7 +548,13 @@ detect_hugo(Detector& d)
   if (!file) {
     return false;
   }
-  const auto doc = d.document(*file);
+  auto doc = d.document(*file);
+  if (doc && doc->kind == YamlValue::Kind::null) {
+    doc->kind = YamlValue::Kind::map;
+  }
+  if (doc) {
+    merge_hugo_config_dir(d, *doc, *file);
+  }
   const YamlValue* c = doc ? &*doc : nullptr;
   // A multilingual site: the default language's settings win, and its
   // content folder is what its main feed lists.
@@ -505,6 +593,10 @@ detect_hugo(Detector& d)
                                       : find_key(c, "author"),
            "params.author in " + *file);
   read_hugo_permalinks(d, c, *file);
+  d.config().url_rules = {
+    .lower_case = scalar(c, "disablePathToLower").value_or("") != "true",
+    .spaces_as_hyphens = true,
+    .trailing_slash = scalar(c, "uglyURLs").value_or("") != "true"};
   d.posts(hugo_content_dirs(d, c, lang, default_language, content),
           {},
           "contentDir in " + *file);
@@ -575,6 +667,37 @@ read_jekyll_like(Detector& d, const YamlValue* c, const std::string& file)
   d.author(find_key(c, "author"), "author in " + file);
 }
 
+// Jekyll's front matter defaults that set posts' permalink: a scope of all
+// posts (path "" or "_posts") sets the site's pattern, one of a folder below
+// `_posts` ("_posts/tech") that section's.
+void
+read_jekyll_defaults(Detector& d, const YamlValue* c)
+{
+  const YamlValue* defaults = find_key(c, "defaults");
+  if (defaults == nullptr || defaults->kind != YamlValue::Kind::sequence) {
+    return;
+  }
+  for (const YamlValue& entry : defaults->items) {
+    const auto pattern = scalar(find_key(&entry, "values"), "permalink");
+    const YamlValue* scope = find_key(&entry, "scope");
+    const std::string type = scalar(scope, "type").value_or("posts");
+    if (!pattern || (type != "posts" && type != "")) {
+      continue;
+    }
+    std::string path = scalar(scope, "path").value_or("");
+    while (path.ends_with('/')) {
+      path.pop_back();
+    }
+    if (path.empty() || path == "_posts") {
+      d.permalink(from_jekyll_pattern(*pattern), "", "defaults in _config.yml");
+    } else if (path.starts_with("_posts/")) {
+      const std::string section = path.substr(7, path.find('/', 7) - 7);
+      d.permalink(
+        from_jekyll_pattern(*pattern), section, "defaults in _config.yml");
+    }
+  }
+}
+
 bool
 detect_jekyll(Detector& d)
 {
@@ -596,6 +719,9 @@ detect_jekyll(Detector& d)
               "",
               scalar(c, "permalink") ? "permalink in _config.yml"
                                      : "Jekyll's default permalink");
+  read_jekyll_defaults(d, c);
+  d.config().url_rules.own_permalink_tokens = true;
+  d.config().url_rules.folder_categories = true;
   d.posts(std::move(dirs), {}, "Jekyll's _posts folders");
   return true;
 }
@@ -866,6 +992,26 @@ detect_docusaurus(Detector& d)
 
 } // namespace
 
+// A generator's site with a URL but no title (Jekyll's needs none) is
+// named by its host, with a warning, as jekyll-feed falls back to it.
+void
+name_untitled_site(Detector& d, const DetectedSite& site)
+{
+  const std::string& url = site.config.base_url;
+  if (!site.config.title.empty() || url.empty()) {
+    return;
+  }
+  const std::size_t start = url.find("://");
+  if (start == std::string::npos) {
+    return;
+  }
+  const std::string host =
+    url.substr(start + 3, url.find('/', start + 3) - start - 3);
+  d.text(host, &SiteConfig::title, "title", "the host of its URL");
+  d.warn(site.generator + "'s files name no title; feeds call the site '" + host
+         + "' (set 'title' in " + site.marker + " or in ogfeed.yaml)");
+}
+
 DetectedSite
 detect_site(const fs::path& root)
 {
@@ -885,6 +1031,7 @@ detect_site(const fs::path& root)
                               detect_gatsby,
                               detect_docusaurus}) {
     if (detect(d)) {
+      name_untitled_site(d, site);
       break;
     }
     site = DetectedSite{};

@@ -29,6 +29,8 @@ struct PostFile
   fs::path path;
   PostSource source;
   std::string language; // a Hugo translation's key ("en" of post.en.md)
+  // Categories its folder gives it (Jekyll's blog/_posts), before its own.
+  std::vector<std::string> folder_categories;
 };
 
 using FileLanguages = std::map<std::string, ContentLanguage>;
@@ -177,8 +179,10 @@ find_post_files_in(const fs::path& dir,
     if (it->is_directory(type_ec) && !it->is_symlink(type_ec)) {
       stamp_folder(p, folders);
     }
+    // Jekyll's _posts may hold posts written in HTML.
+    const bool html = p.extension() == ".html" && dir.filename() == "_posts";
     if (!it->is_regular_file(type_ec) || it->is_symlink(type_ec)
-        || !is_markdown(p) || p.stem() == "_index"
+        || !(is_markdown(p) || html) || p.stem() == "_index"
         || excluded(p.lexically_relative(dir).generic_string(), exclude)) {
       continue;
     }
@@ -226,6 +230,18 @@ find_post_files(const fs::path& site_root,
     TRY(find_post_files_in(
       site_root / d, config.exclude, config.file_languages, found, folders));
     drop_bundle_resources(found, site_root / d, config.file_languages);
+    if (config.url_rules.folder_categories && inside.ends_with("_posts")) {
+      // Jekyll: the folders above `_posts` are categories (blog/_posts).
+      std::vector<std::string> categories;
+      for (const auto& part : fs::path(inside).parent_path()) {
+        if (!part.empty() && part != ".") {
+          categories.push_back(part.string());
+        }
+      }
+      for (auto& f : found) {
+        f.folder_categories = categories;
+      }
+    }
     files.insert(files.end(),
                  std::make_move_iterator(found.begin()),
                  std::make_move_iterator(found.end()));
@@ -283,17 +299,35 @@ private:
 void
 set_permalink(Post& post, const SiteConfig& config)
 {
+  if (post.permalink_override.empty()) {
+    post.permalink = permalink_url(permalink_pattern(config, post),
+                                   config.base_url,
+                                   post,
+                                   config.timezone,
+                                   config.url_rules);
+    return;
+  }
+  // "/about/" is below the site, not the host: Jekyll and Hugo both read it
+  // against the base URL.
+  const std::string& own = post.permalink_override;
+  if (config.url_rules.own_permalink_tokens
+      && own.find(':') != std::string::npos && !util::is_http_url(own)
+      && check_permalink_pattern(own)) {
+    std::string pattern = own; // Jekyll's :title is the file's, ogfeed's :slug
+    for (auto i = pattern.find(":title"); i != std::string::npos;
+         i = pattern.find(":title", i + 1)) {
+      pattern.replace(i, 6, ":slug");
+    }
+    post.permalink = permalink_url(
+      pattern, config.base_url, post, config.timezone, config.url_rules);
+    return;
+  }
+  const std::string rel = own.starts_with('/') ? own.substr(1) : own;
   post.permalink =
-    post.permalink_override.empty()
-      ? permalink_url(
-        permalink_pattern(config, post), config.base_url, post, config.timezone)
-      : util::resolve_url(
-        // "/about/" is below the site, not the host: Jekyll
-        // and Hugo both read it against the base URL.
-        post.permalink_override.starts_with('/')
-          ? post.permalink_override.substr(1)
-          : post.permalink_override,
-        config.base_url);
+    util::is_http_url(rel)
+      ? rel
+      : util::resolve_url(apply_url_rules(rel, config.url_rules, true),
+                          config.base_url);
 }
 
 // Hugo multilingual: a post is in `lang` (unless it says otherwise) and
@@ -327,6 +361,23 @@ folder_language(const Post& post,
   return nullptr;
 }
 
+// What the site adds to a parsed post: its folder's categories, then its
+// permalink.
+void
+finish_post(Post& post, const PostFile& file, const SiteConfig& config)
+{
+  if (!file.folder_categories.empty()) {
+    std::vector<std::string> all = file.folder_categories;
+    for (auto& c : post.categories) {
+      if (std::find(all.begin(), all.end(), c) == all.end()) {
+        all.push_back(std::move(c));
+      }
+    }
+    post.categories = std::move(all);
+  }
+  set_permalink(post, config);
+}
+
 // Parses one file, or takes it from `cache`. Returns what the next cache
 // should hold for it, if anything.
 std::optional<CachedParse>
@@ -344,7 +395,7 @@ load_one(const PostFile& file,
       if (auto decoded = read_parsed(hit->record)) {
         out = std::move(*decoded);
         if (out.post) {
-          set_permalink(*out.post, config);
+          finish_post(*out.post, file, config);
         }
         return *hit;
       }
@@ -372,7 +423,7 @@ load_one(const PostFile& file,
                         write_parsed(out)};
   }
   if (out.post) {
-    set_permalink(*out.post, config);
+    finish_post(*out.post, file, config);
   }
   return entry;
 }
@@ -400,7 +451,8 @@ no_setting_advice(const DetectedSite& detected, bool has_ogfeed_yaml, bool url)
 } // namespace
 
 util::Expected<SiteSetup>
-load_site_config(const fs::path& site_root)
+load_site_config(const fs::path& site_root,
+                 const std::optional<std::string>& base_url)
 {
   SiteSetup setup;
   std::error_code ec;
@@ -410,6 +462,9 @@ load_site_config(const fs::path& site_root)
                        + "' does not exist"));
   }
   setup.detected = detect_site(site_root);
+  if (base_url) {
+    setup.detected.config.base_url = *base_url;
+  }
   const fs::path path = site_root / "ogfeed.yaml";
   const std::string shown = path.lexically_normal().string();
   setup.has_ogfeed_yaml = fs::exists(path, ec);
@@ -440,6 +495,9 @@ load_site_config(const fs::path& site_root)
     return tl::unexpected(util::with_path(std::move(e), shown));
   }
   setup.config = std::move(*config);
+  if (base_url) {
+    setup.config.base_url = *base_url;
+  }
   return setup;
 }
 

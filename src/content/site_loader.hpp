@@ -9,6 +9,8 @@
 #include "util/file.hpp"
 
 #include <filesystem>
+#include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -29,8 +31,12 @@ struct SiteSetup
 // `<site_root>/ogfeed.yaml`, when there is one, on top: its keys always
 // win. Errors carry the path of ogfeed.yaml; a site with no URL anywhere
 // gets an error that says how to give one.
+//
+// `base_url` (the command line's --base-url, for previews and forks)
+// replaces the site's URL wherever it came from.
 util::Expected<SiteSetup>
-load_site_config(const std::filesystem::path& site_root);
+load_site_config(const std::filesystem::path& site_root,
+                 const std::optional<std::string>& base_url = std::nullopt);
 
 // Paths with the stamps they had when they were read.
 using StampedPaths = std::vector<std::pair<std::string, util::FileStamp>>;

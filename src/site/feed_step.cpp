@@ -70,6 +70,11 @@ posts_by_name(const std::vector<content::Post>& posts)
     if (!p.folder.empty()) {
       by_name.emplace(p.folder + "/" + p.file.stem().string(), p.permalink);
     }
+    // Hugo's ref: a page bundle by its folder, below the content folder.
+    by_name.emplace(p.file_name, p.permalink);
+    if (!p.folder.empty()) {
+      by_name.emplace(p.folder + "/" + p.file_name, p.permalink);
+    }
   }
   return by_name;
 }
@@ -151,7 +156,10 @@ make_entry(const content::Post& post,
   if (config.feeds.content == content::FeedContent::full) {
     std::vector<std::string> removed;
     entry.content_html = content::absolutize_html(
-      content::render_markdown(body, tables, &removed), post.permalink);
+      post.file.extension() == ".html"
+        ? content::clean_html_post(body, &removed)
+        : content::render_markdown(body, tables, &removed),
+      post.permalink);
     if (!removed.empty()) {
       std::string what;
       for (const auto& r : removed) {

@@ -7,11 +7,35 @@
 #include "util/url.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 
 namespace ogfeed::site {
 
 namespace {
+
+// A post's own `image` as a URL. A relative one is a file beside the post
+// (a page bundle's resource) when there is one; else it is below the site,
+// as Hugo's `absURL` and jekyll-seo-tag read it (`image: images/x.png` is
+// static/images/x.png).
+std::string
+image_url(const content::Post& p, const content::SiteConfig& config)
+{
+  if (p.image.empty()) {
+    return {};
+  }
+  const std::string_view image = p.image;
+  if (image.starts_with('/') || image.find("://") != std::string_view::npos
+      || image.starts_with("data:")) {
+    return util::resolve_url(p.image, p.permalink);
+  }
+  std::error_code ec;
+  const bool beside =
+    !p.file.empty()
+    && std::filesystem::is_regular_file(
+      p.file.parent_path() / std::filesystem::u8path(p.image), ec);
+  return util::resolve_url(p.image, beside ? p.permalink : config.base_url);
+}
 
 void
 meta(std::string& html, std::string_view property, const std::string& value)
@@ -63,10 +87,7 @@ head_json(const std::vector<content::Post>& posts,
     meta(html, "og:url", p.permalink);
     meta(html, "og:type", "article");
     meta(html, "og:site_name", content::site_title_in(config, p.language));
-    const std::string image =
-      cards[i] ? cards[i]->url
-               : (p.image.empty() ? std::string()
-                                  : util::resolve_url(p.image, p.permalink));
+    const std::string image = cards[i] ? cards[i]->url : image_url(p, config);
     if (!image.empty()) {
       meta(html, "og:image", image);
       if (cards[i] && cards[i]->width > 0) {

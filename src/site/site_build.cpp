@@ -39,6 +39,26 @@ skip_reason(const content::Post& post, const BuildOptions& options)
   if (post.expiry_date && *post.expiry_date <= options.now) {
     return "expired"; // Hugo's expiryDate: gone once it is past
   }
+  // Hugo's build options (`_build`, or `build` since 0.123): a page kept
+  // out of its lists, or never rendered, is in no feed; a headless bundle
+  // is neither.
+  const auto option = [&](const char* key) {
+    for (const char* prefix : {"_build.", "build."}) {
+      if (const auto it = post.params.find(std::string(prefix) + key);
+          it != post.params.end()) {
+        return it->second;
+      }
+    }
+    return std::string();
+  };
+  const std::string list = option("list");
+  const std::string render = option("render");
+  const auto it = post.params.find("headless");
+  if (list == "never" || list == "false" || list == "local" || render == "never"
+      || render == "false" || render == "link"
+      || (it != post.params.end() && it->second == "true")) {
+    return "unlisted";
+  }
   return {};
 }
 
@@ -61,13 +81,16 @@ select_posts(std::vector<content::Post> posts,
     if (!inserted) {
       record.skipped = "duplicate permalink";
       report.post_records.push_back(std::move(record));
+      // Hugo and Jekyll build such a site anyway (one page overwrites the
+      // other): a warning, and the post is in no feed.
       diagnostics.push_back(util::with_path(
-        util::make_error("permalink '" + post.permalink + "' is also used by "
-                           + it->second
-                           + "; give one of them another 'slug', or add "
-                             ":year/:month/:day to the site's 'permalink'",
-                         1,
-                         1),
+        util::make_warning(
+          "permalink '" + post.permalink + "' is also used by " + it->second
+            + ", so the generator publishes only one page there; this post "
+              "is left out of the feeds (give one of them another 'slug', or "
+              "add :year/:month/:day to the site's 'permalink')",
+          1,
+          1),
         post.shown_path));
       continue;
     }
@@ -487,7 +510,7 @@ build_site(const BuildOptions& options)
     }
   };
   say("loading");
-  auto setup = content::load_site_config(options.site_root);
+  auto setup = content::load_site_config(options.site_root, options.base_url);
   if (setup) {
     append(report.diagnostics, std::move(setup->detected.diagnostics));
     report.detected = content::detection_summary(setup->detected);

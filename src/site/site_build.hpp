@@ -32,6 +32,9 @@ struct BuildOptions
 {
   std::filesystem::path site_root = ".";
   std::optional<std::filesystem::path> output_dir; // overrides ogfeed.yaml
+  // --base-url: the site's URL for this build (a preview, a fork's Pages),
+  // an absolute http(s) URL ending in '/'.
+  std::optional<std::string> base_url;
   // --state-dir: where ogfeed keeps its state (default SITE/.ogfeed).
   std::optional<std::filesystem::path> state_dir;
   Overwrite overwrite = Overwrite::ours_only; // --force: Overwrite::any
@@ -74,7 +77,8 @@ struct BuildReport
     std::string source;
     std::string permalink;
     util::UtcSeconds date{};
-    std::string skipped; // "draft", "future", "expired", "duplicate permalink"
+    std::string skipped; // "draft", "future", "expired", "unlisted", "duplicate
+                         // permalink"
   };
   struct OutputRecord
   {

@@ -463,6 +463,16 @@ grep -q "the title's contrast is 1.0:1" "$work/w.err" || fail "contrast warning:
 "$ogfeed" card --title x --template nosuch -o "$work/n.png" 2>"$work/n.err"; expect_eq "$?" 1 "an unknown --template"
 grep -q "no card template named 'nosuch'" "$work/n.err" || fail "unknown template message: $(cat "$work/n.err")"
 
+# Issue 21: --base-url builds for a preview or a fork's Pages: every URL of
+# the feeds under it, whatever ogfeed.yaml says; a URL that is not http(s)
+# is a usage error.
+"$ogfeed" build "$blog" -o "$work/fork" --state-dir "$work/fork-state" --no-cards -q --base-url https://fork.github.io/blog \
+  || fail "--base-url build"
+grep -q '<link rel="self" type="application/atom+xml" href="https://fork.github.io/blog/atom.xml" />' "$work/fork/atom.xml" \
+  || fail "--base-url self link: $(grep -m1 'rel="self"' "$work/fork/atom.xml")"
+grep -q "href=\"https://blog.example.jp/posts" "$work/fork/atom.xml" && fail "--base-url left the configured URL in the entries"
+"$ogfeed" build "$blog" -o "$work/fork" --base-url ftp://x 2>"$work/err"; expect_eq "$?" 2 "--base-url ftp://x"
+
 if [[ $failures -gt 0 ]]; then
   echo "$failures CLI check(s) failed" >&2
   exit 1

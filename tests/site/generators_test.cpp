@@ -103,7 +103,7 @@ TEST_CASE("issue 9: each generator's repository builds as it is, with the "
     {"jekyll",
      "Jekyll site (_config.yml)",
      {"https://jekyll.example.jp/diary/life/2024/02/01/hello/",
-      "https://jekyll.example.jp/diary/2024/02/10/next/"}},
+      "https://jekyll.example.jp/diary/blog/2024/02/10/next/"}},
     {"hexo",
      "Hexo site (_config.yml)",
      {"https://hexo.example.jp/blog/2024/06/01/hello-hexo/",

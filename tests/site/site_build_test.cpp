@@ -160,7 +160,9 @@ TEST_CASE("site build: the future is measured against the injected clock",
   CHECK(site::build_site(options).posts == 3);
 }
 
-TEST_CASE("site build: two posts with one permalink is an error", "[site]")
+TEST_CASE("issue 21: two posts with one permalink: a warning, as the "
+          "generators build such a site; the older is left out",
+          "[site]")
 {
   const fs::path root =
     site_with("dup-site",
@@ -170,14 +172,17 @@ TEST_CASE("site build: two posts with one permalink is an error", "[site]")
   const site::BuildReport report =
     site::build_site(options_for(root, root / "public"));
   REQUIRE(report.diagnostics.size() == 1);
+  CHECK(report.published == site::Published::all);
+  CHECK(report.posts == 1);
   CHECK(
     util::format_diagnostic(report.diagnostics[0])
     == (root / "posts/a.md").string()
-         + ":1:1: error: permalink 'https://d.example/posts/same/' is also "
+         + ":1:1: warning: permalink 'https://d.example/posts/same/' is also "
            "used by "
          + (root / "posts/b.md").string()
-         + "; give one of them another 'slug', or add :year/:month/:day to the "
-           "site's 'permalink'");
+         + ", so the generator publishes only one page there; this post is "
+           "left out of the feeds (give one of them another 'slug', or add "
+           ":year/:month/:day to the site's 'permalink')");
 }
 
 TEST_CASE("issue 9: Hugo's publishDate and expiryDate, a post's own url",

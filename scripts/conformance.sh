@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Runs the real generators on the conformance fixtures and records what each
+# one publishes, as the goldens the conformance test checks ogfeed against:
+#   tests/data/conformance/<generator>-<name>/expected.tsv
+# Each line is either
+#   post <TAB> SOURCE <TAB> URL   a page the generator lists (its feed and
+#                                 lists hold it), SOURCE relative to the site
+#   file <TAB> URL                a file the generator publishes (a page is
+#                                 named by its folder URL, ending in '/')
+# The generator runs on a copy of the fixture with a probe added (Hugo: a
+# home layout, Jekyll: a page) that prints every page of the generator's
+# own list with its source and permalink; a listed page's file must exist
+# in the output. A Hugo fixture without layouts gets minimal ones, as a
+# theme would give. Needs Debian's hugo and jekyll.
+#   scripts/conformance.sh [--check] [FIXTURE_DIR...]
+# With --check, nothing is written: each golden is compared with what the
+# installed generator publishes now (exit 1 on a difference); a generator
+# that is not installed is skipped (exit 77 when none ran).
+# (default: tests/data/conformance/* and the Hugo and Jekyll sites of
+# tests/data/generators/)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+check=0
+if [[ "${1:-}" == "--check" ]]; then
+  check=1
+  shift
+fi
+fixtures=("$@")
+if [[ ${#fixtures[@]} -eq 0 ]]; then
+  fixtures=("$root"/tests/data/conformance/*/ "$root"/tests/data/generators/{hugo,jekyll}*/)
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# The URL of every file below $1 (the output), $2 the site's base URL.
+file_urls() {
+  (cd "$1" && find . -type f ! -name ogfeed-conformance.txt | sed 's|^\./||' | LC_ALL=C sort) |
+    while IFS= read -r f; do
+      case "$f" in
+        index.html) printf 'file\t%s\n' "$2" ;;
+        */index.html) printf 'file\t%s%s\n' "$2" "${f%index.html}" ;;
+        *) printf 'file\t%s%s\n' "$2" "$f" ;;
+      esac
+    done | perl -pe 's/([^\x00-\x7f])/sprintf("%%%02X", ord($1))/ge' # as URLs write them
+}
+
+# Checks that every listed post's page is a file of the output.
+check_pages() { # posts.tsv files.tsv
+  local missing=0
+  while IFS=$'\t' read -r _ source url; do
+    if ! grep -qxF "file	$url" "$2"; then
+      echo "conformance: $source is listed at $url, but no such page was written" >&2
+      missing=1
+    fi
+  done <"$1"
+  return $missing
+}
+
+ran=0 failed=0
+for dir in "${fixtures[@]}"; do
+  dir=${dir%/}
+  name=$(basename "$dir")
+  out="$work/$name"
+  site="$work/site-$name"
+  rm -rf "$site" && cp -r "$dir" "$site" && rm -f "$site/expected.tsv"
+  case "$name" in hugo*) tool=hugo ;; jekyll*) tool=jekyll ;; *) tool=none ;; esac
+  if [[ $check -eq 1 && $tool != none ]] && ! command -v "$tool" >/dev/null; then
+    echo "conformance: $name: skipped, $tool is not installed"
+    continue
+  fi
+  ran=$((ran + 1))
+  case "$name" in
+    hugo*)
+      version=$(hugo version | sed 's/ BuildDate.*//')
+      mkdir -p "$site/layouts/_default"
+      [[ -e "$site/layouts/_default/single.html" ]] ||
+        echo '<!doctype html><html><body>{{ .Content }}</body></html>' >"$site/layouts/_default/single.html"
+      [[ -e "$site/layouts/_default/list.html" ]] ||
+        echo '<!doctype html><html><body>{{ range .Pages }}<a href="{{ .Permalink }}">{{ .Title }}</a>{{ end }}</body></html>' >"$site/layouts/_default/list.html"
+      printf '%s\n' '<!doctype html><html><body><pre>' \
+        '{{ range .Sites }}{{ range .RegularPages }}ogfeed-post	{{ with .File }}{{ .Filename }}{{ end }}	{{ .Permalink }}' \
+        '{{ end }}{{ end }}</pre></body></html>' >"$site/layouts/index.html"
+      (cd "$site" && hugo --quiet -d "$out" >/dev/null)
+      base=$(cd "$site" && hugo config | grep -m1 -oP '^\s*baseurl\s*[:=]\s*["\x27]?\K[^"\x27\s]+')
+      # The probe prints each page's absolute source path: made relative.
+      find "$out" -name index.html -exec grep -hP '^ogfeed-post\t' {} + |
+        awk -F'\t' -v d="$site/" '$3 != "" { sub("^" d, "", $2); print "post\t" $2 "\t" $3 }' |
+        LC_ALL=C sort -u >"$work/posts.tsv"
+      find "$out" -name index.html -exec sed -i '/^ogfeed-post\t/d' {} +
+      ;;
+    jekyll*)
+      version="jekyll $(jekyll --version | awk '{print $2}')"
+      printf '%s\n' '---' 'layout: null' '---' 'ogfeed-base	{{ "/" | absolute_url }}' \
+        '{% for p in site.posts %}ogfeed-post	{{ p.path }}	{{ p.url | absolute_url }}' \
+        '{% endfor %}' >"$site/ogfeed-conformance.txt"
+      (cd "$site" && jekyll build --quiet -s . -d "$out" >/dev/null)
+      base=$(grep -hoP '^ogfeed-base\t\K.*' "$out/ogfeed-conformance.txt")
+      grep -hP '^ogfeed-post\t' "$out/ogfeed-conformance.txt" |
+        awk -F'\t' '$3 != "" { print "post\t" $2 "\t" $3 }' | LC_ALL=C sort -u >"$work/posts.tsv"
+      ;;
+    *)
+      echo "conformance: $name: no generator named by its prefix (hugo, jekyll)" >&2
+      exit 2
+      ;;
+  esac
+  file_urls "$out" "${base%/}/" >"$work/files.tsv"
+  check_pages "$work/posts.tsv" "$work/files.tsv"
+  golden="$dir/expected.tsv"
+  [[ $check -eq 1 ]] && golden="$work/expected.tsv"
+  {
+    echo "# Made by scripts/conformance.sh from $version: what the generator published. Do not edit."
+    cat "$work/posts.tsv" "$work/files.tsv"
+  } >"$golden"
+  if [[ $check -eq 1 ]] && ! diff -u <(grep -v '^#' "$dir/expected.tsv") <(grep -v '^#' "$golden"); then
+    echo "conformance: $name: $version publishes other URLs than $dir/expected.tsv says (run scripts/conformance.sh to update it, and review the diff)" >&2
+    failed=1
+  fi
+  echo "conformance: $name: $(wc -l <"$work/posts.tsv") posts, $(wc -l <"$work/files.tsv") files ($version)"
+done
+[[ $failed -eq 0 ]] || exit 1
+[[ $ran -gt 0 ]] || exit 77
