@@ -19,6 +19,7 @@
 # (default: tests/data/conformance/* and the Hugo and Jekyll sites of
 # tests/data/generators/)
 set -euo pipefail
+trap 'echo "conformance: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 root=$(cd "$(dirname "$0")/.." && pwd)
 check=0
 if [[ "${1:-}" == "--check" ]]; then
@@ -81,7 +82,8 @@ for dir in "${fixtures[@]}"; do
         '{{ range .Sites }}{{ range .RegularPages }}ogfeed-post	{{ with .File }}{{ .Filename }}{{ end }}	{{ .Permalink }}' \
         '{{ end }}{{ end }}</pre></body></html>' >"$site/layouts/index.html"
       (cd "$site" && hugo --quiet -d "$out" >/dev/null)
-      base=$(cd "$site" && hugo config | grep -m1 -oP '^\s*baseurl\s*[:=]\s*["\x27]?\K[^"\x27\s]+')
+      settings=$(cd "$site" && hugo config) # whole: a pipe's early exit is a SIGPIPE
+      base=$(grep -oP '^\s*baseurl\s*[:=]\s*["\x27]?\K[^"\x27\s]+' <<<"$settings" | sed -n 1p)
       # The probe prints each page's absolute source path: made relative.
       find "$out" -name index.html -exec grep -hP '^ogfeed-post\t' {} + |
         awk -F'\t' -v d="$site/" '$3 != "" { sub("^" d, "", $2); print "post\t" $2 "\t" $3 }' |

@@ -9,7 +9,7 @@ static_assert(sizeof(SiteConfig) == 1016, "SiteConfig changed: update this");
 static_assert(sizeof(FeedSettings) == 144, "FeedSettings changed");
 static_assert(sizeof(CardSettings) == 200, "CardSettings changed");
 static_assert(sizeof(MarkupDialects) == 5, "MarkupDialects changed");
-static_assert(sizeof(UrlRules) == 5, "UrlRules changed");
+static_assert(sizeof(UrlRules) == 6, "UrlRules changed");
 static_assert(sizeof(Person) == 128, "Person changed");
 
 std::string
@@ -39,7 +39,8 @@ config_fingerprint(const SiteConfig& c)
                     char('0' + c.url_rules.spaces_as_hyphens),
                     char('0' + c.url_rules.trailing_slash),
                     char('0' + c.url_rules.own_permalink_tokens),
-                    char('0' + c.url_rules.folder_categories)});
+                    char('0' + c.url_rules.folder_categories),
+                    char('0' + c.url_rules.ugly)});
   w.strs(c.content_dirs);
   w.u64(c.content_languages.size());
   for (const auto& [dir, lang] : c.content_languages) {
@@ -63,6 +64,7 @@ config_fingerprint(const SiteConfig& c)
                     char('0' + m.shortcodes),
                     char('0' + m.colon_blocks),
                     char('0' + m.mdx)});
+  w.u64(static_cast<std::uint64_t>(c.raw_html));
   const FeedSettings& f = c.feeds;
   w.strs(f.formats);
   w.str(f.atom_file);

@@ -109,13 +109,60 @@ table_cells_overflow_line(std::string_view markdown)
   return 0;
 }
 
+namespace {
+
+// Puts every raw HTML node of `root` as text: an inline one as its text, a
+// block as a paragraph of it.
+void
+html_as_text(cmark_node* root)
+{
+  std::vector<cmark_node*> raw;
+  cmark_iter* it = cmark_iter_new(root);
+  for (cmark_event_type ev = cmark_iter_next(it); ev != CMARK_EVENT_DONE;
+       ev = cmark_iter_next(it)) {
+    cmark_node* node = cmark_iter_get_node(it);
+    const cmark_node_type type = cmark_node_get_type(node);
+    if (ev == CMARK_EVENT_ENTER
+        && (type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK)) {
+      raw.push_back(node);
+    }
+  }
+  cmark_iter_free(it);
+  for (cmark_node* node : raw) {
+    std::string literal = cmark_node_get_literal(node) != nullptr
+                            ? cmark_node_get_literal(node)
+                            : "";
+    cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
+    cmark_node* replacement = text;
+    if (cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK) {
+      while (!literal.empty() && literal.back() == '\n') {
+        literal.pop_back();
+      }
+      replacement = cmark_node_new(CMARK_NODE_PARAGRAPH);
+      cmark_node_append_child(replacement, text);
+    }
+    cmark_node_set_literal(text, literal.c_str());
+    cmark_node_replace(node, replacement);
+    cmark_node_free(node);
+  }
+}
+
+} // namespace
+
 std::string
 render_markdown(std::string_view markdown,
                 Tables tables,
-                std::vector<std::string>* removed)
+                std::vector<std::string>* removed,
+                RawHtml raw)
 {
-  constexpr int options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES;
+  // Without CMARK_OPT_UNSAFE cmark writes "<!-- raw HTML omitted -->", as
+  // Hugo's Goldmark does.
+  const int options =
+    (raw == RawHtml::omit ? 0 : CMARK_OPT_UNSAFE) | CMARK_OPT_FOOTNOTES;
   const Document doc = parse(markdown, options, tables);
+  if (raw == RawHtml::escape) {
+    html_as_text(doc.root.get());
+  }
   std::string html = take(
     cmark_render_html(doc.root.get(),
                       options,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,9 +28,20 @@ int table_cells_overflow_line(std::string_view markdown);
 // (from entities such as "&#1;") become U+FFFD. Thread-safe.
 // What it removed (scripts, event handlers, script URLs) goes to `removed`
 // when it is given.
+// What a generator does with raw HTML in Markdown: passes it on (Jekyll's
+// kramdown, Hexo), leaves it out (Hugo's Goldmark unless
+// `markup.goldmark.renderer.unsafe`: "<!-- raw HTML omitted -->"), or shows
+// it as text (Zenn's renderer: `List<DBObject>` stays visible).
+enum class RawHtml : std::uint8_t {
+  keep,
+  omit,
+  escape,
+};
+
 std::string render_markdown(std::string_view markdown,
                             Tables tables = Tables::gfm,
-                            std::vector<std::string>* removed = nullptr);
+                            std::vector<std::string>* removed = nullptr,
+                            RawHtml raw = RawHtml::keep);
 
 // A post written in HTML (Jekyll's `_posts/*.html`): its body as it is,
 // without what render_markdown() removes too.

@@ -75,7 +75,7 @@ name_token(std::string_view token, const Post& post)
   }
   if (token == "slugortitle") {
     return post.slug_given ? util::percent_encode(post.slug)
-                           : util::percent_encode(urlize(post.title));
+                           : util::percent_encode(urlize(post.title, false));
   }
   if (token == "title") {
     return util::percent_encode(urlize(post.title));
@@ -122,13 +122,13 @@ name_token(std::string_view token, const Post& post)
 } // namespace
 
 std::string
-urlize(std::string_view title)
+urlize(std::string_view title, bool lower)
 {
   std::string out;
   for (const char ch : title) {
     const auto c = static_cast<unsigned char>(ch);
     if (c >= 0x80 || std::isalnum(c) || c == '_' || c == '.') {
-      out += static_cast<char>(std::tolower(c));
+      out += lower ? static_cast<char>(std::tolower(c)) : ch;
     } else if ((c == ' ' || c == '-' || c == '\t') && !out.empty()
                && out.back() != '-') {
       out += '-';
@@ -185,6 +185,10 @@ apply_url_rules(std::string path, const UrlRules& rules, bool own)
       }
     }
     path = std::move(out);
+  }
+  if (rules.ugly && !own && path.ends_with('/') && path.size() > 1) {
+    path.back() = '.';
+    path += "html";
   }
   if (rules.trailing_slash && !path.empty() && path.back() != '/') {
     const std::size_t last = path.rfind('/');

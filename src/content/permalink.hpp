@@ -22,6 +22,8 @@ struct UrlRules
   bool own_permalink_tokens = false;
   // Jekyll: the folders above a `_posts` folder are its posts' categories.
   bool folder_categories = false;
+  // Hugo's uglyURLs: a pattern's path ending in '/' ends in ".html".
+  bool ugly = false;
 };
 
 // Checks a permalink pattern: it starts with '/' and uses only known tokens.
@@ -30,16 +32,18 @@ struct UrlRules
 // Tokens: :year :short_year :month :i_month :monthname :day :i_day :hour
 // :minute :second (the date in the site's zone); :slug (front-matter slug,
 // else the file name without a Jekyll date); :slugortitle (Hugo's :slug:
-// the slug, else the urlized title); :title (urlized title); :filename;
+// the slug, else the urlized title, its case kept for UrlRules to lower);
+// :title (urlized title); :filename;
 // :category (the first); :categories (Jekyll: all, lower case, '/'-joined);
 // :section (first folder below the content folder); :sections (all of
 // them); :path (folders and file name, Eleventy, Gatsby, Hexo); :id (Qiita's
 // item id, else the slug); :output_ext (".html", Jekyll).
 util::Expected<void> check_permalink_pattern(std::string_view pattern);
 
-// Hugo's urlize: ASCII lower-cased, spaces and runs of '-' as one '-', ASCII
-// punctuation other than '_' and '.' dropped, other characters kept.
-std::string urlize(std::string_view title);
+// Hugo's urlize: ASCII lower-cased (unless `lower` is false), spaces and
+// runs of '-' as one '-', ASCII punctuation other than '_' and '.' dropped,
+// other characters kept.
+std::string urlize(std::string_view title, bool lower = true);
 
 // Returns the absolute URL of `post` under `base_url` (which ends in '/'):
 // the pattern's tokens replaced (dates in `zone`, slug and category

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "content/generator_markup.hpp"
+#include "content/markdown.hpp"
 #include "content/permalink.hpp"
 #include "content/post.hpp"
 #include "util/error.hpp"
@@ -121,6 +122,8 @@ struct SiteConfig
   // The generator markup posts hold (`markup: [liquid, hexo, shortcodes,
   // zenn]`); all of it when no generator is known.
   MarkupDialects markup;
+  // What the generator does with raw HTML in posts (detected).
+  RawHtml raw_html = RawHtml::keep;
   FeedSettings feeds;
   CardSettings cards;
 };

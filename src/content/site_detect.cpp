@@ -593,10 +593,18 @@ detect_hugo(Detector& d)
                                       : find_key(c, "author"),
            "params.author in " + *file);
   read_hugo_permalinks(d, c, *file);
+  // Goldmark leaves raw HTML out unless markup.goldmark.renderer.unsafe.
+  const YamlValue* renderer =
+    find_key(find_key(find_key(c, "markup"), "goldmark"), "renderer");
+  d.config().raw_html = scalar(renderer, "unsafe").value_or("") == "true"
+                          ? RawHtml::keep
+                          : RawHtml::omit;
+  const bool ugly = scalar(c, "uglyURLs").value_or("") == "true";
   d.config().url_rules = {
     .lower_case = scalar(c, "disablePathToLower").value_or("") != "true",
     .spaces_as_hyphens = true,
-    .trailing_slash = scalar(c, "uglyURLs").value_or("") != "true"};
+    .trailing_slash = !ugly,
+    .ugly = ugly};
   d.posts(hugo_content_dirs(d, c, lang, default_language, content),
           {},
           "contentDir in " + *file);
@@ -768,7 +776,10 @@ detect_zenn(Detector& d)
   }
   d.found("Zenn",
           package_uses(d.root(), "zenn-cli") ? "package.json" : "articles");
-  d.permalink("/articles/:slug", "", "Zenn's article URLs");
+  // The slug is the whole file name, a date at its start included.
+  d.permalink("/articles/:filename", "", "Zenn's article URLs");
+  // Zenn's renderer shows raw HTML as text (`Option<T>` stays visible).
+  d.config().raw_html = RawHtml::escape;
   // Only articles/*.md are articles; books and sub-folders are not.
   d.posts({"articles"}, {"*/**"}, "Zenn's articles/");
   d.hint("https://zenn.dev/YOUR_NAME/");

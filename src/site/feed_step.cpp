@@ -158,7 +158,7 @@ make_entry(const content::Post& post,
     entry.content_html = content::absolutize_html(
       post.file.extension() == ".html"
         ? content::clean_html_post(body, &removed)
-        : content::render_markdown(body, tables, &removed),
+        : content::render_markdown(body, tables, &removed, config.raw_html),
       post.permalink);
     if (!removed.empty()) {
       std::string what;

@@ -123,3 +123,25 @@ TEST_CASE("issue 8: a post with too many table cells renders them as text",
           .find("<table>")
         != std::string::npos);
 }
+
+TEST_CASE("issue 21: raw HTML as each generator treats it", "[content]")
+{
+  using ogfeed::content::RawHtml;
+  using ogfeed::content::Tables;
+  const std::string md = "Use `List<T>` and List<DBObject> here.\n\n"
+                         "<div class=\"note\">block</div>\n";
+  // Jekyll's kramdown, Hexo: passed on.
+  CHECK(render_markdown(md, Tables::gfm, nullptr, RawHtml::keep)
+        == "<p>Use <code>List&lt;T&gt;</code> and List<DBObject> here.</p>\n"
+           "<div class=\"note\">block</div>\n");
+  // Hugo's Goldmark (unsafe: false): left out, as Goldmark writes it.
+  CHECK(
+    render_markdown(md, Tables::gfm, nullptr, RawHtml::omit)
+    == "<p>Use <code>List&lt;T&gt;</code> and List<!-- raw HTML omitted --> "
+       "here.</p>\n<!-- raw HTML omitted -->\n");
+  // Zenn: shown as text, so a reader sees List<DBObject>.
+  CHECK(render_markdown(md, Tables::gfm, nullptr, RawHtml::escape)
+        == "<p>Use <code>List&lt;T&gt;</code> and List&lt;DBObject&gt; "
+           "here.</p>\n<p>&lt;div class=&quot;note&quot;&gt;block&lt;/div&gt;"
+           "</p>\n");
+}

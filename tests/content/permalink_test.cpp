@@ -76,10 +76,39 @@ TEST_CASE("issue 9: generators' permalink tokens", "[content]")
         == "https://e.example/tech/go%20lang/1/1/25/hello.html");
   CHECK(url("/:title/")
         == "https://e.example/hello-world-%E6%97%A5%E6%9C%AC%E8%AA%9E-title/");
-  CHECK(url("/:slugortitle/") == url("/:title/")); // no slug in front matter
+  // No slug in front matter: Hugo's urlized title, its case left to the
+  // site's URL rules (Hugo lower-cases unless disablePathToLower).
+  CHECK(url("/:slugortitle/")
+        == "https://e.example/Hello-World-%E6%97%A5%E6%9C%AC%E8%AA%9E-Title/");
+  content::UrlRules hugo;
+  hugo.lower_case = true;
+  CHECK(content::permalink_url(
+          "/:slugortitle/", "https://e.example/", p, tokyo, hugo)
+        == url("/:title/"));
   p.slug_given = true;
   CHECK(url("/:slugortitle/") == "https://e.example/hello/");
   CHECK(url("/items/:id") == "https://e.example/items/abc123");
   CHECK(url("/:monthname/:hour:minute/") == "https://e.example/january/0130/");
   CHECK(content::urlize("  Go 1.22: What's  New?  ") == "go-1.22-whats-new");
+}
+
+TEST_CASE("issue 21: Hugo's URL rules as the generator applies them",
+          "[content]")
+{
+  content::UrlRules hugo;
+  hugo.lower_case = true;
+  hugo.spaces_as_hyphens = true;
+  hugo.trailing_slash = true;
+  // Lower case, but percent-escapes keep their hex digits.
+  CHECK(content::apply_url_rules("Notes/Upper%20Case%E6%97%A5", hugo, false)
+        == "notes/upper-case%E6%97%A5/");
+  // A URL written out keeps its case; only the slash is added.
+  CHECK(content::apply_url_rules("Special/Own-URL", hugo, true)
+        == "Special/Own-URL/");
+  CHECK(content::apply_url_rules("feed.xml", hugo, true) == "feed.xml");
+  content::UrlRules ugly;
+  ugly.ugly = true;
+  CHECK(content::apply_url_rules("posts/Upper-Case/", ugly, false)
+        == "posts/Upper-Case.html");
+  CHECK(content::apply_url_rules("own/page/", ugly, true) == "own/page/");
 }
