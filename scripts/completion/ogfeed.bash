@@ -10,10 +10,10 @@ _ogfeed() {
   case "${words[1]}" in
     build)
       case "$prev" in
-        -o | --output | --state-dir) _filedir -d; return ;;
+        -o | --output | --state-dir | --site-output) _filedir -d; return ;;
         -j | --jobs) return ;;
       esac
-      COMPREPLY=($(compgen -W "--output --base-url --state-dir --force --drafts --future --no-cards --wait --watch --jobs --quiet --report --format --shard --merge-shards --help" -- "$cur"))
+      COMPREPLY=($(compgen -W "--output --base-url --site-output --strict --state-dir --force --drafts --future --no-cards --wait --watch --jobs --quiet --report --format --shard --merge-shards --help" -- "$cur"))
       [[ $cur != -* ]] && _filedir -d
       ;;
     card)

@@ -34,6 +34,10 @@ constexpr const char* k_build_help =
   "  -o, --output DIR  write to DIR instead of the site's output_dir\n"
   "  --base-url URL    the site's URL for this build (a preview or a fork),\n"
   "                    instead of the configured one\n"
+  "  --site-output DIR check every published URL against the generator's\n"
+  "                    built site in DIR (default: its output folder, once\n"
+  "                    it holds index.html)\n"
+  "  --strict          a published URL the built site lacks is an error\n"
   "  --drafts          include posts with 'draft: true'\n"
   "  --future          include posts dated in the future\n"
   "  -j, --jobs N      use N threads (default: all cores)\n"
@@ -92,6 +96,8 @@ parse_args(const std::vector<std::string>& args, BuildArgs& out)
     {"no-cards", 0, Value::none, flag([&] { o.cards = site::Cards::off; })},
     {"wait", 0, Value::none, flag([&] { o.wait = util::LockWait::yes; })},
     {"state-dir", 0, Value::required, store(o.state_dir)},
+    {"site-output", 0, Value::required, store(o.site_output)},
+    {"strict", 0, Value::none, flag([&] { o.strict = true; })},
     {"base-url",
      0,
      Value::required,

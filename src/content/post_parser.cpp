@@ -667,6 +667,27 @@ date_from_history(PostBuilder& b,
       source.display_path));
     return;
   }
+  if (fields.updated) {
+    fields.date = fields.updated; // its `lastmod`/`updated` is the best known
+    return;
+  }
+  if (!ec && !source.file.empty()) {
+    // Hugo and others publish a page without a date: so does ogfeed, with
+    // a warning, since its date then changes with every checkout.
+    fields.date = std::chrono::time_point_cast<std::chrono::seconds>(
+      std::chrono::file_clock::to_sys(mtime));
+    if (!draft) {
+      b.diagnostics().push_back(util::with_path(
+        util::make_warning(
+          "no 'date' (nor a YYYY-MM-DD- file name or a git history that has "
+          "the file): dated by its modification time, which changes with "
+          "every checkout; give it a 'date'",
+          1,
+          1),
+        source.display_path));
+    }
+    return;
+  }
   b.error(util::make_error(
     "missing 'date' in the front matter (or a YYYY-MM-DD- file name, or a "
     "git history that has the file)",

@@ -141,6 +141,18 @@ html_lang(const fs::path& dir)
   return found;
 }
 
+std::string
+without_slashes(std::string dir)
+{
+  while (dir.ends_with('/')) {
+    dir.pop_back();
+  }
+  while (dir.starts_with("./")) {
+    dir.erase(0, 2);
+  }
+  return dir;
+}
+
 class Detector
 {
 public:
@@ -321,6 +333,11 @@ public:
   hint(std::string url)
   {
     m_site.url_hint = std::move(url);
+  }
+  void
+  site_output(std::optional<std::string> dir, const char* fallback)
+  {
+    m_site.site_output = without_slashes(dir.value_or(fallback));
   }
 
 private:
@@ -599,6 +616,7 @@ detect_hugo(Detector& d)
   d.config().raw_html = scalar(renderer, "unsafe").value_or("") == "true"
                           ? RawHtml::keep
                           : RawHtml::omit;
+  d.site_output(value("publishDir"), "public");
   const bool ugly = scalar(c, "uglyURLs").value_or("") == "true";
   d.config().url_rules = {
     .lower_case = scalar(c, "disablePathToLower").value_or("") != "true",
@@ -728,6 +746,7 @@ detect_jekyll(Detector& d)
               scalar(c, "permalink") ? "permalink in _config.yml"
                                      : "Jekyll's default permalink");
   read_jekyll_defaults(d, c);
+  d.site_output(scalar(c, "destination"), "_site");
   d.config().url_rules.own_permalink_tokens = true;
   d.config().url_rules.folder_categories = true;
   d.posts(std::move(dirs), {}, "Jekyll's _posts folders");
@@ -747,6 +766,7 @@ detect_hexo(Detector& d)
     return false;
   }
   d.found("Hexo", "_config.yml");
+  d.site_output(scalar(c, "public_dir"), "public");
   d.url(scalar(c, "url"), "", "url in _config.yml");
   read_jekyll_like(d, c, "_config.yml");
   // Hexo's :title is the file's path below _posts.
@@ -828,6 +848,7 @@ detect_astro(Detector& d)
     return false;
   }
   d.found("Astro", *file);
+  d.site_output(std::nullopt, "dist");
   const std::string js = read_text(d.root() / *file);
   d.url(js_string(js, "site"),
         js_string(js, "base").value_or(""),
@@ -915,6 +936,7 @@ detect_eleventy(Detector& d)
     return false;
   }
   d.found("Eleventy", *file);
+  d.site_output(std::nullopt, "_site");
   const std::string js = read_text(d.root() / *file);
   const std::string input = js_string(js, "input").value_or(".");
   const fs::path data =
@@ -957,6 +979,7 @@ detect_gatsby(Detector& d)
     return false;
   }
   d.found("Gatsby", *file);
+  d.site_output(std::nullopt, "public");
   const std::string js = read_text(d.root() / *file);
   d.url(js_string(js, "siteUrl"), "", "siteUrl in " + *file);
   d.text(
@@ -985,6 +1008,7 @@ detect_docusaurus(Detector& d)
     return false;
   }
   d.found("Docusaurus", *file);
+  d.site_output(std::nullopt, "build");
   const std::string js = read_text(d.root() / *file);
   d.url(js_string(js, "url"),
         js_string(js, "baseUrl").value_or(""),

@@ -28,6 +28,9 @@ struct DetectedSite
   std::vector<DetectedSetting> settings; // what was read, in key order
   util::Diagnostics diagnostics;         // warnings about what was not read
   std::string url_hint; // a base_url to suggest when none was found
+  // Where the generator writes the built site, relative to the site
+  // (Hugo's publishDir, Jekyll's destination...); empty when it builds none.
+  std::string site_output;
 };
 
 // Recognises the generator whose repository `root` is, from its own files:

@@ -8,7 +8,9 @@
 #include "feed/feed_plan.hpp"
 #include "feed/formats.hpp"
 #include "feed/stylesheet.hpp"
+#include "util/ascii.hpp"
 #include "util/hash.hpp"
+#include "util/html_scan.hpp"
 #include "util/parallel.hpp"
 #include "validate/validator.hpp"
 
@@ -399,6 +401,17 @@ build_feeds(const std::vector<content::Post>& posts,
     entries[i] = make_entry(posts[i], cards[i], config, find_post, notes[i]);
   });
   result.entries_rendered = work.size();
+  for (const std::size_t i : work) {
+    util::scan_html_attributes(
+      entries[i].content_html, [&](const util::HtmlAttribute& a) {
+        if (util::is_url_attribute(a.name)) {
+          result.linked.push_back(
+            {std::string(a.value),
+             posts[i].shown_path,
+             util::ascii_lower(a.tag) == "img" ? "an image" : "a link"});
+        }
+      });
+  }
   for (const std::size_t i : shown) {
     if (!render.contains(i)) {
       notes[i] = previous.entries.at(posts[i].shown_path).notes;

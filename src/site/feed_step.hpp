@@ -4,6 +4,7 @@
 #include "content/site_config.hpp"
 #include "feed/entry.hpp"
 #include "site/output_transaction.hpp"
+#include "site/site_output_check.hpp"
 #include "util/byte_codec.hpp"
 #include "util/error.hpp"
 #include "util/time_zone.hpp"
@@ -58,6 +59,9 @@ struct FeedStepResult
   util::Diagnostics diagnostics;      // errors stop the build
   FeedCache cache;                    // for the next build
   std::size_t entries_rendered = 0;
+  // Every link and image in the content rendered this build, for the check
+  // against the generator's built site.
+  std::vector<PublishedUrl> linked;
 };
 
 // Writes every planned feed (main, per tag, per category) in every

@@ -14,12 +14,8 @@ namespace ogfeed::site {
 
 namespace {
 
-// A post's own `image` as a URL. A relative one is a file beside the post
-// (a page bundle's resource) when there is one; else it is below the site,
-// as Hugo's `absURL` and jekyll-seo-tag read it (`image: images/x.png` is
-// static/images/x.png).
 std::string
-image_url(const content::Post& p, const content::SiteConfig& config)
+own_image_url(const content::Post& p, const content::SiteConfig& config)
 {
   if (p.image.empty()) {
     return {};
@@ -87,7 +83,8 @@ head_json(const std::vector<content::Post>& posts,
     meta(html, "og:url", p.permalink);
     meta(html, "og:type", "article");
     meta(html, "og:site_name", content::site_title_in(config, p.language));
-    const std::string image = cards[i] ? cards[i]->url : image_url(p, config);
+    const std::string image =
+      cards[i] ? cards[i]->url : post_image_url(p, config);
     if (!image.empty()) {
       meta(html, "og:image", image);
       if (cards[i] && cards[i]->width > 0) {
@@ -111,6 +108,12 @@ head_json(const std::vector<content::Post>& posts,
     entries[p.permalink] = entry.str();
   }
   return util::json_object_lines(entries);
+}
+
+std::string
+post_image_url(const content::Post& p, const content::SiteConfig& config)
+{
+  return own_image_url(p, config);
 }
 
 } // namespace ogfeed::site

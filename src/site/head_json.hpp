@@ -20,6 +20,13 @@ constexpr const char* k_head_json_file = "head.json";
 // og:image with width, height and alt (the card, or the post's own image),
 // twitter:card, and <link rel="alternate"> to each of the site's main
 // feeds. Sorted by permalink; one post per line.
+// A post's own `image` as a URL. A relative one is a file beside the post
+// (a page bundle's resource) when there is one; else it is below the site,
+// as Hugo's `absURL` and jekyll-seo-tag read it (`image: images/x.png` is
+// static/images/x.png). Empty when it has none.
+std::string post_image_url(const content::Post& p,
+                           const content::SiteConfig& config);
+
 std::string head_json(const std::vector<content::Post>& posts,
                       const std::vector<std::optional<feed::CardRef>>& cards,
                       const content::SiteConfig& config);

@@ -52,6 +52,7 @@ write_site(util::JsonWriter& w, const BuildReport& r)
 {
   w.key("site").begin_object();
   w.key("detected").string(r.detected);
+  w.key("built_site").string(r.checked.string());
   if (r.config) {
     const content::SiteConfig& c = *r.config;
     w.key("title").string(c.title);

@@ -6,6 +6,7 @@
 #include "site/card_step.hpp"
 #include "site/feed_step.hpp"
 #include "site/head_json.hpp"
+#include "site/site_output_check.hpp"
 #include "util/file.hpp"
 #include "util/git.hpp"
 
@@ -490,6 +491,64 @@ open_transaction(const BuildOptions& options,
                                  options.faults);
 }
 
+// The generator's built site: --site-output, else its output folder once a
+// build of it left index.html there.
+std::optional<util::Dir>
+built_site(const BuildOptions& options,
+           const std::string& generator_output,
+           BuildReport& report)
+{
+  if (options.site_output) {
+    auto dir = util::Dir::open(*options.site_output, util::Create::no);
+    if (!dir) {
+      report.diagnostics.push_back(
+        util::make_error("--site-output: " + dir.error().message));
+      return std::nullopt;
+    }
+    return std::move(*dir);
+  }
+  if (generator_output.empty() || !util::is_plain_relative(generator_output)) {
+    return std::nullopt;
+  }
+  auto site = util::Dir::open(options.site_root, util::Create::no);
+  auto dir = site ? site->sub(generator_output, util::Create::no)
+                  : util::Expected<util::Dir>(tl::unexpected(site.error()));
+  if (!dir || !dir->is_file("index.html")) {
+    return std::nullopt;
+  }
+  return std::move(*dir);
+}
+
+// Issue 21: every URL the build publishes (entry links, og:images, links and
+// images in content) checked against the generator's built site.
+void
+check_built_site(const std::optional<util::Dir>& built,
+                 const std::vector<content::Post>& posts,
+                 const std::vector<std::optional<feed::CardRef>>& cards,
+                 const content::SiteConfig& config,
+                 const FeedStepResult& feeds,
+                 bool strict,
+                 BuildReport& report)
+{
+  if (!built) {
+    return;
+  }
+  report.checked = built->path();
+  std::vector<PublishedUrl> urls;
+  for (std::size_t i = 0; i < posts.size(); ++i) {
+    urls.push_back({posts[i].permalink, posts[i].shown_path, "its link"});
+    if (!cards[i]) {
+      if (std::string image = post_image_url(posts[i], config);
+          !image.empty()) {
+        urls.push_back({std::move(image), posts[i].shown_path, "its og:image"});
+      }
+    }
+  }
+  urls.insert(urls.end(), feeds.linked.begin(), feeds.linked.end());
+  append(report.diagnostics,
+         check_against_built_site(urls, config.base_url, *built, strict));
+}
+
 } // namespace
 
 BuildReport
@@ -532,7 +591,21 @@ build_site(const BuildOptions& options)
     options.drafts == Drafts::include
       ? content::BrokenDrafts::are_errors
       : content::BrokenDrafts::skip_with_warnings;
-  const std::string fingerprint = build_fingerprint(*config, options);
+  // The built site checked against, as it is now: when the generator builds
+  // again, so does ogfeed (its warnings would be stale).
+  const std::optional<util::Dir> built =
+    built_site(options, setup->detected.site_output, report);
+  if (util::has_error(report.diagnostics)) {
+    return report;
+  }
+  std::string fingerprint = build_fingerprint(*config, options);
+  if (built) {
+    const auto stamp = util::file_stamp(built->path() / "index.html");
+    fingerprint += "\x1f" + built->path().string() + "\x1f"
+                   + (options.strict ? "strict" : "") + "\x1f"
+                   + std::to_string(stamp ? stamp->mtime_ns : 0) + "\x1f"
+                   + std::to_string(stamp ? stamp->size : 0);
+  }
   if (auto last = read_build_record(state);
       last && up_to_date(*last, fingerprint, options, report.output_dir)) {
     replay(std::move(*last), report);
@@ -570,6 +643,7 @@ build_site(const BuildOptions& options)
   append(report.diagnostics, std::move(feeds.diagnostics));
   report.feeds = feeds.written.size() + feeds.kept.size();
   report.entries_rendered = feeds.entries_rendered;
+  check_built_site(built, posts, cards, *config, feeds, options.strict, report);
   lap("feeds");
   if (util::has_error(report.diagnostics)) {
     return report;

@@ -35,6 +35,11 @@ struct BuildOptions
   // --base-url: the site's URL for this build (a preview, a fork's Pages),
   // an absolute http(s) URL ending in '/'.
   std::optional<std::string> base_url;
+  // --site-output: the generator's built site to check every published URL
+  // against (default: the generator's output folder, once it holds
+  // index.html); --strict makes a URL it lacks an error.
+  std::optional<std::filesystem::path> site_output;
+  bool strict = false;
   // --state-dir: where ogfeed keeps its state (default SITE/.ogfeed).
   std::optional<std::filesystem::path> state_dir;
   Overwrite overwrite = Overwrite::ours_only; // --force: Overwrite::any
@@ -69,6 +74,7 @@ struct BuildReport
   std::vector<std::string> written; // relative to output_dir, sorted
   std::vector<std::string> removed; // earlier outputs that no longer belong
   std::string detected;             // what the generator's files told, or empty
+  std::filesystem::path checked;    // the built site URLs were checked in
 
   // For --report: the settings used, every post with why it was left out
   // (empty: published), every output, every card, and per-stage seconds.
