@@ -142,6 +142,9 @@ public:
   std::string
   run(std::string_view md)
   {
+    if (m_dialects.shortcodes) {
+      find_paired_shortcodes(md);
+    }
     std::size_t pos = 0;
     while (pos < md.size()) {
       const std::size_t nl = md.find('\n', pos);
@@ -199,6 +202,18 @@ private:
       return;
     }
     if (m_dialects.mdx && mdx_line(text, t)) {
+      return;
+    }
+    if (!m_paired.empty()) {
+      track_paired(t);
+    }
+    if (m_inside_paired > 0 && t.starts_with('#')) {
+      // A theme's `{{< x >}}` gets its inside as it is, not as Markdown: a
+      // "# comment" there is text, never a heading.
+      const std::size_t hash = text.find('#');
+      m_out += std::string(text.substr(0, hash)) + "\\"
+               + inline_text(text.substr(hash))
+               + (raw.ends_with('\n') ? "\n" : "");
       return;
     }
     if (!block(t)) {
@@ -673,6 +688,42 @@ private:
     return url ? std::optional<std::string>(*url + fragment) : std::nullopt;
   }
 
+  // The names of the shortcodes ogfeed does not know that `md` closes as
+  // `{{< /name >}}`: their insides are passed to a theme, not Markdown.
+  void
+  find_paired_shortcodes(std::string_view md)
+  {
+    static const std::set<std::string, std::less<>> known = {
+      "highlight", "figure", "youtube", "gist", "tweet", "x", "ref", "relref"};
+    for (std::size_t i = md.find("{{<"); i != std::string_view::npos;
+         i = md.find("{{<", i + 3)) {
+      const auto w = words(md.substr(i + 3, md.find(">}}", i + 3) - i - 3));
+      if (!w.empty() && w.front().starts_with('/') && w.front().size() > 1
+          && !known.contains(util::ascii_lower(w.front().substr(1)))) {
+        m_paired.insert(util::ascii_lower(w.front().substr(1)));
+      }
+    }
+  }
+
+  // Counts how deep a line leaves us inside paired unknown shortcodes.
+  void
+  track_paired(const std::string& t)
+  {
+    for (std::size_t i = t.find("{{<"); i != std::string::npos;
+         i = t.find("{{<", i + 3)) {
+      const auto w = words(t.substr(i + 3, t.find(">}}", i + 3) - i - 3));
+      if (w.empty()) {
+        continue;
+      }
+      const std::string name = util::ascii_lower(w.front());
+      if (name.starts_with('/') && m_paired.contains(name.substr(1))) {
+        m_inside_paired = std::max(0, m_inside_paired - 1);
+      } else if (m_paired.contains(name)) {
+        ++m_inside_paired;
+      }
+    }
+  }
+
   // One warning per construct name and post.
   void
   note(const std::string& message)
@@ -682,6 +733,8 @@ private:
     }
   }
 
+  std::set<std::string, std::less<>> m_paired; // unknown paired shortcodes
+  int m_inside_paired = 0;
   std::string m_base_no_slash; // https://host/sub
   std::string m_post_url;      // ends in '/'; empty when unknown
   MarkupDialects m_dialects;

@@ -189,6 +189,44 @@ make_entry(const content::Post& post,
   return entry;
 }
 
+// The posts' content warnings, in post order, but for markup ogfeed does
+// not know (a theme's shortcode, a Liquid tag): those are said once per
+// build, at the first post that has them, with how many more posts do.
+void
+group_unknown_markup(const std::set<std::size_t>& shown,
+                     const std::vector<util::Diagnostics>& notes,
+                     util::Diagnostics& out)
+{
+  const auto is_unknown = [](const util::Diagnostic& d) {
+    return d.severity == util::Severity::warning
+           && d.message.ends_with(" dropped")
+           && (d.message.starts_with("Hugo shortcode '")
+               || d.message.starts_with("Liquid tag '")
+               || d.message.starts_with("Liquid output '"));
+  };
+  std::map<std::string, std::size_t> first; // message -> index in out
+  std::map<std::string, std::size_t> more;
+  for (const std::size_t i : shown) {
+    for (const auto& d : notes[i]) {
+      if (!is_unknown(d)) {
+        out.push_back(d);
+        continue;
+      }
+      if (const auto it = first.find(d.message); it != first.end()) {
+        ++more[d.message];
+        continue;
+      }
+      first.emplace(d.message, out.size());
+      out.push_back(d);
+    }
+  }
+  for (const auto& [message, n] : more) {
+    out[first.at(message)].message += " (and in " + std::to_string(n)
+                                      + " more post" + (n == 1 ? "" : "s")
+                                      + ")";
+  }
+}
+
 // One feed file this build publishes.
 struct PlannedFeed
 {
@@ -417,10 +455,8 @@ build_feeds(const std::vector<content::Post>& posts,
       notes[i] = previous.entries.at(posts[i].shown_path).notes;
     }
     result.cache.entries[posts[i].shown_path] = {entry_keys[i], notes[i]};
-    for (const auto& d : notes[i]) {
-      result.diagnostics.push_back(d);
-    }
   }
+  group_unknown_markup(shown, notes, result.diagnostics);
   if (util::has_error(result.diagnostics)) {
     return result;
   }

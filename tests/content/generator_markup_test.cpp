@@ -113,6 +113,37 @@ TEST_CASE("issue 9: Hugo shortcodes are rendered or dropped, never leaked",
           "p.md:11:1: warning: Hugo shortcode 'notice' dropped"});
 }
 
+TEST_CASE("issue 21: the inside of a theme's paired shortcode is never a "
+          "heading, and ref/relref link the post they name",
+          "[content]")
+{
+  const auto r = render("{{< terminal title=\"sh\" >}}\n"
+                        "# install it\n"
+                        "  ## twice\n"
+                        "apt-get install **ogfeed**\n"
+                        "{{< /terminal >}}\n\n"
+                        "# A real heading\n\n"
+                        "[next]({{< ref \"posts/2024-05-01-hello.md\" >}}) "
+                        "[top]({{< relref \"/2024-05-01-hello#top\" >}}) "
+                        "[gone]({{< ref \"nope.md\" >}})\n");
+  CHECK(r.html.find("<h1>install it") == std::string::npos);
+  CHECK(r.html.find("# install it") != std::string::npos);
+  CHECK(r.html.find("## twice") != std::string::npos);
+  CHECK(r.html.find("<strong>ogfeed</strong>") != std::string::npos);
+  CHECK(r.html.find("<h1>A real heading</h1>") != std::string::npos);
+  CHECK(r.html.find(
+          "<a href=\"https://blog.example.jp/2024/05/01/hello/\">next</a>")
+        != std::string::npos);
+  CHECK(r.html.find(
+          "<a href=\"https://blog.example.jp/2024/05/01/hello/#top\">top</a>")
+        != std::string::npos);
+  CHECK(
+    r.warnings
+    == std::vector<std::string>{
+      "p.md:5:1: warning: Hugo shortcode 'terminal' dropped",
+      "p.md:13:1: warning: '{{< ref \"nope.md\" >}}' names no post; dropped"});
+}
+
 TEST_CASE("issue 9: code blocks and inline code are never touched", "[content]")
 {
   const std::string md = "```liquid\n{% highlight ruby %}\n:::message\n```\n\n"

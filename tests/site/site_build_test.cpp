@@ -420,3 +420,23 @@ TEST_CASE("issue 20: posts whose card names come out alike get cards of their "
   CHECK(report.card_records.size() == 5);
   CHECK(cards.size() == 5);
 }
+
+TEST_CASE("issue 21: a theme's shortcode ogfeed does not know is said once "
+          "per build, with how many more posts use it",
+          "[site]")
+{
+  const std::string body = "{{< link-card \"https://example.com\" >}}\n";
+  const fs::path root =
+    site_with("unknown-shortcodes",
+              "https://u.example/",
+              {{"a.md", "---\ntitle: a\ndate: 2020-01-01\n---\n" + body},
+               {"b.md", "---\ntitle: b\ndate: 2020-01-02\n---\n" + body},
+               {"c.md", "---\ntitle: c\ndate: 2020-01-03\n---\n" + body}});
+  const site::BuildReport report =
+    site::build_site(options_for(root, root / "public"));
+  REQUIRE(report.diagnostics.size() == 1);
+  CHECK(util::format_diagnostic(report.diagnostics[0])
+        == (root / "posts/c.md").string()
+             + ":5:1: warning: Hugo shortcode 'link-card' dropped (and in 2 "
+               "more posts)");
+}
