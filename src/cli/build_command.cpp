@@ -3,6 +3,7 @@
 #include "cli/file_watcher.hpp"
 #include "cli/options.hpp"
 #include "cli/progress_line.hpp"
+#include "content/site_detect.hpp"
 #include "site/report_json.hpp"
 #include "site/site_build.hpp"
 #include "util/file.hpp"
@@ -327,6 +328,23 @@ run_build(const std::vector<std::string>& args)
   parsed.options.jobs = std::max(1U, std::thread::hardware_concurrency());
   if (const auto code = parse_args(args, parsed)) {
     return *code;
+  }
+  // A repository that keeps its site in a folder (docs/, blog/): that one.
+  if (const auto below = content::sites_below(parsed.options.site_root);
+      below.size() == 1) {
+    parsed.options.site_root /= below.front();
+    std::cerr << "ogfeed: the site is in "
+              << parsed.options.site_root.lexically_normal().string()
+              << "/ (the folder given holds no site of its own)\n";
+  } else if (below.size() > 1) {
+    std::string names;
+    for (const auto& b : below) {
+      names += (names.empty() ? "" : ", ") + b + "/";
+    }
+    std::cerr << "ogfeed: the folder given holds no site, but " << names
+              << " do; name one: ogfeed build "
+              << (parsed.options.site_root / below.front()).string() << "\n";
+    return 1;
   }
   parsed.options.template_dirs = template_dirs(parsed.options.site_root);
   parsed.options.font_dirs = font_dirs(parsed.options.site_root);

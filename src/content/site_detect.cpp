@@ -1075,6 +1075,34 @@ detect_site(const fs::path& root)
   return site;
 }
 
+std::vector<std::string>
+sites_below(const fs::path& root)
+{
+  const auto is_site = [](const fs::path& dir) {
+    std::error_code ec;
+    return fs::exists(dir / "ogfeed.yaml", ec)
+           || !detect_site(dir).generator.empty();
+  };
+  if (is_site(root)) {
+    return {};
+  }
+  std::vector<std::string> found;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(root, ec)) {
+    const std::string name = e.path().filename().string();
+    std::error_code type_ec;
+    if (name.starts_with('.') || name.starts_with('_') || name == "node_modules"
+        || e.is_symlink(type_ec) || !e.is_directory(type_ec)) {
+      continue;
+    }
+    if (is_site(e.path())) {
+      found.push_back(name);
+    }
+  }
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
 std::string
 detection_summary(const DetectedSite& site)
 {

@@ -44,6 +44,11 @@ struct DetectedSite
 // never run: plain string values (`site: "https://..."`) only.
 DetectedSite detect_site(const std::filesystem::path& root);
 
+// The sub-folders of a repository whose root is no site (no ogfeed.yaml, no
+// generator's files) that are one: a site kept in `docs/`, `blog/` or
+// `hugo-files/`. Sorted; hidden folders, node_modules and links skipped.
+std::vector<std::string> sites_below(const std::filesystem::path& root);
+
 // One line saying what was detected and read, for a build to print:
 // "Hugo site (hugo.toml): base_url, title, language, permalink,
 // content_dir". Empty when no generator was recognised.

@@ -473,6 +473,17 @@ grep -q '<link rel="self" type="application/atom+xml" href="https://fork.github.
 grep -q "href=\"https://blog.example.jp/posts" "$work/fork/atom.xml" && fail "--base-url left the configured URL in the entries"
 "$ogfeed" build "$blog" -o "$work/fork" --base-url ftp://x 2>"$work/err"; expect_eq "$?" 2 "--base-url ftp://x"
 
+# Issue 21: a repository that keeps its site in a folder (hugo-files/, docs/)
+# is built from there, and the message names it; two such folders are an
+# error that names them.
+rm -rf "$work/subrepo" && mkdir -p "$work/subrepo" && cp -r "$src/tests/data/conformance/hugo-rules" "$work/subrepo/hugo-files"
+"$ogfeed" build "$work/subrepo" --no-cards -q 2>"$work/err" || fail "site in a sub-folder: $(cat "$work/err")"
+grep -q "^ogfeed: the site is in $work/subrepo/hugo-files/ (the folder given holds no site of its own)" "$work/err" || fail "sub-folder message: $(cat "$work/err")"
+[[ -f "$work/subrepo/hugo-files/public/atom.xml" ]] || fail "sub-folder site: no feed in hugo-files/public"
+cp -r "$src/tests/data/conformance/jekyll-rules" "$work/subrepo/docs"
+"$ogfeed" build "$work/subrepo" --no-cards -q 2>"$work/err"; expect_eq "$?" 1 "two sites below"
+grep -q "holds no site, but docs/, hugo-files/ do" "$work/err" || fail "two sub-folder sites: $(cat "$work/err")"
+
 if [[ $failures -gt 0 ]]; then
   echo "$failures CLI check(s) failed" >&2
   exit 1
