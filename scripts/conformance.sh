@@ -11,7 +11,11 @@
 # home layout, Jekyll: a page) that prints every page of the generator's
 # own list with its source and permalink; a listed page's file must exist
 # in the output. A Hugo fixture without layouts gets minimal ones, as a
-# theme would give. Needs Debian's hugo and jekyll.
+# theme would give. Needs Debian's hugo and jekyll; Hexo and Eleventy run
+# from an npm folder named by OGFEED_NPM_DIR (one whose node_modules holds
+# hexo, hexo-renderer-marked, hexo-generator-index and @11ty/eleventy:
+# `npm install hexo@7 hexo-renderer-marked hexo-generator-index
+# @11ty/eleventy@3`), and are skipped without it.
 #   scripts/conformance.sh [--check] [FIXTURE_DIR...]
 # With --check, nothing is written: each golden is compared with what the
 # installed generator publishes now (exit 1 on a difference); a generator
@@ -28,7 +32,7 @@ if [[ "${1:-}" == "--check" ]]; then
 fi
 fixtures=("$@")
 if [[ ${#fixtures[@]} -eq 0 ]]; then
-  fixtures=("$root"/tests/data/conformance/*/ "$root"/tests/data/generators/{hugo,jekyll}*/)
+  fixtures=("$root"/tests/data/conformance/*/ "$root"/tests/data/generators/{hugo,jekyll,hexo,eleventy}*/)
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -64,8 +68,12 @@ for dir in "${fixtures[@]}"; do
   out="$work/$name"
   site="$work/site-$name"
   rm -rf "$site" && cp -r "$dir" "$site" && rm -f "$site/expected.tsv"
-  case "$name" in hugo*) tool=hugo ;; jekyll*) tool=jekyll ;; *) tool=none ;; esac
-  if [[ $check -eq 1 && $tool != none ]] && ! command -v "$tool" >/dev/null; then
+  case "$name" in hugo*) tool=hugo ;; jekyll*) tool=jekyll ;; hexo* | eleventy*) tool=npm ;; *) tool=none ;; esac
+  if [[ $tool == npm && ! -d "${OGFEED_NPM_DIR:-/nonexistent}/node_modules" ]]; then
+    echo "conformance: $name: skipped, OGFEED_NPM_DIR names no npm folder with its generator"
+    continue
+  fi
+  if [[ $check -eq 1 && $tool != none && $tool != npm ]] && ! command -v "$tool" >/dev/null; then
     echo "conformance: $name: skipped, $tool is not installed"
     continue
   fi
@@ -100,8 +108,43 @@ for dir in "${fixtures[@]}"; do
       grep -hP '^ogfeed-post\t' "$out/ogfeed-conformance.txt" |
         awk -F'\t' '$3 != "" { print "post\t" $2 "\t" $3 }' | LC_ALL=C sort -u >"$work/posts.tsv"
       ;;
+    hexo*)
+      npm=$(realpath "$OGFEED_NPM_DIR")
+      version="hexo $(node -p "require('$npm/node_modules/hexo/package.json').version")"
+      ln -s "$npm/node_modules" "$site/node_modules"
+      # Hexo reads a folder as a site by package.json's "hexo" key, and loads
+      # the plugins it lists.
+      printf '{"name":"s","hexo":{"version":"7.0.0"},"dependencies":{"hexo":"*","hexo-renderer-marked":"*","hexo-generator-index":"*"}}\n' >"$site/package.json"
+      mkdir -p "$site/scripts"
+      printf '%s\n' "hexo.extend.generator.register('ogfeed_conformance', function (locals) {" \
+        "  const lines = locals.posts.map(p => 'ogfeed-post\t' + hexo.config.source_dir + '/' + p.source + '\t' + p.permalink);" \
+        "  return { path: 'ogfeed-conformance.txt', data: 'ogfeed-base\t' + hexo.config.url + '/\n' + lines.join('\n') + '\n' };" \
+        "});" >"$site/scripts/ogfeed-conformance.js"
+      (cd "$site" && node "$npm/node_modules/hexo/bin/hexo" generate --silent >/dev/null && mv public "$out")
+      base=$(grep -hoP '^ogfeed-base\t\K.*' "$out/ogfeed-conformance.txt")
+      grep -hP '^ogfeed-post\t' "$out/ogfeed-conformance.txt" |
+        awk -F'\t' '$3 != "" { print "post\t" $2 "\t" $3 }' | LC_ALL=C sort -u >"$work/posts.tsv"
+      ;;
+    eleventy*)
+      npm=$(realpath "$OGFEED_NPM_DIR")
+      version="eleventy $(node -p "require('$npm/node_modules/@11ty/eleventy/package.json').version")"
+      ln -s "$npm/node_modules" "$site/node_modules"
+      config=
+      for f in eleventy.config.js eleventy.config.mjs eleventy.config.cjs .eleventy.js; do
+        if [[ -e "$site/$f" ]]; then config=$f && break; fi
+      done
+      # The site's config, plus a page listing the posts collection.
+      printf '%s\n' "import site, * as rest from './$config';" 'export const config = rest.config;' \
+        'export default async function (c) {' '  if (typeof site === "function") await site(c);' \
+        '  c.addTemplate("ogfeed-conformance.liquid", "ogfeed-base\t{{ metadata.url }}\n{% for p in collections.posts %}ogfeed-post\t{{ p.inputPath }}\t{{ p.url }}\n{% endfor %}", { permalink: "/ogfeed-conformance.txt", eleventyExcludeFromCollections: true });' \
+        '}' >"$site/ogfeed-probe.config.mjs"
+      (cd "$site" && node "$npm/node_modules/@11ty/eleventy/cmd.cjs" --config=ogfeed-probe.config.mjs --quiet --output="$out" >/dev/null)
+      base=$(grep -hoP '^ogfeed-base\t\K.*' "$out/ogfeed-conformance.txt")
+      grep -hP '^ogfeed-post\t' "$out/ogfeed-conformance.txt" |
+        awk -F'\t' -v b="${base%/}" '$3 != "" { sub("^\\./", "", $2); print "post\t" $2 "\t" b $3 }' | LC_ALL=C sort -u >"$work/posts.tsv"
+      ;;
     *)
-      echo "conformance: $name: no generator named by its prefix (hugo, jekyll)" >&2
+      echo "conformance: $name: no generator named by its prefix (hugo, jekyll, hexo, eleventy)" >&2
       exit 2
       ;;
   esac

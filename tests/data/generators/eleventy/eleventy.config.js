@@ -1,5 +1,11 @@
 export default async function(eleventyConfig) {
 	eleventyConfig.addPassthroughCopy({ "./public/": "/" });
+	// As eleventy-base-blog does: `draft: true` is left out of builds.
+	eleventyConfig.addPreprocessor("drafts", "*", (data, content) => {
+		if (data.draft && process.env.ELEVENTY_RUN_MODE === "build") {
+			return false;
+		}
+	});
 };
 
 export const config = {
