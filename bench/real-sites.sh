@@ -1,76 +1,65 @@
 #!/usr/bin/env bash
 # Issue 21's acceptance check on real blog repositories: runs the generator
-# itself on a copy of each (with the same probe as scripts/conformance.sh,
-# which lists every page the generator publishes in its lists with its
-# source), then ogfeed with --site-output on the generator's output, with no
-# ogfeed.yaml, and prints one Markdown row per site:
-#   | site | generator | its listed posts | ogfeed's posts | same URL | links that resolve |
-#   bench/real-sites.sh OGFEED hugo|jekyll SITE_DIR [hugo|jekyll SITE_DIR]...
-# A Hugo site whose theme is missing (a submodule not checked out) gets
-# minimal layouts: URLs do not depend on the theme. A Jekyll site whose
-# plugins are not installed is built without them.
+# itself on a copy of each (scripts/conformance.sh --into: the same probe as
+# the conformance goldens, listing every page the generator publishes in its
+# lists with its source), then ogfeed with no ogfeed.yaml and --site-output
+# on the generator's output, and prints one Markdown row per site:
+#   | site | generator | its posts | ogfeed's posts | at its URL | entry links resolving | other URLs missing |
+#   bench/real-sites.sh OGFEED GENERATOR SITE_DIR [GENERATOR SITE_DIR]...
+# GENERATOR is hugo, jekyll, hexo or eleventy (the last two need
+# OGFEED_NPM_DIR, as for scripts/conformance.sh). SHOW_DIFF=1 lists every
+# post whose URL differs, and every URL missing from the built site.
 set -euo pipefail
 ogfeed=$(realpath "$1")
 shift
+root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-echo "| site | generator | its listed posts | ogfeed's posts | same URL | links that resolve |"
-echo "| --- | --- | --- | --- | --- | --- |"
+echo "| site | generator | its posts | ogfeed's posts | at its URL | entry links resolving | other URLs missing |"
+echo "| --- | --- | --- | --- | --- | --- | --- |"
 while [[ $# -ge 2 ]]; do
   gen=$1 src=$(realpath "$2")
   shift 2
-  name=$(basename "$src" | tr -c "A-Za-z0-9._\n-" "_")
-  site="$work/$name" built="$work/$name.built"
-  rm -rf "$site" "$built" && cp -r "$src" "$site"
-  case "$gen" in
-    hugo)
-      version=$(hugo version | awk '{print $2}')
-      mkdir -p "$site/layouts/_default"
-      if ! find "$site/layouts" "$site/themes" -name 'single.html' 2>/dev/null | grep -q .; then
-        echo '<!doctype html><html><body>{{ .Content }}</body></html>' >"$site/layouts/_default/single.html"
-        echo '<!doctype html><html><body>{{ range .Pages }}<a href="{{ .Permalink }}">{{ .Title }}</a>{{ end }}</body></html>' >"$site/layouts/_default/list.html"
-      fi
-      printf '%s\n' '<!doctype html><html><body><pre>' \
-        '{{ range .Sites }}{{ range .RegularPages }}ogfeed-post	{{ with .File }}{{ .Filename }}{{ end }}	{{ .Permalink }}' \
-        '{{ end }}{{ end }}</pre></body></html>' >"$site/layouts/index.html"
-      (cd "$site" && hugo --quiet -d "$built" >/dev/null 2>"$work/gen.err") || { echo "| $name | hugo $version | build failed: $(head -c 200 "$work/gen.err") |"; continue; }
-      find "$built" -name index.html -exec grep -hP '^ogfeed-post\t' {} + |
-        awk -F'\t' -v d="$site/" '$3 != "" { sub("^" d, "", $2); print $2 "\t" $3 }' | LC_ALL=C sort -u >"$work/listed.tsv"
-      ;;
-    jekyll)
-      version=$(jekyll --version | awk '{print $2}')
-      printf '%s\n' '---' 'layout: null' '---' \
-        '{% for p in site.posts %}ogfeed-post	{{ p.path }}	{{ p.url | absolute_url }}' \
-        '{% endfor %}' >"$site/ogfeed-conformance.txt"
-      if ! (cd "$site" && jekyll build --quiet -d "$built" >/dev/null 2>"$work/gen.err"); then
-        sed -i '/^plugins:/,/^[^ -]/{/^plugins:/d;/^ *- /d}; /^theme:/d; /^remote_theme:/d' "$site/_config.yml"
-        rm -f "$site/Gemfile" "$site/Gemfile.lock"
-        (cd "$site" && jekyll build --quiet -d "$built" >/dev/null 2>"$work/gen.err") || { echo "| $name | jekyll $version | build failed: $(head -c 200 "$work/gen.err") |"; continue; }
-      fi
-      grep -hP '^ogfeed-post\t' "$built/ogfeed-conformance.txt" | cut -f2,3 | LC_ALL=C sort -u >"$work/listed.tsv"
-      rm -f "$site/ogfeed-conformance.txt"
-      ;;
-  esac
-  "$ogfeed" build "$site" -o "$work/$name.out" --state-dir "$work/$name.state" --no-cards \
-    --site-output "$built" --report "$work/report.json" >/dev/null 2>"$work/ogfeed.err" || true
-  python3 - "$work/report.json" "$site" "$work/listed.tsv" "$work/ogfeed.err" "$name" "$gen $version" <<'PY'
+  name=$(basename "$src" | tr -c 'A-Za-z0-9._\n-' '_')
+  if [[ $gen == eleventy && -f "$src/package.json" && ! -d "$src/node_modules" ]]; then
+    # Its plugins, as its own CI installs them (the npm registry).
+    rm -rf "$work/npm-$name" && cp -r "$src" "$work/npm-$name" && src="$work/npm-$name"
+    (cd "$src" && timeout 600 npm install --no-audit --no-fund >/dev/null 2>&1) || true
+  fi
+  if ! line=$(bash "$root/scripts/conformance.sh" --generator "$gen" --into "$work" "$src" 2>"$work/gen.err"); then
+    echo "| $name | $gen | the generator failed: $(tr '\n|' ' /' <"$work/gen.err" | head -c 200) | | | | |"
+    continue
+  fi
+  version=$(sed -n 's/.*(\(.*\))$/\1/p' <<<"$line")
+  rm -rf "$work/site" && cp -r "$src" "$work/site" && rm -rf "$work/site/node_modules"
+  "$ogfeed" build "$work/site" -o "$work/out" --state-dir "$work/state" --no-cards \
+    --site-output "$work/$name.built" --report "$work/report.json" >/dev/null 2>"$work/ogfeed.err" || true
+  python3 - "$work/report.json" "$work/site" "$work/$name.tsv" "$work/ogfeed.err" "$name" "$version" <<'PY'
 import json, os, sys
 report, site, listed_file, err, name, gen = sys.argv[1:]
-listed = dict(line.rstrip("\n").split("\t") for line in open(listed_file) if "\t" in line)
-listed = {os.path.normpath(s): u for s, u in listed.items()}
+listed = {}
+for line in open(listed_file):
+    f = line.rstrip("\n").split("\t")
+    if f[0] == "post":
+        listed[os.path.normpath(f[1])] = f[2]
 try:
     r = json.load(open(report))
 except Exception:
-    print(f"| {name} | {gen} | {len(listed)} | build failed: {open(err).read()[:200]!r} | | |")
+    print(f"| {name} | {gen} | {len(listed)} | ogfeed failed: {open(err).read()[:200]!r} | | | |")
     sys.exit()
-ours = {os.path.relpath(os.path.realpath(p["source"]), os.path.realpath(site)): p["permalink"] for p in r["posts"] if not p["skipped"]}
+site = os.path.realpath(site)
+ours = {os.path.relpath(os.path.realpath(p["source"]), site): p["permalink"]
+        for p in r["posts"] if not p["skipped"]}
 same = sum(1 for s, u in ours.items() if listed.get(s) == u)
-links = [d for d in r["diagnostics"] if "names no file of the built site" in d["message"]]
-checked = sum(1 for line in open(err) if "names no file" in line)
+missing = [d for d in r["diagnostics"] if "names no file of the built site" in d["message"]]
+bad_links = {d["file"] for d in missing if d["message"].startswith("its link")}
 if os.environ.get("SHOW_DIFF"):
     for s in sorted(set(listed) | set(ours)):
         if listed.get(s) != ours.get(s):
-            print("  ", s, listed.get(s), ours.get(s), file=sys.stderr)
-print(f"| {name} | {gen} | {len(listed)} | {len(ours)} | {same} | {len(ours) - len({d['file'] for d in links if 'its link' in d['message']})} of {len(ours)} entry links; {len(links)} URLs missing |")
+            print("  url:", s, listed.get(s), ours.get(s), file=sys.stderr)
+    for d in missing:
+        print("  missing:", d["file"], d["message"], file=sys.stderr)
+print(f"| {name} | {gen} | {len(listed)} | {len(ours)} | {same} | "
+      f"{len(ours) - len(bad_links)} of {len(ours)} | {len(missing) - len(bad_links)} |")
 PY
 done

@@ -20,16 +20,23 @@
 # With --check, nothing is written: each golden is compared with what the
 # installed generator publishes now (exit 1 on a difference); a generator
 # that is not installed is skipped (exit 77 when none ran).
+# With --into DIR (for bench/real-sites.sh), each site's list goes to
+# DIR/NAME.tsv and the generator's output stays in DIR/NAME.built;
+# --generator G names the generator of sites whose folder name does not.
 # (default: tests/data/conformance/* and the Hugo and Jekyll sites of
 # tests/data/generators/)
 set -euo pipefail
 trap 'echo "conformance: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 root=$(cd "$(dirname "$0")/.." && pwd)
-check=0
-if [[ "${1:-}" == "--check" ]]; then
-  check=1
-  shift
-fi
+check=0 into= generator=
+while [[ "${1:-}" == --* ]]; do
+  case "$1" in
+    --check) check=1 && shift ;;
+    --into) into=$(realpath "$2") && shift 2 ;;
+    --generator) generator=$2 && shift 2 ;;
+    *) echo "conformance: unknown option $1" >&2 && exit 2 ;;
+  esac
+done
 fixtures=("$@")
 if [[ ${#fixtures[@]} -eq 0 ]]; then
   fixtures=("$root"/tests/data/conformance/*/ "$root"/tests/data/generators/{hugo,jekyll,hexo,eleventy}*/)
@@ -64,11 +71,12 @@ check_pages() { # posts.tsv files.tsv
 ran=0 failed=0
 for dir in "${fixtures[@]}"; do
   dir=${dir%/}
-  name=$(basename "$dir")
+  name=$(basename "$dir" | tr -c 'A-Za-z0-9._\n-' '_')
   out="$work/$name"
   site="$work/site-$name"
   rm -rf "$site" && cp -r "$dir" "$site" && rm -f "$site/expected.tsv"
-  case "$name" in hugo*) tool=hugo ;; jekyll*) tool=jekyll ;; hexo* | eleventy*) tool=npm ;; *) tool=none ;; esac
+  kind=${generator:-$name}
+  case "$kind" in hugo*) tool=hugo ;; jekyll*) tool=jekyll ;; hexo* | eleventy*) tool=npm ;; *) tool=none ;; esac
   if [[ $tool == npm && ! -d "${OGFEED_NPM_DIR:-/nonexistent}/node_modules" ]]; then
     echo "conformance: $name: skipped, OGFEED_NPM_DIR names no npm folder with its generator"
     continue
@@ -78,14 +86,16 @@ for dir in "${fixtures[@]}"; do
     continue
   fi
   ran=$((ran + 1))
-  case "$name" in
+  case "$kind" in
     hugo*)
       version=$(hugo version | sed 's/ BuildDate.*//')
       mkdir -p "$site/layouts/_default"
-      [[ -e "$site/layouts/_default/single.html" ]] ||
+      # A theme that is missing (a submodule not checked out): minimal
+      # layouts, as URLs do not depend on the theme.
+      if ! find "$site/layouts" "$site/themes" -name single.html 2>/dev/null | grep -q .; then
         echo '<!doctype html><html><body>{{ .Content }}</body></html>' >"$site/layouts/_default/single.html"
-      [[ -e "$site/layouts/_default/list.html" ]] ||
         echo '<!doctype html><html><body>{{ range .Pages }}<a href="{{ .Permalink }}">{{ .Title }}</a>{{ end }}</body></html>' >"$site/layouts/_default/list.html"
+      fi
       printf '%s\n' '<!doctype html><html><body><pre>' \
         '{{ range .Sites }}{{ range .RegularPages }}ogfeed-post	{{ with .File }}{{ .Filename }}{{ end }}	{{ .Permalink }}' \
         '{{ end }}{{ end }}</pre></body></html>' >"$site/layouts/index.html"
@@ -103,7 +113,12 @@ for dir in "${fixtures[@]}"; do
       printf '%s\n' '---' 'layout: null' '---' 'ogfeed-base	{{ "/" | absolute_url }}' \
         '{% for p in site.posts %}ogfeed-post	{{ p.path }}	{{ p.url | absolute_url }}' \
         '{% endfor %}' >"$site/ogfeed-conformance.txt"
-      (cd "$site" && jekyll build --quiet -s . -d "$out" >/dev/null)
+      if ! (cd "$site" && jekyll build --quiet -s . -d "$out" >/dev/null 2>&1); then
+        # Plugins or a theme gem that are not installed: built without them.
+        sed -i '/^plugins:/,/^[^ -]/{/^plugins:/d;/^ *- /d}; /^gems:/,/^[^ -]/{/^gems:/d;/^ *- /d}; /^theme:/d; /^remote_theme:/d' "$site/_config.yml"
+        rm -f "$site/Gemfile" "$site/Gemfile.lock"
+        (cd "$site" && jekyll build --quiet -s . -d "$out" >/dev/null)
+      fi
       base=$(grep -hoP '^ogfeed-base\t\K.*' "$out/ogfeed-conformance.txt")
       grep -hP '^ogfeed-post\t' "$out/ogfeed-conformance.txt" |
         awk -F'\t' '$3 != "" { print "post\t" $2 "\t" $3 }' | LC_ALL=C sort -u >"$work/posts.tsv"
@@ -114,7 +129,11 @@ for dir in "${fixtures[@]}"; do
       ln -s "$npm/node_modules" "$site/node_modules"
       # Hexo reads a folder as a site by package.json's "hexo" key, and loads
       # the plugins it lists.
-      printf '{"name":"s","hexo":{"version":"7.0.0"},"dependencies":{"hexo":"*","hexo-renderer-marked":"*","hexo-generator-index":"*"}}\n' >"$site/package.json"
+      deps='"hexo":"*","hexo-renderer-marked":"*","hexo-generator-index":"*"'
+      for plugin in hexo-generator-tag hexo-generator-category hexo-generator-archive; do
+        if [[ -d "$npm/node_modules/$plugin" ]]; then deps+=",\"$plugin\":\"*\""; fi
+      done
+      printf '{"name":"s","hexo":{"version":"7.0.0"},"dependencies":{%s}}\n' "$deps" >"$site/package.json"
       mkdir -p "$site/scripts"
       printf '%s\n' "hexo.extend.generator.register('ogfeed_conformance', function (locals) {" \
         "  const lines = locals.posts.map(p => 'ogfeed-post\t' + hexo.config.source_dir + '/' + p.source + '\t' + p.permalink);" \
@@ -128,7 +147,8 @@ for dir in "${fixtures[@]}"; do
     eleventy*)
       npm=$(realpath "$OGFEED_NPM_DIR")
       version="eleventy $(node -p "require('$npm/node_modules/@11ty/eleventy/package.json').version")"
-      ln -s "$npm/node_modules" "$site/node_modules"
+      # A site with its own node_modules (its plugins installed) keeps them.
+      [[ -e "$site/node_modules" ]] || ln -s "$npm/node_modules" "$site/node_modules"
       config=
       for f in eleventy.config.js eleventy.config.mjs eleventy.config.cjs .eleventy.js; do
         if [[ -e "$site/$f" ]]; then config=$f && break; fi
@@ -152,6 +172,10 @@ for dir in "${fixtures[@]}"; do
   check_pages "$work/posts.tsv" "$work/files.tsv"
   golden="$dir/expected.tsv"
   [[ $check -eq 1 ]] && golden="$work/expected.tsv"
+  if [[ -n "$into" ]]; then
+    golden="$into/$name.tsv"
+    rm -rf "$into/$name.built" && cp -r "$out" "$into/$name.built"
+  fi
   {
     echo "# Made by scripts/conformance.sh from $version: what the generator published. Do not edit."
     cat "$work/posts.tsv" "$work/files.tsv"
