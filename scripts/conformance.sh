@@ -6,7 +6,8 @@
 #   post <TAB> SOURCE <TAB> URL   a page the generator lists (its feed and
 #                                 lists hold it), SOURCE relative to the site
 #   file <TAB> URL                a file the generator publishes (a page is
-#                                 named by its folder URL, ending in '/')
+#                                 named by its folder URL, with and without
+#                                 its '/': hosts redirect one to the other)
 # The generator runs on a copy of the fixture with a probe added (Hugo: a
 # home layout, Jekyll: a page) that prints every page of the generator's
 # own list with its source and permalink; a listed page's file must exist
@@ -39,18 +40,21 @@ while [[ "${1:-}" == --* ]]; do
 done
 fixtures=("$@")
 if [[ ${#fixtures[@]} -eq 0 ]]; then
-  fixtures=("$root"/tests/data/conformance/*/ "$root"/tests/data/generators/{hugo,jekyll,hexo,eleventy}*/)
+  fixtures=("$root"/tests/data/conformance/*/ "$root"/tests/data/generators/{hugo,jekyll,hexo,eleventy,docusaurus}*/)
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 # The URL of every file below $1 (the output), $2 the site's base URL.
 file_urls() {
-  (cd "$1" && find . -type f ! -name ogfeed-conformance.txt | sed 's|^\./||' | LC_ALL=C sort) |
+  # Scripts and styles are never what a feed links.
+  (cd "$1" && find . -type f ! -name ogfeed-conformance.txt ! -name '*.js' ! -name '*.css' ! -name '*.map' |
+    sed 's|^\./||' | LC_ALL=C sort) |
     while IFS= read -r f; do
       case "$f" in
         index.html) printf 'file\t%s\n' "$2" ;;
-        */index.html) printf 'file\t%s%s\n' "$2" "${f%index.html}" ;;
+        */index.html) # a folder's page: with its slash, and without (hosts redirect)
+          printf 'file\t%s%s\nfile\t%s%s\n' "$2" "${f%index.html}" "$2" "${f%/index.html}" ;;
         *) printf 'file\t%s%s\n' "$2" "$f" ;;
       esac
     done | perl -pe 's/([^\x00-\x7f])/sprintf("%%%02X", ord($1))/ge' # as URLs write them
@@ -76,7 +80,7 @@ for dir in "${fixtures[@]}"; do
   site="$work/site-$name"
   rm -rf "$site" && cp -r "$dir" "$site" && rm -f "$site/expected.tsv"
   kind=${generator:-$name}
-  case "$kind" in hugo*) tool=hugo ;; jekyll*) tool=jekyll ;; hexo* | eleventy*) tool=npm ;; *) tool=none ;; esac
+  case "$kind" in hugo*) tool=hugo ;; jekyll*) tool=jekyll ;; hexo* | eleventy* | docusaurus*) tool=npm ;; *) tool=none ;; esac
   if [[ $tool == npm && ! -d "${OGFEED_NPM_DIR:-/nonexistent}/node_modules" ]]; then
     echo "conformance: $name: skipped, OGFEED_NPM_DIR names no npm folder with its generator"
     continue
@@ -163,8 +167,30 @@ for dir in "${fixtures[@]}"; do
       grep -hP '^ogfeed-post\t' "$out/ogfeed-conformance.txt" |
         awk -F'\t' -v b="${base%/}" '$3 != "" { sub("^\\./", "", $2); print "post\t" $2 "\t" b $3 }' | LC_ALL=C sort -u >"$work/posts.tsv"
       ;;
+    docusaurus*)
+      npm=$(realpath "$OGFEED_NPM_DIR")
+      version="docusaurus $(node -p "require('$npm/node_modules/@docusaurus/core/package.json').version")"
+      [[ -e "$site/node_modules" ]] || ln -s "$npm/node_modules" "$site/node_modules"
+      config=$(cd "$site" && for f in docusaurus.config.js docusaurus.config.mjs; do [[ -e $f ]] && echo "$f" && break; done || true)
+      # The site's config plus a plugin that lists the blog's posts as
+      # Docusaurus made them; broken links only warn (the probe's pages).
+      printf '%s\n' 'import fs from "node:fs";' "import site from './$config';" \
+        'const config = { ...site, onBrokenLinks: "warn" };' \
+        'config.presets = config.presets ?? [["classic", {}]];' \
+        'config.plugins = [...(config.plugins ?? []), () => ({ name: "ogfeed-probe", async allContentLoaded({ allContent }) {' \
+        '  const lines = [];' \
+        '  for (const i of Object.values(allContent["docusaurus-plugin-content-blog"] ?? {})) for (const p of i.blogPosts) lines.push(`ogfeed-post\t${p.metadata.source.replace(/^@site\//, "")}\t${p.metadata.permalink}`);' \
+        '  fs.writeFileSync(process.env.OGFEED_PROBE_OUT, `ogfeed-base\t${config.url}${config.baseUrl}\n` + lines.join("\n") + "\n");' \
+        '} })];' 'export default config;' >"$site/ogfeed-probe.config.mjs"
+      (cd "$site" && OGFEED_PROBE_OUT="$work/probe.txt" node "$npm/node_modules/@docusaurus/core/bin/docusaurus.mjs" build \
+        --config ogfeed-probe.config.mjs --out-dir "$out" >/dev/null 2>&1)
+      base=$(grep -hoP '^ogfeed-base\t\K.*' "$work/probe.txt")
+      host=$(grep -oP '^https?://[^/]+' <<<"$base")
+      grep -hP '^ogfeed-post\t' "$work/probe.txt" |
+        awk -F'\t' -v h="$host" '$3 != "" { print "post\t" $2 "\t" h $3 }' | LC_ALL=C sort -u >"$work/posts.tsv"
+      ;;
     *)
-      echo "conformance: $name: no generator named by its prefix (hugo, jekyll, hexo, eleventy)" >&2
+      echo "conformance: $name: no generator named by its prefix (hugo, jekyll, hexo, eleventy, docusaurus)" >&2
       exit 2
       ;;
   esac

@@ -16,11 +16,11 @@ namespace {
 
 // Every token, longest first where one is a prefix of another, so that
 // `:slugortitle` is not read as `:slug` + "ortitle".
-constexpr std::array<std::string_view, 21> k_tokens = {
-  "slugortitle", "slug",       "short_year", "year",    "i_month",  "monthname",
-  "month",       "i_day",      "day",        "hour",    "minute",   "second",
-  "categories",  "category",   "sections",   "section", "filename", "title",
-  "path",        "output_ext", "id",
+constexpr std::array<std::string_view, 22> k_tokens = {
+  "slugortitle", "slug",     "short_year", "year",    "i_month",  "monthname",
+  "month",       "i_day",    "day",        "hour",    "minute",   "second",
+  "categories",  "category", "sections",   "section", "filename", "filedate",
+  "title",       "path",     "output_ext", "id",
 };
 
 // The token named at pattern[colon] (without the colon), or the run of
@@ -79,6 +79,20 @@ name_token(std::string_view token, const Post& post)
   }
   if (token == "title") {
     return util::percent_encode(urlize(post.title));
+  }
+  if (token == "filedate") { // Docusaurus: the file name's date, unless a slug
+    const std::string& name = post.file_name;
+    const auto digits = [&](std::size_t from, std::size_t n) {
+      return std::all_of(name.begin() + static_cast<std::ptrdiff_t>(from),
+                         name.begin() + static_cast<std::ptrdiff_t>(from + n),
+                         [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (post.slug_given || name.size() < 10 || !digits(0, 4) || name[4] != '-'
+        || !digits(5, 2) || name[7] != '-' || !digits(8, 2)) {
+      return {};
+    }
+    return name.substr(0, 4) + "/" + name.substr(5, 2) + "/"
+           + name.substr(8, 2);
   }
   if (token == "filename") {
     return util::percent_encode(post.file_name);

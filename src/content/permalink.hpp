@@ -37,7 +37,9 @@ struct UrlRules
 // :category (the first); :categories (Jekyll: all, lower case, '/'-joined);
 // :section (first folder below the content folder); :sections (all of
 // them); :path (folders and file name, Eleventy, Gatsby, Hexo); :id (Qiita's
-// item id, else the slug); :output_ext (".html", Jekyll).
+// item id, else the slug); :output_ext (".html", Jekyll); :filedate
+// (Docusaurus: YYYY/MM/DD from a date that starts the file's or its folder's
+// name, empty when there is none or the post gives its own slug).
 util::Expected<void> check_permalink_pattern(std::string_view pattern);
 
 // Hugo's urlize: ASCII lower-cased (unless `lower` is false), spaces and

@@ -93,18 +93,65 @@ scalar(const YamlValue* map, std::string_view key)
   return v->scalar;
 }
 
-// A string value in JavaScript source: `key: "text"` or `key = 'text'`.
-// Read, never run: anything but a plain literal is not found.
+// JavaScript source without its comments (`// ...`, `/* ... */`), string
+// literals kept as they are: a commented-out `url: '...'` is not the site's.
+std::string
+without_js_comments(std::string_view js)
+{
+  std::string out;
+  out.reserve(js.size());
+  char quote = 0;
+  for (std::size_t i = 0; i < js.size(); ++i) {
+    const char c = js[i];
+    if (quote != 0) {
+      out += c;
+      if (c == '\\' && i + 1 < js.size()) {
+        out += js[++i];
+      } else if (c == quote || (c == '\n' && quote != '`')) {
+        quote = 0;
+      }
+      continue;
+    }
+    if (c == '"' || c == '\'' || c == '`') {
+      quote = c;
+      out += c;
+    } else if (c == '/' && i + 1 < js.size() && js[i + 1] == '/') {
+      i = std::min(js.find('\n', i), js.size()) - 1;
+    } else if (c == '/' && i + 1 < js.size() && js[i + 1] == '*') {
+      const std::size_t end = js.find("*/", i + 2);
+      i = end == std::string_view::npos ? js.size() : end + 1;
+      out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// A string value in JavaScript source: `key: "text"` or `key = 'text'`, or
+// `key: NAME` where `const NAME = "text"`. Read, never run: comments are
+// skipped, and anything but a plain literal is not found.
 std::optional<std::string>
 js_string(const std::string& source, std::string_view key)
 {
-  const std::regex re("(^|[^A-Za-z0-9_.$])[\"']?" + std::string(key)
-                      + "[\"']?\\s*[:=]\\s*([\"'`])([^\"'`\\n]*)\\2");
+  const std::string js = without_js_comments(source);
+  const std::string name =
+    "(^|[^A-Za-z0-9_.$])[\"']?" + std::string(key) + "[\"']?\\s*[:=]\\s*";
+  const std::regex literal(name + "([\"'`])([^\"'`\\n]*)\\2");
   std::smatch m;
-  if (!std::regex_search(source, m, re) || m[3].length() == 0) {
+  if (std::regex_search(js, m, literal) && m[3].length() > 0) {
+    return m[3].str();
+  }
+  const std::regex named(name + "([A-Za-z_$][A-Za-z0-9_$]*)\\s*[,}\\n]");
+  if (!std::regex_search(js, m, named)) {
     return std::nullopt;
   }
-  return m[3].str();
+  const std::regex constant("(const|let|var)\\s+" + m[2].str()
+                            + "\\s*=\\s*([\"'`])([^\"'`\\n]*)\\2");
+  if (std::regex_search(js, m, constant) && m[3].length() > 0) {
+    return m[3].str();
+  }
+  return std::nullopt;
 }
 
 // The markup each generator renders in its posts.
@@ -936,15 +983,23 @@ detect_eleventy(Detector& d)
     return false;
   }
   d.found("Eleventy", *file);
-  d.site_output(std::nullopt, "_site");
   const std::string js = read_text(d.root() / *file);
+  d.site_output(js_string(js, "output"), "_site");
   const std::string input = js_string(js, "input").value_or(".");
   const fs::path data =
     fs::path(input) / js_string(js, "data").value_or("_data");
-  for (const char* name : {"metadata.js", "metadata.mjs", "metadata.json"}) {
+  // The global data file that holds the site's URL: eleventy-base-blog's
+  // metadata, or the names other starters give it.
+  std::vector<std::string> names;
+  for (const char* stem : {"metadata", "site", "siteData", "meta", "config"}) {
+    for (const char* ext : {".js", ".mjs", ".cjs", ".json"}) {
+      names.push_back(std::string(stem) + ext);
+    }
+  }
+  for (const std::string& name : names) {
     const fs::path meta = (data / name).lexically_normal();
     const std::string text = read_text(d.root() / meta);
-    if (text.empty()) {
+    if (text.empty() || !js_string(text, "url")) {
       continue;
     }
     const std::string where = " in " + meta.generic_string();
@@ -1020,7 +1075,19 @@ detect_docusaurus(Detector& d)
          "subtitle",
          "tagline in " + *file);
   d.language(js_string(js, "defaultLocale"), "i18n.defaultLocale in " + *file);
-  d.permalink("/blog/:year/:month/:day/:slug", "", "Docusaurus's blog URLs");
+  // The blog's URL: its route, then the date a file's name starts with
+  // (not one from front matter), then its slug; a `slug:` drops the date.
+  std::string route = js_string(js, "routeBasePath").value_or("blog");
+  while (route.starts_with('/')) {
+    route.erase(0, 1);
+  }
+  while (route.ends_with('/')) {
+    route.pop_back();
+  }
+  d.permalink(route.empty() ? "/:filedate/:slug"
+                            : "/" + route + "/:filedate/:slug",
+              "",
+              "Docusaurus's blog URLs");
   d.posts({"blog"}, {}, "Docusaurus's blog/");
   return true;
 }

@@ -49,7 +49,14 @@ bool
 exists(const util::Dir& built, const std::string& path)
 {
   const std::string file = file_of(path);
-  return util::is_plain_relative(file) && built.is_file(file);
+  if (util::is_plain_relative(file) && built.is_file(file)) {
+    return true;
+  }
+  // "a/b" for a folder with its index.html: what Docusaurus links by
+  // default, and what every static host redirects to "a/b/".
+  const std::string index = path + "/index.html";
+  return !path.empty() && !path.ends_with('/') && util::is_plain_relative(index)
+         && built.is_file(index);
 }
 
 // The same path in another case, segment by segment, if the site has one.
@@ -94,7 +101,6 @@ nearest(const util::Dir& built, const std::string& path)
     tries.push_back(path.substr(0, path.size() - 1));
     tries.push_back(path.substr(0, path.size() - 1) + ".html");
   } else {
-    tries.push_back(path + "/");
     tries.push_back(path + ".html");
     if (path.ends_with(".html")) {
       tries.push_back(path.substr(0, path.size() - 5) + "/");

@@ -18,9 +18,10 @@ struct PublishedUrl
 
 // Checks every URL below `base_url` against the generator's built site in
 // `built` (its output folder): each must name a file there (a URL ending in
-// '/' names its index.html). One that does not is a warning (an error with
+// '/' names its index.html; one without it names the folder's index.html
+// too, as hosts redirect it). One that does not is a warning (an error with
 // `strict`) at its post that names the nearest file the site has: the same
-// path in another case, with or without a trailing slash, or as .html.
+// path in another case, without its trailing slash, or as .html.
 // Nothing is followed through a link.
 util::Diagnostics
 check_against_built_site(const std::vector<PublishedUrl>& urls,

@@ -131,7 +131,7 @@ TEST_CASE("issue 9: each generator's repository builds as it is, with the "
       "https://gatsby.example.jp/second/"}},
     {"docusaurus",
      "Docusaurus site (docusaurus.config.js)",
-     {"https://docusaurus.example.jp/site/blog/2024/11/01/first-blog-post",
+     {"https://docusaurus.example.jp/site/blog/first-blog-post",
       "https://docusaurus.example.jp/site/blog/2024/11/02/welcome"}},
   };
   for (const auto& c : cases) {

@@ -1,0 +1,73 @@
+#include "content/site_detect.hpp"
+#include "test_support.hpp"
+
+using namespace ogfeed;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path
+site_of(const std::string& name,
+        const std::map<std::string, std::string>& files)
+{
+  const fs::path root = test::fresh_dir(name);
+  for (const auto& [path, text] : files) {
+    REQUIRE(util::write_file_atomic(root / path, text));
+  }
+  return root;
+}
+
+} // namespace
+
+TEST_CASE("issue 21: JavaScript configs are read without their comments, "
+          "and a value given through a const",
+          "[content]")
+{
+  const auto docusaurus = content::detect_site(
+    site_of("detect-docusaurus",
+            {{"docusaurus.config.js",
+              "// url: 'https://old.example.com',\n"
+              "/* title: 'Old',\n   url: 'https://older.example.com' */\n"
+              "const config = {\n"
+              "  title: 'ブログ', // url: 'https://comment.example.com'\n"
+              "  tagline: 'a // not a comment',\n"
+              "  url: 'https://docs.example.jp',\n"
+              "  baseUrl: '/',\n"
+              "};\nexport default config;\n"},
+             {"blog/2024-01-01-a.md", "---\ntitle: a\n---\nx\n"}}));
+  CHECK(docusaurus.generator == "Docusaurus");
+  CHECK(docusaurus.config.base_url == "https://docs.example.jp/");
+  CHECK(docusaurus.config.title == "ブログ");
+  CHECK(docusaurus.config.subtitle == "a // not a comment");
+
+  const auto astro = content::detect_site(
+    site_of("detect-astro",
+            {{"astro.config.mjs",
+              "import { defineConfig } from 'astro/config';\n"
+              "const SITE_URL = 'https://astro.example.jp';\n"
+              "export default defineConfig({\n  site: SITE_URL,\n});\n"},
+             {"src/content/blog/a.md", "---\ntitle: a\n---\nx\n"}}));
+  CHECK(astro.generator == "Astro");
+  CHECK(astro.config.base_url == "https://astro.example.jp/");
+}
+
+TEST_CASE("issue 21: Eleventy's site data in _data/site.json, below "
+          "dir.input",
+          "[content]")
+{
+  const auto eleventy = content::detect_site(
+    site_of("detect-eleventy",
+            {{".eleventy.js",
+              "module.exports = function () {\n"
+              "  return { dir: { input: \"src\", output: \"dist\" } };\n};\n"},
+             {"src/_data/site.json",
+              "{\n  \"title\": \"11ty のブログ\",\n  \"url\": "
+              "\"https://11ty.example.jp\"\n}\n"},
+             {"src/posts/a.md", "---\ntitle: a\ndate: 2024-01-01\n---\nx\n"}}));
+  CHECK(eleventy.generator == "Eleventy");
+  CHECK(eleventy.config.base_url == "https://11ty.example.jp/");
+  CHECK(eleventy.config.title == "11ty のブログ");
+  CHECK(eleventy.site_output == "dist");
+  CHECK(eleventy.config.content_dirs == std::vector<std::string>{"src/posts"});
+}
