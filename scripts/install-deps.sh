@@ -17,6 +17,11 @@ packages=(
   libdeflate-dev  # PNG cards: deflate faster than zlib
   libfontconfig-dev fonts-noto-cjk fonts-dejavu-core  # system fallback for what fonts/ lacks (Korean, Chinese, Greek...)
 )
+if [[ "${1:-}" == "--with-test-tools" ]]; then
+  # What scripts/test.sh runs ogfeed against: the real generators (the
+  # README's snippets and the URL goldens) and lintian (the .deb).
+  packages+=(hugo jekyll lintian)
+fi
 if [[ "${1:-}" == "--with-font-tools" ]]; then
   # Only needed to regenerate fonts/ (scripts/subset-font.sh), never to build.
   packages+=(fonttools)
