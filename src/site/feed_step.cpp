@@ -119,6 +119,27 @@ post_key(const content::Post& post,
 
 // One post as feeds show it: its body with the generators' markup rendered,
 // as HTML with absolute URLs, its summary and its card. Warnings and errors
+// A post's `description`, else its excerpt: up to <!--more--> (Hugo, Jekyll
+// and Hexo end a summary there), else its first `summary_length` characters.
+std::string
+summary_of(const content::Post& post,
+           std::string_view body,
+           content::Tables tables,
+           const content::SiteConfig& config)
+{
+  if (!post.description.empty()) {
+    return post.description;
+  }
+  const std::size_t more = content::more_marker(body);
+  return more != std::string::npos
+           ? content::markdown_excerpt(
+             body.substr(0, more), k_more_chars, tables)
+           : content::markdown_excerpt(
+             body,
+             static_cast<std::size_t>(config.feeds.summary_length),
+             tables);
+}
+
 // go to `notes`, with the post's path.
 feed::Entry
 make_entry(const content::Post& post,
@@ -176,16 +197,7 @@ make_entry(const content::Post& post,
         post.shown_path));
     }
   }
-  entry.summary = post.description;
-  if (entry.summary.empty()) {
-    // Hugo, Jekyll and Hexo end a post's summary at <!--more-->.
-    const std::size_t more = content::more_marker(body);
-    entry.summary =
-      more != std::string::npos
-        ? content::markdown_excerpt(body.substr(0, more), k_more_chars, tables)
-        : content::markdown_excerpt(
-          body, static_cast<std::size_t>(config.feeds.summary_length), tables);
-  }
+  entry.summary = summary_of(post, body, tables, config);
   return entry;
 }
 
@@ -494,6 +506,28 @@ build_feeds(const std::vector<content::Post>& posts,
       FeedFile{feed::k_stylesheet_file, xsl, hex_key(util::hash64(xsl))};
   }
   return result;
+}
+
+std::string
+post_summary(const content::Post& post, const content::SiteConfig& config)
+{
+  if (!post.description.empty()) {
+    return post.description;
+  }
+  auto loaded = content::load_post_body(post);
+  if (!loaded) {
+    return {}; // said when its feed entry is made
+  }
+  util::Diagnostics ignored; // said when its feed entry is made
+  content::MarkupContext context{
+    config.base_url, post.permalink, config.markup, {}};
+  context.dialects.mdx = post.file.extension() == ".mdx";
+  const std::string body = content::render_generator_markup(
+    *loaded, context, post.body_span.line, ignored);
+  const content::Tables tables = content::table_cells_overflow_line(body) != 0
+                                   ? content::Tables::as_text
+                                   : content::Tables::gfm;
+  return summary_of(post, body, tables, config);
 }
 
 } // namespace ogfeed::site

@@ -81,4 +81,10 @@ build_feeds(const std::vector<content::Post>& posts,
             const FeedCache& previous,
             const FeedStepOptions& options);
 
+// A post's summary as its feed entry has it: its `description`, else an
+// excerpt of its body (up to <!--more-->, else its first characters). Empty
+// when the body cannot be read (its entry says why).
+std::string post_summary(const content::Post& post,
+                         const content::SiteConfig& config);
+
 } // namespace ogfeed::site

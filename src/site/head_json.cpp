@@ -67,6 +67,7 @@ feed_links(const feed::HomeFeed& home, const content::SiteConfig& config)
 std::string
 head_json(const std::vector<content::Post>& posts,
           const std::vector<std::optional<feed::CardRef>>& cards,
+          const std::vector<std::string>& summaries,
           const content::SiteConfig& config)
 {
   std::map<std::string, std::string> links;   // by feed folder
@@ -76,7 +77,7 @@ head_json(const std::vector<content::Post>& posts,
     std::string html;
     meta(html, "og:title", p.title);
     const std::string& description =
-      p.description.empty() ? config.subtitle : p.description;
+      summaries[i].empty() ? config.subtitle : summaries[i];
     if (!description.empty()) {
       meta(html, "og:description", description);
     }

@@ -16,19 +16,23 @@ constexpr const char* k_head_json_file = "head.json";
 // head.json: for every published post, by permalink, {"html": ...} holding
 // the tags a page's <head> needs, for any generator to include: <meta
 // property="..." content="..."> for og:title, og:description (the post's
-// description, else the site's subtitle), og:url, og:type, og:site_name,
-// og:image with width, height and alt (the card, or the post's own image),
-// twitter:card, and <link rel="alternate"> to each of the site's main
-// feeds. Sorted by permalink; one post per line.
-// A post's own `image` as a URL. A relative one is a file beside the post
-// (a page bundle's resource) when there is one; else it is below the site,
-// as Hugo's `absURL` and jekyll-seo-tag read it (`image: images/x.png` is
-// static/images/x.png). Empty when it has none.
+// description, else its excerpt, else the site's subtitle), og:url, og:type,
+// og:site_name, og:image with width, height and alt (the card, or the post's
+// own image), twitter:card, and <link rel="alternate"> to each of the site's
+// main feeds. Sorted by permalink; one post per line. A post's own `image` as a
+// URL. A relative one is a file beside the post (a page bundle's resource) when
+// there is one; else it is below the site, as Hugo's `absURL` and
+// jekyll-seo-tag read it (`image: images/x.png` is static/images/x.png). Empty
+// when it has none.
 std::string post_image_url(const content::Post& p,
                            const content::SiteConfig& config);
 
+// `summaries` holds each post's og:description (its description, else its
+// excerpt, as Hugo and jekyll-seo-tag give it); an empty one is the site's
+// subtitle.
 std::string head_json(const std::vector<content::Post>& posts,
                       const std::vector<std::optional<feed::CardRef>>& cards,
+                      const std::vector<std::string>& summaries,
                       const content::SiteConfig& config);
 
 } // namespace ogfeed::site

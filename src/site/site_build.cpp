@@ -9,6 +9,7 @@
 #include "site/site_output_check.hpp"
 #include "util/file.hpp"
 #include "util/git.hpp"
+#include "util/parallel.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -162,14 +163,20 @@ std::vector<FeedFile>
 other_outputs(const FeedStepResult& feeds,
               const std::vector<content::Post>& posts,
               const std::vector<std::optional<feed::CardRef>>& cards,
-              const content::SiteConfig& config)
+              const content::SiteConfig& config,
+              unsigned jobs)
 {
   std::vector<FeedFile> others;
   if (feeds.stylesheet) {
     others.push_back(*feeds.stylesheet);
   }
   if (config.head_json) {
-    others.push_back({k_head_json_file, head_json(posts, cards, config), {}});
+    std::vector<std::string> summaries(posts.size());
+    util::parallel_for(posts.size(), jobs, [&](std::size_t i) {
+      summaries[i] = post_summary(posts[i], config);
+    });
+    others.push_back(
+      {k_head_json_file, head_json(posts, cards, summaries, config), {}});
   }
   return others;
 }
@@ -649,7 +656,10 @@ build_site(const BuildOptions& options)
     return report;
   }
   say("publishing");
-  publish(*tx, feeds, other_outputs(feeds, posts, cards, *config), report);
+  publish(*tx,
+          feeds,
+          other_outputs(feeds, posts, cards, *config, options.jobs),
+          report);
   if (report.published == Published::all) {
     record_build(record, report, first_note, card_inputs);
     // The cache only saves time: a build that cannot write it still

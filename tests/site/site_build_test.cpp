@@ -440,3 +440,29 @@ TEST_CASE("issue 21: a theme's shortcode ogfeed does not know is said once "
              + ":5:1: warning: Hugo shortcode 'link-card' dropped (and in 2 "
                "more posts)");
 }
+
+TEST_CASE("issue 22: og:description is the post's description, else its "
+          "excerpt (as Hugo and jekyll-seo-tag), never the site's subtitle",
+          "[site]")
+{
+  const fs::path root = site_with(
+    "og-description",
+    "https://d.example/",
+    {{"a.md",
+      "---\ntitle: a\ndate: 2020-01-01\ndescription: 説明です\n---\n本文 A\n"},
+     {"b.md",
+      "---\ntitle: b\ndate: 2020-01-02\n---\n最初の段落です。\n\n<!--more-->\n"
+      "続き\n"}});
+  REQUIRE(util::write_file_atomic(
+    root / "ogfeed.yaml",
+    "title: t\nbase_url: https://d.example/\nsubtitle: サイトの説明\n"));
+  const site::BuildReport report =
+    site::build_site(options_for(root, root / "public"));
+  REQUIRE_FALSE(util::has_error(report.diagnostics));
+  const std::string head = test::slurp(root / "public/head.json");
+  CHECK(head.find("og:description\\\" content=\\\"説明です\\\"")
+        != std::string::npos);
+  CHECK(head.find("og:description\\\" content=\\\"最初の段落です。\\\"")
+        != std::string::npos);
+  CHECK(head.find("サイトの説明") == std::string::npos);
+}
