@@ -2,6 +2,7 @@
 
 #include "card/card_look.hpp"
 #include "content/yaml_value.hpp"
+#include "util/edit_distance.hpp"
 #include "util/file.hpp"
 
 #include <fmt/format.h>
@@ -602,8 +603,20 @@ load_card_template(const std::string& name_or_path,
       }
     }
     if (path.empty()) {
-      return tl::unexpected(
-        util::make_error("no card template named '" + name_or_path + "'"));
+      std::vector<std::string> names;
+      std::error_code list_ec;
+      for (const auto& dir : search_dirs) {
+        for (const auto& e : fs::directory_iterator(dir, list_ec)) {
+          if (e.path().extension() == ".yaml") {
+            names.push_back(e.path().stem().string());
+          }
+        }
+      }
+      std::string message = "no card template named '" + name_or_path + "'";
+      if (const auto near = util::closest_match(name_or_path, names)) {
+        message += ", did you mean '" + *near + "'?";
+      }
+      return tl::unexpected(util::make_error(message));
     }
   }
   if (auto ok = scope.check(path); !ok) {

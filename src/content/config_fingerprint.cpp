@@ -5,9 +5,9 @@ namespace ogfeed::content {
 
 // Each member below must be written: a setting left out would let a cache
 // keep a feed the new setting changes. These sizes trip when one is added.
-static_assert(sizeof(SiteConfig) == 1016, "SiteConfig changed: update this");
+static_assert(sizeof(SiteConfig) == 1024, "SiteConfig changed: update this");
 static_assert(sizeof(FeedSettings) == 144, "FeedSettings changed");
-static_assert(sizeof(CardSettings) == 200, "CardSettings changed");
+static_assert(sizeof(CardSettings) == 208, "CardSettings changed");
 static_assert(sizeof(MarkupDialects) == 5, "MarkupDialects changed");
 static_assert(sizeof(UrlRules) == 6, "UrlRules changed");
 static_assert(sizeof(Person) == 128, "Person changed");
@@ -82,6 +82,8 @@ config_fingerprint(const SiteConfig& c)
   const CardSettings& k = c.cards;
   w.u64(k.enabled ? 1 : 0);
   w.str(k.template_name);
+  w.i64(k.template_line); // messages point at it
+  w.i64(k.template_column);
   w.str(k.dir);
   w.str(k.format);
   w.i64(k.png_compression);

@@ -279,6 +279,8 @@ card_keys()
      [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
        TRY_ASSIGN(text, as_string(v, "cards.template"));
        c.cards.template_name = std::move(text);
+       c.cards.template_line = v.line;
+       c.cards.template_column = v.column;
        return {};
      }},
     {"dir",

@@ -57,6 +57,8 @@ struct CardSettings
   bool enabled = true;
   std::string template_name =
     "default";                // a name in templates/, or a .yaml path
+  int template_line = 0;      // where ogfeed.yaml names it (0: it does not)
+  int template_column = 0;
   std::string dir = "cards";  // below the output folder
   std::string format = "png"; // png, jpeg or webp
   int png_compression =

@@ -89,12 +89,23 @@ CardLooks::load(const content::SiteConfig& config,
   CardLooks looks;
   looks.m_config = &config;
   looks.m_dirs = dirs;
-  TRY_ASSIGN(loaded,
-             looks.load_template(config.cards.template_name, diagnostics));
+  auto loaded = looks.load_template(config.cards.template_name, diagnostics);
+  if (!loaded) {
+    util::Error e = loaded.error();
+    // Where ogfeed.yaml names a template that cannot be found.
+    if (e.path.empty() && config.cards.template_line > 0) {
+      e.line = config.cards.template_line;
+      e.column = config.cards.template_column;
+      e.message = "'cards.template': " + e.message;
+      e = util::with_path(
+        std::move(e), (dirs.root / "ogfeed.yaml").lexically_normal().string());
+    }
+    return tl::unexpected(std::move(e));
+  }
   auto look = std::make_unique<CardLook>();
   look->template_name = config.cards.template_name;
-  look->tmpl = looks.m_templates[loaded]->tmpl;
-  look->fonts = loaded;
+  look->tmpl = looks.m_templates[*loaded]->tmpl;
+  look->fonts = *loaded;
   looks.m_looks.push_back(std::move(look));
   return looks;
 }

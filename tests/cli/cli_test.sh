@@ -454,7 +454,7 @@ mkdir -p "$look/posts" && cp "$src/examples/blog/ogfeed.yaml" "$look/" && cp -r 
 printf -- '---\ntitle: 緑の記事\ndate: 2024-05-01\ncard:\n  template: light\n  background: "#134e4a"\n---\n' >"$look/posts/a.md"
 printf -- '---\ntitle: 綴りの誤り\ndate: 2024-05-02\ncard:\n  template: lihgt\n---\n' >"$look/posts/b.md"
 "$ogfeed" build "$look" -o "$work/look-out" >"$work/look.out" 2>&1 || fail "build with post looks: $(cat "$work/look.out")"
-grep -q "posts/b.md: warning: its 'card.template' cannot be used (no card template named 'lihgt')" "$work/look.out" \
+grep -q "posts/b.md: warning: its 'card.template' cannot be used (no card template named 'lihgt', did you mean 'light'?)" "$work/look.out" \
   || fail "a bad card.template warns: $(cat "$work/look.out")"
 "$ogfeed" card "$look/posts/a.md" -o "$work/a.png" 2>/dev/null || fail "card of a post with its own look"
 cmp -s "$work/a.png" "$work/look-out/cards/a.png" || fail "ogfeed card draws the post's own look as build does"
@@ -483,6 +483,14 @@ grep -q "^ogfeed: the site is in $work/subrepo/hugo-files/ (the folder given hol
 cp -r "$src/tests/data/conformance/jekyll-rules" "$work/subrepo/docs"
 "$ogfeed" build "$work/subrepo" --no-cards -q 2>"$work/err"; expect_eq "$?" 1 "two sites below"
 grep -q "holds no site, but docs/, hugo-files/ do" "$work/err" || fail "two sub-folder sites: $(cat "$work/err")"
+
+# Issue 22: a misspelt cards.template is an error at its line in ogfeed.yaml
+# with the name it was probably meant to be.
+rm -rf "$work/tpl" && copy_blog "$work/tpl" && sed -i 's|^cards:$|cards:\n  template: defualt|' "$work/tpl/ogfeed.yaml"
+line=$(grep -n 'template: defualt' "$work/tpl/ogfeed.yaml" | cut -d: -f1)
+"$ogfeed" build "$work/tpl" -q 2>"$work/err"; expect_eq "$?" 1 "misspelt template"
+grep -q "^$work/tpl/ogfeed.yaml:$line:13: error: 'cards.template': no card template named 'defualt', did you mean 'default'?" "$work/err" \
+  || fail "misspelt template message: $(cat "$work/err")"
 
 if [[ $failures -gt 0 ]]; then
   echo "$failures CLI check(s) failed" >&2
