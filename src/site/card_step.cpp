@@ -5,6 +5,7 @@
 #include "card/font_fallback.hpp"
 #include "card/render.hpp"
 #include "site/card_looks.hpp"
+#include "site/head_json.hpp"
 #include "util/ascii.hpp"
 #include "util/file.hpp"
 #include "util/json.hpp"
@@ -442,6 +443,7 @@ missing_bundle_image(const content::Post& p)
 // the indices of the others.
 std::vector<std::size_t>
 posts_needing_cards(const std::vector<content::Post>& posts,
+                    const content::SiteConfig& config,
                     CardStepResult& result)
 {
   std::vector<std::size_t> todo;
@@ -458,7 +460,7 @@ posts_needing_cards(const std::vector<content::Post>& posts,
       todo.push_back(i);
     } else if (!p.image.empty()) {
       feed::CardRef ref;
-      ref.url = util::resolve_url(p.image, p.permalink);
+      ref.url = post_image_url(p, config);
       ref.type = mime_for(ref.url);
       result.cards[i] = ref;
     } else {
@@ -481,7 +483,8 @@ build_cards(const std::vector<content::Post>& posts,
   const Format format = format_of(config.cards.format);
   const std::string cards_url = config.base_url + config.cards.dir + "/";
 
-  const std::vector<std::size_t> todo = posts_needing_cards(posts, result);
+  const std::vector<std::size_t> todo =
+    posts_needing_cards(posts, config, result);
   if (todo.empty()) {
     return result;
   }

@@ -1,8 +1,10 @@
 #include "site/site_build.hpp"
 
+#include "card/card_look.hpp"
 #include "content/site_loader.hpp"
 #include "site/build_cache.hpp"
 #include "site/build_record.hpp"
+#include "site/card_looks.hpp"
 #include "site/card_step.hpp"
 #include "site/feed_step.hpp"
 #include "site/head_json.hpp"
@@ -313,6 +315,39 @@ record_build(BuildRecord& record,
   record.outputs = stamp_files(report.output_dir, paths);
 }
 
+// A post whose own `image` names a file the site does not have: its og:image
+// (and the card it stands for) would point nowhere.
+void
+warn_missing_images(const std::vector<content::Post>& posts,
+                    const fs::path& site_root,
+                    util::Diagnostics& out)
+{
+  const card::FileScope scope = site_file_scope(site_root, {});
+  const std::vector<fs::path> dirs = site_image_dirs(site_root);
+  for (const content::Post& p : posts) {
+    const std::string name = p.file.filename().string();
+    const bool bundle =
+      name.starts_with("index.") || name.starts_with("_index.");
+    if (p.image.empty() || card::is_remote_image(p.image)
+        || p.image.starts_with("data:")
+        || (bundle && !p.image.starts_with('/'))) {
+      continue; // a bundle's own image: a card stands in (card_step)
+    }
+    std::vector<fs::path> with_post = dirs;
+    if (!p.file.empty()) {
+      with_post.insert(with_post.begin(), p.file.parent_path());
+    }
+    if (!card::find_site_image(p.image, with_post, scope)) {
+      out.push_back(util::with_path(
+        util::make_warning("its 'image' \"" + p.image
+                           + "\" names no file of the site (looked beside it "
+                             "and below the site, static/, public/, source/, "
+                             "assets/): its og:image points nowhere"),
+        p.shown_path));
+    }
+  }
+}
+
 // Loads every post (from the cache where its file has not changed), notes
 // in `record` what this build read, and returns the posts it publishes.
 // `next` is the parse cache for the next build.
@@ -351,6 +386,7 @@ load_and_select(const BuildOptions& options,
   std::vector<content::Post> posts =
     select_posts(std::move(loaded.posts), options, report);
   report.posts = posts.size();
+  warn_missing_images(posts, options.site_root, report.diagnostics);
   if (posts.empty() && !util::has_error(report.diagnostics)) {
     report.diagnostics.push_back(
       util::make_warning("no posts to publish in '"

@@ -466,3 +466,34 @@ TEST_CASE("issue 22: og:description is the post's description, else its "
         != std::string::npos);
   CHECK(head.find("サイトの説明") == std::string::npos);
 }
+
+TEST_CASE("issue 22: a post's image that names no file of the site warns; "
+          "a relative one is below the site (static/), as Hugo reads it",
+          "[site]")
+{
+  const fs::path root = site_with(
+    "post-images",
+    "https://i.example/blog/",
+    {{"a.md",
+      "---\ntitle: a\ndate: 2020-01-01\nimage: /images/none.png\n---\nx\n"},
+     {"b.md",
+      "---\ntitle: b\ndate: 2020-01-02\nimage: images/here.png\n---\nx\n"},
+     {"c.md",
+      "---\ntitle: c\ndate: 2020-01-03\nimage: "
+      "https://cdn.example/c.png\n---\nx\n"}});
+  REQUIRE(util::write_file_atomic(root / "static/images/here.png", "png"));
+  const site::BuildReport report =
+    site::build_site(test::build_options_with_cards(root, root / "public"));
+  REQUIRE(report.diagnostics.size() == 1);
+  CHECK(util::format_diagnostic(report.diagnostics[0])
+        == (root / "posts/a.md").string()
+             + ": warning: its 'image' \"/images/none.png\" names no file of "
+               "the site (looked beside it and below the site, static/, "
+               "public/, source/, assets/): its og:image points nowhere");
+  const std::string head = test::slurp(root / "public/head.json");
+  CHECK(head.find("content=\\\"https://i.example/blog/images/here.png\\\"")
+        != std::string::npos);
+  const std::string feed = test::slurp(root / "public/atom.xml");
+  CHECK(feed.find("https://i.example/blog/images/here.png")
+        != std::string::npos);
+}
