@@ -157,9 +157,18 @@ urlize(std::string_view title, bool lower)
 util::Expected<void>
 check_permalink_pattern(std::string_view pattern)
 {
-  if (!pattern.starts_with('/')) {
+  // An absolute pattern names another host: Zenn and Qiita publish the
+  // posts, a site of the user's the feeds.
+  const bool absolute =
+    pattern.starts_with("https://") || pattern.starts_with("http://");
+  if (!pattern.starts_with('/') && !absolute) {
     return tl::unexpected(util::make_error(
-      "'permalink' must start with '/', got \"" + std::string(pattern) + "\""));
+      "'permalink' must start with '/' (or be an http(s) URL with tokens), "
+      "got \""
+      + std::string(pattern) + "\""));
+  }
+  if (absolute) {
+    pattern.remove_prefix(pattern.find("://") + 3);
   }
   for (std::size_t i = pattern.find(':'); i != std::string_view::npos;
        i = pattern.find(':', i + 1)) {
@@ -224,6 +233,11 @@ permalink_url(std::string_view pattern,
 {
   const util::CivilTime day =
     util::to_civil(post.date, zone.offset_at(post.date));
+  std::string scheme; // an absolute pattern's, whose ':' is no token
+  if (pattern.starts_with("https://") || pattern.starts_with("http://")) {
+    scheme = std::string(pattern.substr(0, pattern.find("://") + 3));
+    pattern.remove_prefix(scheme.size());
+  }
   std::string path;
   for (std::size_t i = 0; i < pattern.size();) {
     if (pattern[i] != ':') {
@@ -262,6 +276,9 @@ permalink_url(std::string_view pattern,
       continue;
     }
     collapsed += c;
+  }
+  if (!scheme.empty()) {
+    return scheme + collapsed; // on another host: not below the base URL
   }
   // The pattern is relative to the site, which may live below the host's
   // root (https://example.com/blog/).

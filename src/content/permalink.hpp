@@ -26,7 +26,9 @@ struct UrlRules
   bool ugly = false;
 };
 
-// Checks a permalink pattern: it starts with '/' and uses only known tokens.
+// Checks a permalink pattern: it starts with '/' (below the site), or is an
+// http(s) URL (posts another host publishes: Zenn, Qiita), and uses only
+// known tokens.
 // An unknown token is an error that suggests the closest one.
 //
 // Tokens: :year :short_year :month :i_month :monthname :day :i_day :hour

@@ -849,7 +849,10 @@ detect_zenn(Detector& d)
   d.config().raw_html = RawHtml::escape;
   // Only articles/*.md are articles; books and sub-folders are not.
   d.posts({"articles"}, {"*/**"}, "Zenn's articles/");
-  d.hint("https://zenn.dev/YOUR_NAME/");
+  d.hint("https://YOUR_NAME.github.io/zenn-feed/ (a site you publish to: the "
+         "feeds and cards go there, zenn.dev takes no files) with permalink: "
+         "https://zenn.dev/YOUR_NAME/articles/:filename (where Zenn "
+         "publishes each article)");
   return true;
 }
 
@@ -866,7 +869,10 @@ detect_qiita(Detector& d)
                                                   : "package.json");
   d.permalink("/items/:id", "", "Qiita's item URLs");
   d.posts({"public"}, {"*/**"}, "Qiita CLI's public/");
-  d.hint("https://qiita.com/YOUR_NAME/");
+  d.hint("https://YOUR_NAME.github.io/qiita-feed/ (a site you publish to: "
+         "the feeds and cards go there, qiita.com takes no files) with "
+         "permalink: https://qiita.com/YOUR_NAME/items/:id (where Qiita "
+         "publishes each item)");
   return true;
 }
 

@@ -112,3 +112,20 @@ TEST_CASE("issue 21: Hugo's URL rules as the generator applies them",
         == "posts/Upper-Case.html");
   CHECK(content::apply_url_rules("own/page/", ugly, true) == "own/page/");
 }
+
+TEST_CASE("issue 22: a permalink on another host (Zenn, Qiita) while the "
+          "feeds are published on the user's own site",
+          "[content]")
+{
+  const util::TimeZone tokyo = *util::TimeZone::locate("Asia/Tokyo");
+  content::Post p = post_at(1735662600);
+  p.file_name = "2025-01-01-hello";
+  CHECK(
+    content::check_permalink_pattern("https://zenn.dev/me/articles/:filename"));
+  CHECK(content::permalink_url("https://zenn.dev/me/articles/:filename",
+                               "https://me.github.io/zenn-feed/",
+                               p,
+                               tokyo)
+        == "https://zenn.dev/me/articles/2025-01-01-hello");
+  CHECK_FALSE(content::check_permalink_pattern("zenn.dev/:slug"));
+}
