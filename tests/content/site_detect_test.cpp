@@ -1,4 +1,5 @@
 #include "content/site_detect.hpp"
+#include "content/site_loader.hpp"
 #include "test_support.hpp"
 
 using namespace ogfeed;
@@ -70,4 +71,43 @@ TEST_CASE("issue 21: Eleventy's site data in _data/site.json, below "
   CHECK(eleventy.config.title == "11ty のブログ");
   CHECK(eleventy.site_output == "dist");
   CHECK(eleventy.config.content_dirs == std::vector<std::string>{"src/posts"});
+}
+
+TEST_CASE("issue 22: generator configs and ogfeed.yaml read the same with a "
+          "BOM and CRLF line ends",
+          "[content]")
+{
+  const std::string bom = "\xEF\xBB\xBF";
+  const auto jekyll = content::detect_site(site_of(
+    "detect-crlf-jekyll",
+    {{"_config.yml",
+      bom + "title: CRLF\r\nurl: https://crlf.example.jp\r\ntimezone: UTC\r\n"},
+     {"_posts/2024-01-01-a.md", "---\r\ntitle: a\r\n---\r\nx\r\n"}}));
+  CHECK(jekyll.generator == "Jekyll");
+  CHECK(jekyll.config.title == "CRLF");
+  CHECK(jekyll.config.base_url == "https://crlf.example.jp/");
+  CHECK(jekyll.config.timezone.name() == "UTC");
+  CHECK(jekyll.diagnostics.empty());
+
+  const auto hugo = content::detect_site(
+    site_of("detect-crlf-hugo",
+            {{"hugo.toml",
+              bom
+                + "baseURL = \"https://h.example.jp/\"\r\ntitle = \"H\"\r\n"
+                  "timeZone = \"UTC\"\r\n"},
+             {"content/posts/a.md", "---\r\ntitle: a\r\n---\r\nx\r\n"}}));
+  CHECK(hugo.generator == "Hugo");
+  CHECK(hugo.config.title == "H");
+  CHECK(hugo.config.timezone.name() == "UTC");
+  CHECK(hugo.diagnostics.empty());
+
+  const fs::path site = site_of(
+    "ogfeed-yaml-crlf",
+    {{"ogfeed.yaml",
+      bom + "title: Y\r\nbase_url: https://y.example.jp/\r\ntimezone: UTC\r\n"},
+     {"posts/a.md", "---\r\ntitle: a\r\ndate: 2024-01-01\r\n---\r\nx\r\n"}});
+  const auto setup = content::load_site_config(site);
+  REQUIRE(setup);
+  CHECK(setup->config.title == "Y");
+  CHECK(setup->config.timezone.name() == "UTC");
 }
