@@ -11,6 +11,7 @@ packages=(
   libhowardhinnant-date-dev tzdata
   libxml2-utils jing libxxhash-dev libexpat1-dev
   xsltproc  # the CLI test opens feed.xsl on the example feeds as a browser would
+  python3  # makes the man page and the bash completion from --help (scripts/gen-docs.py)
   git  # dates of posts without one (Zenn, Qiita CLI) come from their history
   fonts-noto-color-emoji  # colour emoji on cards (found at its Debian path when installed)
   libfribidi-dev  # right-to-left runs in card titles, in visual order
