@@ -11,7 +11,7 @@ RUN bash scripts/install-deps.sh && apt-get install -y -qq --no-install-recommen
 COPY . .
 RUN rm -rf build-docker \
     && cmake -S . -B build-docker -DCMAKE_BUILD_TYPE=Release -DOGFEED_BUILD_TESTS=OFF -DCMAKE_INSTALL_PREFIX=/usr \
-    && cmake --build build-docker -j"$(nproc)" --target ogfeed \
+    && cmake --build build-docker -j"$(nproc)" --target ogfeed docs \
     && cd build-docker && cpack -G DEB
 
 FROM debian:bookworm-slim

@@ -37,7 +37,7 @@ tree_hash() { # a stable hash of files below $here, by path and content
 case "${1:-}" in
   key)
     version=$(sed -n 's/^project(ogfeed VERSION \([0-9.]*\).*/\1/p' "$here/CMakeLists.txt")
-    echo "bin_key=ogfeed-bin-$version-$(tree_hash CMakeLists.txt src scripts/install-deps.sh)" >>"$GITHUB_OUTPUT"
+    echo "bin_key=ogfeed-bin-$version-$(tree_hash CMakeLists.txt src scripts templates fonts docs debian)" >>"$GITHUB_OUTPUT"
     echo "cards_key=ogfeed-cards-$version-$(tree_hash templates fonts)" >>"$GITHUB_OUTPUT"
     ;;
   install)
@@ -47,7 +47,7 @@ case "${1:-}" in
     if [[ ! -x "$prefix/bin/ogfeed" ]]; then
       cmake -S "$here" -B "$here/build-action" -DCMAKE_BUILD_TYPE=Release -DOGFEED_BUILD_TESTS=OFF \
         -DCMAKE_INSTALL_PREFIX="$prefix" >/dev/null
-      cmake --build "$here/build-action" -j"$(nproc)" --target ogfeed
+      cmake --build "$here/build-action" -j"$(nproc)" --target ogfeed docs
       cmake --install "$here/build-action" >/dev/null
     fi
     echo "$prefix/bin" >>"${GITHUB_PATH:-/dev/null}"
