@@ -574,7 +574,19 @@ parse_site_config(std::string_view yaml_text, SiteConfig base)
   if (root.kind != YamlValue::Kind::null) {
     TRY(apply_keys(root, "", top_keys(), config));
   }
-  TRY(finish_site_config(config));
+  if (auto ok = finish_site_config(config); !ok) {
+    // At the key's value when the file has it (output_dir), else at the
+    // file as a whole (a key it lacks has no line).
+    util::Error e = ok.error();
+    e.line = 0;
+    e.column = 0;
+    if (const YamlValue* v = root.find("output_dir");
+        v != nullptr && e.message.find("'output_dir'") != std::string::npos) {
+      e.line = v->line;
+      e.column = v->column;
+    }
+    return tl::unexpected(std::move(e));
+  }
   return config;
 }
 

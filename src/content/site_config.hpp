@@ -37,7 +37,8 @@ struct FeedSettings
   EntryId entry_id = EntryId::permalink;
   FeedContent content = FeedContent::full;
   // feed.xsl beside the feeds, linked from each Atom and RSS feed, so a
-  // feed opened in a browser reads as a page.
+  // feed opened in a browser reads as a page; and feed.html, the main
+  // feeds as a plain page for browsers without XSLT.
   bool stylesheet = false;
   // RFC 5005: the main feed's whole history in archive documents (Atom and
   // RSS; JSON Feed has no archives).
@@ -56,8 +57,8 @@ struct CardSettings
 {
   bool enabled = true;
   std::string template_name =
-    "default";                // a name in templates/, or a .yaml path
-  int template_line = 0;      // where ogfeed.yaml names it (0: it does not)
+    "default";           // a name in templates/, or a .yaml path
+  int template_line = 0; // where ogfeed.yaml names it (0: it does not)
   int template_column = 0;
   std::string dir = "cards";  // below the output folder
   std::string format = "png"; // png, jpeg or webp

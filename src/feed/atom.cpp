@@ -2,6 +2,7 @@
 
 #include "feed/entry_fields.hpp"
 #include "feed/feed_history.hpp"
+#include "feed/feed_page.hpp"
 #include "feed/stylesheet.hpp"
 #include "feed/xml_text.hpp"
 
@@ -81,6 +82,10 @@ write_atom(const FeedPlan& plan,
   text_child(feed, "updated", rfc3339(feed_updated(entries)));
   add_link(feed, "self", "application/atom+xml", self_url);
   add_link(feed, "alternate", "text/html", plan.alternate);
+  if (const std::string page = feed_page_url(plan, config); !page.empty()) {
+    // This feed as a page any browser shows (feed.xsl needs XSLT).
+    add_link(feed, "related", "text/html", page);
+  }
   if (plan.history) {
     add_history(feed,
                 *plan.history,

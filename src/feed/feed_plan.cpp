@@ -138,6 +138,7 @@ language_plan(std::map<std::string, FeedPlan>& others,
     plan.url_dir = home.dir;
     plan.alternate = config.base_url + home.dir;
     plan.language = home.language;
+    plan.home = true;
   }
   return plan;
 }
@@ -198,6 +199,7 @@ plan_feeds(const std::vector<content::Post>& posts,
   main.subtitle = config.subtitle;
   main.alternate = config.base_url;
   main.language = config.language;
+  main.home = true;
   // By language folder ("en"): the feeds of posts in other languages.
   std::map<std::string, FeedPlan> others;
   std::vector<const content::Post*> own; // every post in the main feed's

@@ -33,6 +33,8 @@ struct FeedPlan
   std::string language;  // its xml:lang: the site's, or a language's feed
   std::vector<const content::Post*> posts; // newest first, at most the limit
   std::optional<FeedHistory> history;      // the main feed with feeds.archive
+  // The main feed or a language's: the feeds a page (feed.html) shows.
+  bool home = false;
 };
 
 // Returns the folder name used on disk for a tag or category: the name

@@ -16,6 +16,7 @@ struct FeedFormat
 {
   std::string_view name;
   std::string_view description;
+  std::string_view label; // as a page names it: "Atom", "RSS", "JSON Feed"
   std::string (*write)(const FeedPlan& plan,
                        const std::vector<const Entry*>& entries,
                        const content::SiteConfig& config,

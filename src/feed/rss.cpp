@@ -2,6 +2,7 @@
 
 #include "feed/entry_fields.hpp"
 #include "feed/feed_history.hpp"
+#include "feed/feed_page.hpp"
 #include "feed/stylesheet.hpp"
 #include "feed/xml_text.hpp"
 #include "util/html_scan.hpp"
@@ -128,6 +129,13 @@ write_rss(const FeedPlan& plan,
   self.append_attribute("href") = self_url.c_str();
   self.append_attribute("rel") = "self";
   self.append_attribute("type") = "application/rss+xml";
+  if (const std::string page = feed_page_url(plan, config); !page.empty()) {
+    // This feed as a page any browser shows (feed.xsl needs XSLT).
+    pugi::xml_node related = channel.append_child("atom:link");
+    related.append_attribute("href") = page.c_str();
+    related.append_attribute("rel") = "related";
+    related.append_attribute("type") = "text/html";
+  }
   if (!config.websub_hub.empty()) { // WebSub: where subscribers register
     pugi::xml_node hub = channel.append_child("atom:link");
     hub.append_attribute("href") = config.websub_hub.c_str();

@@ -1,5 +1,7 @@
 #include "feed/stylesheet.hpp"
 
+#include "feed/feed_page.hpp"
+
 namespace ogfeed::feed {
 
 std::string
@@ -20,7 +22,8 @@ stylesheet_href(const content::SiteConfig& config, std::string_view feed_dir)
 const std::string&
 feed_stylesheet()
 {
-  static const std::string text = R"XSL(<?xml version="1.0" encoding="utf-8"?>
+  static const std::string text =
+    std::string(R"XSL(<?xml version="1.0" encoding="utf-8"?>
 <!-- ogfeed: shows an Atom or RSS 2.0 feed in a browser as a page. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -31,6 +34,9 @@ feed_stylesheet()
   <xsl:variable name="title" select="atom:feed/atom:title | rss/channel/title"/>
   <xsl:variable name="site"
       select="atom:feed/atom:link[@rel='alternate']/@href | rss/channel/link"/>
+  <xsl:variable name="page"
+      select="atom:feed/atom:link[@rel='related'][@type='text/html']/@href
+        | rss/channel/atom:link[@rel='related'][@type='text/html']/@href"/>
   <xsl:template match="/">
     <html>
       <xsl:attribute name="lang">
@@ -41,21 +47,8 @@ feed_stylesheet()
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="$title"/>（フィード）</title>
         <style>
-          body { margin: 0; font-family: system-ui, "Hiragino Sans",
-            "Noto Sans JP", "Yu Gothic", sans-serif; line-height: 1.8;
-            color: #1f2937; background: #f8fafc; }
-          .wrap { max-width: 44rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
-          .about { background: #e0f2fe; border-radius: .5rem; padding: .75rem 1rem;
-            font-size: .9rem; }
-          h1 { font-size: 1.6rem; line-height: 1.4; margin: 1.5rem 0 .25rem; }
-          .subtitle { color: #475569; margin: 0 0 1rem; }
-          article { background: #fff; border: 1px solid #e2e8f0;
-            border-radius: .5rem; padding: 1rem 1.25rem; margin: 1rem 0; }
-          article h2 { font-size: 1.15rem; line-height: 1.5; margin: 0; }
-          a { color: #0369a1; }
-          time { color: #64748b; font-size: .85rem; }
-          .summary { margin: .5rem 0 0; overflow-wrap: anywhere; }
-        </style>
+)XSL" + std::string(feed_page_style())
+                + R"XSL(        </style>
       </head>
       <body>
         <div class="wrap">
@@ -65,7 +58,9 @@ feed_stylesheet()
           <p class="subtitle">
             <xsl:value-of select="atom:feed/atom:subtitle | rss/channel/description"/>
           </p>
-          <p><a href="{$site}">サイトを開く</a></p>
+          <p><a href="{$site}">サイトを開く</a>
+            <xsl:if test="$page">
+              ・<a href="{$page}">このフィードをページで見る</a></xsl:if></p>
           <xsl:apply-templates select="atom:feed/atom:entry | rss/channel/item"/>
         </div>
       </body>
@@ -91,7 +86,7 @@ feed_stylesheet()
     </article>
   </xsl:template>
 </xsl:stylesheet>
-)XSL";
+)XSL");
   return text;
 }
 

@@ -5,6 +5,7 @@
 #include "content/markdown.hpp"
 #include "content/parse_cache.hpp"
 #include "content/site_loader.hpp"
+#include "feed/feed_page.hpp"
 #include "feed/feed_plan.hpp"
 #include "feed/formats.hpp"
 #include "feed/stylesheet.hpp"
@@ -399,6 +400,50 @@ FeedCache::read(util::ByteReader& r)
   return r.failed() ? FeedCache{} : c;
 }
 
+namespace {
+
+// The page of the main feed `plan` (feed.html): its posts' entries as this
+// build rendered them, else their summaries read again.
+FeedFile
+feed_page(const feed::FeedPlan& plan,
+          const std::vector<content::Post>& posts,
+          const std::vector<feed::Entry>& entries,
+          const std::set<std::size_t>& rendered,
+          const content::SiteConfig& config)
+{
+  std::vector<feed::Entry> read_again;
+  read_again.reserve(plan.posts.size());
+  std::vector<const feed::Entry*> shown;
+  for (const content::Post* p : plan.posts) {
+    const auto i = static_cast<std::size_t>(p - posts.data());
+    if (rendered.contains(i)) {
+      shown.push_back(&entries[i]);
+      continue;
+    }
+    feed::Entry e;
+    e.post = p;
+    e.summary = post_summary(*p, config);
+    read_again.push_back(std::move(e));
+    shown.push_back(&read_again.back());
+  }
+  std::vector<feed::FeedLink> links;
+  for (const auto& format : feed::feed_formats()) {
+    const auto& wanted = config.feeds.formats;
+    if (std::find(wanted.begin(), wanted.end(), format.name) != wanted.end()) {
+      const std::string& file = config.feeds.*format.file_name;
+      links.push_back({std::string(format.label),
+                       file,
+                       config.base_url + plan.url_dir + file,
+                       std::string(format.mime)});
+    }
+  }
+  std::string bytes = feed::write_feed_page(plan, shown, links, config);
+  std::string key = hex_key(util::hash64(bytes));
+  return {plan.dir + feed::k_feed_page_file, std::move(bytes), std::move(key)};
+}
+
+} // namespace
+
 FeedStepResult
 build_feeds(const std::vector<content::Post>& posts,
             const std::vector<std::optional<feed::CardRef>>& cards,
@@ -500,6 +545,11 @@ build_feeds(const std::vector<content::Post>& posts,
     per_feed.push_back(&findings[i]);
   }
   merge_findings(per_feed, options.output_dir, result.diagnostics);
+  for (const auto& plan : plans) {
+    if (!feed::feed_page_url(plan, config).empty()) {
+      result.pages.push_back(feed_page(plan, posts, entries, render, config));
+    }
+  }
   if (config.feeds.stylesheet) {
     const std::string& xsl = feed::feed_stylesheet();
     result.stylesheet =

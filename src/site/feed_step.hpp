@@ -56,6 +56,7 @@ struct FeedStepResult
   std::vector<FeedFile> written;      // feeds to stage
   std::vector<std::string> kept;      // earlier feeds that are still right
   std::optional<FeedFile> stylesheet; // feed.xsl, with feeds.stylesheet
+  std::vector<FeedFile> pages;        // feed.html of each main feed, alike
   util::Diagnostics diagnostics;      // errors stop the build
   FeedCache cache;                    // for the next build
   std::size_t entries_rendered = 0;

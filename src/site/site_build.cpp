@@ -160,7 +160,8 @@ stage_cards(const std::vector<content::Post>& posts,
   return !util::has_error(report.diagnostics);
 }
 
-// The outputs beside the feeds: feed.xsl and head.json, as configured.
+// The outputs beside the feeds: feed.xsl, feed.html and head.json, as
+// configured.
 std::vector<FeedFile>
 other_outputs(const FeedStepResult& feeds,
               const std::vector<content::Post>& posts,
@@ -172,6 +173,7 @@ other_outputs(const FeedStepResult& feeds,
   if (feeds.stylesheet) {
     others.push_back(*feeds.stylesheet);
   }
+  others.insert(others.end(), feeds.pages.begin(), feeds.pages.end());
   if (config.head_json) {
     std::vector<std::string> summaries(posts.size());
     util::parallel_for(posts.size(), jobs, [&](std::size_t i) {

@@ -106,9 +106,14 @@ TEST_CASE("site config: bad values name the key and quote the value",
            "name inside the output folder (no '..', no name starting with "
            "'.'), got "
            "\"../x.xml\"");
+  // Issue 22: a key the file lacks is said of the file, not of its line 1;
+  // a bad output_dir at its value.
   CHECK(error_of("base_url: https://e.com/\n")
-        == "ogfeed.yaml:1:1: error: missing 'title' (the site's name, as feeds "
+        == "ogfeed.yaml: error: missing 'title' (the site's name, as feeds "
            "show it)");
+  CHECK(error_of("title: T\nbase_url: https://e.com/\noutput_dir: ../out\n")
+          .starts_with("ogfeed.yaml:3:13: error: 'output_dir' must be a folder "
+                       "inside the site"));
 }
 
 TEST_CASE("issue 7: a language tag the feeds would reject fails in the config",

@@ -66,6 +66,9 @@ TEST_CASE("feed golden: examples/blog as Atom and RSS", "[feed]")
     "feed/blog-tag-atom.xml",
     normalized(test::slurp(out / "tags/勉強会 レポート/atom.xml")));
   test::check_golden("feed/blog-cards.json", test::slurp(out / "cards.json"));
+  // Issue 22: the main feed as a page any browser shows.
+  test::check_golden("feed/blog-page.html",
+                     normalized(test::slurp(out / "feed.html")));
 }
 
 TEST_CASE("feed golden: drafts are in only with --drafts", "[feed]")
