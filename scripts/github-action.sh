@@ -5,18 +5,18 @@
 #
 #   github-action.sh key      -> GITHUB_OUTPUT: bin_key (ogfeed's sources),
 #                                 cards_key (version + templates + fonts)
-#   github-action.sh install  -> builds ogfeed into $OGFEED_PREFIX unless
-#                                 a restored cache already has it
+#   github-action.sh install  -> installs ogfeed's .deb (made here and
+#                                 cached, unless a restored cache has it)
+#                                 with its run-time dependencies only
 #   github-action.sh paths    -> GITHUB_OUTPUT: dir (INPUT_OUTPUT, else
 #                                 INPUT_SITE/public), state (SITE/.ogfeed);
 #                                 both must lie inside GITHUB_WORKSPACE
 #   github-action.sh run      -> ogfeed build $INPUT_SITE -o $INPUT_OUTPUT
-#                                 $INPUT_ARGS, then ogfeed validate --format
-#                                 github on what it wrote
+#                                 --format github $INPUT_ARGS (the build
+#                                 validates every feed it writes)
 # Inputs arrive only as INPUT_* variables and are never evaluated as code.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-prefix=${OGFEED_PREFIX:-$here/.action-install}
 : "${GITHUB_OUTPUT:?set by the runner}"
 
 # Fails unless path $2 (the input named $1) lies inside the workspace.
@@ -37,20 +37,34 @@ tree_hash() { # a stable hash of files below $here, by path and content
 case "${1:-}" in
   key)
     version=$(sed -n 's/^project(ogfeed VERSION \([0-9.]*\).*/\1/p' "$here/CMakeLists.txt")
-    echo "bin_key=ogfeed-bin-$version-$(tree_hash CMakeLists.txt src scripts templates fonts docs debian)" >>"$GITHUB_OUTPUT"
+    # The .deb is made for the system it is built on (a debian:bookworm
+    # container, an Ubuntu runner): that system is part of its key.
+    os=$(. /etc/os-release 2>/dev/null && echo "${ID:-linux}${VERSION_ID:-}")
+    echo "bin_key=ogfeed-deb-$os-$version-$(tree_hash CMakeLists.txt src scripts templates fonts docs debian)" >>"$GITHUB_OUTPUT"
     echo "cards_key=ogfeed-cards-$version-$(tree_hash templates fonts)" >>"$GITHUB_OUTPUT"
     ;;
   install)
+    # A cache hit holds the .deb: only it and its run-time dependencies are
+    # installed. On a miss, the build tools come first (never the test
+    # tools), the .deb is made once, and the cache keeps it.
     sudo_=""
     [[ $(id -u) -eq 0 ]] || sudo_=sudo
-    $sudo_ bash "$here/scripts/install-deps.sh"
-    if [[ ! -x "$prefix/bin/ogfeed" ]]; then
+    apt_get=${OGFEED_APT_GET:-apt-get}
+    deb_dir=${OGFEED_DEB_DIR:-$here/.action-deb}
+    mkdir -p "$deb_dir"
+    deb=$(find "$deb_dir" -maxdepth 1 -name 'ogfeed_*.deb' | head -1)
+    if [[ -z "$deb" ]]; then
+      $sudo_ bash "$here/scripts/install-deps.sh" --build-only
       cmake -S "$here" -B "$here/build-action" -DCMAKE_BUILD_TYPE=Release -DOGFEED_BUILD_TESTS=OFF \
-        -DCMAKE_INSTALL_PREFIX="$prefix" >/dev/null
+        -DCMAKE_INSTALL_PREFIX=/usr >/dev/null
       cmake --build "$here/build-action" -j"$(nproc)" --target ogfeed docs
-      cmake --install "$here/build-action" >/dev/null
+      (cd "$here/build-action" && cpack -G DEB -B "$deb_dir" >/dev/null)
+      rm -rf "$deb_dir/_CPack_Packages"
+      deb=$(find "$deb_dir" -maxdepth 1 -name 'ogfeed_*.deb' | head -1)
     fi
-    echo "$prefix/bin" >>"${GITHUB_PATH:-/dev/null}"
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo_ "$apt_get" update -qq
+    $sudo_ "$apt_get" install -y -qq --no-install-recommends "$(realpath "$deb")"
     ;;
   paths)
     site=${INPUT_SITE:-.}
@@ -63,7 +77,7 @@ case "${1:-}" in
     } >>"$GITHUB_OUTPUT"
     ;;
   run)
-    ogfeed=${OGFEED:-$prefix/bin/ogfeed}
+    ogfeed=${OGFEED:-ogfeed}
     site=${INPUT_SITE:-.}
     out=${INPUT_OUTPUT:-$site/public}
     inside_workspace site "$site"
@@ -74,15 +88,34 @@ case "${1:-}" in
     # shellcheck disable=SC2086
     args=(${INPUT_ARGS:-})
     set +f
-    "$ogfeed" build "$site" -o "$out" "${args[@]}"
+    # In a container job the checkout belongs to another user, and git
+    # refuses it ("dubious ownership"): posts without a date could not be
+    # dated. Trust the workspace, for this job's git only.
+    ws=${GITHUB_WORKSPACE:-}
+    if [[ -n "$ws" && -d "$ws/.git" && "$(stat -c %u "$ws")" != "$(id -u)" ]]; then
+      git config --global --add safe.directory "$ws" 2>/dev/null || true
+    fi
+    # Errors and warnings are annotations (the first 10 of each, the rest
+    # in a log group). The build checks every feed it writes with the
+    # validator, so ogfeed's own outputs are validated and nothing else in
+    # the folder (a theme's browserconfig.xml) is.
+    format=(--format github)
+    for a in "${args[@]}"; do
+      [[ "$a" == --format || "$a" == --format=* ]] && format=()
+    done
     status=0
-    "$ogfeed" validate --format github "$out" || status=$?
+    "$ogfeed" build "$site" -o "$out" "${format[@]}" "${args[@]}" >"${RUNNER_TEMP:-/tmp}/ogfeed-build.log" || status=$?
+    cat "${RUNNER_TEMP:-/tmp}/ogfeed-build.log"
     printf 'output=%s\n' "$out" >>"$GITHUB_OUTPUT"
     if [[ -n "${GITHUB_STEP_SUMMARY:-}" ]]; then
       {
         echo "### ogfeed"
         echo
-        echo "Built \`$site\` into \`$out\`: $(find "$out" -name '*.xml' | wc -l) feed files, $(find "$out" -path '*/cards/*' -type f | wc -l) cards."
+        if [[ $status -eq 0 ]]; then
+          echo "Built \`$site\` into \`$out\`: $(grep -E '^(wrote|up to date|nothing)' "${RUNNER_TEMP:-/tmp}/ogfeed-build.log" | tail -1)"
+        else
+          echo "The build of \`$site\` failed: see the annotations."
+        fi
       } >>"$GITHUB_STEP_SUMMARY"
     fi
     exit "$status"

@@ -201,13 +201,17 @@ build_once(BuildArgs& parsed, fs::path& output_dir)
   const site::BuildReport report = site::build_site(parsed.options);
   progress.clear();
   output_dir = report.output_dir;
+  util::Diagnostics said;
   for (const auto& d : report.diagnostics) {
     if (d.severity == util::Severity::error || !parsed.quiet) {
-      if (parsed.github) {
-        std::cout << util::github_annotation(d) << "\n";
-      } else {
-        std::cerr << util::format_diagnostic(d) << "\n";
-      }
+      said.push_back(d);
+    }
+  }
+  if (parsed.github) {
+    std::cout << util::github_annotations(said);
+  } else {
+    for (const auto& d : said) {
+      std::cerr << util::format_diagnostic(d) << "\n";
     }
   }
   if (parsed.report) {

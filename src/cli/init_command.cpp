@@ -92,10 +92,29 @@ run_init(const std::vector<std::string>& args)
     std::cout << "added .ogfeed/ (ogfeed's state) to " << ignore.string()
               << "\n";
   }
+  // What to do next, in order.
+  const std::string dir =
+    root == fs::path(".") ? std::string() : " " + root.string();
+  std::cout << "next steps:\n";
+  int step = 1;
   if (site.config.title.empty() || site.config.base_url.empty()) {
-    std::cout << "fill in the 'title' and 'base_url' it leaves empty, then run "
-                 "'ogfeed build'\n";
+    std::cout << "  " << step++
+              << ". fill in the 'title' and 'base_url' it leaves empty "
+                 "(marked TODO)\n";
   }
+  std::cout << "  " << step++ << ". check the values marked 'guessed' in "
+            << path.string() << "\n";
+  std::cout << "  " << step++ << ". ogfeed build" << dir
+            << "      (the feeds and cards, into "
+            << (site.config.output_dir.empty() ? std::string("public")
+                                               : site.config.output_dir)
+            << "/)\n";
+  std::cout << "  " << step++
+            << ". put the <head> tags on the site's pages: the README's "
+               "snippet for "
+            << (site.generator.empty() ? std::string("your generator")
+                                       : site.generator)
+            << " reads them from head.json\n";
   return k_exit_ok;
 }
 

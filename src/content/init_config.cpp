@@ -55,9 +55,14 @@ markup_list(const MarkupDialects& m)
   return out + "]";
 }
 
-// One `key: value` line, commented with its source when it was read.
+// One `key: value` line, commented with its source when it was read, else
+// with `guess` (why ogfeed chose it, for the user to check) when one is
+// given.
 std::string
-line(const DetectedSite& site, std::string_view key, const std::string& value)
+line(const DetectedSite& site,
+     std::string_view key,
+     const std::string& value,
+     std::string_view guess = {})
 {
   const auto it =
     std::find_if(site.settings.begin(),
@@ -65,9 +70,11 @@ line(const DetectedSite& site, std::string_view key, const std::string& value)
                  [&](const DetectedSetting& s) { return s.key == key; });
   std::string text =
     fmt::format("{}:{}{}", key, value.empty() ? "" : " ", value);
+  const std::string pad(text.size() < 40 ? 40 - text.size() : 1, ' ');
   if (it != site.settings.end()) {
-    text += std::string(text.size() < 40 ? 40 - text.size() : 1, ' ')
-            + "# from " + it->source;
+    text += pad + "# from " + it->source;
+  } else if (!guess.empty()) {
+    text += pad + "# guessed: " + std::string(guess);
   }
   return text + "\n";
 }
@@ -98,12 +105,31 @@ init_config_yaml(const DetectedSite& site)
           + (site.url_hint.empty() ? std::string() : ", e.g. " + site.url_hint)
           + "\n"
       : line(site, "base_url", c.base_url);
-  out += line(site, "language", c.language);
-  out += line(site, "timezone", c.timezone.name());
+  const std::string where =
+    site.marker.empty() ? std::string("the site") : site.marker;
+  out += line(site,
+              "language",
+              c.language,
+              "not in " + where
+                + "; check it (the feeds' xml:lang, the cards' line "
+                  "breaking: en, zh-CN...)");
+  out += line(site,
+              "timezone",
+              c.timezone.name(),
+              "not in " + where
+                + "; check it: dates without an offset are read in this "
+                  "zone");
   if (!c.author.name.empty()) {
     out += line(site, "author", yaml_quoted(c.author.name));
   }
-  out += line(site, "permalink", c.permalink);
+  out += line(site,
+              "permalink",
+              c.permalink,
+              site.generator.empty()
+                ? "check it against a post's address on the site"
+                : site.generator
+                    + "'s default, as its documentation gives it; check "
+                      "it against a post's address");
   if (!c.section_permalinks.empty()) {
     out += line(site, "permalinks", "");
     for (const auto& [section, pattern] : c.section_permalinks) {
@@ -114,7 +140,15 @@ init_config_yaml(const DetectedSite& site)
   if (!c.exclude.empty()) {
     out += line(site, "exclude", flow_list(c.exclude));
   }
-  out += "markup: " + markup_list(c.markup) + "\n";
+  {
+    std::string markup = "markup: " + markup_list(c.markup);
+    markup += std::string(markup.size() < 40 ? 40 - markup.size() : 1, ' ');
+    out +=
+      markup
+      + (site.generator.empty()
+           ? "# every template syntax ogfeed knows: no generator found\n"
+           : "# the template syntax " + site.generator + " posts may hold\n");
+  }
   out += "\n# Defaults, for reference:\n"
          "# output_dir: public\n"
          "# feeds:\n"

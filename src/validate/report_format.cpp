@@ -60,17 +60,17 @@ json_format(const std::vector<Report>& reports, bool strict)
 std::string
 github_format(const std::vector<Report>& reports)
 {
-  std::string out;
+  util::Diagnostics all;
   for (const Report& r : reports) {
     for (const Finding& f : r.findings) {
-      out += std::string("::") + severity_name(f.severity)
-             + " file=" + util::github_escape(r.name, true) + ",line="
-             + std::to_string(f.line) + ",col=" + std::to_string(f.column)
-             + ",title=" + util::github_escape(f.rule, true)
-             + "::" + util::github_escape(f.message, false) + "\n";
+      util::Diagnostic d = util::make_error(f.message, f.line, f.column);
+      d.severity = f.severity;
+      d.rule = f.rule;
+      d.path = r.name;
+      all.push_back(std::move(d));
     }
   }
-  return out;
+  return util::github_annotations(all);
 }
 
 std::string
