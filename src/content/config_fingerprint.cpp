@@ -5,11 +5,11 @@ namespace ogfeed::content {
 
 // Each member below must be written: a setting left out would let a cache
 // keep a feed the new setting changes. These sizes trip when one is added.
-static_assert(sizeof(SiteConfig) == 1024, "SiteConfig changed: update this");
+static_assert(sizeof(SiteConfig) == 1072, "SiteConfig changed: update this");
 static_assert(sizeof(FeedSettings) == 144, "FeedSettings changed");
 static_assert(sizeof(CardSettings) == 208, "CardSettings changed");
 static_assert(sizeof(MarkupDialects) == 5, "MarkupDialects changed");
-static_assert(sizeof(UrlRules) == 6, "UrlRules changed");
+static_assert(sizeof(UrlRules) == 7, "UrlRules changed");
 static_assert(sizeof(Person) == 128, "Person changed");
 
 std::string
@@ -40,7 +40,8 @@ config_fingerprint(const SiteConfig& c)
                     char('0' + c.url_rules.trailing_slash),
                     char('0' + c.url_rules.own_permalink_tokens),
                     char('0' + c.url_rules.folder_categories),
-                    char('0' + c.url_rules.ugly)});
+                    char('0' + c.url_rules.ugly),
+                    char('0' + c.url_rules.processed_images)});
   w.strs(c.content_dirs);
   w.u64(c.content_languages.size());
   for (const auto& [dir, lang] : c.content_languages) {
@@ -65,6 +66,11 @@ config_fingerprint(const SiteConfig& c)
                     char('0' + m.colon_blocks),
                     char('0' + m.mdx)});
   w.u64(static_cast<std::uint64_t>(c.raw_html));
+  w.u64(c.generator_routes.size());
+  for (const auto& [route, file] : c.generator_routes) {
+    w.str(route);
+    w.str(file);
+  }
   const FeedSettings& f = c.feeds;
   w.strs(f.formats);
   w.str(f.atom_file);

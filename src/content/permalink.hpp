@@ -24,6 +24,10 @@ struct UrlRules
   bool folder_categories = false;
   // Hugo's uglyURLs: a pattern's path ending in '/' ends in ".html".
   bool ugly = false;
+  // Astro: a relative image in front matter is an asset the generator
+  // processes and publishes under a name it makes up (/_astro/x.HASH.webp),
+  // so no URL can name it: the post gets a card.
+  bool processed_images = false;
 };
 
 // Checks a permalink pattern: it starts with '/' (below the site), or is an

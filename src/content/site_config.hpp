@@ -127,6 +127,10 @@ struct SiteConfig
   MarkupDialects markup;
   // What the generator does with raw HTML in posts (detected).
   RawHtml raw_html = RawHtml::keep;
+  // Files the generator builds into a URL of their own (Astro's endpoint
+  // src/pages/rss.xml.js makes /rss.xml), by that URL's path below the
+  // site ("rss.xml"): an output of ogfeed's at the same path collides.
+  std::map<std::string, std::string> generator_routes;
   FeedSettings feeds;
   CardSettings cards;
 };

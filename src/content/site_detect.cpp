@@ -888,6 +888,36 @@ first_dir(const fs::path& root, std::initializer_list<std::string_view> dirs)
   return std::nullopt;
 }
 
+// Astro's static endpoints: src/pages/rss.xml.js builds /rss.xml. Dynamic
+// routes ([slug].json.ts) name no fixed URL and are left out.
+std::map<std::string, std::string>
+astro_endpoints(const fs::path& root)
+{
+  std::map<std::string, std::string> routes;
+  const fs::path pages = root / "src/pages";
+  std::error_code ec;
+  fs::recursive_directory_iterator it(pages, fs::directory_options::none, ec);
+  for (std::size_t seen = 0;
+       !ec && it != fs::recursive_directory_iterator() && seen < 10000;
+       it.increment(ec), ++seen) {
+    if (it.depth() > 8 || !it->is_regular_file(ec) || it->is_symlink(ec)) {
+      continue;
+    }
+    const fs::path rel = it->path().lexically_relative(pages);
+    const std::string ext = rel.extension().string();
+    const std::string route =
+      rel.parent_path().empty()
+        ? rel.stem().string()
+        : (rel.parent_path() / rel.stem()).generic_string();
+    if ((ext == ".js" || ext == ".ts" || ext == ".mjs" || ext == ".mts")
+        && fs::path(route).has_extension()
+        && route.find('[') == std::string::npos) {
+      routes[route] = ("src/pages" / rel).generic_string();
+    }
+  }
+  return routes;
+}
+
 bool
 detect_astro(Detector& d)
 {
@@ -902,6 +932,8 @@ detect_astro(Detector& d)
   }
   d.found("Astro", *file);
   d.site_output(std::nullopt, "dist");
+  d.config().url_rules.processed_images = true; // image() assets
+  d.config().generator_routes = astro_endpoints(d.root());
   const std::string js = read_text(d.root() / *file);
   d.url(js_string(js, "site"),
         js_string(js, "base").value_or(""),

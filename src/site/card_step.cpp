@@ -449,7 +449,13 @@ posts_needing_cards(const std::vector<content::Post>& posts,
   std::vector<std::size_t> todo;
   for (std::size_t i = 0; i < posts.size(); ++i) {
     const content::Post& p = posts[i];
-    if (missing_bundle_image(p)) {
+    const std::string_view image = p.image;
+    if (config.url_rules.processed_images && !image.empty()
+        && !image.starts_with('/') && image.find("://") == std::string::npos
+        && !image.starts_with("data:")) {
+      // An asset the generator renames as it builds: no URL names it.
+      todo.push_back(i);
+    } else if (missing_bundle_image(p)) {
       result.diagnostics.push_back(util::with_path(
         util::make_warning("its image \"" + p.image
                              + "\" is not beside it in its bundle; a card is "

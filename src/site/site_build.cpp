@@ -8,6 +8,7 @@
 #include "site/card_step.hpp"
 #include "site/feed_step.hpp"
 #include "site/head_json.hpp"
+#include "site/route_collisions.hpp"
 #include "site/site_output_check.hpp"
 #include "util/file.hpp"
 #include "util/git.hpp"
@@ -694,10 +695,20 @@ build_site(const BuildOptions& options)
     return report;
   }
   say("publishing");
-  publish(*tx,
-          feeds,
-          other_outputs(feeds, posts, cards, *config, options.jobs),
-          report);
+  const std::vector<FeedFile> others =
+    other_outputs(feeds, posts, cards, *config, options.jobs);
+  {
+    std::vector<std::string> rels = feeds.kept;
+    for (const auto& f : feeds.written) {
+      rels.push_back(f.rel);
+    }
+    for (const auto& f : others) {
+      rels.push_back(f.rel);
+    }
+    append(report.diagnostics,
+           route_collisions(*config, rels, options.site_root));
+  }
+  publish(*tx, feeds, others, report);
   if (report.published == Published::all) {
     record_build(record, report, first_note, card_inputs);
     // The cache only saves time: a build that cannot write it still

@@ -3,6 +3,7 @@
 // the generator itself publishes, at the URLs it gives them.
 #include "test_support.hpp"
 
+#include <algorithm>
 #include <regex>
 #include <set>
 
@@ -283,4 +284,48 @@ TEST_CASE("with defaultContentLanguageInSubdir, suffix translations keep "
   const std::string en = test::slurp(out / "en/atom.xml");
   CHECK(en.find("https://sx.example.jp/en/posts/hello/") != std::string::npos);
   CHECK(en.find("はじめまして") == std::string::npos);
+}
+
+TEST_CASE("issue 22: Astro's heroImage is an asset it renames, so the post "
+          "gets a card; an endpoint that builds ogfeed's feed URL is a "
+          "warning at its file",
+          "[site]")
+{
+  const auto root = test::fresh_dir("astro-routes");
+  std::filesystem::copy(test::k_source_dir / "tests/data/generators/astro",
+                        root / "site",
+                        std::filesystem::copy_options::recursive);
+  const auto site = root / "site";
+  std::filesystem::create_directories(site / "src/pages/blog");
+  REQUIRE(util::write_file_atomic(site / "src/pages/rss.xml.js",
+                                  "export async function GET() {}\n"));
+  // A dynamic route names no fixed URL; another endpoint no feed of ours.
+  REQUIRE(util::write_file_atomic(site / "src/pages/blog/[slug].json.ts",
+                                  "export function GET() {}\n"));
+  REQUIRE(util::write_file_atomic(site / "src/pages/search.json.ts",
+                                  "export function GET() {}\n"));
+  const auto out = root / "out";
+  const site::BuildReport report =
+    site::build_site(test::build_options_with_cards(site, out));
+  std::vector<std::string> said;
+  for (const auto& d : report.diagnostics) {
+    said.push_back(util::format_diagnostic(d));
+  }
+  CAPTURE(said);
+  REQUIRE_FALSE(util::has_error(report.diagnostics));
+  const auto rss_warning =
+    std::count_if(said.begin(), said.end(), [&](const std::string& s) {
+      return s.starts_with((site / "src/pages/rss.xml.js").string()
+                           + ": warning: this file builds /rss.xml, and so "
+                             "does ogfeed (rss.xml)")
+             && s.ends_with("(feeds.rss_file)");
+    });
+  CHECK(rss_warning == 1);
+  for (const auto& s : said) {
+    CHECK(s.find("json.ts") == std::string::npos);
+  }
+  const std::string head = test::slurp(out / "head.json");
+  CHECK(head.find("og:image\\\" content=\\\"https://astro.example.jp/cards/")
+        != std::string::npos);
+  CHECK(head.find("assets/blog-placeholder") == std::string::npos);
 }
