@@ -265,6 +265,25 @@ markdown_excerpt(std::string_view markdown,
                  Tables tables)
 {
   const Document doc = parse(markdown, CMARK_OPT_DEFAULT, tables);
+  // An image is no text: its alt is not in the summary, as Hugo's
+  // .Summary and jekyll-seo-tag's strip_html leave it out.
+  std::vector<cmark_node*> images;
+  {
+    cmark_iter* it = cmark_iter_new(doc.root.get());
+    for (cmark_event_type ev = cmark_iter_next(it); ev != CMARK_EVENT_DONE;
+         ev = cmark_iter_next(it)) {
+      cmark_node* node = cmark_iter_get_node(it);
+      if (ev == CMARK_EVENT_ENTER
+          && cmark_node_get_type(node) == CMARK_NODE_IMAGE) {
+        images.push_back(node);
+        cmark_iter_reset(it, node, CMARK_EVENT_EXIT); // not into its alt
+      }
+    }
+    cmark_iter_free(it);
+  }
+  for (cmark_node* image : images) {
+    cmark_node_free(image); // unlinks it, and its alt text with it
+  }
   const std::string text =
     take(cmark_render_plaintext(doc.root.get(), CMARK_OPT_DEFAULT, 0));
   std::string collapsed;

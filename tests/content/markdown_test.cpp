@@ -85,6 +85,12 @@ TEST_CASE("issue 12: excerpts are plain text cut after a sentence or at a "
         == "見出し 本文 太字 と code。");
   // One unbroken word: cut, with "…", within the limit.
   CHECK(markdown_excerpt("あいうえおかきくけこ", 5) == "あいうえ…");
+  // Issue 22: an image is no text (Hugo's .Summary, jekyll-seo-tag), nor
+  // an image in its alt; a link's text is.
+  CHECK(markdown_excerpt("本文。![pic](/a.png) [リンク](/b) "
+                         "![![inner](/c.png)](/d.png)後。\n",
+                         100)
+        == "本文。 リンク 後。");
   // A whole sentence when one ends in the last two thirds of the room.
   CHECK(content::cut_excerpt(U"今日は晴れです。明日は雨が降るでしょう。", 12)
         == "今日は晴れです。");
