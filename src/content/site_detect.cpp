@@ -931,10 +931,15 @@ detect_astro(Detector& d)
     return false;
   }
   d.found("Astro", *file);
-  d.site_output(std::nullopt, "dist");
+  const std::string js = read_text(d.root() / *file);
+  // With a server adapter (Cloudflare, Node, Vercel...), the static site
+  // is built into dist/client.
+  d.site_output(std::nullopt,
+                without_js_comments(js).find("adapter:") != std::string::npos
+                  ? "dist/client"
+                  : "dist");
   d.config().url_rules.processed_images = true; // image() assets
   d.config().generator_routes = astro_endpoints(d.root());
-  const std::string js = read_text(d.root() / *file);
   d.url(js_string(js, "site"),
         js_string(js, "base").value_or(""),
         "site in " + *file);

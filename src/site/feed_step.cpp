@@ -467,6 +467,16 @@ build_feeds(const std::vector<content::Post>& posts,
   std::vector<std::string> entry_keys(posts.size());
   for (const std::size_t i : shown) {
     keys[i] = post_key(posts[i], cards[i], shared);
+    if (options.built_assets != nullptr
+        && !(*options.built_assets)[i].empty()) {
+      util::ByteWriter w;
+      w.u64(keys[i]);
+      for (const auto& [name, url] : (*options.built_assets)[i]) {
+        w.str(name);
+        w.str(url);
+      }
+      keys[i] = util::hash64(w.bytes());
+    }
     entry_keys[i] = hex_key(keys[i]);
   }
   std::vector<PlannedFeed> files = plan_files(plans, posts, keys, config);
@@ -494,6 +504,10 @@ build_feeds(const std::vector<content::Post>& posts,
   util::parallel_for(work.size(), options.jobs, [&](std::size_t w) {
     const std::size_t i = work[w];
     entries[i] = make_entry(posts[i], cards[i], config, find_post, notes[i]);
+    if (options.built_assets != nullptr) {
+      entries[i].content_html = with_built_assets(
+        entries[i].content_html, config.base_url, (*options.built_assets)[i]);
+    }
   });
   result.entries_rendered = work.size();
   for (const std::size_t i : work) {

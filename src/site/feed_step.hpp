@@ -3,6 +3,7 @@
 #include "content/post.hpp"
 #include "content/site_config.hpp"
 #include "feed/entry.hpp"
+#include "site/built_assets.hpp"
 #include "site/output_transaction.hpp"
 #include "site/site_output_check.hpp"
 #include "util/byte_codec.hpp"
@@ -49,6 +50,9 @@ struct FeedStepOptions
   std::filesystem::path output_dir;
   util::UtcSeconds now{}; // for the checks of dates
   unsigned jobs = 1;
+  // By post: the images its generator renamed, as its built page shows
+  // them (none without a built site).
+  const std::vector<BuiltAssets>* built_assets = nullptr;
 };
 
 struct FeedStepResult

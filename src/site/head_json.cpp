@@ -25,6 +25,9 @@ own_image_url(const content::Post& p, const content::SiteConfig& config)
       || image.starts_with("data:")) {
     return util::resolve_url(p.image, p.permalink);
   }
+  if (config.url_rules.processed_images) {
+    return {}; // an asset the generator renames as it builds
+  }
   std::error_code ec;
   const bool beside =
     !p.file.empty()

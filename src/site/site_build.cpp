@@ -679,13 +679,16 @@ build_site(const BuildOptions& options)
     return report;
   }
   say("feeds", posts.size());
+  const std::vector<BuiltAssets> assets =
+    built ? read_built_assets(*built, posts, *config)
+          : std::vector<BuiltAssets>(posts.size());
   FeedStepResult feeds =
     build_feeds(posts,
                 cards,
                 *config,
                 *tx,
                 cache.feeds,
-                {report.output_dir, options.now, options.jobs});
+                {report.output_dir, options.now, options.jobs, &assets});
   append(report.diagnostics, std::move(feeds.diagnostics));
   report.feeds = feeds.written.size() + feeds.kept.size();
   report.entries_rendered = feeds.entries_rendered;
