@@ -5,7 +5,7 @@ namespace ogfeed::content {
 
 // Each member below must be written: a setting left out would let a cache
 // keep a feed the new setting changes. These sizes trip when one is added.
-static_assert(sizeof(SiteConfig) == 1072, "SiteConfig changed: update this");
+static_assert(sizeof(SiteConfig) == 1120, "SiteConfig changed: update this");
 static_assert(sizeof(FeedSettings) == 144, "FeedSettings changed");
 static_assert(sizeof(CardSettings) == 208, "CardSettings changed");
 static_assert(sizeof(MarkupDialects) == 5, "MarkupDialects changed");
@@ -66,6 +66,11 @@ config_fingerprint(const SiteConfig& c)
                     char('0' + m.colon_blocks),
                     char('0' + m.mdx)});
   w.u64(static_cast<std::uint64_t>(c.raw_html));
+  w.u64(c.dir_permalinks.size());
+  for (const auto& [dir, pattern] : c.dir_permalinks) {
+    w.str(dir);
+    w.str(pattern);
+  }
   w.u64(c.generator_routes.size());
   for (const auto& [route, file] : c.generator_routes) {
     w.str(route);

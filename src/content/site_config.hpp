@@ -127,6 +127,9 @@ struct SiteConfig
   MarkupDialects markup;
   // What the generator does with raw HTML in posts (detected).
   RawHtml raw_html = RawHtml::keep;
+  // A content folder's own permalink pattern, by the folder as
+  // `content_dirs` names it (Eleventy's directory data files; detected).
+  std::map<std::string, std::string> dir_permalinks;
   // Files the generator builds into a URL of their own (Astro's endpoint
   // src/pages/rss.xml.js makes /rss.xml), by that URL's path below the
   // site ("rss.xml"): an output of ogfeed's at the same path collides.

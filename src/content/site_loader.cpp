@@ -31,6 +31,9 @@ struct PostFile
   std::string language; // a Hugo translation's key ("en" of post.en.md)
   // Categories its folder gives it (Jekyll's blog/_posts), before its own.
   std::vector<std::string> folder_categories;
+  // Its content folder's own permalink pattern (Eleventy's directory data
+  // file), else "": the site's.
+  std::string permalink;
 };
 
 using FileLanguages = std::map<std::string, ContentLanguage>;
@@ -242,6 +245,12 @@ find_post_files(const fs::path& site_root,
         f.folder_categories = categories;
       }
     }
+    if (const auto own = config.dir_permalinks.find(d);
+        own != config.dir_permalinks.end()) {
+      for (auto& f : found) {
+        f.permalink = own->second;
+      }
+    }
     files.insert(files.end(),
                  std::make_move_iterator(found.begin()),
                  std::make_move_iterator(found.end()));
@@ -297,14 +306,17 @@ private:
 };
 
 void
-set_permalink(Post& post, const SiteConfig& config)
+set_permalink(Post& post,
+              const SiteConfig& config,
+              const std::string& folder_pattern)
 {
   if (post.permalink_override.empty()) {
-    post.permalink = permalink_url(permalink_pattern(config, post),
-                                   config.base_url,
-                                   post,
-                                   config.timezone,
-                                   config.url_rules);
+    post.permalink = permalink_url(
+      folder_pattern.empty() ? permalink_pattern(config, post) : folder_pattern,
+      config.base_url,
+      post,
+      config.timezone,
+      config.url_rules);
     return;
   }
   // "/about/" is below the site, not the host: Jekyll and Hugo both read it
@@ -375,7 +387,7 @@ finish_post(Post& post, const PostFile& file, const SiteConfig& config)
     }
     post.categories = std::move(all);
   }
-  set_permalink(post, config);
+  set_permalink(post, config, file.permalink);
 }
 
 // Parses one file, or takes it from `cache`. Returns what the next cache
