@@ -1,0 +1,205 @@
+#include "content/generators/detector.hpp"
+
+namespace ogfeed::content::generators {
+
+namespace {
+
+constexpr std::size_t k_max_config_bytes = 1024 * 1024;
+
+} // namespace
+
+bool
+is_dir(const fs::path& p)
+{
+  std::error_code ec;
+  return fs::is_directory(p, ec);
+}
+
+bool
+is_file(const fs::path& p)
+{
+  std::error_code ec;
+  return fs::is_regular_file(p, ec);
+}
+
+// The first of `names` that is a file below root, as written.
+std::optional<std::string>
+first_file(const fs::path& root, std::initializer_list<std::string_view> names)
+{
+  for (const std::string_view n : names) {
+    if (is_file(root / n)) {
+      return std::string(n);
+    }
+  }
+  return std::nullopt;
+}
+
+std::string
+read_text(const fs::path& p)
+{
+  auto bytes = util::read_file(p, k_max_config_bytes);
+  return bytes ? std::move(*bytes) : std::string();
+}
+
+bool
+package_uses(const fs::path& root, std::string_view package)
+{
+  return read_text(root / "package.json").find(package) != std::string::npos;
+}
+
+// A value of a config document by key, without regard to case (Hugo's keys
+// are case-insensitive; the others' never clash with that).
+const YamlValue*
+find_key(const YamlValue* map, std::string_view key)
+{
+  if (map == nullptr || map->kind != YamlValue::Kind::map) {
+    return nullptr;
+  }
+  for (const auto& e : map->entries) {
+    if (util::ascii_lower(e.key.scalar) == util::ascii_lower(key)) {
+      return &e.value;
+    }
+  }
+  return nullptr;
+}
+
+std::optional<std::string>
+scalar(const YamlValue* map, std::string_view key)
+{
+  const YamlValue* v = find_key(map, key);
+  if (v == nullptr) {
+    return std::nullopt;
+  }
+  if (v->kind == YamlValue::Kind::sequence && !v->items.empty()
+      && v->items.front().kind == YamlValue::Kind::scalar) {
+    return v->items.front().scalar; // Hexo: `language: [ja, en]`
+  }
+  if (v->kind != YamlValue::Kind::scalar || v->scalar.empty()) {
+    return std::nullopt;
+  }
+  return v->scalar;
+}
+
+// JavaScript source without its comments (`// ...`, `/* ... */`), string
+// literals kept as they are: a commented-out `url: '...'` is not the site's.
+std::string
+without_js_comments(std::string_view js)
+{
+  std::string out;
+  out.reserve(js.size());
+  char quote = 0;
+  for (std::size_t i = 0; i < js.size(); ++i) {
+    const char c = js[i];
+    if (quote != 0) {
+      out += c;
+      if (c == '\\' && i + 1 < js.size()) {
+        out += js[++i];
+      } else if (c == quote || (c == '\n' && quote != '`')) {
+        quote = 0;
+      }
+      continue;
+    }
+    if (c == '"' || c == '\'' || c == '`') {
+      quote = c;
+      out += c;
+    } else if (c == '/' && i + 1 < js.size() && js[i + 1] == '/') {
+      i = std::min(js.find('\n', i), js.size()) - 1;
+    } else if (c == '/' && i + 1 < js.size() && js[i + 1] == '*') {
+      const std::size_t end = js.find("*/", i + 2);
+      i = end == std::string_view::npos ? js.size() : end + 1;
+      out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// A string value in JavaScript source: `key: "text"` or `key = 'text'`, or
+// `key: NAME` where `const NAME = "text"`. Read, never run: comments are
+// skipped, and anything but a plain literal is not found.
+std::optional<std::string>
+js_string(const std::string& source, std::string_view key)
+{
+  const std::string js = without_js_comments(source);
+  const std::string name =
+    "(^|[^A-Za-z0-9_.$])[\"']?" + std::string(key) + "[\"']?\\s*[:=]\\s*";
+  const std::regex literal(name + "([\"'`])([^\"'`\\n]*)\\2");
+  std::smatch m;
+  if (std::regex_search(js, m, literal) && m[3].length() > 0) {
+    return m[3].str();
+  }
+  const std::regex named(name + "([A-Za-z_$][A-Za-z0-9_$]*)\\s*[,}\\n]");
+  if (!std::regex_search(js, m, named)) {
+    return std::nullopt;
+  }
+  const std::regex constant("(const|let|var)\\s+" + m[2].str()
+                            + "\\s*=\\s*([\"'`])([^\"'`\\n]*)\\2");
+  if (std::regex_search(js, m, constant) && m[3].length() > 0) {
+    return m[3].str();
+  }
+  return std::nullopt;
+}
+
+// The `lang` of the <html> element in a folder of page layouts (Astro's
+// src/layouts/*.astro), if they agree on one.
+std::optional<std::string>
+html_lang(const fs::path& dir)
+{
+  static const std::regex lang(R"re(<html[^>]*\slang=["']([A-Za-z-]+)["'])re");
+  std::error_code ec;
+  std::optional<std::string> found;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    const std::string text = read_text(it->path());
+    std::smatch m;
+    if (std::regex_search(text, m, lang)) {
+      if (found && *found != m[1].str()) {
+        return std::nullopt;
+      }
+      found = m[1].str();
+    }
+  }
+  return found;
+}
+
+std::string
+without_slashes(std::string dir)
+{
+  while (dir.ends_with('/')) {
+    dir.pop_back();
+  }
+  while (dir.starts_with("./")) {
+    dir.erase(0, 2);
+  }
+  return dir;
+}
+
+// The first of `dirs` (below root) that holds Markdown posts.
+std::optional<std::string>
+first_dir(const fs::path& root, std::initializer_list<std::string_view> dirs)
+{
+  for (const std::string_view dir : dirs) {
+    if (is_dir(root / dir)) {
+      return std::string(dir);
+    }
+  }
+  return std::nullopt;
+}
+
+void
+read_yaml_site(Detector& d, const YamlValue* c, const std::string& file)
+{
+  d.text(scalar(c, "title"), &SiteConfig::title, "title", "title in " + file);
+  d.text(scalar(c, "subtitle") ? scalar(c, "subtitle")
+                               : scalar(c, "description"),
+         &SiteConfig::subtitle,
+         "subtitle",
+         "description in " + file);
+  d.language(scalar(c, "lang") ? scalar(c, "lang") : scalar(c, "language"),
+             "language in " + file);
+  d.timezone(scalar(c, "timezone"), "timezone in " + file);
+  d.author(find_key(c, "author"), "author in " + file);
+}
+
+} // namespace ogfeed::content::generators

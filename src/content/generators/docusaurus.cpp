@@ -1,0 +1,52 @@
+#include "content/generators/generators.hpp"
+
+namespace ogfeed::content::generators {
+
+namespace {
+
+bool
+detect_docusaurus(Detector& d)
+{
+  const auto file = first_file(
+    d.root(),
+    {"docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs"});
+  if (!file || !is_dir(d.root() / "blog")) {
+    return false;
+  }
+  d.found(*file);
+  d.site_output(std::nullopt, "build");
+  const std::string js = read_text(d.root() / *file);
+  d.url(js_string(js, "url"),
+        js_string(js, "baseUrl").value_or(""),
+        "url and baseUrl in " + *file);
+  d.text(
+    js_string(js, "title"), &SiteConfig::title, "title", "title in " + *file);
+  d.text(js_string(js, "tagline"),
+         &SiteConfig::subtitle,
+         "subtitle",
+         "tagline in " + *file);
+  d.language(js_string(js, "defaultLocale"), "i18n.defaultLocale in " + *file);
+  // The blog's URL: its route, then the date a file's name starts with
+  // (not one from front matter), then its slug; a `slug:` drops the date.
+  std::string route = js_string(js, "routeBasePath").value_or("blog");
+  while (route.starts_with('/')) {
+    route.erase(0, 1);
+  }
+  while (route.ends_with('/')) {
+    route.pop_back();
+  }
+  d.permalink(route.empty() ? "/:filedate/:slug"
+                            : "/" + route + "/:filedate/:slug",
+              "",
+              "Docusaurus's blog URLs");
+  d.posts({"blog"}, {}, "Docusaurus's blog/");
+  return true;
+}
+
+} // namespace
+
+const Generator k_docusaurus = {"Docusaurus",
+                                MarkupDialects::only(false, false, false, true),
+                                &detect_docusaurus};
+
+} // namespace ogfeed::content::generators

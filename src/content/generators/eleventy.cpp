@@ -1,0 +1,244 @@
+#include "content/generators/generators.hpp"
+
+namespace ogfeed::content::generators {
+
+namespace {
+
+// Eleventy's posts: the folder whose directory data file tags its pages
+// "posts" (the base blog's blog.11tydata.js), else posts/ or blog/.
+std::optional<std::string>
+eleventy_posts_dir(const fs::path& input)
+{
+  std::error_code ec;
+  fs::recursive_directory_iterator it(input, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    std::error_code type_ec;
+    if (it->is_directory(type_ec)
+        && (name.starts_with('.') || name.starts_with('_')
+            || name == "node_modules" || it.depth() >= 3)) {
+      it.disable_recursion_pending();
+      continue;
+    }
+    if (name.find(".11tydata.") != std::string::npos) {
+      const std::string text = read_text(it->path());
+      if (text.find("\"posts\"") != std::string::npos
+          || text.find("'posts'") != std::string::npos) {
+        return it->path().parent_path().lexically_relative(input).string();
+      }
+    }
+  }
+  return first_dir(input, {"posts", "blog"});
+}
+
+// Eleventy's collections by glob, `getFilteredByGlob("./src/en/posts/*.md")`
+// in its config (a string or an array of them): each glob's folder, before
+// its first wildcard, relative to the project.
+std::vector<std::string>
+eleventy_glob_dirs(const fs::path& root, const std::string& js)
+{
+  std::vector<std::string> dirs;
+  const std::string code = without_js_comments(js);
+  const std::string call = "getFilteredByGlob(";
+  for (std::size_t at = code.find(call); at != std::string::npos;
+       at = code.find(call, at + 1)) {
+    std::size_t i = at + call.size();
+    const std::size_t end = code.find(')', i);
+    while (i < end && end != std::string::npos) {
+      const std::size_t open = code.find_first_of("'\"`", i);
+      if (open == std::string::npos || open > end) {
+        break;
+      }
+      const std::size_t close = code.find(code[open], open + 1);
+      if (close == std::string::npos || close > end) {
+        break;
+      }
+      std::string glob = code.substr(open + 1, close - open - 1);
+      i = close + 1;
+      glob = glob.substr(0, glob.find_first_of("*?[{"));
+      glob = glob.substr(0, glob.rfind('/') + 1);
+      const std::string dir = without_slashes(glob);
+      if (!dir.empty() && !dir.starts_with("..") && is_dir(root / dir)
+          && std::find(dirs.begin(), dirs.end(), dir) == dirs.end()) {
+        dirs.push_back(dir);
+      }
+    }
+  }
+  return dirs;
+}
+
+// A folder's Eleventy directory data file (NAME.11tydata.json or
+// NAME.json in the folder NAME), parsed; null when it has none.
+std::optional<YamlValue>
+eleventy_dir_data(const fs::path& folder)
+{
+  const std::string name = folder.filename().string();
+  for (const std::string& file : {name + ".11tydata.json", name + ".json"}) {
+    const std::string text = read_text(folder / file);
+    if (text.empty()) {
+      continue;
+    }
+    if (auto v = parse_yaml(text, 1); v && v->kind == YamlValue::Kind::map) {
+      return std::move(*v);
+    }
+  }
+  return std::nullopt;
+}
+
+// The permalink of the posts of `dir` (below the project, inside `input`)
+// in ogfeed's tokens, from the data cascade of Eleventy's directory data
+// files: the folder's own `permalink` template, its `{{ name }}` values from
+// that file or its parent folders' ("locale" of src/en/en.json),
+// `{{ page.fileSlug }}` and `{{ title | slugify }}`. Else the file's path
+// below the input folder, Eleventy's default. Nothing when the template is
+// more than that.
+std::optional<std::string>
+eleventy_dir_permalink(const fs::path& root,
+                       const std::string& input,
+                       const std::string& dir)
+{
+  std::vector<YamlValue> cascade; // deepest first
+  const fs::path in = fs::path(input).lexically_normal();
+  for (fs::path f = fs::path(dir).lexically_normal();
+       !f.empty() && f != in && f != "." && f.has_filename();
+       f = f.parent_path()) {
+    if (auto data = eleventy_dir_data(root / f)) {
+      cascade.push_back(std::move(*data));
+    }
+  }
+  const YamlValue* permalink = nullptr;
+  for (const auto& data : cascade) {
+    if ((permalink = data.find("permalink")) != nullptr) {
+      break;
+    }
+  }
+  if (permalink == nullptr || permalink->kind != YamlValue::Kind::scalar) {
+    const std::string below =
+      fs::path(dir).lexically_relative(in).generic_string();
+    return "/" + (below.empty() || below == "." ? "" : below + "/") + ":path/";
+  }
+  std::string tpl = permalink->scalar;
+  std::string out;
+  for (std::size_t i = 0; i < tpl.size();) {
+    if (tpl.compare(i, 2, "{%") == 0) {
+      return std::nullopt;
+    }
+    if (tpl.compare(i, 2, "{{") != 0) {
+      out += tpl[i++];
+      continue;
+    }
+    const std::size_t close = tpl.find("}}", i);
+    if (close == std::string::npos) {
+      return std::nullopt;
+    }
+    std::string inner(
+      util::trim_xml_space(std::string_view(tpl).substr(i + 2, close - i - 2)));
+    i = close + 2;
+    if (inner == "page.fileSlug") {
+      out += ":filename";
+    } else if (inner == "title | slugify" || inner == "title | slug") {
+      out += ":title";
+    } else if (inner.find_first_of(" |()'\"") == std::string::npos) {
+      const YamlValue* value = nullptr;
+      for (const auto& data : cascade) {
+        if ((value = data.find(inner)) != nullptr) {
+          break;
+        }
+      }
+      if (value == nullptr || value->kind != YamlValue::Kind::scalar) {
+        return std::nullopt;
+      }
+      out += value->scalar;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (out.ends_with("index.html")) {
+    out.erase(out.size() - std::string_view("index.html").size());
+  }
+  if (!out.starts_with('/')) {
+    out.insert(out.begin(), '/');
+  }
+  return out;
+}
+
+bool
+detect_eleventy(Detector& d)
+{
+  const auto file = first_file(d.root(),
+                               {"eleventy.config.js",
+                                "eleventy.config.mjs",
+                                "eleventy.config.cjs",
+                                ".eleventy.js"});
+  if (!file) {
+    return false;
+  }
+  d.found(*file);
+  const std::string js = read_text(d.root() / *file);
+  d.site_output(js_string(js, "output"), "_site");
+  const std::string input = js_string(js, "input").value_or(".");
+  const fs::path data =
+    fs::path(input) / js_string(js, "data").value_or("_data");
+  // The global data file that holds the site's URL: eleventy-base-blog's
+  // metadata, or the names other starters give it.
+  std::vector<std::string> names;
+  for (const char* stem : {"metadata", "site", "siteData", "meta", "config"}) {
+    for (const char* ext : {".js", ".mjs", ".cjs", ".json"}) {
+      names.push_back(std::string(stem) + ext);
+    }
+  }
+  for (const std::string& name : names) {
+    const fs::path meta = (data / name).lexically_normal();
+    const std::string text = read_text(d.root() / meta);
+    if (text.empty() || !js_string(text, "url")) {
+      continue;
+    }
+    const std::string where = " in " + meta.generic_string();
+    d.url(js_string(text, "url"), "", "url" + where);
+    d.text(
+      js_string(text, "title"), &SiteConfig::title, "title", "title" + where);
+    if (d.config().title.empty()) { // a starter's site.json names it "name"
+      d.text(
+        js_string(text, "name"), &SiteConfig::title, "title", "name" + where);
+    }
+    d.text(js_string(text, "description"),
+           &SiteConfig::subtitle,
+           "subtitle",
+           "description" + where);
+    d.language(js_string(text, "language"), "language" + where);
+    break;
+  }
+  // Collections named by glob in the config, each folder with the
+  // permalink its directory data gives.
+  if (const auto dirs = eleventy_glob_dirs(d.root(), js); !dirs.empty()) {
+    for (const auto& dir : dirs) {
+      const auto pattern = eleventy_dir_permalink(d.root(), input, dir);
+      if (!pattern || !check_permalink_pattern(*pattern)) {
+        d.warn("the permalink of '" + dir
+               + "' (its directory data file) is more than ogfeed reads; "
+                 "write the posts' permalink in ogfeed.yaml");
+        continue;
+      }
+      d.config().dir_permalinks[dir] = *pattern;
+    }
+    d.note("permalinks", "directory data files");
+    d.posts(dirs, {}, "getFilteredByGlob in " + *file);
+  } else if (const auto posts = eleventy_posts_dir(d.root() / input)) {
+    const std::string dir =
+      (fs::path(input) / *posts).lexically_normal().generic_string();
+    // Eleventy's URL is the file's path below the input folder.
+    d.permalink("/" + fs::path(*posts).generic_string() + "/:path/",
+                "",
+                "Eleventy's file-path URLs");
+    d.posts({dir}, {}, "the posts collection in " + dir);
+  }
+  return true;
+}
+
+} // namespace
+
+const Generator k_eleventy = {"Eleventy",
+                              MarkupDialects::only(true, false, false, false),
+                              &detect_eleventy};
+
+} // namespace ogfeed::content::generators

@@ -1,0 +1,121 @@
+#include "content/generators/generators.hpp"
+
+namespace ogfeed::content::generators {
+
+namespace {
+
+// Jekyll's named permalink styles, and its :title, in ogfeed's tokens.
+std::string
+from_jekyll_pattern(std::string pattern)
+{
+  if (pattern == "date") {
+    return "/:categories/:year/:month/:day/:slug:output_ext";
+  }
+  if (pattern == "pretty") {
+    return "/:categories/:year/:month/:day/:slug/";
+  }
+  if (pattern == "none") {
+    return "/:categories/:slug:output_ext";
+  }
+  for (std::size_t i = pattern.find(":title"); i != std::string::npos;
+       i = pattern.find(":title", i + 1)) {
+    pattern.replace(i, 6, ":slug");
+  }
+  if (!pattern.starts_with('/')) {
+    pattern.insert(pattern.begin(), '/');
+  }
+  return pattern;
+}
+
+// Every `_posts` folder a few levels down (Jekyll reads `blog/_posts` too).
+std::vector<std::string>
+jekyll_post_dirs(const fs::path& root)
+{
+  std::vector<std::string> dirs;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(root, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    std::error_code type_ec;
+    if (!it->is_directory(type_ec) || it->is_symlink(type_ec)) {
+      continue;
+    }
+    if (name == "_posts") {
+      dirs.push_back(it->path().lexically_relative(root).generic_string());
+      it.disable_recursion_pending();
+    } else if (name.starts_with('.') || name == "_site"
+               || name == "node_modules" || name == "vendor"
+               || name == "_drafts" || it.depth() >= 3) {
+      it.disable_recursion_pending();
+    }
+  }
+  std::sort(dirs.begin(), dirs.end());
+  return dirs;
+}
+
+// Jekyll's front matter defaults that set posts' permalink: a scope of all
+// posts (path "" or "_posts") sets the site's pattern, one of a folder below
+// `_posts` ("_posts/tech") that section's.
+void
+read_jekyll_defaults(Detector& d, const YamlValue* c)
+{
+  const YamlValue* defaults = find_key(c, "defaults");
+  if (defaults == nullptr || defaults->kind != YamlValue::Kind::sequence) {
+    return;
+  }
+  for (const YamlValue& entry : defaults->items) {
+    const auto pattern = scalar(find_key(&entry, "values"), "permalink");
+    const YamlValue* scope = find_key(&entry, "scope");
+    const std::string type = scalar(scope, "type").value_or("posts");
+    if (!pattern || (type != "posts" && type != "")) {
+      continue;
+    }
+    std::string path = scalar(scope, "path").value_or("");
+    while (path.ends_with('/')) {
+      path.pop_back();
+    }
+    if (path.empty() || path == "_posts") {
+      d.permalink(from_jekyll_pattern(*pattern), "", "defaults in _config.yml");
+    } else if (path.starts_with("_posts/")) {
+      const std::string section = path.substr(7, path.find('/', 7) - 7);
+      d.permalink(
+        from_jekyll_pattern(*pattern), section, "defaults in _config.yml");
+    }
+  }
+}
+
+bool
+detect_jekyll(Detector& d)
+{
+  if (!is_file(d.root() / "_config.yml")) {
+    return false;
+  }
+  std::vector<std::string> dirs = jekyll_post_dirs(d.root());
+  if (dirs.empty()) {
+    return false;
+  }
+  d.found("_config.yml");
+  const auto doc = d.document("_config.yml");
+  const YamlValue* c = doc ? &*doc : nullptr;
+  d.url(scalar(c, "url"),
+        scalar(c, "baseurl").value_or(""),
+        "url and baseurl in _config.yml");
+  read_yaml_site(d, c, "_config.yml");
+  d.permalink(from_jekyll_pattern(scalar(c, "permalink").value_or("date")),
+              "",
+              scalar(c, "permalink") ? "permalink in _config.yml"
+                                     : "Jekyll's default permalink");
+  read_jekyll_defaults(d, c);
+  d.site_output(scalar(c, "destination"), "_site");
+  d.config().url_rules.own_permalink_tokens = true;
+  d.config().url_rules.folder_categories = true;
+  d.posts(std::move(dirs), {}, "Jekyll's _posts folders");
+  return true;
+}
+
+} // namespace
+
+const Generator k_jekyll = {
+  "Jekyll", MarkupDialects::only(true, false, false, false), &detect_jekyll};
+
+} // namespace ogfeed::content::generators
