@@ -22,13 +22,9 @@ rm -rf "$work" && mkdir -p "$work" && work=$(realpath "$work")
 [[ -n "${NODE_DIR:-}" ]] && export PATH=$NODE_DIR:$PATH
 failures=0 ran=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-# The n-th code block after the README line that starts with $1.
-snippet() {
-  awk -v start="$1" -v n="${2:-1}" '
-    index($0, start) == 1 { on = 1; next }
-    on && /^ *```/ { if (inside) { if (++seen == n) exit; inside = 0 } else { inside = 1 }; next }
-    on && inside && seen == n - 1 { sub(/^  /, ""); print }' "$here/README.md"
-}
+# shellcheck source=readme-snippet.sh
+source "$here/scripts/readme-snippet.sh"
+snippet() { readme_snippet "$here/README.md" "$@"; }
 copy_starter() { # DIR NAME: the starter, its node_modules linked
   mkdir -p "$work/$2"
   (cd "$1" && find . -mindepth 1 -maxdepth 1 ! -name node_modules ! -name .ogfeed \

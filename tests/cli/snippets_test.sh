@@ -10,13 +10,9 @@ ogfeed=$(realpath "$1") src=$(realpath "$2") work=$3
 rm -rf "$work" && mkdir -p "$work" && work=$(realpath "$work")
 failures=0 ran=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-# The first code block after the README line that starts with $1 ($2: which).
-snippet() {
-  awk -v start="$1" -v n="${2:-1}" '
-    index($0, start) == 1 { on = 1; next }
-    on && /^ *```/ { if (inside) { if (++seen == n) exit; inside = 0 } else { inside = 1 }; next }
-    on && inside && seen == n - 1 { sub(/^  /, ""); print }' "$src/README.md"
-}
+# shellcheck source=../../scripts/readme-snippet.sh
+source "$src/scripts/readme-snippet.sh"
+snippet() { readme_snippet "$src/README.md" "$@"; }
 # Checks every page of $1 (the built site, served at base URL $2) that has an
 # og:url: its tags, and its card in the built site.
 check_pages() {
