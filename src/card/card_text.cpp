@@ -50,6 +50,7 @@ card_text_for(const content::Post& post,
 {
   CardText text;
   text.title = fold_space(post.title);
+  text.language = post.language.empty() ? config.language : post.language;
   text.site = fold_space(content::site_title_in(config, post.language));
   text.author = fold_space(post.author.name.empty() ? config.author.name
                                                     : post.author.name);

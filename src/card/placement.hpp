@@ -21,6 +21,9 @@ struct CardText
   std::string avatar;      // the author's picture, a file; empty: none
   std::string description; // a line or two under the title; empty: none
   std::string accent; // "#rrggbb" for the accent bar; empty: the template's
+  // The post's language, else the site's ("zh-TW"): its line breaking and
+  // glyph forms; empty: told by the title's script.
+  std::string language;
 };
 
 // Where one drawn element sits on the card, in pixels from its top-left.

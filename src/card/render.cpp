@@ -97,6 +97,9 @@ struct CardRenderer::Impl : LineSetter
     owned;                              // one per template font; null if absent
   std::vector<std::string> names;       // their names in the template
   std::vector<std::uint8_t> background; // the prepared canvas, RGB
+  // The language of the card being set (CardText::language); a bare title
+  // is Japanese.
+  std::string language = "ja";
 
   // A block's stack: its font, the title's fallbacks, then fonts ogfeed
   // added itself (the system emoji font).
@@ -142,6 +145,7 @@ struct CardRenderer::Impl : LineSetter
   {
     ShapeOptions options;
     options.features = tmpl.features;
+    options.language = language;
     std::u32string codes = util::decode_utf8(text);
     const bool cut = codes.size() > limit;
     if (cut) {
@@ -499,6 +503,7 @@ CardRenderer::layout_title(const std::string& title)
 TitleLayout
 CardRenderer::layout_title(const CardText& text)
 {
+  m_impl->language = text.language;
   std::optional<TitleLayout> description;
   return m_impl->set_card_title(text, description);
 }
@@ -507,6 +512,7 @@ CardPlacement
 CardRenderer::place(const CardText& text, const TitleLayout& title)
 {
   Impl& m = *m_impl;
+  m.language = text.language;
   return place_card(m.tmpl, title, set_description(m.tmpl, text, m), text, m);
 }
 
@@ -524,6 +530,7 @@ util::Expected<RenderedCard>
 CardRenderer::render(const CardText& text, const EncodeOptions& options)
 {
   Impl& m = *m_impl;
+  m.language = text.language;
   const CardTemplate& t = m.tmpl;
   RenderedCard out;
   // Reuse one buffer: a fresh 2 MB allocation per card costs page faults.

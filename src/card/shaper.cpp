@@ -147,7 +147,8 @@ shape_text(const std::u32string& text,
   ShapedText out;
   out.text = text;
   out.chars.resize(text.size());
-  out.phrases = util::budoux_boundaries(text);
+  out.phrases = util::budoux_boundaries(
+    text, util::phrase_model_for(options.language, text));
   if (fonts.size() == 0) {
     return out;
   }
@@ -167,8 +168,8 @@ shape_text(const std::u32string& text,
 
   const std::vector<hb_feature_t> features = parse_features(options.features);
   const bool palt = has_feature(options.features, "palt");
-  hb_language_t language =
-    hb_language_from_string(options.language.c_str(), -1);
+  hb_language_t language = hb_language_from_string(
+    options.language.empty() ? "ja" : options.language.c_str(), -1);
   const auto* codes = reinterpret_cast<const std::uint32_t*>(text.data());
   std::size_t start = 0;
   while (start < text.size()) {

@@ -14,6 +14,8 @@ struct ShapeOptions
   // OpenType features for the whole text ("kern", "palt", "-liga"). With
   // palt, punctuation is already proportional and no space is trimmed.
   std::vector<std::string> features{"kern"};
+  // The text's language (its phrase model, its glyph forms); empty: told
+  // by the text's script.
   std::string language = "ja";
 };
 

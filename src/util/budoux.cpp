@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <string_view>
 #include <unordered_map>
 
@@ -35,8 +36,14 @@ struct Entry
   int score;
 };
 
-constexpr Entry k_model[] = {
+constexpr Entry k_ja[] = {
 #include "util/budoux/ja_model.inc"
+};
+constexpr Entry k_zh_hans[] = {
+#include "util/budoux/zh_hans_model.inc"
+};
+constexpr Entry k_zh_hant[] = {
+#include "util/budoux/zh_hant_model.inc"
 };
 
 std::u16string
@@ -59,10 +66,10 @@ struct Model
   std::array<std::unordered_map<std::u16string, int>, k_groups> groups;
   long doubled_base_score = 0;
 
-  Model()
+  template<std::size_t N> explicit Model(const Entry (&entries)[N])
   {
     long total = 0;
-    for (const Entry& e : k_model) {
+    for (const Entry& e : entries) {
       groups[static_cast<std::size_t>(e.group)]
             [to_utf16(util::decode_utf8(e.feature))] = e.score;
       total += e.score;
@@ -87,19 +94,129 @@ struct Model
   }
 };
 
+// Each model is built the first time a text needs it.
 const Model&
-model()
+model(PhraseModel which)
 {
-  static const Model m;
-  return m;
+  switch (which) {
+  case PhraseModel::zh_hans: {
+    static const Model m(k_zh_hans);
+    return m;
+  }
+  case PhraseModel::zh_hant: {
+    static const Model m(k_zh_hant);
+    return m;
+  }
+  default: {
+    static const Model m(k_ja);
+    return m;
+  }
+  }
+}
+
+bool
+is_kana(char32_t c)
+{
+  return (c >= 0x3041 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF)
+         || (c >= 0xFF66 && c <= 0xFF9D);
+}
+
+bool
+is_hangul(char32_t c)
+{
+  return (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x1100 && c <= 0x11FF)
+         || (c >= 0x3130 && c <= 0x318F);
+}
+
+// Characters common in Traditional Chinese that Simplified Chinese (and
+// Japanese) write otherwise: enough of them to tell a title's script.
+bool
+is_traditional_only(char32_t c)
+{
+  static constexpr std::u32string_view k_traditional =
+    U"們這個來時為說國會對開發關與實現過還從後麼種點樣當應讓經網頁資訊電腦軟體"
+    U"語華業東車門問間聽見長壓寫學習裡線設計導務運動場機構變體驗歷區號碼";
+  return k_traditional.find(c) != std::u32string_view::npos;
+}
+
+std::vector<std::size_t>
+word_starts(const std::u32string& text)
+{
+  std::vector<std::size_t> out;
+  for (std::size_t i = 1; i < text.size(); ++i) {
+    if ((text[i - 1] == U' ' || text[i - 1] == U'\u3000') && text[i] != U' '
+        && text[i] != U'\u3000') {
+      out.push_back(i);
+    }
+  }
+  return out;
 }
 
 } // namespace
 
-std::vector<std::size_t>
-budoux_boundaries(const std::u32string& text)
+PhraseModel
+phrase_model_for(std::string_view language, const std::u32string& text)
 {
-  const Model& m = model();
+  std::string tag;
+  for (const char c : language) {
+    tag += c == '_'
+             ? '-'
+             : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  const std::string_view primary =
+    std::string_view(tag).substr(0, tag.find('-'));
+  if (primary == "zh" || primary == "cmn" || primary == "yue") {
+    const auto has = [&](std::string_view subtag) {
+      return (tag + "-").find("-" + std::string(subtag) + "-")
+             != std::string::npos;
+    };
+    if (has("hant")) {
+      return PhraseModel::zh_hant;
+    }
+    if (has("hans")) {
+      return PhraseModel::zh_hans;
+    }
+    return has("tw") || has("hk") || has("mo") || primary == "yue"
+             ? PhraseModel::zh_hant
+             : PhraseModel::zh_hans;
+  }
+  if (primary == "ja") {
+    return PhraseModel::ja;
+  }
+  if (!primary.empty()) {
+    bool han = false;
+    for (const char32_t c : text) {
+      han = han || (c >= 0x4E00 && c <= 0x9FFF) || is_kana(c);
+    }
+    // Korean, and every language written with spaces between words; a
+    // title of another language that holds Japanese still takes its model.
+    return han ? PhraseModel::ja : PhraseModel::spaces;
+  }
+  bool han = false;
+  bool traditional = false;
+  for (const char32_t c : text) {
+    if (is_kana(c)) {
+      return PhraseModel::ja;
+    }
+    if (is_hangul(c)) {
+      return PhraseModel::spaces;
+    }
+    han = han || (c >= 0x4E00 && c <= 0x9FFF);
+    traditional = traditional || is_traditional_only(c);
+  }
+  if (!han) {
+    return PhraseModel::ja; // Latin and the like: no phrases inside words
+  }
+  return traditional ? PhraseModel::zh_hant : PhraseModel::zh_hans;
+}
+
+std::vector<std::size_t>
+budoux_boundaries(const std::u32string& text, PhraseModel which)
+{
+  if (which == PhraseModel::spaces) {
+    return word_starts(text);
+  }
+  const Model& m = model(which);
   const std::u16string s = to_utf16(text);
   // UTF-16 index -> code point index, for positions that start a code point.
   std::vector<long> to_cp(s.size() + 1, -1);

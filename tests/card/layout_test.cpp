@@ -5,6 +5,8 @@
 #include "util/budoux.hpp"
 #include "util/utf8.hpp"
 
+#include <algorithm>
+
 using namespace ogfeed;
 using card::Align;
 using card::LayoutStyle;
@@ -291,6 +293,50 @@ TEST_CASE("budoux: boundaries match the npm package", "[card]")
   // Upstream counts UTF-16 units ([6, 9]); these are code points.
   CHECK(util::budoux_boundaries(U"絵文字🎉のあとも区切れる")
         == std::vector<std::size_t>{5, 8});
+}
+
+TEST_CASE("issue 24: Chinese titles are broken by BudouX's Chinese models, "
+          "Korean at spaces; the model follows the language, else the script",
+          "[card]")
+{
+  using V = std::vector<std::size_t>;
+  using util::PhraseModel;
+  // From budoux 0.9.2: loadDefaultSimplifiedChineseParser() and
+  // loadDefaultTraditionalChineseParser().parse(...)
+  CHECK(
+    util::budoux_boundaries(U"在运行时加载应用程序的配置", PhraseModel::zh_hans)
+    == V{1, 3, 4, 6, 8, 10, 11});
+  CHECK(util::budoux_boundaries(U"使用Go语言编写高性能的网络服务",
+                                PhraseModel::zh_hans)
+        == V{2, 4, 8, 10, 11, 12, 14});
+  CHECK(
+    util::budoux_boundaries(U"在執行時載入應用程式的設定", PhraseModel::zh_hant)
+    == V{1, 3, 4, 6, 8, 10, 11});
+  CHECK(util::budoux_boundaries(U"用Rust開發網頁應用程式", PhraseModel::zh_hant)
+        == V{1, 5, 9, 10, 11});
+  // The Japanese model sees no phrase in it, so the layout broke between
+  // any two hanzi ("在运｜行时").
+  CHECK(util::budoux_boundaries(U"在运行时加载应用程序的配置").empty());
+  CHECK(util::budoux_boundaries(U"웹 서버를  만드는 방법", PhraseModel::spaces)
+        == V{2, 7, 11});
+
+  const std::u32string han = U"在运行时加载应用程序的配置";
+  CHECK(util::phrase_model_for("zh-CN", han) == PhraseModel::zh_hans);
+  CHECK(util::phrase_model_for("zh", han) == PhraseModel::zh_hans);
+  CHECK(util::phrase_model_for("zh-Hans-TW", han) == PhraseModel::zh_hans);
+  CHECK(util::phrase_model_for("zh-TW", han) == PhraseModel::zh_hant);
+  CHECK(util::phrase_model_for("zh_hk", han) == PhraseModel::zh_hant);
+  CHECK(util::phrase_model_for("zh-Hant", han) == PhraseModel::zh_hant);
+  CHECK(util::phrase_model_for("ja-JP", han) == PhraseModel::ja);
+  CHECK(util::phrase_model_for("ko", U"웹 서버") == PhraseModel::spaces);
+  CHECK(util::phrase_model_for("en", U"A title") == PhraseModel::spaces);
+  CHECK(util::phrase_model_for("en", U"Goのテスト") == PhraseModel::ja);
+  // No language: the script tells.
+  CHECK(util::phrase_model_for("", U"Goのテスト入門") == PhraseModel::ja);
+  CHECK(util::phrase_model_for("", U"웹 서버") == PhraseModel::spaces);
+  CHECK(util::phrase_model_for("", han) == PhraseModel::zh_hans);
+  CHECK(util::phrase_model_for("", U"在執行時載入應用程式")
+        == PhraseModel::zh_hant);
 }
 
 TEST_CASE("issue 10: right-to-left runs are drawn in visual order", "[card]")
