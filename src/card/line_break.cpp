@@ -3,6 +3,7 @@
 #include "card/char_class.hpp"
 
 #include <algorithm>
+#include <string_view>
 
 namespace ogfeed::card {
 
@@ -25,6 +26,49 @@ bool
 is_wave(char32_t c)
 {
   return c == U'〜' || c == U'～';
+}
+
+bool
+is_dash(char32_t c)
+{
+  return c == U'―' || c == U'—';
+}
+
+// Compound particles (複合助詞) read as one word: a break inside one
+// ("に｜おける") splits what the reader takes in at once.
+constexpr std::u32string_view k_compound_particles[] = {
+  U"における",
+  U"において",
+  U"についての",
+  U"について",
+  U"に対する",
+  U"に対して",
+  U"によって",
+  U"による",
+  U"として",
+  U"のための",
+  U"に関する",
+  U"に関して",
+  U"に向けた",
+  U"に向けて",
+  U"を通じて",
+  U"に基づく",
+  U"をもとに",
+  U"とともに",
+};
+
+// Marks the breaks inside compound particles as never.
+void
+keep_compound_particles(const std::u32string& text, std::vector<Break>& out)
+{
+  for (const std::u32string_view p : k_compound_particles) {
+    for (std::size_t at = text.find(p); at != std::u32string::npos;
+         at = text.find(p, at + 1)) {
+      for (std::size_t i = at + 1; i < at + p.size(); ++i) {
+        out[i] = Break::never;
+      }
+    }
+  }
 }
 
 bool
@@ -79,18 +123,27 @@ subtitle_openers(const std::u32string& text)
 {
   std::vector<bool> opens(text.size() + 1, false);
   std::vector<std::size_t> waves;
+  std::vector<std::size_t> dashes; // the first of each run (―― is one)
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (is_wave(text[i])) {
       waves.push_back(i);
+    } else if (is_dash(text[i]) && (i == 0 || !is_dash(text[i - 1]))) {
+      dashes.push_back(i);
     }
   }
-  for (std::size_t k = 0; k < waves.size(); ++k) {
-    const std::size_t i = waves[k];
-    const bool range = i > 0 && i + 1 < text.size() && is_digit(text[i - 1])
-                       && is_digit(text[i + 1]);
-    const bool after_space = i > 0 && is_break_space(text[i - 1]);
-    if (!range && (k + 1 < waves.size() || after_space)) {
-      opens[i] = true;
+  for (const auto* marks : {&waves, &dashes}) {
+    for (std::size_t k = 0; k < marks->size(); ++k) {
+      const std::size_t i = (*marks)[k];
+      const bool range = i > 0 && i + 1 < text.size() && is_digit(text[i - 1])
+                         && is_digit(text[i + 1]);
+      const bool after_space = i > 0 && is_break_space(text[i - 1]);
+      // A 〜 opens a subtitle that a later 〜 closes, or after a space; a
+      // ― only one a later ― closes ("入門―基礎から―"): alone, it is a
+      // dash inside the sentence.
+      const bool closed = k + 1 < marks->size();
+      if (!range && (closed || (marks == &waves && after_space))) {
+        opens[i] = true;
+      }
     }
   }
   return opens;
@@ -124,8 +177,8 @@ find_breaks(const std::u32string& text, const std::vector<std::size_t>& phrases)
         || (is_regional_indicator(b) && regional_run % 2 == 1)) {
       continue;
     }
-    if (opens[i - 1]) {
-      continue; // a subtitle's 〜 stays with the subtitle
+    if (opens[i - 1] || (is_dash(a) && i >= 2 && opens[i - 2])) {
+      continue; // a subtitle's 〜 or ―― stays with the subtitle
     }
     if (opens[i] && !is_no_line_end(a)) {
       out[i] = Break::phrase; // made strong below
@@ -158,6 +211,7 @@ find_breaks(const std::u32string& text, const std::vector<std::size_t>& phrases)
       out[i] = Break::inside_phrase;
     }
   }
+  keep_compound_particles(text, out);
   mark_strong(text, is_phrase, opens, out);
   return out;
 }

@@ -23,10 +23,13 @@ enum class Break : std::uint8_t {
 // "very strict" level: closing brackets, 、。・：；！？, ー, ゝゞ々 and small
 // kana never start a line, opening brackets and ・ never end one, and Latin
 // words, numbers (#3, ¥100, 50%) and ―― / …… never split. A 〜 that opens a
-// subtitle ("入門 〜基礎から〜") may start a line but never end one.
+// subtitle ("入門 〜基礎から〜", "入門―基礎から―") may start a line but never
+// end one, and a compound particle (における, について, として...) never
+// splits.
 // `phrases` are BudouX's boundaries (code point indices).
 // The indices of the 〜 / ～ in `text` that open a subtitle: one a later
 // 〜 closes, or one after a space; never one between two digits (1〜3).
+// Likewise a ― (or a ―― run, by its first) that a later ― closes.
 std::vector<bool> subtitle_openers(const std::u32string& text);
 
 std::vector<Break> find_breaks(const std::u32string& text,

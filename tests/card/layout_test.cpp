@@ -1,5 +1,6 @@
 #include "card/font.hpp"
 #include "card/layout.hpp"
+#include "card/line_break.hpp"
 #include "card/shaper.hpp"
 #include "test_support.hpp"
 #include "util/budoux.hpp"
@@ -228,6 +229,28 @@ TEST_CASE("layout: real titles break where a typesetter would", "[card]")
     {"「読みやすいコード」とは何か――命名・関数分割・コメントの話",
      {"「読みやすいコード」とは何か", "――命名・関数分割・コメントの話"}},
   };
+  // Issue 24: the rules behind them, break by break.
+  {
+    using card::Break;
+    const std::u32string t = U"分散システムにおける障害対応について";
+    const auto b = card::find_breaks(t, util::budoux_boundaries(t));
+    for (const std::size_t i : {7, 8, 9, 15, 16, 17}) { // に|お|け|る, つ|い|て
+      INFO(i);
+      CHECK(b[i] == Break::never);
+    }
+    // A ―…― subtitle: its opening ― may start a line, never end one.
+    const std::u32string d = U"設計入門―基礎から応用まで―";
+    const auto db = card::find_breaks(d, util::budoux_boundaries(d));
+    CHECK(db[4] == Break::strong); // before the opening ―
+    CHECK(db[5] == Break::never);  // after it
+    const std::u32string dd = U"設計入門――基礎から応用まで――";
+    const auto ddb = card::find_breaks(dd, util::budoux_boundaries(dd));
+    CHECK(ddb[4] == Break::strong);
+    CHECK(ddb[5] == Break::never);
+    CHECK(ddb[6] == Break::never);
+    // One dash alone is no subtitle.
+    CHECK(card::subtitle_openers(U"A―B") == std::vector<bool>(4, false));
+  }
   for (const auto& c : cases) {
     INFO(c.title);
     const auto l = f.layout(c.title);
