@@ -4,10 +4,14 @@
 #include "validate/xml_token_scan.hpp"
 
 #include <expat.h>
+#include <iconv.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <initializer_list>
+#include <string>
+#include <string_view>
 
 namespace ogfeed::validate {
 
@@ -15,26 +19,164 @@ namespace {
 
 constexpr std::size_t k_max_text = 4 * 1024 * 1024; // of one element
 
-// expat reads UTF-8, UTF-16, ISO-8859-1 and US-ASCII itself; feeds from
-// Windows tools often declare windows-1252, a superset of ISO-8859-1.
+// How long a character is that starts with `b` in a multibyte encoding
+// (1 for a single byte), for the families expat can read byte by byte;
+// 0: `name` is no such family (then every byte is one character).
+int
+lead_length(const std::string& name, unsigned char b)
+{
+  const auto in = [&](std::initializer_list<const char*> names) {
+    return std::any_of(
+      names.begin(), names.end(), [&](const char* n) { return name == n; });
+  };
+  if (in({"shift_jis",
+          "shift-jis",
+          "sjis",
+          "x-sjis",
+          "ms_kanji",
+          "cp932",
+          "windows-31j"})) {
+    return (b >= 0x81 && b <= 0x9F) || (b >= 0xE0 && b <= 0xFC) ? 2 : 1;
+  }
+  if (in({"euc-jp", "x-euc-jp", "eucjp"})) {
+    return b == 0x8F ? 3 : (b == 0x8E || (b >= 0xA1 && b <= 0xFE)) ? 2 : 1;
+  }
+  if (in({"gb2312",
+          "euc-cn",
+          "gbk",
+          "cp936",
+          "gb18030",
+          "big5",
+          "big5-hkscs",
+          "cp950",
+          "euc-kr",
+          "cp949",
+          "uhc",
+          "ks_c_5601-1987"})) {
+    return b >= 0x81 && b <= 0xFE ? 2 : 1;
+  }
+  return 0;
+}
+
+// The iconv name of an encoding as feeds declare it.
+std::string
+iconv_name(const std::string& name)
+{
+  if (name == "shift_jis" || name == "shift-jis" || name == "sjis"
+      || name == "x-sjis" || name == "ms_kanji" || name == "windows-31j") {
+    return "CP932"; // what Windows writes as Shift_JIS: 0x5C is '\\'
+  }
+  if (name == "x-euc-jp" || name == "eucjp") {
+    return "EUC-JP";
+  }
+  if (name == "ks_c_5601-1987") {
+    return "CP949";
+  }
+  return name;
+}
+
+// One character of `length` bytes at `s`, as a code point; -1 when the
+// bytes are no character of the encoding.
+int
+decode_one(iconv_t cd, const char* s, std::size_t length)
+{
+  char in[4];
+  std::memcpy(in, s, length);
+  unsigned char out[8];
+  char* inp = in;
+  auto* outp = reinterpret_cast<char*>(out);
+  std::size_t in_left = length;
+  std::size_t out_left = sizeof out;
+  iconv(cd, nullptr, nullptr, nullptr, nullptr); // reset its state
+  if (iconv(cd, &inp, &in_left, &outp, &out_left)
+        == static_cast<std::size_t>(-1)
+      || in_left != 0 || sizeof out - out_left != 4) {
+    return -1;
+  }
+  return static_cast<int>((out[0] << 24) | (out[1] << 16) | (out[2] << 8)
+                          | out[3]);
+}
+
+// What expat's converter of one multibyte encoding needs.
+struct Converter
+{
+  iconv_t cd;
+  int lengths[256]; // of a character by its first byte (map's -n)
+};
+
+int XMLCALL
+convert(void* data, const char* s)
+{
+  auto* c = static_cast<Converter*>(data);
+  const auto length =
+    static_cast<std::size_t>(c->lengths[static_cast<unsigned char>(s[0])]);
+  return decode_one(c->cd, s, length);
+}
+
+void XMLCALL
+release(void* data)
+{
+  auto* c = static_cast<Converter*>(data);
+  iconv_close(c->cd);
+  delete c;
+}
+
+// expat reads UTF-8, UTF-16, ISO-8859-1 and US-ASCII itself; every other
+// encoding iconv knows is read through iconv: single-byte ones (windows-125x,
+// ISO-8859-x, KOI8-R) by a table of their 256 bytes, and the multibyte ones
+// feeds use (Shift_JIS, EUC-JP, GB2312/GBK, Big5, EUC-KR) character by
+// character. Columns count characters. Stateful encodings (ISO-2022-JP)
+// and GB18030's four-byte characters cannot be read this way.
 int XMLCALL
 unknown_encoding(void*, const XML_Char* name, XML_Encoding* info)
 {
   const std::string n = util::ascii_lower(name);
-  if (n != "windows-1252" && n != "cp1252") {
+  iconv_t cd = iconv_open("UCS-4BE", iconv_name(n).c_str());
+  if (cd == reinterpret_cast<iconv_t>(-1)) {
     return XML_STATUS_ERROR;
   }
-  static constexpr int k_high[32] = {
-    0x20AC, -1,     0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, -1,     0x017D, -1,
-    -1,     0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, -1,     0x017E, 0x0178};
+  bool multibyte = false;
   for (int i = 0; i < 256; ++i) {
-    info->map[i] = i >= 0x80 && i < 0xA0 ? k_high[i - 0x80] : i;
+    const auto b = static_cast<unsigned char>(i);
+    const int length = lead_length(n, b);
+    if (length > 1) {
+      info->map[i] = -length;
+      multibyte = true;
+      continue;
+    }
+    const char c = static_cast<char>(b);
+    info->map[i] = decode_one(cd, &c, 1);
   }
-  info->data = nullptr;
-  info->convert = nullptr;
-  info->release = nullptr;
+  // expat needs the ASCII characters of markup as themselves.
+  for (const char c : std::string_view("<>&'\"=/?!-:;#[]() \t\r\n._")) {
+    if (info->map[static_cast<unsigned char>(c)]
+        != static_cast<unsigned char>(c)) {
+      iconv_close(cd);
+      return XML_STATUS_ERROR;
+    }
+  }
+  for (char c = 'A'; c <= 'z'; ++c) {
+    if (std::isalnum(static_cast<unsigned char>(c)) != 0
+        && info->map[static_cast<unsigned char>(c)]
+             != static_cast<unsigned char>(c)) {
+      iconv_close(cd);
+      return XML_STATUS_ERROR;
+    }
+  }
+  if (!multibyte) {
+    iconv_close(cd);
+    info->data = nullptr;
+    info->convert = nullptr;
+    info->release = nullptr;
+    return XML_STATUS_OK;
+  }
+  auto* c = new Converter{cd, {}};
+  for (int i = 0; i < 256; ++i) {
+    c->lengths[i] = info->map[i] < -1 ? -info->map[i] : 1;
+  }
+  info->data = c;
+  info->convert = &convert;
+  info->release = &release;
   return XML_STATUS_OK;
 }
 

@@ -148,3 +148,68 @@ TEST_CASE("validate: dates after the injected clock are warnings", "[validate]")
   const util::UtcSeconds after{std::chrono::seconds{1600000000}}; // 2020
   CHECK(summary(validate::validate_bytes("f", feed, after)).empty());
 }
+
+TEST_CASE("issue 23: feeds in every encoding iconv knows are read, and "
+          "columns count characters",
+          "[validate]")
+{
+  struct Case
+  {
+    const char* encoding;
+    std::string text;    // in that encoding
+    std::string decoded; // the same in UTF-8
+  };
+  const std::vector<Case> cases = {
+    {"Shift_JIS", "\x93\xFA\x96\x7B\x8C\xEA", "日本語"},
+    {"EUC-JP", "\xC6\xFC\xCB\xDC\xB8\xEC", "日本語"},
+    {"GB2312", "\xD6\xD0\xCE\xC4", "中文"},
+    {"Big5", "\xA4\xA4\xA4\xE5", "中文"},
+    {"EUC-KR", "\xC7\xD1\xB1\xB9\xBE\xEE", "한국어"},
+    {"windows-1251", "\xD0\xF3\xF1", "Рус"},
+    {"windows-1252", "caf\xE9", "café"},
+  };
+  // The feed with its date holding the text: the finding quotes it.
+  const auto feed = [](const std::string& encoding, const std::string& text) {
+    return "<?xml version=\"1.0\" encoding=\"" + encoding
+           + "\"?>\n<rss version=\"2.0\"><channel><title>" + text
+           + "</title><link>https://e.com/</link><description>d</description>"
+             "<item><title>"
+           + text + "</title><guid>https://e.com/a</guid><pubDate>" + text
+           + "</pubDate></item></channel></rss>\n";
+  };
+  const auto date_of = [](const validate::Report& r) {
+    return std::find_if(
+      r.findings.begin(), r.findings.end(), [](const validate::Finding& f) {
+        return f.rule == "rss-invalid-date";
+      });
+  };
+  for (const auto& c : cases) {
+    INFO(c.encoding);
+    const validate::Report r =
+      validate::validate_bytes("f.xml", feed(c.encoding, c.text));
+    const auto date = date_of(r);
+    REQUIRE(date != r.findings.end());
+    CHECK(date->message.find("\"" + c.decoded + "\"") != std::string::npos);
+    for (const auto& f : r.findings) {
+      CHECK(f.rule.rfind("xml-", 0) != 0);
+    }
+    // Columns count characters: the same as in the feed written in UTF-8.
+    const validate::Report utf8 =
+      validate::validate_bytes("f.xml", feed("UTF-8", c.decoded));
+    REQUIRE(date_of(utf8) != utf8.findings.end());
+    CHECK(date->column == date_of(utf8)->column);
+    CHECK(date->line == date_of(utf8)->line);
+  }
+  // Bytes the encoding has no character for are an error, not a crash.
+  const validate::Report bad = validate::validate_bytes(
+    "bad.xml",
+    "<?xml version=\"1.0\" encoding=\"Shift_JIS\"?>\n<rss version=\"2.0\">"
+    "<channel><title>\x81\x20</title></channel></rss>\n");
+  REQUIRE_FALSE(bad.findings.empty());
+  CHECK(bad.findings.back().rule == "xml-invalid-character");
+  // An encoding no one knows is said so.
+  const validate::Report unknown = validate::validate_bytes(
+    "u.xml", "<?xml version=\"1.0\" encoding=\"x-nothing\"?>\n<rss/>\n");
+  REQUIRE_FALSE(unknown.findings.empty());
+  CHECK(unknown.findings.front().rule == "xml-encoding");
+}
