@@ -11,6 +11,7 @@ build_packages=(
   libfreetype-dev libharfbuzz-dev libvips-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   libhowardhinnant-date-dev libxxhash-dev libexpat1-dev
+  rapidjson-dev  # JSON Feed: a strict JSON reader with positions (ogfeed validate)
   libfribidi-dev  # right-to-left runs in card titles, in visual order
   libdeflate-dev  # PNG cards: deflate faster than zlib
   libfontconfig-dev

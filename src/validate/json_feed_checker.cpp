@@ -1,7 +1,7 @@
 #include "validate/json_feed_checker.hpp"
 
-#include "content/yaml_value.hpp"
 #include "util/url.hpp"
+#include "validate/json_tree.hpp"
 #include "validate/values.hpp"
 
 #include <set>
@@ -10,7 +10,73 @@ namespace ogfeed::validate {
 
 namespace {
 
-using content::YamlValue;
+using Kind = JsonValue::Kind;
+
+// The members JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/) defines,
+// by object, with the kind each must be. A member no version defines must
+// start with '_' (an extension); one that does not is a warning.
+struct Member
+{
+  const char* name;
+  Kind kind;
+  bool url = false; // a string holding an absolute URL
+};
+
+constexpr Member k_feed_members[] = {
+  {"version", Kind::string},
+  {"title", Kind::string},
+  {"home_page_url", Kind::string, true},
+  {"feed_url", Kind::string, true},
+  {"description", Kind::string},
+  {"user_comment", Kind::string},
+  {"next_url", Kind::string, true},
+  {"icon", Kind::string, true},
+  {"favicon", Kind::string, true},
+  {"author", Kind::object}, // 1.0; 1.1 reads authors
+  {"authors", Kind::array},
+  {"language", Kind::string},
+  {"expired", Kind::boolean},
+  {"hubs", Kind::array},
+  {"items", Kind::array},
+};
+
+constexpr Member k_item_members[] = {
+  {"id", Kind::string},
+  {"url", Kind::string, true},
+  {"external_url", Kind::string, true},
+  {"title", Kind::string},
+  {"content_html", Kind::string},
+  {"content_text", Kind::string},
+  {"summary", Kind::string},
+  {"image", Kind::string, true},
+  {"banner_image", Kind::string, true},
+  {"date_published", Kind::string},
+  {"date_modified", Kind::string},
+  {"author", Kind::object},
+  {"authors", Kind::array},
+  {"tags", Kind::array},
+  {"language", Kind::string},
+  {"attachments", Kind::array},
+};
+
+constexpr Member k_author_members[] = {
+  {"name", Kind::string},
+  {"url", Kind::string, true},
+  {"avatar", Kind::string, true},
+};
+
+constexpr Member k_attachment_members[] = {
+  {"url", Kind::string, true},
+  {"mime_type", Kind::string},
+  {"title", Kind::string},
+  {"size_in_bytes", Kind::number},
+  {"duration_in_seconds", Kind::number},
+};
+
+constexpr Member k_hub_members[] = {
+  {"type", Kind::string},
+  {"url", Kind::string, true},
+};
 
 class JsonFeedChecker
 {
@@ -21,33 +87,42 @@ public:
   }
 
   void
-  check(const YamlValue& root)
+  check(const JsonValue& root)
   {
-    if (root.kind != YamlValue::Kind::map) {
+    if (root.kind != Kind::object) {
       error(root, "jsonfeed-wrong-type", "a JSON Feed is one JSON object");
       return;
     }
-    const YamlValue* version = root.find("version");
+    members(root, k_feed_members, "the feed");
+    const JsonValue* version = root.find("version");
     if (version == nullptr) {
       error(root, "jsonfeed-missing-version", "missing \"version\"");
-    } else if (version->scalar != "https://jsonfeed.org/version/1"
-               && version->scalar != "https://jsonfeed.org/version/1.1") {
+    } else if (version->kind == Kind::string
+               && version->text != "https://jsonfeed.org/version/1"
+               && version->text != "https://jsonfeed.org/version/1.1") {
       error(*version,
             "jsonfeed-unknown-version",
-            "\"version\" is \"" + version->scalar
+            "\"version\" is \"" + version->text
               + "\", not https://jsonfeed.org/version/1 or /1.1");
     }
-    string_member(root, "title", true);
-    for (const char* url : {"home_page_url", "feed_url", "icon", "favicon"}) {
-      url_member(root, url);
-    }
+    m_v11 =
+      version != nullptr && version->text == "https://jsonfeed.org/version/1.1";
+    required(root, "title");
     authors(root);
-    const YamlValue* items = root.find("items");
+    if (const JsonValue* hubs = root.find("hubs");
+        hubs != nullptr && hubs->kind == Kind::array) {
+      for (const auto& hub : hubs->items) {
+        if (object(hub, "each hub")) {
+          members(hub, k_hub_members, "a hub");
+          required(hub, "type");
+          required(hub, "url");
+        }
+      }
+    }
+    const JsonValue* items = root.find("items");
     if (items == nullptr) {
       error(root, "jsonfeed-missing-items", "missing \"items\"");
-    } else if (items->kind != YamlValue::Kind::sequence) {
-      error(*items, "jsonfeed-wrong-type", "\"items\" must be an array");
-    } else {
+    } else if (items->kind == Kind::array) {
       for (const auto& item : items->items) {
         check_item(item);
       }
@@ -56,93 +131,148 @@ public:
 
 private:
   void
-  error(const YamlValue& at, const char* rule, std::string message)
+  finding(util::Severity severity,
+          const JsonValue& at,
+          const char* rule,
+          std::string message)
   {
     if (m_findings.size() < k_max_findings) {
-      m_findings.push_back(Finding{
-        util::Severity::error, rule, at.line, at.column, std::move(message)});
+      m_findings.push_back(
+        Finding{severity, rule, at.line, at.column, std::move(message)});
     }
   }
 
-  const YamlValue*
-  string_member(const YamlValue& object, const char* name, bool required)
+  void
+  error(const JsonValue& at, const char* rule, std::string message)
   {
-    const YamlValue* v = object.find(name);
-    if (v == nullptr) {
-      if (required) {
-        error(object,
-              "jsonfeed-missing-member",
-              std::string("missing \"") + name + "\"");
-      }
-      return nullptr;
-    }
-    if (v->kind != YamlValue::Kind::scalar) {
-      error(*v,
+    finding(util::Severity::error, at, rule, std::move(message));
+  }
+
+  bool
+  object(const JsonValue& v, const char* what)
+  {
+    if (v.kind != Kind::object) {
+      error(v,
             "jsonfeed-wrong-type",
-            std::string("\"") + name + "\" must be a string");
-      return nullptr;
+            std::string(what) + " must be an object, not "
+              + json_kind_name(v.kind));
+      return false;
     }
-    return v;
+    return true;
+  }
+
+  // Checks each member of `object` against `known`: its kind, and an
+  // absolute URL where one is due. Others must be extensions ("_name").
+  template<std::size_t N>
+  void
+  members(const JsonValue& owner, const Member (&known)[N], const char* what)
+  {
+    for (const auto& [name, v] : owner.members) {
+      const Member* m = nullptr;
+      for (const Member& k : known) {
+        if (name == k.name) {
+          m = &k;
+        }
+      }
+      if (m == nullptr) {
+        if (!name.starts_with('_')) {
+          finding(util::Severity::warning,
+                  v,
+                  "jsonfeed-unknown-member",
+                  "\"" + name + "\" is no member of " + what
+                    + " in JSON Feed 1.1; an extension's name starts with "
+                      "'_'");
+        }
+        continue;
+      }
+      if (v.kind != m->kind) {
+        error(v,
+              "jsonfeed-wrong-type",
+              "\"" + name + "\" must be " + json_kind_name(m->kind) + ", not "
+                + json_kind_name(v.kind));
+        continue;
+      }
+      if (m->url) {
+        url(v, name);
+      }
+      if (name == "size_in_bytes"
+          && (v.text.starts_with('-')
+              || v.text.find_first_of(".eE") != std::string::npos)) {
+        error(v,
+              "jsonfeed-wrong-type",
+              "\"size_in_bytes\" must be a whole number of bytes, got "
+                + v.text);
+      }
+    }
   }
 
   void
-  url_member(const YamlValue& object, const char* name)
+  required(const JsonValue& owner, const char* name)
   {
-    const YamlValue* v = string_member(object, name, false);
-    if (v == nullptr) {
-      return;
+    if (owner.find(name) == nullptr) {
+      error(owner,
+            "jsonfeed-missing-member",
+            std::string("missing \"") + name + "\"");
     }
-    if (const std::string scheme = util::script_url_scheme(v->scalar);
+  }
+
+  void
+  url(const JsonValue& v, const std::string& name)
+  {
+    if (const std::string scheme = util::script_url_scheme(v.text);
         !scheme.empty()) {
-      error(
-        *v,
-        "feed-script-url",
-        script_url_message(std::string("\"") + name + "\"", v->scalar, scheme));
-    } else if (!is_absolute_iri(v->scalar)) {
-      error(*v,
+      error(v,
+            "feed-script-url",
+            script_url_message("\"" + name + "\"", v.text, scheme));
+    } else if (!is_absolute_iri(v.text)) {
+      error(v,
             "jsonfeed-relative-url",
-            std::string("\"") + name + "\" must be an absolute URL, got \""
-              + v->scalar + "\"");
+            "\"" + name + "\" must be an absolute URL, got \"" + v.text + "\"");
     }
   }
 
   void
-  authors(const YamlValue& object)
+  authors(const JsonValue& owner)
   {
-    const YamlValue* list = object.find("authors");
-    if (list == nullptr) {
-      return;
+    if (const JsonValue* one = owner.find("author");
+        one != nullptr && one->kind == Kind::object) {
+      members(*one, k_author_members, "an author");
+      if (m_v11) {
+        finding(util::Severity::warning,
+                *one,
+                "jsonfeed-deprecated-author",
+                "\"author\" is JSON Feed 1.0's; 1.1 reads \"authors\", an "
+                "array (write both for older readers)");
+      }
     }
-    if (list->kind != YamlValue::Kind::sequence) {
-      error(*list, "jsonfeed-wrong-type", "\"authors\" must be an array");
+    const JsonValue* list = owner.find("authors");
+    if (list == nullptr || list->kind != Kind::array) {
       return;
     }
     for (const auto& a : list->items) {
-      if (a.kind != YamlValue::Kind::map) {
-        error(a, "jsonfeed-wrong-type", "each author must be an object");
-        continue;
+      if (object(a, "each author")) {
+        members(a, k_author_members, "an author");
       }
-      string_member(a, "name", false);
-      url_member(a, "url");
-      url_member(a, "avatar");
     }
   }
 
   void
-  check_item(const YamlValue& item)
+  check_item(const JsonValue& item)
   {
-    if (item.kind != YamlValue::Kind::map) {
-      error(item, "jsonfeed-wrong-type", "each item must be an object");
+    if (!object(item, "each item")) {
       return;
     }
-    if (const YamlValue* id = item.find("id"); id == nullptr) {
+    members(item, k_item_members, "an item");
+    if (const JsonValue* id = item.find("id"); id == nullptr) {
       error(item, "jsonfeed-item-missing-id", "an item has no \"id\"");
-    } else if (id->kind != YamlValue::Kind::scalar || id->scalar.empty()) {
-      error(*id, "jsonfeed-wrong-type", "\"id\" must be a non-empty string");
-    } else if (!m_ids.insert(id->scalar).second) {
-      error(*id,
-            "jsonfeed-duplicate-id",
-            "id \"" + id->scalar + "\" is used by an earlier item too");
+    } else if (id->kind == Kind::string) {
+      if (id->text.empty()) {
+        error(*id, "jsonfeed-wrong-type", "\"id\" must not be empty");
+      } else if (!m_ids.insert(id->text).second) {
+        error(*id,
+              "jsonfeed-duplicate-id",
+              "id \"" + id->text + "\" is used by an earlier item too");
+      }
     }
     if (item.find("content_html") == nullptr
         && item.find("content_text") == nullptr) {
@@ -150,30 +280,34 @@ private:
             "jsonfeed-item-no-content",
             "an item needs \"content_html\" or \"content_text\"");
     }
-    for (const char* text :
-         {"title", "content_html", "content_text", "summary"}) {
-      string_member(item, text, false);
-    }
-    for (const char* url : {"url", "external_url", "image", "banner_image"}) {
-      url_member(item, url);
-    }
     for (const char* date : {"date_published", "date_modified"}) {
-      if (const YamlValue* v = string_member(item, date, false);
-          v != nullptr && !is_rfc3339(v->scalar)) {
+      if (const JsonValue* v = item.find(date);
+          v != nullptr && v->kind == Kind::string && !is_rfc3339(v->text)) {
         error(*v,
               "jsonfeed-bad-date",
               std::string("\"") + date + "\" must be an RFC 3339 date, got \""
-                + v->scalar + "\"");
+                + v->text + "\"");
       }
     }
-    if (const YamlValue* tags = item.find("tags")) {
-      bool strings = tags->kind == YamlValue::Kind::sequence;
+    if (const JsonValue* tags = item.find("tags");
+        tags != nullptr && tags->kind == Kind::array) {
       for (const auto& t : tags->items) {
-        strings = strings && t.kind == YamlValue::Kind::scalar;
+        if (t.kind != Kind::string) {
+          error(t,
+                "jsonfeed-wrong-type",
+                std::string("each of \"tags\" must be a string, not ")
+                  + json_kind_name(t.kind));
+        }
       }
-      if (!strings) {
-        error(
-          *tags, "jsonfeed-wrong-type", "\"tags\" must be an array of strings");
+    }
+    if (const JsonValue* list = item.find("attachments");
+        list != nullptr && list->kind == Kind::array) {
+      for (const auto& a : list->items) {
+        if (object(a, "each attachment")) {
+          members(a, k_attachment_members, "an attachment");
+          required(a, "url");
+          required(a, "mime_type");
+        }
       }
     }
     authors(item);
@@ -181,6 +315,7 @@ private:
 
   std::vector<Finding>& m_findings;
   std::set<std::string> m_ids;
+  bool m_v11 = false;
 };
 
 } // namespace
@@ -188,7 +323,7 @@ private:
 void
 check_json_feed(std::string_view bytes, std::vector<Finding>& findings)
 {
-  auto root = content::parse_yaml_cpp(bytes, 1);
+  auto root = parse_json(bytes);
   if (!root) {
     findings.push_back(Finding{util::Severity::error,
                                "jsonfeed-not-json",

@@ -160,7 +160,14 @@ Validator::feed(std::string_view chunk)
       return true;
     }
     m.decided = true;
-    m.json = first != std::string_view::npos && chunk[first] == '{';
+    // A comment is no JSON either, but a JSON document is what it opens.
+    const auto at = [&](std::size_t i) {
+      return i < chunk.size() ? chunk[i] : '\0';
+    };
+    m.json = first != std::string_view::npos
+             && (at(first) == '{' || at(first) == '['
+                 || (at(first) == '/'
+                     && (at(first + 1) == '/' || at(first + 1) == '*')));
     joined = std::move(m.pending) + std::string(chunk);
     m.bytes -= joined.size() - chunk.size();
     chunk = joined;
