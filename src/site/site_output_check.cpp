@@ -52,11 +52,19 @@ exists(const util::Dir& built, const std::string& path)
   if (util::is_plain_relative(file) && built.is_file(file)) {
     return true;
   }
-  // "a/b" for a folder with its index.html: what Docusaurus links by
-  // default, and what every static host redirects to "a/b/".
-  const std::string index = path + "/index.html";
-  return !path.empty() && !path.ends_with('/') && util::is_plain_relative(index)
-         && built.is_file(index);
+  // "a/b" for a folder with its index.html: what every static host
+  // redirects to "a/b/"; or for "a/b.html" (Docusaurus without
+  // trailingSlash writes its pages so): GitHub Pages, Netlify and
+  // Cloudflare Pages serve it at "a/b".
+  if (path.empty() || path.ends_with('/')) {
+    return false;
+  }
+  for (const std::string& page : {path + "/index.html", path + ".html"}) {
+    if (util::is_plain_relative(page) && built.is_file(page)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // The same path in another case, segment by segment, if the site has one.

@@ -43,6 +43,8 @@ TEST_CASE("issue 21: published URLs checked against the generator's built "
     {base + "posts/hello", "posts/a.md", "its link"},
     {base + "notes/upper-case/", "posts/b.md", "its link"},
     {base + "old/page/", "posts/c.md", "its link"},
+    // Docusaurus without trailingSlash: /old/page is served from page.html.
+    {base + "old/page", "posts/c2.md", "its link"},
     {base + "gone/", "posts/d.md", "its og:image"},
     {base + "../../etc/passwd", "posts/e.md", "a link"},
   };
@@ -55,7 +57,7 @@ TEST_CASE("issue 21: published URLs checked against the generator's built "
           "posts/b.md: warning: its link " + base + "notes/upper-case/" + where
             + "; it has " + base + "notes/Upper-Case/",
           "posts/c.md: warning: its link " + base + "old/page/" + where
-            + "; it has " + base + "old/page.html",
+            + "; it has " + base + "old/page",
           "posts/d.md: warning: its og:image " + base + "gone/" + where,
           "posts/e.md: warning: a link " + base + "../../etc/passwd" + where,
         });
