@@ -1,4 +1,5 @@
 #include "content/generators/generators.hpp"
+#include "util/beneath.hpp"
 
 namespace ogfeed::content::generators {
 
@@ -57,8 +58,13 @@ eleventy_glob_dirs(const fs::path& root, const std::string& js)
       i = close + 1;
       glob = glob.substr(0, glob.find_first_of("*?[{"));
       glob = glob.substr(0, glob.rfind('/') + 1);
-      const std::string dir = without_slashes(glob);
-      if (!dir.empty() && !dir.starts_with("..") && is_dir(root / dir)
+      const std::string dir =
+        without_slashes(fs::path(glob).lexically_normal().generic_string());
+      // Only folders inside the site, reached without a link: their data
+      // files are read.
+      std::error_code ec;
+      if (!dir.empty() && util::is_plain_relative(dir)
+          && !fs::is_symlink(root / dir, ec) && is_dir(root / dir)
           && std::find(dirs.begin(), dirs.end(), dir) == dirs.end()) {
         dirs.push_back(dir);
       }
