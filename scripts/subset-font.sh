@@ -5,7 +5,8 @@
 # full-width forms, and every character of JIS X 0213:2004 (levels 1 to 4:
 # 𠮷, 剝, 𠮟, 塡, 頰, 德, 鷗 and the rest) and of Windows' CP932 (髙, 﨑),
 # keeping all OpenType
-# layout features (palt, halt, kern, vert, ...).
+# layout features (palt, halt, kern, vert, ...); and a subset of DejaVu Sans
+# with the symbols Noto Sans CJK lacks (₀-₉, ≒ ...).
 #   bash scripts/install-deps.sh --with-font-tools && bash scripts/subset-font.sh
 set -euo pipefail
 # Debian's python3 has fontTools (python3-fonttools); a pyenv python on PATH does not.
@@ -58,4 +59,31 @@ for weight in Bold Regular; do
     --no-hinting --output-file="fonts/NotoSansJP-$weight-subset.otf"
 done
 cp /usr/share/doc/fonts-noto-cjk/copyright fonts/LICENSE-NotoSansCJK.txt
+
+# The symbols technical titles use that Noto Sans CJK JP has no glyph for
+# (₀-₉ and the other sub- and superscripts, ≒, ⅓, ↺ ...): Debian's DejaVu
+# Sans has them, in both weights. Cards take them from this subset before
+# any system font, so they render alike on every machine.
+dejavu=/usr/share/fonts/truetype/dejavu
+/usr/bin/python3 - "$work/symbols.txt" "$dejavu" <<'PY'
+import sys
+from fontTools.ttLib import TTFont
+out, dejavu = sys.argv[1], sys.argv[2]
+noto = set(TTFont("fonts/NotoSansJP-Regular-subset.otf").getBestCmap())
+noto &= set(TTFont("fonts/NotoSansJP-Bold-subset.otf").getBestCmap())
+have = set(TTFont(dejavu + "/DejaVuSans.ttf").getBestCmap())
+have &= set(TTFont(dejavu + "/DejaVuSans-Bold.ttf").getBestCmap())
+ranges = [(0x2070, 0x209F), (0x2100, 0x214F), (0x2150, 0x218F), (0x2190, 0x21FF),
+          (0x2200, 0x22FF), (0x2300, 0x23FF), (0x2460, 0x24FF), (0x25A0, 0x25FF),
+          (0x2600, 0x26FF), (0x2700, 0x27BF)]
+cps = sorted(c for lo, hi in ranges for c in range(lo, hi + 1) if c in have and c not in noto)
+with open(out, "w") as f:
+    f.write(",".join("U+%04X" % c for c in cps))
+PY
+for weight in "" "-Bold"; do
+  pyftsubset "$dejavu/DejaVuSans$weight.ttf" --unicodes-file="$work/symbols.txt" \
+    --layout-features='*' --name-IDs='*' --notdef-outline --no-hinting \
+    --output-file="fonts/DejaVuSans$weight-symbols-subset.ttf"
+done
+cp /usr/share/doc/fonts-dejavu-core/copyright fonts/LICENSE-DejaVu.txt
 ls -l fonts/

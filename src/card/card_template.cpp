@@ -632,6 +632,19 @@ load_card_template(const std::string& name_or_path,
     return tl::unexpected(
       util::with_path(t.error(), path.lexically_normal().string()));
   }
+  // The symbols Noto Sans CJK lacks (₀-₉, ≒, ⅓ ...), from the first font
+  // folder with ogfeed's DejaVu Sans subset: after the template's fonts,
+  // before any system font, so they look alike on every machine.
+  for (const auto& [name, file] :
+       {std::pair{"(symbols regular)", "DejaVuSans-symbols-subset.ttf"},
+        std::pair{"(symbols bold)", "DejaVuSans-Bold-symbols-subset.ttf"}}) {
+    for (const auto& dir : font_dirs) {
+      if (fs::is_regular_file(dir / file, ec)) {
+        t->fonts.push_back(FontSpec{name, dir / file, 0, true});
+        break;
+      }
+    }
+  }
   if (auto ok = check_files(*t, scope); !ok) {
     return tl::unexpected(
       util::with_path(ok.error(), path.lexically_normal().string()));

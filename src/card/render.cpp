@@ -131,6 +131,8 @@ struct CardRenderer::Impl : LineSetter
     for (const auto& name : tmpl.title_fallback) {
       add(name);
     }
+    add(bold ? "(symbols bold)" : "(symbols regular)");
+    add(bold ? "(symbols regular)" : "(symbols bold)");
     add("(system emoji)");
     add(bold ? "(fallback bold)" : "(fallback regular)");
     add(bold ? "(fallback regular)" : "(fallback bold)");

@@ -1,4 +1,5 @@
 #include "card/card_template.hpp"
+#include "card/font.hpp"
 #include "card/font_fallback.hpp"
 #include "test_support.hpp"
 
@@ -77,4 +78,36 @@ TEST_CASE("issue 10: what the bundled fonts lack comes from the system's "
     CHECK(card::add_fallback_fonts(fonts, U"𗀀", "ja")
           == std::vector<char32_t>{U'𗀀'});
   }
+}
+
+TEST_CASE("issue 24: the bundled fonts alone cover the symbols technical "
+          "titles use, and JIS X 0213, in both weights",
+          "[card]")
+{
+  const std::u32string wanted = U"₀₁₂₃₄₅₆₇₈₉≒≠≦≧℃№①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+                                U"𠮷剝𠮟塡頰鷗髙﨑";
+  for (const auto& files :
+       {std::vector<std::string>{"NotoSansJP-Regular-subset.otf",
+                                 "DejaVuSans-symbols-subset.ttf"},
+        std::vector<std::string>{"NotoSansJP-Bold-subset.otf",
+                                 "DejaVuSans-Bold-symbols-subset.ttf"}}) {
+    std::vector<std::unique_ptr<card::Font>> fonts;
+    for (const auto& file : files) {
+      auto bytes = card::load_font_file(test::k_source_dir / "fonts" / file, 0);
+      REQUIRE(bytes);
+      auto font = card::Font::open(*bytes);
+      REQUIRE(font);
+      fonts.push_back(std::move(*font));
+    }
+    for (const char32_t c : wanted) {
+      INFO(files.front() << " U+" << std::hex << static_cast<unsigned>(c));
+      CHECK(std::any_of(fonts.begin(), fonts.end(), [&](const auto& f) {
+        return f->has_glyph(c);
+      }));
+    }
+  }
+  // And a card's stack takes them before any system font.
+  const card::TemplateFonts fonts = default_fonts();
+  CHECK(has_spec(fonts, "(symbols regular)"));
+  CHECK(has_spec(fonts, "(symbols bold)"));
 }
