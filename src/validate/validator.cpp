@@ -7,10 +7,49 @@
 #include "validate/xml_reader.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace ogfeed::validate {
 
 namespace {
+
+// One finding per root cause: the same rule with the same message again (a
+// generator's mistake repeated in every entry) is said once, at its first
+// place, with how many there are and where the next few are.
+void
+group_repeats(std::vector<Finding>& findings)
+{
+  struct Group
+  {
+    std::size_t first;
+    std::size_t count = 1;
+    std::string more; // "2:277, 2:375"
+  };
+  std::map<std::pair<std::string, std::string>, Group> groups;
+  std::vector<Finding> kept;
+  for (auto& f : findings) {
+    const auto key = std::make_pair(f.rule, f.message);
+    const auto it = groups.find(key);
+    if (it == groups.end()) {
+      groups.emplace(key, Group{kept.size(), 1, {}});
+      kept.push_back(std::move(f));
+      continue;
+    }
+    Group& g = it->second;
+    if (++g.count <= 4) {
+      g.more += (g.more.empty() ? "" : ", ") + std::to_string(f.line) + ":"
+                + std::to_string(f.column);
+    }
+  }
+  for (const auto& [key, g] : groups) {
+    if (g.count > 1) {
+      kept[g.first].message += " (" + std::to_string(g.count)
+                               + " occurrences; also at " + g.more
+                               + (g.count > 4 ? ", ..." : "") + ")";
+    }
+  }
+  findings = std::move(kept);
+}
 
 constexpr std::size_t k_large_feed = 5000000;
 
@@ -222,6 +261,7 @@ Validator::finish()
                      return a.line != b.line ? a.line < b.line
                                              : a.column < b.column;
                    });
+  group_repeats(m.report.findings);
   if (const std::size_t more = m.dispatcher.dropped(); more > 0) {
     const Finding& last = m.report.findings.back();
     m.report.findings.push_back(

@@ -173,8 +173,9 @@ TEST_CASE("issue 8: findings stop at the limit with an N-more line",
                     + "<channel><title>t</title><link>https://e.example/</link>"
                       "<description>d</description>\n";
   for (int i = 0; i < 700; ++i) {
-    doc +=
-      "<item><title>t</title><pubDate>bad</pubDate><guid>g</guid></item>\n";
+    const std::string n = std::to_string(i);
+    doc += "<item><title>t</title><pubDate>bad" + n + "</pubDate><guid>g" + n
+           + "</guid></item>\n";
   }
   doc += "</channel></rss>";
   const auto report = validate::validate_bytes("many", doc);
@@ -182,10 +183,36 @@ TEST_CASE("issue 8: findings stop at the limit with an N-more line",
   const auto& last = report.findings.back();
   CHECK(last.rule == "feed-too-many-findings");
   CHECK(last.severity == util::Severity::warning);
-  // 700 bad dates, 700 guids that are no URL, 699 repeated guids and no
-  // self link: 2,100 findings, 1,000 kept.
+  // 700 bad dates, 700 guids that are no URL (each its own value) and no
+  // self link: 1,401 findings, 1,000 kept.
   CHECK(last.message
-        == "1100 more findings not shown (the first 1000 are above)");
+        == "401 more findings not shown (the first 1000 are above)");
+}
+
+TEST_CASE("issue 23: one finding per root cause: a repeated mistake is said "
+          "once, with how many and where the next are",
+          "[validate]")
+{
+  std::string doc = k_head
+                    + "<channel><title>t</title><link>https://e.example/</link>"
+                      "<description>d</description>\n";
+  for (int i = 0; i < 25; ++i) {
+    doc += "<item><title>t</title><guid>https://e.example/" + std::to_string(i)
+           + "</guid><foo/></item>\n";
+  }
+  doc += "</channel></rss>";
+  const auto report = validate::validate_bytes("repeats", doc);
+  std::vector<std::string> foo;
+  for (const auto& f : report.findings) {
+    if (f.rule == "rss-undefined-element") {
+      foo.push_back(std::to_string(f.line) + ":" + std::to_string(f.column)
+                    + " " + f.message);
+    }
+  }
+  REQUIRE(foo.size() == 1);
+  INFO(foo[0]);
+  CHECK(foo[0].starts_with("3:"));
+  CHECK(foo[0].ends_with("(25 occurrences; also at 4:55, 5:55, 6:55, ...)"));
 }
 
 TEST_CASE("issue 8: an entity only an external DTD could define is reported",
