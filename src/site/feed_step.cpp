@@ -99,14 +99,22 @@ shared_key(const content::SiteConfig& config,
 }
 
 // Everything that decides how a post shows in a feed, hashed: its fields,
-// its file's bytes (through the hash the post holds), its card.
+// its file's bytes (through the hash the post holds), its card, the names
+// its generator gave its images (if any).
 std::uint64_t
 post_key(const content::Post& post,
          const std::optional<feed::CardRef>& card,
+         const BuiltAssets* assets,
          std::uint64_t shared)
 {
   util::ByteWriter w;
   content::write_post(w, post);
+  if (assets != nullptr) {
+    for (const auto& [name, url] : *assets) {
+      w.str(name);
+      w.str(url);
+    }
+  }
   w.u64(card ? 1 : 0);
   if (card) {
     w.str(card->url);
@@ -442,6 +450,27 @@ feed_page(const feed::FeedPlan& plan,
   return {plan.dir + feed::k_feed_page_file, std::move(bytes), std::move(key)};
 }
 
+// With feeds.stylesheet: feed.xsl, and the page of each main feed.
+void
+add_pages(const std::vector<feed::FeedPlan>& plans,
+          const std::vector<content::Post>& posts,
+          const std::vector<feed::Entry>& entries,
+          const std::set<std::size_t>& rendered,
+          const content::SiteConfig& config,
+          FeedStepResult& result)
+{
+  for (const auto& plan : plans) {
+    if (!feed::feed_page_url(plan, config).empty()) {
+      result.pages.push_back(feed_page(plan, posts, entries, rendered, config));
+    }
+  }
+  if (config.feeds.stylesheet) {
+    const std::string& xsl = feed::feed_stylesheet();
+    result.stylesheet =
+      FeedFile{feed::k_stylesheet_file, xsl, hex_key(util::hash64(xsl))};
+  }
+}
+
 } // namespace
 
 FeedStepResult
@@ -466,17 +495,11 @@ build_feeds(const std::vector<content::Post>& posts,
   std::vector<std::uint64_t> keys(posts.size(), 0);
   std::vector<std::string> entry_keys(posts.size());
   for (const std::size_t i : shown) {
-    keys[i] = post_key(posts[i], cards[i], shared);
-    if (options.built_assets != nullptr
-        && !(*options.built_assets)[i].empty()) {
-      util::ByteWriter w;
-      w.u64(keys[i]);
-      for (const auto& [name, url] : (*options.built_assets)[i]) {
-        w.str(name);
-        w.str(url);
-      }
-      keys[i] = util::hash64(w.bytes());
-    }
+    keys[i] = post_key(
+      posts[i],
+      cards[i],
+      options.built_assets != nullptr ? &(*options.built_assets)[i] : nullptr,
+      shared);
     entry_keys[i] = hex_key(keys[i]);
   }
   std::vector<PlannedFeed> files = plan_files(plans, posts, keys, config);
@@ -559,16 +582,7 @@ build_feeds(const std::vector<content::Post>& posts,
     per_feed.push_back(&findings[i]);
   }
   merge_findings(per_feed, options.output_dir, result.diagnostics);
-  for (const auto& plan : plans) {
-    if (!feed::feed_page_url(plan, config).empty()) {
-      result.pages.push_back(feed_page(plan, posts, entries, render, config));
-    }
-  }
-  if (config.feeds.stylesheet) {
-    const std::string& xsl = feed::feed_stylesheet();
-    result.stylesheet =
-      FeedFile{feed::k_stylesheet_file, xsl, hex_key(util::hash64(xsl))};
-  }
+  add_pages(plans, posts, entries, render, config, result);
   return result;
 }
 
