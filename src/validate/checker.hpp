@@ -12,6 +12,8 @@
 namespace ogfeed::validate {
 
 constexpr const char* k_atom_ns = "http://www.w3.org/2005/Atom";
+constexpr const char* k_itunes_ns =
+  "http://www.itunes.com/dtds/podcast-1.0.dtd";
 constexpr const char* k_xhtml_ns = "http://www.w3.org/1999/xhtml";
 
 // What Atom and RSS rules share: a stack of open elements with counts of

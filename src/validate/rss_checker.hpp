@@ -69,6 +69,10 @@ private:
   void coordinate(const Frame& f, const std::string& text);
   void dc_date(const Frame& f, const std::string& text);
 
+  // Apple Podcasts' itunes: namespace (rss_itunes.cpp).
+  void itunes(const Frame& f, const std::string& text);
+  void itunes_category(const Frame& f);
+
   bool m_has_self = false;
   std::set<std::string> m_guids;
   std::set<std::string> m_days;

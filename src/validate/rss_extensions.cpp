@@ -55,6 +55,9 @@ RssChecker::extension_rule(std::string_view ns, std::string_view local)
     {{"http://postneo.com/icbm", "longitude"}, &RssChecker::coordinate},
   };
   const auto it = rules.find({ns, local});
+  if (it == rules.end() && ns == k_itunes_ns) {
+    return &RssChecker::itunes; // every name: an unknown one is flagged
+  }
   return it == rules.end() ? nullptr : it->second;
 }
 

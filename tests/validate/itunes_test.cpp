@@ -1,0 +1,73 @@
+#include "validate/validator.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace ogfeed;
+
+namespace {
+
+// The rules of the findings on a podcast feed whose channel holds
+// `channel` and whose one item holds `item`.
+std::vector<std::string>
+rules(const std::string& channel, const std::string& item = {})
+{
+  const std::string feed =
+    "<?xml version=\"1.0\"?>\n<rss version=\"2.0\" "
+    "xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\" "
+    "xmlns:atom=\"http://www.w3.org/2005/Atom\"><channel><title>P</title>"
+    "<link>https://e.jp/</link><description>d</description>"
+    "<atom:link href=\"https://e.jp/feed.xml\" rel=\"self\" "
+    "type=\"application/rss+xml\"/>"
+    + channel
+    + "<item><title>e</title><guid>https://e.jp/1</guid>"
+      "<enclosure url=\"https://e.jp/1.mp3\" length=\"9\" type=\"audio/mpeg\"/>"
+    + item + "</item></channel></rss>\n";
+  std::vector<std::string> out;
+  for (const auto& f : validate::validate_bytes("pod.xml", feed).findings) {
+    out.push_back(f.rule);
+  }
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("issue 23: Apple Podcasts' itunes: tags are checked value by value",
+          "[validate]")
+{
+  using V = std::vector<std::string>;
+  // A podcast as Apple asks for it has no finding.
+  CHECK(
+    rules("<itunes:explicit>false</itunes:explicit>"
+          "<itunes:image href=\"https://e.jp/cover.jpg\"/>"
+          "<itunes:category text=\"Technology\"/>"
+          "<itunes:category text=\"News\"><itunes:category "
+          "text=\"Tech News\"/></itunes:category>"
+          "<itunes:category text=\"Society &amp; Culture\"/>"
+          "<itunes:type>serial</itunes:type><itunes:author>A</itunes:author>"
+          "<itunes:owner><itunes:name>A</itunes:name><itunes:email>a@e.jp"
+          "</itunes:email></itunes:owner>",
+          "<itunes:duration>1:02:03</itunes:duration>"
+          "<itunes:episode>3</itunes:episode><itunes:season>1</itunes:season>"
+          "<itunes:episodeType>bonus</itunes:episodeType>")
+      .empty());
+  CHECK(rules("<itunes:explicit>yes</itunes:explicit>")
+        == V{"itunes-explicit"});
+  CHECK(rules("<itunes:explicit>maybe</itunes:explicit>")
+        == V{"itunes-explicit"});
+  CHECK(rules("<itunes:image href=\"cover.jpg\"/>") == V{"rss-invalid-url"});
+  CHECK(rules("<itunes:image href=\"https://e.jp/c.gif\"/>")
+        == V{"itunes-image"});
+  CHECK(rules("<itunes:category text=\"Tech\"/>") == V{"itunes-category"});
+  CHECK(rules("<itunes:category text=\"Science\"><itunes:category "
+              "text=\"Tech News\"/></itunes:category>")
+        == V{"itunes-category"});
+  CHECK(rules("<itunes:type>weekly</itunes:type>") == V{"itunes-type"});
+  CHECK(rules("<itunes:explict>false</itunes:explict>")
+        == V{"itunes-unknown-element"});
+  CHECK(rules("", "<itunes:duration>62:3</itunes:duration>")
+        == V{"itunes-duration"});
+  CHECK(rules("", "<itunes:duration>3723</itunes:duration>").empty());
+  CHECK(rules("", "<itunes:episode>0</itunes:episode>") == V{"itunes-number"});
+  CHECK(rules("", "<itunes:episodeType>extra</itunes:episodeType>")
+        == V{"itunes-episode-type"});
+}
