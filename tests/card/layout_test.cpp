@@ -394,3 +394,40 @@ TEST_CASE("issue 10: a short title grows to the template's grow size on one "
   s.grow_size = 0;
   CHECK(card::layout_title(synthetic(U"あいう"), s).font_size == Approx(10));
 }
+
+TEST_CASE("issue 25: kinsoku, class by class (JLREQ cl-01 to cl-11)", "[card]")
+{
+  using card::Break;
+  struct Class
+  {
+    const char* name;
+    std::u32string chars;
+    bool no_start; // else: never ends a line
+  };
+  const std::vector<Class> classes = {
+    {"cl-01 opening brackets", U"‘“（〔［｛〈《「『【", false},
+    {"cl-02 closing brackets", U"’”）〕］｝〉》」』】", true},
+    {"cl-03 hyphens", U"‐゠–", true},
+    {"cl-04 dividing punctuation", U"！？‼⁇⁈⁉", true},
+    {"cl-05 middle dots", U"・：；", true},
+    {"cl-05 middle dot at a line end", U"・", false},
+    {"cl-06 full stops", U"。．", true},
+    {"cl-07 commas", U"、，", true},
+    {"cl-09 iteration marks", U"ゝゞヽヾ々〻", true},
+    {"cl-10 prolonged sound mark", U"ー", true},
+    {"cl-11 small kana", U"ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ", true},
+  };
+  for (const Class& k : classes) {
+    for (const char32_t c : k.chars) {
+      INFO(k.name << " U+" << std::hex << static_cast<unsigned>(c));
+      // Every place a phrase boundary: only kinsoku can forbid a break.
+      const std::u32string text = std::u32string(U"日本") + c + U"語";
+      const auto b = card::find_breaks(text, {1, 2, 3});
+      CHECK(b[k.no_start ? 2 : 3] == Break::never);
+    }
+  }
+  // And a plain character between them may break on both sides.
+  const auto plain = card::find_breaks(U"日本語文", {1, 2, 3});
+  CHECK(plain[2] != Break::never);
+  CHECK(plain[3] != Break::never);
+}

@@ -1,6 +1,8 @@
+#include "site/report_json.hpp"
 #include "site/site_build.hpp"
 #include "test_support.hpp"
 #include "util/ascii.hpp"
+#include "validate/json_tree.hpp"
 
 #include <stdlib.h>
 
@@ -496,4 +498,52 @@ TEST_CASE("issue 22: a post's image that names no file of the site warns; "
   const std::string feed = test::slurp(root / "public/atom.xml");
   CHECK(feed.find("https://i.example/blog/images/here.png")
         != std::string::npos);
+}
+
+TEST_CASE("issue 25: every JSON ogfeed writes parses with a strict JSON "
+          "parser, control characters and quotes escaped",
+          "[site]")
+{
+  // A title with a tab, a control character, quotes, a backslash, a
+  // surrogate-pair emoji and U+2028 (valid JSON, a JavaScript trap).
+  const std::string title = "a\\tb \\u0001 \\\"q\\\" \\\\ 🎉 \\u2028 end";
+  const fs::path root = site_with(
+    "json-site",
+    "https://j.example/",
+    {{"a.md", "---\ntitle: \"" + title + "\"\ndate: 2020-01-01\n---\nbody\n"}});
+  REQUIRE(util::write_file_atomic(
+    root / "ogfeed.yaml",
+    "title: \"J \\\"site\\\"\"\nbase_url: https://j.example/\n"
+    "feeds:\n  formats: [atom, rss, json]\n"));
+  site::BuildOptions options = options_for(root, root / "public");
+  const site::BuildReport report = site::build_site(options);
+  for (const auto& d : report.diagnostics) {
+    INFO(util::format_diagnostic(d));
+  }
+  REQUIRE_FALSE(util::has_error(report.diagnostics));
+  for (const char* file : {"head.json", "feed.json"}) {
+    INFO(file);
+    const auto parsed =
+      validate::parse_json(test::slurp(root / "public" / file));
+    if (!parsed) {
+      FAIL(parsed.error().message);
+    }
+    REQUIRE(parsed->kind == validate::JsonValue::Kind::object);
+  }
+  const auto feed =
+    validate::parse_json(test::slurp(root / "public/feed.json"));
+  REQUIRE(feed);
+  const validate::JsonValue* items = feed->find("items");
+  REQUIRE(items != nullptr);
+  REQUIRE(items->items.size() == 1);
+  const validate::JsonValue* t = items->items[0].find("title");
+  REQUIRE(t != nullptr);
+  // What the reader sees: the text as written (the control character is no
+  // character a feed may hold, so ogfeed drops it from every output).
+  CHECK(t->text.starts_with("a\tb "));
+  CHECK(t->text.find("\"q\" \\ 🎉 \u2028 end") != std::string::npos);
+  CHECK(t->text.find('\x01') == std::string::npos);
+  // The build report too.
+  const auto json = validate::parse_json(site::build_report_json(report));
+  CHECK(json.has_value());
 }
