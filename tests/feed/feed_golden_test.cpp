@@ -81,3 +81,32 @@ TEST_CASE("feed golden: drafts are in only with --drafts", "[feed]")
   site::build_site(options);
   CHECK(test::slurp(out / "atom.xml").find("WebAssembly") != std::string::npos);
 }
+
+TEST_CASE("issue 25: feed golden: entry_id: tag gives RFC 4151 ids, "
+          "tag:host,date-in-the-site's-zone:path",
+          "[feed]")
+{
+  const auto root = test::fresh_dir("golden-tag-ids");
+  REQUIRE(util::write_file_atomic(root / "site/ogfeed.yaml",
+                                  "title: タグ ID\n"
+                                  "base_url: https://tag.example.jp/blog/\n"
+                                  "timezone: Asia/Tokyo\n"
+                                  "feeds:\n"
+                                  "  entry_id: tag\n"
+                                  "  tags: false\n"
+                                  "  categories: false\n"));
+  REQUIRE(util::write_file_atomic(
+    root / "site/posts/first.md",
+    "---\ntitle: 最初\ndate: 2019-05-27\n---\n本文。\n"));
+  REQUIRE(util::write_file_atomic(root / "site/posts/later.md",
+                                  "---\ntitle: 後の記事\ndate: 2024-01-01 "
+                                  "00:30\nslug: 日本語の slug\n---\n本文。\n"));
+  const site::BuildReport report =
+    site::build_site(test::build_options(root / "site", root / "out"));
+  for (const auto& d : report.diagnostics) {
+    INFO(util::format_diagnostic(d));
+  }
+  REQUIRE(report.diagnostics.empty());
+  test::check_golden("feed/tag-ids-atom.xml",
+                     normalized(test::slurp(root / "out/atom.xml")));
+}
