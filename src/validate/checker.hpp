@@ -14,6 +14,9 @@ namespace ogfeed::validate {
 constexpr const char* k_atom_ns = "http://www.w3.org/2005/Atom";
 constexpr const char* k_itunes_ns =
   "http://www.itunes.com/dtds/podcast-1.0.dtd";
+constexpr const char* k_dc_elements_ns = "http://purl.org/dc/elements/1.1/";
+constexpr const char* k_dcterms_ns = "http://purl.org/dc/terms/";
+constexpr const char* k_media_rss_ns = "http://search.yahoo.com/mrss/";
 constexpr const char* k_xhtml_ns = "http://www.w3.org/1999/xhtml";
 
 // What Atom and RSS rules share: a stack of open elements with counts of

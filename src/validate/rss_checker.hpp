@@ -69,6 +69,10 @@ private:
   void coordinate(const Frame& f, const std::string& text);
   void dc_date(const Frame& f, const std::string& text);
 
+  // Dublin Core and Media RSS (rss_media_dc.cpp).
+  void dublin_core(const Frame& f, const std::string& text);
+  void media(const Frame& f, const std::string& text);
+
   // Apple Podcasts' itunes: namespace (rss_itunes.cpp).
   void itunes(const Frame& f, const std::string& text);
   void itunes_category(const Frame& f);

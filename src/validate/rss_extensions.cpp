@@ -58,6 +58,12 @@ RssChecker::extension_rule(std::string_view ns, std::string_view local)
   if (it == rules.end() && ns == k_itunes_ns) {
     return &RssChecker::itunes; // every name: an unknown one is flagged
   }
+  if (it == rules.end() && (ns == k_dc_elements_ns || ns == k_dcterms_ns)) {
+    return &RssChecker::dublin_core;
+  }
+  if (it == rules.end() && ns == k_media_rss_ns) {
+    return &RssChecker::media;
+  }
   return it == rules.end() ? nullptr : it->second;
 }
 
