@@ -111,3 +111,37 @@ TEST_CASE("issue 22: generator configs and ogfeed.yaml read the same with a "
   CHECK(setup->config.title == "Y");
   CHECK(setup->config.timezone.name() == "UTC");
 }
+
+TEST_CASE("a repository's config never makes detection read a file outside "
+          "the site or through a link",
+          "[content]")
+{
+  // A secret beside the site, in the shape a config file would have.
+  const fs::path outside = test::fresh_dir("detect-outside");
+  REQUIRE(util::write_file_atomic(
+    outside / "metadata.json",
+    R"({"url": "https://leak.example/", "title": "LEAK"})"));
+  REQUIRE(util::write_file_atomic(
+    outside / "hugo.toml",
+    "baseURL = \"https://leak.example/\"\ntitle = \"LEAK\"\n"));
+
+  // Eleventy's data folder named outside the site.
+  const fs::path eleventy =
+    site_of("detect-eleventy-out",
+            {{".eleventy.js",
+              "module.exports = () => ({ dir: { input: \"src\", data: \"../../"
+                + outside.filename().string() + "\" } });\n"},
+             {"src/posts/a.md", "---\ntitle: a\n---\n"}});
+  const auto e = content::detect_site(eleventy);
+  CHECK(e.generator == "Eleventy");
+  CHECK(e.config.title != "LEAK");
+  CHECK(e.config.base_url.find("leak") == std::string::npos);
+
+  // A generator's config that is a link to a file elsewhere.
+  const fs::path hugo =
+    site_of("detect-hugo-link", {{"content/posts/a.md", "x"}});
+  fs::create_symlink(outside / "hugo.toml", hugo / "hugo.toml");
+  const auto h = content::detect_site(hugo);
+  CHECK(h.config.title != "LEAK");
+  CHECK(h.config.base_url.find("leak") == std::string::npos);
+}

@@ -47,7 +47,7 @@ detect_astro(Detector& d)
     return false;
   }
   d.found(*file);
-  const std::string js = read_text(d.root() / *file);
+  const std::string js = read_text(d.root(), *file);
   // With a server adapter (Cloudflare, Node, Vercel...), the static site
   // is built into dist/client.
   d.site_output(std::nullopt,
@@ -59,8 +59,8 @@ detect_astro(Detector& d)
   d.url(js_string(js, "site"),
         js_string(js, "base").value_or(""),
         "site in " + *file);
-  d.language(html_lang(d.root() / "src/layouts"), "lang in src/layouts");
-  const std::string consts = read_text(d.root() / "src/consts.ts");
+  d.language(html_lang(d.root(), "src/layouts"), "lang in src/layouts");
+  const std::string consts = read_text(d.root(), "src/consts.ts");
   d.text(js_string(consts, "SITE_TITLE"),
          &SiteConfig::title,
          "title",
@@ -76,7 +76,7 @@ detect_astro(Detector& d)
                            "src/content.config.mjs",
                            "src/content.config.js",
                            "src/content/config.ts"}) {
-    if (auto base = js_string(read_text(d.root() / name), "base")) {
+    if (auto base = js_string(read_text(d.root(), name), "base")) {
       const std::string folder =
         fs::path(*base).lexically_normal().generic_string();
       if (is_dir(d.root() / folder) && !folder.starts_with("..")) {

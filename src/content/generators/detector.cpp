@@ -1,5 +1,7 @@
 #include "content/generators/detector.hpp"
 
+#include "util/beneath.hpp"
+
 namespace ogfeed::content::generators {
 
 namespace {
@@ -35,16 +37,24 @@ first_file(const fs::path& root, std::initializer_list<std::string_view> names)
 }
 
 std::string
-read_text(const fs::path& p)
+read_text(const fs::path& root, const fs::path& rel)
 {
-  auto bytes = util::read_file(p, k_max_config_bytes);
+  const std::string path = rel.lexically_normal().generic_string();
+  if (!util::is_plain_relative(path)) {
+    return {}; // "..", an absolute path: outside the site
+  }
+  auto dir = util::Dir::open(root, util::Create::no);
+  if (!dir) {
+    return {};
+  }
+  auto bytes = dir->read(path, k_max_config_bytes);
   return bytes ? std::move(*bytes) : std::string();
 }
 
 bool
 package_uses(const fs::path& root, std::string_view package)
 {
-  return read_text(root / "package.json").find(package) != std::string::npos;
+  return read_text(root, "package.json").find(package) != std::string::npos;
 }
 
 // A value of a config document by key, without regard to case (Hugo's keys
@@ -144,14 +154,16 @@ js_string(const std::string& source, std::string_view key)
 // The `lang` of the <html> element in a folder of page layouts (Astro's
 // src/layouts/*.astro), if they agree on one.
 std::optional<std::string>
-html_lang(const fs::path& dir)
+html_lang(const fs::path& root, const fs::path& rel)
 {
+  const fs::path dir = root / rel;
   static const std::regex lang(R"re(<html[^>]*\slang=["']([A-Za-z-]+)["'])re");
   std::error_code ec;
   std::optional<std::string> found;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end;
        it.increment(ec)) {
-    const std::string text = read_text(it->path());
+    const std::string text =
+      read_text(root, it->path().lexically_relative(root));
     std::smatch m;
     if (std::regex_search(text, m, lang)) {
       if (found && *found != m[1].str()) {

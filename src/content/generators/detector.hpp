@@ -47,8 +47,11 @@ first_file(const fs::path& root, std::initializer_list<std::string_view> names);
 // The first of `dirs` that is a folder below `root`.
 std::optional<std::string>
 first_dir(const fs::path& root, std::initializer_list<std::string_view> dirs);
-// A config file's text (at most 1 MiB), "" when it cannot be read.
-std::string read_text(const fs::path& p);
+// The text of the config file `rel` below the site `root` (at most 1 MiB);
+// "" when it cannot be read, lies outside the site ("..", an absolute
+// path) or is reached through a link: a repository's files never make
+// ogfeed read anything else.
+std::string read_text(const fs::path& root, const fs::path& rel);
 // True when the site's package.json depends on `package`.
 bool package_uses(const fs::path& root, std::string_view package);
 const YamlValue* find_key(const YamlValue* map, std::string_view key);
@@ -56,7 +59,9 @@ std::optional<std::string> scalar(const YamlValue* map, std::string_view key);
 std::string without_js_comments(std::string_view js);
 std::optional<std::string> js_string(const std::string& source,
                                      std::string_view key);
-std::optional<std::string> html_lang(const fs::path& dir);
+// The `lang` of the <html> element in the page layouts of the folder `rel`
+// below the site `root`, if they agree on one.
+std::optional<std::string> html_lang(const fs::path& root, const fs::path& rel);
 std::string without_slashes(std::string dir);
 
 class Detector
@@ -219,7 +224,7 @@ public:
   std::optional<YamlValue>
   document(const std::string& rel)
   {
-    const std::string text = read_text(m_root / rel);
+    const std::string text = read_text(m_root, rel);
     auto doc =
       rel.ends_with(".toml") ? parse_toml(text, 1) : parse_yaml(text, 1);
     if (!doc) {

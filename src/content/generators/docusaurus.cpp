@@ -15,7 +15,7 @@ detect_docusaurus(Detector& d)
   }
   d.found(*file);
   d.site_output(std::nullopt, "build");
-  const std::string js = read_text(d.root() / *file);
+  const std::string js = read_text(d.root(), *file);
   d.url(js_string(js, "url"),
         js_string(js, "baseUrl").value_or(""),
         "url and baseUrl in " + *file);

@@ -8,8 +8,9 @@ namespace {
 // Eleventy's posts: the folder whose directory data file tags its pages
 // "posts" (the base blog's blog.11tydata.js), else posts/ or blog/.
 std::optional<std::string>
-eleventy_posts_dir(const fs::path& input)
+eleventy_posts_dir(const fs::path& root, const fs::path& input_rel)
 {
+  const fs::path input = root / input_rel;
   std::error_code ec;
   fs::recursive_directory_iterator it(input, ec);
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
@@ -22,7 +23,8 @@ eleventy_posts_dir(const fs::path& input)
       continue;
     }
     if (name.find(".11tydata.") != std::string::npos) {
-      const std::string text = read_text(it->path());
+      const std::string text =
+        read_text(root, it->path().lexically_relative(root));
       if (text.find("\"posts\"") != std::string::npos
           || text.find("'posts'") != std::string::npos) {
         return it->path().parent_path().lexically_relative(input).string();
@@ -76,11 +78,11 @@ eleventy_glob_dirs(const fs::path& root, const std::string& js)
 // A folder's Eleventy directory data file (NAME.11tydata.json or
 // NAME.json in the folder NAME), parsed; null when it has none.
 std::optional<YamlValue>
-eleventy_dir_data(const fs::path& folder)
+eleventy_dir_data(const fs::path& root, const fs::path& folder)
 {
   const std::string name = folder.filename().string();
   for (const std::string& file : {name + ".11tydata.json", name + ".json"}) {
-    const std::string text = read_text(folder / file);
+    const std::string text = read_text(root, folder / file);
     if (text.empty()) {
       continue;
     }
@@ -108,7 +110,7 @@ eleventy_dir_permalink(const fs::path& root,
   for (fs::path f = fs::path(dir).lexically_normal();
        !f.empty() && f != in && f != "." && f.has_filename();
        f = f.parent_path()) {
-    if (auto data = eleventy_dir_data(root / f)) {
+    if (auto data = eleventy_dir_data(root, f)) {
       cascade.push_back(std::move(*data));
     }
   }
@@ -180,7 +182,7 @@ detect_eleventy(Detector& d)
     return false;
   }
   d.found(*file);
-  const std::string js = read_text(d.root() / *file);
+  const std::string js = read_text(d.root(), *file);
   d.site_output(js_string(js, "output"), "_site");
   const std::string input = js_string(js, "input").value_or(".");
   const fs::path data =
@@ -195,7 +197,7 @@ detect_eleventy(Detector& d)
   }
   for (const std::string& name : names) {
     const fs::path meta = (data / name).lexically_normal();
-    const std::string text = read_text(d.root() / meta);
+    const std::string text = read_text(d.root(), meta);
     if (text.empty() || !js_string(text, "url")) {
       continue;
     }
@@ -229,7 +231,7 @@ detect_eleventy(Detector& d)
     }
     d.note("permalinks", "directory data files");
     d.posts(dirs, {}, "getFilteredByGlob in " + *file);
-  } else if (const auto posts = eleventy_posts_dir(d.root() / input)) {
+  } else if (const auto posts = eleventy_posts_dir(d.root(), input)) {
     const std::string dir =
       (fs::path(input) / *posts).lexically_normal().generic_string();
     // Eleventy's URL is the file's path below the input folder.

@@ -14,7 +14,7 @@ detect_gatsby(Detector& d)
   }
   d.found(*file);
   d.site_output(std::nullopt, "public");
-  const std::string js = read_text(d.root() / *file);
+  const std::string js = read_text(d.root(), *file);
   d.url(js_string(js, "siteUrl"), "", "siteUrl in " + *file);
   d.text(
     js_string(js, "title"), &SiteConfig::title, "title", "title in " + *file);
@@ -22,7 +22,7 @@ detect_gatsby(Detector& d)
          &SiteConfig::subtitle,
          "subtitle",
          "description in " + *file);
-  d.language(js_string(read_text(d.root() / "gatsby-ssr.js"), "lang"),
+  d.language(js_string(read_text(d.root(), "gatsby-ssr.js"), "lang"),
              "lang in gatsby-ssr.js");
   if (const auto dir =
         first_dir(d.root(), {"content/blog", "content/posts", "blog"})) {
