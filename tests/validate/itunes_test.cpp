@@ -1,4 +1,4 @@
-#include "validate/validator.hpp"
+#include "rss_rules.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -6,27 +6,17 @@ using namespace ogfeed;
 
 namespace {
 
-// The rules of the findings on a podcast feed whose channel holds
-// `channel` and whose one item holds `item`.
+// A podcast feed whose channel holds `channel` and whose one item (with its
+// enclosure) holds `item`.
 std::vector<std::string>
 rules(const std::string& channel, const std::string& item = {})
 {
-  const std::string feed =
-    "<?xml version=\"1.0\"?>\n<rss version=\"2.0\" "
-    "xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\" "
-    "xmlns:atom=\"http://www.w3.org/2005/Atom\"><channel><title>P</title>"
-    "<link>https://e.jp/</link><description>d</description>"
-    "<atom:link href=\"https://e.jp/feed.xml\" rel=\"self\" "
-    "type=\"application/rss+xml\"/>"
-    + channel
-    + "<item><title>e</title><guid>https://e.jp/1</guid>"
-      "<enclosure url=\"https://e.jp/1.mp3\" length=\"9\" type=\"audio/mpeg\"/>"
-    + item + "</item></channel></rss>\n";
-  std::vector<std::string> out;
-  for (const auto& f : validate::validate_bytes("pod.xml", feed).findings) {
-    out.push_back(f.rule);
-  }
-  return out;
+  return test::rss_rules(
+    " xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\"",
+    channel,
+    "<enclosure url=\"https://e.jp/1.mp3\" length=\"9\" "
+    "type=\"audio/mpeg\"/>"
+      + item);
 }
 
 } // namespace

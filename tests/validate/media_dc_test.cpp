@@ -1,4 +1,4 @@
-#include "validate/validator.hpp"
+#include "rss_rules.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -6,26 +6,15 @@ using namespace ogfeed;
 
 namespace {
 
-// The rules of the findings on an RSS item holding `item`.
+// An RSS item holding `item`, with Dublin Core and Media RSS declared.
 std::vector<std::string>
 rules(const std::string& item)
 {
-  const std::string feed =
-    "<?xml version=\"1.0\"?>\n<rss version=\"2.0\" "
-    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
-    "xmlns:dcterms=\"http://purl.org/dc/terms/\" "
-    "xmlns:media=\"http://search.yahoo.com/mrss/\" "
-    "xmlns:atom=\"http://www.w3.org/2005/Atom\"><channel><title>P</title>"
-    "<link>https://e.jp/</link><description>d</description>"
-    "<atom:link href=\"https://e.jp/feed.xml\" rel=\"self\" "
-    "type=\"application/rss+xml\"/><item><title>e</title>"
-    "<guid>https://e.jp/1</guid>"
-    + item + "</item></channel></rss>\n";
-  std::vector<std::string> out;
-  for (const auto& f : validate::validate_bytes("f.xml", feed).findings) {
-    out.push_back(f.rule);
-  }
-  return out;
+  return test::rss_rules(" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+                         "xmlns:dcterms=\"http://purl.org/dc/terms/\" "
+                         "xmlns:media=\"http://search.yahoo.com/mrss/\"",
+                         "",
+                         item);
 }
 
 } // namespace
