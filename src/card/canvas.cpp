@@ -1,6 +1,9 @@
 #include "card/canvas.hpp"
 
+#include "card/vips_setup.hpp"
+
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <mutex>
 
@@ -33,6 +36,60 @@ to_rgb_bytes(vips::VImage image)
   return out;
 }
 
+// A solid colour or a CSS linear gradient (0deg points up, 90deg right),
+// as RGB: t runs 0..1 along the gradient line and picks from a 256-entry
+// table of the colour stops.
+std::vector<std::uint8_t>
+paint_fill(const Background& bg, int width, int height)
+{
+  const auto w = static_cast<std::size_t>(width);
+  const auto h = static_cast<std::size_t>(height);
+  std::vector<std::uint8_t> out(w * h * 3);
+  if (bg.kind == BackgroundKind::solid || bg.colors.size() < 2) {
+    const Color c = bg.kind == BackgroundKind::solid || bg.colors.empty()
+                      ? bg.color
+                      : bg.colors.front();
+    for (std::size_t i = 0; i < w * h; ++i) {
+      out[i * 3] = c.r;
+      out[i * 3 + 1] = c.g;
+      out[i * 3 + 2] = c.b;
+    }
+    return out;
+  }
+  std::array<std::uint8_t, 256 * 3> lut{};
+  const std::size_t stops = bg.colors.size();
+  for (int i = 0; i < 256; ++i) {
+    const double pos = i / 255.0 * static_cast<double>(stops - 1);
+    const std::size_t k = std::min(static_cast<std::size_t>(pos), stops - 2);
+    const double f = pos - static_cast<double>(k);
+    const Color& c0 = bg.colors[k];
+    const Color& c1 = bg.colors[k + 1];
+    const auto at = static_cast<std::size_t>(i) * 3;
+    lut[at] = static_cast<std::uint8_t>(std::lround(c0.r + (c1.r - c0.r) * f));
+    lut[at + 1] =
+      static_cast<std::uint8_t>(std::lround(c0.g + (c1.g - c0.g) * f));
+    lut[at + 2] =
+      static_cast<std::uint8_t>(std::lround(c0.b + (c1.b - c0.b) * f));
+  }
+  const double a = bg.angle * M_PI / 180.0;
+  const double dx = std::sin(a);
+  const double dy = -std::cos(a);
+  const double length = std::abs(width * dx) + std::abs(height * dy);
+  std::uint8_t* p = out.data();
+  for (int y = 0; y < height; ++y) {
+    for (int x = 0; x < width; ++x) {
+      const double t =
+        ((x - width / 2.0) * dx + (y - height / 2.0) * dy) / length + 0.5;
+      const double v = std::clamp(t * 255.0, 0.0, 255.0);
+      const auto at = static_cast<std::size_t>(v) * 3;
+      *p++ = lut[at];
+      *p++ = lut[at + 1];
+      *p++ = lut[at + 2];
+    }
+  }
+  return out;
+}
+
 } // namespace
 
 void
@@ -54,21 +111,6 @@ Canvas::blend(int x, int y, const Color& color, unsigned coverage)
     static_cast<std::uint8_t>((color.b * a + p[2] * (255 - a) + 127) / 255);
 }
 
-void
-ensure_vips()
-{
-  static std::once_flag once;
-  std::call_once(once, [] {
-    if (VIPS_INIT("ogfeed") != 0) {
-      return;
-    }
-    // ogfeed renders cards on its own threads; one vips thread per card
-    // avoids oversubscribing, and no operation cache keeps memory flat.
-    vips_concurrency_set(1);
-    vips_cache_set_max(0);
-  });
-}
-
 util::Error
 vips_failure(const std::string& what)
 {
@@ -87,47 +129,10 @@ paint_background(const Background& bg, int width, int height)
     vips::VImage image;
     switch (bg.kind) {
     case BackgroundKind::solid:
-      // In 8-bit sRGB: a float image would be read as scRGB and come out
-      // near white (unseen while the only solid template was light).
-      image = vips::VImage::black(width, height)
-                .new_from_image({static_cast<double>(bg.color.r),
-                                 static_cast<double>(bg.color.g),
-                                 static_cast<double>(bg.color.b)})
-                .copy(vips::VImage::option()->set("interpretation",
-                                                  VIPS_INTERPRETATION_sRGB));
-      break;
-    case BackgroundKind::linear_gradient: {
-      // CSS angles: 0deg points up, 90deg right; t runs 0..1 along it.
-      const double a = bg.angle * M_PI / 180.0;
-      const double dx = std::sin(a);
-      const double dy = -std::cos(a);
-      const double length = std::abs(width * dx) + std::abs(height * dy);
-      const vips::VImage xyz = vips::VImage::xyz(width, height);
-      vips::VImage t =
-        (xyz[0] - width / 2.0) * dx + (xyz[1] - height / 2.0) * dy;
-      t = (t / length + 0.5) * 255.0;
-      t = t.cast(VIPS_FORMAT_UCHAR);
-      std::vector<std::uint8_t> lut(256 * 3);
-      const std::size_t stops = bg.colors.size();
-      for (int i = 0; i < 256; ++i) {
-        const double pos = i / 255.0 * static_cast<double>(stops - 1);
-        const std::size_t k =
-          std::min(static_cast<std::size_t>(pos), stops - 2);
-        const double f = pos - static_cast<double>(k);
-        const Color& c0 = bg.colors[k];
-        const Color& c1 = bg.colors[k + 1];
-        lut[static_cast<std::size_t>(i) * 3] =
-          static_cast<std::uint8_t>(std::lround(c0.r + (c1.r - c0.r) * f));
-        lut[static_cast<std::size_t>(i) * 3 + 1] =
-          static_cast<std::uint8_t>(std::lround(c0.g + (c1.g - c0.g) * f));
-        lut[static_cast<std::size_t>(i) * 3 + 2] =
-          static_cast<std::uint8_t>(std::lround(c0.b + (c1.b - c0.b) * f));
-      }
-      const vips::VImage map = vips::VImage::new_from_memory(
-        lut.data(), lut.size(), 256, 1, 3, VIPS_FORMAT_UCHAR);
-      image = t.maplut(map).copy_memory();
-      break;
-    }
+    case BackgroundKind::linear_gradient:
+      // Computed here, row by row: through vips' pipeline a flat fill or a
+      // gradient was a fifth of a one-card run.
+      return paint_fill(bg, width, height);
     case BackgroundKind::image:
       if (auto ok = check_picture_size(bg.image); !ok) {
         return tl::unexpected(ok.error());
@@ -159,7 +164,7 @@ paint_background(const Background& bg, int width, int height)
 util::Expected<void>
 check_picture_size(const fs::path& path)
 {
-  ensure_vips();
+  load_image_modules_for(path);
   try {
     // Opening reads the header only: nothing is decoded yet.
     const vips::VImage header = vips::VImage::new_from_file(
@@ -176,8 +181,10 @@ check_picture_size(const fs::path& path)
     }
     return {};
   } catch (const vips::VError&) {
-    return tl::unexpected(
-      vips_failure("cannot read image '" + path.string() + "'"));
+    util::Error e = vips_failure("cannot read image '" + path.string() + "'");
+    e.message += " (ogfeed reads JPEG, PNG, WebP, GIF, SVG, TIFF, AVIF, HEIC "
+                 "and JPEG XL images)";
+    return tl::unexpected(std::move(e));
   }
 }
 

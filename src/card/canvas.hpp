@@ -12,10 +12,6 @@
 
 namespace ogfeed::card {
 
-// Starts libvips once, for ogfeed's use: one vips thread per card (ogfeed
-// renders on its own threads) and no operation cache.
-void ensure_vips();
-
 // An RGB canvas in memory, 8 bits per channel.
 struct Canvas
 {

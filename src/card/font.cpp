@@ -40,10 +40,20 @@ struct Font::Impl
   }
 };
 
+std::uint64_t
+FontFile::hash() const
+{
+  std::call_once(m_hashed, [this] {
+    m_hash = XXH3_64bits(data.data(), data.size())
+             ^ static_cast<std::uint64_t>(face_index);
+  });
+  return m_hash;
+}
+
 util::Expected<std::shared_ptr<const FontFile>>
 load_font_file(const std::filesystem::path& path, int face_index)
 {
-  auto bytes = util::read_file(path, 256 * 1024 * 1024);
+  auto bytes = util::MappedFile::open(path, 256 * 1024 * 1024);
   if (!bytes) {
     return tl::unexpected(util::make_error(
       "cannot open font '" + path.string() + "': "
@@ -51,10 +61,8 @@ load_font_file(const std::filesystem::path& path, int face_index)
   }
   auto file = std::make_shared<FontFile>();
   file->path = path.string();
-  file->bytes = std::move(*bytes);
+  file->data = std::move(*bytes);
   file->face_index = face_index;
-  file->hash = XXH3_64bits(file->bytes.data(), file->bytes.size())
-               ^ static_cast<std::uint64_t>(face_index);
   return std::shared_ptr<const FontFile>(std::move(file));
 }
 
@@ -72,17 +80,17 @@ Font::open(std::shared_ptr<const FontFile> file)
   if (FT_Init_FreeType(&m.library) != 0) {
     return bad("FreeType failed to start");
   }
-  const auto* data = reinterpret_cast<const FT_Byte*>(m.file->bytes.data());
+  const auto* data = reinterpret_cast<const FT_Byte*>(m.file->bytes().data());
   if (FT_New_Memory_Face(m.library,
                          data,
-                         static_cast<FT_Long>(m.file->bytes.size()),
+                         static_cast<FT_Long>(m.file->bytes().size()),
                          m.file->face_index,
                          &m.face)
       != 0) {
     return bad("not a font FreeType can read (expected .otf, .ttf or .ttc)");
   }
-  m.blob = hb_blob_create(m.file->bytes.data(),
-                          static_cast<unsigned>(m.file->bytes.size()),
+  m.blob = hb_blob_create(m.file->bytes().data(),
+                          static_cast<unsigned>(m.file->bytes().size()),
                           HB_MEMORY_MODE_READONLY,
                           nullptr,
                           nullptr);

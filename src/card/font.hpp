@@ -1,23 +1,39 @@
 #pragma once
 
 #include "util/error.hpp"
+#include "util/mapped_file.hpp"
 
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ogfeed::card {
 
-// A font file's bytes and the face to use in it, read once and shared by
-// every thread (FreeType and HarfBuzz objects are made per thread from it).
+// A font file mapped once and shared by every thread (FreeType and HarfBuzz
+// objects are made per thread from it): a card touches only the pages of the
+// glyphs it draws.
 struct FontFile
 {
-  std::string path;       // as given, for messages
-  std::string bytes;      // the whole .otf, .ttf or .ttc
-  int face_index = 0;     // the face within a .ttc collection
-  std::uint64_t hash = 0; // of the bytes, for the card cache
+  std::string path;      // as given, for messages
+  util::MappedFile data; // the whole .otf, .ttf or .ttc
+  int face_index = 0;    // the face within a .ttc collection
+
+  std::string_view
+  bytes() const
+  {
+    return data.view();
+  }
+  // Of the bytes and face, for the card cache: read in full only when a
+  // build asks (`ogfeed card` never does).
+  std::uint64_t hash() const;
+
+private:
+  mutable std::once_flag m_hashed;
+  mutable std::uint64_t m_hash = 0;
 };
 
 // Reads a font file; fails with the path when it cannot be read.

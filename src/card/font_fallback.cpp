@@ -13,6 +13,9 @@ namespace ogfeed::card {
 
 namespace {
 
+constexpr const char* k_system_emoji =
+  "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf";
+
 struct FcConfigDeleter
 {
   void
@@ -142,14 +145,11 @@ add_font(TemplateFonts& fonts, const std::string& name, const Chosen& chosen)
   return true;
 }
 
-} // namespace
-
+// The characters of `wanted` that no font of `fonts` has (spaces and
+// controls need none).
 std::vector<char32_t>
-add_fallback_fonts(TemplateFonts& fonts,
-                   const std::u32string& chars,
-                   std::string_view language)
+missing_from(const TemplateFonts& fonts, const std::set<char32_t>& wanted)
 {
-  std::set<char32_t> wanted(chars.begin(), chars.end());
   std::vector<std::unique_ptr<Font>> open;
   for (const auto& f : fonts.files) {
     if (f) {
@@ -166,6 +166,45 @@ add_fallback_fonts(TemplateFonts& fonts,
         })) {
       missing.push_back(c);
     }
+  }
+  return missing;
+}
+
+// Debian's Noto Color Emoji, added when a title needs a glyph the
+// template's fonts lack and the template names no emoji font of its own.
+bool
+add_system_emoji(TemplateFonts& fonts)
+{
+  for (const auto& spec : fonts.specs) {
+    if (spec.path.filename().string().find("Emoji") != std::string::npos) {
+      return false;
+    }
+  }
+  std::error_code ec;
+  if (!std::filesystem::exists(k_system_emoji, ec)) {
+    return false;
+  }
+  auto file = load_font_file(k_system_emoji, 0);
+  if (!file) {
+    return false;
+  }
+  fonts.specs.push_back(FontSpec{"(system emoji)", k_system_emoji, 0, true});
+  fonts.files.push_back(std::move(*file));
+  return true;
+}
+
+} // namespace
+
+std::vector<char32_t>
+add_fallback_fonts(TemplateFonts& fonts,
+                   const std::u32string& chars,
+                   std::string_view language)
+{
+  std::set<char32_t> wanted(chars.begin(), chars.end());
+  std::vector<char32_t> missing = missing_from(fonts, wanted);
+  if (!missing.empty() && add_system_emoji(fonts)) {
+    missing =
+      missing_from(fonts, std::set<char32_t>(missing.begin(), missing.end()));
   }
   const std::string lang = fc_language(language);
   const bool cjk_language = lang.starts_with("zh") || lang.starts_with("ko");

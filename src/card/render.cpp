@@ -4,6 +4,7 @@
 #include "card/card_look.hpp"
 #include "card/png_encode.hpp"
 #include "card/shaper.hpp"
+#include "card/vips_setup.hpp"
 #include "util/utf8.hpp"
 
 #include <ft2build.h>
@@ -21,18 +22,10 @@ namespace ogfeed::card {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-constexpr const char* k_system_emoji =
-  "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf";
-
-} // namespace
-
 util::Expected<TemplateFonts>
 load_template_fonts(const CardTemplate& t)
 {
   TemplateFonts out;
-  bool has_emoji = false;
   for (const FontSpec& spec : t.fonts) {
     std::error_code ec;
     if (spec.optional && !fs::exists(spec.path, ec)) {
@@ -41,18 +34,8 @@ load_template_fonts(const CardTemplate& t)
       continue;
     }
     TRY_ASSIGN(file, load_font_file(spec.path, spec.index));
-    has_emoji =
-      has_emoji
-      || spec.path.filename().string().find("Emoji") != std::string::npos;
     out.specs.push_back(spec);
     out.files.push_back(std::move(file));
-  }
-  std::error_code ec;
-  if (!has_emoji && fs::exists(k_system_emoji, ec)) {
-    if (auto file = load_font_file(k_system_emoji, 0)) {
-      out.specs.push_back(FontSpec{"(system emoji)", k_system_emoji, 0, true});
-      out.files.push_back(std::move(*file));
-    }
   }
   return out;
 }

@@ -1,3 +1,4 @@
+#include "card/vips_setup.hpp"
 #include "cli/command.hpp"
 
 #include <exception>
@@ -6,6 +7,7 @@
 int
 main(int argc, char** argv)
 {
+  ogfeed::card::keep_vips_modules_unloaded();
   try {
     return ogfeed::cli::run(argc, argv);
   } catch (const std::exception& e) {

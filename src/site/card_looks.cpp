@@ -30,7 +30,7 @@ setup_hash(const CardLook& look,
                     + std::to_string(settings.png_compression) + "\x1f"
                     + std::to_string(settings.quality);
   for (const auto& f : fonts.files) {
-    all += "\x1f" + std::to_string(f ? f->hash : 0);
+    all += "\x1f" + std::to_string(f ? f->hash() : 0);
   }
   for (const fs::path& image : {t.background.image, t.logo.path}) {
     all += "\x1f" + image.string() + "\x1f"

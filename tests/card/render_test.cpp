@@ -1,8 +1,11 @@
 #include "card/canvas.hpp"
 #include "card/card_template.hpp"
+#include "card/card_text.hpp"
 #include "card/contrast.hpp"
+#include "card/font_fallback.hpp"
 #include "card/render.hpp"
 #include "test_support.hpp"
+#include "util/utf8.hpp"
 
 #include <vips/vips8>
 
@@ -42,10 +45,15 @@ shipped_templates()
 
 // A renderer for `t` (which must outlive it), with the template's fonts.
 std::unique_ptr<card::CardRenderer>
-renderer_for(const card::CardTemplate& t)
+renderer_for(const card::CardTemplate& t, const card::CardText* shown = nullptr)
 {
   auto fonts = card::load_template_fonts(t);
   REQUIRE(fonts);
+  if (shown != nullptr) {
+    // As a build does: system fonts (emoji) for what the template lacks.
+    card::add_fallback_fonts(
+      *fonts, util::decode_utf8(card::all_text(*shown)), "ja");
+  }
   auto r = card::CardRenderer::create(t, *fonts);
   REQUIRE(r);
   return std::move(*r);
@@ -99,7 +107,8 @@ TEST_CASE("render: every shipped template renders a 1200x630 card", "[card]")
   for (const std::string& name : shipped_templates()) {
     INFO(name);
     const card::CardTemplate t = template_named(name);
-    auto card = renderer_for(t)->render(sample_text(), {});
+    const card::CardText text = sample_text();
+    auto card = renderer_for(t, &text)->render(text, {});
     REQUIRE(card);
     const vips::VImage image =
       vips::VImage::new_from_buffer(card->bytes.data(), card->bytes.size(), "");
@@ -526,4 +535,41 @@ TEST_CASE("issue 20: a picture over the pixel limit is refused from its header",
         == "image '" + png.string()
              + "' is 10000x6000 pixels, more than the 50 megapixels a card "
                "picture may have; make it smaller");
+}
+
+TEST_CASE("a card picture is read only by the web's image loaders: SVG yes, "
+          "ImageMagick's and vips' own formats never",
+          "[card]")
+{
+  const fs::path dir = test::fresh_dir("picture-loaders");
+  REQUIRE(util::write_file_atomic(
+    dir / "logo.svg",
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100\" "
+    "height=\"100\"><circle cx=\"50\" cy=\"50\" r=\"40\" "
+    "fill=\"red\"/></svg>"));
+  auto svg = card::load_picture(dir / "logo.svg", 50, 50, card::Fit::contain);
+  REQUIRE(svg);
+  CHECK(svg->width == 50);
+  // The middle pixel is the red circle.
+  const std::size_t mid = (25 * 50 + 25) * 4;
+  CHECK(int(svg->rgba[mid]) == 255);
+  CHECK(int(svg->rgba[mid + 1]) == 0);
+
+  // A PPM (libvips' own loader) and a BMP (ImageMagick's) are refused.
+  vips::VImage::black(4, 4).write_to_file((dir / "x.ppm").c_str());
+  std::string bmp = "BM";
+  const unsigned char header[] = {
+    70,   0,    0, 0, 0,    0,    0, 0, 54, 0, 0, 0, 40, 0, 0,  0, 2, 0,
+    0,    0,    2, 0, 0,    0,    1, 0, 24, 0, 0, 0, 0,  0, 16, 0, 0, 0,
+    0x13, 0x0b, 0, 0, 0x13, 0x0b, 0, 0, 0,  0, 0, 0, 0,  0, 0,  0};
+  bmp.append(reinterpret_cast<const char*>(header), sizeof header);
+  bmp.append(16, '\0');
+  REQUIRE(util::write_file_atomic(dir / "x.bmp", bmp));
+  for (const char* name : {"x.ppm", "x.bmp"}) {
+    INFO(name);
+    auto pic = card::load_picture(dir / name, 50, 50, card::Fit::contain);
+    REQUIRE(!pic);
+    CHECK(pic.error().message.find("ogfeed reads JPEG, PNG, WebP, GIF, SVG")
+          != std::string::npos);
+  }
 }
