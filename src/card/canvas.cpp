@@ -1,40 +1,16 @@
 #include "card/canvas.hpp"
 
-#include "card/vips_setup.hpp"
+#include "card/image_module.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <mutex>
 
 namespace ogfeed::card {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-std::vector<std::uint8_t>
-to_rgb_bytes(vips::VImage image)
-{
-  if (image.interpretation() != VIPS_INTERPRETATION_sRGB
-      && image.interpretation() != VIPS_INTERPRETATION_RGB) {
-    image = image.colourspace(VIPS_INTERPRETATION_sRGB);
-  }
-  if (image.has_alpha()) {
-    image = image.flatten();
-  }
-  if (image.bands() == 1) {
-    image = image.bandjoin({image, image});
-  }
-  image = image.extract_band(0, vips::VImage::option()->set("n", 3))
-            .cast(VIPS_FORMAT_UCHAR);
-  std::size_t size = 0;
-  void* mem = image.write_to_memory(&size);
-  std::vector<std::uint8_t> out(static_cast<std::uint8_t*>(mem),
-                                static_cast<std::uint8_t*>(mem) + size);
-  g_free(mem);
-  return out;
-}
 
 // A solid colour or a CSS linear gradient (0deg points up, 90deg right),
 // as RGB: t runs 0..1 along the gradient line and picks from a 256-entry
@@ -111,114 +87,64 @@ Canvas::blend(int x, int y, const Color& color, unsigned coverage)
     static_cast<std::uint8_t>((color.b * a + p[2] * (255 - a) + 127) / 255);
 }
 
-util::Error
-vips_failure(const std::string& what)
-{
-  std::string detail = vips_error_buffer();
-  vips_error_clear();
-  while (!detail.empty() && (detail.back() == '\n' || detail.back() == ' ')) {
-    detail.pop_back();
-  }
-  return util::make_error(what + (detail.empty() ? "" : ": " + detail));
-}
-
 util::Expected<std::vector<std::uint8_t>>
 paint_background(const Background& bg, int width, int height)
 {
-  try {
-    vips::VImage image;
-    switch (bg.kind) {
-    case BackgroundKind::solid:
-    case BackgroundKind::linear_gradient:
-      // Computed here, row by row: through vips' pipeline a flat fill or a
-      // gradient was a fifth of a one-card run.
-      return paint_fill(bg, width, height);
-    case BackgroundKind::image:
-      if (auto ok = check_picture_size(bg.image); !ok) {
-        return tl::unexpected(ok.error());
-      }
-      image = vips::VImage::thumbnail(bg.image.c_str(),
-                                      width,
-                                      vips::VImage::option()
-                                        ->set("height", height)
-                                        ->set("crop", VIPS_INTERESTING_CENTRE)
-                                        ->set("size", VIPS_SIZE_BOTH));
-      if (bg.darken > 0) {
-        image = image.colourspace(VIPS_INTERPRETATION_sRGB);
-        if (image.has_alpha()) {
-          image = image.flatten();
-        }
-        image = image.linear(1.0 - bg.darken, 0.0);
-      }
-      break;
-    }
-    return to_rgb_bytes(image);
-  } catch (const vips::VError&) {
-    return tl::unexpected(vips_failure(
-      bg.kind == BackgroundKind::image
-        ? "cannot read background image '" + bg.image.string() + "'"
-        : std::string("cannot paint the background")));
+  if (bg.kind != BackgroundKind::image) {
+    // Computed here, row by row: through vips' pipeline a flat fill or a
+    // gradient was a fifth of a one-card run.
+    return paint_fill(bg, width, height);
   }
+  TRY(check_picture_size(bg.image));
+  TRY_ASSIGN(vips, image_module());
+  std::vector<std::uint8_t> rgb;
+  if (auto failed =
+        vips->load_rgb_cover(bg.image.c_str(), width, height, bg.darken, &rgb);
+      !failed.empty()) {
+    return tl::unexpected(util::make_error(failed));
+  }
+  return rgb;
 }
 
 util::Expected<void>
 check_picture_size(const fs::path& path)
 {
-  load_image_modules_for(path);
-  try {
-    // Opening reads the header only: nothing is decoded yet.
-    const vips::VImage header = vips::VImage::new_from_file(
-      path.c_str(),
-      vips::VImage::option()->set("access", VIPS_ACCESS_SEQUENTIAL));
-    const auto pixels = static_cast<std::uint64_t>(header.width())
-                        * static_cast<std::uint64_t>(header.height());
-    if (pixels > k_max_picture_pixels) {
-      return tl::unexpected(util::make_error(
-        "image '" + path.string() + "' is " + std::to_string(header.width())
-        + "x" + std::to_string(header.height()) + " pixels, more than the "
-        + std::to_string(k_max_picture_pixels / 1000000)
-        + " megapixels a card picture may have; make it smaller"));
-    }
-    return {};
-  } catch (const vips::VError&) {
-    util::Error e = vips_failure("cannot read image '" + path.string() + "'");
-    e.message += " (ogfeed reads JPEG, PNG, WebP, GIF, SVG, TIFF, AVIF, HEIC "
-                 "and JPEG XL images)";
-    return tl::unexpected(std::move(e));
+  TRY_ASSIGN(vips, image_module());
+  int width = 0;
+  int height = 0;
+  if (auto failed = vips->picture_size(path.c_str(), &width, &height);
+      !failed.empty()) {
+    return tl::unexpected(util::make_error(failed));
   }
+  const auto pixels =
+    static_cast<std::uint64_t>(width) * static_cast<std::uint64_t>(height);
+  if (pixels > k_max_picture_pixels) {
+    return tl::unexpected(util::make_error(
+      "image '" + path.string() + "' is " + std::to_string(width) + "x"
+      + std::to_string(height) + " pixels, more than the "
+      + std::to_string(k_max_picture_pixels / 1000000)
+      + " megapixels a card picture may have; make it smaller"));
+  }
+  return {};
 }
 
 util::Expected<Picture>
 load_picture(const fs::path& path, int width, int height, Fit fit)
 {
   TRY(check_picture_size(path));
-  try {
-    auto options = vips::VImage::option()
-                     ->set("height", height)
-                     ->set("size", VIPS_SIZE_BOTH);
-    if (fit == Fit::cover) {
-      options->set("crop", VIPS_INTERESTING_CENTRE);
-    }
-    vips::VImage image = vips::VImage::thumbnail(path.c_str(), width, options);
-    image = image.colourspace(VIPS_INTERPRETATION_sRGB);
-    if (!image.has_alpha()) {
-      image = image.bandjoin_const({255});
-    }
-    image = image.extract_band(0, vips::VImage::option()->set("n", 4))
-              .cast(VIPS_FORMAT_UCHAR);
-    Picture out;
-    out.width = image.width();
-    out.height = image.height();
-    std::size_t size = 0;
-    void* mem = image.write_to_memory(&size);
-    out.rgba.assign(static_cast<std::uint8_t*>(mem),
-                    static_cast<std::uint8_t*>(mem) + size);
-    g_free(mem);
-    return out;
-  } catch (const vips::VError&) {
-    return tl::unexpected(
-      vips_failure("cannot read image '" + path.string() + "'"));
+  TRY_ASSIGN(vips, image_module());
+  Picture out;
+  if (auto failed = vips->load_rgba(path.c_str(),
+                                    width,
+                                    height,
+                                    fit == Fit::cover,
+                                    &out.width,
+                                    &out.height,
+                                    &out.rgba);
+      !failed.empty()) {
+    return tl::unexpected(util::make_error(failed));
   }
+  return out;
 }
 
 void

@@ -3,8 +3,6 @@
 #include "card/card_template.hpp"
 #include "util/error.hpp"
 
-#include <vips/vips8>
-
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -22,9 +20,6 @@ struct Canvas
   // Blends `color` at `coverage` (0..255) into pixel (x, y).
   void blend(int x, int y, const Color& color, unsigned coverage);
 };
-
-// An error for a failed libvips call, with what libvips said.
-util::Error vips_failure(const std::string& what);
 
 // The template's background as RGB bytes: a solid colour, a CSS linear
 // gradient, or an image scaled to cover the card and darkened.

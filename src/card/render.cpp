@@ -2,14 +2,13 @@
 
 #include "card/canvas.hpp"
 #include "card/card_look.hpp"
+#include "card/image_module.hpp"
 #include "card/png_encode.hpp"
 #include "card/shaper.hpp"
-#include "card/vips_setup.hpp"
 #include "util/utf8.hpp"
 
 #include <ft2build.h>
 #include FT_FREETYPE_H
-#include <vips/vips8>
 
 #include <algorithm>
 #include <cmath>
@@ -431,7 +430,6 @@ struct CardRenderer::Impl : LineSetter
 util::Expected<std::unique_ptr<CardRenderer>>
 CardRenderer::create(const CardTemplate& t, const TemplateFonts& fonts)
 {
-  ensure_vips();
   std::unique_ptr<CardRenderer> r(new CardRenderer());
   r->m_impl = std::make_unique<Impl>();
   Impl& m = *r->m_impl;
@@ -477,8 +475,10 @@ CardRenderer::create(const CardTemplate& t, const TemplateFonts& fonts)
 CardRenderer::~CardRenderer() = default;
 
 TitleLayout
-CardRenderer::layout_title(const std::string& title)
+CardRenderer::layout_title(const std::string& title,
+                           const std::string& language)
 {
+  m_impl->language = language;
   const FontStack stack = m_impl->stack_for(m_impl->tmpl.title_font);
   const LayoutStyle& style = m_impl->tmpl.title;
   return card::layout_title(
@@ -580,34 +580,17 @@ CardRenderer::render(const CardText& text, const EncodeOptions& options)
     m.scratch = std::move(canvas.rgb);
     return out;
   }
-  try {
-    const vips::VImage image = vips::VImage::new_from_memory(canvas.rgb.data(),
-                                                             canvas.rgb.size(),
-                                                             t.width,
-                                                             t.height,
-                                                             3,
-                                                             VIPS_FORMAT_UCHAR);
-    VipsBlob* blob = nullptr;
-    switch (options.format) {
-    case ImageFormat::png: // encoded above, never here
-      return out;
-    case ImageFormat::jpeg:
-      blob = image.jpegsave_buffer(
-        vips::VImage::option()->set("Q", options.quality)->set("strip", true));
-      break;
-    case ImageFormat::webp:
-      blob = image.webpsave_buffer(
-        vips::VImage::option()->set("Q", options.quality)->set("strip", true));
-      break;
-    }
-    std::size_t len = 0;
-    const void* data = vips_blob_get(blob, &len);
-    out.bytes.assign(static_cast<const char*>(data), len);
-    vips_area_unref(VIPS_AREA(blob));
-    m.scratch = std::move(canvas.rgb);
-  } catch (const vips::VError&) {
-    return tl::unexpected(vips_failure("cannot encode the card"));
+  TRY_ASSIGN(vips, image_module());
+  if (auto failed = vips->encode(canvas.rgb.data(),
+                                 t.width,
+                                 t.height,
+                                 options.format == ImageFormat::webp,
+                                 options.quality,
+                                 &out.bytes);
+      !failed.empty()) {
+    return tl::unexpected(util::make_error(failed));
   }
+  m.scratch = std::move(canvas.rgb);
   return out;
 }
 

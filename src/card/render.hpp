@@ -62,8 +62,10 @@ public:
   CardRenderer(const CardRenderer&) = delete;
   CardRenderer& operator=(const CardRenderer&) = delete;
 
-  // Sets a title in the template's title box without drawing it.
-  TitleLayout layout_title(const std::string& title);
+  // Sets a title in the template's title box without drawing it, broken as
+  // `language` is (a BCP 47 tag: ja, zh-CN, zh-TW, ko...).
+  TitleLayout layout_title(const std::string& title,
+                           const std::string& language = "ja");
   // Sets a card's title, with room under it for its description when the
   // template shows one, without drawing it.
   TitleLayout layout_title(const CardText& text);

@@ -6,6 +6,7 @@
 #include "card/render.hpp"
 #include "test_support.hpp"
 #include "util/utf8.hpp"
+#include "vips_start.hpp"
 
 #include <vips/vips8>
 

@@ -3,6 +3,7 @@
 #include "content/site_loader.hpp"
 #include "site/card_looks.hpp"
 #include "test_support.hpp"
+#include "vips_start.hpp"
 
 #include <vips/vips8>
 
