@@ -70,6 +70,14 @@ is_japanese(char32_t c)
 }
 
 bool
+is_han(char32_t c)
+{
+  return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF)
+         || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF)
+         || c == U'々' || c == U'〆';
+}
+
+bool
 is_latin_alnum(char32_t c)
 {
   return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')

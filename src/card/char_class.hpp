@@ -25,6 +25,9 @@ bool is_no_line_end(char32_t c);
 // from Latin letters and digits.
 bool is_japanese(char32_t c);
 
+// A Han ideograph (kanji, hanzi), 々 and 〆 included.
+bool is_han(char32_t c);
+
 // Latin letters and digits (ASCII, Latin-1, Latin Extended, full-width).
 bool is_latin_alnum(char32_t c);
 

@@ -21,7 +21,10 @@ constexpr double k_infinity = std::numeric_limits<double>::infinity();
 // Costs of the line-breaking search (in "badness" points).
 constexpr double k_balance = 100;       // times the squared slack of each line
 constexpr double k_inside_phrase = 400; // a break inside a BudouX phrase
-constexpr double k_emergency = 100000;  // a break inside a word
+// A space BudouX does not break at: below the cheapest inside-phrase break
+// (k_inside_phrase * 0.75), so "Embedding 2 | 仕様" wins over "2 仕 | 様".
+constexpr double k_word_space = 150;
+constexpr double k_emergency = 100000; // a break inside a word
 constexpr double k_short_last =
   1200; // a last line of three characters or fewer
 // A designer's first choice: after ：！？ or a clause's closing bracket,
@@ -41,7 +44,7 @@ constexpr double k_per_line = 150;     // each line: fewer lines read better
 constexpr double k_shrink = 2000;
 
 enum class Tier {
-  clean,     // phrase and space breaks only
+  clean,     // phrase and space breaks only (word spaces included)
   legal,     // + breaks inside phrases
   emergency, // + breaks inside words
 };
@@ -104,6 +107,11 @@ inside_phrase_cost(char32_t a, char32_t b)
       || a == U'：' || a == U'！' || a == U'？' || a == U'，' || a == U'・') {
     return k_inside_phrase * 0.75;
   }
+  // Between two ideographs inside a phrase is inside a word (開｜発,
+  // 安全｜性, 仕｜様): worth four ems of raggedness (k_balance), not two.
+  if (is_han(a) && is_han(b)) {
+    return k_inside_phrase * 4;
+  }
   const bool a_kana = (a >= 0x3040 && a <= 0x30FF);
   const bool b_kana = (b >= 0x3040 && b <= 0x30FF);
   const bool a_hira = (a >= 0x3040 && a <= 0x309F);
@@ -126,6 +134,8 @@ break_cost(Break b, char32_t before, char32_t after)
   case Break::phrase:
   case Break::space:
     return 0;
+  case Break::word_space:
+    return k_word_space;
   case Break::inside_phrase:
     return inside_phrase_cost(before, after);
   case Break::emergency:
@@ -150,6 +160,7 @@ allowed(Break b, Tier tier)
   case Break::strong:
   case Break::phrase:
   case Break::space:
+  case Break::word_space:
     return true;
   case Break::inside_phrase:
     return tier != Tier::clean;

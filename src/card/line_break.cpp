@@ -194,7 +194,8 @@ find_breaks(const std::u32string& text, const std::vector<std::size_t>& phrases)
     out[i] = is_phrase[i] ? Break::phrase : Break::inside_phrase;
   }
   // A break after spaces counts as a phrase break only where BudouX has one
-  // next to the spaces; otherwise it is inside a phrase like any other.
+  // next to the spaces; otherwise it is a word space: a space between words
+  // still beats any break between two ideographs or kana of a phrase.
   for (std::size_t i = 1; i < n; ++i) {
     if (out[i] != Break::space) {
       continue;
@@ -208,7 +209,7 @@ find_breaks(const std::u32string& text, const std::vector<std::size_t>& phrases)
                   is_phrase.begin() + static_cast<std::ptrdiff_t>(i) + 1,
                   [](bool v) { return v; });
     if (!budoux) {
-      out[i] = Break::inside_phrase;
+      out[i] = Break::word_space;
     }
   }
   keep_compound_particles(text, out);

@@ -12,7 +12,10 @@ enum class Break : std::uint8_t {
   strong,        // where a designer breaks first: after ：！？ or a closing
                  // bracket that ends a clause, before a subtitle's 〜
   phrase,        // between two BudouX phrases: the preferred place
-  space,         // after a space, which disappears at the break
+  space,         // after a space BudouX also breaks at; it disappears
+  word_space,    // after a space inside a BudouX phrase ("Embedding 2 仕様",
+                 // "GitHub Package"): dearer than a phrase, cheaper than any
+                 // break between two ideographs or kana
   inside_phrase, // legal (UAX #14 and JLREQ), but inside a phrase
   emergency,     // inside a Latin word or number: only when it is wider than
                  // the line (CSS overflow-wrap: anywhere)

@@ -52,6 +52,9 @@ constexpr const char* k_card_help =
   "                      nothing is rendered\n"
   "  --titles FILE       with --layout-json: lay out each line of FILE as a\n"
   "                      title, one JSON object per line (template tuning)\n"
+  "  --language TAG      the title's language, for its line breaking and\n"
+  "                      fonts: ja, zh-CN, zh-TW, ko... (default: the post's,\n"
+  "                      else the site's)\n"
   "  -h, --help          show this help\n";
 
 struct CardArgs
@@ -64,6 +67,7 @@ struct CardArgs
   std::optional<std::string> site_dir;
   std::optional<std::string> output;
   std::optional<std::string> titles; // --titles FILE
+  std::optional<std::string> language;
   bool layout_json = false;
 };
 
@@ -98,6 +102,7 @@ parse_args(const std::vector<std::string>& args, CardArgs& out)
     {"site-dir", 0, OptionSpec::Value::required, set(out.site_dir)},
     {"output", 'o', OptionSpec::Value::required, set(out.output)},
     {"titles", 0, OptionSpec::Value::required, set(out.titles)},
+    {"language", 0, OptionSpec::Value::required, set(out.language)},
     {"layout-json",
      0,
      OptionSpec::Value::none,
@@ -167,7 +172,10 @@ fail(const util::Diagnostic& d)
 
 // --titles: the layout of each line of `path` as a title, as JSON lines.
 int
-layout_titles(const std::string& path, site::CardLooks& looks, std::size_t look)
+layout_titles(const std::string& path,
+              const std::string& language,
+              site::CardLooks& looks,
+              std::size_t look)
 {
   auto bytes = util::read_file(path, 64 * 1024 * 1024);
   if (!bytes) {
@@ -185,7 +193,7 @@ layout_titles(const std::string& path, site::CardLooks& looks, std::size_t look)
   for (const auto& title : titles) {
     if (!title.empty()) {
       std::cout << card::layout_json(
-        (*renderer)->layout_title(std::string(title)))
+        (*renderer)->layout_title(std::string(title), language))
                 << "\n";
     }
   }
@@ -288,6 +296,12 @@ run_card(const std::vector<std::string>& args)
   if (const auto code = read_post_arg(a, config, post)) {
     return *code;
   }
+  if (a.language) {
+    config.language = *a.language;
+    if (post) {
+      post->language = *a.language;
+    }
+  }
 
   const fs::path root = site_root.value_or(fs::path("."));
   // The post's own look (`card: {template, background}`), unless the
@@ -335,7 +349,7 @@ run_card(const std::vector<std::string>& args)
     return fail(looks.error());
   }
   if (a.titles) {
-    return layout_titles(*a.titles, *looks, look);
+    return layout_titles(*a.titles, config.language, *looks, look);
   }
   const card::CardTemplate& tmpl = (*looks)[look].tmpl;
   auto text =

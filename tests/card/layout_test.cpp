@@ -81,10 +81,11 @@ struct RealFont
   layout(const std::string& title,
          float max = 72,
          float min = 40,
-         int max_lines = 3)
+         int max_lines = 3,
+         float width = 1040)
   {
     LayoutStyle s;
-    s.box_width = 1040;
+    s.box_width = width;
     s.box_height = 340;
     s.max_size = max;
     s.min_size = min;
@@ -225,6 +226,16 @@ TEST_CASE("layout: real titles break where a typesetter would", "[card]")
      {"個人開発のインフラ費用", "（無料枠でどこまでいける？）"}},
     // A one-word title.
     {"Kubernetes", {"Kubernetes"}},
+    // Issue 24, from real blogs: a space between words beats a break
+    // between two ideographs of a phrase (was "Gemini Embedding 2 仕 | 様"),
+    // and a word is never split for a better-filled line (was "完了条 |
+    // 件", "監 | 査ログ").
+    {"Gemini Embedding 2 仕様・ベンチマーク・採用判断",
+     {"Gemini Embedding 2", "仕様・ベンチマーク・採用判断"}},
+    {"AIで書き直せる時代のモダナイゼーション完了条件 — 検証オラクルと保守責任",
+     {"AIで書き直せる時代の",
+      "モダナイゼーション完了条件",
+      "— 検証オラクルと保守責任"}},
     // Balanced: no one- or two-character last line.
     {"「読みやすいコード」とは何か――命名・関数分割・コメントの話",
      {"「読みやすいコード」とは何か", "――命名・関数分割・コメントの話"}},
@@ -250,6 +261,28 @@ TEST_CASE("layout: real titles break where a typesetter would", "[card]")
     CHECK(ddb[6] == Break::never);
     // One dash alone is no subtitle.
     CHECK(card::subtitle_openers(U"A―B") == std::vector<bool>(4, false));
+    // A space BudouX does not break at is still a place between words.
+    const std::u32string g = U"Gemini Embedding 2 仕様";
+    const auto gb = card::find_breaks(g, util::budoux_boundaries(g));
+    for (const std::size_t i : {7, 17, 19}) { // after each space
+      INFO(i);
+      CHECK((gb[i] == Break::space || gb[i] == Break::word_space));
+    }
+    CHECK(gb[20] == Break::inside_phrase); // 仕|様
+  }
+  {
+    // In the sunset template's box (1020 px, 76 px at most, lines 1.3):
+    // "運用安全 | 性失敗" filled a line better; a word stays whole.
+    const auto l = f.layout(
+      "コーディングエージェントは何を壊すのか──運用安全性失敗547件の実証研究",
+      76,
+      42,
+      3,
+      1020);
+    for (const auto& line : l.lines) {
+      INFO(line.text);
+      CHECK_FALSE(line.text.ends_with("安全"));
+    }
   }
   for (const auto& c : cases) {
     INFO(c.title);
