@@ -31,7 +31,8 @@ constexpr double k_short_last =
 // before a subtitle's 〜 (a bonus, so worth a little imbalance).
 constexpr double k_strong = -120; // less than a line costs
 // Breaks a reader notices even at a phrase boundary: inside a bracket pair
-// the title closes, and inside a katakana compound.
+// the title closes, and inside a katakana compound (but where a loanword
+// likely ends: Measure::likely_word_end).
 constexpr double k_in_brackets = 900;
 constexpr double k_in_katakana = 2500;
 constexpr double k_epsilon = 1e-6;     // em; widths are sums of floats
@@ -218,9 +219,35 @@ public:
       cost += k_in_brackets;
     }
     if (is_katakana(a) && is_katakana(b)) {
-      cost += k_in_katakana;
+      cost += likely_word_end(i) ? 0 : k_in_katakana;
     }
     return cost;
+  }
+
+  // Inside a katakana run, whether a loanword likely ends before i: after
+  // ン (オーケストレーション|プラットフォーム, パターン|マッチング), not
+  // before the ト ド ス ズ グ ク チ ジ that end words in -nt, -nd, -ns, -ng,
+  // -nk, -nch, -nge (ポイント, マインド), with four katakana or more on
+  // each side.
+  bool
+  likely_word_end(std::size_t i) const
+  {
+    const auto& c = m_text.chars;
+    if (c[i - 1].c != U'ン'
+        || std::u32string_view(U"トドスズグクチジァィゥェォャュョッー")
+               .find(c[i].c)
+             != std::u32string_view::npos) {
+      return false;
+    }
+    std::size_t left = 0;
+    for (std::size_t k = i; k > 0 && is_katakana(c[k - 1].c); --k) {
+      ++left;
+    }
+    std::size_t right = 0;
+    for (std::size_t k = i; k < c.size() && is_katakana(c[k].c); ++k) {
+      ++right;
+    }
+    return left >= 4 && right >= 4;
   }
 
   bool
@@ -497,15 +524,30 @@ fits_height(int lines,
   return height <= style.box_height + 0.01F;
 }
 
-// The largest whole-pixel size at which the text fits at `tier`.
+// Sizes are tried in steps of 1/96 of the template's largest size, never in
+// whole pixels: two templates whose boxes hold as many ems at their largest
+// size (default and light) then weigh the same sizes in ems and break a
+// title alike.
+constexpr double k_size_steps = 96;
+
+float
+stepped_size(const LayoutStyle& style, int k)
+{
+  return static_cast<float>(style.max_size * (1.0 - k / k_size_steps));
+}
+
+// The largest stepped size at which the text fits at `tier`.
 std::optional<float>
 largest_fit(const Measure& m,
             const ShapedText& t,
             const LayoutStyle& style,
             Tier tier)
 {
-  for (float size = std::floor(style.max_size); size >= style.min_size - 0.01F;
-       size -= 1) {
+  for (int k = 0;; ++k) {
+    const float size = stepped_size(style, k);
+    if (size < style.min_size - 0.01F) {
+      break;
+    }
     const Search search(m, style.box_width / size, tier, style.max_lines);
     const int lines = search.min_lines();
     if (lines > 0 && fits_height(lines, size, style, t)) {
@@ -515,19 +557,47 @@ largest_fit(const Measure& m,
   return std::nullopt;
 }
 
-// Weighs every size from the largest that fits down to the smallest, and every
-// line count that fits at each: the layout cost (balance, phrase breaks,
-// short last line), a cost per line and a cost for shrinking.
-std::optional<Choice>
-best_choice(const Measure& m, const ShapedText& t, const LayoutStyle& style)
+// A title that fits on one line at three quarters of the template's largest
+// size or more (up to its grow size) is set on one line, as large as it
+// fits: "Goの | ジェネリクス入門" never. Below that a single line would leave
+// most of the card empty, and the title is weighed like any other.
+constexpr double k_one_line_floor = 0.75;
+
+float
+one_line_floor(const LayoutStyle& style)
 {
-  // A short title: one line, as large as it fits up to grow_size.
-  for (float size = std::floor(style.grow_size); size > style.max_size;
-       size -= 1) {
+  return std::max(style.min_size,
+                  static_cast<float>(style.max_size * k_one_line_floor));
+}
+std::optional<Choice>
+one_line(const Measure& m, const ShapedText& t, const LayoutStyle& style)
+{
+  const int first = -static_cast<int>(std::floor(
+    (std::max(style.grow_size, style.max_size) / style.max_size - 1.0)
+    * k_size_steps));
+  const float floor = one_line_floor(style);
+  for (int k = first;; ++k) {
+    const float size = stepped_size(style, k);
+    if (size < floor - 0.01F) {
+      break;
+    }
     const Search search(m, style.box_width / size, Tier::clean, 1);
     if (search.min_lines() == 1 && fits_height(1, size, style, t)) {
       return Choice{size, search.plan(1), 0};
     }
+  }
+  return std::nullopt;
+}
+
+// Weighs every stepped size from the largest that fits down to the
+// template's smallest, and every line
+// count that fits at each: the layout cost (balance, phrase breaks, short
+// last line), a cost per line and a cost for shrinking.
+std::optional<Choice>
+best_choice(const Measure& m, const ShapedText& t, const LayoutStyle& style)
+{
+  if (auto single = one_line(m, t, style)) {
+    return single;
   }
   Tier tier = Tier::legal;
   std::optional<float> largest = largest_fit(m, t, style, tier);
@@ -539,8 +609,14 @@ best_choice(const Measure& m, const ShapedText& t, const LayoutStyle& style)
     return std::nullopt;
   }
   const float floor = style.min_size;
+  const int top = static_cast<int>(
+    std::lround((1.0 - *largest / style.max_size) * k_size_steps));
   std::optional<Choice> best;
-  for (float size = *largest; size >= floor - 0.01F; size -= 1) {
+  for (int k = top;; ++k) {
+    const float size = stepped_size(style, k);
+    if (size < floor - 0.01F) {
+      break;
+    }
     const Search search(m, style.box_width / size, tier, style.max_lines);
     const double shrink = k_shrink * (1.0 - size / *largest);
     // No plan at this size or smaller can beat the best so far: every plan
@@ -550,7 +626,11 @@ best_choice(const Measure& m, const ShapedText& t, const LayoutStyle& style)
     if (best && bound >= best->score) {
       break;
     }
-    for (int lines = 1; lines <= style.max_lines; ++lines) {
+    // One line below the one-line floor leaves most of the card empty: a
+    // title that does not fit above it takes two lines or more.
+    const int fewest =
+      style.max_lines > 1 && size < one_line_floor(style) - 0.01F ? 2 : 1;
+    for (int lines = fewest; lines <= style.max_lines; ++lines) {
       if (!fits_height(lines, size, style, t)) {
         break;
       }

@@ -210,17 +210,19 @@ TEST_CASE("layout: real titles break where a typesetter would", "[card]")
      {"Pythonの非同期処理", "（asyncio）を完全に", "理解した……はず"}},
     // ¥100 and 50% are never split; one line a little smaller beats two.
     {"価格は¥100から、成功率は50%に", {"価格は¥100から、成功率は50%に"}},
-    // Issue 10: the colon is where a designer breaks; a subtitle's 〜
-    // starts its line; no line ends in ・; a katakana compound stays whole
-    // (one line at a smaller size).
+    // Issue 24: a title that fits on one line at three quarters of the
+    // largest size or more is set on one line (it was broken after its
+    // colon). Issue 10: a subtitle's 〜 starts its line; no line ends in ・.
     {"メモリリークの調査：ヒープダンプを読む",
-     {"メモリリークの調査：", "ヒープダンプを読む"}},
+     {"メモリリークの調査：ヒープダンプを読む"}},
     {"社内勉強会の続け方 〜5年続いた理由を振り返る〜",
      {"社内勉強会の続け方", "〜5年続いた理由を振り返る〜"}},
     {"Go・Rust・Zig・Swift・Kotlinでベンチマークを比べる",
      {"Go・Rust・Zig・Swift・Kotlinで", "ベンチマークを比べる"}},
+    // Issue 24: one line at 41 px left most of the card empty; a katakana
+    // compound breaks where a loanword ends in ン, at full size.
     {"コンテナオーケストレーションプラットフォームの比較",
-     {"コンテナオーケストレーションプラットフォームの比較"}},
+     {"コンテナオーケストレーション", "プラットフォームの比較"}},
     // No break inside brackets when one outside will do.
     {"個人開発のインフラ費用（無料枠でどこまでいける？）",
      {"個人開発のインフラ費用", "（無料枠でどこまでいける？）"}},
@@ -463,4 +465,72 @@ TEST_CASE("issue 25: kinsoku, class by class (JLREQ cl-01 to cl-11)", "[card]")
   const auto plain = card::find_breaks(U"日本語文", {1, 2, 3});
   CHECK(plain[2] != Break::never);
   CHECK(plain[3] != Break::never);
+}
+
+TEST_CASE("issue 24: one line down to three quarters of the largest size, "
+          "never a lone line below it",
+          "[card]")
+{
+  LayoutStyle s = box(10, 3, 20);
+  s.box_width = 200; // 10 em at 20 px
+  s.min_size = 8;
+  // 12 characters: one line at 16.67 px (over 15, three quarters of 20).
+  auto l = card::layout_title(synthetic(U"あいうえおかきくけこさし"), s);
+  CHECK(l.lines.size() == 1);
+  CHECK(l.font_size == Approx(16.67).epsilon(0.01));
+  // 16: one line would be 12.5 px; two lines at a larger size instead.
+  l = card::layout_title(synthetic(U"あいうえおかきくけこさしすせそた"), s);
+  CHECK(l.lines.size() == 2);
+  CHECK(l.font_size >= 15);
+  // With one line allowed, it is the only choice.
+  s.max_lines = 1;
+  l = card::layout_title(synthetic(U"あいうえおかきくけこさしすせそた"), s);
+  CHECK(l.lines.size() == 1);
+  CHECK(l.font_size == Approx(12.5).epsilon(0.01));
+}
+
+TEST_CASE("issue 24: a katakana compound breaks only where a loanword ends "
+          "in ン",
+          "[card]")
+{
+  RealFont f;
+  for (const char* title :
+       {"アカウントセンターとポイントカードのキャンペーンページ",
+        "インスタンスタイプとトークンエンドポイントの設計"}) {
+    INFO(title);
+    const auto l = f.layout(title);
+    for (const auto& line : l.lines) {
+      for (const char* part : {"アカウン",
+                               "ポイン",
+                               "キャンペー",
+                               "インスタン",
+                               "トークン",
+                               "エンドポイン"}) {
+        CHECK_FALSE(line.text.ends_with(part));
+      }
+    }
+  }
+}
+
+TEST_CASE("issue 24: templates whose boxes hold as many ems break every real "
+          "title alike (sizes step by 1/96 of the largest, not by pixels)",
+          "[card]")
+{
+  RealFont f;
+  const std::string all =
+    test::slurp(test::k_source_dir / "bench/titles/ja.txt");
+  std::size_t compared = 0;
+  std::size_t start = 0;
+  for (std::size_t end = all.find('\n');
+       end != std::string::npos && compared < 160;
+       start = end + 1, end = all.find('\n', start)) {
+    const std::string title = all.substr(start, end - start);
+    // default: 1040 px at 72 (14.44 em), light: 1011 px at 70 (14.44 em).
+    const auto a = f.layout(title, 72, 40, 3, 1040);
+    const auto b = f.layout(title, 70, 39, 3, 1011);
+    INFO(title);
+    CHECK(a.breaks == b.breaks);
+    ++compared;
+  }
+  CHECK(compared == 160);
 }

@@ -115,7 +115,7 @@ expect_eq "$out" "読もう / Rust入門 / 社内勉強会の続け方 | 〜5年
 "$ogfeed" card --titles "$work/titles.txt" 2>/dev/null; expect_eq "$?" 2 "--titles without --layout-json"
 out=$("$ogfeed" card --layout-json --title "メモリリークの調査：ヒープダンプを読む")
 case "$out" in
-  '{"font_size": 72, "box_width": 1040, "box_height": 340, "truncated": false, "lines": [{"text": "メモリリークの調査：", '*) ;;
+  '{"font_size": 54.75, "box_width": 1040, "box_height": 340, "truncated": false, "lines": [{"text": "メモリリークの調査：ヒープダンプを読む", '*) ;;
   *) fail "card --layout-json: $out" ;;
 esac
 "$ogfeed" card "$src/examples/blog/posts/2022-04-01-first-post.md" -o "$work/one.webp" || fail "card from a post"
