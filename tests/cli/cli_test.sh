@@ -131,6 +131,8 @@ expect_eq "$(cat "$work/err")" "ogfeed: warning: no font has '𗀀' (U+17000); t
 printf '<?xml version="1.0"?>\n<fontconfig><cachedir>%s</cachedir></fontconfig>\n' "$work/fc-cache" >"$work/empty-fonts.conf"
 FONTCONFIG_FILE="$work/empty-fonts.conf" "$ogfeed" card --title "髙橋と山﨑の𠮷野家 剝がす𠮟る塡頰 德永 鷗外" -o "$work/names.png" 2>"$work/err"
 expect_eq "$(cat "$work/err")" "" "JIS X 0213 and CP932 names from the bundled fonts"
+FONTCONFIG_FILE="$work/empty-fonts.conf" "$ogfeed" card --title "CO₂削減≒20% ≠ ≦ ≧ 36℃ №1 ①〜⑳" -o "$work/symbols.png" 2>"$work/err"
+expect_eq "$(cat "$work/err")" "" "technical symbols from the bundled fonts"
 mkdir -p "$work/tangut/posts" && printf 'title: T\nbase_url: https://t.example/\n' >"$work/tangut/ogfeed.yaml"
 printf -- '---\ndate: 2024-01-01\ntitle: 西夏文字 𗀀 の話\n---\n' >"$work/tangut/posts/a.md"
 "$ogfeed" build "$work/tangut" >/dev/null 2>"$work/err" || fail "build with a missing glyph"
