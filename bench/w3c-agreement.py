@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """Agreement of `ogfeed validate` with the W3C Feed Validation Service on its
-own test cases (../shared/w3c-testcases, verdicts.tsv).
+own test cases (../shared/w3c-testcases, verdicts.tsv), or on any folder of
+feeds with the verdicts bench/w3c-verdicts.py wrote for it (the real feeds of
+bench/real-feeds/: --cases DIR --verdicts FILE).
 
     bench/w3c-agreement.py [--ogfeed build/ogfeed] [--show] [--classes]
                            [--write-classes] [--min-atom X --min-rss Y --min-rss1 Z]
+                           [--cases DIR --verdicts FILE]
 
 Validates all cases in one `ogfeed validate --format json` run (timed), then
 prints, per format (Atom, RSS 2.0/0.9x, RSS 1.0 by the document's root
@@ -50,6 +53,8 @@ def format_of(path, full):
     m = re.search(r"<([A-Za-z_][\w.:-]*)", text)
     if m and m.group(1).split(":")[-1] == "RDF":
         return "rss1"
+    if m and m.group(1).split(":")[-1] == "feed":
+        return "atom"
     return "atom" if path.startswith("atom/") else "rss"
 
 
@@ -108,6 +113,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--ogfeed", default=os.path.join(here, "..", "build", "ogfeed"))
     ap.add_argument("--cases", default=os.path.join(here, "..", "..", "shared", "w3c-testcases"))
+    ap.add_argument("--verdicts", help="the W3C verdicts (default: CASES/verdicts.tsv; for real "
+                    "feeds, bench/w3c-verdicts.py writes them)")
     ap.add_argument("--map", default=os.path.join(here, "..", "docs", "w3c-classes.md"))
     ap.add_argument("--show", action="store_true", help="list the tuning half's disagreements")
     ap.add_argument("--show-all", action="store_true", help="list every disagreement")
@@ -116,11 +123,12 @@ def main():
     for fmt in FORMATS:
         ap.add_argument("--min-" + fmt, type=float, default=0)
     args = ap.parse_args()
-    if not os.path.isfile(os.path.join(args.cases, "verdicts.tsv")):
-        print("skip: no W3C test cases at %s" % args.cases)
+    verdicts = args.verdicts or os.path.join(args.cases, "verdicts.tsv")
+    if not os.path.isfile(verdicts):
+        print("skip: no W3C verdicts at %s" % verdicts)
         return 77
     rows = []
-    with open(os.path.join(args.cases, "verdicts.tsv"), encoding="utf-8") as f:
+    with open(verdicts, encoding="utf-8") as f:
         next(f)
         for line in f:
             path, _, verdict, errors, warnings = line.rstrip("\n").split("\t")

@@ -17,6 +17,9 @@ constexpr const char* k_itunes_ns =
 constexpr const char* k_dc_elements_ns = "http://purl.org/dc/elements/1.1/";
 constexpr const char* k_dcterms_ns = "http://purl.org/dc/terms/";
 constexpr const char* k_media_rss_ns = "http://search.yahoo.com/mrss/";
+constexpr const char* k_podcast_ns = "https://podcastindex.org/namespace/1.0";
+constexpr const char* k_georss_ns = "http://www.georss.org/georss";
+constexpr const char* k_wfw_ns = "http://wellformedweb.org/CommentAPI/";
 constexpr const char* k_xhtml_ns = "http://www.w3.org/1999/xhtml";
 
 // What Atom and RSS rules share: a stack of open elements with counts of

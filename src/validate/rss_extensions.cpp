@@ -1,7 +1,7 @@
 // The extension modules RSS feeds carry, each rule keyed by (namespace,
 // element): atom:link, slash:, trackback:, content:encoded, dc:, the
-// URLs of creativeCommons: and blogChannel:, and the three geo
-// vocabularies.
+// URLs of creativeCommons:, blogChannel: and wfw: (comment, commentRss),
+// and the three geo vocabularies.
 #include "util/ascii.hpp"
 #include "util/language_tag.hpp"
 #include "validate/rss_checker.hpp"
@@ -45,6 +45,8 @@ RssChecker::extension_rule(std::string_view ns, std::string_view local)
     {{k_blog_channel_ns, "blogRoll"}, &RssChecker::url_text},
     {{k_blog_channel_ns, "mySubscriptions"}, &RssChecker::url_text},
     {{k_blog_channel_ns, "changes"}, &RssChecker::url_text},
+    {{k_wfw_ns, "comment"}, &RssChecker::url_text},
+    {{k_wfw_ns, "commentRss"}, &RssChecker::url_text},
     {{k_w3c_geo_ns, "lat"}, &RssChecker::coordinate},
     {{k_w3c_geo_ns, "long"}, &RssChecker::coordinate},
     {{"http://geourl.org/rss/module/", "latitude"}, &RssChecker::coordinate},
@@ -63,6 +65,12 @@ RssChecker::extension_rule(std::string_view ns, std::string_view local)
   }
   if (it == rules.end() && ns == k_media_rss_ns) {
     return &RssChecker::media;
+  }
+  if (it == rules.end() && ns == k_podcast_ns) {
+    return &RssChecker::podcast;
+  }
+  if (it == rules.end() && ns == k_georss_ns) {
+    return &RssChecker::georss;
   }
   return it == rules.end() ? nullptr : it->second;
 }

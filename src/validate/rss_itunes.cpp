@@ -93,11 +93,13 @@ RssChecker::itunes(const Frame& f, const std::string& text)
   const std::string tag = "<itunes:" + name + ">";
   if (name == "explicit") {
     const std::string lower = util::ascii_lower(v);
+    // Apple's podcast RSS requirements: "true" or "false" only; yes, no
+    // and clean are the old values (the W3C validator agrees: an error).
     if (lower == "yes" || lower == "no" || lower == "clean") {
-      warning("itunes-explicit",
-              e,
-              tag + " \"" + v + "\": Apple reads only true or false now; write "
-                + (lower == "yes" ? "true" : "false"));
+      error("itunes-explicit",
+            e,
+            tag + " \"" + v + "\": Apple reads only true or false now; write "
+              + (lower == "yes" ? "true" : "false"));
     } else if (lower != "true" && lower != "false") {
       error("itunes-explicit",
             e,

@@ -242,7 +242,12 @@ struct XmlReader::Impl
   };
   std::vector<Frame> stack;
   bool broken = false;
-  std::size_t held = 0; // bytes of text and attributes in `stack`
+  bool started = false; // the first bytes were looked at
+  // White space skipped before a misplaced XML declaration: added back to
+  // every position expat reports.
+  int line_offset = 0;
+  int column_offset = 0; // on the declaration's line
+  std::size_t held = 0;  // bytes of text and attributes in `stack`
   XmlTokenScan tokens{k_max_token};
 
   void
@@ -250,6 +255,48 @@ struct XmlReader::Impl
   {
     line = static_cast<int>(XML_GetCurrentLineNumber(parser));
     column = static_cast<int>(XML_GetCurrentColumnNumber(parser)) + 1;
+    if (line == 1) {
+      column += column_offset;
+    }
+    line += line_offset;
+  }
+
+  // White space before "<?xml" makes a document not well-formed (XML 1.0
+  // section 2.8: the declaration comes first; browsers and libxml2 refuse
+  // it; the W3C validator's WPBlankLine, WordPress's classic blank line).
+  // Reported once, and skipped so the rest is still checked.
+  std::string_view
+  skip_blank_before_declaration(std::string_view chunk)
+  {
+    std::size_t j = 0;
+    while (j < chunk.size()
+           && (chunk[j] == ' ' || chunk[j] == '\t' || chunk[j] == '\n'
+               || chunk[j] == '\r')) {
+      ++j;
+    }
+    const std::string_view rest = chunk.substr(j);
+    if (j == 0 || !rest.starts_with("<?xml") || rest.size() < 6
+        || !(rest[5] == ' ' || rest[5] == '\t' || rest[5] == '\n'
+             || rest[5] == '\r' || rest[5] == '?')) {
+      return chunk;
+    }
+    Finding f;
+    f.rule = "xml-declaration-not-at-start";
+    f.line = 1;
+    f.column = 1;
+    f.message = "white space before the XML declaration (<?xml ...?> must "
+                "be the document's first bytes): browsers and many feed "
+                "readers refuse the feed; remove what comes before it";
+    findings->push_back(std::move(f));
+    for (std::size_t i = 0; i < j; ++i) {
+      if (chunk[i] == '\n') {
+        ++line_offset;
+        column_offset = 0;
+      } else if (chunk[i] != '\r') {
+        ++column_offset;
+      }
+    }
+    return rest;
   }
 
   // Adds the finding that ends the reading (at expat's position unless
@@ -505,6 +552,10 @@ XmlReader::feed(std::string_view chunk, bool last)
   Impl& m = *m_impl;
   if (m.broken) {
     return false;
+  }
+  if (!m.started) {
+    m.started = true;
+    chunk = m.skip_blank_before_declaration(chunk);
   }
   const std::size_t cut = m.tokens.scan(chunk);
   if (cut != std::string_view::npos) {

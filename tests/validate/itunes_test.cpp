@@ -40,8 +40,11 @@ TEST_CASE("issue 23: Apple Podcasts' itunes: tags are checked value by value",
           "<itunes:episode>3</itunes:episode><itunes:season>1</itunes:season>"
           "<itunes:episodeType>bonus</itunes:episodeType>")
       .empty());
+  // Apple's requirements: true or false only (an error, as the W3C
+  // validator's InvalidTrueFalse).
   CHECK(rules("<itunes:explicit>yes</itunes:explicit>")
         == V{"itunes-explicit"});
+  CHECK(rules("<itunes:explicit>No</itunes:explicit>") == V{"itunes-explicit"});
   CHECK(rules("<itunes:explicit>maybe</itunes:explicit>")
         == V{"itunes-explicit"});
   CHECK(rules("<itunes:image href=\"cover.jpg\"/>") == V{"rss-invalid-url"});
