@@ -1,14 +1,11 @@
 #include "site/feed_step.hpp"
 
-#include "content/absolute_urls.hpp"
-#include "content/generator_markup.hpp"
-#include "content/markdown.hpp"
 #include "content/parse_cache.hpp"
 #include "content/site_loader.hpp"
 #include "feed/feed_page.hpp"
-#include "feed/feed_plan.hpp"
 #include "feed/formats.hpp"
 #include "feed/stylesheet.hpp"
+#include "site/feed_entry.hpp"
 #include "util/ascii.hpp"
 #include "util/hash.hpp"
 #include "util/html_scan.hpp"
@@ -18,6 +15,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace ogfeed::site {
@@ -26,8 +24,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A <!--more--> summary longer than this is cut like an automatic one.
-constexpr std::size_t k_more_chars = 2000;
 constexpr std::string_view k_cache_magic = "ogfeed-feed-cache 1";
 
 std::string
@@ -60,26 +56,6 @@ read_keyed(util::ByteReader& r)
     m.emplace(std::move(name), std::move(k));
   }
   return m;
-}
-
-// Jekyll's {% post_url 2024-05-01-hello %} finds a post by its file name,
-// Hexo's {% post_link sub/name %} by its path below the posts folder.
-std::map<std::string, std::string, std::less<>>
-posts_by_name(const std::vector<content::Post>& posts)
-{
-  std::map<std::string, std::string, std::less<>> by_name;
-  for (const auto& p : posts) {
-    by_name.emplace(p.file.stem().string(), p.permalink);
-    if (!p.folder.empty()) {
-      by_name.emplace(p.folder + "/" + p.file.stem().string(), p.permalink);
-    }
-    // Hugo's ref: a page bundle by its folder, below the content folder.
-    by_name.emplace(p.file_name, p.permalink);
-    if (!p.folder.empty()) {
-      by_name.emplace(p.folder + "/" + p.file_name, p.permalink);
-    }
-  }
-  return by_name;
 }
 
 // What every feed and entry of this build shares: ogfeed's version, every
@@ -124,128 +100,6 @@ post_key(const content::Post& post,
     w.u64(card->length);
   }
   return util::hash64(w.bytes(), shared);
-}
-
-// One post as feeds show it: its body with the generators' markup rendered,
-// as HTML with absolute URLs, its summary and its card. Warnings and errors
-// A post's `description`, else its excerpt: up to <!--more--> (Hugo, Jekyll
-// and Hexo end a summary there), else its first `summary_length` characters.
-std::string
-summary_of(const content::Post& post,
-           std::string_view body,
-           content::Tables tables,
-           const content::SiteConfig& config)
-{
-  if (!post.description.empty()) {
-    return post.description;
-  }
-  const std::size_t more = content::more_marker(body);
-  return more != std::string::npos
-           ? content::markdown_excerpt(
-             body.substr(0, more), k_more_chars, tables)
-           : content::markdown_excerpt(
-             body,
-             static_cast<std::size_t>(config.feeds.summary_length),
-             tables);
-}
-
-// go to `notes`, with the post's path.
-feed::Entry
-make_entry(const content::Post& post,
-           const std::optional<feed::CardRef>& card,
-           const content::SiteConfig& config,
-           const content::PostFinder& find_post,
-           util::Diagnostics& notes)
-{
-  feed::Entry entry;
-  entry.post = &post;
-  entry.card = card;
-  auto loaded = content::load_post_body(post);
-  if (!loaded) {
-    notes.push_back(loaded.error());
-    return entry;
-  }
-  util::Diagnostics markup;
-  content::MarkupContext context{
-    config.base_url, post.permalink, config.markup, find_post};
-  context.dialects.mdx = post.file.extension() == ".mdx";
-  const std::string body = content::render_generator_markup(
-    *loaded, context, post.body_span.line, markup);
-  for (auto& d : markup) {
-    notes.push_back(util::with_path(std::move(d), post.shown_path));
-  }
-  content::Tables tables = content::Tables::gfm;
-  if (const int line = content::table_cells_overflow_line(body)) {
-    tables = content::Tables::as_text;
-    notes.push_back(util::with_path(
-      util::make_warning(
-        "more than " + std::to_string(content::k_max_table_cells)
-          + " table cells in one post; its tables are left as text",
-        post.body_span.line + line - 1,
-        1),
-      post.shown_path));
-  }
-  if (config.feeds.content == content::FeedContent::full) {
-    std::vector<std::string> removed;
-    entry.content_html = content::absolutize_html(
-      post.file.extension() == ".html"
-        ? content::clean_html_post(body, &removed)
-        : content::render_markdown(body, tables, &removed, config.raw_html),
-      post.permalink);
-    if (!removed.empty()) {
-      std::string what;
-      for (const auto& r : removed) {
-        what += (what.empty() ? "" : ", ") + r;
-      }
-      notes.push_back(util::with_path(
-        util::make_warning("removed from its feed content, as feed readers "
-                           "remove them: "
-                             + what,
-                           post.body_span.line,
-                           1),
-        post.shown_path));
-    }
-  }
-  entry.summary = summary_of(post, body, tables, config);
-  return entry;
-}
-
-// The posts' content warnings, in post order, but for markup ogfeed does
-// not know (a theme's shortcode, a Liquid tag): those are said once per
-// build, at the first post that has them, with how many more posts do.
-void
-group_unknown_markup(const std::set<std::size_t>& shown,
-                     const std::vector<util::Diagnostics>& notes,
-                     util::Diagnostics& out)
-{
-  const auto is_unknown = [](const util::Diagnostic& d) {
-    return d.severity == util::Severity::warning
-           && d.message.ends_with(" dropped")
-           && (d.message.starts_with("Hugo shortcode '")
-               || d.message.starts_with("Liquid tag '")
-               || d.message.starts_with("Liquid output '"));
-  };
-  std::map<std::string, std::size_t> first; // message -> index in out
-  std::map<std::string, std::size_t> more;
-  for (const std::size_t i : shown) {
-    for (const auto& d : notes[i]) {
-      if (!is_unknown(d)) {
-        out.push_back(d);
-        continue;
-      }
-      if (const auto it = first.find(d.message); it != first.end()) {
-        ++more[d.message];
-        continue;
-      }
-      first.emplace(d.message, out.size());
-      out.push_back(d);
-    }
-  }
-  for (const auto& [message, n] : more) {
-    out[first.at(message)].message += " (and in " + std::to_string(n)
-                                      + " more post" + (n == 1 ? "" : "s")
-                                      + ")";
-  }
 }
 
 // One feed file this build publishes.
@@ -584,28 +438,6 @@ build_feeds(const std::vector<content::Post>& posts,
   merge_findings(per_feed, options.output_dir, result.diagnostics);
   add_pages(plans, posts, entries, render, config, result);
   return result;
-}
-
-std::string
-post_summary(const content::Post& post, const content::SiteConfig& config)
-{
-  if (!post.description.empty()) {
-    return post.description;
-  }
-  auto loaded = content::load_post_body(post);
-  if (!loaded) {
-    return {}; // said when its feed entry is made
-  }
-  util::Diagnostics ignored; // said when its feed entry is made
-  content::MarkupContext context{
-    config.base_url, post.permalink, config.markup, {}};
-  context.dialects.mdx = post.file.extension() == ".mdx";
-  const std::string body = content::render_generator_markup(
-    *loaded, context, post.body_span.line, ignored);
-  const content::Tables tables = content::table_cells_overflow_line(body) != 0
-                                   ? content::Tables::as_text
-                                   : content::Tables::gfm;
-  return summary_of(post, body, tables, config);
 }
 
 } // namespace ogfeed::site

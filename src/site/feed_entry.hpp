@@ -1,0 +1,42 @@
+#pragma once
+
+// One post as a feed entry: its body with the generators' markup rendered,
+// as HTML with absolute URLs, its summary and its card. Internal to
+// src/site.
+
+#include "content/generator_markup.hpp"
+#include "content/post.hpp"
+#include "content/site_config.hpp"
+#include "feed/entry.hpp"
+#include "util/error.hpp"
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace ogfeed::site {
+
+// Jekyll's {% post_url 2024-05-01-hello %} finds a post by its file name,
+// Hexo's {% post_link sub/name %} by its path below the posts folder.
+std::map<std::string, std::string, std::less<>>
+posts_by_name(const std::vector<content::Post>& posts);
+
+// One post as feeds show it: its body with the generators' markup rendered,
+// as HTML with absolute URLs, its summary and its card. Warnings and errors
+// go to `notes`, with the post's path.
+feed::Entry make_entry(const content::Post& post,
+                       const std::optional<feed::CardRef>& card,
+                       const content::SiteConfig& config,
+                       const content::PostFinder& find_post,
+                       util::Diagnostics& notes);
+
+// The posts' content warnings, in post order, but for markup ogfeed does
+// not know (a theme's shortcode, a Liquid tag): those are said once per
+// build, at the first post that has them, with how many more posts do.
+void group_unknown_markup(const std::set<std::size_t>& shown,
+                          const std::vector<util::Diagnostics>& notes,
+                          util::Diagnostics& out);
+
+} // namespace ogfeed::site
