@@ -4,6 +4,8 @@
 
 #include <fnmatch.h>
 
+#include <algorithm>
+#include <map>
 #include <set>
 
 namespace ogfeed::content::detail {
