@@ -1,5 +1,6 @@
 #include "site/build_record.hpp"
 
+#include "content/parse_cache.hpp"
 #include "site/output_transaction.hpp"
 
 #include <chrono>
@@ -217,6 +218,87 @@ stamps_hold(const fs::path& dir, const StampedFiles& files)
     }
   }
   return true;
+}
+
+// True when the last build that published saw everything as it is now:
+// the same settings and options, no post date come due, every post file,
+// card input and output with its stamp. Reads no post.
+bool
+up_to_date(const BuildRecord& last,
+           const std::string& fingerprint,
+           const BuildOptions& options,
+           const fs::path& output_dir)
+{
+  if (last.fingerprint != fingerprint || options.now >= last.valid_until
+      || !options.merge_shards.empty()) {
+    return false;
+  }
+  // Folders and posts written too close to when they were read may hide
+  // a later write behind their stamps.
+  for (const auto* files : {&last.folders, &last.posts}) {
+    for (const auto& [path, stamp] : *files) {
+      if (!content::ParseCache::settled(stamp, last.read_time)) {
+        return false;
+      }
+    }
+  }
+  // An output that was missing when the last build stamped it (deleted
+  // while it published) is never up to date.
+  for (const auto& [path, stamp] : last.outputs) {
+    if (stamp == util::FileStamp{}) {
+      return false;
+    }
+  }
+  return stamps_hold({}, last.folders) && stamps_hold({}, last.posts)
+         && stamps_hold({}, last.inputs)
+         && stamps_hold(output_dir, last.outputs);
+}
+
+// Says what the last build said, for a build that had nothing to change.
+void
+replay(BuildRecord record, BuildReport& report)
+{
+  BuildReport& last = record.report;
+  report.diagnostics.insert(report.diagnostics.end(),
+                            std::make_move_iterator(last.diagnostics.begin()),
+                            std::make_move_iterator(last.diagnostics.end()));
+  report.published = Published::all;
+  report.up_to_date = true;
+  report.post_records = std::move(last.post_records);
+  report.outputs = std::move(last.outputs);
+  report.card_records = std::move(last.card_records);
+  report.posts = last.posts;
+  report.feeds = last.feeds;
+  report.feeds_unchanged = last.feeds;
+  report.cards_reused = report.card_records.size();
+}
+
+// Completes the record of a build that published: its report (the
+// diagnostics from `first_note` on: the rest are said afresh by every
+// build), the stamps of its other `inputs` and of every output.
+void
+record_build(BuildRecord& record,
+             const BuildReport& report,
+             std::size_t first_note,
+             const std::vector<std::string>& inputs)
+{
+  record.inputs = stamp_files({}, inputs);
+  BuildReport& r = record.report;
+  r.output_dir = report.output_dir;
+  r.diagnostics.assign(report.diagnostics.begin()
+                         + static_cast<std::ptrdiff_t>(first_note),
+                       report.diagnostics.end());
+  r.post_records = report.post_records;
+  r.outputs = report.outputs;
+  r.card_records = report.card_records;
+  r.posts = report.posts;
+  r.feeds = report.feeds;
+  std::vector<std::string> paths;
+  paths.reserve(report.outputs.size());
+  for (const auto& o : report.outputs) {
+    paths.push_back(o.path);
+  }
+  record.outputs = stamp_files(report.output_dir, paths);
 }
 
 } // namespace ogfeed::site

@@ -65,4 +65,23 @@ StampedFiles stamp_files(const std::filesystem::path& dir,
 // True when every file still has its stamp.
 bool stamps_hold(const std::filesystem::path& dir, const StampedFiles& files);
 
+// True when the last build that published saw everything as it is now:
+// the same settings and options, no post date come due, every post file,
+// card input and output with its stamp. Reads no post.
+bool up_to_date(const BuildRecord& last,
+                const std::string& fingerprint,
+                const BuildOptions& options,
+                const std::filesystem::path& output_dir);
+
+// Says what the last build said, for a build that had nothing to change.
+void replay(BuildRecord record, BuildReport& report);
+
+// Completes the record of a build that published: its report (the
+// diagnostics from `first_note` on: the rest are said afresh by every
+// build), the stamps of its other `inputs` and of every output.
+void record_build(BuildRecord& record,
+                  const BuildReport& report,
+                  std::size_t first_note,
+                  const std::vector<std::string>& inputs);
+
 } // namespace ogfeed::site

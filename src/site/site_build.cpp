@@ -234,85 +234,6 @@ publish(OutputTransaction& tx,
   report.removed = std::move(done->removed);
 }
 
-// True when the last build that published saw everything as it is now:
-// the same settings and options, no post date come due, every post file,
-// card input and output with its stamp. Reads no post.
-bool
-up_to_date(const BuildRecord& last,
-           const std::string& fingerprint,
-           const BuildOptions& options,
-           const fs::path& output_dir)
-{
-  if (last.fingerprint != fingerprint || options.now >= last.valid_until
-      || !options.merge_shards.empty()) {
-    return false;
-  }
-  // Folders and posts written too close to when they were read may hide
-  // a later write behind their stamps.
-  for (const auto* files : {&last.folders, &last.posts}) {
-    for (const auto& [path, stamp] : *files) {
-      if (!content::ParseCache::settled(stamp, last.read_time)) {
-        return false;
-      }
-    }
-  }
-  // An output that was missing when the last build stamped it (deleted
-  // while it published) is never up to date.
-  for (const auto& [path, stamp] : last.outputs) {
-    if (stamp == util::FileStamp{}) {
-      return false;
-    }
-  }
-  return stamps_hold({}, last.folders) && stamps_hold({}, last.posts)
-         && stamps_hold({}, last.inputs)
-         && stamps_hold(output_dir, last.outputs);
-}
-
-// Says what the last build said, for a build that had nothing to change.
-void
-replay(BuildRecord record, BuildReport& report)
-{
-  BuildReport& last = record.report;
-  append(report.diagnostics, std::move(last.diagnostics));
-  report.published = Published::all;
-  report.up_to_date = true;
-  report.post_records = std::move(last.post_records);
-  report.outputs = std::move(last.outputs);
-  report.card_records = std::move(last.card_records);
-  report.posts = last.posts;
-  report.feeds = last.feeds;
-  report.feeds_unchanged = last.feeds;
-  report.cards_reused = report.card_records.size();
-}
-
-// Completes the record of a build that published: its report (the
-// diagnostics from `first_note` on: the rest are said afresh by every
-// build), the stamps of its other `inputs` and of every output.
-void
-record_build(BuildRecord& record,
-             const BuildReport& report,
-             std::size_t first_note,
-             const std::vector<std::string>& inputs)
-{
-  record.inputs = stamp_files({}, inputs);
-  BuildReport& r = record.report;
-  r.output_dir = report.output_dir;
-  r.diagnostics.assign(report.diagnostics.begin()
-                         + static_cast<std::ptrdiff_t>(first_note),
-                       report.diagnostics.end());
-  r.post_records = report.post_records;
-  r.outputs = report.outputs;
-  r.card_records = report.card_records;
-  r.posts = report.posts;
-  r.feeds = report.feeds;
-  std::vector<std::string> paths;
-  paths.reserve(report.outputs.size());
-  for (const auto& o : report.outputs) {
-    paths.push_back(o.path);
-  }
-  record.outputs = stamp_files(report.output_dir, paths);
-}
-
 // A post whose own `image` names a file the site does not have: its og:image
 // (and the card it stands for) would point nowhere.
 void
@@ -454,24 +375,153 @@ check_built_site(const std::optional<util::Dir>& built,
          check_against_built_site(urls, config.base_url, *built, strict));
 }
 
+// The build's stages, for --report (seconds since the last lap) and for
+// the progress line.
+struct Stages
+{
+  const BuildOptions& options;
+  BuildReport& report;
+  std::chrono::steady_clock::time_point started =
+    std::chrono::steady_clock::now();
+
+  void
+  lap(const char* stage)
+  {
+    const auto now = std::chrono::steady_clock::now();
+    report.timings.emplace_back(
+      stage, std::chrono::duration<double>(now - started).count());
+    started = now;
+  }
+
+  void
+  say(const char* stage, std::size_t total) const
+  {
+    if (options.progress) {
+      options.progress({stage, 0, total});
+    }
+  }
+};
+
+// What decides the whole build: its settings, and the generator's built
+// site as it is now (when the generator builds again, so does ogfeed: its
+// warnings would be stale).
+std::string
+full_fingerprint(const content::SiteConfig& config,
+                 const BuildOptions& options,
+                 const std::optional<util::Dir>& built)
+{
+  std::string fingerprint = build_fingerprint(config, options);
+  if (built) {
+    const auto stamp = util::file_stamp(built->path() / "index.html");
+    fingerprint += "\x1f" + built->path().string() + "\x1f"
+                   + (options.strict ? "strict" : "") + "\x1f"
+                   + std::to_string(stamp ? stamp->mtime_ns : 0) + "\x1f"
+                   + std::to_string(stamp ? stamp->size : 0);
+  }
+  return fingerprint;
+}
+
+// Warnings for the outputs a route of the generator's own also builds.
+util::Diagnostics
+collisions(const FeedStepResult& feeds,
+           const std::vector<FeedFile>& others,
+           const content::SiteConfig& config,
+           const BuildOptions& options)
+{
+  std::vector<std::string> rels = feeds.kept;
+  for (const auto& f : feeds.written) {
+    rels.push_back(f.rel);
+  }
+  for (const auto& f : others) {
+    rels.push_back(f.rel);
+  }
+  return route_collisions(config, rels, options.site_root);
+}
+
+// Loads, draws, writes and publishes what changed since the last build
+// (everything, the first time), and records the build.
+void
+build_changed(const BuildOptions& options,
+              const content::SiteConfig& site,
+              OutputTransaction& transaction,
+              const std::optional<util::Dir>& built,
+              const std::string& fingerprint,
+              content::BrokenDrafts broken_drafts,
+              BuildReport& report,
+              Stages& stages)
+{
+  const content::SiteConfig* config = &site;
+  OutputTransaction* tx = &transaction;
+  const util::Dir& state = tx->state();
+  auto lap = [&](const char* stage) { stages.lap(stage); };
+  auto say = [&](const char* stage, std::size_t total = 0) {
+    stages.say(stage, total);
+  };
+  const BuildCache cache =
+    read_build_cache(state, content::parse_cache_setup(*config, broken_drafts));
+  const std::size_t first_note = report.diagnostics.size();
+  content::ParseCache next_cache;
+  BuildRecord record;
+  record.fingerprint = fingerprint;
+  const std::vector<content::Post> posts = load_and_select(
+    options, *config, cache, broken_drafts, report, record, next_cache);
+  lap("load");
+  if (util::has_error(report.diagnostics)) {
+    return;
+  }
+  std::vector<std::optional<feed::CardRef>> cards(posts.size());
+  std::vector<std::string> card_inputs;
+  const bool cards_ok =
+    stage_cards(posts, *config, options, *tx, cards, report, card_inputs);
+  lap("cards");
+  if (!cards_ok) {
+    return;
+  }
+  say("feeds", posts.size());
+  const std::vector<BuiltAssets> assets =
+    built ? read_built_assets(*built, posts, *config)
+          : std::vector<BuiltAssets>(posts.size());
+  FeedStepResult feeds =
+    build_feeds(posts,
+                cards,
+                *config,
+                *tx,
+                cache.feeds,
+                {report.output_dir, options.now, options.jobs, &assets});
+  append(report.diagnostics, std::move(feeds.diagnostics));
+  report.feeds = feeds.written.size() + feeds.kept.size();
+  report.entries_rendered = feeds.entries_rendered;
+  check_built_site(built, posts, cards, *config, feeds, options.strict, report);
+  lap("feeds");
+  if (util::has_error(report.diagnostics)) {
+    return;
+  }
+  say("publishing");
+  const std::vector<FeedFile> others =
+    other_outputs(feeds, posts, cards, *config, options.jobs);
+  append(report.diagnostics, collisions(feeds, others, *config, options));
+  publish(*tx, feeds, others, report);
+  if (report.published == Published::all) {
+    record_build(record, report, first_note, card_inputs);
+    // The cache only saves time: a build that cannot write it still
+    // published everything.
+    (void)write_build_cache(state,
+                            {std::move(next_cache), std::move(feeds.cache)});
+    (void)write_build_record(state, record);
+  }
+  lap("publish");
+}
+
 } // namespace
 
 BuildReport
 build_site(const BuildOptions& options)
 {
   BuildReport report;
-  auto started = std::chrono::steady_clock::now();
-  // Seconds since the last lap, under `stage`, for --report.
-  auto lap = [&](const char* stage) {
-    const auto now = std::chrono::steady_clock::now();
-    report.timings.emplace_back(
-      stage, std::chrono::duration<double>(now - started).count());
-    started = now;
-  };
+  Stages stages{options, report};
+  auto lap = [&](const char* stage) { stages.lap(stage); };
   auto say = [&](const char* stage, std::size_t total = 0) {
-    if (options.progress) {
-      options.progress({stage, 0, total});
-    }
+    stages.say(stage, total);
   };
   say("loading");
   auto setup = content::load_site_config(options.site_root, options.base_url);
@@ -503,83 +553,15 @@ build_site(const BuildOptions& options)
   if (util::has_error(report.diagnostics)) {
     return report;
   }
-  std::string fingerprint = build_fingerprint(*config, options);
-  if (built) {
-    const auto stamp = util::file_stamp(built->path() / "index.html");
-    fingerprint += "\x1f" + built->path().string() + "\x1f"
-                   + (options.strict ? "strict" : "") + "\x1f"
-                   + std::to_string(stamp ? stamp->mtime_ns : 0) + "\x1f"
-                   + std::to_string(stamp ? stamp->size : 0);
-  }
+  const std::string fingerprint = full_fingerprint(*config, options, built);
   if (auto last = read_build_record(state);
       last && up_to_date(*last, fingerprint, options, report.output_dir)) {
     replay(std::move(*last), report);
     lap("load");
     return report;
   }
-  const BuildCache cache =
-    read_build_cache(state, content::parse_cache_setup(*config, broken_drafts));
-  const std::size_t first_note = report.diagnostics.size();
-  content::ParseCache next_cache;
-  BuildRecord record;
-  record.fingerprint = fingerprint;
-  const std::vector<content::Post> posts = load_and_select(
-    options, *config, cache, broken_drafts, report, record, next_cache);
-  lap("load");
-  if (util::has_error(report.diagnostics)) {
-    return report;
-  }
-  std::vector<std::optional<feed::CardRef>> cards(posts.size());
-  std::vector<std::string> card_inputs;
-  const bool cards_ok =
-    stage_cards(posts, *config, options, *tx, cards, report, card_inputs);
-  lap("cards");
-  if (!cards_ok) {
-    return report;
-  }
-  say("feeds", posts.size());
-  const std::vector<BuiltAssets> assets =
-    built ? read_built_assets(*built, posts, *config)
-          : std::vector<BuiltAssets>(posts.size());
-  FeedStepResult feeds =
-    build_feeds(posts,
-                cards,
-                *config,
-                *tx,
-                cache.feeds,
-                {report.output_dir, options.now, options.jobs, &assets});
-  append(report.diagnostics, std::move(feeds.diagnostics));
-  report.feeds = feeds.written.size() + feeds.kept.size();
-  report.entries_rendered = feeds.entries_rendered;
-  check_built_site(built, posts, cards, *config, feeds, options.strict, report);
-  lap("feeds");
-  if (util::has_error(report.diagnostics)) {
-    return report;
-  }
-  say("publishing");
-  const std::vector<FeedFile> others =
-    other_outputs(feeds, posts, cards, *config, options.jobs);
-  {
-    std::vector<std::string> rels = feeds.kept;
-    for (const auto& f : feeds.written) {
-      rels.push_back(f.rel);
-    }
-    for (const auto& f : others) {
-      rels.push_back(f.rel);
-    }
-    append(report.diagnostics,
-           route_collisions(*config, rels, options.site_root));
-  }
-  publish(*tx, feeds, others, report);
-  if (report.published == Published::all) {
-    record_build(record, report, first_note, card_inputs);
-    // The cache only saves time: a build that cannot write it still
-    // published everything.
-    (void)write_build_cache(state,
-                            {std::move(next_cache), std::move(feeds.cache)});
-    (void)write_build_record(state, record);
-  }
-  lap("publish");
+  build_changed(
+    options, *config, *tx, built, fingerprint, broken_drafts, report, stages);
   return report;
 }
 
