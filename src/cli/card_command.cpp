@@ -270,6 +270,44 @@ read_post_arg(const CardArgs& a,
   return std::nullopt;
 }
 
+// The folders and files a card may read: the site's templates/ and fonts/,
+// and the files the command line names, trusted wherever they are (what the
+// site names must be inside it: site::site_file_scope). The template and
+// background the options name replace the post's own in `config` and
+// `shown`.
+std::vector<fs::path>
+apply_look_options(const CardArgs& a,
+                   const fs::path& root,
+                   content::SiteConfig& config,
+                   content::Post& shown)
+{
+  std::vector<fs::path> trusted = template_dirs(root);
+  const auto fonts = font_dirs(root);
+  trusted.insert(trusted.end(), fonts.begin(), fonts.end());
+  if (a.template_name) {
+    // A file given on the command line is where the user is.
+    config.cards.template_name =
+      card::is_template_path(*a.template_name)
+        ? fs::absolute(fs::u8path(*a.template_name)).string()
+        : *a.template_name;
+    shown.params.erase("card.template");
+    if (card::is_template_path(*a.template_name)) {
+      trusted.push_back(fs::path(config.cards.template_name).parent_path());
+    }
+  }
+  if (a.background) {
+    std::error_code ec;
+    const fs::path file = fs::u8path(*a.background);
+    const bool here = fs::is_regular_file(file, ec);
+    shown.params["card.background"] =
+      here ? fs::absolute(file).string() : *a.background;
+    if (here) {
+      trusted.push_back(fs::absolute(file));
+    }
+  }
+  return trusted;
+}
+
 } // namespace
 
 int
@@ -307,32 +345,9 @@ run_card(const std::vector<std::string>& args)
   // The post's own look (`card: {template, background}`), unless the
   // options name another.
   content::Post shown = post ? *post : content::Post{};
-  // Files named on the command line are trusted wherever they are; what
-  // the site names must be inside it (site::site_file_scope).
-  std::vector<fs::path> trusted = template_dirs(root);
+  const std::vector<fs::path> trusted =
+    apply_look_options(a, root, config, shown);
   const auto fonts = font_dirs(root);
-  trusted.insert(trusted.end(), fonts.begin(), fonts.end());
-  if (a.template_name) {
-    // A file given on the command line is where the user is.
-    config.cards.template_name =
-      card::is_template_path(*a.template_name)
-        ? fs::absolute(fs::u8path(*a.template_name)).string()
-        : *a.template_name;
-    shown.params.erase("card.template");
-    if (card::is_template_path(*a.template_name)) {
-      trusted.push_back(fs::path(config.cards.template_name).parent_path());
-    }
-  }
-  if (a.background) {
-    std::error_code ec;
-    const fs::path file = fs::u8path(*a.background);
-    const bool here = fs::is_regular_file(file, ec);
-    shown.params["card.background"] =
-      here ? fs::absolute(file).string() : *a.background;
-    if (here) {
-      trusted.push_back(fs::absolute(file));
-    }
-  }
   util::Diagnostics notes;
   auto looks = site::CardLooks::load(config,
                                      {template_dirs(root),
