@@ -304,6 +304,67 @@ feed_page(const feed::FeedPlan& plan,
   return {plan.dir + feed::k_feed_page_file, std::move(bytes), std::move(key)};
 }
 
+// Every URL the rendered entries link or embed, with the post it is in, for
+// the check against the built site.
+void
+collect_links(const std::vector<feed::Entry>& entries,
+              const std::vector<std::size_t>& rendered,
+              const std::vector<content::Post>& posts,
+              std::vector<PublishedUrl>& linked)
+{
+  for (const std::size_t i : rendered) {
+    util::scan_html_attributes(
+      entries[i].content_html, [&](const util::HtmlAttribute& a) {
+        if (util::is_url_attribute(a.name)) {
+          linked.push_back(
+            {std::string(a.value),
+             posts[i].shown_path,
+             util::ascii_lower(a.tag) == "img" ? "an image" : "a link"});
+        }
+      });
+  }
+}
+
+// Writes the feeds not kept from the last build, checks each (on `jobs`
+// threads), and adds every feed's findings and cache record to `result`.
+void
+write_feeds(const std::vector<PlannedFeed>& files,
+            const std::vector<feed::Entry>& entries,
+            const std::vector<content::Post>& posts,
+            const content::SiteConfig& config,
+            const FeedCache& previous,
+            const FeedStepOptions& options,
+            FeedStepResult& result)
+{
+  std::vector<util::Diagnostics> findings(files.size());
+  std::vector<std::size_t> to_write;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const PlannedFeed& f = files[i];
+    if (f.kept) {
+      result.kept.push_back(f.rel);
+      findings[i] = previous.feeds.at(f.rel).notes;
+      continue;
+    }
+    std::vector<const feed::Entry*> shown_entries;
+    for (const content::Post* p : f.plan->posts) {
+      shown_entries.push_back(
+        &entries[static_cast<std::size_t>(p - posts.data())]);
+    }
+    to_write.push_back(i);
+    result.written.push_back(
+      {f.rel, f.format->write(*f.plan, shown_entries, config, f.self), f.key});
+  }
+  util::parallel_for(to_write.size(), options.jobs, [&](std::size_t w) {
+    findings[to_write[w]] = check_feed(result.written[w], options.now);
+  });
+  std::vector<const util::Diagnostics*> per_feed;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    result.cache.feeds[files[i].rel] = {files[i].key, findings[i]};
+    per_feed.push_back(&findings[i]);
+  }
+  merge_findings(per_feed, options.output_dir, result.diagnostics);
+}
+
 // With feeds.stylesheet: feed.xsl, and the page of each main feed.
 void
 add_pages(const std::vector<feed::FeedPlan>& plans,
@@ -387,17 +448,7 @@ build_feeds(const std::vector<content::Post>& posts,
     }
   });
   result.entries_rendered = work.size();
-  for (const std::size_t i : work) {
-    util::scan_html_attributes(
-      entries[i].content_html, [&](const util::HtmlAttribute& a) {
-        if (util::is_url_attribute(a.name)) {
-          result.linked.push_back(
-            {std::string(a.value),
-             posts[i].shown_path,
-             util::ascii_lower(a.tag) == "img" ? "an image" : "a link"});
-        }
-      });
-  }
+  collect_links(entries, work, posts, result.linked);
   for (const std::size_t i : shown) {
     if (!render.contains(i)) {
       notes[i] = previous.entries.at(posts[i].shown_path).notes;
@@ -409,33 +460,7 @@ build_feeds(const std::vector<content::Post>& posts,
     return result;
   }
 
-  std::vector<util::Diagnostics> findings(files.size());
-  std::vector<std::size_t> to_write;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    PlannedFeed& f = files[i];
-    if (f.kept) {
-      result.kept.push_back(f.rel);
-      findings[i] = previous.feeds.at(f.rel).notes;
-      continue;
-    }
-    std::vector<const feed::Entry*> shown_entries;
-    for (const content::Post* p : f.plan->posts) {
-      shown_entries.push_back(
-        &entries[static_cast<std::size_t>(p - posts.data())]);
-    }
-    to_write.push_back(i);
-    result.written.push_back(
-      {f.rel, f.format->write(*f.plan, shown_entries, config, f.self), f.key});
-  }
-  util::parallel_for(to_write.size(), options.jobs, [&](std::size_t w) {
-    findings[to_write[w]] = check_feed(result.written[w], options.now);
-  });
-  std::vector<const util::Diagnostics*> per_feed;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    result.cache.feeds[files[i].rel] = {files[i].key, findings[i]};
-    per_feed.push_back(&findings[i]);
-  }
-  merge_findings(per_feed, options.output_dir, result.diagnostics);
+  write_feeds(files, entries, posts, config, previous, options, result);
   add_pages(plans, posts, entries, render, config, result);
   return result;
 }
