@@ -1,15 +1,12 @@
 #include "site/card_step.hpp"
 
 #include "card/card_text.hpp"
-#include "card/contrast.hpp"
-#include "card/font_fallback.hpp"
-#include "card/render.hpp"
 #include "site/card_looks.hpp"
+#include "site/card_names.hpp"
 #include "site/head_json.hpp"
 #include "util/ascii.hpp"
 #include "util/file.hpp"
 #include "util/json.hpp"
-#include "util/name_fold.hpp"
 #include "util/parallel.hpp"
 #include "util/url.hpp"
 #include "util/utf8.hpp"
@@ -18,6 +15,7 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
 #include <atomic>
 #include <map>
 #include <mutex>
@@ -68,66 +66,6 @@ mime_for(const std::string& url)
     return "image/svg+xml";
   }
   return "image/*";
-}
-
-// A file name for every post's card: its slug, made safe as one path
-// segment; posts that share a slug (dated permalinks) use their permalink's
-// path instead, so no two posts share a card.
-std::vector<std::string>
-card_names(const std::vector<content::Post>& posts, const std::string& base_url)
-{
-  auto safe = [](std::string s) {
-    for (char& c : s) {
-      if (c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20) {
-        c = '-';
-      }
-    }
-    while (!s.empty() && (s.front() == '.' || s.front() == '-')) {
-      s.erase(0, 1);
-    }
-    while (!s.empty() && s.back() == '-') {
-      s.pop_back();
-    }
-    return s.empty() ? std::string("post")
-                     : std::string(util::utf8_prefix(s, 180));
-  };
-  std::map<std::string, int> uses;
-  for (const auto& p : posts) {
-    ++uses[safe(p.slug)];
-  }
-  std::vector<std::string> names;
-  for (const auto& p : posts) {
-    std::string name = safe(p.slug);
-    if (uses[name] > 1) {
-      name =
-        safe(p.permalink.substr(std::min(p.permalink.size(), base_url.size())));
-    }
-    names.push_back(name);
-  }
-  // Names that are still alike (a/x and b/x become a-x, as c/a-x is; two
-  // long slugs cut alike; Foo and foo on a file system that folds case)
-  // each get a hash of their permalink, which no other post has.
-  for (int round = 0; round < 4; ++round) {
-    std::map<std::string, int> folded;
-    for (const auto& n : names) {
-      ++folded[util::fold_name(n)];
-    }
-    bool alike = false;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-      if (folded[util::fold_name(names[i])] > 1) {
-        alike = true;
-        names[i] = std::string(util::utf8_prefix(names[i], 160)) + "-"
-                   + fmt::format("{:08x}",
-                                 content_hash(posts[i].permalink + "#"
-                                              + std::to_string(round))
-                                   & 0xffffffffU);
-      }
-    }
-    if (!alike) {
-      break;
-    }
-  }
-  return names;
 }
 
 // Everything that decides a card's pixels, hashed.
@@ -305,10 +243,6 @@ run_card_jobs(std::vector<CardJob>& jobs,
   return fatal;
 }
 
-} // namespace
-
-namespace {
-
 // The template and font folders a build looks in (a site's own first).
 std::vector<std::filesystem::path>
 own_dirs(const CardStepOptions& options)
@@ -476,6 +410,63 @@ posts_needing_cards(const std::vector<content::Post>& posts,
   return todo;
 }
 
+// The cards of the jobs as feeds link them, the build report's records,
+// warnings for glyphs no font had, and the reused cards kept in `tx`.
+void
+collect_cards(std::vector<CardJob>& jobs,
+              const std::vector<content::Post>& posts,
+              const content::SiteConfig& config,
+              const CardLooks& looks,
+              const Format& format,
+              OutputTransaction& tx,
+              CardStepResult& result)
+{
+  const std::string cards_url = config.base_url + config.cards.dir + "/";
+  for (CardJob& job : jobs) {
+    const content::Post& p = posts[job.post];
+    if (job.skipped) {
+      continue;
+    }
+    if (job.error) {
+      result.diagnostics.push_back(*job.error);
+      continue;
+    }
+    warn_missing_glyphs(p, job.missing, result.diagnostics);
+    const bool drawn = !job.reused && job.copy_from.empty();
+    if (job.reused) {
+      tx.keep(job.rel);
+    }
+    ++(drawn ? result.rendered : result.reused);
+    result.records.push_back({p.shown_path, job.rel, drawn});
+    feed::CardRef ref;
+    ref.url =
+      cards_url
+      + util::percent_encode(job.rel.substr(config.cards.dir.size() + 1));
+    ref.type = format.mime;
+    ref.width = looks[job.look].tmpl.width;
+    ref.height = looks[job.look].tmpl.height;
+    ref.length = job.length;
+    result.cards[job.post] = ref;
+  }
+}
+
+// What --merge-shards checks each of this shard's cards against.
+void
+stage_shard_manifest(const std::vector<CardJob>& jobs,
+                     OutputTransaction& tx,
+                     CardStepResult& result)
+{
+  Manifest drawn;
+  for (const CardJob& job : jobs) {
+    if (auto entry = tx.entry(job.rel); entry && !job.skipped) {
+      drawn[job.rel] = *entry;
+    }
+  }
+  if (auto ok = tx.stage(k_shard_manifest, format_manifest(drawn)); !ok) {
+    result.diagnostics.push_back(ok.error());
+  }
+}
+
 } // namespace
 
 CardStepResult
@@ -487,7 +478,6 @@ build_cards(const std::vector<content::Post>& posts,
   CardStepResult result;
   result.cards.resize(posts.size());
   const Format format = format_of(config.cards.format);
-  const std::string cards_url = config.base_url + config.cards.dir + "/";
 
   const std::vector<std::size_t> todo =
     posts_needing_cards(posts, config, result);
@@ -536,47 +526,13 @@ build_cards(const std::vector<content::Post>& posts,
     return result;
   }
 
-  for (CardJob& job : jobs) {
-    const content::Post& p = posts[job.post];
-    if (job.skipped) {
-      continue;
-    }
-    if (job.error) {
-      result.diagnostics.push_back(*job.error);
-      continue;
-    }
-    warn_missing_glyphs(p, job.missing, result.diagnostics);
-    const bool drawn = !job.reused && job.copy_from.empty();
-    if (job.reused) {
-      tx.keep(job.rel);
-    }
-    ++(drawn ? result.rendered : result.reused);
-    result.records.push_back({p.shown_path, job.rel, drawn});
-    feed::CardRef ref;
-    ref.url =
-      cards_url
-      + util::percent_encode(job.rel.substr(config.cards.dir.size() + 1));
-    ref.type = format.mime;
-    ref.width = (*looks)[job.look].tmpl.width;
-    ref.height = (*looks)[job.look].tmpl.height;
-    ref.length = job.length;
-    result.cards[job.post] = ref;
-  }
+  collect_cards(jobs, posts, config, *looks, format, tx, result);
   if (auto ok = tx.stage("cards.json", card_manifest_json(posts, result.cards));
       !ok) {
     result.diagnostics.push_back(ok.error());
   }
   if (options.shard_count > 0) {
-    // What --merge-shards checks each of this shard's cards against.
-    Manifest drawn;
-    for (const CardJob& job : jobs) {
-      if (auto entry = tx.entry(job.rel); entry && !job.skipped) {
-        drawn[job.rel] = *entry;
-      }
-    }
-    if (auto ok = tx.stage(k_shard_manifest, format_manifest(drawn)); !ok) {
-      result.diagnostics.push_back(ok.error());
-    }
+    stage_shard_manifest(jobs, tx, result);
   }
   return result;
 }
