@@ -68,6 +68,49 @@ struct BuildArgs
   bool watch = false;                // --watch
 };
 
+// --base-url: an absolute http(s) URL, kept with a trailing '/'; else what
+// is wrong with it.
+std::optional<std::string>
+set_base_url(const std::string& v, site::BuildOptions& o)
+{
+  if (!util::is_http_url(v)) {
+    return "'--base-url' must be an absolute http(s) URL such as "
+           "https://example.com/, got '"
+           + v + "'";
+  }
+  o.base_url = v.ends_with('/') ? v : v + "/";
+  return std::nullopt;
+}
+
+// --shard K/N, 1 <= K <= N <= 1000.
+std::optional<std::string>
+set_shard(const std::string& v, site::BuildOptions& o)
+{
+  unsigned k = 0;
+  unsigned n = 0;
+  char extra = 0;
+  if (std::sscanf(v.c_str(), "%u/%u%c", &k, &n, &extra) != 2 || n == 0
+      || n > 1000 || k == 0 || k > n) {
+    return "'--shard' must be K/N with 1 <= K <= N, got '" + v + "'";
+  }
+  o.shard_index = k;
+  o.shard_count = n;
+  return std::nullopt;
+}
+
+// --jobs N, 1 to 256.
+std::optional<std::string>
+set_jobs(const std::string& v, site::BuildOptions& o)
+{
+  char* end = nullptr;
+  const long n = std::strtol(v.c_str(), &end, 10);
+  if (v.empty() || *end != '\0' || n < 1 || n > 256) {
+    return "'--jobs' must be a number from 1 to 256, got '" + v + "'";
+  }
+  o.jobs = static_cast<unsigned>(n);
+  return std::nullopt;
+}
+
 // Parses the options; returns an exit code when the process should stop
 // now (--help, or a usage error already printed).
 std::optional<int>
@@ -102,15 +145,7 @@ parse_args(const std::vector<std::string>& args, BuildArgs& out)
     {"base-url",
      0,
      Value::required,
-     [&](const std::string& v) -> std::optional<std::string> {
-       if (!util::is_http_url(v)) {
-         return "'--base-url' must be an absolute http(s) URL such as "
-                "https://example.com/, got '"
-                + v + "'";
-       }
-       o.base_url = v.ends_with('/') ? v : v + "/";
-       return std::nullopt;
-     }},
+     [&](const std::string& v) { return set_base_url(v, o); }},
     {"force", 0, Value::none, flag([&] {
        o.overwrite = site::Overwrite::any;
      })},
@@ -120,18 +155,7 @@ parse_args(const std::vector<std::string>& args, BuildArgs& out)
     {"shard",
      0,
      Value::required,
-     [&](const std::string& v) -> std::optional<std::string> {
-       unsigned k = 0;
-       unsigned n = 0;
-       char extra = 0;
-       if (std::sscanf(v.c_str(), "%u/%u%c", &k, &n, &extra) != 2 || n == 0
-           || n > 1000 || k == 0 || k > n) {
-         return "'--shard' must be K/N with 1 <= K <= N, got '" + v + "'";
-       }
-       o.shard_index = k;
-       o.shard_count = n;
-       return std::nullopt;
-     }},
+     [&](const std::string& v) { return set_shard(v, o); }},
     {"merge-shards",
      0,
      Value::required,
@@ -152,15 +176,7 @@ parse_args(const std::vector<std::string>& args, BuildArgs& out)
     {"jobs",
      'j',
      Value::required,
-     [&](const std::string& v) -> std::optional<std::string> {
-       char* end = nullptr;
-       const long n = std::strtol(v.c_str(), &end, 10);
-       if (v.empty() || *end != '\0' || n < 1 || n > 256) {
-         return "'--jobs' must be a number from 1 to 256, got '" + v + "'";
-       }
-       o.jobs = static_cast<unsigned>(n);
-       return std::nullopt;
-     }},
+     [&](const std::string& v) { return set_jobs(v, o); }},
   };
   int code = k_exit_ok;
   const auto operands = parse_options("build", args, specs, k_build_help, code);
