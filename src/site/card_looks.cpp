@@ -313,6 +313,12 @@ CardLooks::finish(const std::vector<std::u32string>& shown)
     card::add_fallback_fonts(
       m_templates[t]->fonts, per_template[t], config.language);
   }
+}
+
+void
+CardLooks::hash_setups()
+{
+  const content::SiteConfig& config = *m_config;
   for (auto& look : m_looks) {
     look->setup =
       setup_hash(*look,

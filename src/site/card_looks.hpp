@@ -52,7 +52,7 @@ struct CardLook
   std::string background;    // the post's, as written; empty: the template's
   card::CardTemplate tmpl;
   std::size_t fonts = 0;   // index of the template's fonts (shared by looks)
-  std::uint64_t setup = 0; // hash of what every card of this look shares
+  std::uint64_t setup = 0; // what every card of this look shares (hash_setups)
 };
 
 // The looks of a build's cards: the site's template (look 0) and each
@@ -85,9 +85,13 @@ public:
   std::uint64_t file_hash(const std::string& file);
 
   // Adds the system fonts each template lacks for the text its cards show
-  // (`shown[i]`: all text of look i's cards), then hashes each look's setup
-  // (ogfeed's version, template, fonts, images, settings).
+  // (`shown[i]`: all text of look i's cards).
   void finish(const std::vector<std::u32string>& shown);
+
+  // After finish(): hashes each look's setup (ogfeed's version, template,
+  // fonts, images, settings) for the card cache. Reads every font in full,
+  // so only a build, which keys its cards, calls it.
+  void hash_setups();
 
   std::size_t
   size() const

@@ -348,6 +348,7 @@ key_card_jobs(std::vector<CardJob>& jobs, CardLooks& looks)
     shown[job.look] += util::decode_utf8(card::all_text(job.text));
   }
   looks.finish(shown);
+  looks.hash_setups();
   for (CardJob& job : jobs) {
     job.key = card_key(
       job.text, looks[job.look].setup ^ looks.file_hash(job.text.avatar));

@@ -118,14 +118,6 @@ is_whole(std::string_view v)
          && v.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
-bool
-is_number(std::string_view v)
-{
-  return !v.empty()
-         && v.find_first_not_of("0123456789.") == std::string_view::npos
-         && v.find('.') == v.rfind('.');
-}
-
 } // namespace
 
 void
@@ -187,14 +179,14 @@ RssChecker::media(const Frame& f, const std::string&)
     if (const XmlAttribute* a = attr(name);
         a != nullptr && !is_whole(util::trim_xml_space(a->value))
         && !(std::string_view(name) == "samplingrate"
-             && is_number(util::trim_xml_space(a->value)))) {
+             && is_decimal(util::trim_xml_space(a->value)))) {
       error("media-invalid-attribute",
             e,
             tag + " " + name + "=\"" + a->value + "\" must be a whole number");
     }
   }
   if (const XmlAttribute* a = attr("framerate");
-      a != nullptr && !is_number(util::trim_xml_space(a->value))) {
+      a != nullptr && !is_decimal(util::trim_xml_space(a->value))) {
     error("media-invalid-attribute",
           e,
           tag + " framerate=\"" + a->value + "\" must be a number");

@@ -102,17 +102,6 @@ podcast_required()
   return k;
 }
 
-bool
-is_decimal(std::string_view v)
-{
-  if (v.starts_with('-') || v.starts_with('+')) {
-    v.remove_prefix(1);
-  }
-  return !v.empty()
-         && v.find_first_not_of("0123456789.") == std::string_view::npos
-         && v.find('.') == v.rfind('.') && v != ".";
-}
-
 // RFC 4122's textual form: 8-4-4-4-12 hexadecimal digits.
 bool
 is_uuid(std::string_view v)
@@ -154,7 +143,7 @@ numbers(std::string_view v, bool& ok)
     }
     if (j > i) {
       const std::string_view word = v.substr(i, j - i);
-      if (!is_decimal(word)) {
+      if (!is_decimal(word, true)) {
         ok = false;
         return out;
       }
@@ -261,14 +250,15 @@ RssChecker::podcast(const Frame& f, const std::string& text)
     error("podcast-invalid-value",
           e,
           tag + " \"" + v + "\" is no UUID (a version 5 UUID of the feed URL)");
-  } else if ((e.local == "season" || e.local == "episode") && !is_decimal(v)) {
+  } else if ((e.local == "season" || e.local == "episode")
+             && !is_decimal(v, true)) {
     error(
       "podcast-invalid-value", e, tag + " must be a number, got \"" + v + "\"");
   }
   if (e.local == "soundbite") {
     for (const char* a : {"startTime", "duration"}) {
       if (const XmlAttribute* n = e.attribute(a);
-          n != nullptr && !is_decimal(util::trim_xml_space(n->value))) {
+          n != nullptr && !is_decimal(util::trim_xml_space(n->value), true)) {
         error("podcast-invalid-value",
               e,
               tag + " " + a + "=\"" + n->value + "\" must be seconds");

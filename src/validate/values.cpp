@@ -231,6 +231,17 @@ is_unsigned_int(std::string_view s, bool positive)
   return !positive || number(s, 0, s.size()) > 0;
 }
 
+bool
+is_decimal(std::string_view s, bool sign)
+{
+  if (sign && (s.starts_with('-') || s.starts_with('+'))) {
+    s.remove_prefix(1);
+  }
+  return !s.empty() && s != "."
+         && s.find_first_not_of("0123456789.") == std::string_view::npos
+         && s.find('.') == s.rfind('.');
+}
+
 std::string
 script_url_message(std::string_view what,
                    std::string_view value,

@@ -68,4 +68,8 @@ bool is_mime_type(std::string_view s);
 // Digits only, fitting in 32 bits; `positive` excludes zero.
 bool is_unsigned_int(std::string_view s, bool positive);
 
+// A decimal number: digits with at most one '.', and a leading sign when
+// `sign` allows one ("73.5", "-110.45").
+bool is_decimal(std::string_view s, bool sign = false);
+
 } // namespace ogfeed::validate
