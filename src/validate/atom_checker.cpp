@@ -387,6 +387,8 @@ AtomChecker::closed(const Frame& f, const std::string& text)
   if (!is_atom(e)) {
     if (e.ns == k_creative_commons_ns && e.local == "license") {
       check_iri(e, std::string(util::trim_xml_space(text)), "license", true);
+    } else if (e.ns == k_georss_ns) {
+      check_georss(e, text);
     }
     return;
   }

@@ -3,11 +3,47 @@
 #include "util/ascii.hpp"
 #include "util/language_tag.hpp"
 #include "validate/html_content.hpp"
+#include "validate/value_scan.hpp"
 #include "validate/values.hpp"
 
 #include <algorithm>
 
 namespace ogfeed::validate {
+
+namespace {
+
+// The extension namespace `ns` nearly names (the same but for letter case
+// or a final slash, as in "http://www.itunes.com/DTDs/Podcast-1.0.dtd" or
+// "http://purl.org/dc/elements/1.1"), or null when it names one exactly or
+// none. Lenient readers (Python's feedparser) match these; exact ones don't.
+const char*
+near_namespace(std::string_view ns)
+{
+  static constexpr const char* k_known[] = {
+    k_itunes_ns,
+    k_dc_elements_ns,
+    k_dcterms_ns,
+    k_media_rss_ns,
+    k_podcast_ns,
+    k_georss_ns,
+    k_wfw_ns,
+    "http://purl.org/rss/1.0/modules/content/",
+    "http://purl.org/rss/1.0/modules/slash/"};
+  const auto bare = [](std::string_view s) {
+    return s.ends_with('/') ? s.substr(0, s.size() - 1) : s;
+  };
+  if (ns.empty()) {
+    return nullptr;
+  }
+  for (const char* k : k_known) {
+    if (ns != k && detail::iequals(bare(ns), bare(k))) {
+      return k;
+    }
+  }
+  return nullptr;
+}
+
+} // namespace
 
 Checker::Checker(std::vector<Finding>& findings,
                  std::optional<util::UtcSeconds> now)
@@ -32,7 +68,9 @@ Checker::start(const XmlElement& element)
 {
   if (!m_stack.empty()) {
     Frame& p = m_stack.back();
-    ++p.children["{" + element.ns + "}" + element.local];
+    const char* known = near_namespace(element.ns);
+    ++p.children["{" + (known != nullptr ? std::string(known) : element.ns)
+                 + "}" + element.local];
     ++p.child_elements;
   }
   if (const XmlAttribute* lang = element.attribute(k_xml_ns, "lang");
@@ -61,6 +99,17 @@ Checker::start(const XmlElement& element)
           "a namespace name has white space in it");
   }
   m_stack.push_back(Frame{element, {}, 0});
+  if (const char* known = near_namespace(element.ns)) {
+    if (m_near_namespaces.insert(element.ns).second) {
+      warning("xml-namespace-near-miss",
+              element,
+              "namespace \"" + element.ns + "\" differs from \"" + known
+                + "\" only in letter case or a final slash: names are"
+                  " compared exactly, so strict readers ignore these"
+                  " elements (checked here as if it were the right one)");
+    }
+    m_stack.back().element.ns = known;
+  }
   opened(m_stack.back());
 }
 

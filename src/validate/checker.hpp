@@ -6,6 +6,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -77,6 +78,9 @@ protected:
   void error(const char* rule, const XmlElement& at, std::string message);
   void warning(const char* rule, const XmlElement& at, std::string message);
 
+  // GeoRSS Simple's names and shapes (georss.cpp), in RSS and Atom alike.
+  void check_georss(const XmlElement& e, const std::string& text);
+
   // Warns when `t` is more than a day after now.
   void check_not_future(const XmlElement& at, util::UtcSeconds t);
 
@@ -84,6 +88,7 @@ protected:
   std::size_t m_dropped = 0;
   std::optional<util::UtcSeconds> m_now;
   std::vector<Frame> m_stack;
+  std::set<std::string> m_near_namespaces; // already warned about
 };
 
 } // namespace ogfeed::validate

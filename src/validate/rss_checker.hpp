@@ -73,9 +73,13 @@ private:
   void dublin_core(const Frame& f, const std::string& text);
   void media(const Frame& f, const std::string& text);
 
-  // Podcasting 2.0's podcast: and GeoRSS Simple (rss_podcast_geo.cpp).
+  // Podcasting 2.0's podcast: (rss_podcast.cpp).
   void podcast(const Frame& f, const std::string& text);
-  void georss(const Frame& f, const std::string& text);
+  void
+  georss(const Frame& f, const std::string& text)
+  {
+    check_georss(f.element, text);
+  }
 
   // Apple Podcasts' itunes: namespace (rss_itunes.cpp).
   void itunes(const Frame& f, const std::string& text);

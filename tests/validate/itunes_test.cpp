@@ -64,3 +64,29 @@ TEST_CASE("issue 23: Apple Podcasts' itunes: tags are checked value by value",
   CHECK(rules("", "<itunes:episodeType>extra</itunes:episodeType>")
         == V{"itunes-episode-type"});
 }
+
+TEST_CASE("issue 23: a namespace that misses iTunes' or Dublin Core's only by "
+          "letter case or a final slash is warned about once, and its "
+          "elements are checked as that namespace's",
+          "[validate]")
+{
+  using V = std::vector<std::string>;
+  // rss-parser's Taverncast capture: DTDs/Podcast in capitals, dc without
+  // its final slash. The W3C validator reads both the same way.
+  const auto near = test::rss_rules(
+    " xmlns:itunes=\"http://www.itunes.com/DTDs/Podcast-1.0.dtd\""
+    " xmlns:dc=\"http://purl.org/dc/elements/1.1\"",
+    "<itunes:explicit>no</itunes:explicit><itunes:link>x</itunes:link>",
+    "<dc:creator>a</dc:creator><dc:creater>b</dc:creater>");
+  CHECK(near
+        == V{"xml-namespace-near-miss",
+             "itunes-explicit",
+             "itunes-unknown-element",
+             "xml-namespace-near-miss",
+             "rss-unknown-dc-element"});
+  // Another namespace altogether stays foreign: not checked, not warned.
+  CHECK(test::rss_rules(" xmlns:itunes=\"http://example.com/itunes\"",
+                        "<itunes:explicit>no</itunes:explicit>",
+                        "")
+          .empty());
+}

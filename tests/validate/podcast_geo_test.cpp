@@ -76,6 +76,37 @@ TEST_CASE("issue 23: GeoRSS Simple shapes and wfw: comment URLs", "[validate]")
         == V{"rss-invalid-url"});
 }
 
+TEST_CASE("issue 23: GeoRSS Simple inside Atom entries is checked as in RSS",
+          "[validate]")
+{
+  const auto atom_rules = [](const std::string& geo) {
+    const std::string feed =
+      "<?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\""
+      " xmlns:georss=\"http://www.georss.org/georss\"><title>t</title>"
+      "<id>urn:x:1</id><updated>2024-01-01T00:00:00Z</updated>"
+      "<author><name>a</name></author>"
+      "<link rel=\"self\" href=\"https://e.jp/atom.xml\"/>"
+      "<entry><title>e</title><id>urn:x:2</id>"
+      "<updated>2024-01-01T00:00:00Z</updated>"
+      "<link href=\"https://e.jp/1\"/><summary>s</summary>"
+      + geo + "</entry></feed>\n";
+    V out;
+    for (const auto& f : validate::validate_bytes("a.xml", feed).findings) {
+      out.push_back(f.rule);
+    }
+    return out;
+  };
+  // FeedBurner's capture in rss-parser's tests: both are GeoRSS Simple
+  // elements (OGC 17-002r1), which the W3C validator does not know.
+  CHECK(atom_rules("<georss:featurename>Boston</georss:featurename>"
+                   "<georss:box>42.943 -71.032 43.039 -69.856</georss:box>")
+          .empty());
+  CHECK(atom_rules("<georss:point>45.256 -200</georss:point>")
+        == V{"georss-invalid-value"});
+  CHECK(atom_rules("<georss:pont>1 2</georss:pont>")
+        == V{"georss-unknown-element"});
+}
+
 TEST_CASE("issue 23: white space before the XML declaration is an error, "
           "and the rest of the feed is still checked at its own lines",
           "[validate]")
