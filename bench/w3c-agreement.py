@@ -108,6 +108,25 @@ def write_classes(doc, counts):
         f.writelines(lines)
 
 
+def print_markdown(doc, class_map, counts):
+    """The classes W3C raised or a mapped rule fired for, as a Markdown table."""
+    levels = {}
+    with open(doc, encoding="utf-8") as f:
+        for line in f:
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            if len(cells) >= 3 and cells[0] in class_map:
+                levels[cells[0]] = cells[1]
+    print("| W3C class | level | feeds W3C raised it in | ogfeed caught | rule agrees | ogfeed rules |")
+    print("|---|---|---|---|---|---|")
+    for cls, (n, c, fi, a) in sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0])):
+        if n == 0 and fi == 0:
+            continue
+        rules = ", ".join(sorted(class_map[cls])) or "—"
+        caught = "%d (%s)" % (c, pct(c, n)) if class_map[cls] else "not checked"
+        agrees = "%d of %d" % (a, fi) if class_map[cls] else "-"
+        print("| %s | %s | %d | %s | %s | %s |" % (cls, levels.get(cls, "?"), n, caught, agrees, rules))
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser()
@@ -120,6 +139,8 @@ def main():
     ap.add_argument("--show-all", action="store_true", help="list every disagreement")
     ap.add_argument("--classes", action="store_true", help="print agreement per W3C class")
     ap.add_argument("--write-classes", action="store_true", help="write it into --map")
+    ap.add_argument("--markdown", action="store_true",
+                    help="print the per-class table as Markdown (classes seen or fired only)")
     for fmt in FORMATS:
         ap.add_argument("--min-" + fmt, type=float, default=0)
     args = ap.parse_args()
@@ -177,7 +198,7 @@ def main():
                   % (NAMES[fmt], half, err_ok, err, e, ok_ok, ok, o))
             if min(e, o) < getattr(args, "min_" + fmt):
                 failed = True
-    if args.classes or args.write_classes:
+    if args.classes or args.write_classes or args.markdown:
         class_map = read_class_map(args.map)
         counts = class_counts(rows, reports, class_map)
         mapped = {c: v for c, v in counts.items() if class_map[c]}
@@ -196,6 +217,8 @@ def main():
                  pct(agreed, fired)))
         if args.write_classes:
             write_classes(args.map, counts)
+        if args.markdown:
+            print_markdown(args.map, class_map, counts)
     print("validated %d files in %.2f s (one ogfeed validate run)" % (len(files), elapsed))
     return 1 if failed else 0
 

@@ -35,7 +35,7 @@ def main():
             with open(full, "rb") as f:
                 data = f.read()
             try:
-                result = feedvalidator.validateString(data, firstOccurrenceOnly=1,
+                result = feedvalidator.validateString(data, firstOccurrenceOnly=1, fallback="utf-8",
                                                       base="http://example.com/" + rel)
                 events = result["loggedEvents"]
             except feedvalidator.logging.ValidationFailure as vf:
