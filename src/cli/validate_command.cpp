@@ -1,6 +1,7 @@
 #include "cli/command.hpp"
 #include "cli/options.hpp"
 #include "validate/report_format.hpp"
+#include "validate/rule_specs.hpp"
 #include "validate/validator.hpp"
 
 #include <algorithm>
@@ -30,6 +31,8 @@ constexpr const char* k_validate_help =
   "  --format FORMAT   text (default), json, github (workflow annotations) or "
   "junit\n"
   "  --strict          fail on warnings too\n"
+  "  --rules           list every rule with the specification it rests on\n"
+  "                    (Markdown) and exit\n"
   "  -h, --help        show this help\n\n"
   "exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage "
   "error\n";
@@ -103,6 +106,7 @@ run_validate(const std::vector<std::string>& args)
 {
   validate::OutputFormat format = validate::OutputFormat::text;
   bool strict = false;
+  bool list_rules = false;
   const std::vector<OptionSpec> specs = {
     {"format",
      0,
@@ -121,12 +125,23 @@ run_validate(const std::vector<std::string>& args)
        strict = true;
        return std::nullopt;
      }},
+    {"rules",
+     0,
+     OptionSpec::Value::none,
+     [&](const std::string&) -> std::optional<std::string> {
+       list_rules = true;
+       return std::nullopt;
+     }},
   };
   int code = k_exit_ok;
   const auto operands =
     parse_options("validate", args, specs, k_validate_help, code);
   if (!operands) {
     return code;
+  }
+  if (list_rules) {
+    std::cout << validate::rule_specs_markdown();
+    return k_exit_ok;
   }
   const std::vector<std::string>& inputs = *operands;
   if (inputs.empty()) {

@@ -2,6 +2,7 @@
 
 #include "util/github.hpp"
 #include "util/json.hpp"
+#include "validate/rule_specs.hpp"
 
 #include <pugixml.hpp>
 
@@ -49,6 +50,12 @@ json_format(const std::vector<Report>& reports, bool strict)
       json.key("line").integer(f.line);
       json.key("column").integer(f.column);
       json.key("message").string(f.message);
+      if (const RuleSpec* spec = rule_spec(f.rule)) {
+        json.key("spec").string(std::string(spec->spec));
+        if (!spec->url.empty()) {
+          json.key("spec_url").string(std::string(spec->url));
+        }
+      }
       json.end_object();
     }
     json.end_array().end_object();

@@ -162,6 +162,9 @@ expect_eq "$rc" 1 "validate folder exit code"
 grep -q '^rss-errors.xml:3:3: error\[rss-missing-link\]: ' <(sed 's|^.*/tests/data/validate/||' "$work/out") || fail "grouped github findings: $(cat "$work/out")"
 "$ogfeed" validate --format github "$data/rss-errors.xml" >"$work/out"
 grep -q '^::error file=.*rss-errors.xml,line=3,col=3,title=rss-missing-link::' "$work/out" || fail "github annotations"
+# Issue 23: the rule table in docs is the one the binary prints.
+"$ogfeed" validate --rules >"$work/rules" || fail "validate --rules exit code"
+diff <(sed -n '/^| rule |/,$p' "$src/docs/validate-rules.md") "$work/rules" >/dev/null || fail "docs/validate-rules.md differs from 'ogfeed validate --rules'"
 "$ogfeed" validate --format yaml "$data" 2>/dev/null; expect_eq "$?" 2 "validate bad format exit code"
 "$ogfeed" validate --strict - <<<'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>https://e.com/</link><description>d</description></channel></rss>' >/dev/null; expect_eq "$?" 1 "--strict fails on warnings"
 

@@ -121,7 +121,10 @@ TEST_CASE("validate: output formats for people, scripts, GitHub and JUnit",
     "\"valid\": false, "
     "\"findings\": [{\"rule\": \"rss-missing-link\", \"severity\": \"error\", "
     "\"line\": 3, "
-    "\"column\": 3, \"message\": \"<channel> has no <link>\"}"));
+    "\"column\": 3, \"message\": \"<channel> has no <link>\", "
+    "\"spec\": \"RSS 2.0, required channel elements: link\", "
+    "\"spec_url\": "
+    "\"https://www.rssboard.org/rss-specification#requiredChannelElements\"}"));
   const std::string github =
     validate::format_reports(reports, OutputFormat::github, false);
   CHECK(github.starts_with("::error "
