@@ -1,7 +1,7 @@
 #include "validate/json_feed_checker.hpp"
 
+#include "util/json_tree.hpp"
 #include "util/url.hpp"
-#include "validate/json_tree.hpp"
 #include "validate/values.hpp"
 
 #include <set>
@@ -10,6 +10,7 @@ namespace ogfeed::validate {
 
 namespace {
 
+using util::JsonValue;
 using Kind = JsonValue::Kind;
 
 // The members JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/) defines,
@@ -155,7 +156,7 @@ private:
       error(v,
             "jsonfeed-wrong-type",
             std::string(what) + " must be an object, not "
-              + json_kind_name(v.kind));
+              + util::json_kind_name(v.kind));
       return false;
     }
     return true;
@@ -188,8 +189,8 @@ private:
       if (v.kind != m->kind) {
         error(v,
               "jsonfeed-wrong-type",
-              "\"" + name + "\" must be " + json_kind_name(m->kind) + ", not "
-                + json_kind_name(v.kind));
+              "\"" + name + "\" must be " + util::json_kind_name(m->kind)
+                + ", not " + util::json_kind_name(v.kind));
         continue;
       }
       if (m->url) {
@@ -296,7 +297,7 @@ private:
           error(t,
                 "jsonfeed-wrong-type",
                 std::string("each of \"tags\" must be a string, not ")
-                  + json_kind_name(t.kind));
+                  + util::json_kind_name(t.kind));
         }
       }
     }
@@ -323,7 +324,7 @@ private:
 void
 check_json_feed(std::string_view bytes, std::vector<Finding>& findings)
 {
-  auto root = parse_json(bytes);
+  auto root = util::parse_json(bytes);
   if (!root) {
     findings.push_back(Finding{util::Severity::error,
                                "jsonfeed-not-json",

@@ -145,3 +145,45 @@ TEST_CASE("a repository's config never makes detection read a file outside "
   CHECK(h.config.title != "LEAK");
   CHECK(h.config.base_url.find("leak") == std::string::npos);
 }
+
+TEST_CASE("issue 23: a generator's JSON config is read as JSON: escapes "
+          "decoded, and what only YAML takes refused with its position",
+          "[content]")
+{
+  // Hugo's config.json, with an emoji written as a surrogate pair (as
+  // Python's and PHP's JSON writers do) and a BOM.
+  const auto hugo = content::detect_site(site_of(
+    "detect-json-hugo",
+    {{"config.json",
+      "\xEF\xBB\xBF{\"baseURL\": \"https://j.example.jp/\", \"title\": "
+      "\"J \\ud83d\\ude80 \\u30d6\\u30ed\\u30b0\", \"timeZone\": \"UTC\"}\n"},
+     {"content/posts/a.md", "---\ntitle: a\n---\nx\n"}}));
+  CHECK(hugo.generator == "Hugo");
+  CHECK(hugo.config.title == "J \xF0\x9F\x9A\x80 ブログ");
+  CHECK(hugo.config.base_url == "https://j.example.jp/");
+
+  // A trailing comma is YAML's, not JSON's: a warning at its place, and
+  // nothing read from the file.
+  const auto comma = content::detect_site(site_of(
+    "detect-json-comma",
+    {{"config.json",
+      "{\n  \"baseURL\": \"https://c.example.jp/\",\n  \"title\": \"C\",\n}\n"},
+     {"content/posts/a.md", "---\ntitle: a\n---\nx\n"}}));
+  REQUIRE(!comma.diagnostics.empty());
+  CHECK(comma.diagnostics[0].message.starts_with(
+    "cannot read the generator's config"));
+  CHECK(comma.diagnostics[0].line == 4);
+  CHECK(comma.config.title.empty());
+
+  // Eleventy's global data file, escapes decoded.
+  const auto eleventy = content::detect_site(
+    site_of("detect-json-eleventy",
+            {{"eleventy.config.js", "export default function () {}\n"},
+             {"_data/metadata.json",
+              "{\"title\": \"\\u0031\\u0031ty \\ud83d\\udcdd\", \"url\": "
+              "\"https://e.example.jp/\"}"},
+             {"posts/a.md", "---\ntitle: a\ndate: 2024-01-01\n---\nx\n"}}));
+  CHECK(eleventy.generator == "Eleventy");
+  CHECK(eleventy.config.title == "11ty \xF0\x9F\x93\x9D");
+  CHECK(eleventy.config.base_url == "https://e.example.jp/");
+}

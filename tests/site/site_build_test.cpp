@@ -2,7 +2,7 @@
 #include "site/site_build.hpp"
 #include "test_support.hpp"
 #include "util/ascii.hpp"
-#include "validate/json_tree.hpp"
+#include "util/json_tree.hpp"
 
 #include <stdlib.h>
 
@@ -523,20 +523,18 @@ TEST_CASE("issue 25: every JSON ogfeed writes parses with a strict JSON "
   REQUIRE_FALSE(util::has_error(report.diagnostics));
   for (const char* file : {"head.json", "feed.json"}) {
     INFO(file);
-    const auto parsed =
-      validate::parse_json(test::slurp(root / "public" / file));
+    const auto parsed = util::parse_json(test::slurp(root / "public" / file));
     if (!parsed) {
       FAIL(parsed.error().message);
     }
-    REQUIRE(parsed->kind == validate::JsonValue::Kind::object);
+    REQUIRE(parsed->kind == util::JsonValue::Kind::object);
   }
-  const auto feed =
-    validate::parse_json(test::slurp(root / "public/feed.json"));
+  const auto feed = util::parse_json(test::slurp(root / "public/feed.json"));
   REQUIRE(feed);
-  const validate::JsonValue* items = feed->find("items");
+  const util::JsonValue* items = feed->find("items");
   REQUIRE(items != nullptr);
   REQUIRE(items->items.size() == 1);
-  const validate::JsonValue* t = items->items[0].find("title");
+  const util::JsonValue* t = items->items[0].find("title");
   REQUIRE(t != nullptr);
   // What the reader sees: the text as written (the control character is no
   // character a feed may hold, so ogfeed drops it from every output).
@@ -544,6 +542,6 @@ TEST_CASE("issue 25: every JSON ogfeed writes parses with a strict JSON "
   CHECK(t->text.find("\"q\" \\ 🎉 \u2028 end") != std::string::npos);
   CHECK(t->text.find('\x01') == std::string::npos);
   // The build report too.
-  const auto json = validate::parse_json(site::build_report_json(report));
+  const auto json = util::parse_json(site::build_report_json(report));
   CHECK(json.has_value());
 }

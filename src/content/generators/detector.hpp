@@ -3,6 +3,7 @@
 // What every generator module shares: the Detector that records what a
 // module reads of a site, and the helpers that read config files.
 
+#include "content/json_value.hpp"
 #include "content/permalink.hpp"
 #include "content/site_detect.hpp"
 #include "content/toml_value.hpp"
@@ -225,8 +226,9 @@ public:
   document(const std::string& rel)
   {
     const std::string text = read_text(m_root, rel);
-    auto doc =
-      rel.ends_with(".toml") ? parse_toml(text, 1) : parse_yaml(text, 1);
+    auto doc = rel.ends_with(".toml")   ? parse_toml(text, 1)
+               : rel.ends_with(".json") ? parse_json_value(text)
+                                        : parse_yaml(text, 1);
     if (!doc) {
       util::Diagnostic d = doc.error();
       d.severity = util::Severity::warning;

@@ -86,7 +86,7 @@ eleventy_dir_data(const fs::path& root, const fs::path& folder)
     if (text.empty()) {
       continue;
     }
-    if (auto v = parse_yaml(text, 1); v && v->kind == YamlValue::Kind::map) {
+    if (auto v = parse_json_value(text); v && v->kind == YamlValue::Kind::map) {
       return std::move(*v);
     }
   }
@@ -198,22 +198,43 @@ detect_eleventy(Detector& d)
   for (const std::string& name : names) {
     const fs::path meta = (data / name).lexically_normal();
     const std::string text = read_text(d.root(), meta);
-    if (text.empty() || !js_string(text, "url")) {
+    if (text.empty()) {
+      continue;
+    }
+    // A .json data file is JSON (parsed as such); a .js one is scanned.
+    std::optional<YamlValue> json;
+    if (meta.extension() == ".json") {
+      auto v = parse_json_value(text);
+      if (!v || v->kind != YamlValue::Kind::map) {
+        d.warn("cannot read " + meta.generic_string() + ": "
+               + (v ? std::string("not a JSON object") : v.error().message));
+        continue;
+      }
+      json = std::move(*v);
+    }
+    const auto field = [&](const char* key) -> std::optional<std::string> {
+      if (!json) {
+        return js_string(text, key);
+      }
+      const YamlValue* v = json->find(key);
+      return v != nullptr && v->kind == YamlValue::Kind::scalar
+               ? std::optional(v->scalar)
+               : std::nullopt;
+    };
+    if (!field("url")) {
       continue;
     }
     const std::string where = " in " + meta.generic_string();
-    d.url(js_string(text, "url"), "", "url" + where);
-    d.text(
-      js_string(text, "title"), &SiteConfig::title, "title", "title" + where);
+    d.url(field("url"), "", "url" + where);
+    d.text(field("title"), &SiteConfig::title, "title", "title" + where);
     if (d.config().title.empty()) { // a starter's site.json names it "name"
-      d.text(
-        js_string(text, "name"), &SiteConfig::title, "title", "name" + where);
+      d.text(field("name"), &SiteConfig::title, "title", "name" + where);
     }
-    d.text(js_string(text, "description"),
+    d.text(field("description"),
            &SiteConfig::subtitle,
            "subtitle",
            "description" + where);
-    d.language(js_string(text, "language"), "language" + where);
+    d.language(field("language"), "language" + where);
     break;
   }
   // Collections named by glob in the config, each folder with the

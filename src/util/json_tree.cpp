@@ -1,9 +1,9 @@
-#include "validate/json_tree.hpp"
+#include "util/json_tree.hpp"
 
 #include <rapidjson/error/en.h>
 #include <rapidjson/reader.h>
 
-namespace ogfeed::validate {
+namespace ogfeed::util {
 
 namespace {
 
@@ -244,4 +244,4 @@ parse_json(std::string_view text)
   return builder.take();
 }
 
-} // namespace ogfeed::validate
+} // namespace ogfeed::util

@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-namespace ogfeed::validate {
+namespace ogfeed::util {
 
 // A JSON value as RFC 8259 gives it, with where it starts in the document
 // (line, and column in characters, both from 1).
@@ -33,6 +33,6 @@ const char* json_kind_name(JsonValue::Kind kind);
 // no trailing commas, no second document, UTF-8 checked, \u escapes with
 // surrogate pairs decoded, at most 256 levels deep. Fails with the line
 // and column of the first error.
-util::Expected<JsonValue> parse_json(std::string_view text);
+Expected<JsonValue> parse_json(std::string_view text);
 
-} // namespace ogfeed::validate
+} // namespace ogfeed::util
