@@ -40,7 +40,7 @@ while [[ "${1:-}" == --* ]]; do
 done
 fixtures=("$@")
 if [[ ${#fixtures[@]} -eq 0 ]]; then
-  fixtures=("$root"/tests/data/conformance/*/ "$root"/tests/data/generators/{hugo,jekyll,hexo,eleventy,docusaurus}*/)
+  fixtures=("$root"/tests/data/conformance/*/ "$root"/tests/data/generators/{hugo,jekyll,hexo,eleventy,docusaurus,gatsby}*/)
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -80,7 +80,7 @@ for dir in "${fixtures[@]}"; do
   site="$work/site-$name"
   rm -rf "$site" && cp -r "$dir" "$site" && rm -f "$site/expected.tsv"
   kind=${generator:-$name}
-  case "$kind" in hugo*) tool=hugo ;; jekyll*) tool=jekyll ;; hexo* | eleventy* | docusaurus*) tool=npm ;; *) tool=none ;; esac
+  case "$kind" in hugo*) tool=hugo ;; jekyll*) tool=jekyll ;; hexo* | eleventy* | docusaurus* | gatsby*) tool=npm ;; *) tool=none ;; esac
   if [[ $tool == npm && ! -d "${OGFEED_NPM_DIR:-/nonexistent}/node_modules" ]]; then
     echo "conformance: $name: skipped, OGFEED_NPM_DIR names no npm folder with its generator"
     continue
@@ -189,8 +189,32 @@ for dir in "${fixtures[@]}"; do
       grep -hP '^ogfeed-post\t' "$work/probe.txt" |
         awk -F'\t' -v h="$host" '$3 != "" { print "post\t" $2 "\t" h $3 }' | LC_ALL=C sort -u >"$work/posts.tsv"
       ;;
+    gatsby*)
+      npm=$(realpath "$OGFEED_NPM_DIR")
+      version="gatsby $(node -p "require('$npm/node_modules/gatsby/package.json').version")"
+      [[ -e "$site/node_modules" ]] || ln -s "$npm/node_modules" "$site/node_modules"
+      # The site's gatsby-node.js plus a build hook that lists every page
+      # made from a Markdown node (createPage's context.id, as
+      # gatsby-starter-blog passes it) with the file it came from.
+      [[ -e "$site/gatsby-node.js" ]] || echo >"$site/gatsby-node.js"
+      printf '%s\n' 'exports.onPostBuild = ({ store, getNode }) => {' \
+        '  const state = store.getState(), lines = [];' \
+        '  for (const page of state.pages.values()) {' \
+        '    const node = page.context && page.context.id && getNode(page.context.id);' \
+        '    if (!node || !["MarkdownRemark", "Mdx"].includes(node.internal.type)) continue;' \
+        '    const file = getNode(node.parent);' \
+        '    lines.push(`ogfeed-post\t${require("path").relative(state.program.directory, file.absolutePath)}\t${encodeURI(page.path)}`);' \
+        '  }' \
+        '  require("fs").writeFileSync(process.env.OGFEED_PROBE_OUT, `ogfeed-base\t${state.config.siteMetadata.siteUrl}\n` + lines.join("\n") + "\n");' \
+        '};' >>"$site/gatsby-node.js"
+      (cd "$site" && GATSBY_TELEMETRY_DISABLED=1 OGFEED_PROBE_OUT="$work/probe.txt" node "$npm/node_modules/gatsby/cli.js" build >/dev/null 2>&1 &&
+        mv public "$out")
+      base=$(grep -hoP '^ogfeed-base\t\K.*' "$work/probe.txt")
+      grep -hP '^ogfeed-post\t' "$work/probe.txt" |
+        awk -F'\t' -v b="${base%/}" '$3 != "" { print "post\t" $2 "\t" b $3 }' | LC_ALL=C sort -u >"$work/posts.tsv"
+      ;;
     *)
-      echo "conformance: $name: no generator named by its prefix (hugo, jekyll, hexo, eleventy, docusaurus)" >&2
+      echo "conformance: $name: no generator named by its prefix (hugo, jekyll, hexo, eleventy, docusaurus, gatsby)" >&2
       exit 2
       ;;
   esac

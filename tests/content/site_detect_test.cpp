@@ -187,3 +187,29 @@ TEST_CASE("issue 23: a generator's JSON config is read as JSON: escapes "
   CHECK(eleventy.config.title == "11ty \xF0\x9F\x93\x9D");
   CHECK(eleventy.config.base_url == "https://e.example.jp/");
 }
+
+TEST_CASE("issue 21: Gatsby's posts are in the folders "
+          "gatsby-source-filesystem names that hold Markdown",
+          "[content]")
+{
+  const auto gatsby = content::detect_site(site_of(
+    "detect-gatsby",
+    {{"gatsby-config.js",
+      "module.exports = {\n  siteMetadata: { siteUrl: `https://g.example.jp` "
+      "},\n  plugins: [\n"
+      "    // { resolve: `gatsby-source-filesystem`, options: { path: "
+      "`${__dirname}/old` } },\n"
+      "    { resolve: `gatsby-source-filesystem`, options: { name: `assets`, "
+      "path: `${__dirname}/static/img` } },\n"
+      "    { resolve: 'gatsby-source-filesystem', options: { path: "
+      "'./articles', name: 'blog' } },\n"
+      "    { resolve: `gatsby-source-filesystem`, options: { path: "
+      "`${__dirname}/../outside` } },\n"
+      "  ],\n}\n"},
+     {"old/a.md", "---\ntitle: old\n---\nx\n"},
+     {"static/img/logo.png", "png"},
+     {"articles/2024/first.md", "---\ntitle: a\ndate: 2024-01-01\n---\nx\n"}}));
+  CHECK(gatsby.generator == "Gatsby");
+  CHECK(gatsby.config.base_url == "https://g.example.jp/");
+  CHECK(gatsby.config.content_dirs == std::vector<std::string>{"articles"});
+}

@@ -1,8 +1,76 @@
 #include "content/generators/generators.hpp"
 
+#include <regex>
+
 namespace ogfeed::content::generators {
 
 namespace {
+
+// The folders gatsby-source-filesystem reads, in the order the config
+// names them: each `path` of its options, written as `${__dirname}/a/b`,
+// "./a/b", "a/b", or path.join(__dirname, "a", "b") (path.resolve too),
+// relative to the site. A path outside the site is left out.
+std::vector<std::string>
+filesystem_sources(const std::string& config)
+{
+  const std::string js = without_js_comments(config);
+  static const std::regex literal(
+    R"re(^\s*path\s*:\s*[`'"](?:\$\{__dirname\}/|\./)?([^`'"$]*)[`'"])re");
+  static const std::regex joined(
+    R"re(^\s*path\s*:\s*path\.(?:join|resolve)\(\s*__dirname\s*((?:,\s*[`'"][^`'"$]*[`'"]\s*)+)\))re");
+  static const std::regex part(R"re([`'"]([^`'"]*)[`'"])re");
+  std::vector<std::string> out;
+  const std::string plugin = "gatsby-source-filesystem";
+  for (auto at = js.find(plugin); at != std::string::npos;
+       at = js.find(plugin, at + plugin.size())) {
+    // The options object that follows, up to the next plugin.
+    const auto next = js.find("resolve", at + plugin.size());
+    const std::string options =
+      js.substr(at, next == std::string::npos ? std::string::npos : next - at);
+    for (auto key = options.find("path"); key != std::string::npos;
+         key = options.find("path", key + 4)) {
+      const std::string rest = options.substr(key);
+      std::smatch m;
+      std::string dir;
+      if (std::regex_search(rest, m, literal)) {
+        dir = m[1];
+      } else if (std::regex_search(rest, m, joined)) {
+        const std::string parts = m[1];
+        for (std::sregex_iterator it(parts.begin(), parts.end(), part), end;
+             it != end;
+             ++it) {
+          dir += (dir.empty() ? "" : "/") + (*it)[1].str();
+        }
+      } else {
+        continue;
+      }
+      const fs::path rel = fs::path(dir).lexically_normal();
+      if (!dir.empty() && rel.is_relative() && !rel.empty()
+          && *rel.begin() != "..") {
+        out.push_back(without_slashes(rel.generic_string()));
+      }
+      break;
+    }
+  }
+  return out;
+}
+
+// True when the folder `rel` below `root` holds a Markdown file.
+bool
+holds_markdown(const fs::path& root, const std::string& rel)
+{
+  std::error_code ec;
+  int seen = 0;
+  for (fs::recursive_directory_iterator it(root / rel, ec), end;
+       !ec && it != end && ++seen < 10000;
+       it.increment(ec)) {
+    const std::string ext = it->path().extension().string();
+    if (ext == ".md" || ext == ".mdx" || ext == ".markdown") {
+      return true;
+    }
+  }
+  return false;
+}
 
 bool
 detect_gatsby(Detector& d)
@@ -24,8 +92,18 @@ detect_gatsby(Detector& d)
          "description in " + *file);
   d.language(js_string(read_text(d.root(), "gatsby-ssr.js"), "lang"),
              "lang in gatsby-ssr.js");
-  if (const auto dir =
-        first_dir(d.root(), {"content/blog", "content/posts", "blog"})) {
+  // createFilePath's URLs, as gatsby-starter-blog makes its pages.
+  std::vector<std::string> dirs;
+  for (const std::string& dir : filesystem_sources(js)) {
+    if (is_dir(d.root() / dir) && holds_markdown(d.root(), dir)) {
+      dirs.push_back(dir);
+    }
+  }
+  if (!dirs.empty()) {
+    d.permalink("/:path/", "", "gatsby-starter-blog's file-path URLs");
+    d.posts(dirs, {}, "gatsby-source-filesystem in " + *file);
+  } else if (const auto dir =
+               first_dir(d.root(), {"content/blog", "content/posts", "blog"})) {
     d.permalink("/:path/", "", "gatsby-starter-blog's file-path URLs");
     d.posts({*dir}, {}, "Gatsby's " + *dir);
   }
