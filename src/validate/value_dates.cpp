@@ -220,102 +220,147 @@ rfc822_zone_fix(std::string_view raw)
                       std::abs(minutes) % 60)};
 }
 
-Rfc822
-check_rfc822(std::string_view raw, util::UtcSeconds* time)
+namespace {
+
+// The fields of an RFC 822 date-time as written, before any range check.
+struct Rfc822Parts
 {
-  const std::string normalized = normalize_rfc822(raw);
-  std::string_view s = normalized;
-  s = util::trim_xml_space(s);
-  int day_name = -1;
-  if (s.size() > 4 && s[3] == ',') {
-    // "Thu,09 Feb": the space after the comma is optional.
-    for (int i = 0; i < 7; ++i) {
-      if (s.substr(0, 3) == util::weekday_abbreviation(i)) {
-        day_name = i;
-      }
-    }
-    if (day_name < 0) {
-      return Rfc822::invalid;
-    }
-    s.remove_prefix(4);
-    s = util::trim_xml_space(s);
-  }
-  // D[D] Mon YYYY HH:MM[:SS] zone
-  std::size_t i = 0;
+  int day_name = -1; // 0 = Sunday, -1 = none written
+  int day = 0;
+  int month = 0;
+  int year = 0;
+  std::size_t year_digits = 0;
+  int hour = 0;
+  int minute = 0;
+  int second = 0;
+  std::string_view zone;
+};
+
+// "D[D] Mon YY[YY] " from s[i]; false when it is not there.
+bool
+scan_rfc822_date(std::string_view s, std::size_t& i, Rfc822Parts& p)
+{
   const std::size_t dstart = i;
   while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
     ++i;
   }
   if (i == dstart || i - dstart > 2 || i >= s.size() || s[i] != ' ') {
-    return Rfc822::invalid;
+    return false;
   }
-  const int d = number(s, dstart, i - dstart);
+  p.day = number(s, dstart, i - dstart);
   ++i;
-  int mo = -1;
+  p.month = -1;
   for (int k = 1; k <= 12; ++k) {
     if (s.substr(i, 3) == util::month_abbreviation(k)) {
-      mo = k;
+      p.month = k;
     }
   }
-  if (mo < 0 || i + 3 >= s.size() || s[i + 3] != ' ') {
-    return Rfc822::invalid;
+  if (p.month < 0 || i + 3 >= s.size() || s[i + 3] != ' ') {
+    return false;
   }
   i += 4;
   const std::size_t ystart = i;
   while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
     ++i;
   }
-  const std::size_t ylen = i - ystart;
-  if ((ylen != 2 && ylen != 4) || i >= s.size() || s[i] != ' ') {
-    return Rfc822::invalid;
+  p.year_digits = i - ystart;
+  if ((p.year_digits != 2 && p.year_digits != 4) || i >= s.size()
+      || s[i] != ' ') {
+    return false;
   }
-  int y = number(s, ystart, ylen);
+  p.year = number(s, ystart, p.year_digits);
   ++i;
+  return true;
+}
+
+// "HH:MM[:SS] zone" from s[i]; false when it is not there.
+bool
+scan_rfc822_time(std::string_view s, std::size_t i, Rfc822Parts& p)
+{
   if (!digits(s, i, 2) || i + 2 >= s.size() || s[i + 2] != ':'
       || !digits(s, i + 3, 2)) {
-    return Rfc822::invalid;
+    return false;
   }
-  const int hh = number(s, i, 2);
-  const int mm = number(s, i + 3, 2);
-  int ss = 0;
+  p.hour = number(s, i, 2);
+  p.minute = number(s, i + 3, 2);
   i += 5;
   if (i < s.size() && s[i] == ':') {
     if (!digits(s, i + 1, 2)) {
-      return Rfc822::invalid;
+      return false;
     }
-    ss = number(s, i + 1, 2);
+    p.second = number(s, i + 1, 2);
     i += 3;
   }
   if (i >= s.size() || s[i] != ' ') {
+    return false;
+  }
+  p.zone = s.substr(i + 1);
+  return true;
+}
+
+// Splits `s` (normalized) into its fields; false when it is no RFC 822
+// date-time by syntax.
+bool
+scan_rfc822(std::string_view s, Rfc822Parts& p)
+{
+  s = util::trim_xml_space(s);
+  if (s.size() > 4 && s[3] == ',') {
+    // "Thu,09 Feb": the space after the comma is optional.
+    for (int i = 0; i < 7; ++i) {
+      if (s.substr(0, 3) == util::weekday_abbreviation(i)) {
+        p.day_name = i;
+      }
+    }
+    if (p.day_name < 0) {
+      return false;
+    }
+    s.remove_prefix(4);
+    s = util::trim_xml_space(s);
+  }
+  std::size_t i = 0;
+  return scan_rfc822_date(s, i, p) && scan_rfc822_time(s, i, p);
+}
+
+} // namespace
+
+Rfc822
+check_rfc822(std::string_view raw, util::UtcSeconds* time)
+{
+  const std::string normalized = normalize_rfc822(raw);
+  Rfc822Parts p;
+  if (!scan_rfc822(normalized, p)) {
     return Rfc822::invalid;
   }
-  const std::string_view zone = s.substr(i + 1);
-  std::optional<int> offset = rfc822_zone_offset(zone);
+  std::optional<int> offset = rfc822_zone_offset(p.zone);
   bool other_zone = false;
   if (!offset) {
-    if (!is_zone_name(zone)) {
+    if (!is_zone_name(p.zone)) {
       return Rfc822::invalid;
     }
     other_zone = true;
-    offset = other_zone_offset(zone);
+    offset = other_zone_offset(p.zone);
   }
-  if (ylen == 2) {
-    y += y < 50 ? 2000 : 1900;
+  if (p.year_digits == 2) {
+    p.year += p.year < 50 ? 2000 : 1900;
   }
-  if (!util::is_valid_day(y, mo, d) || hh > 23 || mm > 59 || ss > 60) {
+  if (!util::is_valid_day(p.year, p.month, p.day) || p.hour > 23
+      || p.minute > 59 || p.second > 60) {
     return Rfc822::invalid;
   }
   if (time != nullptr && offset) {
     *time = util::to_utc_fixed(
-      util::CivilTime{y, mo, d, hh, mm, std::min(59, ss)}, *offset);
+      util::CivilTime{
+        p.year, p.month, p.day, p.hour, p.minute, std::min(59, p.second)},
+      *offset);
   }
   if (other_zone) {
     return Rfc822::zone;
   }
-  if (day_name >= 0 && util::weekday_of(y, mo, d) != day_name) {
+  if (p.day_name >= 0
+      && util::weekday_of(p.year, p.month, p.day) != p.day_name) {
     return Rfc822::wrong_weekday;
   }
-  return ylen == 2 ? Rfc822::short_year : Rfc822::valid;
+  return p.year_digits == 2 ? Rfc822::short_year : Rfc822::valid;
 }
 
 bool
