@@ -20,6 +20,56 @@ shown_name(const OptionSpec& spec)
   return "--" + std::string(spec.name);
 }
 
+// getopt_long's tables for `specs`: each long option's code is
+// k_long_only + its index; -h and --help are always there.
+struct GetoptTables
+{
+  std::vector<std::string> names; // keeps option names alive for getopt
+  std::vector<option> longs;
+  // '+' would stop at the first operand; we allow options after operands.
+  // ':' first: a missing value is reported as ':' rather than printed.
+  std::string shorts = ":h";
+
+  explicit GetoptTables(const std::vector<OptionSpec>& specs)
+  {
+    names.reserve(specs.size());
+    for (std::size_t i = 0; i < specs.size(); ++i) {
+      const OptionSpec& s = specs[i];
+      names.emplace_back(s.name);
+      const int has_arg = s.value == OptionSpec::Value::required
+                            ? required_argument
+                            : no_argument;
+      longs.push_back({names.back().c_str(),
+                       has_arg,
+                       nullptr,
+                       k_long_only + static_cast<int>(i)});
+      if (s.short_name != 0) {
+        shorts += s.short_name;
+        if (has_arg == required_argument) {
+          shorts += ':';
+        }
+      }
+    }
+    longs.push_back({"help", no_argument, nullptr, 'h'});
+    longs.push_back({nullptr, 0, nullptr, 0});
+  }
+};
+
+// The spec getopt_long's code `c` stands for, or null.
+const OptionSpec*
+option_spec(const std::vector<OptionSpec>& specs, int c)
+{
+  if (c >= k_long_only) {
+    return &specs[static_cast<std::size_t>(c - k_long_only)];
+  }
+  for (const auto& s : specs) {
+    if (s.short_name != 0 && s.short_name == c) {
+      return &s;
+    }
+  }
+  return nullptr;
+}
+
 } // namespace
 
 std::optional<std::vector<std::string>>
@@ -29,31 +79,7 @@ parse_options(std::string_view command,
               std::string_view help,
               int& exit_code)
 {
-  std::vector<std::string> names; // keeps option names alive for getopt
-  names.reserve(specs.size());
-  std::vector<option> longs;
-  // '+' would stop at the first operand; we allow options after operands.
-  // ':' first: a missing value is reported as ':' rather than printed.
-  std::string shorts = ":h";
-  for (std::size_t i = 0; i < specs.size(); ++i) {
-    const OptionSpec& s = specs[i];
-    names.emplace_back(s.name);
-    const int has_arg =
-      s.value == OptionSpec::Value::required ? required_argument : no_argument;
-    longs.push_back({names.back().c_str(),
-                     has_arg,
-                     nullptr,
-                     k_long_only + static_cast<int>(i)});
-    if (s.short_name != 0) {
-      shorts += s.short_name;
-      if (has_arg == required_argument) {
-        shorts += ':';
-      }
-    }
-  }
-  longs.push_back({"help", no_argument, nullptr, 'h'});
-  longs.push_back({nullptr, 0, nullptr, 0});
-
+  const GetoptTables tables(specs);
   std::vector<std::string> storage = args;
   std::string argv0(command);
   std::vector<char*> argv{argv0.data()};
@@ -67,23 +93,13 @@ parse_options(std::string_view command,
     exit_code = usage_error(message);
     return std::nullopt;
   };
-  auto spec_for = [&](int c) -> const OptionSpec* {
-    if (c >= k_long_only) {
-      return &specs[static_cast<std::size_t>(c - k_long_only)];
-    }
-    for (const auto& s : specs) {
-      if (s.short_name != 0 && s.short_name == c) {
-        return &s;
-      }
-    }
-    return nullptr;
-  };
+  auto spec_for = [&](int c) { return option_spec(specs, c); };
 
   opterr = 0;
   optind = 0; // glibc: 0 starts a fresh scan
   for (;;) {
-    const int c =
-      getopt_long(argc, argv.data(), shorts.c_str(), longs.data(), nullptr);
+    const int c = getopt_long(
+      argc, argv.data(), tables.shorts.c_str(), tables.longs.data(), nullptr);
     if (c == -1) {
       break;
     }
