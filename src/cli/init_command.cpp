@@ -21,6 +21,55 @@ constexpr const char* k_init_help =
   "  --print      print the configuration instead of writing it\n"
   "  -h, --help   show this help\n";
 
+// Adds ogfeed's state folder to the site's .gitignore: it is never
+// committed (a build refuses one git tracks). False after an error, said.
+bool
+ignore_state_dir(const fs::path& root)
+{
+  const fs::path ignore = root / ".gitignore";
+  auto ignored = util::read_file(ignore, 1 << 20);
+  if (auto added =
+        content::gitignore_with_state_dir(ignored ? *ignored : std::string())) {
+    if (auto ok = util::write_file_atomic(ignore, *added); !ok) {
+      std::cerr << util::format_diagnostic(ok.error()) << "\n";
+      return false;
+    }
+    std::cout << "added .ogfeed/ (ogfeed's state) to " << ignore.string()
+              << "\n";
+  }
+  return true;
+}
+
+// What to do after init, in order.
+void
+print_next_steps(const content::DetectedSite& site,
+                 const fs::path& root,
+                 const fs::path& path)
+{
+  const std::string dir =
+    root == fs::path(".") ? std::string() : " " + root.string();
+  std::cout << "next steps:\n";
+  int step = 1;
+  if (site.config.title.empty() || site.config.base_url.empty()) {
+    std::cout << "  " << step++
+              << ". fill in the 'title' and 'base_url' it leaves empty "
+                 "(marked TODO)\n";
+  }
+  std::cout << "  " << step++ << ". check the values marked 'guessed' in "
+            << path.string() << "\n";
+  std::cout << "  " << step++ << ". ogfeed build" << dir
+            << "      (the feeds and cards, into "
+            << (site.config.output_dir.empty() ? std::string("public")
+                                               : site.config.output_dir)
+            << "/)\n";
+  std::cout << "  " << step++
+            << ". put the <head> tags on the site's pages: the README's "
+               "snippet for "
+            << (site.generator.empty() ? std::string("your generator")
+                                       : site.generator)
+            << " reads them from head.json\n";
+}
+
 } // namespace
 
 int
@@ -79,42 +128,10 @@ run_init(const std::vector<std::string>& args)
                   ? std::string("site of no known generator")
                   : site.generator + " site")
             << "\n";
-  // ogfeed's state folder is never committed: a build refuses one git
-  // tracks.
-  const fs::path ignore = root / ".gitignore";
-  auto ignored = util::read_file(ignore, 1 << 20);
-  if (auto added =
-        content::gitignore_with_state_dir(ignored ? *ignored : std::string())) {
-    if (auto ok = util::write_file_atomic(ignore, *added); !ok) {
-      std::cerr << util::format_diagnostic(ok.error()) << "\n";
-      return k_exit_failure;
-    }
-    std::cout << "added .ogfeed/ (ogfeed's state) to " << ignore.string()
-              << "\n";
+  if (!ignore_state_dir(root)) {
+    return k_exit_failure;
   }
-  // What to do next, in order.
-  const std::string dir =
-    root == fs::path(".") ? std::string() : " " + root.string();
-  std::cout << "next steps:\n";
-  int step = 1;
-  if (site.config.title.empty() || site.config.base_url.empty()) {
-    std::cout << "  " << step++
-              << ". fill in the 'title' and 'base_url' it leaves empty "
-                 "(marked TODO)\n";
-  }
-  std::cout << "  " << step++ << ". check the values marked 'guessed' in "
-            << path.string() << "\n";
-  std::cout << "  " << step++ << ". ogfeed build" << dir
-            << "      (the feeds and cards, into "
-            << (site.config.output_dir.empty() ? std::string("public")
-                                               : site.config.output_dir)
-            << "/)\n";
-  std::cout << "  " << step++
-            << ". put the <head> tags on the site's pages: the README's "
-               "snippet for "
-            << (site.generator.empty() ? std::string("your generator")
-                                       : site.generator)
-            << " reads them from head.json\n";
+  print_next_steps(site, root, path);
   return k_exit_ok;
 }
 
