@@ -144,6 +144,7 @@ find_post_files_in(const fs::path& dir,
                                            + "' does not exist"));
   }
   stamp_folder(dir, folders);
+  const bool in_posts = dir.filename() == "_posts";
   fs::path current = dir; // what the next increment opens, for messages
   fs::recursive_directory_iterator it(dir, fs::directory_options::none, ec);
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
@@ -161,10 +162,11 @@ find_post_files_in(const fs::path& dir,
       stamp_folder(p, folders);
     }
     // Jekyll's _posts may hold posts written in HTML.
-    const bool html = p.extension() == ".html" && dir.filename() == "_posts";
+    const bool html = in_posts && p.extension() == ".html";
     if (!it->is_regular_file(type_ec) || it->is_symlink(type_ec)
         || !(is_markdown(p) || html) || p.stem() == "_index"
-        || excluded(p.lexically_relative(dir).generic_string(), exclude)) {
+        || (!exclude.empty()
+            && excluded(p.lexically_relative(dir).generic_string(), exclude))) {
       continue;
     }
     files.push_back(post_file(p, dir, languages));
@@ -235,11 +237,20 @@ find_post_files(const fs::path& site_root,
                  std::make_move_iterator(found.begin()),
                  std::make_move_iterator(found.end()));
   }
-  std::sort(
-    files.begin(), files.end(), [](const PostFile& a, const PostFile& b) {
-      return a.path < b.path;
-    });
-  return files;
+  // In path order (component by component), sorted by a key that orders
+  // as std::filesystem::path compares: its '/' below every other byte.
+  std::vector<std::pair<std::string, std::size_t>> keys(files.size());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    keys[i] = {files[i].path.generic_string(), i};
+    std::replace(keys[i].first.begin(), keys[i].first.end(), '/', '\x01');
+  }
+  std::sort(keys.begin(), keys.end());
+  std::vector<PostFile> sorted;
+  sorted.reserve(files.size());
+  for (const auto& [key, i] : keys) {
+    sorted.push_back(std::move(files[i]));
+  }
+  return sorted;
 }
 
 } // namespace ogfeed::content::detail

@@ -41,7 +41,9 @@ meta(std::string& html, std::string_view property, const std::string& value)
 {
   html += "<meta property=\"";
   html += property;
-  html += "\" content=\"" + util::html_escape(value) + "\">\n";
+  html += "\" content=\"";
+  html += util::html_escape(value);
+  html += "\">\n";
 }
 
 // The <link rel="alternate"> tags of the feed a post is in: the site's
@@ -73,11 +75,25 @@ head_json(const std::vector<content::Post>& posts,
           const std::vector<std::string>& summaries,
           const content::SiteConfig& config)
 {
-  std::map<std::string, std::string> links;   // by feed folder
-  std::map<std::string, std::string> entries; // sorted by permalink
-  for (std::size_t i = 0; i < posts.size(); ++i) {
+  // By permalink; of two posts with one permalink, the later one.
+  std::vector<std::size_t> order(posts.size());
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    order[i] = i;
+  }
+  std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) {
+    return posts[a].permalink < posts[b].permalink;
+  });
+  std::map<std::string, std::string> links; // by feed folder
+  util::JsonWriter json(util::JsonWriter::Style::one_member_per_line);
+  json.begin_object();
+  std::string html;
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const std::size_t i = order[k];
     const content::Post& p = posts[i];
-    std::string html;
+    if (k + 1 < order.size() && posts[order[k + 1]].permalink == p.permalink) {
+      continue;
+    }
+    html.clear();
     meta(html, "og:title", p.title);
     const std::string& description =
       summaries[i].empty() ? config.subtitle : summaries[i];
@@ -100,18 +116,16 @@ head_json(const std::vector<content::Post>& posts,
     } else {
       meta(html, "twitter:card", "summary");
     }
-    util::JsonWriter entry;
-    entry.begin_object();
     const feed::HomeFeed home = feed::home_feed(p, config);
     auto it = links.find(home.dir);
     if (it == links.end()) {
       it = links.emplace(home.dir, feed_links(home, config)).first;
     }
-    entry.key("html").string(html + it->second);
-    entry.end_object();
-    entries[p.permalink] = entry.str();
+    html += it->second;
+    json.key(p.permalink).begin_object().key("html").string(html).end_object();
   }
-  return util::json_object_lines(entries);
+  json.end_object();
+  return json.str() + "\n";
 }
 
 std::string

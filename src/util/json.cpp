@@ -6,12 +6,23 @@
 
 namespace ogfeed::util {
 
-std::string
-json_string(std::string_view text)
+namespace {
+
+// Appends `text` as a JSON string to `out`: the runs that need no escape
+// are copied whole.
+void
+append_json_string(std::string& out, std::string_view text)
 {
-  std::string out = "\"";
-  for (const char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
+  out.reserve(out.size() + text.size() + 2);
+  out += '"';
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      continue;
+    }
+    out.append(text.data() + run, i - run);
+    run = i + 1;
     switch (c) {
     case '"':
       out += "\\\"";
@@ -29,14 +40,21 @@ json_string(std::string_view text)
       out += "\\t";
       break;
     default:
-      if (c < 0x20) {
-        out += fmt::format("\\u{:04x}", c);
-      } else {
-        out += ch;
-      }
+      out += fmt::format("\\u{:04x}", c);
     }
   }
-  return out + "\"";
+  out.append(text.data() + run, text.size() - run);
+  out += '"';
+}
+
+} // namespace
+
+std::string
+json_string(std::string_view text)
+{
+  std::string out;
+  append_json_string(out, text);
+  return out;
 }
 
 std::string
@@ -131,7 +149,7 @@ JsonWriter&
 JsonWriter::key(std::string_view name)
 {
   before_value();
-  m_out += json_string(name);
+  append_json_string(m_out, name);
   m_out += ": ";
   m_after_key = true;
   return *this;
@@ -141,7 +159,7 @@ JsonWriter&
 JsonWriter::string(std::string_view text)
 {
   before_value();
-  m_out += json_string(text);
+  append_json_string(m_out, text);
   return *this;
 }
 

@@ -100,25 +100,36 @@ first_bad_offset(std::string_view text)
       ++i;
       continue;
     }
+    // Runs of three-byte characters whose lead byte needs no check of the
+    // second byte (U+1000-U+CFFF, U+E000-U+EFFF: CJK, kana, hangul), the
+    // bulk of a Japanese or Chinese text, one after the other.
+    while (i + 2 < n && ((p[i] >= 0xE1 && p[i] <= 0xEC) || p[i] == 0xEE)
+           && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+      i += 3;
+    }
+    if (i >= n || p[i] < 0x80) {
+      continue;
+    }
+    const unsigned char lead = p[i];
     // Multi-byte sequences, checked byte-wise (Unicode 15, table 3-7).
     auto cont = [&](std::size_t k) {
       return i + k < n && (p[i + k] & 0xC0) == 0x80;
     };
-    if (b >= 0xC2 && b <= 0xDF) {
+    if (lead >= 0xC2 && lead <= 0xDF) {
       if (!cont(1)) {
         return i;
       }
       i += 2;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-      if (!cont(1) || !cont(2) || (b == 0xE0 && p[i + 1] < 0xA0)
-          || (b == 0xED && p[i + 1] >= 0xA0)
-          || (b == 0xEF && p[i + 1] == 0xBF && p[i + 2] >= 0xBE)) {
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      if (!cont(1) || !cont(2) || (lead == 0xE0 && p[i + 1] < 0xA0)
+          || (lead == 0xED && p[i + 1] >= 0xA0)
+          || (lead == 0xEF && p[i + 1] == 0xBF && p[i + 2] >= 0xBE)) {
         return i; // overlong, a surrogate, or U+FFFE/U+FFFF
       }
       i += 3;
-    } else if (b >= 0xF0 && b <= 0xF4) {
-      if (!cont(1) || !cont(2) || !cont(3) || (b == 0xF0 && p[i + 1] < 0x90)
-          || (b == 0xF4 && p[i + 1] >= 0x90)) {
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      if (!cont(1) || !cont(2) || !cont(3) || (lead == 0xF0 && p[i + 1] < 0x90)
+          || (lead == 0xF4 && p[i + 1] >= 0x90)) {
         return i;
       }
       i += 4;
