@@ -63,26 +63,42 @@ excluded(const std::string& rel, const std::vector<std::string>& globs)
 PostFile
 post_file(const fs::path& p,
           const fs::path& dir,
+          bool dir_is_normal,
           const FileLanguages& languages)
 {
   PostFile f;
   f.path = p;
-  f.source.display_path = p.lexically_normal().string();
+  // Below a folder already in normal form, the iterator's path is too.
+  f.source.display_path =
+    dir_is_normal ? p.string() : p.lexically_normal().string();
   f.source.file = p;
   // Most posts never reach a feed: their bodies are read from where the
   // front matter ended when needed rather than held, which keeps a
   // 10,000-post build small.
   f.source.keep_body = KeepBody::no;
-  fs::path folder = p.parent_path().lexically_relative(dir);
+  // Its folder below `dir`, '/'-separated, from the path's own text (the
+  // iterator's paths are `dir` + '/' + the names below it).
+  const std::string& full = p.native();
+  std::string_view rel = full;
+  rel.remove_prefix(std::min(rel.size(), dir.native().size()));
+  while (rel.starts_with('/')) {
+    rel.remove_prefix(1);
+  }
+  const auto slash = rel.rfind('/');
+  std::string folder(slash == std::string_view::npos ? std::string_view()
+                                                     : rel.substr(0, slash));
   const std::string stem =
     without_language(p.stem().string(), languages, &f.language);
   f.source.name = stem;
-  if (!folder.empty() && folder != "."
-      && (stem == "index" || stem == folder.filename().string())) {
-    f.source.name = folder.filename().string();
-    folder = folder.parent_path();
+  const auto last = folder.rfind('/');
+  const std::string_view folder_name =
+    last == std::string::npos ? std::string_view(folder)
+                              : std::string_view(folder).substr(last + 1);
+  if (!folder.empty() && (stem == "index" || stem == folder_name)) {
+    f.source.name = std::string(folder_name);
+    folder.resize(last == std::string::npos ? 0 : last);
   }
-  f.source.folder = folder == "." ? std::string() : folder.generic_string();
+  f.source.folder = std::move(folder);
   return f;
 }
 
@@ -145,6 +161,7 @@ find_post_files_in(const fs::path& dir,
   }
   stamp_folder(dir, folders);
   const bool in_posts = dir.filename() == "_posts";
+  const bool dir_is_normal = dir.lexically_normal() == dir;
   fs::path current = dir; // what the next increment opens, for messages
   fs::recursive_directory_iterator it(dir, fs::directory_options::none, ec);
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
@@ -169,7 +186,7 @@ find_post_files_in(const fs::path& dir,
             && excluded(p.lexically_relative(dir).generic_string(), exclude))) {
       continue;
     }
-    files.push_back(post_file(p, dir, languages));
+    files.push_back(post_file(p, dir, dir_is_normal, languages));
   }
   if (ec) {
     // Name the folder that failed, not the content root above it.

@@ -306,7 +306,14 @@ load_post_body(const Post& post)
 void
 sort_posts(std::vector<Post>& posts)
 {
-  std::sort(posts.begin(), posts.end(), [](const Post& a, const Post& b) {
+  // Indices are sorted, then each post moved once: a post is large.
+  std::vector<std::size_t> order(posts.size());
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    order[i] = i;
+  }
+  std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    const Post& a = posts[x];
+    const Post& b = posts[y];
     if (a.date != b.date) {
       return a.date > b.date;
     }
@@ -315,6 +322,12 @@ sort_posts(std::vector<Post>& posts)
     }
     return a.shown_path < b.shown_path;
   });
+  std::vector<Post> sorted;
+  sorted.reserve(posts.size());
+  for (const std::size_t i : order) {
+    sorted.push_back(std::move(posts[i]));
+  }
+  posts = std::move(sorted);
 }
 
 std::uint64_t
@@ -361,6 +374,7 @@ load_posts(const fs::path& site_root,
       out.cache.store((*files)[i].source.display_path, std::move(*entries[i]));
     }
   }
+  out.posts.reserve(parsed.size());
   for (std::size_t i = 0; i < parsed.size(); ++i) {
     ParsedPost& p = parsed[i];
     out.diagnostics.insert(out.diagnostics.end(),

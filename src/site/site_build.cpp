@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <future>
 #include <map>
 #include <set>
 
@@ -69,6 +70,7 @@ select_posts(std::vector<content::Post> posts,
 {
   util::Diagnostics& diagnostics = report.diagnostics;
   std::vector<content::Post> out;
+  out.reserve(posts.size());
   std::map<std::string, std::string> seen; // permalink -> source path
   for (auto& post : posts) {
     BuildReport::PostRecord record{
@@ -158,25 +160,33 @@ stage_cards(const std::vector<content::Post>& posts,
 
 // The outputs beside the feeds: feed.xsl, feed.html and head.json, as
 // configured.
+// head.json's bytes: every post's <head> tags (with its summary for
+// og:description).
+std::string
+head_json_file(const std::vector<content::Post>& posts,
+               const std::vector<std::optional<feed::CardRef>>& cards,
+               const content::SiteConfig& config,
+               unsigned jobs)
+{
+  std::vector<std::string> summaries(posts.size());
+  util::parallel_for(posts.size(), jobs, [&](std::size_t i) {
+    summaries[i] = post_summary(posts[i], config);
+  });
+  return head_json(posts, cards, summaries, config);
+}
+
 std::vector<FeedFile>
 other_outputs(const FeedStepResult& feeds,
-              const std::vector<content::Post>& posts,
-              const std::vector<std::optional<feed::CardRef>>& cards,
-              const content::SiteConfig& config,
-              unsigned jobs)
+              std::optional<std::string> head,
+              const content::SiteConfig& config)
 {
   std::vector<FeedFile> others;
   if (feeds.stylesheet) {
     others.push_back(*feeds.stylesheet);
   }
   others.insert(others.end(), feeds.pages.begin(), feeds.pages.end());
-  if (config.head_json) {
-    std::vector<std::string> summaries(posts.size());
-    util::parallel_for(posts.size(), jobs, [&](std::size_t i) {
-      summaries[i] = post_summary(posts[i], config);
-    });
-    others.push_back(
-      {k_head_json_file, head_json(posts, cards, summaries, config), {}});
+  if (config.head_json && head) {
+    others.push_back({k_head_json_file, std::move(*head), {}});
   }
   return others;
 }
@@ -478,6 +488,12 @@ build_changed(const BuildOptions& options,
     return;
   }
   say("feeds", posts.size());
+  // head.json is made while the feeds are: both only read the posts.
+  std::future<std::string> head = std::async(std::launch::async, [&] {
+    return config->head_json
+             ? head_json_file(posts, cards, *config, options.jobs)
+             : std::string();
+  });
   const std::vector<BuiltAssets> assets =
     built ? read_built_assets(*built, posts, *config)
           : std::vector<BuiltAssets>(posts.size());
@@ -497,18 +513,25 @@ build_changed(const BuildOptions& options,
     return;
   }
   say("publishing");
+  // The cache only saves time (a build that cannot write it still
+  // publishes everything, and its entries are keyed by what they were made
+  // from): it is written while the outputs are.
+  std::future<void> cache_written =
+    std::async(std::launch::async,
+               [&state,
+                next = BuildCache{std::move(next_cache),
+                                  std::move(feeds.cache)}]() mutable {
+                 (void)write_build_cache(state, next);
+               });
   const std::vector<FeedFile> others =
-    other_outputs(feeds, posts, cards, *config, options.jobs);
+    other_outputs(feeds, head.get(), *config);
   append(report.diagnostics, collisions(feeds, others, *config, options));
   publish(*tx, feeds, others, report);
   if (report.published == Published::all) {
     record_build(record, report, first_note, card_inputs);
-    // The cache only saves time: a build that cannot write it still
-    // published everything.
-    (void)write_build_cache(state,
-                            {std::move(next_cache), std::move(feeds.cache)});
     (void)write_build_record(state, record);
   }
+  cache_written.wait();
   lap("publish");
 }
 

@@ -103,8 +103,22 @@ first_bad_offset(std::string_view text)
     // Runs of three-byte characters whose lead byte needs no check of the
     // second byte (U+1000-U+CFFF, U+E000-U+EFFF: CJK, kana, hangul), the
     // bulk of a Japanese or Chinese text, one after the other.
-    while (i + 2 < n && ((p[i] >= 0xE1 && p[i] <= 0xEC) || p[i] == 0xEE)
-           && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+    const auto plain_lead = [](unsigned char x) {
+      return static_cast<unsigned char>(x - 0xE1) <= 0x0B || x == 0xEE;
+    };
+    // Two at a time: bytes 1, 2, 4 and 5 of the next eight continuation
+    // bytes, bytes 0 and 3 such leads.
+    while (i + 8 <= n) {
+      std::uint64_t word;
+      std::memcpy(&word, p + i, 8);
+      if ((word & 0x0000C0C000C0C000ULL) != 0x0000808000808000ULL
+          || !plain_lead(p[i]) || !plain_lead(p[i + 3])) {
+        break;
+      }
+      i += 6;
+    }
+    while (i + 2 < n && plain_lead(p[i]) && (p[i + 1] & 0xC0) == 0x80
+           && (p[i + 2] & 0xC0) == 0x80) {
       i += 3;
     }
     if (i >= n || p[i] < 0x80) {
