@@ -170,25 +170,12 @@ eleventy_dir_permalink(const fs::path& root,
   return out;
 }
 
-bool
-detect_eleventy(Detector& d)
+// The site's URL, title, description and language from Eleventy's global
+// data folder `data`: the file eleventy-base-blog calls metadata, or the
+// names other starters give it (.js scanned, .json parsed).
+void
+read_site_data(Detector& d, const fs::path& data)
 {
-  const auto file = first_file(d.root(),
-                               {"eleventy.config.js",
-                                "eleventy.config.mjs",
-                                "eleventy.config.cjs",
-                                ".eleventy.js"});
-  if (!file) {
-    return false;
-  }
-  d.found(*file);
-  const std::string js = read_text(d.root(), *file);
-  d.site_output(js_string(js, "output"), "_site");
-  const std::string input = js_string(js, "input").value_or(".");
-  const fs::path data =
-    fs::path(input) / js_string(js, "data").value_or("_data");
-  // The global data file that holds the site's URL: eleventy-base-blog's
-  // metadata, or the names other starters give it.
   std::vector<std::string> names;
   for (const char* stem : {"metadata", "site", "siteData", "meta", "config"}) {
     for (const char* ext : {".js", ".mjs", ".cjs", ".json"}) {
@@ -237,6 +224,26 @@ detect_eleventy(Detector& d)
     d.language(field("language"), "language" + where);
     break;
   }
+}
+
+bool
+detect_eleventy(Detector& d)
+{
+  const auto file = first_file(d.root(),
+                               {"eleventy.config.js",
+                                "eleventy.config.mjs",
+                                "eleventy.config.cjs",
+                                ".eleventy.js"});
+  if (!file) {
+    return false;
+  }
+  d.found(*file);
+  const std::string js = read_text(d.root(), *file);
+  d.site_output(js_string(js, "output"), "_site");
+  const std::string input = js_string(js, "input").value_or(".");
+  const fs::path data =
+    fs::path(input) / js_string(js, "data").value_or("_data");
+  read_site_data(d, data);
   // Collections named by glob in the config, each folder with the
   // permalink its directory data gives.
   if (const auto dirs = eleventy_glob_dirs(d.root(), js); !dirs.empty()) {
