@@ -448,6 +448,48 @@ collisions(const FeedStepResult& feeds,
   return route_collisions(config, rels, options.site_root);
 }
 
+// What a build records once it has published everything.
+struct Recording
+{
+  BuildRecord record;
+  std::size_t first_note = 0; // its first diagnostic in the report
+  std::vector<std::string> card_inputs;
+};
+
+// Publishes the feeds, head.json and the other outputs, then records the
+// build; the build cache is written meanwhile.
+void
+publish_and_record(const BuildOptions& options,
+                   const content::SiteConfig& config,
+                   OutputTransaction& tx,
+                   FeedStepResult& feeds,
+                   std::string head,
+                   content::ParseCache next_cache,
+                   Recording r,
+                   BuildReport& report)
+{
+  const util::Dir& state = tx.state();
+  // The cache only saves time (a build that cannot write it still
+  // publishes everything, and its entries are keyed by what they were made
+  // from): it is written while the outputs are.
+  std::future<void> cache_written =
+    std::async(std::launch::async,
+               [&state,
+                next = BuildCache{std::move(next_cache),
+                                  std::move(feeds.cache)}]() mutable {
+                 (void)write_build_cache(state, next);
+               });
+  const std::vector<FeedFile> others =
+    other_outputs(feeds, std::move(head), config);
+  append(report.diagnostics, collisions(feeds, others, config, options));
+  publish(tx, feeds, others, report);
+  if (report.published == Published::all) {
+    record_build(r.record, report, r.first_note, r.card_inputs);
+    (void)write_build_record(state, r.record);
+  }
+  cache_written.wait();
+}
+
 // Loads, draws, writes and publishes what changed since the last build
 // (everything, the first time), and records the build.
 void
@@ -513,25 +555,14 @@ build_changed(const BuildOptions& options,
     return;
   }
   say("publishing");
-  // The cache only saves time (a build that cannot write it still
-  // publishes everything, and its entries are keyed by what they were made
-  // from): it is written while the outputs are.
-  std::future<void> cache_written =
-    std::async(std::launch::async,
-               [&state,
-                next = BuildCache{std::move(next_cache),
-                                  std::move(feeds.cache)}]() mutable {
-                 (void)write_build_cache(state, next);
-               });
-  const std::vector<FeedFile> others =
-    other_outputs(feeds, head.get(), *config);
-  append(report.diagnostics, collisions(feeds, others, *config, options));
-  publish(*tx, feeds, others, report);
-  if (report.published == Published::all) {
-    record_build(record, report, first_note, card_inputs);
-    (void)write_build_record(state, record);
-  }
-  cache_written.wait();
+  publish_and_record(options,
+                     *config,
+                     *tx,
+                     feeds,
+                     head.get(),
+                     std::move(next_cache),
+                     {std::move(record), first_note, std::move(card_inputs)},
+                     report);
   lap("publish");
 }
 
