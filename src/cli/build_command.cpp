@@ -111,10 +111,9 @@ set_jobs(const std::string& v, site::BuildOptions& o)
   return std::nullopt;
 }
 
-// Parses the options; returns an exit code when the process should stop
-// now (--help, or a usage error already printed).
-std::optional<int>
-parse_args(const std::vector<std::string>& args, BuildArgs& out)
+// The build command's options, each storing into `out`.
+std::vector<OptionSpec>
+build_options(BuildArgs& out)
 {
   using Value = OptionSpec::Value;
   auto flag = [](auto apply) {
@@ -131,7 +130,7 @@ parse_args(const std::vector<std::string>& args, BuildArgs& out)
     };
   };
   site::BuildOptions& o = out.options;
-  const std::vector<OptionSpec> specs = {
+  return {
     {"output", 'o', Value::required, store(o.output_dir)},
     {"drafts", 0, Value::none, flag([&] { o.drafts = site::Drafts::include; })},
     {"future", 0, Value::none, flag([&] {
@@ -178,6 +177,15 @@ parse_args(const std::vector<std::string>& args, BuildArgs& out)
      Value::required,
      [&](const std::string& v) { return set_jobs(v, o); }},
   };
+}
+
+// Parses the options; returns an exit code when the process should stop
+// now (--help, or a usage error already printed).
+std::optional<int>
+parse_args(const std::vector<std::string>& args, BuildArgs& out)
+{
+  site::BuildOptions& o = out.options;
+  const std::vector<OptionSpec> specs = build_options(out);
   int code = k_exit_ok;
   const auto operands = parse_options("build", args, specs, k_build_help, code);
   if (!operands) {
@@ -201,6 +209,44 @@ parse_args(const std::vector<std::string>& args, BuildArgs& out)
 
 // Builds once and says how it went; returns the exit code. `output_dir`
 // is where the build wrote.
+// What a build that succeeded did, in one line (after what it detected).
+void
+print_summary(const site::BuildReport& report)
+{
+  if (!report.detected.empty()) {
+    std::cout << "detected " << report.detected << "\n";
+  }
+  if (report.up_to_date) {
+    std::cout << "up to date: " << report.feeds << " feeds";
+    if (!report.card_records.empty()) {
+      std::cout << " and " << report.card_records.size() << " cards";
+    }
+    std::cout << " for " << report.posts << " posts in "
+              << report.output_dir.string()
+              << "/ (nothing changed since the last build)\n";
+    return;
+  }
+  std::cout << "wrote " << report.feeds << " feeds";
+  if (report.feeds_unchanged > 0) {
+    std::cout << " (" << report.feeds_unchanged << " unchanged)";
+  }
+  if (report.cards_rendered + report.cards_reused > 0) {
+    std::cout << " and " << report.cards_rendered + report.cards_reused
+              << " cards (" << report.cards_reused << " unchanged)";
+  }
+  std::cout << " for " << report.posts << " posts to "
+            << report.output_dir.string() << "/";
+  if (!report.removed.empty()) {
+    std::cout << "; removed " << report.removed.size()
+              << " outputs that no longer belong";
+  }
+  if (report.posts_read > 0 && report.posts_read < report.post_records.size()) {
+    std::cout << "; re-read " << report.posts_read << " changed post "
+              << (report.posts_read == 1 ? "file" : "files");
+  }
+  std::cout << "\n";
+}
+
 int
 build_once(BuildArgs& parsed, fs::path& output_dir)
 {
@@ -254,39 +300,7 @@ build_once(BuildArgs& parsed, fs::path& output_dir)
     return k_exit_failure;
   }
   if (!parsed.quiet) {
-    if (!report.detected.empty()) {
-      std::cout << "detected " << report.detected << "\n";
-    }
-    if (report.up_to_date) {
-      std::cout << "up to date: " << report.feeds << " feeds";
-      if (!report.card_records.empty()) {
-        std::cout << " and " << report.card_records.size() << " cards";
-      }
-      std::cout << " for " << report.posts << " posts in "
-                << report.output_dir.string()
-                << "/ (nothing changed since the last build)\n";
-      return k_exit_ok;
-    }
-    std::cout << "wrote " << report.feeds << " feeds";
-    if (report.feeds_unchanged > 0) {
-      std::cout << " (" << report.feeds_unchanged << " unchanged)";
-    }
-    if (report.cards_rendered + report.cards_reused > 0) {
-      std::cout << " and " << report.cards_rendered + report.cards_reused
-                << " cards (" << report.cards_reused << " unchanged)";
-    }
-    std::cout << " for " << report.posts << " posts to "
-              << report.output_dir.string() << "/";
-    if (!report.removed.empty()) {
-      std::cout << "; removed " << report.removed.size()
-                << " outputs that no longer belong";
-    }
-    if (report.posts_read > 0
-        && report.posts_read < report.post_records.size()) {
-      std::cout << "; re-read " << report.posts_read << " changed post "
-                << (report.posts_read == 1 ? "file" : "files");
-    }
-    std::cout << "\n";
+    print_summary(report);
   }
   return k_exit_ok;
 }

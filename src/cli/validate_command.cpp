@@ -99,6 +99,30 @@ feeds_in(const std::string& dir, std::vector<std::string>& found)
   return k_exit_ok;
 }
 
+// Validates `file` ("-": stdin); none when it cannot be read (said).
+std::optional<validate::Report>
+validate_file(const std::string& file)
+{
+  if (file == "-") {
+    return validate_stream(stdin, "-");
+  }
+  std::error_code ec;
+  if (fs::is_directory(file, ec)) {
+    std::cerr << "ogfeed: error: cannot read '" << file
+              << "': it is a folder\n";
+    return std::nullopt;
+  }
+  std::FILE* in = std::fopen(file.c_str(), "rb");
+  if (in == nullptr) {
+    std::cerr << "ogfeed: error: cannot open '" << file
+              << "': " << std::strerror(errno) << "\n";
+    return std::nullopt;
+  }
+  validate::Report report = validate_stream(in, file);
+  std::fclose(in);
+  return report;
+}
+
 } // namespace
 
 int
@@ -165,26 +189,11 @@ run_validate(const std::vector<std::string>& args)
 
   std::vector<validate::Report> reports;
   for (const auto& file : files) {
-    if (file == "-") {
-      reports.push_back(validate_stream(stdin, "-"));
-      continue;
-    }
-    std::error_code ec;
-    if (fs::is_directory(file, ec)) {
-      std::cerr << "ogfeed: error: cannot read '" << file
-                << "': it is a folder\n";
+    if (auto report = validate_file(file)) {
+      reports.push_back(std::move(*report));
+    } else {
       exit_code = k_exit_failure;
-      continue;
     }
-    std::FILE* in = std::fopen(file.c_str(), "rb");
-    if (in == nullptr) {
-      std::cerr << "ogfeed: error: cannot open '" << file
-                << "': " << std::strerror(errno) << "\n";
-      exit_code = k_exit_failure;
-      continue;
-    }
-    reports.push_back(validate_stream(in, file));
-    std::fclose(in);
   }
   std::cout << validate::format_reports(reports, format, strict);
   for (const auto& r : reports) {
