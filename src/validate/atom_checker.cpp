@@ -197,7 +197,14 @@ AtomChecker::opened(const Frame& f)
   if (up == nullptr || !is_atom(up->element)) {
     return;
   }
-  const std::string& p = up->element.local;
+  check_placement(e, up->element.local);
+}
+
+// An Atom element `e` inside the Atom element `p`: one RFC 4287 allows
+// there, and feed metadata before the first entry.
+void
+AtomChecker::check_placement(const XmlElement& e, const std::string& p)
+{
   const std::set<std::string>* allowed = nullptr;
   if (p == "feed" || p == "source") {
     allowed = &feed_children();
@@ -297,6 +304,14 @@ AtomChecker::check_container(const Frame& f, const std::string& text)
   if (n("author") == 0) {
     m_authorless_entries.push_back(e);
   }
+  check_entry_id(e);
+}
+
+// The id of the entry `e` that just closed against the entries before it:
+// one id twice is one item twice to a reader.
+void
+AtomChecker::check_entry_id(const XmlElement& e)
+{
   if (!m_id.empty()) {
     const auto it = m_updated_by_id.find(m_id);
     if (it != m_updated_by_id.end()) {
@@ -407,6 +422,29 @@ AtomChecker::closed(const Frame& f, const std::string& text)
     check_person(f);
     return;
   }
+  if (k == "title" || k == "subtitle" || k == "summary" || k == "rights") {
+    check_text_construct(f, text);
+    return;
+  }
+  if (k == "content") {
+    check_content(f, text);
+    return;
+  }
+  if (k == "link") {
+    check_link(f);
+    return;
+  }
+  check_value(e, p, text);
+}
+
+// The elements that hold one value: id, updated, published, category,
+// uri, icon, logo, email, generator. `p` is the parent's Atom name.
+void
+AtomChecker::check_value(const XmlElement& e,
+                         const std::string& p,
+                         const std::string& text)
+{
+  const std::string& k = e.local;
   if (k == "id") {
     if (check_no_space(e, text)) {
       check_iri(e, text, "<id>", true);
@@ -421,18 +459,6 @@ AtomChecker::closed(const Frame& f, const std::string& text)
     if (k == "updated" && p == "entry") {
       m_updated = std::string(util::trim_xml_space(text));
     }
-    return;
-  }
-  if (k == "title" || k == "subtitle" || k == "summary" || k == "rights") {
-    check_text_construct(f, text);
-    return;
-  }
-  if (k == "content") {
-    check_content(f, text);
-    return;
-  }
-  if (k == "link") {
-    check_link(f);
     return;
   }
   if (k == "category") {

@@ -26,6 +26,11 @@ private:
   void check_person(const Frame& f);
   void check_attributes(const XmlElement& e);
   void check_date(const XmlElement& e, const std::string& text);
+  void check_placement(const XmlElement& e, const std::string& p);
+  void check_entry_id(const XmlElement& e);
+  void check_value(const XmlElement& e,
+                   const std::string& parent,
+                   const std::string& text);
   // Checks an IRI; `absolute` demands a scheme. Element text must carry no
   // surrounding white space; attribute values are taken as they are.
   void check_iri(const XmlElement& at,
