@@ -50,6 +50,45 @@ add_person(pugi::xml_node parent, const content::Person& person)
   }
 }
 
+// One <entry>: a post with its card, summary and content.
+template<typename Rfc3339>
+void
+add_entry(pugi::xml_node feed,
+          const Entry& entry_data,
+          const FeedPlan& plan,
+          const content::SiteConfig& config,
+          const Rfc3339& rfc3339)
+{
+  const Entry* e = &entry_data;
+  const content::Post* post = e->post;
+  pugi::xml_node entry = feed.append_child("entry");
+  if (const std::string* lang = entry_language(*post, plan)) {
+    entry.append_attribute("xml:lang") = lang->c_str();
+  }
+  text_child(entry, "id", entry_id(*post, config));
+  text_child(entry, "title", post->title);
+  add_link(entry, "alternate", "text/html", post->permalink);
+  if (e->card) {
+    add_card(entry, *e->card);
+  }
+  text_child(entry, "published", rfc3339(post->date));
+  text_child(entry, "updated", rfc3339(post->updated));
+  if (!post->author.name.empty()) {
+    add_person(entry, post->author);
+  }
+  for (const auto& term : entry_categories(*post)) {
+    entry.append_child("category").append_attribute("term") = term.c_str();
+  }
+  if (!e->summary.empty()) {
+    text_child(entry, "summary", e->summary);
+  }
+  if (!e->content_html.empty()) { // feeds.content: summary leaves it out
+    pugi::xml_node content = entry.append_child("content");
+    content.append_attribute("type") = "html";
+    content.text().set(e->content_html.c_str());
+  }
+}
+
 } // namespace
 
 std::string
@@ -111,33 +150,7 @@ write_atom(const FeedPlan& plan,
   }
 
   for (const Entry* e : entries) {
-    const content::Post* post = e->post;
-    pugi::xml_node entry = feed.append_child("entry");
-    if (const std::string* lang = entry_language(*post, plan)) {
-      entry.append_attribute("xml:lang") = lang->c_str();
-    }
-    text_child(entry, "id", entry_id(*post, config));
-    text_child(entry, "title", post->title);
-    add_link(entry, "alternate", "text/html", post->permalink);
-    if (e->card) {
-      add_card(entry, *e->card);
-    }
-    text_child(entry, "published", rfc3339(post->date));
-    text_child(entry, "updated", rfc3339(post->updated));
-    if (!post->author.name.empty()) {
-      add_person(entry, post->author);
-    }
-    for (const auto& term : entry_categories(*post)) {
-      entry.append_child("category").append_attribute("term") = term.c_str();
-    }
-    if (!e->summary.empty()) {
-      text_child(entry, "summary", e->summary);
-    }
-    if (!e->content_html.empty()) { // feeds.content: summary leaves it out
-      pugi::xml_node content = entry.append_child("content");
-      content.append_attribute("type") = "html";
-      content.text().set(e->content_html.c_str());
-    }
+    add_entry(feed, *e, plan, config, rfc3339);
   }
   return serialize(doc);
 }
