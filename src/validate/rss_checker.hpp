@@ -84,6 +84,8 @@ private:
   // Apple Podcasts' itunes: namespace (rss_itunes.cpp).
   void itunes(const Frame& f, const std::string& text);
   void itunes_category(const Frame& f);
+  void itunes_explicit(const XmlElement& e, const std::string& v);
+  void itunes_image(const XmlElement& e);
 
   bool m_has_self = false;
   std::set<std::string> m_guids;

@@ -84,6 +84,48 @@ is_duration(std::string_view v)
 
 } // namespace
 
+// itunes:explicit: true or false (Apple's podcast RSS requirements).
+void
+RssChecker::itunes_explicit(const XmlElement& e, const std::string& v)
+{
+  const std::string tag = "<itunes:explicit>";
+  const std::string lower = util::ascii_lower(v);
+  // Apple's podcast RSS requirements: "true" or "false" only; yes, no
+  // and clean are the old values (the W3C validator agrees: an error).
+  if (lower == "yes" || lower == "no" || lower == "clean") {
+    error("itunes-explicit",
+          e,
+          tag + " \"" + v + "\": Apple reads only true or false now; write "
+            + (lower == "yes" ? "true" : "false"));
+  } else if (lower != "true" && lower != "false") {
+    error(
+      "itunes-explicit", e, tag + " must be true or false, got \"" + v + "\"");
+  }
+}
+
+// itunes:image: an href, to a JPEG or PNG.
+void
+RssChecker::itunes_image(const XmlElement& e)
+{
+  const std::string tag = "<itunes:image>";
+  const XmlAttribute* href = e.attribute("href");
+  if (href == nullptr) {
+    error(
+      "itunes-image", e, tag + " has no href attribute (the picture's URL)");
+  } else {
+    check_url(e, href->value, "itunes:image href");
+    const std::string path =
+      util::ascii_lower(std::string(util::trim_xml_space(href->value))
+                          .substr(0, href->value.find_first_of("?#")));
+    if (!path.ends_with(".jpg") && !path.ends_with(".jpeg")
+        && !path.ends_with(".png")) {
+      warning("itunes-image",
+              e,
+              tag + " should be a JPEG or PNG (.jpg, .png), Apple's formats");
+    }
+  }
+}
+
 void
 RssChecker::itunes(const Frame& f, const std::string& text)
 {
@@ -92,19 +134,7 @@ RssChecker::itunes(const Frame& f, const std::string& text)
   const std::string& name = e.local;
   const std::string tag = "<itunes:" + name + ">";
   if (name == "explicit") {
-    const std::string lower = util::ascii_lower(v);
-    // Apple's podcast RSS requirements: "true" or "false" only; yes, no
-    // and clean are the old values (the W3C validator agrees: an error).
-    if (lower == "yes" || lower == "no" || lower == "clean") {
-      error("itunes-explicit",
-            e,
-            tag + " \"" + v + "\": Apple reads only true or false now; write "
-              + (lower == "yes" ? "true" : "false"));
-    } else if (lower != "true" && lower != "false") {
-      error("itunes-explicit",
-            e,
-            tag + " must be true or false, got \"" + v + "\"");
-    }
+    itunes_explicit(e, v);
   } else if (name == "duration") {
     if (!is_duration(v)) {
       error("itunes-duration",
@@ -113,22 +143,7 @@ RssChecker::itunes(const Frame& f, const std::string& text)
               + "\" is no duration: write seconds (3600) or HH:MM:SS");
     }
   } else if (name == "image") {
-    const XmlAttribute* href = e.attribute("href");
-    if (href == nullptr) {
-      error(
-        "itunes-image", e, tag + " has no href attribute (the picture's URL)");
-    } else {
-      check_url(e, href->value, "itunes:image href");
-      const std::string path =
-        util::ascii_lower(std::string(util::trim_xml_space(href->value))
-                            .substr(0, href->value.find_first_of("?#")));
-      if (!path.ends_with(".jpg") && !path.ends_with(".jpeg")
-          && !path.ends_with(".png")) {
-        warning("itunes-image",
-                e,
-                tag + " should be a JPEG or PNG (.jpg, .png), Apple's formats");
-      }
-    }
+    itunes_image(e);
   } else if (name == "category") {
     itunes_category(f);
   } else if (name == "type") {
