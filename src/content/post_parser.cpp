@@ -141,16 +141,18 @@ body_span(std::string_view raw, std::string_view text, const FrontMatter& fm)
   return span;
 }
 
-} // namespace
-
-ParsedPost
-parse_post(std::string_view raw,
-           const PostSource& source,
-           const util::TimeZone& zone)
+// `raw` as a post is read: without a BOM or CRs, and without control
+// characters (each dropped with a warning); none when it is not UTF-8 (an
+// error in `diagnostics`). `normalized` and `cleaned` hold the copies it
+// makes, when it makes any.
+std::optional<std::string_view>
+checked_text(std::string_view raw,
+             const PostSource& source,
+             std::string& normalized,
+             std::string& cleaned,
+             util::Diagnostics& diagnostics)
 {
-  ParsedPost result;
   // Most files have no BOM and no CR: read them in place, without a copy.
-  std::string normalized;
   std::string_view text = raw;
   if (raw.starts_with("\xEF\xBB\xBF")
       || raw.find('\r') != std::string_view::npos) {
@@ -158,10 +160,9 @@ parse_post(std::string_view raw,
     text = normalized;
   }
   // One scan of the file: most have no problem at all.
-  std::string cleaned;
   auto problem = util::find_text_problem(text);
   if (problem && problem->kind == util::TextProblem::Kind::forbidden_char) {
-    result.diagnostics.push_back(util::with_path(
+    diagnostics.push_back(util::with_path(
       drop_control_chars(text, *problem, cleaned), source.display_path));
     text = cleaned;
     problem = util::find_text_problem(text);
@@ -174,9 +175,28 @@ parse_post(std::string_view raw,
     const util::Error e = advice.empty()
                             ? util::text_problem_error(*problem)
                             : util::text_problem_error(*problem, advice);
-    result.diagnostics.push_back(util::with_path(e, source.display_path));
+    diagnostics.push_back(util::with_path(e, source.display_path));
+    return std::nullopt;
+  }
+  return text;
+}
+
+} // namespace
+
+ParsedPost
+parse_post(std::string_view raw,
+           const PostSource& source,
+           const util::TimeZone& zone)
+{
+  ParsedPost result;
+  std::string normalized;
+  std::string cleaned;
+  const auto checked =
+    checked_text(raw, source, normalized, cleaned, result.diagnostics);
+  if (!checked) {
     return result;
   }
+  const std::string_view text = *checked;
   auto fm = split_front_matter(text);
   if (!fm) {
     result.diagnostics.push_back(
