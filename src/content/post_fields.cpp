@@ -181,26 +181,15 @@ no_date(const YamlValue& v)
          || (v.kind == YamlValue::Kind::scalar && v.scalar.empty());
 }
 
-// Applies the value chosen for one field to the post; reports bad values
-// through `b`.
+// The fields that hold a date: date, updated, publish and expiry dates,
+// and `published` (a draft flag, or Eleventy's date).
 void
-read_field(
+read_dated_field(
   PostBuilder& b, Field field, const Chosen& c, Post& post, DatedFields& fields)
 {
   const YamlValue& value = *c.value;
   const std::string& k = c.key->scalar;
   switch (field) {
-  case Field::title:
-    fields.has_title = true;
-    post.title_line = value.line;
-    post.title_column = value.column;
-    if (auto s = b.prose(value, k)) {
-      post.title = *s;
-      if (s->empty()) {
-        b.error_at(value, "'" + k + "' must not be empty");
-      }
-    }
-    break;
   case Field::date:
     if (no_date(value)) {
       return; // Qiita CLI writes '' until the post is on Qiita
@@ -222,16 +211,48 @@ read_field(
       (field == Field::publish_date ? post.publish_date : post.expiry_date) = t;
     }
     break;
-  case Field::draft:
-  case Field::unlisted:
-    read_draft_flag(b, *c.key, value, true, post);
-    break;
   case Field::published:
     if (value.kind == YamlValue::Kind::scalar && as_bool(value, k)) {
       read_draft_flag(b, *c.key, value, false, post);
     } else if (!fields.date && value.kind != YamlValue::Kind::null) {
       fields.date = b.date(value, k); // Eleventy-style `published: 2024-...`
     }
+    break;
+  default:
+    break;
+  }
+}
+
+// Applies the value chosen for one field to the post; reports bad values
+// through `b`.
+void
+read_field(
+  PostBuilder& b, Field field, const Chosen& c, Post& post, DatedFields& fields)
+{
+  const YamlValue& value = *c.value;
+  const std::string& k = c.key->scalar;
+  switch (field) {
+  case Field::title:
+    fields.has_title = true;
+    post.title_line = value.line;
+    post.title_column = value.column;
+    if (auto s = b.prose(value, k)) {
+      post.title = *s;
+      if (s->empty()) {
+        b.error_at(value, "'" + k + "' must not be empty");
+      }
+    }
+    break;
+  case Field::date:
+  case Field::updated:
+  case Field::publish_date:
+  case Field::expiry_date:
+  case Field::published:
+    read_dated_field(b, field, c, post, fields);
+    break;
+  case Field::draft:
+  case Field::unlisted:
+    read_draft_flag(b, *c.key, value, true, post);
     break;
   case Field::description:
     if (auto s = b.prose(value, k)) {
