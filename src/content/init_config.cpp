@@ -79,6 +79,37 @@ line(const DetectedSite& site,
   return text + "\n";
 }
 
+// The defaults ogfeed.yaml does not need to say, shown for reference.
+constexpr const char* k_defaults =
+  "\n# Defaults, for reference:\n"
+  "# output_dir: public\n"
+  "# feeds:\n"
+  "#   formats: [atom, rss]\n"
+  "#   limit: 20\n"
+  "#   tags: true\n"
+  "#   categories: true\n"
+  "# cards:\n"
+  "#   template: default\n"
+  "#   format: png\n"
+  "#   logo: /images/logo.png     # none by default\n"
+  "#   description: false\n"
+  "#   accents: {}                # category: \"#rrggbb\"\n"
+  "# author:\n"
+  "#   avatar: /images/me.png     # none by default\n";
+
+// The `markup:` line with its comment.
+std::string
+markup_line(const DetectedSite& site)
+{
+  std::string markup = "markup: " + markup_list(site.config.markup);
+  markup += std::string(markup.size() < 40 ? 40 - markup.size() : 1, ' ');
+  return markup
+         + (site.generator.empty()
+              ? "# every template syntax ogfeed knows: no generator found\n"
+              : "# the template syntax " + site.generator
+                  + " posts may hold\n");
+}
+
 } // namespace
 
 std::string
@@ -140,30 +171,8 @@ init_config_yaml(const DetectedSite& site)
   if (!c.exclude.empty()) {
     out += line(site, "exclude", flow_list(c.exclude));
   }
-  {
-    std::string markup = "markup: " + markup_list(c.markup);
-    markup += std::string(markup.size() < 40 ? 40 - markup.size() : 1, ' ');
-    out +=
-      markup
-      + (site.generator.empty()
-           ? "# every template syntax ogfeed knows: no generator found\n"
-           : "# the template syntax " + site.generator + " posts may hold\n");
-  }
-  out += "\n# Defaults, for reference:\n"
-         "# output_dir: public\n"
-         "# feeds:\n"
-         "#   formats: [atom, rss]\n"
-         "#   limit: 20\n"
-         "#   tags: true\n"
-         "#   categories: true\n"
-         "# cards:\n"
-         "#   template: default\n"
-         "#   format: png\n"
-         "#   logo: /images/logo.png     # none by default\n"
-         "#   description: false\n"
-         "#   accents: {}                # category: \"#rrggbb\"\n"
-         "# author:\n"
-         "#   avatar: /images/me.png     # none by default\n";
+  out += markup_line(site);
+  out += k_defaults;
   return out;
 }
 
