@@ -186,6 +186,7 @@ struct OutputTransaction::State
     out.remove_tree(k_output_staging);
   }
   util::Expected<void> finish_journal();
+  void read_manifest(bool same_output, util::Diagnostics& notes);
 };
 
 namespace {
@@ -235,6 +236,40 @@ OutputTransaction::State::apply(const std::vector<JournalStep>& steps)
 
 // Finishes a commit whose journal is in place, then drops the journal and
 // the staging folder.
+// The manifest of the previous build into `previous`: none when the state
+// described another output folder, and a damaged one discarded (a warning
+// in `notes`).
+void
+OutputTransaction::State::read_manifest(bool same_output,
+                                        util::Diagnostics& notes)
+{
+  const util::FileKind manifest =
+    state.kind_of(k_manifest_file).value_or(util::FileKind::missing);
+  if (manifest == util::FileKind::file && !same_output) {
+    notes.push_back(util::make_warning(
+      "the state folder '" + state.path().string()
+      + "' described another output folder; starting afresh for '"
+      + out.path().string() + "'"));
+  } else if (manifest != util::FileKind::missing) {
+    // Read even when it is a folder or FIFO: the error says what it is.
+    auto text = state.read(k_manifest_file, k_max_state_bytes);
+    auto parsed = text ? parse_manifest(*text) : tl::unexpected(text.error());
+    if (parsed) {
+      previous = std::move(*parsed);
+    } else {
+      util::Diagnostic d =
+        text ? util::with_path(parsed.error(),
+                               (state.path() / k_manifest_file).string())
+             : parsed.error();
+      d.severity = util::Severity::warning;
+      d.message += "; discarded it: every card is drawn again and no earlier "
+                   "output is removed";
+      notes.push_back(std::move(d));
+      state.remove_tree(k_manifest_file);
+    }
+  }
+}
+
 util::Expected<void>
 OutputTransaction::State::finish_journal()
 {
@@ -325,30 +360,7 @@ OutputTransaction::open(util::Dir output,
   }
   s->remove_staging(); // staged by a build that never committed
 
-  const util::FileKind manifest = kind(k_manifest_file);
-  if (manifest == util::FileKind::file && !same_output) {
-    notes.push_back(util::make_warning(
-      "the state folder '" + s->state.path().string()
-      + "' described another output folder; starting afresh for '"
-      + s->out.path().string() + "'"));
-  } else if (manifest != util::FileKind::missing) {
-    // Read even when it is a folder or FIFO: the error says what it is.
-    auto text = s->state.read(k_manifest_file, k_max_state_bytes);
-    auto parsed = text ? parse_manifest(*text) : tl::unexpected(text.error());
-    if (parsed) {
-      s->previous = std::move(*parsed);
-    } else {
-      util::Diagnostic d =
-        text ? util::with_path(parsed.error(),
-                               (s->state.path() / k_manifest_file).string())
-             : parsed.error();
-      d.severity = util::Severity::warning;
-      d.message += "; discarded it: every card is drawn again and no earlier "
-                   "output is removed";
-      notes.push_back(std::move(d));
-      s->state.remove_tree(k_manifest_file);
-    }
-  }
+  s->read_manifest(same_output, notes);
   auto staging = s->staging_in == StagingIn::state
                    ? s->state.sub(k_state_staging, util::Create::yes)
                    : s->out.sub(k_output_staging, util::Create::yes);
