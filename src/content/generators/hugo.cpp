@@ -205,6 +205,24 @@ merge_hugo_config_dir(Detector& d, YamlValue& c, const std::string& used)
   }
 }
 
+// How Hugo renders and names pages: raw HTML (Goldmark leaves it out
+// unless markup.goldmark.renderer.unsafe), lower-cased paths, ugly URLs.
+void
+read_hugo_urls(Detector& d, const YamlValue* c)
+{
+  const YamlValue* renderer =
+    find_key(find_key(find_key(c, "markup"), "goldmark"), "renderer");
+  d.config().raw_html = scalar(renderer, "unsafe").value_or("") == "true"
+                          ? RawHtml::keep
+                          : RawHtml::omit;
+  const bool ugly = scalar(c, "uglyURLs").value_or("") == "true";
+  d.config().url_rules = {
+    .lower_case = scalar(c, "disablePathToLower").value_or("") != "true",
+    .spaces_as_hyphens = true,
+    .trailing_slash = !ugly,
+    .ugly = ugly};
+}
+
 bool
 detect_hugo(Detector& d)
 {
@@ -269,19 +287,8 @@ detect_hugo(Detector& d)
                                       : find_key(c, "author"),
            "params.author in " + *file);
   read_hugo_permalinks(d, c, *file);
-  // Goldmark leaves raw HTML out unless markup.goldmark.renderer.unsafe.
-  const YamlValue* renderer =
-    find_key(find_key(find_key(c, "markup"), "goldmark"), "renderer");
-  d.config().raw_html = scalar(renderer, "unsafe").value_or("") == "true"
-                          ? RawHtml::keep
-                          : RawHtml::omit;
   d.site_output(value("publishDir"), "public");
-  const bool ugly = scalar(c, "uglyURLs").value_or("") == "true";
-  d.config().url_rules = {
-    .lower_case = scalar(c, "disablePathToLower").value_or("") != "true",
-    .spaces_as_hyphens = true,
-    .trailing_slash = !ugly,
-    .ugly = ugly};
+  read_hugo_urls(d, c);
   d.posts(hugo_content_dirs(d, c, lang, default_language, content),
           {},
           "contentDir in " + *file);
