@@ -12,6 +12,67 @@ static_assert(sizeof(MarkupDialects) == 5, "MarkupDialects changed");
 static_assert(sizeof(UrlRules) == 7, "UrlRules changed");
 static_assert(sizeof(Person) == 128, "Person changed");
 
+namespace {
+
+void
+write_languages(util::ByteWriter& w, const SiteConfig& c)
+{
+  w.u64(c.content_languages.size());
+  for (const auto& [dir, lang] : c.content_languages) {
+    w.str(dir);
+    w.str(lang.language);
+    w.str(lang.url_prefix);
+    w.str(lang.title);
+  }
+  w.u64(c.file_languages.size());
+  for (const auto& [key, lang] : c.file_languages) {
+    w.str(key);
+    w.str(lang.language);
+    w.str(lang.url_prefix);
+    w.str(lang.title);
+  }
+}
+
+void
+write_feed_settings(util::ByteWriter& w, const FeedSettings& f)
+{
+  w.strs(f.formats);
+  w.str(f.atom_file);
+  w.str(f.rss_file);
+  w.str(f.json_file);
+  w.i64(f.limit);
+  w.u64(f.per_tag ? 1 : 0);
+  w.u64(f.per_category ? 1 : 0);
+  w.u64(static_cast<std::uint64_t>(f.entry_id));
+  w.u64(static_cast<std::uint64_t>(f.content));
+  w.i64(f.summary_length);
+  w.u64(f.stylesheet ? 1 : 0);
+  w.u64(f.archive ? 1 : 0);
+  w.u64(f.per_language ? 1 : 0);
+}
+
+void
+write_card_settings(util::ByteWriter& w, const CardSettings& k)
+{
+  w.u64(k.enabled ? 1 : 0);
+  w.str(k.template_name);
+  w.i64(k.template_line); // messages point at it
+  w.i64(k.template_column);
+  w.str(k.dir);
+  w.str(k.format);
+  w.i64(k.png_compression);
+  w.i64(k.quality);
+  w.str(k.logo);
+  w.u64(k.description ? 1 : 0);
+  w.u64(k.accents.size());
+  for (const auto& [name, color] : k.accents) {
+    w.str(name);
+    w.str(color);
+  }
+}
+
+} // namespace
+
 std::string
 config_fingerprint(const SiteConfig& c)
 {
@@ -43,20 +104,7 @@ config_fingerprint(const SiteConfig& c)
                     char('0' + c.url_rules.ugly),
                     char('0' + c.url_rules.processed_images)});
   w.strs(c.content_dirs);
-  w.u64(c.content_languages.size());
-  for (const auto& [dir, lang] : c.content_languages) {
-    w.str(dir);
-    w.str(lang.language);
-    w.str(lang.url_prefix);
-    w.str(lang.title);
-  }
-  w.u64(c.file_languages.size());
-  for (const auto& [key, lang] : c.file_languages) {
-    w.str(key);
-    w.str(lang.language);
-    w.str(lang.url_prefix);
-    w.str(lang.title);
-  }
+  write_languages(w, c);
   w.strs(c.exclude);
   w.str(c.output_dir);
   const MarkupDialects& m = c.markup;
@@ -76,36 +124,8 @@ config_fingerprint(const SiteConfig& c)
     w.str(route);
     w.str(file);
   }
-  const FeedSettings& f = c.feeds;
-  w.strs(f.formats);
-  w.str(f.atom_file);
-  w.str(f.rss_file);
-  w.str(f.json_file);
-  w.i64(f.limit);
-  w.u64(f.per_tag ? 1 : 0);
-  w.u64(f.per_category ? 1 : 0);
-  w.u64(static_cast<std::uint64_t>(f.entry_id));
-  w.u64(static_cast<std::uint64_t>(f.content));
-  w.i64(f.summary_length);
-  w.u64(f.stylesheet ? 1 : 0);
-  w.u64(f.archive ? 1 : 0);
-  w.u64(f.per_language ? 1 : 0);
-  const CardSettings& k = c.cards;
-  w.u64(k.enabled ? 1 : 0);
-  w.str(k.template_name);
-  w.i64(k.template_line); // messages point at it
-  w.i64(k.template_column);
-  w.str(k.dir);
-  w.str(k.format);
-  w.i64(k.png_compression);
-  w.i64(k.quality);
-  w.str(k.logo);
-  w.u64(k.description ? 1 : 0);
-  w.u64(k.accents.size());
-  for (const auto& [name, color] : k.accents) {
-    w.str(name);
-    w.str(color);
-  }
+  write_feed_settings(w, c.feeds);
+  write_card_settings(w, c.cards);
   return w.take();
 }
 
