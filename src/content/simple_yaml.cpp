@@ -75,6 +75,89 @@ scalar(std::string_view line, std::size_t at, int line_no)
   return v;
 }
 
+// A block list's item line ("- value") for the entry `pending` waits on;
+// false when it is more than this parser reads.
+bool
+add_item(YamlValue* pending,
+         std::size_t& item_indent,
+         std::string_view line,
+         std::size_t indent,
+         int line_no)
+{
+  if (pending == nullptr) {
+    return false;
+  }
+  YamlValue& list = *pending;
+  if (list.kind == YamlValue::Kind::null) {
+    list.kind = YamlValue::Kind::sequence;
+    list.line = line_no;
+    list.column = static_cast<int>(indent) + 1;
+    item_indent = indent;
+  } else if (indent != item_indent) {
+    return false;
+  }
+  const std::size_t at = line.find_first_not_of(' ', indent + 1);
+  if (at == std::string_view::npos) {
+    YamlValue empty;
+    empty.line = line_no;
+    empty.column = static_cast<int>(indent) + 1;
+    list.items.push_back(std::move(empty));
+    return true;
+  }
+  auto item = scalar(line, at, line_no);
+  if (!item) {
+    return false;
+  }
+  list.items.push_back(std::move(*item));
+  return true;
+}
+
+// A top-level "key: value" line into `root`; `pending` is then its value
+// when a block list may follow. False when it is more than this parser
+// reads.
+bool
+add_entry(YamlValue& root,
+          YamlValue*& pending,
+          std::string_view line,
+          int line_no)
+{
+  std::size_t k = 0;
+  while (k < line.size() && is_key_char(line[k])) {
+    ++k;
+  }
+  if (k == 0 || k >= line.size() || line[k] != ':'
+      || (k + 1 < line.size() && line[k + 1] != ' ')) {
+    return false;
+  }
+  const std::string_view name = line.substr(0, k);
+  if (root.find(name) != nullptr) {
+    return false;
+  }
+  YamlValue key;
+  key.kind = YamlValue::Kind::scalar;
+  key.plain = true;
+  key.scalar = std::string(name);
+  key.line = line_no;
+  key.column = 1;
+  const std::size_t at = line.find_first_not_of(' ', k + 1);
+  YamlValue value;
+  if (at == std::string_view::npos) {
+    // Null unless a block list follows; placed right after the key.
+    value.line = line_no;
+    value.column = static_cast<int>(util::utf8_length(name)) + 2;
+    root.entries.push_back(YamlEntry{std::move(key), std::move(value)});
+    pending = &root.entries.back().value;
+    return true;
+  }
+  auto parsed = scalar(line, at, line_no);
+  if (!parsed) {
+    return false;
+  }
+  root.entries.push_back(YamlEntry{std::move(key), std::move(*parsed)});
+  pending = nullptr;
+  return true;
+}
+
 } // namespace
 
 std::optional<YamlValue>
@@ -106,70 +189,17 @@ parse_simple_yaml(std::string_view text, int first_line)
       return std::nullopt; // comments and tabs: leave them to yaml-cpp
     }
     if (c == '-' && (indent + 1 == line.size() || line[indent + 1] == ' ')) {
-      if (pending == nullptr) {
+      if (!add_item(pending, item_indent, line, indent, line_no)) {
         return std::nullopt;
       }
-      YamlValue& list = *pending;
-      if (list.kind == YamlValue::Kind::null) {
-        list.kind = YamlValue::Kind::sequence;
-        list.line = line_no;
-        list.column = static_cast<int>(indent) + 1;
-        item_indent = indent;
-      } else if (indent != item_indent) {
-        return std::nullopt;
-      }
-      const std::size_t at = line.find_first_not_of(' ', indent + 1);
-      if (at == std::string_view::npos) {
-        YamlValue empty;
-        empty.line = line_no;
-        empty.column = static_cast<int>(indent) + 1;
-        list.items.push_back(std::move(empty));
-        continue;
-      }
-      auto item = scalar(line, at, line_no);
-      if (!item) {
-        return std::nullopt;
-      }
-      list.items.push_back(std::move(*item));
       continue;
     }
     if (indent != 0) {
       return std::nullopt; // nested maps and continuation lines
     }
-    std::size_t k = 0;
-    while (k < line.size() && is_key_char(line[k])) {
-      ++k;
-    }
-    if (k == 0 || k >= line.size() || line[k] != ':'
-        || (k + 1 < line.size() && line[k + 1] != ' ')) {
+    if (!add_entry(root, pending, line, line_no)) {
       return std::nullopt;
     }
-    const std::string_view name = line.substr(0, k);
-    if (root.find(name) != nullptr) {
-      return std::nullopt;
-    }
-    YamlValue key;
-    key.kind = YamlValue::Kind::scalar;
-    key.plain = true;
-    key.scalar = std::string(name);
-    key.line = line_no;
-    key.column = 1;
-    const std::size_t at = line.find_first_not_of(' ', k + 1);
-    YamlValue value;
-    if (at == std::string_view::npos) {
-      // Null unless a block list follows; placed right after the key.
-      value.line = line_no;
-      value.column = static_cast<int>(util::utf8_length(name)) + 2;
-      root.entries.push_back(YamlEntry{std::move(key), std::move(value)});
-      pending = &root.entries.back().value;
-      continue;
-    }
-    auto parsed = scalar(line, at, line_no);
-    if (!parsed) {
-      return std::nullopt;
-    }
-    root.entries.push_back(YamlEntry{std::move(key), std::move(*parsed)});
-    pending = nullptr;
   }
   if (root.entries.empty()) {
     return std::nullopt;
