@@ -137,6 +137,72 @@ assign_fonts_and_scripts(const std::u32string& text,
   }
 }
 
+// How every run of a title is shaped.
+struct RunSettings
+{
+  hb_language_t language;
+  const std::vector<hb_feature_t>& features;
+  bool palt; // proportional widths asked for: no half-width trim
+};
+
+// Shapes text[start, end), one font (`font_index` in the stack) and one
+// script, into `out`'s characters.
+void
+shape_run(const std::u32string& text,
+          std::size_t start,
+          std::size_t end,
+          Font& font,
+          int font_index,
+          hb_script_t script,
+          const RunSettings& run,
+          ShapedText& out)
+{
+  const auto* codes = reinterpret_cast<const std::uint32_t*>(text.data());
+  const float upem = static_cast<float>(font.units_per_em());
+  Buffer buf(hb_buffer_create());
+  hb_buffer_add_utf32(buf.get(),
+                      codes,
+                      static_cast<int>(text.size()),
+                      static_cast<unsigned>(start),
+                      static_cast<int>(end - start));
+  // Arabic and Hebrew runs shape right to left; set_line() puts them in
+  // visual order.
+  hb_buffer_set_direction(buf.get(),
+                          hb_script_get_horizontal_direction(script)
+                              == HB_DIRECTION_RTL
+                            ? HB_DIRECTION_RTL
+                            : HB_DIRECTION_LTR);
+  hb_buffer_set_script(buf.get(), script);
+  hb_buffer_set_language(buf.get(), run.language);
+  hb_buffer_set_cluster_level(buf.get(),
+                              HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
+  hb_shape(static_cast<hb_font_t*>(font.hb_font()),
+           buf.get(),
+           run.features.data(),
+           static_cast<unsigned>(run.features.size()));
+  unsigned n = 0;
+  const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf.get(), &n);
+  const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf.get(), &n);
+  for (unsigned g = 0; g < n; ++g) {
+    ShapedChar& sc = out.chars[info[g].cluster];
+    GlyphRef ref;
+    ref.glyph = info[g].codepoint;
+    ref.font = static_cast<std::uint16_t>(font_index);
+    // Offsets are relative to the cluster's pen position.
+    ref.x_offset = sc.advance + static_cast<float>(pos[g].x_offset) / upem;
+    ref.y_offset = static_cast<float>(pos[g].y_offset) / upem;
+    ref.advance = static_cast<float>(pos[g].x_advance) / upem;
+    sc.advance += ref.advance;
+    sc.glyphs.push_back(ref);
+  }
+  for (std::size_t i = start; i < end; ++i) {
+    ShapedChar& sc = out.chars[i];
+    if (!run.palt && sc.glyphs.size() == 1) {
+      sc.trim = halt_trim(font, sc.c, sc.advance);
+    }
+  }
+}
+
 } // namespace
 
 ShapedText
@@ -170,7 +236,6 @@ shape_text(const std::u32string& text,
   const bool palt = has_feature(options.features, "palt");
   hb_language_t language = hb_language_from_string(
     options.language.empty() ? "ja" : options.language.c_str(), -1);
-  const auto* codes = reinterpret_cast<const std::uint32_t*>(text.data());
   std::size_t start = 0;
   while (start < text.size()) {
     std::size_t end = start + 1;
@@ -178,51 +243,14 @@ shape_text(const std::u32string& text,
            && script[end] == script[start]) {
       ++end;
     }
-    Font& font = fonts.at(static_cast<std::size_t>(font_of[start]));
-    const float upem = static_cast<float>(font.units_per_em());
-    Buffer buf(hb_buffer_create());
-    hb_buffer_add_utf32(buf.get(),
-                        codes,
-                        static_cast<int>(text.size()),
-                        static_cast<unsigned>(start),
-                        static_cast<int>(end - start));
-    // Arabic and Hebrew runs shape right to left; set_line() puts them in
-    // visual order.
-    hb_buffer_set_direction(buf.get(),
-                            hb_script_get_horizontal_direction(script[start])
-                                == HB_DIRECTION_RTL
-                              ? HB_DIRECTION_RTL
-                              : HB_DIRECTION_LTR);
-    hb_buffer_set_script(buf.get(), script[start]);
-    hb_buffer_set_language(buf.get(), language);
-    hb_buffer_set_cluster_level(buf.get(),
-                                HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
-    hb_shape(static_cast<hb_font_t*>(font.hb_font()),
-             buf.get(),
-             features.data(),
-             static_cast<unsigned>(features.size()));
-    unsigned n = 0;
-    const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf.get(), &n);
-    const hb_glyph_position_t* pos =
-      hb_buffer_get_glyph_positions(buf.get(), &n);
-    for (unsigned g = 0; g < n; ++g) {
-      ShapedChar& sc = out.chars[info[g].cluster];
-      GlyphRef ref;
-      ref.glyph = info[g].codepoint;
-      ref.font = static_cast<std::uint16_t>(font_of[start]);
-      // Offsets are relative to the cluster's pen position.
-      ref.x_offset = sc.advance + static_cast<float>(pos[g].x_offset) / upem;
-      ref.y_offset = static_cast<float>(pos[g].y_offset) / upem;
-      ref.advance = static_cast<float>(pos[g].x_advance) / upem;
-      sc.advance += ref.advance;
-      sc.glyphs.push_back(ref);
-    }
-    for (std::size_t i = start; i < end; ++i) {
-      ShapedChar& sc = out.chars[i];
-      if (!palt && sc.glyphs.size() == 1) {
-        sc.trim = halt_trim(font, sc.c, sc.advance);
-      }
-    }
+    shape_run(text,
+              start,
+              end,
+              fonts.at(static_cast<std::size_t>(font_of[start])),
+              font_of[start],
+              script[start],
+              {language, features, palt},
+              out);
     start = end;
   }
   if (text != U"…") {
