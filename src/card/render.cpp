@@ -51,6 +51,63 @@ struct GlyphBitmap
   std::vector<std::uint8_t> pixels;
 };
 
+// A colour emoji's fixed-size BGRA strike `bm`, box-filtered down by
+// `scale` to the text size.
+GlyphBitmap
+scaled_color_glyph(const FT_Bitmap& bm,
+                   const FT_GlyphSlotRec& slot,
+                   float scale)
+{
+  GlyphBitmap out;
+  const int sw = static_cast<int>(bm.width);
+  const int sh = static_cast<int>(bm.rows);
+  out.color = true;
+  out.width =
+    std::max(1, static_cast<int>(std::lround(static_cast<float>(sw) * scale)));
+  out.height =
+    std::max(1, static_cast<int>(std::lround(static_cast<float>(sh) * scale)));
+  out.left =
+    static_cast<int>(std::lround(static_cast<float>(slot.bitmap_left) * scale));
+  out.top =
+    static_cast<int>(std::lround(static_cast<float>(slot.bitmap_top) * scale));
+  out.pixels.resize(static_cast<std::size_t>(out.width)
+                    * static_cast<std::size_t>(out.height) * 4);
+  for (int ty = 0; ty < out.height; ++ty) {
+    for (int tx = 0; tx < out.width; ++tx) {
+      const int sx0 =
+        std::min(sw - 1, static_cast<int>(static_cast<float>(tx) / scale));
+      const int sy0 =
+        std::min(sh - 1, static_cast<int>(static_cast<float>(ty) / scale));
+      const int sx1 = std::max(
+        sx0 + 1,
+        std::min(sw, static_cast<int>(static_cast<float>(tx + 1) / scale)));
+      const int sy1 = std::max(
+        sy0 + 1,
+        std::min(sh, static_cast<int>(static_cast<float>(ty + 1) / scale)));
+      unsigned sum[4] = {0, 0, 0, 0};
+      unsigned count = 0;
+      for (int sy = sy0; sy < sy1; ++sy) {
+        for (int sx = sx0; sx < sx1; ++sx) {
+          const unsigned char* p =
+            bm.buffer + static_cast<std::ptrdiff_t>(sy) * bm.pitch + sx * 4;
+          for (int k = 0; k < 4; ++k) {
+            sum[k] += p[k];
+          }
+          ++count;
+        }
+      }
+      std::uint8_t* d = &out.pixels[(static_cast<std::size_t>(ty)
+                                       * static_cast<std::size_t>(out.width)
+                                     + static_cast<std::size_t>(tx))
+                                    * 4];
+      for (int k = 0; k < 4; ++k) {
+        d[k] = static_cast<std::uint8_t>(sum[k] / count);
+      }
+    }
+  }
+  return out;
+}
+
 struct GlyphKey
 {
   const Font* font;
@@ -180,55 +237,8 @@ struct CardRenderer::Impl : LineSetter
       }
     } else if (bm.pixel_mode == FT_PIXEL_MODE_BGRA
                && face->size->metrics.y_ppem > 0) {
-      // Colour emoji come as a fixed-size strike: box-filter it down to the
-      // text size.
-      const float scale = size / static_cast<float>(face->size->metrics.y_ppem);
-      const int sw = static_cast<int>(bm.width);
-      const int sh = static_cast<int>(bm.rows);
-      out.color = true;
-      out.width = std::max(
-        1, static_cast<int>(std::lround(static_cast<float>(sw) * scale)));
-      out.height = std::max(
-        1, static_cast<int>(std::lround(static_cast<float>(sh) * scale)));
-      out.left = static_cast<int>(
-        std::lround(static_cast<float>(slot->bitmap_left) * scale));
-      out.top = static_cast<int>(
-        std::lround(static_cast<float>(slot->bitmap_top) * scale));
-      out.pixels.resize(static_cast<std::size_t>(out.width)
-                        * static_cast<std::size_t>(out.height) * 4);
-      for (int ty = 0; ty < out.height; ++ty) {
-        for (int tx = 0; tx < out.width; ++tx) {
-          const int sx0 =
-            std::min(sw - 1, static_cast<int>(static_cast<float>(tx) / scale));
-          const int sy0 =
-            std::min(sh - 1, static_cast<int>(static_cast<float>(ty) / scale));
-          const int sx1 = std::max(
-            sx0 + 1,
-            std::min(sw, static_cast<int>(static_cast<float>(tx + 1) / scale)));
-          const int sy1 = std::max(
-            sy0 + 1,
-            std::min(sh, static_cast<int>(static_cast<float>(ty + 1) / scale)));
-          unsigned sum[4] = {0, 0, 0, 0};
-          unsigned count = 0;
-          for (int sy = sy0; sy < sy1; ++sy) {
-            for (int sx = sx0; sx < sx1; ++sx) {
-              const unsigned char* p =
-                bm.buffer + static_cast<std::ptrdiff_t>(sy) * bm.pitch + sx * 4;
-              for (int k = 0; k < 4; ++k) {
-                sum[k] += p[k];
-              }
-              ++count;
-            }
-          }
-          std::uint8_t* d = &out.pixels[(static_cast<std::size_t>(ty)
-                                           * static_cast<std::size_t>(out.width)
-                                         + static_cast<std::size_t>(tx))
-                                        * 4];
-          for (int k = 0; k < 4; ++k) {
-            d[k] = static_cast<std::uint8_t>(sum[k] / count);
-          }
-        }
-      }
+      out = scaled_color_glyph(
+        bm, *slot, size / static_cast<float>(face->size->metrics.y_ppem));
     }
     return out;
   }
