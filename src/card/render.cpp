@@ -521,6 +521,33 @@ missing_glyph_message(char32_t c)
          + "(" + util::code_point_name(c) + "); the card shows it as a box";
 }
 
+namespace {
+
+// Every character the fonts lack, from the title and every placed text and
+// pill, each once.
+void
+collect_missing(RenderedCard& out)
+{
+  for (const PlacedText& p : out.placement.texts) {
+    out.missing.insert(
+      out.missing.end(), p.layout.missing.begin(), p.layout.missing.end());
+  }
+  for (const PlacedPill& p : out.placement.pills) {
+    out.missing.insert(
+      out.missing.end(), p.layout.missing.begin(), p.layout.missing.end());
+  }
+  // One warning per character, not per occurrence.
+  std::vector<char32_t> seen;
+  for (const char32_t c : out.missing) {
+    if (std::find(seen.begin(), seen.end(), c) == seen.end()) {
+      seen.push_back(c);
+    }
+  }
+  out.missing = std::move(seen);
+}
+
+} // namespace
+
 util::Expected<RenderedCard>
 CardRenderer::render(const CardText& text, const EncodeOptions& options)
 {
@@ -555,14 +582,7 @@ CardRenderer::render(const CardText& text, const EncodeOptions& options)
                 t.title_color);
   }
   out.placement = place_card(t, out.layout, std::move(description), text, m);
-  for (const PlacedText& p : out.placement.texts) {
-    out.missing.insert(
-      out.missing.end(), p.layout.missing.begin(), p.layout.missing.end());
-  }
-  for (const PlacedPill& p : out.placement.pills) {
-    out.missing.insert(
-      out.missing.end(), p.layout.missing.begin(), p.layout.missing.end());
-  }
+  collect_missing(out);
   m.draw_placed(canvas, out.placement);
   for (const ElementBox& e : out.placement.elements) {
     if (e.name == "avatar") {
@@ -574,14 +594,6 @@ CardRenderer::render(const CardText& text, const EncodeOptions& options)
                    Shape::round);
     }
   }
-  // One warning per character, not per occurrence.
-  std::vector<char32_t> seen;
-  for (const char32_t c : out.missing) {
-    if (std::find(seen.begin(), seen.end(), c) == seen.end()) {
-      seen.push_back(c);
-    }
-  }
-  out.missing = std::move(seen);
 
   if (options.format == ImageFormat::png) {
     // libdeflate on unfiltered rows: faster and smaller than pngsave.
