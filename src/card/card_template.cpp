@@ -259,6 +259,26 @@ private:
       });
   }
 
+  // title.size: max, min and grow, in pixels.
+  util::Expected<void>
+  title_size(const YamlValue& x, const std::string& what, LayoutStyle& s)
+  {
+    TRY(content::visit_map(
+      x,
+      what,
+      {"max", "min", "grow"},
+      [&](const std::string& sk, const YamlValue& y) -> util::Expected<void> {
+        TRY_ASSIGN(n, number(y, what + "." + sk, 4, 512));
+        (sk == "max" ? s.max_size : sk == "min" ? s.min_size : s.grow_size) = n;
+        return {};
+      }));
+    if (s.min_size > s.max_size) {
+      return tl::unexpected(error_at(
+        x, "'title.size.min' must not be larger than 'title.size.max'"));
+    }
+    return {};
+  }
+
   util::Expected<void>
   title(const YamlValue& v, CardTemplate& t)
   {
@@ -296,22 +316,7 @@ private:
           TRY_ASSIGN(list, content::as_string_list(x, what));
           t.title_fallback = list;
         } else if (k == "size") {
-          TRY(content::visit_map(
-            x,
-            what,
-            {"max", "min", "grow"},
-            [&](const std::string& sk,
-                const YamlValue& y) -> util::Expected<void> {
-              TRY_ASSIGN(n, number(y, what + "." + sk, 4, 512));
-              (sk == "max"   ? s.max_size
-               : sk == "min" ? s.min_size
-                             : s.grow_size) = n;
-              return {};
-            }));
-          if (s.min_size > s.max_size) {
-            return tl::unexpected(error_at(
-              x, "'title.size.min' must not be larger than 'title.size.max'"));
-          }
+          TRY(title_size(x, what, s));
         } else if (k == "color") {
           TRY_ASSIGN(c, color(x, what));
           t.title_color = c;
