@@ -64,15 +64,29 @@ bool_field(std::string_view name, bool SiteConfig::*field)
     };
 }
 
+// A yes/no setting of a group (feeds:, cards:).
+template<typename Group>
+Handler
+group_flag(std::string_view name, Group SiteConfig::*group, bool Group::*field)
+{
+  return [name, group, field](const YamlValue& v,
+                              SiteConfig& c) -> util::Expected<void> {
+    TRY_ASSIGN(on, as_bool(v, name));
+    c.*group.*field = on;
+    return {};
+  };
+}
+
 Handler
 feed_flag(std::string_view name, bool FeedSettings::*field)
 {
-  return
-    [name, field](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
-      TRY_ASSIGN(on, as_bool(v, name));
-      c.feeds.*field = on;
-      return {};
-    };
+  return group_flag(name, &SiteConfig::feeds, field);
+}
+
+Handler
+card_flag(std::string_view name, bool CardSettings::*field)
+{
+  return group_flag(name, &SiteConfig::cards, field);
 }
 
 // True when `name` is a plain relative path none of whose segments starts
@@ -108,6 +122,48 @@ check_output_name(const YamlValue& v,
                  + name + "\""));
   }
   return {};
+}
+
+// A feeds setting that names an output file (atom_file...).
+Handler
+feed_file(std::string_view name, std::string FeedSettings::*field)
+{
+  return
+    [name, field](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+      TRY_ASSIGN(text, as_string(v, name));
+      TRY(check_output_name(v, text, name));
+      c.feeds.*field = std::move(text);
+      return {};
+    };
+}
+
+// A whole-number setting of a group from `low` to `high`.
+template<typename Group>
+Handler
+group_number(std::string_view name,
+             int low,
+             int high,
+             Group SiteConfig::*group,
+             int Group::*field)
+{
+  return [name, low, high, group, field](
+           const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+    TRY_ASSIGN(n, as_int(v, name, low, high));
+    c.*group.*field = n;
+    return {};
+  };
+}
+
+Handler
+feed_number(std::string_view name, int low, int high, int FeedSettings::*field)
+{
+  return group_number(name, low, high, &SiteConfig::feeds, field);
+}
+
+Handler
+card_number(std::string_view name, int low, int high, int CardSettings::*field)
+{
+  return group_number(name, low, high, &SiteConfig::cards, field);
 }
 
 const std::vector<Key>&
@@ -174,33 +230,10 @@ feed_keys()
        c.feeds.formats = std::move(list);
        return {};
      }},
-    {"atom_file",
-     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
-       TRY_ASSIGN(text, as_string(v, "feeds.atom_file"));
-       TRY(check_output_name(v, text, "feeds.atom_file"));
-       c.feeds.atom_file = std::move(text);
-       return {};
-     }},
-    {"rss_file",
-     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
-       TRY_ASSIGN(text, as_string(v, "feeds.rss_file"));
-       TRY(check_output_name(v, text, "feeds.rss_file"));
-       c.feeds.rss_file = std::move(text);
-       return {};
-     }},
-    {"json_file",
-     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
-       TRY_ASSIGN(text, as_string(v, "feeds.json_file"));
-       TRY(check_output_name(v, text, "feeds.json_file"));
-       c.feeds.json_file = std::move(text);
-       return {};
-     }},
-    {"limit",
-     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
-       TRY_ASSIGN(n, as_int(v, "feeds.limit", 1, 100000));
-       c.feeds.limit = n;
-       return {};
-     }},
+    {"atom_file", feed_file("feeds.atom_file", &FeedSettings::atom_file)},
+    {"rss_file", feed_file("feeds.rss_file", &FeedSettings::rss_file)},
+    {"json_file", feed_file("feeds.json_file", &FeedSettings::json_file)},
+    {"limit", feed_number("feeds.limit", 1, 100000, &FeedSettings::limit)},
     {"content",
      [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
        TRY_ASSIGN(text, as_string(v, "feeds.content"));
@@ -218,11 +251,8 @@ feed_keys()
     {"archive", feed_flag("feeds.archive", &FeedSettings::archive)},
     {"languages", feed_flag("feeds.languages", &FeedSettings::per_language)},
     {"summary_length",
-     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
-       TRY_ASSIGN(n, as_int(v, "feeds.summary_length", 10, 10000));
-       c.feeds.summary_length = n;
-       return {};
-     }},
+     feed_number(
+       "feeds.summary_length", 10, 10000, &FeedSettings::summary_length)},
     {"tags", feed_flag("feeds.tags", &FeedSettings::per_tag)},
     {"categories", feed_flag("feeds.categories", &FeedSettings::per_category)},
     {"entry_id",
@@ -258,12 +288,7 @@ const std::vector<Key>&
 card_keys()
 {
   static const std::vector<Key> keys = {
-    {"enabled",
-     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
-       TRY_ASSIGN(on, as_bool(v, "cards.enabled"));
-       c.cards.enabled = on;
-       return {};
-     }},
+    {"enabled", card_flag("cards.enabled", &CardSettings::enabled)},
     {"template",
      [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
        TRY_ASSIGN(text, as_string(v, "cards.template"));
@@ -291,29 +316,15 @@ card_keys()
        return {};
      }},
     {"compression",
-     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
-       TRY_ASSIGN(n, as_int(v, "cards.compression", 0, 12));
-       c.cards.png_compression = n;
-       return {};
-     }},
-    {"quality",
-     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
-       TRY_ASSIGN(n, as_int(v, "cards.quality", 1, 100));
-       c.cards.quality = n;
-       return {};
-     }},
+     card_number("cards.compression", 0, 12, &CardSettings::png_compression)},
+    {"quality", card_number("cards.quality", 1, 100, &CardSettings::quality)},
     {"logo",
      [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
        TRY_ASSIGN(text, as_string(v, "cards.logo"));
        c.cards.logo = std::move(text);
        return {};
      }},
-    {"description",
-     [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
-       TRY_ASSIGN(on, as_bool(v, "cards.description"));
-       c.cards.description = on;
-       return {};
-     }},
+    {"description", card_flag("cards.description", &CardSettings::description)},
     {"accents",
      [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
        if (v.kind != YamlValue::Kind::map) {
@@ -412,6 +423,57 @@ content_keys()
   };
 }
 
+// websub_hub: an absolute http(s) URL, or empty.
+util::Expected<void>
+read_websub_hub(const YamlValue& v, SiteConfig& c)
+{
+  TRY_ASSIGN(text, as_string(v, "websub_hub"));
+  if (!text.empty() && !util::is_http_url(text)) {
+    return tl::unexpected(error_at(
+      v, "'websub_hub' must be an absolute http(s) URL, got \"" + text + "\""));
+  }
+  c.websub_hub = std::move(text);
+  return {};
+}
+
+// base_url: an absolute http(s) URL, given a final '/'.
+util::Expected<void>
+read_base_url(const YamlValue& v, SiteConfig& c)
+{
+  TRY_ASSIGN(text, as_string(v, "base_url"));
+  if (text.empty()) {
+    c.base_url.clear(); // reported as missing, with how to give it
+    return {};
+  }
+  if (!util::is_http_url(text)) {
+    return tl::unexpected(
+      error_at(v,
+               "'base_url' must be an absolute http(s) URL such as "
+               "https://example.com/, got \""
+                 + text + "\""));
+  }
+  if (text.back() != '/') {
+    text += '/';
+  }
+  c.base_url = std::move(text);
+  return {};
+}
+
+// language: a BCP 47 language tag.
+util::Expected<void>
+read_language(const YamlValue& v, SiteConfig& c)
+{
+  TRY_ASSIGN(text, as_string(v, "language"));
+  if (!util::is_language_tag(text)) {
+    return tl::unexpected(error_at(
+      v,
+      "'language' must be a language tag such as 'ja' or 'en-US', got \"" + text
+        + "\""));
+  }
+  c.language = std::move(text);
+  return {};
+}
+
 const std::vector<Key>&
 top_keys()
 {
@@ -421,51 +483,10 @@ top_keys()
       {"head", bool_field("head", &SiteConfig::head_json)},
       {"icon", string_field("icon", &SiteConfig::icon)},
       {"logo", string_field("logo", &SiteConfig::logo)},
-      {"websub_hub",
-       [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
-         TRY_ASSIGN(text, as_string(v, "websub_hub"));
-         if (!text.empty() && !util::is_http_url(text)) {
-           return tl::unexpected(
-             error_at(v,
-                      "'websub_hub' must be an absolute http(s) URL, got \""
-                        + text + "\""));
-         }
-         c.websub_hub = std::move(text);
-         return {};
-       }},
+      {"websub_hub", read_websub_hub},
       {"subtitle", string_field("subtitle", &SiteConfig::subtitle)},
-      {"base_url",
-       [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
-         TRY_ASSIGN(text, as_string(v, "base_url"));
-         if (text.empty()) {
-           c.base_url.clear(); // reported as missing, with how to give it
-           return {};
-         }
-         if (!util::is_http_url(text)) {
-           return tl::unexpected(
-             error_at(v,
-                      "'base_url' must be an absolute http(s) URL such as "
-                      "https://example.com/, got \""
-                        + text + "\""));
-         }
-         if (text.back() != '/') {
-           text += '/';
-         }
-         c.base_url = std::move(text);
-         return {};
-       }},
-      {"language",
-       [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
-         TRY_ASSIGN(text, as_string(v, "language"));
-         if (!util::is_language_tag(text)) {
-           return tl::unexpected(error_at(
-             v,
-             "'language' must be a language tag such as 'ja' or 'en-US', got \""
-               + text + "\""));
-         }
-         c.language = std::move(text);
-         return {};
-       }},
+      {"base_url", read_base_url},
+      {"language", read_language},
       {"timezone",
        [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
          TRY_ASSIGN(text, as_string(v, "timezone"));

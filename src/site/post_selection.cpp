@@ -1,0 +1,133 @@
+// Which loaded posts a build publishes: drafts, future and expired posts
+// left out as the options say, one post per permalink, and a warning for a
+// post whose own image the site lacks.
+#include "site/post_selection.hpp"
+
+#include "card/card_look.hpp"
+#include "site/card_looks.hpp"
+
+#include <map>
+#include <string>
+
+namespace ogfeed::site {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Why a post is not published, or "" when it is.
+std::string
+skip_reason(const content::Post& post, const BuildOptions& options)
+{
+  if (post.draft && options.drafts == Drafts::skip) {
+    return "draft";
+  }
+  const bool future =
+    post.date > options.now
+    || (post.publish_date && *post.publish_date > options.now);
+  if (future && options.future == FuturePosts::skip) {
+    return "future";
+  }
+  if (post.expiry_date && *post.expiry_date <= options.now) {
+    return "expired"; // Hugo's expiryDate: gone once it is past
+  }
+  // Hugo's build options (`_build`, or `build` since 0.123): a page kept
+  // out of its lists, or never rendered, is in no feed; a headless bundle
+  // is neither.
+  const auto option = [&](const char* key) {
+    for (const char* prefix : {"_build.", "build."}) {
+      if (const auto it = post.params.find(std::string(prefix) + key);
+          it != post.params.end()) {
+        return it->second;
+      }
+    }
+    return std::string();
+  };
+  const std::string list = option("list");
+  const std::string render = option("render");
+  const auto it = post.params.find("headless");
+  if (list == "never" || list == "false" || list == "local" || render == "never"
+      || render == "false" || render == "link"
+      || (it != post.params.end() && it->second == "true")) {
+    return "unlisted";
+  }
+  return {};
+}
+
+} // namespace
+
+// Keeps the posts this build publishes and reports two posts that would
+// share one permalink (feed readers would merge them).
+std::vector<content::Post>
+select_posts(std::vector<content::Post> posts,
+             const BuildOptions& options,
+             BuildReport& report)
+{
+  util::Diagnostics& diagnostics = report.diagnostics;
+  std::vector<content::Post> out;
+  out.reserve(posts.size());
+  std::map<std::string, std::string> seen; // permalink -> source path
+  for (auto& post : posts) {
+    BuildReport::PostRecord record{
+      post.shown_path, post.permalink, post.date, skip_reason(post, options)};
+    if (!record.skipped.empty()) {
+      report.post_records.push_back(std::move(record));
+      continue;
+    }
+    const auto [it, inserted] = seen.emplace(post.permalink, post.shown_path);
+    if (!inserted) {
+      record.skipped = "duplicate permalink";
+      report.post_records.push_back(std::move(record));
+      // Hugo and Jekyll build such a site anyway (one page overwrites the
+      // other): a warning, and the post is in no feed.
+      diagnostics.push_back(util::with_path(
+        util::make_warning(
+          "permalink '" + post.permalink + "' is also used by " + it->second
+            + ", so the generator publishes only one page there; this post "
+              "is left out of the feeds (give one of them another 'slug', or "
+              "add :year/:month/:day to the site's 'permalink')",
+          1,
+          1),
+        post.shown_path));
+      continue;
+    }
+    report.post_records.push_back(std::move(record));
+    out.push_back(std::move(post));
+  }
+  return out;
+}
+
+// A post whose own `image` names a file the site does not have: its og:image
+// (and the card it stands for) would point nowhere.
+void
+warn_missing_images(const std::vector<content::Post>& posts,
+                    const fs::path& site_root,
+                    util::Diagnostics& out)
+{
+  const card::FileScope scope = site_file_scope(site_root, {});
+  const std::vector<fs::path> dirs = site_image_dirs(site_root);
+  for (const content::Post& p : posts) {
+    const std::string name = p.file.filename().string();
+    const bool bundle =
+      name.starts_with("index.") || name.starts_with("_index.");
+    if (p.image.empty() || card::is_remote_image(p.image)
+        || p.image.starts_with("data:")
+        || (bundle && !p.image.starts_with('/'))) {
+      continue; // a bundle's own image: a card stands in (card_step)
+    }
+    std::vector<fs::path> with_post = dirs;
+    if (!p.file.empty()) {
+      with_post.insert(with_post.begin(), p.file.parent_path());
+    }
+    if (!card::find_site_image(p.image, with_post, scope)) {
+      out.push_back(util::with_path(
+        util::make_warning("its 'image' \"" + p.image
+                           + "\" names no file of the site (looked beside it "
+                             "and below the site, static/, public/, source/, "
+                             "assets/): its og:image points nowhere"),
+        p.shown_path));
+    }
+  }
+}
+
+} // namespace ogfeed::site
