@@ -14,23 +14,25 @@ static_assert(sizeof(Person) == 128, "Person changed");
 
 namespace {
 
+// A map of languages (by content folder, or by file-name key).
+template<typename Map>
 void
-write_languages(util::ByteWriter& w, const SiteConfig& c)
+write_language_map(util::ByteWriter& w, const Map& languages)
 {
-  w.u64(c.content_languages.size());
-  for (const auto& [dir, lang] : c.content_languages) {
-    w.str(dir);
-    w.str(lang.language);
-    w.str(lang.url_prefix);
-    w.str(lang.title);
-  }
-  w.u64(c.file_languages.size());
-  for (const auto& [key, lang] : c.file_languages) {
+  w.u64(languages.size());
+  for (const auto& [key, lang] : languages) {
     w.str(key);
     w.str(lang.language);
     w.str(lang.url_prefix);
     w.str(lang.title);
   }
+}
+
+void
+write_languages(util::ByteWriter& w, const SiteConfig& c)
+{
+  write_language_map(w, c.content_languages);
+  write_language_map(w, c.file_languages);
 }
 
 void
