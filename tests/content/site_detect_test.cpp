@@ -213,3 +213,23 @@ TEST_CASE("issue 21: Gatsby's posts are in the folders "
   CHECK(gatsby.config.base_url == "https://g.example.jp/");
   CHECK(gatsby.config.content_dirs == std::vector<std::string>{"articles"});
 }
+
+TEST_CASE("issue 21: a gatsby-source-filesystem folder that is a link is "
+          "never looked into",
+          "[content]")
+{
+  const auto outside =
+    site_of("detect-gatsby-outside",
+            {{"notes/secret.md", "---\ntitle: secret\n---\nx\n"}});
+  const auto root = site_of(
+    "detect-gatsby-link",
+    {{"gatsby-config.js",
+      "module.exports = { siteMetadata: { siteUrl: `https://g.example.jp` }, "
+      "plugins: [{ resolve: `gatsby-source-filesystem`, options: { path: "
+      "`${__dirname}/writing` } }] }\n"}});
+  std::filesystem::create_directory_symlink(outside / "notes",
+                                            root / "writing");
+  const auto gatsby = content::detect_site(root);
+  CHECK(gatsby.generator == "Gatsby");
+  CHECK(gatsby.config.content_dirs != std::vector<std::string>{"writing"});
+}

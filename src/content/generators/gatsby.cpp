@@ -1,4 +1,5 @@
 #include "content/generators/generators.hpp"
+#include "util/beneath.hpp"
 
 #include <regex>
 
@@ -55,10 +56,16 @@ filesystem_sources(const std::string& config)
   return out;
 }
 
-// True when the folder `rel` below `root` holds a Markdown file.
+// True when the folder `rel` below `root` holds a Markdown file; false
+// when `rel` is reached through a link (a pull request's folder that
+// points elsewhere is never looked into).
 bool
 holds_markdown(const fs::path& root, const std::string& rel)
 {
+  auto site = util::Dir::open(root, util::Create::no);
+  if (!site || !site->sub(rel, util::Create::no)) {
+    return false;
+  }
   std::error_code ec;
   int seen = 0;
   for (fs::recursive_directory_iterator it(root / rel, ec), end;
