@@ -85,6 +85,9 @@ head_json(const std::vector<content::Post>& posts,
   });
   std::map<std::string, std::string> links; // by feed folder
   util::JsonWriter json(util::JsonWriter::Style::one_member_per_line);
+  // About a kilobyte a post: one allocation instead of doubling (10,000
+  // posts make 8 MB).
+  json.reserve(posts.size() * 1024);
   json.begin_object();
   std::string html;
   for (std::size_t k = 0; k < order.size(); ++k) {
@@ -95,8 +98,10 @@ head_json(const std::vector<content::Post>& posts,
     }
     html.clear();
     meta(html, "og:title", p.title);
+    const std::string& summary =
+      p.description.empty() ? summaries[i] : p.description;
     const std::string& description =
-      summaries[i].empty() ? config.subtitle : summaries[i];
+      summary.empty() ? config.subtitle : summary;
     if (!description.empty()) {
       meta(html, "og:description", description);
     }
@@ -125,7 +130,9 @@ head_json(const std::vector<content::Post>& posts,
     json.key(p.permalink).begin_object().key("html").string(html).end_object();
   }
   json.end_object();
-  return json.str() + "\n";
+  std::string out = std::move(json).take();
+  out += '\n';
+  return out;
 }
 
 std::string

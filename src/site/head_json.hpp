@@ -27,9 +27,9 @@ constexpr const char* k_head_json_file = "head.json";
 std::string post_image_url(const content::Post& p,
                            const content::SiteConfig& config);
 
-// `summaries` holds each post's og:description (its description, else its
-// excerpt, as Hugo and jekyll-seo-tag give it); an empty one is the site's
-// subtitle.
+// A post's og:description is its description, else its excerpt in
+// `summaries` (as Hugo and jekyll-seo-tag give it: only posts without a
+// description need one there), else the site's subtitle.
 std::string head_json(const std::vector<content::Post>& posts,
                       const std::vector<std::optional<feed::CardRef>>& cards,
                       const std::vector<std::string>& summaries,

@@ -87,9 +87,12 @@ head_json_file(const std::vector<content::Post>& posts,
                const content::SiteConfig& config,
                unsigned jobs)
 {
+  // Only posts without a description need their body read for one.
   std::vector<std::string> summaries(posts.size());
   util::parallel_for(posts.size(), jobs, [&](std::size_t i) {
-    summaries[i] = post_summary(posts[i], config);
+    if (posts[i].description.empty()) {
+      summaries[i] = post_summary(posts[i], config);
+    }
   });
   return head_json(posts, cards, summaries, config);
 }

@@ -202,6 +202,18 @@ JsonWriter::str() const
 }
 
 std::string
+JsonWriter::take() &&
+{
+  return std::move(m_out);
+}
+
+void
+JsonWriter::reserve(std::size_t bytes)
+{
+  m_out.reserve(bytes);
+}
+
+std::string
 json_object_lines(const std::map<std::string, std::string>& raw)
 {
   JsonWriter json(JsonWriter::Style::one_member_per_line);

@@ -44,6 +44,10 @@ public:
 
   // The text written so far.
   const std::string& str() const;
+  // The text written, given away (a large document is not copied).
+  std::string take() &&;
+  // Room for `bytes` of text, so a large document is not grown by doubling.
+  void reserve(std::size_t bytes);
 
 private:
   void before_value();
