@@ -36,10 +36,16 @@ read_build_cache(const util::Dir& state, std::uint64_t parse_setup)
 util::Expected<void>
 write_build_cache(const util::Dir& state, const BuildCache& cache)
 {
-  util::ByteWriter w;
-  cache.posts.write(w);
-  cache.feeds.write(w);
-  return state.write_replacing(k_cache_file, w.bytes(), util::Sync::no);
+  // Streamed: the cache of 100,000 posts is some 80 MB.
+  return state.write_replacing_from(
+    k_cache_file,
+    [&](const util::ByteWriter::Sink& sink) {
+      util::ByteWriter w(&sink);
+      cache.posts.write(w);
+      cache.feeds.write(w);
+      return w.finish();
+    },
+    util::Sync::no);
 }
 
 } // namespace ogfeed::site

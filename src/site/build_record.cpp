@@ -144,10 +144,15 @@ read_build_record(const util::Dir& state)
 util::Expected<void>
 write_build_record(const util::Dir& state, const BuildRecord& record)
 {
-  util::ByteWriter w;
-  w.str(k_record_magic);
-  record.write(w);
-  return state.write_replacing(k_record_file, w.bytes(), util::Sync::no);
+  return state.write_replacing_from(
+    k_record_file,
+    [&](const util::ByteWriter::Sink& sink) {
+      util::ByteWriter w(&sink);
+      w.str(k_record_magic);
+      record.write(w);
+      return w.finish();
+    },
+    util::Sync::no);
 }
 
 std::string

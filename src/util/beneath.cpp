@@ -377,6 +377,21 @@ Dir::write_replacing(std::string_view rel,
                      std::string_view bytes,
                      Sync sync) const
 {
+  return write_replacing_from(
+    rel,
+    [&](const std::function<bool(std::string_view)>& write) {
+      return write(bytes);
+    },
+    sync);
+}
+
+Expected<void>
+Dir::write_replacing_from(
+  std::string_view rel,
+  const std::function<bool(const std::function<bool(std::string_view)>&)>&
+    produce,
+  Sync sync) const
+{
   auto parent = parent_of(rel, Create::yes);
   if (!parent) {
     return tl::unexpected(parent.error());
@@ -391,7 +406,14 @@ Dir::write_replacing(std::string_view rel,
   if (fd < 0) {
     return tl::unexpected(os_error("write", joined(m_path, rel), errno));
   }
-  int err = write_all(fd, bytes);
+  int err = 0;
+  const bool made = produce([&](std::string_view piece) {
+    err = err == 0 ? write_all(fd, piece) : err;
+    return err == 0;
+  });
+  if (!made && err == 0) {
+    err = ECANCELED;
+  }
   if (err == 0 && sync == Sync::yes && ::fsync(fd) != 0) {
     err = errno;
   }

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -79,6 +80,14 @@ public:
   Expected<void> write_replacing(std::string_view rel,
                                  std::string_view bytes,
                                  Sync sync) const;
+  // As write_replacing, with the bytes made in pieces: `produce` hands
+  // each to the writer it is given and returns false to give up (nothing is
+  // replaced then).
+  Expected<void> write_replacing_from(
+    std::string_view rel,
+    const std::function<bool(const std::function<bool(std::string_view)>&)>&
+      produce,
+    Sync sync) const;
 
   // Creates `name` (a plain file name in this folder, which must not exist)
   // and writes `bytes`.

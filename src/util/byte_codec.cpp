@@ -15,6 +15,27 @@ ByteWriter::str(std::string_view s)
 {
   u64(s.size());
   m_out.append(s);
+  spill();
+}
+
+void
+ByteWriter::spill()
+{
+  constexpr std::size_t k_piece = 1 << 20;
+  if (m_sink != nullptr && m_out.size() >= k_piece) {
+    m_failed = m_failed || !(*m_sink)(m_out);
+    m_out.clear();
+  }
+}
+
+bool
+ByteWriter::finish()
+{
+  if (m_sink != nullptr && !m_out.empty()) {
+    m_failed = m_failed || !(*m_sink)(m_out);
+    m_out.clear();
+  }
+  return !m_failed;
 }
 
 void

@@ -4,6 +4,7 @@
 #include "util/file.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,6 +17,18 @@ namespace ogfeed::util {
 class ByteWriter
 {
 public:
+  // Where the bytes go: pieces handed to it as they are written; false
+  // from it stops the writing (finish() then says so).
+  using Sink = std::function<bool(std::string_view)>;
+
+  ByteWriter() = default;
+  // Streams to `sink` once about a megabyte is buffered, so a large cache
+  // is never whole in memory; finish() hands over the rest.
+  explicit ByteWriter(const Sink* sink)
+    : m_sink(sink)
+  {
+  }
+
   void u64(std::uint64_t v);
   void
   i64(std::int64_t v)
@@ -27,8 +40,12 @@ public:
   void
   reserve(std::size_t bytes)
   {
-    m_out.reserve(bytes);
+    if (m_sink == nullptr) {
+      m_out.reserve(bytes);
+    }
   }
+  // Hands the rest to the sink; false when the sink refused any piece.
+  bool finish();
   const std::string&
   bytes() const
   {
@@ -41,7 +58,11 @@ public:
   }
 
 private:
+  void spill();
+
   std::string m_out;
+  const Sink* m_sink = nullptr;
+  bool m_failed = false;
 };
 
 // Reads what ByteWriter wrote. Never reads past the end: a short or
