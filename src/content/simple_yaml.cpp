@@ -2,6 +2,7 @@
 
 #include "util/utf8.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace ogfeed::content {
@@ -60,18 +61,20 @@ scalar(std::string_view line, std::size_t at, int line_no)
       != std::string_view::npos) {
     return std::nullopt;
   }
-  if (rest.find(": ") != std::string_view::npos
-      || rest.find(" #") != std::string_view::npos
-      || rest.find("\t#") != std::string_view::npos || rest.back() == ':') {
+  // A '#' after white space starts a comment that runs to the line's end
+  // (`description: Kansai #3 に` is "Kansai"; post_builder warns).
+  const std::size_t comment = std::min(rest.find(" #"), rest.find("\t#"));
+  const std::string_view kept = trim_right(rest.substr(0, comment));
+  if (kept.find(": ") != std::string_view::npos || kept.back() == ':') {
     return std::nullopt;
   }
-  if (is_null_word(rest)) {
+  if (is_null_word(kept)) {
     v.kind = YamlValue::Kind::null;
     return v;
   }
   v.kind = YamlValue::Kind::scalar;
   v.plain = true;
-  v.scalar = std::string(rest);
+  v.scalar = std::string(kept);
   return v;
 }
 
@@ -185,8 +188,11 @@ parse_simple_yaml(std::string_view text, int first_line)
       continue; // blank
     }
     const char c = line[indent];
-    if (c == '#' || c == '\t' || c == '\r') {
-      return std::nullopt; // comments and tabs: leave them to yaml-cpp
+    if (c == '#') {
+      continue; // a comment line
+    }
+    if (c == '\t' || c == '\r') {
+      return std::nullopt; // tabs: leave them to yaml-cpp
     }
     if (c == '-' && (indent + 1 == line.size() || line[indent + 1] == ' ')) {
       if (!add_item(pending, item_indent, line, indent, line_no)) {
