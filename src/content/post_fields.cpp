@@ -121,6 +121,30 @@ cap_terms(PostBuilder& b,
   }
 }
 
+// Hexo writes several category paths as a list of lists
+// (`- [Diary, PlayStation]`), each a category and its subcategories; every
+// category of every path is the post's. None when `v` is no such list.
+std::optional<YamlValue>
+category_paths(const YamlValue& v)
+{
+  if (v.kind != YamlValue::Kind::sequence
+      || std::none_of(v.items.begin(), v.items.end(), [](const YamlValue& i) {
+           return i.kind == YamlValue::Kind::sequence;
+         })) {
+    return std::nullopt;
+  }
+  YamlValue flat = v;
+  flat.items.clear();
+  for (const YamlValue& item : v.items) {
+    if (item.kind == YamlValue::Kind::sequence) {
+      flat.items.insert(flat.items.end(), item.items.begin(), item.items.end());
+    } else {
+      flat.items.push_back(item);
+    }
+  }
+  return flat;
+}
+
 // Lists, the author, the image and a per-post permalink.
 void
 read_list_or_link(PostBuilder& b, Field field, const Chosen& c, Post& post)
@@ -128,8 +152,9 @@ read_list_or_link(PostBuilder& b, Field field, const Chosen& c, Post& post)
   const YamlValue& value = *c.value;
   const std::string& k = c.key->scalar;
   switch (field) {
-  case Field::categories:
-    if (auto items = b.list(value, k)) {
+  case Field::categories: {
+    const auto paths = category_paths(value);
+    if (auto items = b.list(paths ? *paths : value, k)) {
       cap_terms(b, value, k, *items);
       for (auto& item : *items) {
         if (std::find(post.categories.begin(), post.categories.end(), item)
@@ -139,6 +164,7 @@ read_list_or_link(PostBuilder& b, Field field, const Chosen& c, Post& post)
       }
     }
     break;
+  }
   case Field::tags:
     if (auto items = b.list(value, k)) {
       cap_terms(b, value, k, *items);

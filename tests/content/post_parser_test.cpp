@@ -467,3 +467,19 @@ TEST_CASE("issue 12: a post's language: lang or language, a bad tag warned "
           "posts/hello.md:4:7: warning: 'lang' \"English!\" is not a language "
           "tag such as ja or en; the site's language is used"});
 }
+
+TEST_CASE("post parser: Hexo's several category paths (a list of lists) are "
+          "every category of every path, not an error",
+          "[content]")
+{
+  // kk98033/hexo-blog-backup writes them so; Hexo builds the site.
+  const auto p = parse("---\ntitle: UVa 10035\ndate: 2023-03-17 08:18:21\n"
+                       "categories:\n  - [解題心得, UVa]\n"
+                       "  - [CPE歷屆, CPE 2023/03/21]\n  - 雜記\n---\nbody\n");
+  INFO(messages(p).size());
+  REQUIRE(p.post);
+  CHECK(messages(p).empty());
+  CHECK(p.post->categories
+        == std::vector<std::string>{
+          "解題心得", "UVa", "CPE歷屆", "CPE 2023/03/21", "雜記"});
+}
