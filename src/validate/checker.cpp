@@ -66,9 +66,9 @@ Checker::check_not_future(const XmlElement& at, util::UtcSeconds t)
 void
 Checker::start(const XmlElement& element)
 {
+  const char* known = near_namespace(element.ns);
   if (!m_stack.empty()) {
     Frame& p = m_stack.back();
-    const char* known = near_namespace(element.ns);
     ++p.children["{" + (known != nullptr ? std::string(known) : element.ns)
                  + "}" + element.local];
     ++p.child_elements;
@@ -99,7 +99,7 @@ Checker::start(const XmlElement& element)
           "a namespace name has white space in it");
   }
   m_stack.push_back(Frame{element, {}, 0});
-  if (const char* known = near_namespace(element.ns)) {
+  if (known != nullptr) {
     if (m_near_namespaces.insert(element.ns).second) {
       warning("xml-namespace-near-miss",
               element,

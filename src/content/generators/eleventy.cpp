@@ -208,11 +208,12 @@ read_site_data(Detector& d, const fs::path& data)
                ? std::optional(v->scalar)
                : std::nullopt;
     };
-    if (!field("url")) {
+    const auto url = field("url");
+    if (!url) {
       continue;
     }
     const std::string where = " in " + meta.generic_string();
-    d.url(field("url"), "", "url" + where);
+    d.url(url, "", "url" + where);
     d.text(field("title"), &SiteConfig::title, "title", "title" + where);
     if (d.config().title.empty()) { // a starter's site.json names it "name"
       d.text(field("name"), &SiteConfig::title, "title", "name" + where);
