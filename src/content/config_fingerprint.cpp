@@ -5,7 +5,7 @@ namespace ogfeed::content {
 
 // Each member below must be written: a setting left out would let a cache
 // keep a feed the new setting changes. These sizes trip when one is added.
-static_assert(sizeof(SiteConfig) == 1120, "SiteConfig changed: update this");
+static_assert(sizeof(SiteConfig) == 1168, "SiteConfig changed: update this");
 static_assert(sizeof(FeedSettings) == 144, "FeedSettings changed");
 static_assert(sizeof(CardSettings) == 208, "CardSettings changed");
 static_assert(sizeof(MarkupDialects) == 5, "MarkupDialects changed");
@@ -105,6 +105,7 @@ config_fingerprint(const SiteConfig& c)
                     char('0' + c.url_rules.folder_categories),
                     char('0' + c.url_rules.ugly),
                     char('0' + c.url_rules.processed_images)});
+  w.str(c.permalink_timezone ? c.permalink_timezone->name() : "");
   w.strs(c.content_dirs);
   write_languages(w, c);
   w.strs(c.exclude);

@@ -150,6 +150,11 @@ init_config_yaml(const DetectedSite& site)
               "not in " + where
                 + "; check it: dates without an offset are read in this "
                   "zone");
+  if (c.permalink_timezone) {
+    out += "# permalink_timezone: " + c.permalink_timezone->name()
+           + "  # the zone the site is built in: " + site.generator
+           + " dates URLs in it\n";
+  }
   if (!c.author.name.empty()) {
     out += line(site, "author", yaml_quoted(c.author.name));
   }

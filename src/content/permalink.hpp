@@ -36,7 +36,8 @@ struct UrlRules
 // An unknown token is an error that suggests the closest one.
 //
 // Tokens: :year :short_year :month :i_month :monthname :day :i_day :hour
-// :minute :second (the date in the site's zone); :slug (front-matter slug,
+// :minute :second (the date in the zone given, the site's or
+// permalink_timezone); :slug (front-matter slug,
 // else the file name without a Jekyll date); :slugortitle (Hugo's :slug:
 // the slug, else the urlized title, its case kept for UrlRules to lower);
 // :title (urlized title); :filename;

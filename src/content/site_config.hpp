@@ -108,6 +108,9 @@ struct SiteConfig
   // How the generator publishes a pattern's path (detected, not in
   // ogfeed.yaml): Hugo lower-cases it and ends it in '/'.
   UrlRules url_rules;
+  // The zone a pattern's date tokens are read in when it is not the site's
+  // (`permalink_timezone` in ogfeed.yaml; Hexo: the build machine's).
+  std::optional<util::TimeZone> permalink_timezone;
   // Folders of posts, relative to the site root (Jekyll may have several
   // `_posts` folders).
   std::vector<std::string> content_dirs{"posts"};

@@ -497,6 +497,16 @@ top_keys()
          c.timezone = std::move(*zone);
          return {};
        }},
+      {"permalink_timezone",
+       [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
+         TRY_ASSIGN(text, as_string(v, "permalink_timezone"));
+         auto zone = util::TimeZone::locate(text);
+         if (!zone) {
+           return tl::unexpected(error_at(v, zone.error().message));
+         }
+         c.permalink_timezone = std::move(*zone);
+         return {};
+       }},
       {"author",
        [](const YamlValue& v, SiteConfig& c) -> util::Expected<void> {
          if (v.kind == YamlValue::Kind::scalar) {

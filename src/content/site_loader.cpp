@@ -75,7 +75,7 @@ set_permalink(Post& post,
       folder_pattern.empty() ? permalink_pattern(config, post) : folder_pattern,
       config.base_url,
       post,
-      config.timezone,
+      config.permalink_timezone.value_or(config.timezone),
       config.url_rules);
     return;
   }
@@ -90,8 +90,12 @@ set_permalink(Post& post,
          i = pattern.find(":title", i + 1)) {
       pattern.replace(i, 6, ":slug");
     }
-    post.permalink = permalink_url(
-      pattern, config.base_url, post, config.timezone, config.url_rules);
+    post.permalink =
+      permalink_url(pattern,
+                    config.base_url,
+                    post,
+                    config.permalink_timezone.value_or(config.timezone),
+                    config.url_rules);
     return;
   }
   const std::string rel = own.starts_with('/') ? own.substr(1) : own;

@@ -60,6 +60,9 @@ write_site(util::JsonWriter& w, const BuildReport& r)
     w.key("language").string(c.language);
     w.key("timezone").string(c.timezone.name());
     w.key("permalink").string(c.permalink);
+    if (c.permalink_timezone) {
+      w.key("permalink_timezone").string(c.permalink_timezone->name());
+    }
     w.key("content_dirs").begin_array();
     for (const auto& d : c.content_dirs) {
       w.string(d);

@@ -56,6 +56,29 @@ TimeZone::locate(std::string_view name)
   }
 }
 
+TimeZone
+TimeZone::machine()
+{
+  const char* tz = std::getenv("TZ");
+  if (tz != nullptr) {
+    std::string_view name(tz);
+    if (name.starts_with(':')) {
+      name.remove_prefix(1);
+    }
+    if (name.empty()) {
+      return TimeZone(); // "TZ=" is UTC to the C library
+    }
+    auto zone = locate(name);
+    return zone ? std::move(*zone) : TimeZone();
+  }
+  try {
+    const date::time_zone* zone = date::current_zone();
+    return TimeZone(zone, std::string(zone->name()));
+  } catch (const std::exception&) {
+    return TimeZone();
+  }
+}
+
 const std::string&
 TimeZone::name() const
 {

@@ -39,7 +39,7 @@ struct CivilTime
 };
 
 // An IANA time zone from the system's tz database (/usr/share/zoneinfo), so
-// results never depend on the build machine's TZ.
+// results never depend on the build machine's TZ (but for machine()).
 class TimeZone
 {
 public:
@@ -49,6 +49,12 @@ public:
   // Finds `name` ("Asia/Tokyo", "UTC"). Fails with a message naming it when
   // the tz database does not know it.
   static Expected<TimeZone> locate(std::string_view name);
+
+  // The zone this machine keeps local time in, read as Node and the C
+  // library read it: $TZ (an IANA name, a leading ':' allowed) when set,
+  // else /etc/localtime's; UTC when neither names a zone the database
+  // knows. Only for a generator whose output depends on it (Hexo).
+  static TimeZone machine();
 
   const std::string& name() const;
 

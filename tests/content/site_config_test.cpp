@@ -125,3 +125,17 @@ TEST_CASE("issue 7: a language tag the feeds would reject fails in the config",
   CHECK(error_of("title: T\nbase_url: https://e.com/\nlanguage: zh-Hant-TW\n")
         == "ok");
 }
+
+TEST_CASE("issue 21: permalink_timezone names the zone of the URL dates",
+          "[content]")
+{
+  auto c = content::parse_site_config(
+    "title: T\nbase_url: https://example.com\npermalink_timezone: UTC\n");
+  REQUIRE(c);
+  REQUIRE(c->permalink_timezone);
+  CHECK(c->permalink_timezone->name() == "UTC");
+  CHECK(error_of("title: T\nbase_url: https://example.com\n"
+                 "permalink_timezone: Asia/Tokio\n")
+        == "ogfeed.yaml:3:21: error: unknown time zone 'Asia/Tokio', expected "
+           "an IANA name such as 'Asia/Tokyo' or 'UTC'");
+}

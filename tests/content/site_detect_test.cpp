@@ -2,6 +2,8 @@
 #include "content/site_loader.hpp"
 #include "test_support.hpp"
 
+#include <cstdlib>
+
 using namespace ogfeed;
 
 namespace {
@@ -232,4 +234,50 @@ TEST_CASE("issue 21: a gatsby-source-filesystem folder that is a link is "
   const auto gatsby = content::detect_site(root);
   CHECK(gatsby.generator == "Gatsby");
   CHECK(gatsby.config.content_dirs != std::vector<std::string>{"writing"});
+}
+
+TEST_CASE("issue 21: Hexo dates a post's URL in the building machine's zone, "
+          "its time in the site's; ogfeed.yaml's permalink_timezone wins",
+          "[content]")
+{
+  const fs::path root = site_of(
+    "detect-hexo-zone",
+    {{"_config.yml",
+      "title: T\nurl: https://hexo.example.tw\ntimezone: Asia/Taipei\n"},
+     {"source/_posts/a.md",
+      "---\ntitle: a\ndate: 2024-04-21 07:10:16\n---\nx\n"},
+     {"source/_posts/b.md", "---\ntitle: b\ndate: 2023-05-23\n---\nx\n"}});
+  const char* was = std::getenv("TZ");
+  const std::optional<std::string> saved =
+    was ? std::optional<std::string>(was) : std::nullopt;
+  const auto links = [&] {
+    auto setup = content::load_site_config(root);
+    REQUIRE(setup);
+    auto loaded = content::load_posts(root, setup->config, 1);
+    content::sort_posts(loaded.posts);
+    std::vector<std::string> out;
+    for (const auto& p : loaded.posts) {
+      out.push_back(p.permalink);
+    }
+    return out;
+  };
+  ::setenv("TZ", "UTC", 1); // a CI runner: 07:10 in Taipei is 23:10 before
+  CHECK(links()
+        == std::vector<std::string>{"https://hexo.example.tw/2024/04/20/a/",
+                                    "https://hexo.example.tw/2023/05/22/b/"});
+  ::setenv("TZ", "Asia/Taipei", 1); // the author's machine
+  CHECK(links()
+        == std::vector<std::string>{"https://hexo.example.tw/2024/04/21/a/",
+                                    "https://hexo.example.tw/2023/05/23/b/"});
+  REQUIRE(util::write_file_atomic(root / "ogfeed.yaml",
+                                  "permalink_timezone: Asia/Tokyo\n"));
+  ::setenv("TZ", "UTC", 1);
+  CHECK(links()
+        == std::vector<std::string>{"https://hexo.example.tw/2024/04/21/a/",
+                                    "https://hexo.example.tw/2023/05/23/b/"});
+  if (saved) {
+    ::setenv("TZ", saved->c_str(), 1);
+  } else {
+    ::unsetenv("TZ");
+  }
 }

@@ -4,6 +4,7 @@
 #include "test_support.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <regex>
 #include <set>
 
@@ -108,7 +109,9 @@ TEST_CASE("issue 9: each generator's repository builds as it is, with the "
     {"hexo",
      "Hexo site (_config.yml)",
      {"https://hexo.example.jp/blog/2024/06/01/hello-hexo/",
-      "https://hexo.example.jp/blog/2024/06/02/sub/nested/"}},
+      "https://hexo.example.jp/blog/2024/06/02/early-morning/",
+      "https://hexo.example.jp/blog/2024/06/02/sub/nested/",
+      "https://hexo.example.jp/blog/2024/06/03/date-only/"}},
     {"zenn",
      "Zenn site (package.json)",
      {"https://zenn.dev/example/articles/zenn-first",
@@ -137,6 +140,7 @@ TEST_CASE("issue 9: each generator's repository builds as it is, with the "
      {"https://docusaurus.example.jp/site/blog/first-blog-post",
       "https://docusaurus.example.jp/site/blog/2024/11/02/welcome"}},
   };
+  ::setenv("TZ", "UTC", 1); // Hexo dates URLs in the machine's zone
   for (const auto& c : cases) {
     SECTION(c.dir)
     {

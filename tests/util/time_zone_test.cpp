@@ -2,6 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+#include <optional>
+#include <string>
+
 using namespace ogfeed::util;
 
 TEST_CASE("time zone: midnight in Tokyo is 15:00 UTC the day before", "[util]")
@@ -54,4 +58,24 @@ TEST_CASE("time zone: calendar days are checked", "[util]")
   CHECK_FALSE(is_valid_day(2023, 2, 29));
   CHECK_FALSE(is_valid_day(2023, 13, 1));
   CHECK_FALSE(is_valid_day(2023, 4, 31));
+}
+
+TEST_CASE("time zone: the machine's is TZ's, else /etc/localtime's", "[util]")
+{
+  const char* was = std::getenv("TZ");
+  const std::optional<std::string> saved =
+    was ? std::optional<std::string>(was) : std::nullopt;
+  ::setenv("TZ", "Asia/Taipei", 1);
+  CHECK(TimeZone::machine().name() == "Asia/Taipei");
+  ::setenv("TZ", ":Asia/Tokyo", 1); // glibc's "a file below zoneinfo"
+  CHECK(TimeZone::machine().name() == "Asia/Tokyo");
+  ::setenv("TZ", "Nowhere/Atlantis", 1);      // what the C library and Node
+  CHECK(TimeZone::machine().name() == "UTC"); // fall back to
+  ::setenv("TZ", "", 1);
+  CHECK(TimeZone::machine().name() == "UTC");
+  ::unsetenv("TZ");
+  CHECK_FALSE(TimeZone::machine().name().empty()); // /etc/localtime's
+  if (saved) {
+    ::setenv("TZ", saved->c_str(), 1);
+  }
 }

@@ -20,6 +20,14 @@ detect_hexo(Detector& d)
   d.site_output(scalar(c, "public_dir"), "public");
   d.url(scalar(c, "url"), "", "url in _config.yml");
   read_yaml_site(d, c, "_config.yml");
+  // Hexo reads a front-matter time in `timezone`, then names the URL by its
+  // date in the zone of the machine that builds (UTC on CI runners):
+  // `date: 2024-04-21 07:10:16` in Asia/Taipei is published at /2024/04/20/.
+  if (scalar(c, "timezone")) {
+    d.config().permalink_timezone = util::TimeZone::machine();
+    d.note("permalink_timezone",
+           "Hexo: URL dates in this machine's zone (TZ, else /etc/localtime)");
+  }
   // Hexo's :title is the file's path below _posts.
   std::string pattern =
     scalar(c, "permalink").value_or(":year/:month/:day/:title/");
