@@ -1,6 +1,7 @@
 #pragma once
 
 #include "util/error.hpp"
+#include "util/fields.hpp"
 
 #include <functional>
 #include <optional>
@@ -58,6 +59,19 @@ struct MarkupDialects
   static MarkupDialects
   only(bool liquid, bool hexo, bool shortcodes, bool colon_blocks);
 };
+
+// Every member, in order (util/fields.hpp).
+template<typename Self, typename F>
+requires util::is_a<Self, MarkupDialects>
+void
+for_each_field(Self& m, F&& f)
+{
+  f("liquid", m.liquid);
+  f("hexo", m.hexo);
+  f("shortcodes", m.shortcodes);
+  f("colon_blocks", m.colon_blocks);
+  f("mdx", m.mdx);
+}
 
 struct MarkupContext
 {

@@ -1,5 +1,6 @@
 #include "content/parse_cache.hpp"
 
+#include "util/field_codec.hpp"
 #include "util/hash.hpp"
 
 #include <algorithm>
@@ -10,130 +11,25 @@ namespace ogfeed::content {
 
 namespace {
 
-constexpr std::string_view k_magic = "ogfeed-parse-cache 3";
+constexpr std::string_view k_magic = "ogfeed-parse-cache 4";
 // FAT and some network file systems keep mtimes to 2 seconds.
 constexpr std::int64_t k_clock_slack_ns = 2'000'000'000;
 
-void
-write_time(util::ByteWriter& w, util::UtcSeconds t)
-{
-  w.i64(t.time_since_epoch().count());
-}
-
-util::UtcSeconds
-read_time(util::ByteReader& r)
-{
-  return util::UtcSeconds(std::chrono::seconds(r.i64()));
-}
-
-void
-write_optional_time(util::ByteWriter& w,
-                    const std::optional<util::UtcSeconds>& t)
-{
-  w.u64(t ? 1 : 0);
-  if (t) {
-    write_time(w, *t);
-  }
-}
-
-std::optional<util::UtcSeconds>
-read_optional_time(util::ByteReader& r)
-{
-  if (r.u64() == 0) {
-    return std::nullopt;
-  }
-  return read_time(r);
-}
-
 } // namespace
 
+// Every member Post's for_each_field() lists: the feeds' cache keys hash
+// these bytes, so a new member is in them once it is in that list.
 void
 write_post(util::ByteWriter& w, const Post& p)
 {
-  // A new member of Post must be written here too (and read below): the
-  // feeds' cache keys hash these bytes.
-  static_assert(sizeof(Post) == 728, "Post changed: update write_post");
-  w.str(p.shown_path);
-  w.str(p.file.string());
-  w.str(p.title);
-  w.i64(p.title_line);
-  w.i64(p.title_column);
-  w.str(p.slug);
-  w.u64(p.slug_given ? 1 : 0);
-  w.str(p.file_name);
-  w.str(p.folder);
-  write_time(w, p.date);
-  write_time(w, p.updated);
-  w.str(p.description);
-  w.strs(p.categories);
-  w.strs(p.tags);
-  w.u64(p.draft ? 1 : 0);
-  w.str(p.author.name);
-  w.str(p.author.email);
-  w.str(p.author.uri);
-  w.str(p.author.avatar);
-  w.str(p.image);
-  w.str(p.language);
-  w.u64(p.params.size());
-  for (const auto& [k, v] : p.params) {
-    w.str(k);
-    w.str(v);
-  }
-  w.u64(p.body ? 1 : 0);
-  if (p.body) {
-    w.str(*p.body);
-  }
-  w.u64(p.body_span.offset);
-  w.i64(p.body_span.line);
-  w.u64(p.body_span.file_size);
-  w.u64(p.body_span.file_hash);
-  write_optional_time(w, p.publish_date);
-  write_optional_time(w, p.expiry_date);
-  w.str(p.permalink_override);
-  w.str(p.permalink);
+  util::encode(w, p);
 }
 
 Post
 read_post(util::ByteReader& r)
 {
   Post p;
-  p.shown_path = r.str();
-  p.file = r.str();
-  p.title = r.str();
-  p.title_line = static_cast<int>(r.i64());
-  p.title_column = static_cast<int>(r.i64());
-  p.slug = r.str();
-  p.slug_given = r.u64() != 0;
-  p.file_name = r.str();
-  p.folder = r.str();
-  p.date = read_time(r);
-  p.updated = read_time(r);
-  p.description = r.str();
-  p.categories = r.strs();
-  p.tags = r.strs();
-  p.draft = r.u64() != 0;
-  p.author.name = r.str();
-  p.author.email = r.str();
-  p.author.uri = r.str();
-  p.author.avatar = r.str();
-  p.image = r.str();
-  p.language = r.str();
-  const std::uint64_t params = r.count(16);
-  for (std::uint64_t i = 0; i < params; ++i) {
-    std::string k = r.str();
-    p.params[std::move(k)] = r.str();
-  }
-  if (r.u64() != 0) {
-    p.body = r.str();
-  }
-  p.body_span.offset = r.u64();
-  p.body_span.line = static_cast<int>(r.i64());
-  p.body_span.file_size = r.u64();
-  p.body_span.file_hash = r.u64();
-  p.publish_date = read_optional_time(r);
-  p.expiry_date = read_optional_time(r);
-  p.permalink_override = r.str();
-  p.permalink = r.str();
+  util::decode(r, p);
   return p;
 }
 

@@ -30,6 +30,21 @@ struct UrlRules
   bool processed_images = false;
 };
 
+// Every member, in order (util/fields.hpp).
+template<typename Self, typename F>
+requires util::is_a<Self, UrlRules>
+void
+for_each_field(Self& r, F&& f)
+{
+  f("lower_case", r.lower_case);
+  f("spaces_as_hyphens", r.spaces_as_hyphens);
+  f("trailing_slash", r.trailing_slash);
+  f("own_permalink_tokens", r.own_permalink_tokens);
+  f("folder_categories", r.folder_categories);
+  f("ugly", r.ugly);
+  f("processed_images", r.processed_images);
+}
+
 // Checks a permalink pattern: it starts with '/' (below the site), or is an
 // http(s) URL (posts another host publishes: Zenn, Qiita), and uses only
 // known tokens.

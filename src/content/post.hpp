@@ -1,5 +1,6 @@
 #pragma once
 
+#include "util/fields.hpp"
 #include "util/time_zone.hpp"
 
 #include <cstdint>
@@ -22,6 +23,19 @@ struct Person
   std::string avatar;
 };
 
+// Every member of Person, BodySpan and Post, in order (util/fields.hpp): the
+// parse cache writes and reads them all, and a test checks none is missing.
+template<typename Self, typename F>
+requires util::is_a<Self, Person>
+void
+for_each_field(Self& p, F&& f)
+{
+  f("name", p.name);
+  f("email", p.email);
+  f("uri", p.uri);
+  f("avatar", p.avatar);
+}
+
 // Where a post's Markdown body starts in its file, so the body can be read
 // when a feed needs it without splitting the front matter again.
 struct BodySpan
@@ -31,6 +45,17 @@ struct BodySpan
   std::uint64_t file_size = 0; // the file's size when it was loaded
   std::uint64_t file_hash = 0; // util::hash64 of its bytes then
 };
+
+template<typename Self, typename F>
+requires util::is_a<Self, BodySpan>
+void
+for_each_field(Self& s, F&& f)
+{
+  f("offset", s.offset);
+  f("line", s.line);
+  f("file_size", s.file_size);
+  f("file_hash", s.file_hash);
+}
 
 // One post, as loaded from its file: the hub every later stage reads. It is
 // complete once loaded and never changed after; what a build derives from it
@@ -70,5 +95,37 @@ struct Post
     permalink_override;  // the post's own `permalink`/`url`, as written
   std::string permalink; // absolute URL, set by the site loader
 };
+
+template<typename Self, typename F>
+requires util::is_a<Self, Post>
+void
+for_each_field(Self& p, F&& f)
+{
+  f("shown_path", p.shown_path);
+  f("file", p.file);
+  f("title", p.title);
+  f("title_line", p.title_line);
+  f("title_column", p.title_column);
+  f("slug", p.slug);
+  f("slug_given", p.slug_given);
+  f("file_name", p.file_name);
+  f("folder", p.folder);
+  f("date", p.date);
+  f("updated", p.updated);
+  f("description", p.description);
+  f("categories", p.categories);
+  f("tags", p.tags);
+  f("draft", p.draft);
+  f("author", p.author);
+  f("image", p.image);
+  f("language", p.language);
+  f("params", p.params);
+  f("body", p.body);
+  f("body_span", p.body_span);
+  f("publish_date", p.publish_date);
+  f("expiry_date", p.expiry_date);
+  f("permalink_override", p.permalink_override);
+  f("permalink", p.permalink);
+}
 
 } // namespace ogfeed::content

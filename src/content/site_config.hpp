@@ -52,6 +52,30 @@ struct FeedSettings
   int summary_length = 140;
 };
 
+// Every member of FeedSettings, CardSettings, ContentLanguage and
+// SiteConfig, in order (util/fields.hpp): the config fingerprint (the
+// rebuild key) and the build report write them all, and a test checks none
+// is missing.
+template<typename Self, typename F>
+requires util::is_a<Self, FeedSettings>
+void
+for_each_field(Self& s, F&& f)
+{
+  f("formats", s.formats);
+  f("atom_file", s.atom_file);
+  f("rss_file", s.rss_file);
+  f("json_file", s.json_file);
+  f("limit", s.limit);
+  f("tags", s.per_tag);
+  f("categories", s.per_category);
+  f("entry_id", s.entry_id);
+  f("content", s.content);
+  f("stylesheet", s.stylesheet);
+  f("archive", s.archive);
+  f("per_language", s.per_language);
+  f("summary_length", s.summary_length);
+}
+
 // OGP cards: one image per post.
 struct CardSettings
 {
@@ -75,6 +99,24 @@ struct CardSettings
   std::map<std::string, std::string> accents;
 };
 
+template<typename Self, typename F>
+requires util::is_a<Self, CardSettings>
+void
+for_each_field(Self& s, F&& f)
+{
+  f("enabled", s.enabled);
+  f("template", s.template_name);
+  f("template_line", s.template_line); // messages point at it
+  f("template_column", s.template_column);
+  f("dir", s.dir);
+  f("format", s.format);
+  f("png_compression", s.png_compression);
+  f("quality", s.quality);
+  f("logo", s.logo);
+  f("description", s.description);
+  f("accents", s.accents);
+}
+
 // Hugo multilingual: the language of a content folder's posts, the folder
 // their URLs (and their feeds) start with, and the site's title in it
 // ("content/en" -> "en-US", "en/", "My blog").
@@ -84,6 +126,16 @@ struct ContentLanguage
   std::string url_prefix;
   std::string title;
 };
+
+template<typename Self, typename F>
+requires util::is_a<Self, ContentLanguage>
+void
+for_each_field(Self& l, F&& f)
+{
+  f("language", l.language);
+  f("url_prefix", l.url_prefix);
+  f("title", l.title);
+}
 
 // `ogfeed.yaml` at a site's root.
 struct SiteConfig
@@ -140,6 +192,38 @@ struct SiteConfig
   FeedSettings feeds;
   CardSettings cards;
 };
+
+template<typename Self, typename F>
+requires util::is_a<Self, SiteConfig>
+void
+for_each_field(Self& c, F&& f)
+{
+  f("title", c.title);
+  f("subtitle", c.subtitle);
+  f("base_url", c.base_url);
+  f("language", c.language);
+  f("timezone", c.timezone);
+  f("author", c.author);
+  f("websub_hub", c.websub_hub);
+  f("icon", c.icon);
+  f("logo", c.logo);
+  f("head", c.head_json);
+  f("permalink", c.permalink);
+  f("permalinks", c.section_permalinks);
+  f("url_rules", c.url_rules);
+  f("permalink_timezone", c.permalink_timezone);
+  f("content_dirs", c.content_dirs);
+  f("content_languages", c.content_languages);
+  f("file_languages", c.file_languages);
+  f("exclude", c.exclude);
+  f("output_dir", c.output_dir);
+  f("markup", c.markup);
+  f("raw_html", c.raw_html);
+  f("dir_permalinks", c.dir_permalinks);
+  f("generator_routes", c.generator_routes);
+  f("feeds", c.feeds);
+  f("cards", c.cards);
+}
 
 // The settings every site starts from (time zone Asia/Tokyo, the rest as
 // the member defaults above); parse_site_config() applies ogfeed.yaml on top.

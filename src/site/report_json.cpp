@@ -1,5 +1,6 @@
 #include "site/report_json.hpp"
 
+#include "util/field_json.hpp"
 #include "util/file.hpp"
 #include "util/json.hpp"
 
@@ -60,14 +61,13 @@ write_site(util::JsonWriter& w, const BuildReport& r)
     w.key("language").string(c.language);
     w.key("timezone").string(c.timezone.name());
     w.key("permalink").string(c.permalink);
-    if (c.permalink_timezone) {
-      w.key("permalink_timezone").string(c.permalink_timezone->name());
-    }
     w.key("content_dirs").begin_array();
     for (const auto& d : c.content_dirs) {
       w.string(d);
     }
     w.end_array();
+    w.key("config"); // every setting, as the build used it
+    util::to_json(w, c);
   }
   w.key("output_dir").string(r.output_dir.string());
   w.end_object();
