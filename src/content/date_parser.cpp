@@ -207,7 +207,9 @@ read_offset(Cursor& c, int& offset)
 } // namespace
 
 util::Expected<util::UtcSeconds>
-parse_date(std::string_view text, const util::TimeZone& zone)
+parse_date(std::string_view text,
+           const util::TimeZone& zone,
+           std::optional<int>* written_offset)
 {
   Cursor c(text);
   util::CivilTime t;
@@ -238,6 +240,10 @@ parse_date(std::string_view text, const util::TimeZone& zone)
   }
   if (t.second == 60) {
     t.second = 59; // a leap second: keep the day and minute, drop the second
+  }
+  if (written_offset != nullptr) {
+    *written_offset =
+      has_offset ? std::optional<int>(offset) : std::optional<int>();
   }
   return has_offset ? util::to_utc_fixed(t, offset) : zone.to_utc(t);
 }

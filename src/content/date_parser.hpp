@@ -3,6 +3,7 @@
 #include "util/error.hpp"
 #include "util/time_zone.hpp"
 
+#include <optional>
 #include <string_view>
 
 namespace ogfeed::content {
@@ -14,8 +15,12 @@ namespace ogfeed::content {
 // quotes the text and shows the expected forms, without naming the field
 // ("must be a date like ..."): the caller names it. The error carries the
 // 1-based column (within `text`) where parsing stopped.
-util::Expected<util::UtcSeconds> parse_date(std::string_view text,
-                                            const util::TimeZone& zone);
+// When `written_offset` is given, it is set to the offset the text names
+// (seconds east of UTC), or cleared when it names none.
+util::Expected<util::UtcSeconds>
+parse_date(std::string_view text,
+           const util::TimeZone& zone,
+           std::optional<int>* written_offset = nullptr);
 
 // Parses the date of a Jekyll-style file name "YYYY-M-D-slug": returns the
 // date's midnight in `zone` and sets `rest` to the slug part, or fails

@@ -231,8 +231,10 @@ permalink_url(std::string_view pattern,
               const util::TimeZone& zone,
               const UrlRules& rules)
 {
-  const util::CivilTime day =
-    util::to_civil(post.date, zone.offset_at(post.date));
+  const util::CivilTime day = util::to_civil(
+    post.date,
+    rules.dates_as_written && post.date_offset ? *post.date_offset
+                                               : zone.offset_at(post.date));
   std::string scheme; // an absolute pattern's, whose ':' is no token
   if (pattern.starts_with("https://") || pattern.starts_with("http://")) {
     scheme = std::string(pattern.substr(0, pattern.find("://") + 3));

@@ -28,6 +28,9 @@ struct UrlRules
   // processes and publishes under a name it makes up (/_astro/x.HASH.webp),
   // so no URL can name it: the post gets a card.
   bool processed_images = false;
+  // Hugo: a date written with an offset names the URL's date in that offset
+  // (2024-06-01T20:00:00-05:00 is /2024/06/01/ whatever the site's zone).
+  bool dates_as_written = false;
 };
 
 // Every member, in order (util/fields.hpp).
@@ -43,6 +46,7 @@ for_each_field(Self& r, F&& f)
   f("folder_categories", r.folder_categories);
   f("ugly", r.ugly);
   f("processed_images", r.processed_images);
+  f("dates_as_written", r.dates_as_written);
 }
 
 // Checks a permalink pattern: it starts with '/' (below the site), or is an

@@ -72,6 +72,9 @@ struct Post
   std::string file_name;   // file stem, or a page bundle's folder name
   std::string folder;      // folders between the content folder and the file
   util::UtcSeconds date{};
+  // The UTC offset (seconds east) the front matter wrote the date with, if
+  // it gave one: Hugo names URLs by the date as written.
+  std::optional<int> date_offset;
   util::UtcSeconds updated{}; // `lastmod`/`updated`, else `date`
   std::string description;    // `description`/`summary`, may be empty
   std::vector<std::string> categories;
@@ -111,6 +114,7 @@ for_each_field(Self& p, F&& f)
   f("file_name", p.file_name);
   f("folder", p.folder);
   f("date", p.date);
+  f("date_offset", p.date_offset);
   f("updated", p.updated);
   f("description", p.description);
   f("categories", p.categories);

@@ -107,14 +107,18 @@ public:
     return std::move(*items);
   }
 
+  // `written_offset`, when given, gets the offset the date was written
+  // with, if any.
   std::optional<util::UtcSeconds>
-  date(const YamlValue& v, std::string_view what)
+  date(const YamlValue& v,
+       std::string_view what,
+       std::optional<int>* written_offset = nullptr)
   {
     const auto s = text(v, what);
     if (!s) {
       return std::nullopt;
     }
-    auto t = parse_date(*s, m_zone);
+    auto t = parse_date(*s, m_zone, written_offset);
     if (!t) {
       error_at(v, "'" + std::string(what) + "' " + t.error().message);
       return std::nullopt;

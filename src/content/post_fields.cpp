@@ -220,7 +220,7 @@ read_dated_field(
     if (no_date(value)) {
       return; // Qiita CLI writes '' until the post is on Qiita
     }
-    fields.date = b.date(value, k);
+    fields.date = b.date(value, k, &fields.date_offset);
     if (!fields.date) {
       fields.date = util::UtcSeconds{}; // reported; keep going for more errors
     }
@@ -241,7 +241,8 @@ read_dated_field(
     if (value.kind == YamlValue::Kind::scalar && as_bool(value, k)) {
       read_draft_flag(b, *c.key, value, false, post);
     } else if (!fields.date && value.kind != YamlValue::Kind::null) {
-      fields.date = b.date(value, k); // Eleventy-style `published: 2024-...`
+      // Eleventy-style `published: 2024-...`
+      fields.date = b.date(value, k, &fields.date_offset);
     }
     break;
   default:

@@ -14,6 +14,7 @@ struct DatedFields
 {
   bool has_title = false;
   std::optional<util::UtcSeconds> date;
+  std::optional<int> date_offset; // as written with `date`, if it had one
   std::optional<util::UtcSeconds> updated;
 };
 

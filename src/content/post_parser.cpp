@@ -110,6 +110,7 @@ finish_post(PostBuilder& b,
     }
   } else if (!failed) {
     post.date = *fields.date;
+    post.date_offset = fields.date_offset;
     post.updated = fields.updated && *fields.updated > post.date
                      ? *fields.updated
                      : post.date;

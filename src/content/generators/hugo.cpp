@@ -220,7 +220,8 @@ read_hugo_urls(Detector& d, const YamlValue* c)
     .lower_case = scalar(c, "disablePathToLower").value_or("") != "true",
     .spaces_as_hyphens = true,
     .trailing_slash = !ugly,
-    .ugly = ugly};
+    .ugly = ugly,
+    .dates_as_written = true};
 }
 
 bool

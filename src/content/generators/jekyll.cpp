@@ -101,6 +101,14 @@ detect_jekyll(Detector& d)
         scalar(c, "baseurl").value_or(""),
         "url and baseurl in _config.yml");
   read_yaml_site(d, c, "_config.yml");
+  // Without `timezone`, Jekyll reads and dates posts in the zone of the
+  // machine that builds (UTC on CI runners): `date: 2024-06-01 08:00:00
+  // +0900` is published at /2024/05/31/ there.
+  if (!scalar(c, "timezone")) {
+    d.config().timezone = util::TimeZone::machine();
+    d.note("timezone",
+           "Jekyll without timezone: this machine's (TZ, else /etc/localtime)");
+  }
   d.permalink(from_jekyll_pattern(scalar(c, "permalink").value_or("date")),
               "",
               scalar(c, "permalink") ? "permalink in _config.yml"
