@@ -269,6 +269,17 @@ TEST_CASE("issue 21: Hexo dates a post's URL in the building machine's zone, "
   CHECK(links()
         == std::vector<std::string>{"https://hexo.example.tw/2024/04/21/a/",
                                     "https://hexo.example.tw/2023/05/23/b/"});
+  // `timezone: ''` is none: Hexo reads and dates in one zone, the
+  // machine's, so the URL has the date as written.
+  const fs::path unset = site_of(
+    "detect-hexo-no-zone",
+    {{"_config.yml", "title: T\nurl: https://hexo.example.tw\ntimezone: ''\n"},
+     {"source/_posts/a.md",
+      "---\ntitle: a\ndate: 2024-04-21 07:10:16\n---\nx\n"}});
+  auto no_zone = content::load_site_config(unset);
+  REQUIRE(no_zone);
+  CHECK_FALSE(no_zone->config.permalink_timezone);
+  CHECK(no_zone->detected.diagnostics.empty());
   REQUIRE(util::write_file_atomic(root / "ogfeed.yaml",
                                   "permalink_timezone: Asia/Tokyo\n"));
   ::setenv("TZ", "UTC", 1);

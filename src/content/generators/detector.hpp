@@ -156,7 +156,7 @@ public:
   void
   timezone(std::optional<std::string> name, const std::string& source)
   {
-    if (!name) {
+    if (!name || name->empty()) { // `timezone: ''`: none given
       return;
     }
     if (auto zone = util::TimeZone::locate(*name)) {

@@ -23,7 +23,7 @@ detect_hexo(Detector& d)
   // Hexo reads a front-matter time in `timezone`, then names the URL by its
   // date in the zone of the machine that builds (UTC on CI runners):
   // `date: 2024-04-21 07:10:16` in Asia/Taipei is published at /2024/04/20/.
-  if (scalar(c, "timezone")) {
+  if (!scalar(c, "timezone").value_or("").empty()) {
     d.config().permalink_timezone = util::TimeZone::machine();
     d.note("permalink_timezone",
            "Hexo: URL dates in this machine's zone (TZ, else /etc/localtime)");

@@ -104,7 +104,7 @@ detect_jekyll(Detector& d)
   // Without `timezone`, Jekyll reads and dates posts in the zone of the
   // machine that builds (UTC on CI runners): `date: 2024-06-01 08:00:00
   // +0900` is published at /2024/05/31/ there.
-  if (!scalar(c, "timezone")) {
+  if (scalar(c, "timezone").value_or("").empty()) {
     d.config().timezone = util::TimeZone::machine();
     d.note("timezone",
            "Jekyll without timezone: this machine's (TZ, else /etc/localtime)");
