@@ -61,7 +61,7 @@ file_urls() {
           printf 'file\t%s%s\nfile\t%s%s\n' "$2" "${f%index.html}" "$2" "${f%/index.html}" ;;
         *) printf 'file\t%s%s\n' "$2" "$f" ;;
       esac
-    done | perl -pe 's/([^\x00-\x7f])/sprintf("%%%02X", ord($1))/ge' # as URLs write them
+    done | perl -pe 's/([^\x00-\x7f])/sprintf("%%%02X", ord($1))/ge; s/ /%20/g' # as URLs write them
 }
 
 # Checks that every listed post's page is a file of the output.
