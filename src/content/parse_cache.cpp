@@ -11,7 +11,6 @@ namespace ogfeed::content {
 
 namespace {
 
-constexpr std::string_view k_magic = "ogfeed-parse-cache 4";
 // FAT and some network file systems keep mtimes to 2 seconds.
 constexpr std::int64_t k_clock_slack_ns = 2'000'000'000;
 
@@ -139,7 +138,6 @@ ParseCache::store(const std::string& shown_path, CachedParse entry)
 void
 ParseCache::write(util::ByteWriter& w) const
 {
-  w.str(k_magic);
   w.u64(m_setup);
   w.i64(m_read_time);
   // In path order, so that the same parses always make the same bytes.
@@ -172,7 +170,7 @@ ParseCache
 ParseCache::read(util::ByteReader& r, std::uint64_t setup)
 {
   ParseCache cache(setup);
-  if (r.str() != k_magic || r.u64() != setup) {
+  if (r.u64() != setup) {
     return cache;
   }
   cache.m_read_time = r.i64();

@@ -338,6 +338,7 @@ std::uint64_t
 parse_cache_setup(const SiteConfig& config, BrokenDrafts broken_drafts)
 {
   return util::hash64(std::string(OGFEED_VERSION) + "\x1f"
+                      + util::field_layout<Post>() + "\x1f"
                       + config.timezone.name() + "\x1f"
                       + (broken_drafts == BrokenDrafts::are_errors ? "e" : "w")
                       + std::to_string(k_max_post_bytes));

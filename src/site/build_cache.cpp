@@ -2,6 +2,7 @@
 
 #include "site/output_transaction.hpp"
 #include "util/file.hpp"
+#include "util/state_file.hpp"
 
 namespace ogfeed::site {
 
@@ -13,6 +14,9 @@ namespace {
 constexpr std::size_t k_max_cache_bytes = std::size_t{1} << 30;
 
 constexpr const char* k_cache_file = "cache";
+// The parse cache, then the feed cache. A change to either's format is a
+// new version (Post's members are in the parse cache's setup key).
+constexpr util::StateFormat k_format{"cache", 1};
 
 } // namespace
 
@@ -24,7 +28,11 @@ read_build_cache(const util::Dir& state, std::uint64_t parse_setup)
   if (!bytes) {
     return cache;
   }
-  util::ByteReader r(*bytes);
+  const auto body = util::open_state(*bytes, k_format);
+  if (!body) {
+    return cache;
+  }
+  util::ByteReader r(*body);
   cache.posts = content::ParseCache::read(r, parse_setup);
   cache.feeds = FeedCache::read(r);
   if (r.failed() || !r.at_end()) {
@@ -40,10 +48,11 @@ write_build_cache(const util::Dir& state, const BuildCache& cache)
   return state.write_replacing_from(
     k_cache_file,
     [&](const util::ByteWriter::Sink& sink) {
-      util::ByteWriter w(&sink);
+      util::StateStream file(k_format, sink);
+      util::ByteWriter w(&file.sink());
       cache.posts.write(w);
       cache.feeds.write(w);
-      return w.finish();
+      return w.finish() && file.finish();
     },
     util::Sync::no);
 }

@@ -2,6 +2,7 @@
 
 #include "content/parse_cache.hpp"
 #include "site/output_transaction.hpp"
+#include "util/state_file.hpp"
 
 #include <chrono>
 
@@ -117,7 +118,7 @@ BuildRecord::read(util::ByteReader& r)
 
 namespace {
 
-constexpr std::string_view k_record_magic = "ogfeed-last-build 2";
+constexpr util::StateFormat k_record_format{"last-build", 3};
 
 constexpr const char* k_record_file = "last-build";
 
@@ -130,10 +131,11 @@ read_build_record(const util::Dir& state)
   if (!bytes) {
     return std::nullopt;
   }
-  util::ByteReader r(*bytes);
-  if (r.str() != k_record_magic) {
+  const auto body = util::open_state(*bytes, k_record_format);
+  if (!body) {
     return std::nullopt;
   }
+  util::ByteReader r(*body);
   BuildRecord record = BuildRecord::read(r);
   if (r.failed() || !r.at_end()) {
     return std::nullopt;
@@ -147,10 +149,10 @@ write_build_record(const util::Dir& state, const BuildRecord& record)
   return state.write_replacing_from(
     k_record_file,
     [&](const util::ByteWriter::Sink& sink) {
-      util::ByteWriter w(&sink);
-      w.str(k_record_magic);
+      util::StateStream file(k_record_format, sink);
+      util::ByteWriter w(&file.sink());
       record.write(w);
-      return w.finish();
+      return w.finish() && file.finish();
     },
     util::Sync::no);
 }

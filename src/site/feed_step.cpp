@@ -24,8 +24,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view k_cache_magic = "ogfeed-feed-cache 1";
-
 std::string
 hex_key(std::uint64_t h)
 {
@@ -245,7 +243,6 @@ merge_findings(const std::vector<const util::Diagnostics*>& per_feed,
 void
 FeedCache::write(util::ByteWriter& w) const
 {
-  w.str(k_cache_magic);
   write_keyed(w, entries);
   write_keyed(w, feeds);
 }
@@ -254,9 +251,6 @@ FeedCache
 FeedCache::read(util::ByteReader& r)
 {
   FeedCache c;
-  if (r.str() != k_cache_magic) {
-    return c;
-  }
   c.entries = read_keyed(r);
   c.feeds = read_keyed(r);
   return r.failed() ? FeedCache{} : c;

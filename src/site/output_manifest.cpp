@@ -3,6 +3,7 @@
 #include "util/file.hpp"
 #include "util/hash.hpp"
 #include "util/split.hpp"
+#include "util/state_file.hpp"
 
 #include <charconv>
 
@@ -10,7 +11,7 @@ namespace ogfeed::site {
 
 namespace {
 
-constexpr std::string_view k_header = "ogfeed-manifest 1\n";
+constexpr util::StateFormat k_format{"manifest", 2, "ogfeed-manifest 1\n"};
 
 std::string
 hex64(std::uint64_t v)
@@ -92,23 +93,26 @@ holds_output(const Manifest& manifest,
 std::string
 format_manifest(const Manifest& manifest)
 {
-  std::string out(k_header);
+  std::string out;
   for (const auto& [path, e] : manifest) {
     out += hex64(e.hash) + "\t" + std::to_string(e.size) + "\t"
            + (e.key.empty() ? "-" : e.key) + "\t" + escape_field(path) + "\n";
   }
-  return out;
+  return util::seal_state(k_format, out);
 }
 
 util::Expected<Manifest>
-parse_manifest(std::string_view text)
+parse_manifest(std::string_view file)
 {
-  if (!text.starts_with(k_header)) {
-    return tl::unexpected(util::make_error("not an ogfeed manifest", 1, 1));
+  const auto body = util::open_state(file, k_format);
+  if (!body) {
+    return tl::unexpected(
+      util::make_error("not an ogfeed manifest, or not whole", 1, 1));
   }
+  const std::string_view text = *body;
   Manifest out;
-  int line_no = 1;
-  std::size_t pos = k_header.size();
+  int line_no = 1; // the header's
+  std::size_t pos = 0;
   while (pos < text.size()) {
     ++line_no;
     const std::size_t nl = text.find('\n', pos);

@@ -1,5 +1,6 @@
 #include "site/output_transaction.hpp"
 
+#include "site/publish_journal.hpp"
 #include "util/file.hpp"
 #include "util/split.hpp"
 
@@ -16,120 +17,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view k_journal_header = "ogfeed-journal 2\n";
-// The state files a journal may replace, and nothing else.
-constexpr std::string_view k_manifest_file = "manifest";
-constexpr std::string_view k_output_file = "output";
+using namespace detail;
+
 constexpr std::size_t k_max_state_bytes = 256 * 1024 * 1024;
-
-// One step of a journal: move a staged file into place, or remove an output
-// of an earlier build when it still holds the bytes ogfeed wrote.
-struct JournalStep
-{
-  // put: a staged file into the output folder; state: a staged file over
-  // one of the state folder's own (manifest, output); remove: an output.
-  enum class Kind { put, state, remove } kind = Kind::put;
-  std::string staged;     // put, state: file name in the staging folder
-  std::string rel;        // path relative to the output or state folder
-  ManifestEntry expected; // remove: what ogfeed wrote there
-};
-
-// A staged name is one our counter made: digits only.
-bool
-is_staged_name(std::string_view name)
-{
-  return !name.empty() && name.size() <= 20
-         && name.find_first_not_of("0123456789") == std::string_view::npos;
-}
-
-// Where staged files wait: in the state folder, or, when the output folder
-// is on another file system (a rename cannot cross), in a folder of this
-// name in the output folder, so a full disk still fails before publishing.
-enum class StagingIn { state, output };
+// The staging folder's name in the state folder, or in the output folder
+// (StagingIn::output).
 constexpr const char* k_state_staging = "staging";
 constexpr const char* k_output_staging = ".ogfeed-staging";
-
-struct Journal
-{
-  StagingIn staging = StagingIn::state;
-  std::vector<JournalStep> steps;
-};
-
-std::string
-format_journal(const std::vector<JournalStep>& steps, StagingIn staging)
-{
-  std::string out(k_journal_header);
-  out += staging == StagingIn::state ? "staging\tstate\n" : "staging\toutput\n";
-  for (const auto& s : steps) {
-    if (s.kind != JournalStep::Kind::remove) {
-      out += (s.kind == JournalStep::Kind::put ? "put\t" : "state\t") + s.staged
-             + "\t" + escape_field(s.rel) + "\n";
-    } else {
-      out += "del\t" + std::to_string(s.expected.hash) + "\t"
-             + std::to_string(s.expected.size) + "\t" + escape_field(s.rel)
-             + "\n";
-    }
-  }
-  return out + "end\n";
-}
-
-bool
-to_u64(std::string_view s, std::uint64_t& out)
-{
-  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-  return ec == std::errc() && end == s.data() + s.size() && !s.empty();
-}
-
-std::optional<Journal>
-parse_journal(std::string_view text)
-{
-  if (!text.starts_with(k_journal_header) || !text.ends_with("\nend\n")) {
-    return std::nullopt;
-  }
-  Journal journal;
-  std::vector<JournalStep>& steps = journal.steps;
-  std::size_t pos = k_journal_header.size();
-  if (text.substr(pos).starts_with("staging\tstate\n")) {
-    journal.staging = StagingIn::state;
-  } else if (text.substr(pos).starts_with("staging\toutput\n")) {
-    journal.staging = StagingIn::output;
-  } else {
-    return std::nullopt;
-  }
-  pos = text.find('\n', pos) + 1;
-  for (;;) {
-    const std::size_t nl = text.find('\n', pos);
-    const std::string_view line = text.substr(pos, nl - pos);
-    pos = nl + 1;
-    if (line == "end") {
-      return journal;
-    }
-    const std::vector<std::string_view> f = util::split(line, '\t');
-    JournalStep step;
-    if (f.size() == 3 && (f[0] == "put" || f[0] == "state")) {
-      step.kind =
-        f[0] == "put" ? JournalStep::Kind::put : JournalStep::Kind::state;
-      step.staged = std::string(f[1]);
-      step.rel = unescape_field(f[2]);
-      if (!is_staged_name(step.staged)
-          || (step.kind == JournalStep::Kind::state
-              && step.rel != k_manifest_file && step.rel != k_output_file)) {
-        return std::nullopt;
-      }
-    } else if (f.size() == 4 && f[0] == "del"
-               && to_u64(f[1], step.expected.hash)
-               && to_u64(f[2], step.expected.size)) {
-      step.kind = JournalStep::Kind::remove;
-      step.rel = unescape_field(f[3]);
-    } else {
-      return std::nullopt;
-    }
-    if (!util::is_plain_relative(step.rel)) {
-      return std::nullopt; // a journal names nothing outside its folders
-    }
-    steps.push_back(std::move(step));
-  }
-}
 
 } // namespace
 

@@ -2,7 +2,9 @@
 
 #include <concepts>
 #include <cstddef>
+#include <string>
 #include <type_traits>
+#include <typeinfo>
 #include <utility>
 
 // Fields declared once. A struct whose members a cache, a fingerprint or a
@@ -84,6 +86,28 @@ listed_field_count()
   std::size_t n = 0;
   for_each_field(t, [&](const char*, auto&) { ++n; });
   return n;
+}
+
+// A text that changes when T's list does (names, order, types, and the
+// lists of the described structs it holds): part of a cache's format key,
+// so a cache written before a member was added is never read after.
+template<Described T>
+std::string
+field_layout()
+{
+  T t{};
+  std::string out;
+  for_each_field(t, [&](const char* name, auto& member) {
+    using M = std::remove_cvref_t<decltype(member)>;
+    out += name;
+    if constexpr (Described<M>) {
+      out += "{" + field_layout<M>() + "}";
+    } else {
+      out += std::string(":") + typeid(M).name();
+    }
+    out += ';';
+  });
+  return out;
 }
 
 } // namespace ogfeed::util

@@ -194,7 +194,7 @@ TEST_CASE("output transaction: a bad manifest is discarded with a warning, "
     REQUIRE(util::write_file_atomic(state / "manifest", "garbage\n"));
     REQUIRE(util::write_file_atomic(
       state / "output", fs::absolute(out).lexically_normal().string() + "\n"));
-    expected = manifest + ":1:1: warning: not an ogfeed manifest";
+    expected = manifest + ":1:1: warning: not an ogfeed manifest, or not whole";
   }
   util::Diagnostics notes;
   {
