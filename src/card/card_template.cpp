@@ -1,7 +1,7 @@
 #include "card/card_template.hpp"
 
 #include "card/card_look.hpp"
-#include "content/yaml_value.hpp"
+#include "util/yaml_value.hpp"
 
 #include <fmt/format.h>
 
@@ -10,25 +10,25 @@
 namespace ogfeed::card {
 
 namespace fs = std::filesystem;
-using content::YamlValue;
+using util::YamlValue;
 
 namespace {
 
-using Visit =
-  std::function<util::Expected<void>(const std::string&, const YamlValue&)>;
+using Visit = std::function<util::Expected<void>(const std::string&,
+                                                 const util::YamlValue&)>;
 
 util::Error
-error_at(const YamlValue& v, std::string message)
+error_at(const util::YamlValue& v, std::string message)
 {
   return util::make_error(std::move(message), v.line, v.column);
 }
 
 util::Expected<Color>
-color(const YamlValue& v, std::string_view what)
+color(const util::YamlValue& v, std::string_view what)
 {
   // Not TRY_ASSIGN: GCC 12 warns that the moved-from string may be
   // uninitialized here (a false positive of -Wmaybe-uninitialized).
-  const auto parsed = content::as_string(v, what);
+  const auto parsed = util::as_string(v, what);
   if (!parsed) {
     return tl::unexpected(parsed.error());
   }
@@ -43,9 +43,9 @@ color(const YamlValue& v, std::string_view what)
 }
 
 util::Expected<float>
-number(const YamlValue& v, std::string_view what, float min, float max)
+number(const util::YamlValue& v, std::string_view what, float min, float max)
 {
-  TRY_ASSIGN(text, content::as_string(v, what));
+  TRY_ASSIGN(text, util::as_string(v, what));
   char* end = nullptr;
   const float value = std::strtof(text.c_str(), &end);
   if (text.empty() || *end != '\0' || !std::isfinite(value) || value < min
@@ -60,9 +60,9 @@ number(const YamlValue& v, std::string_view what, float min, float max)
 }
 
 util::Expected<Align>
-alignment(const YamlValue& v, std::string_view what)
+alignment(const util::YamlValue& v, std::string_view what)
 {
-  TRY_ASSIGN(text, content::as_string(v, what));
+  TRY_ASSIGN(text, util::as_string(v, what));
   if (text == "left" || text == "top" || text == "start") {
     return Align::start;
   }
@@ -112,9 +112,9 @@ public:
   }
 
   util::Expected<void>
-  top(const YamlValue& root, CardTemplate& t)
+  top(const util::YamlValue& root, CardTemplate& t)
   {
-    return content::visit_map(
+    return util::visit_map(
       root,
       "",
       {"name",
@@ -133,12 +133,13 @@ public:
        "panel",
        "avatar",
        "accent"},
-      [&](const std::string& k, const YamlValue& v) -> util::Expected<void> {
+      [&](const std::string& k,
+          const util::YamlValue& v) -> util::Expected<void> {
         if (k == "name") {
-          TRY_ASSIGN(s, content::as_string(v, k));
+          TRY_ASSIGN(s, util::as_string(v, k));
           t.name = s;
         } else if (k == "width" || k == "height") {
-          TRY_ASSIGN(n, content::as_int(v, k, 16, 4096));
+          TRY_ASSIGN(n, util::as_int(v, k, 16, 4096));
           (k == "width" ? t.width : t.height) = n;
         } else if (k == "fonts") {
           TRY(fonts(v, t));
@@ -167,9 +168,9 @@ public:
 
 private:
   util::Expected<void>
-  fonts(const YamlValue& v, CardTemplate& t)
+  fonts(const util::YamlValue& v, CardTemplate& t)
   {
-    if (v.kind != YamlValue::Kind::map) {
+    if (v.kind != util::YamlValue::Kind::map) {
       return tl::unexpected(
         error_at(v, "'fonts' must map names to font files"));
     }
@@ -177,27 +178,26 @@ private:
       FontSpec spec;
       spec.name = k.scalar;
       std::string file;
-      if (fv.kind == YamlValue::Kind::map) {
-        TRY(content::visit_map(
-          fv,
-          "fonts." + k.scalar,
-          {"file", "index", "optional"},
-          [&](const std::string& fk,
-              const YamlValue& x) -> util::Expected<void> {
-            if (fk == "file") {
-              TRY_ASSIGN(s, content::as_string(x, "file"));
-              file = s;
-            } else if (fk == "index") {
-              TRY_ASSIGN(n, content::as_int(x, "index", 0, 255));
-              spec.index = n;
-            } else {
-              TRY_ASSIGN(b, content::as_bool(x, "optional"));
-              spec.optional = b;
-            }
-            return {};
-          }));
+      if (fv.kind == util::YamlValue::Kind::map) {
+        TRY(util::visit_map(fv,
+                            "fonts." + k.scalar,
+                            {"file", "index", "optional"},
+                            [&](const std::string& fk, const util::YamlValue& x)
+                              -> util::Expected<void> {
+                              if (fk == "file") {
+                                TRY_ASSIGN(s, util::as_string(x, "file"));
+                                file = s;
+                              } else if (fk == "index") {
+                                TRY_ASSIGN(n, util::as_int(x, "index", 0, 255));
+                                spec.index = n;
+                              } else {
+                                TRY_ASSIGN(b, util::as_bool(x, "optional"));
+                                spec.optional = b;
+                              }
+                              return {};
+                            }));
       } else {
-        TRY_ASSIGN(s, content::as_string(fv, "fonts." + k.scalar));
+        TRY_ASSIGN(s, util::as_string(fv, "fonts." + k.scalar));
         file = s;
       }
       if (file.empty()) {
@@ -211,15 +211,16 @@ private:
   }
 
   util::Expected<void>
-  background(const YamlValue& v, Background& b)
+  background(const util::YamlValue& v, Background& b)
   {
-    return content::visit_map(
+    return util::visit_map(
       v,
       "background",
       {"type", "color", "colors", "angle", "image", "darken"},
-      [&](const std::string& k, const YamlValue& x) -> util::Expected<void> {
+      [&](const std::string& k,
+          const util::YamlValue& x) -> util::Expected<void> {
         if (k == "type") {
-          TRY_ASSIGN(s, content::as_string(x, "background.type"));
+          TRY_ASSIGN(s, util::as_string(x, "background.type"));
           if (s == "solid") {
             b.kind = BackgroundKind::solid;
           } else if (s == "linear-gradient" || s == "gradient") {
@@ -236,7 +237,7 @@ private:
           TRY_ASSIGN(c, color(x, "background.color"));
           b.color = c;
         } else if (k == "colors") {
-          if (x.kind != YamlValue::Kind::sequence || x.items.size() < 2) {
+          if (x.kind != util::YamlValue::Kind::sequence || x.items.size() < 2) {
             return tl::unexpected(
               error_at(x, "'background.colors' must list two or more colours"));
           }
@@ -249,7 +250,7 @@ private:
           TRY_ASSIGN(a, number(x, "background.angle", -360, 360));
           b.angle = a;
         } else if (k == "image") {
-          TRY_ASSIGN(s, content::as_string(x, "background.image"));
+          TRY_ASSIGN(s, util::as_string(x, "background.image"));
           b.image = resolve(s, m_dir, m_fallback);
         } else {
           TRY_ASSIGN(d, number(x, "background.darken", 0, 1));
@@ -261,13 +262,14 @@ private:
 
   // title.size: max, min and grow, in pixels.
   util::Expected<void>
-  title_size(const YamlValue& x, const std::string& what, LayoutStyle& s)
+  title_size(const util::YamlValue& x, const std::string& what, LayoutStyle& s)
   {
-    TRY(content::visit_map(
+    TRY(util::visit_map(
       x,
       what,
       {"max", "min", "grow"},
-      [&](const std::string& sk, const YamlValue& y) -> util::Expected<void> {
+      [&](const std::string& sk,
+          const util::YamlValue& y) -> util::Expected<void> {
         TRY_ASSIGN(n, number(y, what + "." + sk, 4, 512));
         (sk == "max" ? s.max_size : sk == "min" ? s.min_size : s.grow_size) = n;
         return {};
@@ -280,10 +282,10 @@ private:
   }
 
   util::Expected<void>
-  title(const YamlValue& v, CardTemplate& t)
+  title(const util::YamlValue& v, CardTemplate& t)
   {
     LayoutStyle& s = t.title;
-    return content::visit_map(
+    return util::visit_map(
       v,
       "title",
       {"x",
@@ -301,7 +303,8 @@ private:
        "vertical_align",
        "features",
        "latin_spacing"},
-      [&](const std::string& k, const YamlValue& x) -> util::Expected<void> {
+      [&](const std::string& k,
+          const util::YamlValue& x) -> util::Expected<void> {
         const std::string what = "title." + k;
         if (k == "x" || k == "y") {
           TRY_ASSIGN(n, number(x, what, -4096, 4096));
@@ -310,10 +313,10 @@ private:
           TRY_ASSIGN(n, number(x, what, 8, 4096));
           (k == "width" ? s.box_width : s.box_height) = n;
         } else if (k == "font" || k == "weight") {
-          TRY_ASSIGN(f, content::as_string(x, what));
+          TRY_ASSIGN(f, util::as_string(x, what));
           t.title_font = f;
         } else if (k == "fallback") {
-          TRY_ASSIGN(list, content::as_string_list(x, what));
+          TRY_ASSIGN(list, util::as_string_list(x, what));
           t.title_fallback = list;
         } else if (k == "size") {
           TRY(title_size(x, what, s));
@@ -324,7 +327,7 @@ private:
           TRY_ASSIGN(n, number(x, what, 0.8F, 3));
           s.line_height = n;
         } else if (k == "max_lines") {
-          TRY_ASSIGN(n, content::as_int(x, what, 1, 10));
+          TRY_ASSIGN(n, util::as_int(x, what, 1, 10));
           s.max_lines = n;
         } else if (k == "align") {
           TRY_ASSIGN(a, alignment(x, what));
@@ -333,9 +336,9 @@ private:
           TRY_ASSIGN(a, alignment(x, what));
           s.vertical_align = a;
         } else if (k == "features") {
-          TRY_ASSIGN(list, content::as_string_list(x, what));
+          TRY_ASSIGN(list, util::as_string_list(x, what));
           t.features = list;
-        } else if (x.kind == YamlValue::Kind::scalar
+        } else if (x.kind == util::YamlValue::Kind::scalar
                    && (x.scalar == "true" || x.scalar == "false")) {
           // true: CSS Text 4's text-autospace, an eighth of an em.
           s.latin_spacing = x.scalar == "true" ? k_default_latin_spacing : 0;
@@ -348,87 +351,88 @@ private:
   }
 
   util::Expected<void>
-  block(const YamlValue& v, const std::string& name, TextBlock& b)
+  block(const util::YamlValue& v, const std::string& name, TextBlock& b)
   {
-    b.enabled = v.kind != YamlValue::Kind::null;
-    if (v.kind == YamlValue::Kind::scalar) {
-      TRY_ASSIGN(on, content::as_bool(v, name));
+    b.enabled = v.kind != util::YamlValue::Kind::null;
+    if (v.kind == util::YamlValue::Kind::scalar) {
+      TRY_ASSIGN(on, util::as_bool(v, name));
       b.enabled = on;
       return {};
     }
-    return content::visit_map(
-      v,
-      name,
-      {"x",
-       "y",
-       "width",
-       "size",
-       "font",
-       "color",
-       "align",
-       "format",
-       "background",
-       "padding",
-       "gap",
-       "max",
-       "prefix",
-       "max_lines",
-       "line_height"},
-      [&](const std::string& k, const YamlValue& x) -> util::Expected<void> {
-        const std::string what = name + "." + k;
-        if (k == "x" || k == "y") {
-          TRY_ASSIGN(n, number(x, what, -4096, 4096));
-          (k == "x" ? b.x : b.y) = n;
-        } else if (k == "width") {
-          TRY_ASSIGN(n, number(x, what, 0, 4096));
-          b.width = n;
-        } else if (k == "size") {
-          TRY_ASSIGN(n, number(x, what, 4, 512));
-          b.size = n;
-        } else if (k == "font") {
-          TRY_ASSIGN(f, content::as_string(x, what));
-          b.font = f;
-        } else if (k == "color" || k == "background") {
-          TRY_ASSIGN(c, color(x, what));
-          (k == "color" ? b.color : b.pill) = c;
-        } else if (k == "align") {
-          TRY_ASSIGN(a, alignment(x, what));
-          b.align = a;
-        } else if (k == "format" || k == "prefix") {
-          TRY_ASSIGN(f, content::as_string(x, what));
-          (k == "format" ? b.format : b.prefix) = f;
-        } else if (k == "padding" || k == "gap") {
-          TRY_ASSIGN(n, number(x, what, 0, 512));
-          (k == "padding" ? b.padding : b.gap) = n;
-        } else if (k == "max_lines") {
-          TRY_ASSIGN(n, content::as_int(x, what, 1, 6));
-          b.max_lines = n;
-        } else if (k == "line_height") {
-          TRY_ASSIGN(n, number(x, what, 0.8F, 3));
-          b.line_height = n;
-        } else {
-          TRY_ASSIGN(n, content::as_int(x, what, 0, 20));
-          b.max = n;
-        }
-        return {};
-      });
+    return util::visit_map(v,
+                           name,
+                           {"x",
+                            "y",
+                            "width",
+                            "size",
+                            "font",
+                            "color",
+                            "align",
+                            "format",
+                            "background",
+                            "padding",
+                            "gap",
+                            "max",
+                            "prefix",
+                            "max_lines",
+                            "line_height"},
+                           [&](const std::string& k, const util::YamlValue& x)
+                             -> util::Expected<void> {
+                             const std::string what = name + "." + k;
+                             if (k == "x" || k == "y") {
+                               TRY_ASSIGN(n, number(x, what, -4096, 4096));
+                               (k == "x" ? b.x : b.y) = n;
+                             } else if (k == "width") {
+                               TRY_ASSIGN(n, number(x, what, 0, 4096));
+                               b.width = n;
+                             } else if (k == "size") {
+                               TRY_ASSIGN(n, number(x, what, 4, 512));
+                               b.size = n;
+                             } else if (k == "font") {
+                               TRY_ASSIGN(f, util::as_string(x, what));
+                               b.font = f;
+                             } else if (k == "color" || k == "background") {
+                               TRY_ASSIGN(c, color(x, what));
+                               (k == "color" ? b.color : b.pill) = c;
+                             } else if (k == "align") {
+                               TRY_ASSIGN(a, alignment(x, what));
+                               b.align = a;
+                             } else if (k == "format" || k == "prefix") {
+                               TRY_ASSIGN(f, util::as_string(x, what));
+                               (k == "format" ? b.format : b.prefix) = f;
+                             } else if (k == "padding" || k == "gap") {
+                               TRY_ASSIGN(n, number(x, what, 0, 512));
+                               (k == "padding" ? b.padding : b.gap) = n;
+                             } else if (k == "max_lines") {
+                               TRY_ASSIGN(n, util::as_int(x, what, 1, 6));
+                               b.max_lines = n;
+                             } else if (k == "line_height") {
+                               TRY_ASSIGN(n, number(x, what, 0.8F, 3));
+                               b.line_height = n;
+                             } else {
+                               TRY_ASSIGN(n, util::as_int(x, what, 0, 20));
+                               b.max = n;
+                             }
+                             return {};
+                           });
   }
 
   util::Expected<void>
-  logo(const YamlValue& v, ImageBlock& b)
+  logo(const util::YamlValue& v, ImageBlock& b)
   {
-    b.enabled = v.kind != YamlValue::Kind::null;
-    return content::visit_map(
+    b.enabled = v.kind != util::YamlValue::Kind::null;
+    return util::visit_map(
       v,
       "logo",
       {"file", "x", "y", "width", "height", "round"},
-      [&](const std::string& k, const YamlValue& x) -> util::Expected<void> {
+      [&](const std::string& k,
+          const util::YamlValue& x) -> util::Expected<void> {
         const std::string what = "logo." + k;
         if (k == "file") {
-          TRY_ASSIGN(s, content::as_string(x, what));
+          TRY_ASSIGN(s, util::as_string(x, what));
           b.path = resolve(s, m_dir, m_fallback);
         } else if (k == "round") {
-          TRY_ASSIGN(on, content::as_bool(x, what));
+          TRY_ASSIGN(on, util::as_bool(x, what));
           b.round = on;
         } else {
           TRY_ASSIGN(n,
@@ -443,10 +447,10 @@ private:
   }
 
   static util::Expected<void>
-  panel(const YamlValue& v, const std::string& name, PanelBlock& b)
+  panel(const util::YamlValue& v, const std::string& name, PanelBlock& b)
   {
-    b.enabled = v.kind != YamlValue::Kind::null;
-    return content::visit_map(
+    b.enabled = v.kind != util::YamlValue::Kind::null;
+    return util::visit_map(
       v,
       name,
       {"x",
@@ -457,7 +461,8 @@ private:
        "color",
        "border",
        "border_width"},
-      [&](const std::string& k, const YamlValue& x) -> util::Expected<void> {
+      [&](const std::string& k,
+          const util::YamlValue& x) -> util::Expected<void> {
         const std::string what = name + "." + k;
         if (k == "color" || k == "border") {
           TRY_ASSIGN(c, color(x, what));
@@ -477,14 +482,15 @@ private:
   }
 
   static util::Expected<void>
-  avatar(const YamlValue& v, AvatarBlock& b)
+  avatar(const util::YamlValue& v, AvatarBlock& b)
   {
-    b.enabled = v.kind != YamlValue::Kind::null;
-    return content::visit_map(
+    b.enabled = v.kind != util::YamlValue::Kind::null;
+    return util::visit_map(
       v,
       "avatar",
       {"size", "gap"},
-      [&](const std::string& k, const YamlValue& x) -> util::Expected<void> {
+      [&](const std::string& k,
+          const util::YamlValue& x) -> util::Expected<void> {
         TRY_ASSIGN(n, number(x, "avatar." + k, k == "size" ? 8 : 0, 512));
         (k == "size" ? b.size : b.gap) = n;
         return {};
@@ -510,7 +516,7 @@ parse_card_template(std::string_view yaml,
                     const fs::path& dir,
                     const std::vector<fs::path>& fallback_dirs)
 {
-  TRY_ASSIGN(root, content::parse_yaml(yaml, 1));
+  TRY_ASSIGN(root, util::parse_yaml(yaml, 1));
   CardTemplate t;
   t.source = std::string(yaml);
   Parser parser(dir, fallback_dirs);

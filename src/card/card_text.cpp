@@ -2,7 +2,7 @@
 
 #include "card/accent.hpp"
 #include "card/card_look.hpp"
-#include "content/date_parser.hpp"
+#include "content/front_matter/date_parser.hpp"
 
 namespace ogfeed::card {
 

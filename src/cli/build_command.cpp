@@ -3,7 +3,7 @@
 #include "cli/file_watcher.hpp"
 #include "cli/options.hpp"
 #include "cli/progress_line.hpp"
-#include "content/site_detect.hpp"
+#include "content/config/site_detect.hpp"
 #include "site/report_json.hpp"
 #include "site/site_build.hpp"
 #include "util/file.hpp"

@@ -1,6 +1,6 @@
 #include "cli/command.hpp"
 #include "cli/options.hpp"
-#include "content/site_detect.hpp"
+#include "content/config/site_detect.hpp"
 #include "util/file.hpp"
 
 #include <filesystem>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "content/parse_cache.hpp"
+#include "content/load/parse_cache.hpp"
 #include "site/feed_step.hpp"
 #include "util/beneath.hpp"
 #include "util/error.hpp"

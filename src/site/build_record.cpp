@@ -1,6 +1,6 @@
 #include "site/build_record.hpp"
 
-#include "content/parse_cache.hpp"
+#include "content/load/parse_cache.hpp"
 #include "site/output_transaction.hpp"
 #include "util/state_file.hpp"
 

@@ -2,8 +2,8 @@
 
 #include "card/card_template.hpp"
 #include "card/render.hpp"
+#include "content/config/site_config.hpp"
 #include "content/post.hpp"
-#include "content/site_config.hpp"
 #include "util/error.hpp"
 
 #include <cstdint>

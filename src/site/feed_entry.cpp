@@ -1,9 +1,9 @@
 #include "site/feed_entry.hpp"
 
-#include "content/absolute_urls.hpp"
-#include "content/generator_markup.hpp"
-#include "content/markdown.hpp"
-#include "content/site_loader.hpp"
+#include "content/load/site_loader.hpp"
+#include "content/render/absolute_urls.hpp"
+#include "content/render/generator_markup.hpp"
+#include "content/render/markdown.hpp"
 #include "site/feed_step.hpp"
 
 #include <map>

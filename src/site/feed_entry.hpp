@@ -4,9 +4,9 @@
 // as HTML with absolute URLs, its summary and its card. Internal to
 // src/site.
 
-#include "content/generator_markup.hpp"
+#include "content/config/site_config.hpp"
 #include "content/post.hpp"
-#include "content/site_config.hpp"
+#include "content/render/generator_markup.hpp"
 #include "feed/entry.hpp"
 #include "util/error.hpp"
 

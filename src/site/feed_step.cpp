@@ -1,7 +1,7 @@
 #include "site/feed_step.hpp"
 
-#include "content/parse_cache.hpp"
-#include "content/site_loader.hpp"
+#include "content/load/parse_cache.hpp"
+#include "content/load/site_loader.hpp"
 #include "feed/feed_page.hpp"
 #include "feed/formats.hpp"
 #include "feed/stylesheet.hpp"

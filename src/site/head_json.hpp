@@ -1,7 +1,7 @@
 #pragma once
 
+#include "content/config/site_config.hpp"
 #include "content/post.hpp"
-#include "content/site_config.hpp"
 #include "feed/entry.hpp"
 
 #include <optional>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "content/site_config.hpp"
+#include "content/config/site_config.hpp"
 #include "util/error.hpp"
 
 #include <filesystem>

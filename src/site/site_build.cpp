@@ -1,6 +1,6 @@
 #include "site/site_build.hpp"
 
-#include "content/site_loader.hpp"
+#include "content/load/site_loader.hpp"
 #include "site/build_cache.hpp"
 #include "site/build_folders.hpp"
 #include "site/build_record.hpp"

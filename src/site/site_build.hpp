@@ -1,6 +1,6 @@
 #pragma once
 
-#include "content/site_config.hpp"
+#include "content/config/site_config.hpp"
 #include "site/card_step.hpp"
 #include "site/output_transaction.hpp"
 #include "util/error.hpp"

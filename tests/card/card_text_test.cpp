@@ -1,6 +1,6 @@
 #include "card/accent.hpp"
 #include "card/card_text.hpp"
-#include "content/post_parser.hpp"
+#include "content/front_matter/post_parser.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -3,9 +3,9 @@
 // that description. These tests fail when a member is added to a struct but
 // not to its list, or when a listed member does not reach the cache, the
 // fingerprint or the report.
-#include "content/parse_cache.hpp"
+#include "content/config/site_config.hpp"
+#include "content/load/parse_cache.hpp"
 #include "content/post.hpp"
-#include "content/site_config.hpp"
 #include "util/field_codec.hpp"
 #include "util/field_json.hpp"
 #include "util/json_tree.hpp"

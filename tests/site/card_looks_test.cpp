@@ -1,6 +1,6 @@
 #include "card/card_look.hpp"
 #include "card/card_text.hpp"
-#include "content/site_loader.hpp"
+#include "content/load/site_loader.hpp"
 #include "site/card_looks.hpp"
 #include "test_support.hpp"
 #include "vips_start.hpp"

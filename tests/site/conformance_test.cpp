@@ -4,7 +4,7 @@
 // Jekyll) published for it: every page it lists, with its source and URL,
 // and every file it wrote. ogfeed must publish exactly those posts at those
 // URLs, and every link and image of its feeds must name a published file.
-#include "content/site_loader.hpp"
+#include "content/load/site_loader.hpp"
 #include "test_support.hpp"
 #include "util/split.hpp"
 

@@ -59,10 +59,10 @@ package_uses(const fs::path& root, std::string_view package)
 
 // A value of a config document by key, without regard to case (Hugo's keys
 // are case-insensitive; the others' never clash with that).
-const YamlValue*
-find_key(const YamlValue* map, std::string_view key)
+const util::YamlValue*
+find_key(const util::YamlValue* map, std::string_view key)
 {
-  if (map == nullptr || map->kind != YamlValue::Kind::map) {
+  if (map == nullptr || map->kind != util::YamlValue::Kind::map) {
     return nullptr;
   }
   for (const auto& e : map->entries) {
@@ -74,17 +74,17 @@ find_key(const YamlValue* map, std::string_view key)
 }
 
 std::optional<std::string>
-scalar(const YamlValue* map, std::string_view key)
+scalar(const util::YamlValue* map, std::string_view key)
 {
-  const YamlValue* v = find_key(map, key);
+  const util::YamlValue* v = find_key(map, key);
   if (v == nullptr) {
     return std::nullopt;
   }
-  if (v->kind == YamlValue::Kind::sequence && !v->items.empty()
-      && v->items.front().kind == YamlValue::Kind::scalar) {
+  if (v->kind == util::YamlValue::Kind::sequence && !v->items.empty()
+      && v->items.front().kind == util::YamlValue::Kind::scalar) {
     return v->items.front().scalar; // Hexo: `language: [ja, en]`
   }
-  if (v->kind != YamlValue::Kind::scalar || v->scalar.empty()) {
+  if (v->kind != util::YamlValue::Kind::scalar || v->scalar.empty()) {
     return std::nullopt;
   }
   return v->scalar;
@@ -200,7 +200,7 @@ first_dir(const fs::path& root, std::initializer_list<std::string_view> dirs)
 }
 
 void
-read_yaml_site(Detector& d, const YamlValue* c, const std::string& file)
+read_yaml_site(Detector& d, const util::YamlValue* c, const std::string& file)
 {
   d.text(scalar(c, "title"), &SiteConfig::title, "title", "title in " + file);
   d.text(scalar(c, "subtitle") ? scalar(c, "subtitle")

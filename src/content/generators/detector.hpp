@@ -3,15 +3,15 @@
 // What every generator module shares: the Detector that records what a
 // module reads of a site, and the helpers that read config files.
 
-#include "content/json_value.hpp"
-#include "content/permalink.hpp"
-#include "content/site_detect.hpp"
-#include "content/toml_value.hpp"
-#include "content/yaml_value.hpp"
+#include "content/config/permalink.hpp"
+#include "content/config/site_detect.hpp"
 #include "util/ascii.hpp"
 #include "util/file.hpp"
+#include "util/json_value.hpp"
 #include "util/language_tag.hpp"
+#include "util/toml_value.hpp"
 #include "util/url.hpp"
+#include "util/yaml_value.hpp"
 
 #include <algorithm>
 #include <array>
@@ -55,8 +55,10 @@ first_dir(const fs::path& root, std::initializer_list<std::string_view> dirs);
 std::string read_text(const fs::path& root, const fs::path& rel);
 // True when the site's package.json depends on `package`.
 bool package_uses(const fs::path& root, std::string_view package);
-const YamlValue* find_key(const YamlValue* map, std::string_view key);
-std::optional<std::string> scalar(const YamlValue* map, std::string_view key);
+const util::YamlValue* find_key(const util::YamlValue* map,
+                                std::string_view key);
+std::optional<std::string> scalar(const util::YamlValue* map,
+                                  std::string_view key);
 std::string without_js_comments(std::string_view js);
 std::optional<std::string> js_string(const std::string& source,
                                      std::string_view key);
@@ -202,12 +204,12 @@ public:
   }
 
   void
-  author(const YamlValue* v, const std::string& source)
+  author(const util::YamlValue* v, const std::string& source)
   {
     if (v == nullptr) {
       return;
     }
-    if (v->kind == YamlValue::Kind::scalar && !v->scalar.empty()) {
+    if (v->kind == util::YamlValue::Kind::scalar && !v->scalar.empty()) {
       m_site.config.author.name = v->scalar;
     } else if (const auto name = scalar(v, "name")) {
       m_site.config.author.name = *name;
@@ -222,13 +224,13 @@ public:
   }
 
   // Reads a TOML, YAML or JSON config file; a broken one is a warning.
-  std::optional<YamlValue>
+  std::optional<util::YamlValue>
   document(const std::string& rel)
   {
     const std::string text = read_text(m_root, rel);
-    auto doc = rel.ends_with(".toml")   ? parse_toml(text, 1)
-               : rel.ends_with(".json") ? parse_json_value(text)
-                                        : parse_yaml(text, 1);
+    auto doc = rel.ends_with(".toml")   ? util::parse_toml(text, 1)
+               : rel.ends_with(".json") ? util::parse_json_value(text)
+                                        : util::parse_yaml(text, 1);
     if (!doc) {
       util::Diagnostic d = doc.error();
       d.severity = util::Severity::warning;
@@ -269,6 +271,7 @@ private:
 
 // The keys YAML-configured generators share (title, subtitle or
 // description, lang or language, timezone, author), read from `c`.
-void read_yaml_site(Detector& d, const YamlValue* c, const std::string& file);
+void
+read_yaml_site(Detector& d, const util::YamlValue* c, const std::string& file);
 
 } // namespace ogfeed::content::generators

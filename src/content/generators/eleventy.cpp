@@ -77,7 +77,7 @@ eleventy_glob_dirs(const fs::path& root, const std::string& js)
 
 // A folder's Eleventy directory data file (NAME.11tydata.json or
 // NAME.json in the folder NAME), parsed; null when it has none.
-std::optional<YamlValue>
+std::optional<util::YamlValue>
 eleventy_dir_data(const fs::path& root, const fs::path& folder)
 {
   const std::string name = folder.filename().string();
@@ -86,7 +86,8 @@ eleventy_dir_data(const fs::path& root, const fs::path& folder)
     if (text.empty()) {
       continue;
     }
-    if (auto v = parse_json_value(text); v && v->kind == YamlValue::Kind::map) {
+    if (auto v = util::parse_json_value(text);
+        v && v->kind == util::YamlValue::Kind::map) {
       return std::move(*v);
     }
   }
@@ -105,7 +106,7 @@ eleventy_dir_permalink(const fs::path& root,
                        const std::string& input,
                        const std::string& dir)
 {
-  std::vector<YamlValue> cascade; // deepest first
+  std::vector<util::YamlValue> cascade; // deepest first
   const fs::path in = fs::path(input).lexically_normal();
   for (fs::path f = fs::path(dir).lexically_normal();
        !f.empty() && f != in && f != "." && f.has_filename();
@@ -114,13 +115,14 @@ eleventy_dir_permalink(const fs::path& root,
       cascade.push_back(std::move(*data));
     }
   }
-  const YamlValue* permalink = nullptr;
+  const util::YamlValue* permalink = nullptr;
   for (const auto& data : cascade) {
     if ((permalink = data.find("permalink")) != nullptr) {
       break;
     }
   }
-  if (permalink == nullptr || permalink->kind != YamlValue::Kind::scalar) {
+  if (permalink == nullptr
+      || permalink->kind != util::YamlValue::Kind::scalar) {
     const std::string below =
       fs::path(dir).lexically_relative(in).generic_string();
     return "/" + (below.empty() || below == "." ? "" : below + "/") + ":path/";
@@ -147,13 +149,13 @@ eleventy_dir_permalink(const fs::path& root,
     } else if (inner == "title | slugify" || inner == "title | slug") {
       out += ":title";
     } else if (inner.find_first_of(" |()'\"") == std::string::npos) {
-      const YamlValue* value = nullptr;
+      const util::YamlValue* value = nullptr;
       for (const auto& data : cascade) {
         if ((value = data.find(inner)) != nullptr) {
           break;
         }
       }
-      if (value == nullptr || value->kind != YamlValue::Kind::scalar) {
+      if (value == nullptr || value->kind != util::YamlValue::Kind::scalar) {
         return std::nullopt;
       }
       out += value->scalar;
@@ -189,10 +191,10 @@ read_site_data(Detector& d, const fs::path& data)
       continue;
     }
     // A .json data file is JSON (parsed as such); a .js one is scanned.
-    std::optional<YamlValue> json;
+    std::optional<util::YamlValue> json;
     if (meta.extension() == ".json") {
-      auto v = parse_json_value(text);
-      if (!v || v->kind != YamlValue::Kind::map) {
+      auto v = util::parse_json_value(text);
+      if (!v || v->kind != util::YamlValue::Kind::map) {
         d.warn("cannot read " + meta.generic_string() + ": "
                + (v ? std::string("not a JSON object") : v.error().message));
         continue;
@@ -203,8 +205,8 @@ read_site_data(Detector& d, const fs::path& data)
       if (!json) {
         return js_string(text, key);
       }
-      const YamlValue* v = json->find(key);
-      return v != nullptr && v->kind == YamlValue::Kind::scalar
+      const util::YamlValue* v = json->find(key);
+      return v != nullptr && v->kind == util::YamlValue::Kind::scalar
                ? std::optional(v->scalar)
                : std::nullopt;
     };

@@ -11,7 +11,7 @@ detect_hexo(Detector& d)
     return false;
   }
   const auto doc = d.document("_config.yml");
-  const YamlValue* c = doc ? &*doc : nullptr;
+  const util::YamlValue* c = doc ? &*doc : nullptr;
   const std::string source = scalar(c, "source_dir").value_or("source");
   if (!is_dir(d.root() / source / "_posts")) {
     return false;

@@ -48,16 +48,18 @@ without_trailing_slash(std::string dir)
 // Hugo's default URL is the file's folders, then its slug or file name;
 // `permalinks` sets one per section.
 void
-read_hugo_permalinks(Detector& d, const YamlValue* c, const std::string& file)
+read_hugo_permalinks(Detector& d,
+                     const util::YamlValue* c,
+                     const std::string& file)
 {
   d.config().permalink = "/:sections/:slug/";
-  const YamlValue* links = find_key(c, "permalinks");
-  if (const YamlValue* page = find_key(links, "page")) {
+  const util::YamlValue* links = find_key(c, "permalinks");
+  if (const util::YamlValue* page = find_key(links, "page")) {
     links = page; // Hugo 0.120: permalinks.page.<section>
   }
-  if (links != nullptr && links->kind == YamlValue::Kind::map) {
+  if (links != nullptr && links->kind == util::YamlValue::Kind::map) {
     for (const auto& e : links->entries) {
-      if (e.value.kind == YamlValue::Kind::scalar) {
+      if (e.value.kind == util::YamlValue::Kind::scalar) {
         d.permalink(from_hugo_pattern(e.value.scalar),
                     e.key.scalar,
                     "permalinks in " + file);
@@ -74,8 +76,8 @@ read_hugo_permalinks(Detector& d, const YamlValue* c, const std::string& file)
 // for translations that share a folder by file suffix (post.en.md).
 std::vector<std::string>
 hugo_content_dirs(Detector& d,
-                  const YamlValue* c,
-                  const YamlValue* default_lang,
+                  const util::YamlValue* c,
+                  const util::YamlValue* default_lang,
                   const std::string& default_key,
                   const std::string& content)
 {
@@ -91,8 +93,8 @@ hugo_content_dirs(Detector& d,
       util::ascii_lower(default_key) + "/",
       own("title").value_or("")};
   }
-  const YamlValue* languages = find_key(c, "languages");
-  if (languages == nullptr || languages->kind != YamlValue::Kind::map) {
+  const util::YamlValue* languages = find_key(c, "languages");
+  if (languages == nullptr || languages->kind != util::YamlValue::Kind::map) {
     return dirs;
   }
   for (const auto& e : languages->entries) {
@@ -126,15 +128,16 @@ hugo_content_dirs(Detector& d,
 // Puts `from`'s keys into the map `into`: maps merge key by key, anything
 // else replaces what was there (Hugo's merge of its config files).
 void
-merge_config(YamlValue& into, YamlValue from)
+merge_config(util::YamlValue& into, util::YamlValue from)
 {
-  if (into.kind != YamlValue::Kind::map || from.kind != YamlValue::Kind::map) {
+  if (into.kind != util::YamlValue::Kind::map
+      || from.kind != util::YamlValue::Kind::map) {
     into = std::move(from);
     return;
   }
   for (auto& e : from.entries) {
     auto it = std::find_if(
-      into.entries.begin(), into.entries.end(), [&](const YamlEntry& x) {
+      into.entries.begin(), into.entries.end(), [&](const util::YamlEntry& x) {
         return util::ascii_lower(x.key.scalar)
                == util::ascii_lower(e.key.scalar);
       });
@@ -147,13 +150,13 @@ merge_config(YamlValue& into, YamlValue from)
 }
 
 // A map of one key: {key: value}.
-YamlValue
-map_of(const std::string& key, YamlValue value)
+util::YamlValue
+map_of(const std::string& key, util::YamlValue value)
 {
-  YamlValue map;
-  map.kind = YamlValue::Kind::map;
-  YamlEntry e;
-  e.key.kind = YamlValue::Kind::scalar;
+  util::YamlValue map;
+  map.kind = util::YamlValue::Kind::map;
+  util::YamlEntry e;
+  e.key.kind = util::YamlValue::Kind::scalar;
   e.key.scalar = key;
   e.value = std::move(value);
   map.entries.push_back(std::move(e));
@@ -166,7 +169,7 @@ map_of(const std::string& key, YamlValue value)
 // or that key of one language (params.ja.toml). Merged into `c` in that
 // order, as Hugo merges them.
 void
-merge_hugo_config_dir(Detector& d, YamlValue& c, const std::string& used)
+merge_hugo_config_dir(Detector& d, util::YamlValue& c, const std::string& used)
 {
   for (const char* env : {"config/_default", "config/production"}) {
     std::error_code ec;
@@ -208,9 +211,9 @@ merge_hugo_config_dir(Detector& d, YamlValue& c, const std::string& used)
 // How Hugo renders and names pages: raw HTML (Goldmark leaves it out
 // unless markup.goldmark.renderer.unsafe), lower-cased paths, ugly URLs.
 void
-read_hugo_urls(Detector& d, const YamlValue* c)
+read_hugo_urls(Detector& d, const util::YamlValue* c)
 {
-  const YamlValue* renderer =
+  const util::YamlValue* renderer =
     find_key(find_key(find_key(c, "markup"), "goldmark"), "renderer");
   d.config().raw_html = scalar(renderer, "unsafe").value_or("") == "true"
                           ? RawHtml::keep
@@ -244,19 +247,19 @@ detect_hugo(Detector& d)
     return false;
   }
   auto doc = d.document(*file);
-  if (doc && doc->kind == YamlValue::Kind::null) {
-    doc->kind = YamlValue::Kind::map;
+  if (doc && doc->kind == util::YamlValue::Kind::null) {
+    doc->kind = util::YamlValue::Kind::map;
   }
   if (doc) {
     merge_hugo_config_dir(d, *doc, *file);
   }
-  const YamlValue* c = doc ? &*doc : nullptr;
+  const util::YamlValue* c = doc ? &*doc : nullptr;
   // A multilingual site: the default language's settings win, and its
   // content folder is what its main feed lists.
   const std::string default_language =
     scalar(c, "defaultContentLanguage").value_or("");
-  const YamlValue* languages = find_key(c, "languages");
-  const YamlValue* lang = find_key(languages, default_language);
+  const util::YamlValue* languages = find_key(c, "languages");
+  const util::YamlValue* lang = find_key(languages, default_language);
   if (lang == nullptr && languages != nullptr && !languages->entries.empty()
       && default_language.empty()) {
     lang = &languages->entries.front().value;
@@ -273,9 +276,9 @@ detect_hugo(Detector& d)
   d.found(*file);
   d.url(scalar(c, "baseURL"), "", "baseURL in " + *file);
   d.text(value("title"), &SiteConfig::title, "title", "title in " + *file);
-  const YamlValue* params = find_key(lang, "params") != nullptr
-                              ? find_key(lang, "params")
-                              : find_key(c, "params");
+  const util::YamlValue* params = find_key(lang, "params") != nullptr
+                                    ? find_key(lang, "params")
+                                    : find_key(c, "params");
   d.text(scalar(params, "description"),
          &SiteConfig::subtitle,
          "subtitle",

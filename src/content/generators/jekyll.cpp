@@ -57,15 +57,16 @@ jekyll_post_dirs(const fs::path& root)
 // posts (path "" or "_posts") sets the site's pattern, one of a folder below
 // `_posts` ("_posts/tech") that section's.
 void
-read_jekyll_defaults(Detector& d, const YamlValue* c)
+read_jekyll_defaults(Detector& d, const util::YamlValue* c)
 {
-  const YamlValue* defaults = find_key(c, "defaults");
-  if (defaults == nullptr || defaults->kind != YamlValue::Kind::sequence) {
+  const util::YamlValue* defaults = find_key(c, "defaults");
+  if (defaults == nullptr
+      || defaults->kind != util::YamlValue::Kind::sequence) {
     return;
   }
-  for (const YamlValue& entry : defaults->items) {
+  for (const util::YamlValue& entry : defaults->items) {
     const auto pattern = scalar(find_key(&entry, "values"), "permalink");
-    const YamlValue* scope = find_key(&entry, "scope");
+    const util::YamlValue* scope = find_key(&entry, "scope");
     const std::string type = scalar(scope, "type").value_or("posts");
     if (!pattern || (type != "posts" && type != "")) {
       continue;
@@ -96,7 +97,7 @@ detect_jekyll(Detector& d)
   }
   d.found("_config.yml");
   const auto doc = d.document("_config.yml");
-  const YamlValue* c = doc ? &*doc : nullptr;
+  const util::YamlValue* c = doc ? &*doc : nullptr;
   d.url(scalar(c, "url"),
         scalar(c, "baseurl").value_or(""),
         "url and baseurl in _config.yml");

@@ -1,0 +1,292 @@
+#include "content/config/permalink.hpp"
+
+#include "util/ascii.hpp"
+#include "util/edit_distance.hpp"
+#include "util/url.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace ogfeed::content {
+
+namespace {
+
+// Every token, longest first where one is a prefix of another, so that
+// `:slugortitle` is not read as `:slug` + "ortitle".
+constexpr std::array<std::string_view, 22> k_tokens = {
+  "slugortitle", "slug",     "short_year", "year",    "i_month",  "monthname",
+  "month",       "i_day",    "day",        "hour",    "minute",   "second",
+  "categories",  "category", "sections",   "section", "filename", "filedate",
+  "title",       "path",     "output_ext", "id",
+};
+
+// The token named at pattern[colon] (without the colon), or the run of
+// letters there when it names no token.
+std::string_view
+token_at(std::string_view pattern, std::size_t colon)
+{
+  const std::string_view rest = pattern.substr(colon + 1);
+  for (const std::string_view t : k_tokens) {
+    if (rest.starts_with(t)) {
+      return t;
+    }
+  }
+  std::size_t end = 0;
+  while (end < rest.size()
+         && (std::isalnum(static_cast<unsigned char>(rest[end]))
+             || rest[end] == '_')) {
+    ++end;
+  }
+  return rest.substr(0, end);
+}
+
+std::string
+two_digits(int n)
+{
+  return fmt::format("{:02}", n);
+}
+
+// Each '/'-separated segment percent-encoded, the slashes kept.
+std::string
+encode_path(std::string_view path)
+{
+  std::string out;
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    const std::size_t slash = std::min(path.find('/', start), path.size());
+    out += util::percent_encode(path.substr(start, slash - start));
+    if (slash < path.size()) {
+      out += '/';
+    }
+    start = slash + 1;
+  }
+  return out;
+}
+
+// The values of the tokens that do not depend on the date.
+std::string
+name_token(std::string_view token, const Post& post)
+{
+  if (token == "slug") {
+    return util::percent_encode(post.slug);
+  }
+  if (token == "slugortitle") {
+    return post.slug_given ? util::percent_encode(post.slug)
+                           : util::percent_encode(urlize(post.title, false));
+  }
+  if (token == "title") {
+    return util::percent_encode(urlize(post.title));
+  }
+  if (token == "filedate") { // Docusaurus: the file name's date, unless a slug
+    const std::string& name = post.file_name;
+    const auto digits = [&](std::size_t from, std::size_t n) {
+      return std::all_of(name.begin() + static_cast<std::ptrdiff_t>(from),
+                         name.begin() + static_cast<std::ptrdiff_t>(from + n),
+                         [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (post.slug_given || name.size() < 10 || !digits(0, 4) || name[4] != '-'
+        || !digits(5, 2) || name[7] != '-' || !digits(8, 2)) {
+      return {};
+    }
+    return name.substr(0, 4) + "/" + name.substr(5, 2) + "/"
+           + name.substr(8, 2);
+  }
+  if (token == "filename") {
+    return util::percent_encode(post.file_name);
+  }
+  if (token == "category") {
+    return post.categories.empty()
+             ? std::string()
+             : util::percent_encode(post.categories.front());
+  }
+  if (token == "categories") { // Jekyll: every category, lower case
+    std::string out;
+    for (const auto& c : post.categories) {
+      out +=
+        (out.empty() ? "" : "/") + util::percent_encode(util::ascii_lower(c));
+    }
+    return out;
+  }
+  if (token == "section") {
+    return encode_path(post.folder.substr(0, post.folder.find('/')));
+  }
+  if (token == "sections") {
+    return encode_path(post.folder);
+  }
+  if (token == "path") {
+    return encode_path(post.folder.empty()
+                         ? post.file_name
+                         : post.folder + "/" + post.file_name);
+  }
+  if (token == "id") { // Qiita: the item id once the post is on Qiita
+    const auto it = post.params.find("id");
+    const bool has_id =
+      it != post.params.end() && !it->second.empty() && it->second != "null";
+    return util::percent_encode(has_id ? it->second : post.slug);
+  }
+  if (token == "output_ext") {
+    return ".html";
+  }
+  return {};
+}
+
+} // namespace
+
+std::string
+urlize(std::string_view title, bool lower)
+{
+  std::string out;
+  for (const char ch : title) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x80 || std::isalnum(c) || c == '_' || c == '.') {
+      out += lower ? static_cast<char>(std::tolower(c)) : ch;
+    } else if ((c == ' ' || c == '-' || c == '\t') && !out.empty()
+               && out.back() != '-') {
+      out += '-';
+    }
+  }
+  while (!out.empty() && out.back() == '-') {
+    out.pop_back();
+  }
+  return out;
+}
+
+util::Expected<void>
+check_permalink_pattern(std::string_view pattern)
+{
+  // An absolute pattern names another host: Zenn and Qiita publish the
+  // posts, a site of the user's the feeds.
+  const bool absolute =
+    pattern.starts_with("https://") || pattern.starts_with("http://");
+  if (!pattern.starts_with('/') && !absolute) {
+    return tl::unexpected(util::make_error(
+      "'permalink' must start with '/' (or be an http(s) URL with tokens), "
+      "got \""
+      + std::string(pattern) + "\""));
+  }
+  if (absolute) {
+    pattern.remove_prefix(pattern.find("://") + 3);
+  }
+  for (std::size_t i = pattern.find(':'); i != std::string_view::npos;
+       i = pattern.find(':', i + 1)) {
+    const std::string_view token = token_at(pattern, i);
+    if (std::find(k_tokens.begin(), k_tokens.end(), token) == k_tokens.end()) {
+      std::string message =
+        "unknown permalink token ':" + std::string(token) + "'";
+      const std::vector<std::string> names(k_tokens.begin(), k_tokens.end());
+      if (const auto near = util::closest_match(token, names)) {
+        message += ", did you mean ':" + *near + "'?";
+      } else {
+        message += ", expected one of :slug, :year, :month, :day, :category, "
+                   ":title, :filename, :section, :sections, :path";
+      }
+      return tl::unexpected(util::make_error(message));
+    }
+  }
+  return {};
+}
+
+std::string
+apply_url_rules(std::string path, const UrlRules& rules, bool own)
+{
+  if (!own && (rules.lower_case || rules.spaces_as_hyphens)) {
+    std::string out;
+    for (std::size_t i = 0; i < path.size(); ++i) {
+      if (rules.spaces_as_hyphens && path.compare(i, 3, "%20") == 0) {
+        out += '-';
+        i += 2;
+      } else if (path[i] == '%' && i + 2 < path.size()) {
+        out.append(path, i, 3); // hex digits keep their case
+        i += 2;
+      } else {
+        out += rules.lower_case ? static_cast<char>(
+                 std::tolower(static_cast<unsigned char>(path[i])))
+                                : path[i];
+      }
+    }
+    path = std::move(out);
+  }
+  if (rules.ugly && !own && path.ends_with('/') && path.size() > 1) {
+    path.back() = '.';
+    path += "html";
+  }
+  if (rules.trailing_slash && !path.empty() && path.back() != '/') {
+    const std::size_t last = path.rfind('/');
+    const std::string_view segment =
+      std::string_view(path).substr(last == std::string::npos ? 0 : last + 1);
+    if (segment.find('.') == std::string_view::npos) {
+      path += '/';
+    }
+  }
+  return path;
+}
+
+std::string
+permalink_url(std::string_view pattern,
+              std::string_view base_url,
+              const Post& post,
+              const util::TimeZone& zone,
+              const UrlRules& rules)
+{
+  const util::CivilTime day = util::to_civil(
+    post.date,
+    rules.dates_as_written && post.date_offset ? *post.date_offset
+                                               : zone.offset_at(post.date));
+  std::string scheme; // an absolute pattern's, whose ':' is no token
+  if (pattern.starts_with("https://") || pattern.starts_with("http://")) {
+    scheme = std::string(pattern.substr(0, pattern.find("://") + 3));
+    pattern.remove_prefix(scheme.size());
+  }
+  std::string path;
+  for (std::size_t i = 0; i < pattern.size();) {
+    if (pattern[i] != ':') {
+      path += pattern[i++];
+      continue;
+    }
+    const std::string_view token = token_at(pattern, i);
+    i += token.size() + 1;
+    if (token == "year") {
+      path += std::to_string(day.year);
+    } else if (token == "short_year") {
+      path += two_digits(day.year % 100);
+    } else if (token == "month") {
+      path += two_digits(day.month);
+    } else if (token == "i_month") {
+      path += std::to_string(day.month);
+    } else if (token == "monthname") {
+      path += util::k_month_names.at(static_cast<std::size_t>(day.month - 1));
+    } else if (token == "day") {
+      path += two_digits(day.day);
+    } else if (token == "i_day") {
+      path += std::to_string(day.day);
+    } else if (token == "hour") {
+      path += two_digits(day.hour);
+    } else if (token == "minute") {
+      path += two_digits(day.minute);
+    } else if (token == "second") {
+      path += two_digits(day.second);
+    } else {
+      path += name_token(token, post);
+    }
+  }
+  std::string collapsed;
+  for (const char c : path) {
+    if (c == '/' && !collapsed.empty() && collapsed.back() == '/') {
+      continue;
+    }
+    collapsed += c;
+  }
+  if (!scheme.empty()) {
+    return scheme + collapsed; // on another host: not below the base URL
+  }
+  // The pattern is relative to the site, which may live below the host's
+  // root (https://example.com/blog/).
+  return std::string(base_url)
+         + apply_url_rules(
+           collapsed.substr(collapsed.starts_with('/') ? 1 : 0), rules, false);
+}
+
+} // namespace ogfeed::content

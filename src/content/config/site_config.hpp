@@ -1,0 +1,262 @@
+#pragma once
+
+#include "content/config/permalink.hpp"
+#include "content/post.hpp"
+#include "content/render/generator_markup.hpp"
+#include "content/render/markdown.hpp"
+#include "util/error.hpp"
+#include "util/time_zone.hpp"
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ogfeed::content {
+
+enum class EntryId {
+  permalink, // the post's permalink
+  tag_uri,   // tag:host,YYYY-MM-DD:/path (RFC 4151)
+};
+
+// What a feed entry carries: the whole post, or its summary only.
+enum class FeedContent {
+  full,
+  summary,
+};
+
+struct FeedSettings
+{
+  std::vector<std::string> formats{"atom", "rss"};
+  std::string atom_file = "atom.xml";
+  std::string rss_file = "rss.xml";
+  std::string json_file = "feed.json"; // JSON Feed 1.1, with `json` in formats
+  int limit = 20;
+  bool per_tag = true;
+  bool per_category = true;
+  EntryId entry_id = EntryId::permalink;
+  FeedContent content = FeedContent::full;
+  // feed.xsl beside the feeds, linked from each Atom and RSS feed, so a
+  // feed opened in a browser reads as a page; and feed.html, the main
+  // feeds as a plain page for browsers without XSLT.
+  bool stylesheet = false;
+  // RFC 5005: the main feed's whole history in archive documents (Atom and
+  // RSS; JSON Feed has no archives).
+  bool archive = false;
+  // Posts in another language than the site's go to that language's feed
+  // ("en/atom.xml"), not the main one; false keeps every post in the main
+  // feed, each entry marked with its language.
+  bool per_language = true;
+  // The automatic summary of a post with no description and no
+  // <!--more-->, in characters.
+  int summary_length = 140;
+};
+
+// Every member of FeedSettings, CardSettings, ContentLanguage and
+// SiteConfig, in order (util/fields.hpp): the config fingerprint (the
+// rebuild key) and the build report write them all, and a test checks none
+// is missing.
+template<typename Self, typename F>
+requires util::is_a<Self, FeedSettings>
+void
+for_each_field(Self& s, F&& f)
+{
+  f("formats", s.formats);
+  f("atom_file", s.atom_file);
+  f("rss_file", s.rss_file);
+  f("json_file", s.json_file);
+  f("limit", s.limit);
+  f("tags", s.per_tag);
+  f("categories", s.per_category);
+  f("entry_id", s.entry_id);
+  f("content", s.content);
+  f("stylesheet", s.stylesheet);
+  f("archive", s.archive);
+  f("per_language", s.per_language);
+  f("summary_length", s.summary_length);
+}
+
+// OGP cards: one image per post.
+struct CardSettings
+{
+  bool enabled = true;
+  std::string template_name =
+    "default";           // a name in templates/, or a .yaml path
+  int template_line = 0; // where ogfeed.yaml names it (0: it does not)
+  int template_column = 0;
+  std::string dir = "cards";  // below the output folder
+  std::string format = "png"; // png, jpeg or webp
+  int png_compression =
+    3; // deflate 0..12 (libdeflate): 3 is about as fast as 1, smaller
+  int quality = 85; // JPEG and WebP
+  // The site's logo for the template's logo box: a file as the site serves
+  // it ("/images/logo.png") or below the site folder; empty: none.
+  std::string logo;
+  bool description = false; // a line of each post's description under its
+                            // title, in templates with a description box
+  // Accent colours ("#00add8") by category or tag name, for templates with
+  // an accent bar; others take one of a fixed palette by name.
+  std::map<std::string, std::string> accents;
+};
+
+template<typename Self, typename F>
+requires util::is_a<Self, CardSettings>
+void
+for_each_field(Self& s, F&& f)
+{
+  f("enabled", s.enabled);
+  f("template", s.template_name);
+  f("template_line", s.template_line); // messages point at it
+  f("template_column", s.template_column);
+  f("dir", s.dir);
+  f("format", s.format);
+  f("png_compression", s.png_compression);
+  f("quality", s.quality);
+  f("logo", s.logo);
+  f("description", s.description);
+  f("accents", s.accents);
+}
+
+// Hugo multilingual: the language of a content folder's posts, the folder
+// their URLs (and their feeds) start with, and the site's title in it
+// ("content/en" -> "en-US", "en/", "My blog").
+struct ContentLanguage
+{
+  std::string language;
+  std::string url_prefix;
+  std::string title;
+};
+
+template<typename Self, typename F>
+requires util::is_a<Self, ContentLanguage>
+void
+for_each_field(Self& l, F&& f)
+{
+  f("language", l.language);
+  f("url_prefix", l.url_prefix);
+  f("title", l.title);
+}
+
+// `ogfeed.yaml` at a site's root.
+struct SiteConfig
+{
+  std::string title;
+  std::string subtitle;
+  std::string base_url; // absolute, always ends with '/'
+  std::string language = "ja";
+  util::TimeZone timezone;
+  Person author;
+  std::string websub_hub; // a WebSub hub's URL: rel="hub" links, no network
+  // The site's images for feed readers, as written (relative to the site):
+  // a small square icon and a wider logo.
+  std::string icon;
+  std::string logo;
+  // head.json: each post's OGP and feed-discovery tags, for any generator.
+  bool head_json = true;
+  std::string permalink = "/posts/:slug/";
+  // Per first folder below the content folder (Hugo's `permalinks`):
+  // "posts" -> "/:year/:slug/"; other posts take `permalink`.
+  std::map<std::string, std::string> section_permalinks;
+  // How the generator publishes a pattern's path (detected, not in
+  // ogfeed.yaml): Hugo lower-cases it and ends it in '/'.
+  UrlRules url_rules;
+  // The zone a pattern's date tokens are read in when it is not the site's
+  // (`permalink_timezone` in ogfeed.yaml; Hexo: the build machine's).
+  std::optional<util::TimeZone> permalink_timezone;
+  // Folders of posts, relative to the site root (Jekyll may have several
+  // `_posts` folders).
+  std::vector<std::string> content_dirs{"posts"};
+  // Content folders of other languages than the site's, as Hugo's
+  // `languages.<key>.contentDir` give them (detected, not in ogfeed.yaml).
+  std::map<std::string, ContentLanguage> content_languages;
+  // Hugo's languages by key ("en"), for translations named by file suffix
+  // (`post.en.md`, `index.en.md` beside `post.md`): detected, like the above.
+  std::map<std::string, ContentLanguage> file_languages;
+  // Globs for files below content_dir that are not posts ("drafts/**",
+  // "*/README.md"): `*` and `?` match any character, '/' too; a trailing
+  // "/**" takes a whole folder.
+  std::vector<std::string> exclude;
+  std::string output_dir = "public";
+  // The generator markup posts hold (`markup: [liquid, hexo, shortcodes,
+  // zenn]`); all of it when no generator is known.
+  MarkupDialects markup;
+  // What the generator does with raw HTML in posts (detected).
+  RawHtml raw_html = RawHtml::keep;
+  // A content folder's own permalink pattern, by the folder as
+  // `content_dirs` names it (Eleventy's directory data files; detected).
+  std::map<std::string, std::string> dir_permalinks;
+  // Files the generator builds into a URL of their own (Astro's endpoint
+  // src/pages/rss.xml.js makes /rss.xml), by that URL's path below the
+  // site ("rss.xml"): an output of ogfeed's at the same path collides.
+  std::map<std::string, std::string> generator_routes;
+  FeedSettings feeds;
+  CardSettings cards;
+};
+
+template<typename Self, typename F>
+requires util::is_a<Self, SiteConfig>
+void
+for_each_field(Self& c, F&& f)
+{
+  f("title", c.title);
+  f("subtitle", c.subtitle);
+  f("base_url", c.base_url);
+  f("language", c.language);
+  f("timezone", c.timezone);
+  f("author", c.author);
+  f("websub_hub", c.websub_hub);
+  f("icon", c.icon);
+  f("logo", c.logo);
+  f("head", c.head_json);
+  f("permalink", c.permalink);
+  f("permalinks", c.section_permalinks);
+  f("url_rules", c.url_rules);
+  f("permalink_timezone", c.permalink_timezone);
+  f("content_dirs", c.content_dirs);
+  f("content_languages", c.content_languages);
+  f("file_languages", c.file_languages);
+  f("exclude", c.exclude);
+  f("output_dir", c.output_dir);
+  f("markup", c.markup);
+  f("raw_html", c.raw_html);
+  f("dir_permalinks", c.dir_permalinks);
+  f("generator_routes", c.generator_routes);
+  f("feeds", c.feeds);
+  f("cards", c.cards);
+}
+
+// The settings every site starts from (time zone Asia/Tokyo, the rest as
+// the member defaults above); parse_site_config() applies ogfeed.yaml on top.
+SiteConfig default_site_config();
+
+// Parses the text of `ogfeed.yaml` on top of `base` (the defaults, or what
+// was detected from the site's generator). Fails at the line and column of
+// the first bad value; an unknown key names the closest known one. Without
+// a title or base URL in either, says how to give one. The author name
+// defaults to the site title.
+util::Expected<SiteConfig>
+parse_site_config(std::string_view yaml_text,
+                  SiteConfig base = default_site_config());
+
+// The checks parse_site_config() ends with, for a configuration made
+// without ogfeed.yaml: title and base URL present, author name defaulted.
+util::Expected<void> finish_site_config(SiteConfig& config);
+
+// The site's title for a post in `language`: a Hugo language's own title
+// when the site has one for it, else the site's title.
+const std::string& site_title_in(const SiteConfig& config,
+                                 const std::string& language);
+
+// `url` (icon, logo) as an absolute URL: "/x.png" and "x.png" are below
+// the base URL, as Hugo and Jekyll read them; empty stays empty.
+std::string site_url(const SiteConfig& config, const std::string& url);
+
+// Every setting as bytes: equal for two configurations exactly when they
+// are the same, so caches of what a configuration made can key on it.
+std::string config_fingerprint(const SiteConfig& config);
+
+// The permalink pattern for a post: its section's, else the site's.
+const std::string& permalink_pattern(const SiteConfig& config,
+                                     const Post& post);
+
+} // namespace ogfeed::content

@@ -1,0 +1,99 @@
+#include "content/config/site_detect.hpp"
+
+#include "content/generators/generators.hpp"
+
+#include <algorithm>
+
+namespace ogfeed::content {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using generators::Detector;
+
+// A generator's site with a URL but no title (some generators need none)
+// is named by its host, with a warning, as jekyll-feed falls back to it.
+void
+name_untitled_site(Detector& d, const DetectedSite& site)
+{
+  const std::string& url = site.config.base_url;
+  if (!site.config.title.empty() || url.empty()) {
+    return;
+  }
+  const std::size_t start = url.find("://");
+  if (start == std::string::npos) {
+    return;
+  }
+  const std::string host =
+    url.substr(start + 3, url.find('/', start + 3) - start - 3);
+  d.text(host, &SiteConfig::title, "title", "the host of its URL");
+  d.warn(site.generator + "'s files name no title; feeds call the site '" + host
+         + "' (set 'title' in " + site.marker + " or in ogfeed.yaml)");
+}
+
+} // namespace
+
+DetectedSite
+detect_site(const fs::path& root)
+{
+  DetectedSite site;
+  site.config = default_site_config();
+  Detector d(root, site);
+  for (const generators::Generator* g : generators::all_generators()) {
+    d.trying(*g);
+    if (g->detect(d)) {
+      name_untitled_site(d, site);
+      break;
+    }
+    site = DetectedSite{};
+    site.config = default_site_config();
+  }
+  return site;
+}
+
+std::vector<std::string>
+sites_below(const fs::path& root)
+{
+  const auto is_site = [](const fs::path& dir) {
+    std::error_code ec;
+    return fs::exists(dir / "ogfeed.yaml", ec)
+           || !detect_site(dir).generator.empty();
+  };
+  if (is_site(root)) {
+    return {};
+  }
+  std::vector<std::string> found;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(root, ec)) {
+    const std::string name = e.path().filename().string();
+    std::error_code type_ec;
+    if (name.starts_with('.') || name.starts_with('_') || name == "node_modules"
+        || e.is_symlink(type_ec) || !e.is_directory(type_ec)) {
+      continue;
+    }
+    if (is_site(e.path())) {
+      found.push_back(name);
+    }
+  }
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+std::string
+detection_summary(const DetectedSite& site)
+{
+  if (site.generator.empty()) {
+    return {};
+  }
+  std::string keys;
+  for (const auto& s : site.settings) {
+    if (keys.find(s.key) == std::string::npos) {
+      keys += (keys.empty() ? "" : ", ") + s.key;
+    }
+  }
+  return site.generator + " site (" + site.marker + ")"
+         + (keys.empty() ? "" : ": read " + keys);
+}
+
+} // namespace ogfeed::content

@@ -1,0 +1,128 @@
+#include "content/front_matter/front_matter_lenient.hpp"
+
+#include "content/front_matter/js_front_matter.hpp"
+#include "util/encoding_guess.hpp"
+#include "util/split.hpp"
+#include "util/toml_value.hpp"
+
+#include <regex>
+
+namespace ogfeed::content::detail {
+
+// Parses the front matter in its language. JSON goes to yaml-cpp (YAML
+// 1.2 reads JSON), never the YAML fast path.
+util::Expected<util::YamlValue>
+parse_front_matter_data(const FrontMatter& fm)
+{
+  switch (fm.format) {
+  case FrontMatterFormat::yaml:
+    return util::parse_yaml(fm.data, fm.data_line);
+  case FrontMatterFormat::json:
+    return util::parse_yaml_cpp(fm.data, fm.data_line);
+  case FrontMatterFormat::toml:
+    return util::parse_toml(fm.data, fm.data_line);
+  case FrontMatterFormat::javascript:
+    break;
+  }
+  return parse_js_front_matter(fm.data, fm.data_line);
+}
+
+// What a file that is not UTF-8 looks like, and the command that converts
+// it ("" when it looks like nothing known).
+std::string
+encoding_advice(std::string_view raw, const std::string& path)
+{
+  const auto encoding = util::guess_encoding(raw);
+  if (!encoding) {
+    return {};
+  }
+  const std::string name = *encoding == "CP932" ? "Shift_JIS" : *encoding;
+  return "the file looks like " + name + "; convert it to UTF-8 with `iconv -f "
+         + *encoding + " -t UTF-8 '" + path + "' > converted.md && mv "
+         + "converted.md '" + path + "'`";
+}
+
+// Rewrites `key: text: more` (a top-level line whose plain value holds
+// ": ", which YAML refuses) as `key: "text: more"`; false for any other line.
+bool
+quote_plain_value(std::string& line)
+{
+  static const std::regex plain(
+    R"(^([A-Za-z_][A-Za-z0-9_-]*):[ \t]+([^'"\[\{|>&*!#%@`\s].*: .*?)\s*$)");
+  std::smatch m;
+  if (!std::regex_match(line, m, plain)) {
+    return false;
+  }
+  std::string value;
+  for (const char c : m[2].str()) {
+    if (c == '"' || c == '\\') {
+      value += '\\';
+    }
+    value += c;
+  }
+  line = m[1].str() + ": \"" + value + "\"";
+  return true;
+}
+
+// Parses front matter; YAML that fails only because a plain value holds
+// ": " (`title: Tips: vim`, which Jekyll's own parser also refuses, losing
+// the post's title) is read as the text it plainly is, with a warning at
+// each such line.
+util::Expected<util::YamlValue>
+parse_front_matter_leniently(const FrontMatter& fm, util::Diagnostics& notes)
+{
+  auto root = parse_front_matter_data(fm);
+  if (root || fm.format != FrontMatterFormat::yaml) {
+    return root;
+  }
+  const util::Error first = root.error();
+  std::vector<std::string> lines;
+  for (const std::string_view l : util::split(fm.data, '\n')) {
+    lines.emplace_back(l);
+  }
+  util::Diagnostics fixed;
+  for (int attempt = 0; attempt < 32 && !root; ++attempt) {
+    const int index = root.error().line - fm.data_line;
+    if (index < 0 || index >= static_cast<int>(lines.size())
+        || !quote_plain_value(lines[static_cast<std::size_t>(index)])) {
+      return tl::unexpected(first);
+    }
+    fixed.push_back(util::make_warning(
+      "': ' inside an unquoted value; read as text (quote the value so "
+      "every YAML reader agrees)",
+      root.error().line,
+      root.error().column));
+    std::string data;
+    for (const auto& l : lines) {
+      data += l + "\n";
+    }
+    root = util::parse_yaml(data, fm.data_line);
+  }
+  if (!root) {
+    return tl::unexpected(first);
+  }
+  notes.insert(notes.end(), fixed.begin(), fixed.end());
+  return root;
+}
+
+// Stray control characters (U+0008 from a copy and paste) are harmless:
+// `cleaned` gets `text` without them, and the warning for `first` (the first
+// of them) comes back.
+util::Diagnostic
+drop_control_chars(std::string_view text,
+                   const util::TextProblem& first,
+                   std::string& cleaned)
+{
+  std::size_t dropped = 0;
+  cleaned = util::drop_forbidden_chars(text, dropped);
+  return util::make_warning(
+    "control character " + util::code_point_name(first.c)
+      + " dropped: XML forbids it"
+      + (dropped > 1
+           ? " (" + std::to_string(dropped - 1) + " more in this file)"
+           : std::string()),
+    first.line,
+    first.column);
+}
+
+} // namespace ogfeed::content::detail

@@ -1,0 +1,196 @@
+#pragma once
+
+// Collects what parsing one post finds: the post's source and zone, and
+// its diagnostics at their front-matter positions. Internal to src/content.
+
+#include "content/front_matter/date_parser.hpp"
+#include "content/front_matter/post_parser.hpp"
+#include "util/error.hpp"
+#include "util/time_zone.hpp"
+#include "util/url.hpp"
+#include "util/utf8.hpp"
+#include "util/yaml_value.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace ogfeed::content::detail {
+
+class PostBuilder
+{
+public:
+  PostBuilder(const PostSource& source,
+              const util::TimeZone& zone,
+              std::string_view yaml,
+              int yaml_line)
+    : m_source(source),
+      m_zone(zone),
+      m_yaml(yaml),
+      m_yaml_line(yaml_line)
+  {
+  }
+
+  util::Diagnostics&
+  diagnostics()
+  {
+    return m_diagnostics;
+  }
+
+  void
+  error(const util::Error& e)
+  {
+    m_diagnostics.push_back(util::with_path(e, m_source.display_path));
+  }
+
+  void
+  error_at(const util::YamlValue& v, std::string message)
+  {
+    error(util::make_error(std::move(message), v.line, v.column));
+  }
+
+  void
+  warn_at(const util::YamlValue& v, std::string message)
+  {
+    m_diagnostics.push_back(
+      util::with_path(util::make_warning(std::move(message), v.line, v.column),
+                      m_source.display_path));
+  }
+
+  // True when `text`, the value of `what`, may be a link in a feed (http,
+  // https or relative); otherwise an error at the value: a javascript:,
+  // data: or vbscript: link would run on the page of whoever clicks it.
+  bool
+  web_reference(const util::YamlValue& v,
+                std::string_view what,
+                const std::string& text)
+  {
+    if (util::is_web_reference(text)) {
+      return true;
+    }
+    error_at(v,
+             "'" + std::string(what)
+               + "' must be an http(s) URL or a path, got \"" + text + "\"");
+    return false;
+  }
+
+  // Returns a field's text without characters XML forbids (a double-quoted
+  // "\x01" gets past the file check), warning about them.
+  std::optional<std::string>
+  text(const util::YamlValue& v, std::string_view what)
+  {
+    auto s = as_string(v, what);
+    if (!s) {
+      error(s.error());
+      return std::nullopt;
+    }
+    return clean(v, what, std::move(*s));
+  }
+
+  std::optional<std::vector<std::string>>
+  list(const util::YamlValue& v, std::string_view what)
+  {
+    auto items = as_string_list(v, what);
+    if (!items) {
+      error(items.error());
+      return std::nullopt;
+    }
+    for (auto& item : *items) {
+      item = clean(v, what, std::move(item));
+    }
+    if (v.kind == util::YamlValue::Kind::sequence) {
+      for (const auto& item : v.items) {
+        warn_if_cut(item, what);
+      }
+    } else {
+      warn_if_cut(v, what);
+    }
+    return std::move(*items);
+  }
+
+  // `written_offset`, when given, gets the offset the date was written
+  // with, if any.
+  std::optional<util::UtcSeconds>
+  date(const util::YamlValue& v,
+       std::string_view what,
+       std::optional<int>* written_offset = nullptr)
+  {
+    const auto s = text(v, what);
+    if (!s) {
+      return std::nullopt;
+    }
+    auto t = parse_date(*s, m_zone, written_offset);
+    if (!t) {
+      error_at(v, "'" + std::string(what) + "' " + t.error().message);
+      return std::nullopt;
+    }
+    return *t;
+  }
+
+  // Returns free text (a title, a summary): like text(), and warns when a
+  // YAML comment cut it short.
+  std::optional<std::string>
+  prose(const util::YamlValue& v, std::string_view what)
+  {
+    auto s = text(v, what);
+    if (s) {
+      warn_if_cut(v, what);
+    }
+    return s;
+  }
+
+private:
+  std::string
+  clean(const util::YamlValue& v, std::string_view what, std::string s)
+  {
+    const auto p = util::find_text_problem(s);
+    if (!p) {
+      return s;
+    }
+    std::size_t dropped = 0;
+    warn_at(v,
+            "'" + std::string(what) + "' has a control character "
+              + util::code_point_name(p->c) + "; it is dropped");
+    return util::drop_forbidden_chars(s, dropped);
+  }
+
+  // YAML reads " #" and the rest of the line as a comment, so an unquoted
+  // `description: Kansai #3 に...` silently becomes "Kansai".
+  void
+  warn_if_cut(const util::YamlValue& v, std::string_view what)
+  {
+    if (!v.plain || v.kind != util::YamlValue::Kind::scalar || v.scalar.empty()
+        || v.scalar.find('\n') != std::string::npos) {
+      return;
+    }
+    const std::string_view line =
+      util::source_line(m_yaml, m_yaml_line, v.line);
+    const std::size_t start = line.find(v.scalar);
+    if (start == std::string_view::npos) {
+      return;
+    }
+    const std::string_view rest = line.substr(start + v.scalar.size());
+    const std::size_t hash = rest.find('#');
+    if (hash == std::string_view::npos || hash == 0
+        || rest.find_first_not_of(" \t") != hash) {
+      return;
+    }
+    const int column = util::column_of(line, start + v.scalar.size() + hash);
+    m_diagnostics.push_back(util::with_path(
+      util::make_warning(
+        "'" + std::string(what)
+          + "' is cut short at ' #': YAML "
+            "reads the rest of the line as a comment; quote the "
+            "value to keep it",
+        v.line,
+        column),
+      m_source.display_path));
+  }
+
+  const PostSource& m_source;
+  const util::TimeZone& m_zone;
+  std::string_view m_yaml;
+  int m_yaml_line;
+  util::Diagnostics m_diagnostics;
+};
+
+} // namespace ogfeed::content::detail

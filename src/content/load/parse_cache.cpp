@@ -1,0 +1,195 @@
+#include "content/load/parse_cache.hpp"
+
+#include "util/field_codec.hpp"
+#include "util/hash.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <vector>
+
+namespace ogfeed::content {
+
+namespace {
+
+// FAT and some network file systems keep mtimes to 2 seconds.
+constexpr std::int64_t k_clock_slack_ns = 2'000'000'000;
+
+} // namespace
+
+// Every member Post's for_each_field() lists: the feeds' cache keys hash
+// these bytes, so a new member is in them once it is in that list.
+void
+write_post(util::ByteWriter& w, const Post& p)
+{
+  util::encode(w, p);
+}
+
+Post
+read_post(util::ByteReader& r)
+{
+  Post p;
+  util::decode(r, p);
+  return p;
+}
+
+std::string
+write_parsed(const ParsedPost& parsed)
+{
+  util::ByteWriter w;
+  w.u64(parsed.post ? 1 : 0);
+  if (parsed.post) {
+    write_post(w, *parsed.post);
+  }
+  util::write_diagnostics(w, parsed.diagnostics);
+  return w.take();
+}
+
+std::optional<ParsedPost>
+read_parsed(std::string_view bytes)
+{
+  util::ByteReader r(bytes);
+  ParsedPost parsed;
+  if (r.u64() != 0) {
+    parsed.post = read_post(r);
+  }
+  parsed.diagnostics = util::read_diagnostics(r);
+  if (r.failed() || !r.at_end()) {
+    return std::nullopt;
+  }
+  return parsed;
+}
+
+bool
+ParseCache::holds(const std::string& shown_path,
+                  const std::filesystem::path& file) const
+{
+  const auto it = m_entries.find(shown_path);
+  if (it == m_entries.end()) {
+    return false;
+  }
+  return settled(it->second.stamp)
+         && util::file_stamp(file) == it->second.stamp;
+}
+
+bool
+ParseCache::settled(const util::FileStamp& s) const
+{
+  return settled(s, m_read_time);
+}
+
+bool
+ParseCache::settled(const util::FileStamp& s, std::int64_t read_time)
+{
+  return s.mtime_ns < read_time - k_clock_slack_ns
+         && s.ctime_ns < read_time - k_clock_slack_ns;
+}
+
+std::vector<std::pair<std::string, util::FileStamp>>
+ParseCache::stamps() const
+{
+  std::vector<std::pair<std::string, util::FileStamp>> out;
+  out.reserve(m_entries.size());
+  for (const auto& [path, e] : m_entries) {
+    out.emplace_back(path, e.stamp);
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return a.first < b.first;
+  });
+  return out;
+}
+
+const CachedParse*
+ParseCache::find(const std::string& shown_path,
+                 const std::filesystem::path& file,
+                 const std::string& name,
+                 const std::string& folder,
+                 bool& rechecked) const
+{
+  const auto it = m_entries.find(shown_path);
+  if (it == m_entries.end()) {
+    return nullptr;
+  }
+  const CachedParse& e = it->second;
+  if (e.name != name || e.folder != folder) {
+    return nullptr;
+  }
+  const auto now = util::file_stamp(file);
+  if (!now || *now != e.stamp) {
+    return nullptr;
+  }
+  if (!settled(e.stamp)) {
+    // Written so close to when it was read that a later write may share
+    // the stamp: trust the bytes, not the stamp.
+    rechecked = true;
+    auto bytes = util::read_file(file, e.stamp.size);
+    if (!bytes || util::hash64(*bytes) != e.file_hash) {
+      return nullptr;
+    }
+  }
+  return &e;
+}
+
+void
+ParseCache::store(const std::string& shown_path, CachedParse entry)
+{
+  m_entries[shown_path] = std::move(entry);
+}
+
+void
+ParseCache::write(util::ByteWriter& w) const
+{
+  w.u64(m_setup);
+  w.i64(m_read_time);
+  // In path order, so that the same parses always make the same bytes.
+  std::vector<const std::pair<const std::string, CachedParse>*> sorted;
+  sorted.reserve(m_entries.size());
+  for (const auto& e : m_entries) {
+    sorted.push_back(&e);
+  }
+  std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) {
+    return a->first < b->first;
+  });
+  std::size_t bytes = 0;
+  for (const auto* e : sorted) {
+    bytes += e->first.size() + e->second.name.size() + e->second.folder.size()
+             + e->second.record.size() + 96;
+  }
+  w.reserve(w.bytes().size() + bytes + 64);
+  w.u64(sorted.size());
+  for (const auto* e : sorted) {
+    w.str(e->first);
+    util::write_stamp(w, e->second.stamp);
+    w.u64(e->second.file_hash);
+    w.str(e->second.name);
+    w.str(e->second.folder);
+    w.str(e->second.record);
+  }
+}
+
+ParseCache
+ParseCache::read(util::ByteReader& r, std::uint64_t setup)
+{
+  ParseCache cache(setup);
+  if (r.u64() != setup) {
+    return cache;
+  }
+  cache.m_read_time = r.i64();
+  const std::uint64_t n = r.count(64);
+  cache.m_entries.reserve(n);
+  for (std::uint64_t i = 0; i < n && !r.failed(); ++i) {
+    std::string path = r.str();
+    CachedParse e;
+    e.stamp = util::read_stamp(r);
+    e.file_hash = r.u64();
+    e.name = r.str();
+    e.folder = r.str();
+    e.record = r.str();
+    cache.m_entries.emplace(std::move(path), std::move(e));
+  }
+  if (r.failed()) {
+    return ParseCache(setup);
+  }
+  return cache;
+}
+
+} // namespace ogfeed::content

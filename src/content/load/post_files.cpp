@@ -1,0 +1,273 @@
+#include "content/load/post_files.hpp"
+
+#include "util/beneath.hpp"
+
+#include <fnmatch.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace ogfeed::content::detail {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using FileLanguages = std::map<std::string, ContentLanguage>;
+
+// A file stem without a Hugo language suffix ("post.en" -> "post", with
+// "en" in `key`), when the site has that language.
+std::string
+without_language(const std::string& stem,
+                 const FileLanguages& languages,
+                 std::string* key = nullptr)
+{
+  const std::size_t dot = stem.rfind('.');
+  if (dot == std::string::npos || dot == 0
+      || !languages.contains(stem.substr(dot + 1))) {
+    return stem;
+  }
+  if (key != nullptr) {
+    *key = stem.substr(dot + 1);
+  }
+  return stem.substr(0, dot);
+}
+
+bool
+is_markdown(const fs::path& p)
+{
+  const std::string ext = p.extension().string();
+  return ext == ".md" || ext == ".markdown" || ext == ".mdx";
+}
+
+// True when `rel` (below the content folder, '/'-separated) matches one of
+// the `exclude` globs.
+bool
+excluded(const std::string& rel, const std::vector<std::string>& globs)
+{
+  return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) {
+    if (g.ends_with("/**")) {
+      const std::string dir = g.substr(0, g.size() - 2); // keeps the '/'
+      if (::fnmatch((dir + "*").c_str(), rel.c_str(), 0) == 0) {
+        return true;
+      }
+    }
+    return ::fnmatch(g.c_str(), rel.c_str(), 0) == 0;
+  });
+}
+
+// A post file as the loader names it: a page bundle (`hello/index.md`, or
+// Eleventy's `hello/hello.md`) takes its folder's name and sits where its
+// folder does.
+PostFile
+post_file(const fs::path& p,
+          const fs::path& dir,
+          bool dir_is_normal,
+          const FileLanguages& languages)
+{
+  PostFile f;
+  f.path = p;
+  // Below a folder already in normal form, the iterator's path is too.
+  f.source.display_path =
+    dir_is_normal ? p.string() : p.lexically_normal().string();
+  f.source.file = p;
+  // Most posts never reach a feed: their bodies are read from where the
+  // front matter ended when needed rather than held, which keeps a
+  // 10,000-post build small.
+  f.source.keep_body = KeepBody::no;
+  // Its folder below `dir`, '/'-separated, from the path's own text (the
+  // iterator's paths are `dir` + '/' + the names below it).
+  const std::string& full = p.native();
+  std::string_view rel = full;
+  rel.remove_prefix(std::min(rel.size(), dir.native().size()));
+  while (rel.starts_with('/')) {
+    rel.remove_prefix(1);
+  }
+  const auto slash = rel.rfind('/');
+  std::string folder(slash == std::string_view::npos ? std::string_view()
+                                                     : rel.substr(0, slash));
+  const std::string stem =
+    without_language(p.stem().string(), languages, &f.language);
+  f.source.name = stem;
+  const auto last = folder.rfind('/');
+  const std::string_view folder_name =
+    last == std::string::npos ? std::string_view(folder)
+                              : std::string_view(folder).substr(last + 1);
+  if (!folder.empty() && (stem == "index" || stem == folder_name)) {
+    f.source.name = std::string(folder_name);
+    folder.resize(last == std::string::npos ? 0 : last);
+  }
+  f.source.folder = std::move(folder);
+  return f;
+}
+
+// Drops the Markdown files of a page bundle (a folder below `dir` with an
+// index.md) other than its index: Hugo reads them as the bundle's
+// resources, not as pages.
+void
+drop_bundle_resources(std::vector<PostFile>& files,
+                      const fs::path& dir,
+                      const FileLanguages& languages)
+{
+  // index.md, or a translation's index.en.md.
+  auto is_index = [&](const PostFile& f) {
+    return without_language(f.path.stem().string(), languages) == "index";
+  };
+  std::set<fs::path> bundles;
+  for (const auto& f : files) {
+    if (is_index(f) && f.path.parent_path() != dir) {
+      bundles.insert(f.path.parent_path());
+    }
+  }
+  if (bundles.empty()) {
+    return;
+  }
+  std::erase_if(files, [&](const PostFile& f) {
+    for (fs::path up = f.path.parent_path(); up.has_relative_path();
+         up = up.parent_path()) {
+      if (bundles.contains(up)) {
+        return !is_index(f) || up != f.path.parent_path();
+      }
+      if (up == up.parent_path()) {
+        break;
+      }
+    }
+    return false;
+  });
+}
+
+// Records a folder's stamp, taken before it is read: a file added while
+// it is read changes it after.
+void
+stamp_folder(const fs::path& dir, StampedPaths& folders)
+{
+  folders.emplace_back(dir.string(),
+                       util::file_stamp(dir).value_or(util::FileStamp{}));
+}
+
+util::Expected<void>
+find_post_files_in(const fs::path& dir,
+                   const std::vector<std::string>& exclude,
+                   const FileLanguages& languages,
+                   std::vector<PostFile>& files,
+                   StampedPaths& folders)
+{
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    return tl::unexpected(util::make_error("content folder '"
+                                           + dir.lexically_normal().string()
+                                           + "' does not exist"));
+  }
+  stamp_folder(dir, folders);
+  const bool in_posts = dir.filename() == "_posts";
+  const bool dir_is_normal = dir.lexically_normal() == dir;
+  fs::path current = dir; // what the next increment opens, for messages
+  fs::recursive_directory_iterator it(dir, fs::directory_options::none, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const fs::path& p = it->path();
+    std::error_code type_ec; // a dangling link is skipped, not an error
+    current = it->is_directory(type_ec) ? p : dir;
+    const std::string name = p.filename().string();
+    if (name.starts_with('.') || name == "node_modules") {
+      if (it->is_directory(type_ec)) {
+        it.disable_recursion_pending();
+      }
+      continue;
+    }
+    if (it->is_directory(type_ec) && !it->is_symlink(type_ec)) {
+      stamp_folder(p, folders);
+    }
+    // Jekyll's _posts may hold posts written in HTML.
+    const bool html = in_posts && p.extension() == ".html";
+    if (!it->is_regular_file(type_ec) || it->is_symlink(type_ec)
+        || !(is_markdown(p) || html) || p.stem() == "_index"
+        || (!exclude.empty()
+            && excluded(p.lexically_relative(dir).generic_string(), exclude))) {
+      continue;
+    }
+    files.push_back(post_file(p, dir, dir_is_normal, languages));
+  }
+  if (ec) {
+    // Name the folder that failed, not the content root above it.
+    return tl::unexpected(util::os_error(
+      "read folder", current.lexically_normal().string(), ec.value()));
+  }
+  return {};
+}
+
+} // namespace
+
+util::Expected<std::vector<PostFile>>
+find_post_files(const fs::path& site_root,
+                const SiteConfig& config,
+                StampedPaths& folders)
+{
+  std::vector<PostFile> files;
+  for (const auto& d : config.content_dirs) {
+    // A repository's settings read nothing outside the site: its posts
+    // would be published (content_dir: /home/me/notes, ../private).
+    const std::string inside = fs::path(d).lexically_normal().generic_string();
+    if (inside != "." && inside != "./"
+        && !util::is_plain_relative(std::string_view(inside).substr(
+          0, inside.find_last_not_of('/') + 1))) {
+      return tl::unexpected(util::make_error(
+        "content folder '" + d
+        + "' is outside the site; a site's settings may only name folders "
+          "inside it"));
+    }
+    if (inside != "." && inside != "./") {
+      // Nor through a link (posts -> /home/me/notes).
+      TRY_ASSIGN(site, util::Dir::open(site_root, util::Create::no));
+      auto folder = site.sub(
+        std::string_view(inside).substr(0, inside.find_last_not_of('/') + 1),
+        util::Create::no);
+      if (!folder
+          && folder.error().message.find("symbolic link")
+               != std::string::npos) {
+        return tl::unexpected(folder.error());
+      }
+    }
+    std::vector<PostFile> found;
+    TRY(find_post_files_in(
+      site_root / d, config.exclude, config.file_languages, found, folders));
+    drop_bundle_resources(found, site_root / d, config.file_languages);
+    if (config.url_rules.folder_categories && inside.ends_with("_posts")) {
+      // Jekyll: the folders above `_posts` are categories (blog/_posts).
+      std::vector<std::string> categories;
+      for (const auto& part : fs::path(inside).parent_path()) {
+        if (!part.empty() && part != ".") {
+          categories.push_back(part.string());
+        }
+      }
+      for (auto& f : found) {
+        f.folder_categories = categories;
+      }
+    }
+    if (const auto own = config.dir_permalinks.find(d);
+        own != config.dir_permalinks.end()) {
+      for (auto& f : found) {
+        f.permalink = own->second;
+      }
+    }
+    files.insert(files.end(),
+                 std::make_move_iterator(found.begin()),
+                 std::make_move_iterator(found.end()));
+  }
+  // In path order (component by component), sorted by a key that orders
+  // as std::filesystem::path compares: its '/' below every other byte.
+  std::vector<std::pair<std::string, std::size_t>> keys(files.size());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    keys[i] = {files[i].path.generic_string(), i};
+    std::replace(keys[i].first.begin(), keys[i].first.end(), '/', '\x01');
+  }
+  std::sort(keys.begin(), keys.end());
+  std::vector<PostFile> sorted;
+  sorted.reserve(files.size());
+  for (const auto& [key, i] : keys) {
+    sorted.push_back(std::move(files[i]));
+  }
+  return sorted;
+}
+
+} // namespace ogfeed::content::detail

@@ -1,0 +1,420 @@
+#include "content/load/site_loader.hpp"
+
+#include "content/config/permalink.hpp"
+#include "content/front_matter/front_matter.hpp"
+#include "content/load/post_files.hpp"
+#include "util/file.hpp"
+#include "util/hash.hpp"
+#include "util/parallel.hpp"
+#include "util/url.hpp"
+#include "util/utf8.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <optional>
+
+namespace ogfeed::content {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using namespace detail;
+
+// The path is already the message's prefix: say what failed without it.
+util::Error
+describe_read_error(util::Error e, const std::string& shown_path)
+{
+  e.path = shown_path;
+  if (e.os) {
+    e.message = "cannot " + e.os->action
+                + " the file: " + std::strerror(e.os->error_number);
+  }
+  return e;
+}
+
+// A FileHistory that remembers whether a post asked it: a post dated from
+// git or its mtime has a date its file does not hold, so it is not cached.
+class AskedHistory : public FileHistory
+{
+public:
+  explicit AskedHistory(const FileHistory* inner)
+    : m_inner(inner)
+  {
+  }
+  std::optional<FileDates>
+  dates_of(const std::filesystem::path& file) const override
+  {
+    m_asked = true;
+    return m_inner->dates_of(file);
+  }
+  bool
+  available() const override
+  {
+    return m_inner->available();
+  }
+  bool
+  asked() const
+  {
+    return m_asked;
+  }
+
+private:
+  const FileHistory* m_inner;
+  mutable bool m_asked = false;
+};
+
+void
+set_permalink(Post& post,
+              const SiteConfig& config,
+              const std::string& folder_pattern)
+{
+  if (post.permalink_override.empty()) {
+    post.permalink = permalink_url(
+      folder_pattern.empty() ? permalink_pattern(config, post) : folder_pattern,
+      config.base_url,
+      post,
+      config.permalink_timezone.value_or(config.timezone),
+      config.url_rules);
+    return;
+  }
+  // "/about/" is below the site, not the host: Jekyll and Hugo both read it
+  // against the base URL.
+  const std::string& own = post.permalink_override;
+  if (config.url_rules.own_permalink_tokens
+      && own.find(':') != std::string::npos && !util::is_http_url(own)
+      && check_permalink_pattern(own)) {
+    std::string pattern = own; // Jekyll's :title is the file's, ogfeed's :slug
+    for (auto i = pattern.find(":title"); i != std::string::npos;
+         i = pattern.find(":title", i + 1)) {
+      pattern.replace(i, 6, ":slug");
+    }
+    post.permalink =
+      permalink_url(pattern,
+                    config.base_url,
+                    post,
+                    config.permalink_timezone.value_or(config.timezone),
+                    config.url_rules);
+    return;
+  }
+  const std::string rel = own.starts_with('/') ? own.substr(1) : own;
+  post.permalink =
+    util::is_http_url(rel)
+      ? rel
+      : util::resolve_url(apply_url_rules(rel, config.url_rules, true),
+                          config.base_url);
+}
+
+// Hugo multilingual: a post is in `lang` (unless it says otherwise) and
+// lives under its prefix.
+void
+set_language(Post& post, const ContentLanguage& lang, const SiteConfig& config)
+{
+  if (post.language.empty()) {
+    post.language = lang.language;
+  }
+  if (post.permalink_override.empty()
+      && post.permalink.starts_with(config.base_url)) {
+    post.permalink = config.base_url + lang.url_prefix
+                     + post.permalink.substr(config.base_url.size());
+  }
+}
+
+// The language of the content folder `post` is in (content/en), if any.
+const ContentLanguage*
+folder_language(const Post& post,
+                const fs::path& site_root,
+                const SiteConfig& config)
+{
+  for (const auto& [dir, lang] : config.content_languages) {
+    const std::string folder =
+      (site_root / dir / "").lexically_normal().string();
+    if (post.file.lexically_normal().string().starts_with(folder)) {
+      return &lang;
+    }
+  }
+  return nullptr;
+}
+
+// What the site adds to a parsed post: its folder's categories, then its
+// permalink.
+void
+finish_post(Post& post, const PostFile& file, const SiteConfig& config)
+{
+  if (!file.folder_categories.empty()) {
+    std::vector<std::string> all = file.folder_categories;
+    for (auto& c : post.categories) {
+      if (std::find(all.begin(), all.end(), c) == all.end()) {
+        all.push_back(std::move(c));
+      }
+    }
+    post.categories = std::move(all);
+  }
+  set_permalink(post, config, file.permalink);
+}
+
+// Parses one file, or takes it from `cache`. Returns what the next cache
+// should hold for it, if anything.
+std::optional<CachedParse>
+load_one(const PostFile& file,
+         const SiteConfig& config,
+         const ParseCache* cache,
+         ParsedPost& out,
+         char& was_parsed) // 1: read and parsed, not from the cache
+{
+  const std::string& shown = file.source.display_path;
+  if (cache != nullptr) {
+    bool rechecked = false;
+    if (const CachedParse* hit = cache->find(
+          shown, file.path, file.source.name, file.source.folder, rechecked)) {
+      if (auto decoded = read_parsed(hit->record)) {
+        out = std::move(*decoded);
+        if (out.post) {
+          finish_post(*out.post, file, config);
+        }
+        return *hit;
+      }
+    }
+  }
+  was_parsed = 1;
+  const auto stamp = util::file_stamp(file.path); // before reading it
+  auto bytes = util::read_file(file.path, k_max_post_bytes);
+  if (!bytes) {
+    out.diagnostics.push_back(describe_read_error(bytes.error(), shown));
+    return std::nullopt;
+  }
+  PostSource source = file.source;
+  const AskedHistory history(source.history);
+  if (source.history != nullptr) {
+    source.history = &history;
+  }
+  out = parse_post(*bytes, source, config.timezone);
+  std::optional<CachedParse> entry;
+  if (stamp && !history.asked() && !util::has_error(out.diagnostics)) {
+    entry = CachedParse{*stamp,
+                        util::hash64(*bytes),
+                        file.source.name,
+                        file.source.folder,
+                        write_parsed(out)};
+  }
+  if (out.post) {
+    finish_post(*out.post, file, config);
+  }
+  return entry;
+}
+
+// What to do about a missing title or URL, for the error that says so.
+std::string
+no_setting_advice(const DetectedSite& detected, bool has_ogfeed_yaml, bool url)
+{
+  std::string advice;
+  if (!detected.generator.empty()) {
+    advice = "; " + detected.generator + "'s files (" + detected.marker
+             + ") do not name it";
+  } else if (!has_ogfeed_yaml) {
+    advice = "; no ogfeed.yaml and no generator's config found";
+  }
+  advice += has_ogfeed_yaml ? "; add it to ogfeed.yaml"
+                            : "; write ogfeed.yaml with 'title' and "
+                              "'base_url' (`ogfeed init` writes one)";
+  if (url && !detected.url_hint.empty()) {
+    advice += ", e.g. base_url: " + detected.url_hint;
+  }
+  return advice;
+}
+
+} // namespace
+
+util::Expected<SiteSetup>
+load_site_config(const fs::path& site_root,
+                 const std::optional<std::string>& base_url)
+{
+  SiteSetup setup;
+  std::error_code ec;
+  if (!fs::is_directory(site_root, ec)) {
+    return tl::unexpected(
+      util::make_error("site folder '" + site_root.lexically_normal().string()
+                       + "' does not exist"));
+  }
+  setup.detected = detect_site(site_root);
+  if (base_url) {
+    setup.detected.config.base_url = *base_url;
+  }
+  const fs::path path = site_root / "ogfeed.yaml";
+  const std::string shown = path.lexically_normal().string();
+  setup.has_ogfeed_yaml = fs::exists(path, ec);
+  util::Expected<SiteConfig> config = setup.detected.config;
+  if (setup.has_ogfeed_yaml) {
+    auto bytes = util::read_file(path, 1024 * 1024);
+    if (!bytes) {
+      return tl::unexpected(bytes.error());
+    }
+    config = parse_site_config(*bytes, setup.detected.config);
+  } else if (auto ok = finish_site_config(*config); !ok) {
+    config = tl::unexpected(ok.error());
+  }
+  if (!config) {
+    util::Error e = config.error();
+    if (e.message.starts_with("missing '")) {
+      e.message +=
+        no_setting_advice(setup.detected,
+                          setup.has_ogfeed_yaml,
+                          e.message.starts_with("missing 'base_url'"));
+    }
+    if (!setup.has_ogfeed_yaml) { // the site as a whole lacks it
+      e.line = 0;
+      e.column = 0;
+      return tl::unexpected(util::with_path(
+        std::move(e), (site_root / "").lexically_normal().string()));
+    }
+    return tl::unexpected(util::with_path(std::move(e), shown));
+  }
+  setup.config = std::move(*config);
+  if (base_url) {
+    setup.config.base_url = *base_url;
+  }
+  return setup;
+}
+
+util::Expected<std::string>
+load_post_body(const Post& post)
+{
+  if (post.body) {
+    return *post.body;
+  }
+  auto bytes = util::read_file(post.file, k_max_post_bytes);
+  if (!bytes) {
+    return tl::unexpected(describe_read_error(bytes.error(), post.shown_path));
+  }
+  const BodySpan& span = post.body_span;
+  if (bytes->size() != span.file_size
+      || util::hash64(*bytes) != span.file_hash) {
+    return tl::unexpected(util::with_path(
+      util::make_error("the file changed while ogfeed was building; build "
+                       "again"),
+      post.shown_path));
+  }
+  std::size_t dropped = 0; // warned about when the post was loaded
+  std::string body = util::drop_forbidden_chars(
+    normalize_text(std::string_view(*bytes).substr(
+      std::min<std::size_t>(span.offset, bytes->size()))),
+    dropped);
+  // Checked when loaded, but the file may have changed in place since.
+  if (auto ok = util::check_xml_text(body, span.line); !ok) {
+    return tl::unexpected(util::with_path(ok.error(), post.shown_path));
+  }
+  return body;
+}
+
+void
+sort_posts(std::vector<Post>& posts)
+{
+  // Indices are sorted, then each post moved once: a post is large.
+  std::vector<std::size_t> order(posts.size());
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    order[i] = i;
+  }
+  std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    const Post& a = posts[x];
+    const Post& b = posts[y];
+    if (a.date != b.date) {
+      return a.date > b.date;
+    }
+    if (a.slug != b.slug) {
+      return a.slug < b.slug;
+    }
+    return a.shown_path < b.shown_path;
+  });
+  std::vector<Post> sorted;
+  sorted.reserve(posts.size());
+  for (const std::size_t i : order) {
+    sorted.push_back(std::move(posts[i]));
+  }
+  posts = std::move(sorted);
+}
+
+std::uint64_t
+parse_cache_setup(const SiteConfig& config, BrokenDrafts broken_drafts)
+{
+  return util::hash64(std::string(OGFEED_VERSION) + "\x1f"
+                      + util::field_layout<Post>() + "\x1f"
+                      + config.timezone.name() + "\x1f"
+                      + (broken_drafts == BrokenDrafts::are_errors ? "e" : "w")
+                      + std::to_string(k_max_post_bytes));
+}
+
+LoadedPosts
+load_posts(const fs::path& site_root,
+           const SiteConfig& config,
+           unsigned jobs,
+           BrokenDrafts broken_drafts,
+           const ParseCache* cache)
+{
+  LoadedPosts out;
+  out.cache = ParseCache(parse_cache_setup(config, broken_drafts));
+  out.cache.set_read_time(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                            std::chrono::system_clock::now().time_since_epoch())
+                            .count());
+  auto files = find_post_files(site_root, config, out.folders);
+  if (!files) {
+    out.diagnostics.push_back(files.error());
+    return out;
+  }
+  out.files = files->size();
+  std::vector<ParsedPost> parsed(files->size());
+  std::vector<std::optional<CachedParse>> entries(files->size());
+  std::vector<char> was_parsed(files->size(), 0);
+  const GitHistory history(site_root, config.content_dirs);
+  for (auto& f : *files) {
+    f.source.broken_drafts = broken_drafts;
+    f.source.history = &history;
+  }
+  util::parallel_for(files->size(), jobs, [&](std::size_t i) {
+    entries[i] = load_one((*files)[i], config, cache, parsed[i], was_parsed[i]);
+  });
+  for (std::size_t i = 0; i < files->size(); ++i) {
+    out.parsed += was_parsed[i] != 0 ? 1 : 0;
+    if (entries[i]) {
+      out.cache.store((*files)[i].source.display_path, std::move(*entries[i]));
+    }
+  }
+  out.posts.reserve(parsed.size());
+  for (std::size_t i = 0; i < parsed.size(); ++i) {
+    ParsedPost& p = parsed[i];
+    out.diagnostics.insert(out.diagnostics.end(),
+                           std::make_move_iterator(p.diagnostics.begin()),
+                           std::make_move_iterator(p.diagnostics.end()));
+    if (p.post) {
+      // A file's language suffix decides, else its language's content
+      // folder (the default language's too, with its own subfolder).
+      const std::string& key = (*files)[i].language;
+      if (!key.empty()) {
+        set_language(*p.post, config.file_languages.at(key), config);
+      } else if (const ContentLanguage* lang =
+                   folder_language(*p.post, site_root, config)) {
+        set_language(*p.post, *lang, config);
+      }
+      out.posts.push_back(std::move(*p.post));
+    }
+  }
+  if (history.used() && !history.refusal().empty()) {
+    util::Diagnostic d = util::make_warning(
+      history.refusal() + "; posts without a 'date' cannot be dated from it");
+    d.path = (site_root / "").lexically_normal().string();
+    out.diagnostics.push_back(std::move(d));
+  }
+  if (history.used() && history.shallow()) {
+    util::Diagnostic d = util::make_warning(
+      "this git clone is shallow, so posts without a 'date' are dated by "
+      "the oldest commit it has, not the one that added them; fetch the "
+      "whole history (`git fetch --unshallow`; in GitHub Actions, "
+      "actions/checkout with `fetch-depth: 0`)");
+    d.path = (site_root / "").lexically_normal().string();
+    out.diagnostics.push_back(std::move(d));
+  }
+  sort_posts(out.posts);
+  return out;
+}
+
+} // namespace ogfeed::content

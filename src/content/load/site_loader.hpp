@@ -1,0 +1,85 @@
+#pragma once
+
+#include "content/config/site_config.hpp"
+#include "content/config/site_detect.hpp"
+#include "content/front_matter/post_parser.hpp"
+#include "content/load/parse_cache.hpp"
+#include "content/post.hpp"
+#include "util/error.hpp"
+#include "util/file.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ogfeed::content {
+
+// Posts larger than this are refused: posts are untrusted input.
+constexpr std::size_t k_max_post_bytes = 8 * 1024 * 1024;
+
+// A site's settings and where they came from.
+struct SiteSetup
+{
+  SiteConfig config;
+  DetectedSite detected; // the generator's settings, under ogfeed.yaml's
+  bool has_ogfeed_yaml = false;
+};
+
+// Detects the site's generator and reads its settings, then applies
+// `<site_root>/ogfeed.yaml`, when there is one, on top: its keys always
+// win. Errors carry the path of ogfeed.yaml; a site with no URL anywhere
+// gets an error that says how to give one.
+//
+// `base_url` (the command line's --base-url, for previews and forks)
+// replaces the site's URL wherever it came from.
+util::Expected<SiteSetup>
+load_site_config(const std::filesystem::path& site_root,
+                 const std::optional<std::string>& base_url = std::nullopt);
+
+// Paths with the stamps they had when they were read.
+using StampedPaths = std::vector<std::pair<std::string, util::FileStamp>>;
+
+struct LoadedPosts
+{
+  std::vector<Post> posts;       // newest first, ties by slug
+  util::Diagnostics diagnostics; // every bad post, plus warnings
+  ParseCache cache;              // this load's parses, for the next one
+  std::size_t files = 0;         // post files found
+  std::size_t parsed = 0;        // files read and parsed (not from a cache)
+  // Every folder read for post files, stamped before it was read: while
+  // they keep their stamps, no post file was added, removed or renamed.
+  StampedPaths folders;
+};
+
+// What a parse cache must be made under: ogfeed's version, the time zone,
+// what a broken draft is.
+std::uint64_t parse_cache_setup(const SiteConfig& config,
+                                BrokenDrafts broken_drafts);
+
+// Finds every Markdown file (*.md, *.markdown) under the content folder,
+// recursively, skipping hidden entries, `_index.md` list pages and
+// symbolic links; a page bundle's `index.md` takes its folder's name. Parses
+// them on `jobs` threads and sets each post's permalink (the post's own
+// `permalink`/`url` when it has one). Reports every bad post; a folder that
+// cannot be read is an error. A broken draft is left out with warnings
+// unless `broken_drafts` says its problems are errors. A file `cache`
+// (made under parse_cache_setup()) still holds is not read again: its
+// post and warnings come from there.
+LoadedPosts load_posts(const std::filesystem::path& site_root,
+                       const SiteConfig& config,
+                       unsigned jobs,
+                       BrokenDrafts broken_drafts = BrokenDrafts::are_errors,
+                       const ParseCache* cache = nullptr);
+
+// Returns a post's Markdown body: the one it holds, else read from
+// post.file at post.body_span. Fails when the file can no longer be read or
+// changed size since it was loaded, or when the body holds a character XML
+// forbids (at its line and column).
+util::Expected<std::string> load_post_body(const Post& post);
+
+// Sorts posts newest first, ties broken by slug, then source path.
+void sort_posts(std::vector<Post>& posts);
+
+} // namespace ogfeed::content

@@ -1,0 +1,131 @@
+#include "content/config/permalink.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace ogfeed;
+
+namespace {
+
+content::Post
+post_at(long long unix_seconds)
+{
+  content::Post p;
+  p.slug = "hello";
+  p.date = util::UtcSeconds{std::chrono::seconds{unix_seconds}};
+  return p;
+}
+
+} // namespace
+
+TEST_CASE("permalink: tokens, dates in the site's zone", "[content]")
+{
+  const util::TimeZone tokyo = *util::TimeZone::locate("Asia/Tokyo");
+  // 2024-12-31T16:30:00Z is already 2025-01-01 in Tokyo.
+  content::Post p = post_at(1735662600);
+  p.categories = {"技術 メモ"};
+  CHECK(content::permalink_url(
+          "/:year/:month/:day/:slug/", "https://e.example/", p, tokyo)
+        == "https://e.example/2025/01/01/hello/");
+  CHECK(content::permalink_url(
+          "/:category/:slug.html", "https://e.example/blog/", p, tokyo)
+        == "https://e.example/blog/%E6%8A%80%E8%A1%93%20%E3%83%A1%E3%83%A2/"
+           "hello.html");
+  const util::TimeZone utc = *util::TimeZone::locate("UTC");
+  CHECK(content::permalink_url("/:year/:slug/", "https://e.example/", p, utc)
+        == "https://e.example/2024/hello/");
+}
+
+TEST_CASE("permalink: an empty category drops its segment, a slug is encoded",
+          "[content]")
+{
+  const util::TimeZone tokyo = *util::TimeZone::locate("Asia/Tokyo");
+  content::Post p = post_at(1716000000);
+  p.slug = "a b?c";
+  CHECK(
+    content::permalink_url("/:category/:slug/", "https://e.example/", p, tokyo)
+    == "https://e.example/a%20b%3Fc/");
+}
+
+TEST_CASE("permalink: a bad pattern suggests the near token", "[content]")
+{
+  CHECK(content::check_permalink_pattern("/:year/:slug/"));
+  auto bad = content::check_permalink_pattern("/:yaer/:slug/");
+  REQUIRE(!bad);
+  CHECK(bad.error().message
+        == "unknown permalink token ':yaer', did you mean ':year'?");
+  CHECK(!content::check_permalink_pattern("posts/:slug/"));
+}
+
+TEST_CASE("issue 9: generators' permalink tokens", "[content]")
+{
+  const util::TimeZone tokyo = *util::TimeZone::locate("Asia/Tokyo");
+  content::Post p = post_at(1735662600); // 2025-01-01 01:30 in Tokyo
+  p.title = "Hello, World: 日本語 Title!";
+  p.file_name = "2025-01-01-hello";
+  p.folder = "posts/2025";
+  p.categories = {"Tech", "Go Lang"};
+  p.params["id"] = "abc123";
+  auto url = [&](const char* pattern) {
+    return content::permalink_url(pattern, "https://e.example/", p, tokyo);
+  };
+  CHECK(url("/:sections/:slug/") == "https://e.example/posts/2025/hello/");
+  CHECK(url("/:section/:filename/")
+        == "https://e.example/posts/2025-01-01-hello/");
+  CHECK(url("/:path/") == "https://e.example/posts/2025/2025-01-01-hello/");
+  CHECK(url("/:categories/:i_month/:i_day/:short_year/:slug:output_ext")
+        == "https://e.example/tech/go%20lang/1/1/25/hello.html");
+  CHECK(url("/:title/")
+        == "https://e.example/hello-world-%E6%97%A5%E6%9C%AC%E8%AA%9E-title/");
+  // No slug in front matter: Hugo's urlized title, its case left to the
+  // site's URL rules (Hugo lower-cases unless disablePathToLower).
+  CHECK(url("/:slugortitle/")
+        == "https://e.example/Hello-World-%E6%97%A5%E6%9C%AC%E8%AA%9E-Title/");
+  content::UrlRules hugo;
+  hugo.lower_case = true;
+  CHECK(content::permalink_url(
+          "/:slugortitle/", "https://e.example/", p, tokyo, hugo)
+        == url("/:title/"));
+  p.slug_given = true;
+  CHECK(url("/:slugortitle/") == "https://e.example/hello/");
+  CHECK(url("/items/:id") == "https://e.example/items/abc123");
+  CHECK(url("/:monthname/:hour:minute/") == "https://e.example/january/0130/");
+  CHECK(content::urlize("  Go 1.22: What's  New?  ") == "go-1.22-whats-new");
+}
+
+TEST_CASE("issue 21: Hugo's URL rules as the generator applies them",
+          "[content]")
+{
+  content::UrlRules hugo;
+  hugo.lower_case = true;
+  hugo.spaces_as_hyphens = true;
+  hugo.trailing_slash = true;
+  // Lower case, but percent-escapes keep their hex digits.
+  CHECK(content::apply_url_rules("Notes/Upper%20Case%E6%97%A5", hugo, false)
+        == "notes/upper-case%E6%97%A5/");
+  // A URL written out keeps its case; only the slash is added.
+  CHECK(content::apply_url_rules("Special/Own-URL", hugo, true)
+        == "Special/Own-URL/");
+  CHECK(content::apply_url_rules("feed.xml", hugo, true) == "feed.xml");
+  content::UrlRules ugly;
+  ugly.ugly = true;
+  CHECK(content::apply_url_rules("posts/Upper-Case/", ugly, false)
+        == "posts/Upper-Case.html");
+  CHECK(content::apply_url_rules("own/page/", ugly, true) == "own/page/");
+}
+
+TEST_CASE("issue 22: a permalink on another host (Zenn, Qiita) while the "
+          "feeds are published on the user's own site",
+          "[content]")
+{
+  const util::TimeZone tokyo = *util::TimeZone::locate("Asia/Tokyo");
+  content::Post p = post_at(1735662600);
+  p.file_name = "2025-01-01-hello";
+  CHECK(
+    content::check_permalink_pattern("https://zenn.dev/me/articles/:filename"));
+  CHECK(content::permalink_url("https://zenn.dev/me/articles/:filename",
+                               "https://me.github.io/zenn-feed/",
+                               p,
+                               tokyo)
+        == "https://zenn.dev/me/articles/2025-01-01-hello");
+  CHECK_FALSE(content::check_permalink_pattern("zenn.dev/:slug"));
+}

@@ -1,0 +1,294 @@
+#include "content/config/site_detect.hpp"
+#include "content/load/site_loader.hpp"
+#include "test_support.hpp"
+
+#include <cstdlib>
+
+using namespace ogfeed;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path
+site_of(const std::string& name,
+        const std::map<std::string, std::string>& files)
+{
+  const fs::path root = test::fresh_dir(name);
+  for (const auto& [path, text] : files) {
+    REQUIRE(util::write_file_atomic(root / path, text));
+  }
+  return root;
+}
+
+} // namespace
+
+TEST_CASE("issue 21: JavaScript configs are read without their comments, "
+          "and a value given through a const",
+          "[content]")
+{
+  const auto docusaurus = content::detect_site(
+    site_of("detect-docusaurus",
+            {{"docusaurus.config.js",
+              "// url: 'https://old.example.com',\n"
+              "/* title: 'Old',\n   url: 'https://older.example.com' */\n"
+              "const config = {\n"
+              "  title: 'ブログ', // url: 'https://comment.example.com'\n"
+              "  tagline: 'a // not a comment',\n"
+              "  url: 'https://docs.example.jp',\n"
+              "  baseUrl: '/',\n"
+              "};\nexport default config;\n"},
+             {"blog/2024-01-01-a.md", "---\ntitle: a\n---\nx\n"}}));
+  CHECK(docusaurus.generator == "Docusaurus");
+  CHECK(docusaurus.config.base_url == "https://docs.example.jp/");
+  CHECK(docusaurus.config.title == "ブログ");
+  CHECK(docusaurus.config.subtitle == "a // not a comment");
+
+  const auto astro = content::detect_site(
+    site_of("detect-astro",
+            {{"astro.config.mjs",
+              "import { defineConfig } from 'astro/config';\n"
+              "const SITE_URL = 'https://astro.example.jp';\n"
+              "export default defineConfig({\n  site: SITE_URL,\n});\n"},
+             {"src/content/blog/a.md", "---\ntitle: a\n---\nx\n"}}));
+  CHECK(astro.generator == "Astro");
+  CHECK(astro.config.base_url == "https://astro.example.jp/");
+}
+
+TEST_CASE("issue 21: Eleventy's site data in _data/site.json, below "
+          "dir.input",
+          "[content]")
+{
+  const auto eleventy = content::detect_site(
+    site_of("detect-eleventy",
+            {{".eleventy.js",
+              "module.exports = function () {\n"
+              "  return { dir: { input: \"src\", output: \"dist\" } };\n};\n"},
+             {"src/_data/site.json",
+              "{\n  \"title\": \"11ty のブログ\",\n  \"url\": "
+              "\"https://11ty.example.jp\"\n}\n"},
+             {"src/posts/a.md", "---\ntitle: a\ndate: 2024-01-01\n---\nx\n"}}));
+  CHECK(eleventy.generator == "Eleventy");
+  CHECK(eleventy.config.base_url == "https://11ty.example.jp/");
+  CHECK(eleventy.config.title == "11ty のブログ");
+  CHECK(eleventy.site_output == "dist");
+  CHECK(eleventy.config.content_dirs == std::vector<std::string>{"src/posts"});
+}
+
+TEST_CASE("issue 22: generator configs and ogfeed.yaml read the same with a "
+          "BOM and CRLF line ends",
+          "[content]")
+{
+  const std::string bom = "\xEF\xBB\xBF";
+  const auto jekyll = content::detect_site(site_of(
+    "detect-crlf-jekyll",
+    {{"_config.yml",
+      bom + "title: CRLF\r\nurl: https://crlf.example.jp\r\ntimezone: UTC\r\n"},
+     {"_posts/2024-01-01-a.md", "---\r\ntitle: a\r\n---\r\nx\r\n"}}));
+  CHECK(jekyll.generator == "Jekyll");
+  CHECK(jekyll.config.title == "CRLF");
+  CHECK(jekyll.config.base_url == "https://crlf.example.jp/");
+  CHECK(jekyll.config.timezone.name() == "UTC");
+  CHECK(jekyll.diagnostics.empty());
+
+  const auto hugo = content::detect_site(
+    site_of("detect-crlf-hugo",
+            {{"hugo.toml",
+              bom
+                + "baseURL = \"https://h.example.jp/\"\r\ntitle = \"H\"\r\n"
+                  "timeZone = \"UTC\"\r\n"},
+             {"content/posts/a.md", "---\r\ntitle: a\r\n---\r\nx\r\n"}}));
+  CHECK(hugo.generator == "Hugo");
+  CHECK(hugo.config.title == "H");
+  CHECK(hugo.config.timezone.name() == "UTC");
+  CHECK(hugo.diagnostics.empty());
+
+  const fs::path site = site_of(
+    "ogfeed-yaml-crlf",
+    {{"ogfeed.yaml",
+      bom + "title: Y\r\nbase_url: https://y.example.jp/\r\ntimezone: UTC\r\n"},
+     {"posts/a.md", "---\r\ntitle: a\r\ndate: 2024-01-01\r\n---\r\nx\r\n"}});
+  const auto setup = content::load_site_config(site);
+  REQUIRE(setup);
+  CHECK(setup->config.title == "Y");
+  CHECK(setup->config.timezone.name() == "UTC");
+}
+
+TEST_CASE("a repository's config never makes detection read a file outside "
+          "the site or through a link",
+          "[content]")
+{
+  // A secret beside the site, in the shape a config file would have.
+  const fs::path outside = test::fresh_dir("detect-outside");
+  REQUIRE(util::write_file_atomic(
+    outside / "metadata.json",
+    R"({"url": "https://leak.example/", "title": "LEAK"})"));
+  REQUIRE(util::write_file_atomic(
+    outside / "hugo.toml",
+    "baseURL = \"https://leak.example/\"\ntitle = \"LEAK\"\n"));
+
+  // Eleventy's data folder named outside the site.
+  const fs::path eleventy =
+    site_of("detect-eleventy-out",
+            {{".eleventy.js",
+              "module.exports = () => ({ dir: { input: \"src\", data: \"../../"
+                + outside.filename().string() + "\" } });\n"},
+             {"src/posts/a.md", "---\ntitle: a\n---\n"}});
+  const auto e = content::detect_site(eleventy);
+  CHECK(e.generator == "Eleventy");
+  CHECK(e.config.title != "LEAK");
+  CHECK(e.config.base_url.find("leak") == std::string::npos);
+
+  // A generator's config that is a link to a file elsewhere.
+  const fs::path hugo =
+    site_of("detect-hugo-link", {{"content/posts/a.md", "x"}});
+  fs::create_symlink(outside / "hugo.toml", hugo / "hugo.toml");
+  const auto h = content::detect_site(hugo);
+  CHECK(h.config.title != "LEAK");
+  CHECK(h.config.base_url.find("leak") == std::string::npos);
+}
+
+TEST_CASE("issue 23: a generator's JSON config is read as JSON: escapes "
+          "decoded, and what only YAML takes refused with its position",
+          "[content]")
+{
+  // Hugo's config.json, with an emoji written as a surrogate pair (as
+  // Python's and PHP's JSON writers do) and a BOM.
+  const auto hugo = content::detect_site(site_of(
+    "detect-json-hugo",
+    {{"config.json",
+      "\xEF\xBB\xBF{\"baseURL\": \"https://j.example.jp/\", \"title\": "
+      "\"J \\ud83d\\ude80 \\u30d6\\u30ed\\u30b0\", \"timeZone\": \"UTC\"}\n"},
+     {"content/posts/a.md", "---\ntitle: a\n---\nx\n"}}));
+  CHECK(hugo.generator == "Hugo");
+  CHECK(hugo.config.title == "J \xF0\x9F\x9A\x80 ブログ");
+  CHECK(hugo.config.base_url == "https://j.example.jp/");
+
+  // A trailing comma is YAML's, not JSON's: a warning at its place, and
+  // nothing read from the file.
+  const auto comma = content::detect_site(site_of(
+    "detect-json-comma",
+    {{"config.json",
+      "{\n  \"baseURL\": \"https://c.example.jp/\",\n  \"title\": \"C\",\n}\n"},
+     {"content/posts/a.md", "---\ntitle: a\n---\nx\n"}}));
+  REQUIRE(!comma.diagnostics.empty());
+  CHECK(comma.diagnostics[0].message.starts_with(
+    "cannot read the generator's config"));
+  CHECK(comma.diagnostics[0].line == 4);
+  CHECK(comma.config.title.empty());
+
+  // Eleventy's global data file, escapes decoded.
+  const auto eleventy = content::detect_site(
+    site_of("detect-json-eleventy",
+            {{"eleventy.config.js", "export default function () {}\n"},
+             {"_data/metadata.json",
+              "{\"title\": \"\\u0031\\u0031ty \\ud83d\\udcdd\", \"url\": "
+              "\"https://e.example.jp/\"}"},
+             {"posts/a.md", "---\ntitle: a\ndate: 2024-01-01\n---\nx\n"}}));
+  CHECK(eleventy.generator == "Eleventy");
+  CHECK(eleventy.config.title == "11ty \xF0\x9F\x93\x9D");
+  CHECK(eleventy.config.base_url == "https://e.example.jp/");
+}
+
+TEST_CASE("issue 21: Gatsby's posts are in the folders "
+          "gatsby-source-filesystem names that hold Markdown",
+          "[content]")
+{
+  const auto gatsby = content::detect_site(site_of(
+    "detect-gatsby",
+    {{"gatsby-config.js",
+      "module.exports = {\n  siteMetadata: { siteUrl: `https://g.example.jp` "
+      "},\n  plugins: [\n"
+      "    // { resolve: `gatsby-source-filesystem`, options: { path: "
+      "`${__dirname}/old` } },\n"
+      "    { resolve: `gatsby-source-filesystem`, options: { name: `assets`, "
+      "path: `${__dirname}/static/img` } },\n"
+      "    { resolve: 'gatsby-source-filesystem', options: { path: "
+      "'./articles', name: 'blog' } },\n"
+      "    { resolve: `gatsby-source-filesystem`, options: { path: "
+      "`${__dirname}/../outside` } },\n"
+      "  ],\n}\n"},
+     {"old/a.md", "---\ntitle: old\n---\nx\n"},
+     {"static/img/logo.png", "png"},
+     {"articles/2024/first.md", "---\ntitle: a\ndate: 2024-01-01\n---\nx\n"}}));
+  CHECK(gatsby.generator == "Gatsby");
+  CHECK(gatsby.config.base_url == "https://g.example.jp/");
+  CHECK(gatsby.config.content_dirs == std::vector<std::string>{"articles"});
+}
+
+TEST_CASE("issue 21: a gatsby-source-filesystem folder that is a link is "
+          "never looked into",
+          "[content]")
+{
+  const auto outside =
+    site_of("detect-gatsby-outside",
+            {{"notes/secret.md", "---\ntitle: secret\n---\nx\n"}});
+  const auto root = site_of(
+    "detect-gatsby-link",
+    {{"gatsby-config.js",
+      "module.exports = { siteMetadata: { siteUrl: `https://g.example.jp` }, "
+      "plugins: [{ resolve: `gatsby-source-filesystem`, options: { path: "
+      "`${__dirname}/writing` } }] }\n"}});
+  std::filesystem::create_directory_symlink(outside / "notes",
+                                            root / "writing");
+  const auto gatsby = content::detect_site(root);
+  CHECK(gatsby.generator == "Gatsby");
+  CHECK(gatsby.config.content_dirs != std::vector<std::string>{"writing"});
+}
+
+TEST_CASE("issue 21: Hexo dates a post's URL in the building machine's zone, "
+          "its time in the site's; ogfeed.yaml's permalink_timezone wins",
+          "[content]")
+{
+  const fs::path root = site_of(
+    "detect-hexo-zone",
+    {{"_config.yml",
+      "title: T\nurl: https://hexo.example.tw\ntimezone: Asia/Taipei\n"},
+     {"source/_posts/a.md",
+      "---\ntitle: a\ndate: 2024-04-21 07:10:16\n---\nx\n"},
+     {"source/_posts/b.md", "---\ntitle: b\ndate: 2023-05-23\n---\nx\n"}});
+  const char* was = std::getenv("TZ");
+  const std::optional<std::string> saved =
+    was ? std::optional<std::string>(was) : std::nullopt;
+  const auto links = [&] {
+    auto setup = content::load_site_config(root);
+    REQUIRE(setup);
+    auto loaded = content::load_posts(root, setup->config, 1);
+    content::sort_posts(loaded.posts);
+    std::vector<std::string> out;
+    for (const auto& p : loaded.posts) {
+      out.push_back(p.permalink);
+    }
+    return out;
+  };
+  ::setenv("TZ", "UTC", 1); // a CI runner: 07:10 in Taipei is 23:10 before
+  CHECK(links()
+        == std::vector<std::string>{"https://hexo.example.tw/2024/04/20/a/",
+                                    "https://hexo.example.tw/2023/05/22/b/"});
+  ::setenv("TZ", "Asia/Taipei", 1); // the author's machine
+  CHECK(links()
+        == std::vector<std::string>{"https://hexo.example.tw/2024/04/21/a/",
+                                    "https://hexo.example.tw/2023/05/23/b/"});
+  // `timezone: ''` is none: Hexo reads and dates in one zone, the
+  // machine's, so the URL has the date as written.
+  const fs::path unset = site_of(
+    "detect-hexo-no-zone",
+    {{"_config.yml", "title: T\nurl: https://hexo.example.tw\ntimezone: ''\n"},
+     {"source/_posts/a.md",
+      "---\ntitle: a\ndate: 2024-04-21 07:10:16\n---\nx\n"}});
+  auto no_zone = content::load_site_config(unset);
+  REQUIRE(no_zone);
+  CHECK_FALSE(no_zone->config.permalink_timezone);
+  CHECK(no_zone->detected.diagnostics.empty());
+  REQUIRE(util::write_file_atomic(root / "ogfeed.yaml",
+                                  "permalink_timezone: Asia/Tokyo\n"));
+  ::setenv("TZ", "UTC", 1);
+  CHECK(links()
+        == std::vector<std::string>{"https://hexo.example.tw/2024/04/21/a/",
+                                    "https://hexo.example.tw/2023/05/23/b/"});
+  if (saved) {
+    ::setenv("TZ", saved->c_str(), 1);
+  } else {
+    ::unsetenv("TZ");
+  }
+}
