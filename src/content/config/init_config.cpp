@@ -79,6 +79,26 @@ line(const DetectedSite& site,
   return text + "\n";
 }
 
+// A setting that is this machine's own (a generator that dates in the
+// build machine's zone), commented out: pinned, it would be wrong on a
+// machine in another zone.
+std::optional<std::string>
+machine_line(const DetectedSite& site,
+             std::string_view key,
+             const std::string& value)
+{
+  const auto it =
+    std::find_if(site.settings.begin(),
+                 site.settings.end(),
+                 [&](const DetectedSetting& s) { return s.key == key; });
+  if (it == site.settings.end() || !it->of_this_machine) {
+    return std::nullopt;
+  }
+  const std::string text = fmt::format("# {}: {}", key, value);
+  return text + std::string(text.size() < 40 ? 40 - text.size() : 1, ' ') + "# "
+         + it->source + "; set it to the zone the site is built in\n";
+}
+
 // The defaults ogfeed.yaml does not need to say, shown for reference.
 constexpr const char* k_defaults =
   "\n# Defaults, for reference:\n"
@@ -144,16 +164,17 @@ init_config_yaml(const DetectedSite& site)
               "not in " + where
                 + "; check it (the feeds' xml:lang, the cards' line "
                   "breaking: en, zh-CN...)");
-  out += line(site,
-              "timezone",
-              c.timezone.name(),
-              "not in " + where
-                + "; check it: dates without an offset are read in this "
-                  "zone");
+  out += machine_line(site, "timezone", c.timezone.name())
+           .value_or(line(site,
+                          "timezone",
+                          c.timezone.name(),
+                          "not in " + where
+                            + "; check it: dates without an offset are read "
+                              "in this zone"));
   if (c.permalink_timezone) {
-    out += "# permalink_timezone: " + c.permalink_timezone->name()
-           + "  # the zone the site is built in: " + site.generator
-           + " dates URLs in it\n";
+    out +=
+      machine_line(site, "permalink_timezone", c.permalink_timezone->name())
+        .value_or("");
   }
   if (!c.author.name.empty()) {
     out += line(site, "author", yaml_quoted(c.author.name));

@@ -17,6 +17,9 @@ struct DetectedSetting
 {
   std::string key;    // the ogfeed.yaml key: "base_url", "permalink", ...
   std::string source; // where it came from: "baseURL in hugo.toml"
+  // The value is the machine's own (its time zone, for a generator that
+  // dates in it): `ogfeed init` writes it commented out, not pinned.
+  bool of_this_machine = false;
 };
 
 // What a site's files say about it when no ogfeed.yaml does.

@@ -93,9 +93,11 @@ public:
   }
 
   void
-  note(const std::string& key, const std::string& source)
+  note(const std::string& key,
+       const std::string& source,
+       bool of_this_machine = false)
   {
-    m_site.settings.push_back({key, source});
+    m_site.settings.push_back({key, source, of_this_machine});
   }
 
   void

@@ -26,7 +26,8 @@ detect_hexo(Detector& d)
   if (!scalar(c, "timezone").value_or("").empty()) {
     d.config().permalink_timezone = util::TimeZone::machine();
     d.note("permalink_timezone",
-           "Hexo: URL dates in this machine's zone (TZ, else /etc/localtime)");
+           "Hexo: URL dates in this machine's zone (TZ, else /etc/localtime)",
+           true);
   }
   // Hexo's :title is the file's path below _posts.
   std::string pattern =

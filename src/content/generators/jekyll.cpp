@@ -108,7 +108,8 @@ detect_jekyll(Detector& d)
   if (scalar(c, "timezone").value_or("").empty()) {
     d.config().timezone = util::TimeZone::machine();
     d.note("timezone",
-           "Jekyll without timezone: this machine's (TZ, else /etc/localtime)");
+           "Jekyll without timezone: this machine's (TZ, else /etc/localtime)",
+           true);
   }
   d.permalink(from_jekyll_pattern(scalar(c, "permalink").value_or("date")),
               "",

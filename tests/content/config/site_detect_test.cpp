@@ -292,3 +292,35 @@ TEST_CASE("issue 21: Hexo dates a post's URL in the building machine's zone, "
     ::unsetenv("TZ");
   }
 }
+
+TEST_CASE("issue 21: ogfeed init leaves a zone that is this machine's "
+          "commented out, never pinned",
+          "[content]")
+{
+  const char* was = std::getenv("TZ");
+  const std::optional<std::string> saved =
+    was ? std::optional<std::string>(was) : std::nullopt;
+  ::setenv("TZ", "Asia/Taipei", 1);
+  const auto jekyll = content::detect_site(
+    site_of("init-jekyll-zone",
+            {{"_config.yml", "title: T\nurl: https://j.example.jp\n"},
+             {"_posts/2024-06-01-a.md", "---\ntitle: a\n---\nx\n"}}));
+  CHECK(jekyll.config.timezone.name() == "Asia/Taipei");
+  const std::string yaml = content::init_config_yaml(jekyll);
+  CHECK(yaml.find("\n# timezone: Asia/Taipei ") != std::string::npos);
+  CHECK(yaml.find("\ntimezone:") == std::string::npos);
+  const auto hexo = content::detect_site(
+    site_of("init-hexo-zone",
+            {{"_config.yml",
+              "title: T\nurl: https://h.example.jp\ntimezone: Asia/Tokyo\n"},
+             {"source/_posts/a.md", "---\ntitle: a\n---\nx\n"}}));
+  const std::string hexo_yaml = content::init_config_yaml(hexo);
+  CHECK(hexo_yaml.find("\ntimezone: Asia/Tokyo ") != std::string::npos);
+  CHECK(hexo_yaml.find("\n# permalink_timezone: Asia/Taipei ")
+        != std::string::npos);
+  if (saved) {
+    ::setenv("TZ", saved->c_str(), 1);
+  } else {
+    ::unsetenv("TZ");
+  }
+}
