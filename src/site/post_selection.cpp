@@ -6,8 +6,8 @@
 #include "card/card_look.hpp"
 #include "site/card_looks.hpp"
 
-#include <map>
 #include <string>
+#include <unordered_map>
 
 namespace ogfeed::site {
 
@@ -64,25 +64,28 @@ select_posts(std::vector<content::Post> posts,
              BuildReport& report)
 {
   util::Diagnostics& diagnostics = report.diagnostics;
-  std::vector<content::Post> out;
-  out.reserve(posts.size());
-  std::map<std::string, std::string> seen; // permalink -> source path
-  for (auto& post : posts) {
+  // Kept posts move forward in place (no second vector of posts); each is
+  // found by its permalink, which stays put once the post is in place.
+  std::unordered_map<std::string_view, std::size_t> seen;
+  seen.reserve(posts.size());
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < posts.size(); ++i) {
+    content::Post& post = posts[i];
     BuildReport::PostRecord record{
       post.shown_path, post.permalink, post.date, skip_reason(post, options)};
     if (!record.skipped.empty()) {
       report.post_records.push_back(std::move(record));
       continue;
     }
-    const auto [it, inserted] = seen.emplace(post.permalink, post.shown_path);
-    if (!inserted) {
+    if (const auto it = seen.find(post.permalink); it != seen.end()) {
       record.skipped = "duplicate permalink";
       report.post_records.push_back(std::move(record));
       // Hugo and Jekyll build such a site anyway (one page overwrites the
       // other): a warning, and the post is in no feed.
       diagnostics.push_back(util::with_path(
         util::make_warning(
-          "permalink '" + post.permalink + "' is also used by " + it->second
+          "permalink '" + post.permalink + "' is also used by "
+            + posts[it->second].shown_path
             + ", so the generator publishes only one page there; this post "
               "is left out of the feeds (give one of them another 'slug', or "
               "add :year/:month/:day to the site's 'permalink')",
@@ -92,9 +95,14 @@ select_posts(std::vector<content::Post> posts,
       continue;
     }
     report.post_records.push_back(std::move(record));
-    out.push_back(std::move(post));
+    if (kept != i) {
+      posts[kept] = std::move(post);
+    }
+    seen.emplace(posts[kept].permalink, kept);
+    ++kept;
   }
-  return out;
+  posts.erase(posts.begin() + static_cast<std::ptrdiff_t>(kept), posts.end());
+  return posts;
 }
 
 // A post whose own `image` names a file the site does not have: its og:image

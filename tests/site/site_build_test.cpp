@@ -166,11 +166,13 @@ TEST_CASE("issue 21: two posts with one permalink: a warning, as the "
           "generators build such a site; the older is left out",
           "[site]")
 {
-  const fs::path root =
-    site_with("dup-site",
-              "https://d.example/",
-              {{"a.md", "---\ntitle: a\ndate: 2020-01-01\nslug: same\n---\n"},
-               {"b.md", "---\ntitle: b\ndate: 2020-01-02\nslug: same\n---\n"}});
+  const fs::path root = site_with(
+    "dup-site",
+    "https://d.example/",
+    {{"a.md", "---\ntitle: a\ndate: 2020-01-01\nslug: same\n---\n"},
+     {"b.md", "---\ntitle: b\ndate: 2020-01-02\nslug: same\n---\n"},
+     // Newest, and left out: the kept posts move up past it.
+     {"c.md", "---\ntitle: c\ndate: 2020-01-03\ndraft: true\n---\n"}});
   const site::BuildReport report =
     site::build_site(options_for(root, root / "public"));
   REQUIRE(report.diagnostics.size() == 1);

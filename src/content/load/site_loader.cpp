@@ -326,12 +326,23 @@ sort_posts(std::vector<Post>& posts)
     }
     return a.shown_path < b.shown_path;
   });
-  std::vector<Post> sorted;
-  sorted.reserve(posts.size());
-  for (const std::size_t i : order) {
-    sorted.push_back(std::move(posts[i]));
+  // Position k takes posts[order[k]]: each cycle of the permutation is
+  // walked with one post aside, so no second vector of posts is made.
+  for (std::size_t start = 0; start < order.size(); ++start) {
+    if (order[start] == start) {
+      continue;
+    }
+    Post aside = std::move(posts[start]);
+    std::size_t k = start;
+    while (order[k] != start) {
+      const std::size_t from = order[k];
+      posts[k] = std::move(posts[from]);
+      order[k] = k;
+      k = from;
+    }
+    posts[k] = std::move(aside);
+    order[k] = k;
   }
-  posts = std::move(sorted);
 }
 
 std::uint64_t
@@ -379,6 +390,7 @@ load_posts(const fs::path& site_root,
       out.cache.store((*files)[i].source.display_path, std::move(*entries[i]));
     }
   }
+  std::vector<std::optional<CachedParse>>().swap(entries); // moved from
   out.posts.reserve(parsed.size());
   for (std::size_t i = 0; i < parsed.size(); ++i) {
     ParsedPost& p = parsed[i];
@@ -398,6 +410,7 @@ load_posts(const fs::path& site_root,
       out.posts.push_back(std::move(*p.post));
     }
   }
+  std::vector<ParsedPost>().swap(parsed); // moved from: give the room back
   if (history.used() && !history.refusal().empty()) {
     util::Diagnostic d = util::make_warning(
       history.refusal() + "; posts without a 'date' cannot be dated from it");

@@ -179,3 +179,40 @@ TEST_CASE("issue 9: exclude globs leave files out of the posts", "[content]")
   REQUIRE(loaded.posts.size() == 1);
   CHECK(loaded.posts[0].slug == "keep");
 }
+
+TEST_CASE("site loader: posts are sorted in place, every permutation cycle "
+          "walked",
+          "[content]")
+{
+  std::vector<content::Post> posts(500);
+  std::uint64_t x = 88172645463325252ull; // xorshift: a fixed shuffle
+  for (std::size_t i = 0; i < posts.size(); ++i) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    posts[i].slug = "s" + std::to_string(x % 97);
+    posts[i].shown_path = "posts/" + std::to_string(i) + ".md";
+    posts[i].date = util::UtcSeconds{std::chrono::seconds{(x >> 8) % 40}};
+  }
+  std::vector<std::string> expected;
+  for (const auto& p : posts) {
+    expected.push_back(p.shown_path);
+  }
+  std::vector<const content::Post*> by(posts.size());
+  for (std::size_t i = 0; i < posts.size(); ++i) {
+    by[i] = &posts[i];
+  }
+  std::sort(by.begin(), by.end(), [](const auto* a, const auto* b) {
+    return std::tie(b->date, a->slug, a->shown_path)
+           < std::tie(a->date, b->slug, b->shown_path);
+  });
+  for (std::size_t i = 0; i < by.size(); ++i) {
+    expected[i] = by[i]->shown_path;
+  }
+  content::sort_posts(posts);
+  std::vector<std::string> got;
+  for (const auto& p : posts) {
+    got.push_back(p.shown_path);
+  }
+  CHECK(got == expected);
+}
