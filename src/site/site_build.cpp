@@ -346,14 +346,13 @@ struct Recording
 };
 
 // Publishes the feeds, head.json and the other outputs, then records the
-// build; the build cache is written meanwhile.
+// build; the feed cache is written meanwhile.
 void
 publish_and_record(const BuildOptions& options,
                    const content::SiteConfig& config,
                    OutputTransaction& tx,
                    FeedStepResult& feeds,
                    std::string head,
-                   content::ParseCache next_cache,
                    Recording r,
                    BuildReport& report)
 {
@@ -362,12 +361,9 @@ publish_and_record(const BuildOptions& options,
   // publishes everything, and its entries are keyed by what they were made
   // from): it is written while the outputs are.
   std::future<void> cache_written =
-    std::async(std::launch::async,
-               [&state,
-                next = BuildCache{std::move(next_cache),
-                                  std::move(feeds.cache)}]() mutable {
-                 (void)write_build_cache(state, next);
-               });
+    std::async(std::launch::async, [&state, next = std::move(feeds.cache)]() {
+      (void)write_feed_cache(state, next);
+    });
   const std::vector<FeedFile> others =
     other_outputs(feeds, std::move(head), config);
   append(report.diagnostics, collisions(feeds, others, config, options));
@@ -398,7 +394,7 @@ build_changed(const BuildOptions& options,
   auto say = [&](const char* stage, std::size_t total = 0) {
     stages.say(stage, total);
   };
-  const BuildCache cache =
+  BuildCache cache =
     read_build_cache(state, content::parse_cache_setup(*config, broken_drafts));
   const std::size_t first_note = report.diagnostics.size();
   content::ParseCache next_cache;
@@ -406,6 +402,15 @@ build_changed(const BuildOptions& options,
   record.fingerprint = fingerprint;
   const std::vector<content::Post> posts = load_and_select(
     options, *config, cache, broken_drafts, report, record, next_cache);
+  cache.posts = content::ParseCache(); // read: its records are done with
+  // The parse cache depends on nothing later: it is written while the
+  // build goes on, and its records freed once written (the future waits
+  // for it on every way out of this function).
+  std::future<void> parse_cache_written = std::async(
+    std::launch::async, [&state, next = std::move(next_cache)]() mutable {
+      const content::ParseCache written = std::move(next); // freed here
+      (void)write_parse_cache(state, written);
+    });
   lap("load");
   if (util::has_error(report.diagnostics)) {
     return;
@@ -449,7 +454,6 @@ build_changed(const BuildOptions& options,
                      *tx,
                      feeds,
                      head.get(),
-                     std::move(next_cache),
                      {std::move(record), first_note, std::move(card_inputs)},
                      report);
   lap("publish");
