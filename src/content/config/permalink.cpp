@@ -14,6 +14,9 @@ namespace ogfeed::content {
 
 namespace {
 
+// `:param_NAME`: the front-matter value NAME (Hexo's `:abbrlink`).
+constexpr std::string_view k_param = "param_";
+
 // Every token, longest first where one is a prefix of another, so that
 // `:slugortitle` is not read as `:slug` + "ortitle".
 constexpr std::array<std::string_view, 22> k_tokens = {
@@ -29,7 +32,11 @@ std::string_view
 token_at(std::string_view pattern, std::size_t colon)
 {
   const std::string_view rest = pattern.substr(colon + 1);
+  const bool param = rest.starts_with(k_param);
   for (const std::string_view t : k_tokens) {
+    if (param) {
+      break;
+    }
     if (rest.starts_with(t)) {
       return t;
     }
@@ -130,6 +137,11 @@ name_token(std::string_view token, const Post& post)
   if (token == "output_ext") {
     return ".html";
   }
+  if (token.starts_with(k_param)) {
+    const auto it = post.params.find(std::string(token.substr(k_param.size())));
+    return it == post.params.end() ? std::string()
+                                   : util::percent_encode(it->second);
+  }
   return {};
 }
 
@@ -173,6 +185,9 @@ check_permalink_pattern(std::string_view pattern)
   for (std::size_t i = pattern.find(':'); i != std::string_view::npos;
        i = pattern.find(':', i + 1)) {
     const std::string_view token = token_at(pattern, i);
+    if (token.starts_with(k_param) && token.size() > k_param.size()) {
+      continue;
+    }
     if (std::find(k_tokens.begin(), k_tokens.end(), token) == k_tokens.end()) {
       std::string message =
         "unknown permalink token ':" + std::string(token) + "'";

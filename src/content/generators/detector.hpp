@@ -66,6 +66,9 @@ std::optional<std::string> js_string(const std::string& source,
 // below the site `root`, if they agree on one.
 std::optional<std::string> html_lang(const fs::path& root, const fs::path& rel);
 std::string without_slashes(std::string dir);
+// `text` with each tab that starts a line (after other such tabs) as two
+// spaces.
+std::string tabs_as_indent(std::string text);
 
 class Detector
 {
@@ -226,10 +229,15 @@ public:
   }
 
   // Reads a TOML, YAML or JSON config file; a broken one is a warning.
+  // With `tab_indent`, tabs that start a line are two spaces each, as
+  // Hexo reads its YAML (hexo-front-matter's escape).
   std::optional<util::YamlValue>
-  document(const std::string& rel)
+  document(const std::string& rel, bool tab_indent = false)
   {
-    const std::string text = read_text(m_root, rel);
+    std::string text = read_text(m_root, rel);
+    if (tab_indent) {
+      text = tabs_as_indent(std::move(text));
+    }
     auto doc = rel.ends_with(".toml")   ? util::parse_toml(text, 1)
                : rel.ends_with(".json") ? util::parse_json_value(text)
                                         : util::parse_yaml(text, 1);

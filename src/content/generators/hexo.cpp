@@ -1,8 +1,64 @@
 #include "content/generators/generators.hpp"
 
+#include <algorithm>
+#include <array>
+#include <cctype>
+
 namespace ogfeed::content::generators {
 
 namespace {
+
+// Hexo's permalink: `:title` is the file's path below _posts, `:name` its
+// name, and a token Hexo itself does not make is a front-matter value (its
+// permalink filter takes every key of the post: `:abbrlink`).
+std::string
+from_hexo_pattern(std::string_view pattern)
+{
+  static constexpr std::array<std::string_view, 14> own = {"id",
+                                                           "title",
+                                                           "name",
+                                                           "post_title",
+                                                           "year",
+                                                           "month",
+                                                           "day",
+                                                           "hour",
+                                                           "minute",
+                                                           "second",
+                                                           "i_month",
+                                                           "i_day",
+                                                           "hash",
+                                                           "category"};
+  std::string out;
+  for (std::size_t i = 0; i < pattern.size();) {
+    if (pattern[i] != ':') {
+      out += pattern[i++];
+      continue;
+    }
+    std::size_t end = i + 1;
+    while (end < pattern.size()
+           && (std::isalnum(static_cast<unsigned char>(pattern[end]))
+               || pattern[end] == '_')) {
+      ++end;
+    }
+    while (end > i + 1 && pattern[end - 1] == '_') {
+      --end; // Hexo's token ends in a letter or digit
+    }
+    const std::string_view name = pattern.substr(i + 1, end - i - 1);
+    out += ':';
+    if (name == "title") {
+      out += "path";
+    } else if (name == "name") {
+      out += "filename";
+    } else if (name.empty()
+               || std::find(own.begin(), own.end(), name) != own.end()) {
+      out += name;
+    } else {
+      out += "param_" + std::string(name);
+    }
+    i = end;
+  }
+  return out;
+}
 
 bool
 detect_hexo(Detector& d)
@@ -10,7 +66,7 @@ detect_hexo(Detector& d)
   if (!is_file(d.root() / "_config.yml")) {
     return false;
   }
-  const auto doc = d.document("_config.yml");
+  const auto doc = d.document("_config.yml", true);
   const util::YamlValue* c = doc ? &*doc : nullptr;
   const std::string source = scalar(c, "source_dir").value_or("source");
   if (!is_dir(d.root() / source / "_posts")) {
@@ -29,17 +85,8 @@ detect_hexo(Detector& d)
            "Hexo: URL dates in this machine's zone (TZ, else /etc/localtime)",
            true);
   }
-  // Hexo's :title is the file's path below _posts.
-  std::string pattern =
-    scalar(c, "permalink").value_or(":year/:month/:day/:title/");
-  for (std::size_t i = pattern.find(":title"); i != std::string::npos;
-       i = pattern.find(":title", i + 1)) {
-    pattern.replace(i, 6, ":path");
-  }
-  for (std::size_t i = pattern.find(":name"); i != std::string::npos;
-       i = pattern.find(":name", i + 1)) {
-    pattern.replace(i, 5, ":filename");
-  }
+  const std::string pattern = from_hexo_pattern(
+    scalar(c, "permalink").value_or(":year/:month/:day/:title/"));
   d.permalink(pattern.starts_with('/') ? pattern : "/" + pattern,
               "",
               "permalink in _config.yml");

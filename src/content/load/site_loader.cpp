@@ -212,6 +212,12 @@ no_setting_advice(const DetectedSite& detected, bool has_ogfeed_yaml, bool url)
   if (!detected.generator.empty()) {
     advice = "; " + detected.generator + "'s files (" + detected.marker
              + ") do not name it";
+    for (const util::Diagnostic& d : detected.diagnostics) {
+      if (d.message.starts_with("cannot read the generator's config")) {
+        advice += " (" + util::format_diagnostic(d) + ")"; // why not
+        break;
+      }
+    }
   } else if (!has_ogfeed_yaml) {
     advice = "; no ogfeed.yaml and no generator's config found";
   }

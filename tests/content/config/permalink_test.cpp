@@ -129,3 +129,19 @@ TEST_CASE("issue 22: a permalink on another host (Zenn, Qiita) while the "
         == "https://zenn.dev/me/articles/2025-01-01-hello");
   CHECK_FALSE(content::check_permalink_pattern("zenn.dev/:slug"));
 }
+
+TEST_CASE("issue 21: :param_NAME is a front-matter value (Hexo's :abbrlink)",
+          "[content]")
+{
+  const util::TimeZone utc = *util::TimeZone::locate("UTC");
+  content::Post p = post_at(1716000000);
+  p.params["abbrlink"] = "4a1b 2c";
+  CHECK(content::check_permalink_pattern("/posts/:param_abbrlink.html"));
+  CHECK_FALSE(content::check_permalink_pattern("/posts/:param_.html"));
+  CHECK(content::permalink_url(
+          "/posts/:param_abbrlink.html", "https://e.example/", p, utc)
+        == "https://e.example/posts/4a1b%202c.html");
+  CHECK(content::permalink_url(
+          "/:year/:param_missing/:slug/", "https://e.example/", p, utc)
+        == "https://e.example/2024/hello/");
+}

@@ -324,3 +324,31 @@ TEST_CASE("issue 21: ogfeed init leaves a zone that is this machine's "
     ::unsetenv("TZ");
   }
 }
+
+TEST_CASE("issue 21: Hexo's _config.yml read as Hexo reads it: tabs that "
+          "indent are two spaces; one it cannot read says why",
+          "[content]")
+{
+  const auto tabs = content::load_site_config(site_of(
+    "detect-hexo-tabs",
+    {{"_config.yml",
+      "title: Yuhan\nurl: https://h.example.cn\npermalink: "
+      "posts/:abbrlink.html\nlive2d:\n\tenable: false\n\tmodel:\n\t\tuse: "
+      "miku\n"},
+     {"source/_posts/a.md", "---\ntitle: a\nabbrlink: 30134\n---\nx\n"}}));
+  REQUIRE(tabs);
+  CHECK(tabs->config.title == "Yuhan");
+  CHECK(tabs->config.permalink == "/posts/:param_abbrlink.html");
+  CHECK(tabs->detected.diagnostics.empty());
+
+  const auto broken = content::load_site_config(
+    site_of("detect-hexo-broken",
+            {{"_config.yml", "title: [unclosed\nurl: https://h.example.cn\n"},
+             {"source/_posts/a.md", "---\ntitle: a\n---\nx\n"}}));
+  REQUIRE_FALSE(broken);
+  const std::string message = util::format_diagnostic(broken.error());
+  INFO(message);
+  CHECK(message.find("missing 'title'") != std::string::npos);
+  CHECK(message.find("cannot read the generator's config")
+        != std::string::npos);
+}
