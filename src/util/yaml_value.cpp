@@ -295,4 +295,21 @@ source_line(std::string_view text, int first_line, int line)
   return text.substr(pos, end == std::string_view::npos ? end : end - pos);
 }
 
+std::string
+tabs_as_indent(std::string text)
+{
+  std::string out;
+  out.reserve(text.size());
+  bool line_start = true;
+  for (const char c : text) {
+    if (c == '\t' && line_start) {
+      out += "  ";
+      continue;
+    }
+    line_start = c == '\n';
+    out += c;
+  }
+  return out;
+}
+
 } // namespace ogfeed::util

@@ -90,4 +90,9 @@ visit_map(const YamlValue& v,
 // `first_line`, or an empty view.
 std::string_view source_line(std::string_view text, int first_line, int line);
 
+// `text` with each tab that indents a line (at its start, or after such
+// tabs) as two spaces: how Hexo reads YAML (hexo-front-matter's escape),
+// where YAML itself forbids tabs there.
+std::string tabs_as_indent(std::string text);
+
 } // namespace ogfeed::util

@@ -5,6 +5,7 @@
 #include "util/split.hpp"
 #include "util/toml_value.hpp"
 
+#include <algorithm>
 #include <regex>
 
 namespace ogfeed::content::detail {
@@ -76,6 +77,26 @@ parse_front_matter_leniently(const FrontMatter& fm, util::Diagnostics& notes)
     return root;
   }
   const util::Error first = root.error();
+  const std::size_t tab = fm.data.starts_with('\t') ? 0 : fm.data.find("\n\t");
+  if (tab != std::string::npos) {
+    // Hexo reads indenting tabs as two spaces each; YAML forbids them.
+    if (auto spaced = util::parse_yaml(
+          util::tabs_as_indent(std::string(fm.data)), fm.data_line)) {
+      const int line =
+        fm.data_line
+        + static_cast<int>(std::count(
+          fm.data.begin(),
+          fm.data.begin() + static_cast<std::ptrdiff_t>(tab + (tab > 0)),
+          '\n'));
+      notes.push_back(util::make_warning(
+        "a line is indented with a tab, which YAML forbids; read as two "
+        "spaces each, as Hexo reads it (indent with spaces so every YAML "
+        "reader agrees)",
+        line,
+        1));
+      return spaced;
+    }
+  }
   std::vector<std::string> lines;
   for (const std::string_view l : util::split(fm.data, '\n')) {
     lines.emplace_back(l);

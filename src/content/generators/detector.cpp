@@ -187,23 +187,6 @@ without_slashes(std::string dir)
   return dir;
 }
 
-std::string
-tabs_as_indent(std::string text)
-{
-  std::string out;
-  out.reserve(text.size());
-  bool line_start = true;
-  for (const char c : text) {
-    if (c == '\t' && line_start) {
-      out += "  ";
-      continue;
-    }
-    line_start = c == '\n';
-    out += c;
-  }
-  return out;
-}
-
 // The first of `dirs` (below root) that holds Markdown posts.
 std::optional<std::string>
 first_dir(const fs::path& root, std::initializer_list<std::string_view> dirs)

@@ -66,9 +66,6 @@ std::optional<std::string> js_string(const std::string& source,
 // below the site `root`, if they agree on one.
 std::optional<std::string> html_lang(const fs::path& root, const fs::path& rel);
 std::string without_slashes(std::string dir);
-// `text` with each tab that starts a line (after other such tabs) as two
-// spaces.
-std::string tabs_as_indent(std::string text);
 
 class Detector
 {
@@ -236,7 +233,7 @@ public:
   {
     std::string text = read_text(m_root, rel);
     if (tab_indent) {
-      text = tabs_as_indent(std::move(text));
+      text = util::tabs_as_indent(std::move(text));
     }
     auto doc = rel.ends_with(".toml")   ? util::parse_toml(text, 1)
                : rel.ends_with(".json") ? util::parse_json_value(text)

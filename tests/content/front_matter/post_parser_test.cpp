@@ -483,3 +483,20 @@ TEST_CASE("post parser: Hexo's several category paths (a list of lists) are "
         == std::vector<std::string>{
           "解題心得", "UVa", "CPE歷屆", "CPE 2023/03/21", "雜記"});
 }
+
+TEST_CASE("issue 21: front matter indented with tabs is read as Hexo reads "
+          "it, two spaces a tab, with a warning at the first",
+          "[content]")
+{
+  const content::ParsedPost p = parse("---\ntitle: タブ\ndate: 2024-01-01\n"
+                                      "tags:\n\t- hexo\n\t- タブ\n---\nbody\n");
+  REQUIRE(p.post);
+  CHECK(p.post->tags == std::vector<std::string>{"hexo", "タブ"});
+  CHECK(messages(p)
+        == std::vector<std::string>{
+          "posts/hello.md:5:1: warning: a line is indented with a tab, which "
+          "YAML forbids; read as two spaces each, as Hexo reads it (indent "
+          "with spaces so every YAML reader agrees)"});
+  // A tab that does not indent is no help: still an error.
+  CHECK_FALSE(parse("---\ntitle:\tx: y: z\n---\n").post);
+}
