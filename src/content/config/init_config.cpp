@@ -55,6 +55,25 @@ markup_list(const MarkupDialects& m)
   return out + "]";
 }
 
+// Where detection read `key`, if it did.
+const DetectedSetting*
+setting(const DetectedSite& site, std::string_view key)
+{
+  const auto it =
+    std::find_if(site.settings.begin(),
+                 site.settings.end(),
+                 [&](const DetectedSetting& s) { return s.key == key; });
+  return it == site.settings.end() ? nullptr : &*it;
+}
+
+// `text` padded to where the comments of ogfeed.yaml's lines start.
+std::string
+padded(std::string text)
+{
+  text.append(text.size() < 40 ? 40 - text.size() : 1, ' ');
+  return text;
+}
+
 // One `key: value` line, commented with its source when it was read, else
 // with `guess` (why ogfeed chose it, for the user to check) when one is
 // given.
@@ -64,17 +83,13 @@ line(const DetectedSite& site,
      const std::string& value,
      std::string_view guess = {})
 {
-  const auto it =
-    std::find_if(site.settings.begin(),
-                 site.settings.end(),
-                 [&](const DetectedSetting& s) { return s.key == key; });
-  std::string text =
+  const std::string text =
     fmt::format("{}:{}{}", key, value.empty() ? "" : " ", value);
-  const std::string pad(text.size() < 40 ? 40 - text.size() : 1, ' ');
-  if (it != site.settings.end()) {
-    text += pad + "# from " + it->source;
-  } else if (!guess.empty()) {
-    text += pad + "# guessed: " + std::string(guess);
+  if (const DetectedSetting* s = setting(site, key)) {
+    return padded(text) + "# from " + s->source + "\n";
+  }
+  if (!guess.empty()) {
+    return padded(text) + "# guessed: " + std::string(guess) + "\n";
   }
   return text + "\n";
 }
@@ -87,16 +102,12 @@ machine_line(const DetectedSite& site,
              std::string_view key,
              const std::string& value)
 {
-  const auto it =
-    std::find_if(site.settings.begin(),
-                 site.settings.end(),
-                 [&](const DetectedSetting& s) { return s.key == key; });
-  if (it == site.settings.end() || !it->of_this_machine) {
+  const DetectedSetting* s = setting(site, key);
+  if (s == nullptr || !s->of_this_machine) {
     return std::nullopt;
   }
-  const std::string text = fmt::format("# {}: {}", key, value);
-  return text + std::string(text.size() < 40 ? 40 - text.size() : 1, ' ') + "# "
-         + it->source + "; set it to the zone the site is built in\n";
+  return padded(fmt::format("# {}: {}", key, value)) + "# " + s->source
+         + "; set it to the zone the site is built in\n";
 }
 
 // The defaults ogfeed.yaml does not need to say, shown for reference.
@@ -121,9 +132,7 @@ constexpr const char* k_defaults =
 std::string
 markup_line(const DetectedSite& site)
 {
-  std::string markup = "markup: " + markup_list(site.config.markup);
-  markup += std::string(markup.size() < 40 ? 40 - markup.size() : 1, ' ');
-  return markup
+  return padded("markup: " + markup_list(site.config.markup))
          + (site.generator.empty()
               ? "# every template syntax ogfeed knows: no generator found\n"
               : "# the template syntax " + site.generator

@@ -354,8 +354,8 @@ sort_posts(std::vector<Post>& posts)
 std::uint64_t
 parse_cache_setup(const SiteConfig& config, BrokenDrafts broken_drafts)
 {
-  return util::hash64(std::string(OGFEED_VERSION) + "\x1f"
-                      + util::field_layout<Post>() + "\x1f"
+  static const std::string layout = util::field_layout<Post>();
+  return util::hash64(std::string(OGFEED_VERSION) + "\x1f" + layout + "\x1f"
                       + config.timezone.name() + "\x1f"
                       + (broken_drafts == BrokenDrafts::are_errors ? "e" : "w")
                       + std::to_string(k_max_post_bytes));
