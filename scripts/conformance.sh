@@ -85,8 +85,11 @@ for dir in "${fixtures[@]}"; do
   rm -rf "$site" && cp -r "$dir" "$site" && rm -f "$site/expected.tsv"
   kind=${generator:-$name}
   case "$kind" in hugo*) tool=hugo ;; jekyll*) tool=jekyll ;; hexo* | eleventy* | docusaurus* | gatsby*) tool=npm ;; *) tool=none ;; esac
-  if [[ $tool == npm && ! -d "${OGFEED_NPM_DIR:-/nonexistent}/node_modules" ]]; then
-    echo "conformance: $name: skipped, OGFEED_NPM_DIR names no npm folder with its generator"
+  package=${kind%%-*}
+  [[ $package == eleventy ]] && package=@11ty/eleventy
+  [[ $package == docusaurus ]] && package=@docusaurus/core
+  if [[ $tool == npm && ! -d "${OGFEED_NPM_DIR:-/nonexistent}/node_modules/$package" ]]; then
+    echo "conformance: $name: skipped, OGFEED_NPM_DIR names no npm folder with $package"
     continue
   fi
   if [[ $check -eq 1 && $tool != none && $tool != npm ]] && ! command -v "$tool" >/dev/null; then
@@ -105,7 +108,7 @@ for dir in "${fixtures[@]}"; do
         echo '<!doctype html><html><body>{{ range .Pages }}<a href="{{ .Permalink }}">{{ .Title }}</a>{{ end }}</body></html>' >"$site/layouts/_default/list.html"
       fi
       printf '%s\n' '<!doctype html><html><body><pre>' \
-        '{{ range .Sites }}{{ range .RegularPages }}ogfeed-post	{{ with .File }}{{ .Filename }}{{ end }}	{{ .Permalink }}' \
+        '{{ range .Sites }}{{ range .RegularPages }}ogfeed-post	{{ with .File }}{{ .Filename | safeHTML }}{{ end }}	{{ .Permalink | safeHTML }}' \
         '{{ end }}{{ end }}</pre></body></html>' >"$site/layouts/index.html"
       (cd "$site" && hugo --quiet -d "$out" >/dev/null)
       settings=$(cd "$site" && hugo config) # whole: a pipe's early exit is a SIGPIPE

@@ -47,4 +47,8 @@ std::string resolve_url(std::string_view ref, std::string_view base);
 // (Japanese, spaces, slashes) becomes one safe path segment.
 std::string percent_encode(std::string_view text);
 
+// Undoes percent_encode(): each %XX (two hex digits) is its byte; anything
+// else is kept as written.
+std::string percent_decode(std::string_view text);
+
 } // namespace ogfeed::util

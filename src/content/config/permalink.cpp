@@ -1,5 +1,6 @@
 #include "content/config/permalink.hpp"
 
+#include "content/config/url_path.hpp"
 #include "util/ascii.hpp"
 #include "util/edit_distance.hpp"
 #include "util/url.hpp"
@@ -112,8 +113,10 @@ name_token(std::string_view token, const Post& post)
   if (token == "categories") { // Jekyll: every category, lower case
     std::string out;
     for (const auto& c : post.categories) {
-      out +=
-        (out.empty() ? "" : "/") + util::percent_encode(util::ascii_lower(c));
+      if (!out.empty()) {
+        out += '/';
+      }
+      out += util::percent_encode(util::ascii_lower(c));
     }
     return out;
   }
@@ -143,6 +146,20 @@ name_token(std::string_view token, const Post& post)
                                    : util::percent_encode(it->second);
   }
   return {};
+}
+
+// The text of a name token, as written, for urlize_token(); nullptr for
+// the other tokens.
+const std::string*
+token_text(std::string_view token, const Post& post)
+{
+  if (token == "slug" || (token == "slugortitle" && post.slug_given)) {
+    return &post.slug;
+  }
+  if (token == "slugortitle" || token == "title") {
+    return &post.title;
+  }
+  return token == "filename" ? &post.file_name : nullptr;
 }
 
 } // namespace
@@ -207,26 +224,24 @@ check_permalink_pattern(std::string_view pattern)
 std::string
 apply_url_rules(std::string path, const UrlRules& rules, bool own)
 {
-  if (!own && (rules.lower_case || rules.spaces_as_hyphens)) {
-    std::string out;
-    for (std::size_t i = 0; i < path.size(); ++i) {
-      if (rules.spaces_as_hyphens && path.compare(i, 3, "%20") == 0) {
-        out += '-';
-        i += 2;
-      } else if (path[i] == '%' && i + 2 < path.size()) {
-        out.append(path, i, 3); // hex digits keep their case
-        i += 2;
-      } else {
-        out += rules.lower_case ? static_cast<char>(
-                 std::tolower(static_cast<unsigned char>(path[i])))
-                                : path[i];
-      }
+  if (!own && (rules.sanitized || rules.lower_case)) {
+    std::string text = util::percent_decode(path);
+    if (rules.sanitized) {
+      text = sanitize_url_path(text);
     }
-    path = std::move(out);
+    if (rules.lower_case) {
+      text = lower_url_path(text);
+    }
+    path = url_path_encode(text);
   }
-  if (rules.ugly && !own && path.ends_with('/') && path.size() > 1) {
-    path.back() = '.';
-    path += "html";
+  if (rules.ugly && !own && !path.empty()) {
+    if (path.ends_with('/')) {
+      path.pop_back();
+    }
+    return path + ".html";
+  }
+  if (rules.trailing_slash && !own && !path.empty() && path.back() != '/') {
+    return path + '/';
   }
   if (rules.trailing_slash && !path.empty() && path.back() != '/') {
     const std::size_t last = path.rfind('/');
@@ -244,8 +259,10 @@ permalink_url(std::string_view pattern,
               std::string_view base_url,
               const Post& post,
               const util::TimeZone& zone,
-              const UrlRules& rules)
+              const UrlRules& rules,
+              bool section_pattern)
 {
+  const bool urlize = section_pattern && rules.urlized_section_tokens;
   const util::CivilTime day = util::to_civil(
     post.date,
     rules.dates_as_written && post.date_offset ? *post.date_offset
@@ -283,6 +300,9 @@ permalink_url(std::string_view pattern,
       path += two_digits(day.minute);
     } else if (token == "second") {
       path += two_digits(day.second);
+    } else if (const std::string* name =
+                 urlize ? token_text(token, post) : nullptr) {
+      path += url_path_encode(urlize_token(*name));
     } else {
       path += name_token(token, post);
     }

@@ -10,19 +10,26 @@
 namespace ogfeed::content {
 
 // How a generator turns a pattern's path into the URL it publishes (Hugo:
-// lower case unless `disablePathToLower`, spaces as '-', and a trailing
-// slash unless `uglyURLs`). A generator that keeps paths as made sets none.
+// cleaned, lower case unless `disablePathToLower`, and a trailing slash
+// unless `uglyURLs`). A generator that keeps paths as made sets none.
 struct UrlRules
 {
-  bool lower_case = false;        // ASCII letters lower-cased
-  bool spaces_as_hyphens = false; // a space in a token becomes '-'
-  bool trailing_slash = false;    // a path whose last segment has no '.'
-                                  // ends in '/'
+  // The path keeps only what sanitize_url_path() keeps (config/url_path).
+  bool sanitized = false;
+  // Each name token of a section's own pattern (:slug, :slugortitle,
+  // :title, :filename) is cleaned by urlize_token() first, '+' a space:
+  // Hugo's `permalinks`, where "C++入門" is /c-入門/ (its default URL keeps
+  // the '+').
+  bool urlized_section_tokens = false;
+  bool lower_case = false; // letters lower-cased (Unicode)
+  // A pattern's path ends in '/'; a URL written out too, unless its last
+  // segment has a '.'.
+  bool trailing_slash = false;
   // Jekyll: a post's own `permalink` is a pattern too (/:year/:title/).
   bool own_permalink_tokens = false;
   // Jekyll: the folders above a `_posts` folder are its posts' categories.
   bool folder_categories = false;
-  // Hugo's uglyURLs: a pattern's path ending in '/' ends in ".html".
+  // Hugo's uglyURLs: a pattern's path ends in ".html" (for its '/').
   bool ugly = false;
   // Astro: a relative image in front matter is an asset the generator
   // processes and publishes under a name it makes up (/_astro/x.HASH.webp),
@@ -39,8 +46,9 @@ requires util::is_a<Self, UrlRules>
 void
 for_each_field(Self& r, F&& f)
 {
+  f("sanitized", r.sanitized);
+  f("urlized_section_tokens", r.urlized_section_tokens);
   f("lower_case", r.lower_case);
-  f("spaces_as_hyphens", r.spaces_as_hyphens);
   f("trailing_slash", r.trailing_slash);
   f("own_permalink_tokens", r.own_permalink_tokens);
   f("folder_categories", r.folder_categories);
@@ -75,12 +83,14 @@ std::string urlize(std::string_view title, bool lower = true);
 
 // Returns the absolute URL of `post` under `base_url` (which ends in '/'):
 // the pattern's tokens replaced (dates in `zone`, slug and category
-// percent-encoded; an empty category drops its segment).
+// percent-encoded; an empty category drops its segment). `section_pattern`:
+// the pattern is a section's own (SiteConfig::section_permalinks).
 std::string permalink_url(std::string_view pattern,
                           std::string_view base_url,
                           const Post& post,
                           const util::TimeZone& zone,
-                          const UrlRules& rules = {});
+                          const UrlRules& rules = {},
+                          bool section_pattern = false);
 
 // `path` (percent-encoded, below the site) as `rules` publish it. With
 // `own` (a post's own `url:`), only the trailing slash applies: Hugo keeps

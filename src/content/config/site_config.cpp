@@ -107,12 +107,19 @@ site_url(const SiteConfig& config, const std::string& url)
     config.base_url);
 }
 
-const std::string&
-permalink_pattern(const SiteConfig& config, const Post& post)
+const std::string*
+section_permalink(const SiteConfig& config, const Post& post)
 {
   const std::string section = post.folder.substr(0, post.folder.find('/'));
   const auto it = config.section_permalinks.find(section);
-  return it == config.section_permalinks.end() ? config.permalink : it->second;
+  return it == config.section_permalinks.end() ? nullptr : &it->second;
+}
+
+const std::string&
+permalink_pattern(const SiteConfig& config, const Post& post)
+{
+  const std::string* own = section_permalink(config, post);
+  return own != nullptr ? *own : config.permalink;
 }
 
 } // namespace ogfeed::content

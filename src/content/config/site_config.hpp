@@ -255,6 +255,10 @@ std::string site_url(const SiteConfig& config, const std::string& url);
 // are the same, so caches of what a configuration made can key on it.
 std::string config_fingerprint(const SiteConfig& config);
 
+// The pattern of the section `post` is in, if it has its own.
+const std::string* section_permalink(const SiteConfig& config,
+                                     const Post& post);
+
 // The permalink pattern for a post: its section's, else the site's.
 const std::string& permalink_pattern(const SiteConfig& config,
                                      const Post& post);

@@ -218,12 +218,12 @@ read_hugo_urls(Detector& d, const util::YamlValue* c)
   d.config().raw_html = scalar(renderer, "unsafe").value_or("") == "true"
                           ? RawHtml::keep
                           : RawHtml::omit;
-  const bool ugly = scalar(c, "uglyURLs").value_or("") == "true";
   d.config().url_rules = {
+    .sanitized = true,
+    .urlized_section_tokens = true,
     .lower_case = scalar(c, "disablePathToLower").value_or("") != "true",
-    .spaces_as_hyphens = true,
-    .trailing_slash = !ugly,
-    .ugly = ugly,
+    .trailing_slash = true,
+    .ugly = scalar(c, "uglyURLs").value_or("") == "true",
     .dates_as_written = true};
 }
 

@@ -71,12 +71,17 @@ set_permalink(Post& post,
               const std::string& folder_pattern)
 {
   if (post.permalink_override.empty()) {
-    post.permalink = permalink_url(
-      folder_pattern.empty() ? permalink_pattern(config, post) : folder_pattern,
-      config.base_url,
-      post,
-      config.permalink_timezone.value_or(config.timezone),
-      config.url_rules);
+    const std::string* section = section_permalink(config, post);
+    const bool by_folder = !folder_pattern.empty();
+    post.permalink =
+      permalink_url(by_folder ? folder_pattern
+                    : section ? *section
+                              : config.permalink,
+                    config.base_url,
+                    post,
+                    config.permalink_timezone.value_or(config.timezone),
+                    config.url_rules,
+                    !by_folder && section != nullptr);
     return;
   }
   // "/about/" is below the site, not the host: Jekyll and Hugo both read it

@@ -96,21 +96,70 @@ TEST_CASE("issue 21: Hugo's URL rules as the generator applies them",
           "[content]")
 {
   content::UrlRules hugo;
+  hugo.sanitized = true;
+  hugo.urlized_section_tokens = true;
   hugo.lower_case = true;
-  hugo.spaces_as_hyphens = true;
   hugo.trailing_slash = true;
-  // Lower case, but percent-escapes keep their hex digits.
+  // Lower case (Unicode), spaces as '-', escapes kept.
   CHECK(content::apply_url_rules("Notes/Upper%20Case%E6%97%A5", hugo, false)
         == "notes/upper-case%E6%97%A5/");
-  // A URL written out keeps its case; only the slash is added.
+  // A URL written out keeps its case; only the slash is added, and not
+  // after a segment with a '.'.
   CHECK(content::apply_url_rules("Special/Own-URL", hugo, true)
         == "Special/Own-URL/");
   CHECK(content::apply_url_rules("feed.xml", hugo, true) == "feed.xml");
-  content::UrlRules ugly;
+  // A pattern's path always ends in '/' (hugo 0.111.3: /:filename.html is
+  // /name.html/), or in ".html" with uglyURLs.
+  CHECK(content::apply_url_rules("a/x.y", hugo, false) == "a/x.y/");
+  content::UrlRules ugly = hugo;
   ugly.ugly = true;
   CHECK(content::apply_url_rules("posts/Upper-Case/", ugly, false)
-        == "posts/Upper-Case.html");
-  CHECK(content::apply_url_rules("own/page/", ugly, true) == "own/page/");
+        == "posts/upper-case.html");
+  CHECK(content::apply_url_rules("about-3li3.com", ugly, false)
+        == "about-3li3.com.html");
+  CHECK(content::apply_url_rules("own/page", ugly, true) == "own/page/");
+
+  // Each row as hugo 0.111.3 published it (a file named so, its URL by
+  // default and under `permalinks: {posts: /:filename}`).
+  const util::TimeZone utc = *util::TimeZone::locate("UTC");
+  struct Row
+  {
+    const char* file;
+    const char* by_default;
+    const char* by_section;
+  };
+  const Row rows[] = {
+    {"a+b", "posts/a+b/", "a-b/"},
+    {"  sp  ", "posts/-sp-/", "sp/"},
+    {"a - b", "posts/a-b/", "a-b/"},
+    {"A&B", "posts/ab/", "ab/"},
+    {"\u00dcn\u00ef", "posts/%C3%BCn%C3%AF/", "%C3%BCn%C3%AF/"},
+    {"C++入門", "posts/c++%E5%85%A5%E9%96%80/", "c-%E5%85%A5%E9%96%80/"},
+    {"Go: 入門 (1)",
+     "posts/go-%E5%85%A5%E9%96%80-1/",
+     "go-%E5%85%A5%E9%96%80-1/"},
+    {"a%20b", "posts/a%20b/", "a-b/"},
+    {"a%2Bb", "posts/a%2bb/", "a+b/"},
+    {"a%zz", "posts/azz/", "azz/"},
+    {"a@b~c_d", "posts/a@b~c_d/", "a@b~c_d/"},
+    {"a--b", "posts/a--b/", "a--b/"},
+    {"タイトル\u3000全角",
+     "posts/%E3%82%BF%E3%82%A4%E3%83%88%E3%83%AB-%E5%85%A8%E8%A7%92/",
+     "%E3%82%BF%E3%82%A4%E3%83%88%E3%83%AB-%E5%85%A8%E8%A7%92/"},
+    {"a😀b①", "posts/ab/", "ab/"},
+  };
+  for (const Row& row : rows) {
+    content::Post p = post_at(1735662600);
+    p.folder = "posts";
+    p.file_name = p.slug = row.file;
+    CAPTURE(row.file);
+    CHECK(content::permalink_url(
+            "/:sections/:slug/", "https://e.example/", p, utc, hugo, false)
+          == std::string("https://e.example/") + row.by_default);
+    CHECK(content::permalink_url(
+            "/:filename", "https://e.example/", p, utc, hugo, true)
+          == std::string("https://e.example/") + row.by_section);
+  }
 }
 
 TEST_CASE("issue 22: a permalink on another host (Zenn, Qiita) while the "

@@ -1,0 +1,134 @@
+#include "content/config/url_path.hpp"
+
+#include "util/utf8.hpp"
+
+#include <glib.h>
+
+namespace ogfeed::content {
+
+namespace {
+
+bool
+is_hex(char32_t c)
+{
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')
+         || (c >= 'A' && c <= 'F');
+}
+
+int
+hex_value(char c)
+{
+  return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+}
+
+// Go's unicode.IsLetter, IsDigit (Nd) and IsMark, which Hugo keeps.
+bool
+is_letter_digit_or_mark(char32_t c)
+{
+  switch (g_unichar_type(static_cast<gunichar>(c))) {
+  case G_UNICODE_LOWERCASE_LETTER:
+  case G_UNICODE_MODIFIER_LETTER:
+  case G_UNICODE_OTHER_LETTER:
+  case G_UNICODE_TITLECASE_LETTER:
+  case G_UNICODE_UPPERCASE_LETTER:
+  case G_UNICODE_DECIMAL_NUMBER:
+  case G_UNICODE_SPACING_MARK:
+  case G_UNICODE_ENCLOSING_MARK:
+  case G_UNICODE_NON_SPACING_MARK:
+    return true;
+  default:
+    return false;
+  }
+}
+
+bool
+is_kept_punctuation(char32_t c)
+{
+  return c == '.' || c == '/' || c == '\\' || c == '_' || c == '#' || c == '+'
+         || c == '~' || c == '-' || c == '@';
+}
+
+} // namespace
+
+std::string
+sanitize_url_path(std::string_view text)
+{
+  const std::u32string source = util::decode_utf8(text);
+  std::u32string target;
+  bool hyphen_due = false;
+  bool was_hyphen = false;
+  for (std::size_t i = 0; i < source.size(); ++i) {
+    const char32_t c = source[i];
+    const bool escape = c == '%' && i + 2 < source.size()
+                        && is_hex(source[i + 1]) && is_hex(source[i + 2]);
+    if (escape || is_kept_punctuation(c) || is_letter_digit_or_mark(c)) {
+      was_hyphen = c == '-';
+      if (hyphen_due && !was_hyphen) {
+        target += U'-';
+      }
+      hyphen_due = false;
+      target += c;
+    } else if (!target.empty() && !was_hyphen
+               && g_unichar_isspace(static_cast<gunichar>(c))) {
+      hyphen_due = true;
+    }
+  }
+  return util::encode_utf8(target);
+}
+
+std::string
+urlize_token(std::string_view text)
+{
+  // Cleaned, then read as a query (every escape left is well formed), then
+  // cleaned again: "50% off+more" is "50-off+more", then "50-off-more".
+  const std::string clean = sanitize_url_path(text);
+  std::string decoded;
+  for (std::size_t i = 0; i < clean.size(); ++i) {
+    if (clean[i] == '+') {
+      decoded += ' ';
+    } else if (clean[i] == '%') {
+      decoded += static_cast<char>(hex_value(clean[i + 1]) * 16
+                                   + hex_value(clean[i + 2]));
+      i += 2;
+    } else {
+      decoded += clean[i];
+    }
+  }
+  return sanitize_url_path(decoded);
+}
+
+std::string
+lower_url_path(std::string_view text)
+{
+  std::u32string chars = util::decode_utf8(text);
+  for (char32_t& c : chars) {
+    c = static_cast<char32_t>(g_unichar_tolower(static_cast<gunichar>(c)));
+  }
+  return util::encode_utf8(chars);
+}
+
+std::string
+url_path_encode(std::string_view text)
+{
+  static constexpr char k_hex[] = "0123456789ABCDEF";
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    const auto c = static_cast<unsigned char>(ch);
+    const bool escape = c == '%' && i + 2 < text.size()
+                        && is_hex(static_cast<unsigned char>(text[i + 1]))
+                        && is_hex(static_cast<unsigned char>(text[i + 2]));
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'
+        || c == '~' || c == '/' || c == '+' || c == '@' || escape) {
+      out += ch;
+    } else {
+      out += '%';
+      out += k_hex[c >> 4];
+      out += k_hex[c & 15];
+    }
+  }
+  return out;
+}
+
+} // namespace ogfeed::content

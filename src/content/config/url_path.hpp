@@ -1,0 +1,32 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace ogfeed::content {
+
+// How a generator that cleans its URLs (UrlRules::sanitized) turns text into
+// a URL path, as Hugo 0.111 does. All three work on text as written (UTF-8,
+// not percent-encoded); url_path_encode() makes the result a URL.
+
+// Keeps letters, digits and marks of every script, "./\_#+~-@" and a '%'
+// followed by two hex digits; drops every other character. A run of white
+// space (U+3000 included) becomes one '-' before the next kept character,
+// none at the start or the end, nor beside a '-' already there.
+// "Go: 入門 (1)" is "Go-入門-1", "a - b" is "a-b".
+std::string sanitize_url_path(std::string_view text);
+
+// One permalink token's value: sanitize_url_path(), then '+' read as a
+// space and each %XX decoded, then sanitize_url_path() again. "C++入門" is
+// "C-入門", "a%2Bb" is "a+b", "50% off+more" is "50-off-more".
+std::string urlize_token(std::string_view text);
+
+// Every letter lower-cased by Unicode's simple case mapping ("Ünï" is
+// "ünï"), percent escapes included ("%2B" is "%2b").
+std::string lower_url_path(std::string_view text);
+
+// Percent-encodes what a URL path cannot hold as is; keeps '/', '+', '@',
+// a '%' that starts an escape, and the unreserved characters.
+std::string url_path_encode(std::string_view text);
+
+} // namespace ogfeed::content

@@ -1,0 +1,25 @@
+#include "content/config/url_path.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace ogfeed;
+
+TEST_CASE("issue 21: URL paths cleaned as Hugo cleans them", "[content]")
+{
+  // Hugo 0.111.3's outputs for these names (tests/content/config/
+  // permalink_test.cpp has them as whole URLs).
+  CHECK(content::sanitize_url_path("Go: 入門 (1)") == "Go-入門-1");
+  CHECK(content::sanitize_url_path("a - b") == "a-b");
+  CHECK(content::sanitize_url_path("  lead and trail  ") == "lead-and-trail");
+  CHECK(content::sanitize_url_path("posts/  sp  /") == "posts/-sp-/");
+  CHECK(content::sanitize_url_path("a%2Bb%zz") == "a%2Bbzz");
+  CHECK(content::sanitize_url_path("é\u0301x") == "é\u0301x"); // a mark kept
+  CHECK(content::urlize_token("C++入門") == "C-入門");
+  CHECK(content::urlize_token("a%2Bb") == "a+b");
+  CHECK(content::urlize_token("a%2Fb") == "a/b");
+  CHECK(content::urlize_token("100%") == "100");
+  CHECK(content::urlize_token("50% off+more") == "50-off-more");
+  CHECK(content::urlize_token(" a+b ") == "a-b");
+  CHECK(content::lower_url_path("ÜnÏ/A%2B") == "ünï/a%2b");
+  CHECK(content::url_path_encode("a b/#?%41%4") == "a%20b/%23%3F%41%254");
+}
