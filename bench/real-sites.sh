@@ -50,12 +50,17 @@ except Exception:
 site = os.path.realpath(site)
 ours = {os.path.relpath(os.path.realpath(p["source"]), site): p["permalink"]
         for p in r["posts"] if not p["skipped"]}
-same = sum(1 for s, u in ours.items() if listed.get(s) == u)
+def at(listed_url, ours_url):
+    # A generator whose config names no host lists paths (/swing/a).
+    if listed_url and listed_url.startswith("/"):
+        ours_url = "/" + ours_url.split("://", 1)[-1].partition("/")[2]
+    return listed_url == ours_url
+same = sum(1 for s, u in ours.items() if at(listed.get(s), u))
 missing = [d for d in r["diagnostics"] if "names no file of the built site" in d["message"]]
 bad_links = {d["file"] for d in missing if d["message"].startswith("its link")}
 if os.environ.get("SHOW_DIFF"):
     for s in sorted(set(listed) | set(ours)):
-        if listed.get(s) != ours.get(s):
+        if not at(listed.get(s), ours.get(s) or ""):
             print("  url:", s, listed.get(s), ours.get(s), file=sys.stderr)
     for d in missing:
         print("  missing:", d["file"], d["message"], file=sys.stderr)

@@ -20,6 +20,9 @@ struct DetectedSetting
   // The value is the machine's own (its time zone, for a generator that
   // dates in it): `ogfeed init` writes it commented out, not pinned.
   bool of_this_machine = false;
+  // The value is a guess (the title from the URL's host, the URL from a
+  // CNAME file): a warning that says so, given when the build uses it.
+  std::optional<util::Diagnostic> guess;
 };
 
 // What a site's files say about it when no ogfeed.yaml does.

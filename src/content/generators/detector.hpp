@@ -97,15 +97,21 @@ public:
        const std::string& source,
        bool of_this_machine = false)
   {
-    m_site.settings.push_back({key, source, of_this_machine});
+    m_site.settings.push_back({key, source, of_this_machine, std::nullopt});
   }
 
   void
   warn(const std::string& message)
   {
-    util::Diagnostic d = util::make_warning(message);
-    d.path = (m_root / m_site.marker).lexically_normal().string();
-    m_site.diagnostics.push_back(std::move(d));
+    m_site.diagnostics.push_back(warning(message));
+  }
+
+  // The last setting noted is a guess; `message` warns about it if the
+  // build keeps it (DetectedSetting::guess).
+  void
+  guessed(const std::string& message)
+  {
+    m_site.settings.back().guess = warning(message);
   }
 
   void
@@ -271,6 +277,14 @@ public:
   }
 
 private:
+  util::Diagnostic
+  warning(const std::string& message) const
+  {
+    util::Diagnostic d = util::make_warning(message);
+    d.path = (m_root / m_site.marker).lexically_normal().string();
+    return d;
+  }
+
   fs::path m_root;
   DetectedSite& m_site;
   const Generator* m_trying = nullptr;

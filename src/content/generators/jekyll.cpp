@@ -98,9 +98,13 @@ detect_jekyll(Detector& d)
   d.found("_config.yml");
   const auto doc = d.document("_config.yml");
   const util::YamlValue* c = doc ? &*doc : nullptr;
-  d.url(scalar(c, "url"),
+  // Jekyll-Bootstrap's sites name their URL `production_url`.
+  const bool bootstrap = !scalar(c, "url") && scalar(c, "production_url");
+  d.url(scalar(c, bootstrap ? "production_url" : "url"),
         scalar(c, "baseurl").value_or(""),
-        "url and baseurl in _config.yml");
+        bootstrap ? "production_url (Jekyll-Bootstrap) and baseurl in "
+                    "_config.yml"
+                  : "url and baseurl in _config.yml");
   read_yaml_site(d, c, "_config.yml");
   // Without `timezone`, Jekyll reads and dates posts in the zone of the
   // machine that builds (UTC on CI runners): `date: 2024-06-01 08:00:00

@@ -235,6 +235,24 @@ no_setting_advice(const DetectedSite& detected, bool has_ogfeed_yaml, bool url)
   return advice;
 }
 
+// A warning for each setting detection guessed that the build keeps (not
+// replaced by ogfeed.yaml or --base-url).
+void
+warn_of_guesses(SiteSetup& setup)
+{
+  for (DetectedSetting& s : setup.detected.settings) {
+    const SiteConfig& found = setup.detected.config;
+    const bool kept = s.key == "base_url"
+                        ? setup.config.base_url == found.base_url
+                      : s.key == "title" ? setup.config.title == found.title
+                                         : true;
+    if (s.guess && kept) {
+      setup.detected.diagnostics.push_back(std::move(*s.guess));
+      s.guess.reset();
+    }
+  }
+}
+
 } // namespace
 
 util::Expected<SiteSetup>
@@ -285,6 +303,7 @@ load_site_config(const fs::path& site_root,
   if (base_url) {
     setup.config.base_url = *base_url;
   }
+  warn_of_guesses(setup);
   return setup;
 }
 

@@ -352,3 +352,55 @@ TEST_CASE("issue 21: Hexo's _config.yml read as Hexo reads it: tabs that "
   CHECK(message.find("cannot read the generator's config")
         != std::string::npos);
 }
+
+TEST_CASE("issue 21: a site whose files name no URL: Jekyll-Bootstrap's "
+          "production_url, else the GitHub Pages CNAME, with a warning "
+          "unless ogfeed.yaml gives one",
+          "[content]")
+{
+  const auto bootstrap = content::load_site_config(
+    site_of("detect-production-url",
+            {{"_config.yml",
+              "title : Java Swing Tips\n"
+              "production_url : https://swing.example.jp\n"},
+             {"_posts/2003-09-08-a.md", "---\ntitle: a\n---\nx\n"}}));
+  REQUIRE(bootstrap);
+  CHECK(bootstrap->config.base_url == "https://swing.example.jp/");
+  CHECK(bootstrap->detected.diagnostics.empty());
+
+  const std::map<std::string, std::string> pages = {
+    {"_config.yml", "title: Pages\n"},
+    {"CNAME", "blog.example.jp\n"},
+    {"_posts/2024-01-01-a.md", "---\ntitle: a\n---\nx\n"}};
+  const auto cname = content::load_site_config(site_of("detect-cname", pages));
+  REQUIRE(cname);
+  CHECK(cname->config.base_url == "https://blog.example.jp/");
+  REQUIRE(cname->detected.diagnostics.size() == 1);
+  CHECK(cname->detected.diagnostics[0].message
+        == "Jekyll's files name no URL; feeds use https://blog.example.jp/ "
+           "from CNAME (the GitHub Pages domain); set it in _config.yml or "
+           "base_url in ogfeed.yaml");
+
+  auto with_yaml = pages;
+  with_yaml["ogfeed.yaml"] = "base_url: https://other.example.com/\n";
+  const auto pinned =
+    content::load_site_config(site_of("detect-cname-pinned", with_yaml));
+  REQUIRE(pinned);
+  CHECK(pinned->config.base_url == "https://other.example.com/");
+  CHECK(pinned->detected.diagnostics.empty());
+
+  // A Hugo site's static/CNAME is published at its root; a CNAME that
+  // names no host is not read.
+  const auto hugo = content::detect_site(
+    site_of("detect-cname-hugo",
+            {{"hugo.toml", "title = 'x'\n"},
+             {"static/CNAME", "hugo.example.jp"},
+             {"content/posts/a.md", "---\ntitle: a\n---\nx\n"}}));
+  CHECK(hugo.config.base_url == "https://hugo.example.jp/");
+  const auto junk = content::detect_site(
+    site_of("detect-cname-junk",
+            {{"hugo.toml", "title = 'x'\n"},
+             {"CNAME", "https://evil.example/../x"},
+             {"content/posts/a.md", "---\ntitle: a\n---\nx\n"}}));
+  CHECK(junk.config.base_url.empty());
+}
