@@ -111,7 +111,9 @@ TEST_CASE("issue 9: each generator's repository builds as it is, with the "
      {"https://hexo.example.jp/blog/2024/06/01/hello-hexo/",
       "https://hexo.example.jp/blog/2024/06/02/early-morning/",
       "https://hexo.example.jp/blog/2024/06/02/sub/nested/",
-      "https://hexo.example.jp/blog/2024/06/03/date-only/"}},
+      "https://hexo.example.jp/blog/2024/06/03/date-only/",
+      // Its front matter after a blank line, which Hexo skips.
+      "https://hexo.example.jp/blog/2024/07/01/blank-first/"}},
     {"zenn",
      "Zenn site (package.json)",
      {"https://zenn.dev/example/articles/zenn-first",

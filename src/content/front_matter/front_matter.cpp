@@ -134,10 +134,9 @@ split_json_object(std::string_view text)
     "expected '}' to close the JSON front matter, got end of file", 1, 1));
 }
 
-} // namespace
-
+// Splits front matter that opens on the first line of `text`.
 util::Expected<FrontMatter>
-split_front_matter(std::string_view text)
+split_opening(std::string_view text)
 {
   std::size_t pos = 0;
   const std::string_view first = next_line(text, pos);
@@ -158,9 +157,37 @@ split_front_matter(std::string_view text)
   }
   return tl::unexpected(
     util::make_error("expected '---' (YAML), '+++' (TOML) or '{' (JSON) to "
-                     "open the front matter on line 1",
+                     "open the front matter",
                      1,
                      1));
+}
+
+} // namespace
+
+util::Expected<FrontMatter>
+split_front_matter(std::string_view text)
+{
+  // Blank lines before the opening line are skipped, as Hugo and Hexo skip
+  // them.
+  std::size_t start = 0;
+  int skipped = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::string_view line = next_line(text, pos);
+    if (line.find_first_not_of(" \t") != std::string_view::npos
+        || pos == text.size()) {
+      break;
+    }
+    start = pos;
+    ++skipped;
+  }
+  auto fm = split_opening(text.substr(start));
+  if (!fm) {
+    fm.error().line += skipped;
+    return fm;
+  }
+  fm->data_line += skipped;
+  fm->body_line += skipped;
+  return fm;
 }
 
 } // namespace ogfeed::content

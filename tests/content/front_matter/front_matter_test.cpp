@@ -41,11 +41,34 @@ TEST_CASE("front matter: missing markers are errors", "[content]")
   REQUIRE_FALSE(none);
   CHECK(none.error().message
         == "expected '---' (YAML), '+++' (TOML) or '{' (JSON) to open the "
-           "front matter on line 1");
+           "front matter");
   auto open = split_front_matter("---\ntitle: a\nbody\n");
   REQUIRE_FALSE(open);
   CHECK(
     open.error().message
     == "expected '---' or '...' to close the front matter, got end of file");
   CHECK(open.error().line == 1);
+}
+
+TEST_CASE("issue 21: blank lines before the front matter are skipped, as "
+          "Hugo and Hexo skip them",
+          "[content]")
+{
+  auto fm = split_front_matter("\n  \n---\ntitle: a\n---\nbody\n");
+  REQUIRE(fm);
+  CHECK(fm->data == "title: a\n");
+  CHECK(fm->data_line == 4);
+  CHECK(fm->body == "body\n");
+  CHECK(fm->body_line == 6);
+  auto toml = split_front_matter("\n+++\ntitle = 'a'\n+++\nbody\n");
+  REQUIRE(toml);
+  CHECK(toml->data_line == 3);
+  // An error is at the line that is not front matter.
+  auto none = split_front_matter("\n\n# just markdown\n");
+  REQUIRE_FALSE(none);
+  CHECK(none.error().line == 3);
+  auto open = split_front_matter("\n---\ntitle: a\n");
+  REQUIRE_FALSE(open);
+  CHECK(open.error().line == 2);
+  CHECK_FALSE(split_front_matter("\n\n"));
 }
