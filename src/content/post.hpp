@@ -57,6 +57,17 @@ for_each_field(Self& s, F&& f)
   f("file_hash", s.file_hash);
 }
 
+// What a site makes of a post's quirks that a generator publishes all the
+// same: ogfeed's own sites call them errors; a generator's site reads them
+// as the generator does, with a warning. A post without a title, or without
+// front matter at all, is titled from its file name ("my-first-post" is "My
+// First Post", as Jekyll titles it; Hugo and Hexo leave it empty); a flag
+// that is neither true nor false (`draft: flase`) is false, as Hugo reads it.
+enum class PostQuirks : std::uint8_t {
+  are_errors,
+  read_as_generator,
+};
+
 // One post, as loaded from its file: the hub every later stage reads. It is
 // complete once loaded and never changed after; what a build derives from it
 // (rendered HTML, summary, card) lives in feed::Entry.

@@ -182,6 +182,9 @@ struct SiteConfig
   MarkupDialects markup;
   // What the generator does with raw HTML in posts (detected).
   RawHtml raw_html = RawHtml::keep;
+  // A post without a title or front matter (detected: a generator's site
+  // publishes it).
+  PostQuirks post_quirks = PostQuirks::are_errors;
   // A content folder's own permalink pattern, by the folder as
   // `content_dirs` names it (Eleventy's directory data files; detected).
   std::map<std::string, std::string> dir_permalinks;
@@ -219,6 +222,7 @@ for_each_field(Self& c, F&& f)
   f("output_dir", c.output_dir);
   f("markup", c.markup);
   f("raw_html", c.raw_html);
+  f("post_quirks", c.post_quirks);
   f("dir_permalinks", c.dir_permalinks);
   f("generator_routes", c.generator_routes);
   f("feeds", c.feeds);

@@ -1,6 +1,7 @@
 #include "content/front_matter/front_matter.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace ogfeed::content {
 
@@ -134,8 +135,9 @@ split_json_object(std::string_view text)
     "expected '}' to close the JSON front matter, got end of file", 1, 1));
 }
 
-// Splits front matter that opens on the first line of `text`.
-util::Expected<FrontMatter>
+// Splits front matter that opens on the first line of `text`; nullopt when
+// that line opens none.
+std::optional<util::Expected<FrontMatter>>
 split_opening(std::string_view text)
 {
   std::size_t pos = 0;
@@ -155,17 +157,13 @@ split_opening(std::string_view text)
   if (first.starts_with("{")) {
     return split_json_object(text);
   }
-  return tl::unexpected(
-    util::make_error("expected '---' (YAML), '+++' (TOML) or '{' (JSON) to "
-                     "open the front matter",
-                     1,
-                     1));
+  return std::nullopt;
 }
 
 } // namespace
 
 util::Expected<FrontMatter>
-split_front_matter(std::string_view text)
+split_front_matter(std::string_view text, Opening opening)
 {
   // Blank lines before the opening line are skipped, as Hugo and Hexo skip
   // them.
@@ -180,7 +178,23 @@ split_front_matter(std::string_view text)
     start = pos;
     ++skipped;
   }
-  auto fm = split_opening(text.substr(start));
+  auto opened = split_opening(text.substr(start));
+  if (!opened && opening == Opening::optional) {
+    FrontMatter whole;
+    whole.format = FrontMatterFormat::none;
+    whole.data_line = 1;
+    whole.body = text;
+    whole.body_line = 1;
+    return whole;
+  }
+  if (!opened) {
+    return tl::unexpected(
+      util::make_error("expected '---' (YAML), '+++' (TOML) or '{' (JSON) to "
+                       "open the front matter",
+                       1 + skipped,
+                       1));
+  }
+  auto& fm = *opened;
   if (!fm) {
     fm.error().line += skipped;
     return fm;

@@ -13,6 +13,13 @@ enum class FrontMatterFormat {
   toml,       // +++ ... +++ (Hugo)
   json,       // { ... } (Hugo), or ---json ... --- (Eleventy)
   javascript, // ---js ... --- (Eleventy): code, which ogfeed never runs
+  none,       // no front matter: the whole file is the body
+};
+
+// Whether a file must open with front matter.
+enum class Opening {
+  required, // else an error
+  optional, // else FrontMatterFormat::none (generators publish such files)
 };
 
 // A post file split into its front matter and its Markdown body.
@@ -33,8 +40,10 @@ std::string normalize_text(std::string_view text);
 // with `---` or `...` (a `---` right after `...`, pandoc's habit, is consumed
 // too); `---json`, `---yaml` and `---js` open Eleventy's blocks, closed by
 // `---`; `+++` opens and closes TOML; a `{` at the start of line 1 opens a
-// JSON object, closed by its matching `}`. Fails when the opening or
-// closing line is missing.
-util::Expected<FrontMatter> split_front_matter(std::string_view text);
+// JSON object, closed by its matching `}`. Blank lines before the opening
+// line are skipped. Fails when the closing line is missing, or the opening
+// one and `opening` requires it.
+util::Expected<FrontMatter>
+split_front_matter(std::string_view text, Opening opening = Opening::required);
 
 } // namespace ogfeed::content

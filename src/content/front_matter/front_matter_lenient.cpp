@@ -24,6 +24,11 @@ parse_front_matter_data(const FrontMatter& fm)
     return util::parse_toml(fm.data, fm.data_line);
   case FrontMatterFormat::javascript:
     break;
+  case FrontMatterFormat::none: {
+    util::YamlValue empty;
+    empty.kind = util::YamlValue::Kind::map;
+    return empty;
+  }
   }
   return parse_js_front_matter(fm.data, fm.data_line);
 }

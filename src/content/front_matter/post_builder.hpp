@@ -42,6 +42,23 @@ public:
     m_diagnostics.push_back(util::with_path(e, m_source.display_path));
   }
 
+  // A quirk the generator reads anyway (PostQuirks): an error on ogfeed's
+  // own site; on a generator's, a warning that says how it is read.
+  void
+  quirk(const util::Error& e, std::string_view reading)
+  {
+    if (m_source.quirks == PostQuirks::are_errors) {
+      error(e);
+      return;
+    }
+    util::Diagnostic d = util::make_warning(
+      e.message + "; read as the generator reads it: " + std::string(reading),
+      e.line,
+      e.column);
+    m_diagnostics.push_back(
+      util::with_path(std::move(d), m_source.display_path));
+  }
+
   void
   error_at(const util::YamlValue& v, std::string message)
   {

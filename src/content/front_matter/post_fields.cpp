@@ -96,7 +96,7 @@ read_draft_flag(PostBuilder& b,
   }
   auto on = as_bool(value, key.scalar);
   if (!on) {
-    b.error(on.error());
+    b.quirk(on.error(), "published"); // Hugo's cast, Jekyll's `== false`
   } else if (*on == draft_when) {
     post.draft = true;
   }

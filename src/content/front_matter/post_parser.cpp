@@ -4,6 +4,8 @@
 #include "content/front_matter/post_fields.hpp"
 #include "util/hash.hpp"
 
+#include <cctype>
+
 namespace ogfeed::content {
 
 namespace {
@@ -79,6 +81,27 @@ date_from_history(PostBuilder& b,
     1));
 }
 
+// Jekyll's title for a post without one: its slug's words, each
+// capitalized ("my-first-post" is "My First Post").
+std::string
+title_from_name(std::string_view slug)
+{
+  std::string title;
+  bool word_start = true;
+  for (const char c : slug) {
+    if (c == '-' || c == '_' || c == ' ') {
+      title += ' ';
+      word_start = true;
+      continue;
+    }
+    title += word_start
+               ? static_cast<char>(std::toupper(static_cast<unsigned char>(c)))
+               : c;
+    word_start = false;
+  }
+  return title;
+}
+
 // Checks what a post must have and completes it: its dates. A draft with
 // errors is left out, its errors made warnings, unless `broken_drafts` says
 // they count.
@@ -86,10 +109,22 @@ ParsedPost
 finish_post(PostBuilder& b,
             Post post,
             DatedFields fields,
-            const PostSource& source)
+            const PostSource& source,
+            bool has_front_matter)
 {
   ParsedPost result;
-  if (!fields.has_title) {
+  if (!fields.has_title && source.quirks == PostQuirks::read_as_generator) {
+    post.title = title_from_name(post.slug);
+    b.diagnostics().push_back(util::with_path(
+      util::make_warning(
+        std::string(has_front_matter ? "no 'title'" : "no front matter")
+          + ": the generator publishes it all the same; its "
+            "feed entry is titled '"
+          + post.title + "' from its file name",
+        1,
+        1),
+      source.display_path));
+  } else if (!fields.has_title) {
     b.error(util::make_error("missing 'title' in the front matter", 1, 1));
   }
   if (!fields.date) {
@@ -198,7 +233,9 @@ parse_post(std::string_view raw,
     return result;
   }
   const std::string_view text = *checked;
-  auto fm = split_front_matter(text);
+  const bool lenient = source.quirks == PostQuirks::read_as_generator;
+  auto fm =
+    split_front_matter(text, lenient ? Opening::optional : Opening::required);
   if (!fm) {
     result.diagnostics.push_back(
       util::with_path(fm.error(), source.display_path));
@@ -248,7 +285,11 @@ parse_post(std::string_view raw,
   fields.date = name_date;
   read_fields(b, *root, post, fields);
 
-  return finish_post(b, std::move(post), std::move(fields), source);
+  return finish_post(b,
+                     std::move(post),
+                     std::move(fields),
+                     source,
+                     fm->format != FrontMatterFormat::none);
 }
 
 } // namespace ogfeed::content

@@ -40,6 +40,7 @@ struct PostSource
   std::string folder = {}; // '/'-separated, between content folder and file
   // Dates a post without `date` by its file's history (git), if set.
   const FileHistory* history = nullptr;
+  PostQuirks quirks = PostQuirks::are_errors;
 };
 
 // A post, or the errors that kept it from loading, plus any warnings.

@@ -88,6 +88,7 @@ public:
   found(std::string marker)
   {
     m_site.config.markup = m_trying->markup;
+    m_site.config.post_quirks = PostQuirks::read_as_generator;
     m_site.generator = std::string(m_trying->name);
     m_site.marker = std::move(marker);
   }

@@ -382,6 +382,7 @@ parse_cache_setup(const SiteConfig& config, BrokenDrafts broken_drafts)
   return util::hash64(std::string(OGFEED_VERSION) + "\x1f" + layout + "\x1f"
                       + config.timezone.name() + "\x1f"
                       + (broken_drafts == BrokenDrafts::are_errors ? "e" : "w")
+                      + std::to_string(static_cast<int>(config.post_quirks))
                       + std::to_string(k_max_post_bytes));
 }
 
@@ -410,6 +411,7 @@ load_posts(const fs::path& site_root,
   for (auto& f : *files) {
     f.source.broken_drafts = broken_drafts;
     f.source.history = &history;
+    f.source.quirks = config.post_quirks;
   }
   util::parallel_for(files->size(), jobs, [&](std::size_t i) {
     entries[i] = load_one((*files)[i], config, cache, parsed[i], was_parsed[i]);

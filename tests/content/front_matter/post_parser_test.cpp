@@ -500,3 +500,50 @@ TEST_CASE("issue 21: front matter indented with tabs is read as Hexo reads "
   // A tab that does not indent is no help: still an error.
   CHECK_FALSE(parse("---\ntitle:\tx: y: z\n---\n").post);
 }
+
+TEST_CASE("issue 21: a generator's post without a title, or without front "
+          "matter, is published titled from its file name, with a warning",
+          "[content]")
+{
+  const util::TimeZone tokyo = *util::TimeZone::locate("Asia/Tokyo");
+  content::PostSource source{"_posts/2024-01-02-my-first_post.md",
+                             "2024-01-02-my-first_post"};
+  source.quirks = content::PostQuirks::read_as_generator;
+  const auto bare =
+    content::parse_post("Just text.\n\n---\n\nMore.\n", source, tokyo);
+  REQUIRE(bare.post);
+  CHECK(bare.post->title == "My First Post");
+  CHECK(bare.post->body == "Just text.\n\n---\n\nMore.\n");
+  CHECK(messages(bare)
+        == std::vector<std::string>{
+          "_posts/2024-01-02-my-first_post.md:1:1: warning: no front matter: "
+          "the generator publishes it all the same; its feed entry is titled "
+          "'My First Post' from its file name"});
+  const auto untitled =
+    content::parse_post("---\ntags: [a]\n---\nx\n", source, tokyo);
+  REQUIRE(untitled.post);
+  CHECK(untitled.post->title == "My First Post");
+  CHECK(messages(untitled)[0].starts_with(
+    "_posts/2024-01-02-my-first_post.md:1:1: warning: no 'title': "));
+  // A flag that is neither true nor false: published, as Hugo's cast and
+  // Jekyll's `published == false` read it.
+  const auto flase =
+    content::parse_post("---\ntitle: a\ndraft: flase\n---\nx\n", source, tokyo);
+  REQUIRE(flase.post);
+  CHECK_FALSE(flase.post->draft);
+  CHECK(messages(flase)
+        == std::vector<std::string>{
+          "_posts/2024-01-02-my-first_post.md:3:8: warning: 'draft' must be "
+          "true or false, got \"flase\"; read as the generator reads it: "
+          "published"});
+  // An unclosed block is still an error.
+  CHECK_FALSE(content::parse_post("---\ntitle: a\n", source, tokyo).post);
+  // ogfeed's own sites: both errors.
+  source.quirks = content::PostQuirks::are_errors;
+  CHECK_FALSE(content::parse_post("Just text.\n", source, tokyo).post);
+  CHECK_FALSE(
+    content::parse_post("---\ntags: [a]\n---\nx\n", source, tokyo).post);
+  CHECK_FALSE(
+    content::parse_post("---\ntitle: a\ndraft: flase\n---\nx\n", source, tokyo)
+      .post);
+}
