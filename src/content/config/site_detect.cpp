@@ -1,5 +1,6 @@
 #include "content/config/site_detect.hpp"
 
+#include "content/config/pages_url.hpp"
 #include "content/generators/generators.hpp"
 #include "util/ascii.hpp"
 
@@ -34,36 +35,19 @@ name_untitled_site(Detector& d, const DetectedSite& site)
             + " or in ogfeed.yaml)");
 }
 
-// A generator's site whose files name no URL, published by GitHub Pages
-// under its own domain: the CNAME file GitHub Pages reads, at the root of
-// what is published (the site's root, or the folder a generator copies
-// there as it is), names the host. Jekyll on GitHub Pages takes its
-// site.url from it the same way.
+// A generator's site whose files name no URL: the one GitHub Pages serves
+// it at, if anything tells, as a guess the build warns about.
 void
-url_from_cname(Detector& d, const DetectedSite& site)
+url_from_github_pages(Detector& d, const DetectedSite& site)
 {
   if (!site.config.base_url.empty() || site.generator.empty()) {
     return;
   }
-  for (const char* rel :
-       {"CNAME", "static/CNAME", "source/CNAME", "public/CNAME"}) {
-    const std::string text = generators::read_text(d.root(), rel);
-    const std::string host(
-      util::trim_xml_space(text.substr(0, text.find('\n'))));
-    const bool is_host =
-      !host.empty() && host.size() <= 253
-      && host.find_first_not_of("abcdefghijklmnopqrstuvwxyz"
-                                "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
-           == std::string::npos
-      && host.find('.') != std::string::npos;
-    if (is_host) {
-      d.url("https://" + host, "", rel);
-      d.guessed(site.generator + "'s files name no URL; feeds use https://"
-                + host + "/ from " + rel
-                + " (the GitHub Pages domain); set it in " + site.marker
-                + " or base_url in ogfeed.yaml");
-      return;
-    }
+  if (const auto pages = github_pages_url(d.root())) {
+    d.url(pages->url, "", pages->source);
+    d.guessed(site.generator + "'s files name no URL; feeds use " + pages->url
+              + " (GitHub Pages, from " + pages->source + "); set it in "
+              + site.marker + " or base_url in ogfeed.yaml");
   }
 }
 
@@ -78,7 +62,7 @@ detect_site(const fs::path& root)
   for (const generators::Generator* g : generators::all_generators()) {
     d.trying(*g);
     if (g->detect(d)) {
-      url_from_cname(d, site);
+      url_from_github_pages(d, site);
       name_untitled_site(d, site);
       break;
     }

@@ -378,8 +378,8 @@ TEST_CASE("issue 21: a site whose files name no URL: Jekyll-Bootstrap's "
   REQUIRE(cname->detected.diagnostics.size() == 1);
   CHECK(cname->detected.diagnostics[0].message
         == "Jekyll's files name no URL; feeds use https://blog.example.jp/ "
-           "from CNAME (the GitHub Pages domain); set it in _config.yml or "
-           "base_url in ogfeed.yaml");
+           "(GitHub Pages, from CNAME); set it in _config.yml or base_url in "
+           "ogfeed.yaml");
 
   auto with_yaml = pages;
   with_yaml["ogfeed.yaml"] = "base_url: https://other.example.com/\n";
@@ -403,4 +403,23 @@ TEST_CASE("issue 21: a site whose files name no URL: Jekyll-Bootstrap's "
              {"CNAME", "https://evil.example/../x"},
              {"content/posts/a.md", "---\ntitle: a\n---\nx\n"}}));
   CHECK(junk.config.base_url.empty());
+
+  // On a GitHub Actions runner: the repository's Pages site, a project's
+  // below its name, OWNER.github.io's at the root.
+  const std::map<std::string, std::string> bare = {
+    {"_config.yml", "title: Pages\n"},
+    {"_posts/2024-01-01-a.md", "---\ntitle: a\n---\nx\n"}};
+  ::setenv("GITHUB_REPOSITORY", "Some-One/tech_blog", 1);
+  CHECK(content::detect_site(site_of("detect-actions", bare)).config.base_url
+        == "https://some-one.github.io/tech_blog/");
+  ::setenv("GITHUB_REPOSITORY", "some-one/Some-One.github.io", 1);
+  CHECK(content::detect_site(site_of("detect-actions", bare)).config.base_url
+        == "https://some-one.github.io/");
+  ::setenv("GITHUB_REPOSITORY", "../../evil", 1);
+  CHECK(content::detect_site(site_of("detect-actions", bare))
+          .config.base_url.empty());
+  ::unsetenv("GITHUB_REPOSITORY");
+  // A site folder named OWNER.github.io, as a clone of one is.
+  CHECK(content::detect_site(site_of("me.github.io", bare)).config.base_url
+        == "https://me.github.io/");
 }

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace ogfeed::content {
+
+// The URL GitHub Pages serves a site at, for a generator's site whose config
+// names none (Jekyll on GitHub Pages takes its site.url the same way).
+struct PagesUrl
+{
+  std::string url;    // "https://owner.github.io/repo/"
+  std::string source; // where it came from, for the warning: "CNAME"
+};
+
+// In order: a CNAME file where the site is published from (the site's root,
+// static/, source/, public/) naming its domain; the repository a GitHub
+// Actions run names (GITHUB_REPOSITORY, from the runner, not the
+// repository); a site folder named OWNER.github.io. A repository
+// OWNER.github.io is served at https://OWNER.github.io/, any other REPO at
+// https://OWNER.github.io/REPO/. nullopt when none tells.
+std::optional<PagesUrl> github_pages_url(const std::filesystem::path& root);
+
+} // namespace ogfeed::content
