@@ -36,11 +36,14 @@ name_untitled_site(Detector& d, const DetectedSite& site)
 }
 
 // A generator's site whose files name no URL: the one GitHub Pages serves
-// it at, if anything tells, as a guess the build warns about.
+// it at, if anything tells, as a guess the build warns about. Not for a
+// generator whose posts another host publishes (Zenn, Qiita: it gives a
+// hint instead), where the URL of the posts needs a name no file holds.
 void
 url_from_github_pages(Detector& d, const DetectedSite& site)
 {
-  if (!site.config.base_url.empty() || site.generator.empty()) {
+  if (!site.config.base_url.empty() || site.generator.empty()
+      || !site.url_hint.empty()) {
     return;
   }
   if (const auto pages = github_pages_url(d.root())) {

@@ -420,6 +420,13 @@ TEST_CASE("issue 21: a site whose files name no URL: Jekyll-Bootstrap's "
   ::setenv("GITHUB_REPOSITORY", "some-one/Some-One.github.io", 1);
   CHECK(content::detect_site(site_of("detect-actions", bare)).config.base_url
         == "https://some-one.github.io/");
+  // Zenn publishes the posts on zenn.dev under a name no file holds: no
+  // guess, the error asks for both URLs.
+  CHECK(content::detect_site(
+          site_of("detect-actions-zenn",
+                  {{"package.json", R"({"devDependencies":{"zenn-cli":"1"}})"},
+                   {"articles/a.md", "---\ntitle: a\n---\nx\n"}}))
+          .config.base_url.empty());
   ::setenv("GITHUB_REPOSITORY", "../../evil", 1);
   CHECK(content::detect_site(site_of("detect-actions", bare))
           .config.base_url.empty());
