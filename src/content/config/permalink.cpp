@@ -262,6 +262,19 @@ permalink_url(std::string_view pattern,
               const UrlRules& rules,
               bool section_pattern)
 {
+  // A generator that cleans paths (Hugo) reads a slug without the '-' at
+  // its ends: "-x-" is "x".
+  if (rules.sanitized && post.slug_given
+      && (post.slug.starts_with('-') || post.slug.ends_with('-'))) {
+    Post trimmed = post;
+    const std::size_t first = trimmed.slug.find_first_not_of('-');
+    trimmed.slug = first == std::string::npos
+                     ? std::string()
+                     : trimmed.slug.substr(
+                       first, trimmed.slug.find_last_not_of('-') + 1 - first);
+    return permalink_url(
+      pattern, base_url, trimmed, zone, rules, section_pattern);
+  }
   const bool urlize = section_pattern && rules.urlized_section_tokens;
   const util::CivilTime day = util::to_civil(
     post.date,
