@@ -89,6 +89,10 @@ struct Post
   util::UtcSeconds updated{}; // `lastmod`/`updated`, else `date`
   std::string description;    // `description`/`summary`, may be empty
   std::vector<std::string> categories;
+  // The last category path, parent first, as Hexo reads `categories`: a
+  // list is one path ([Tech, Go]: Go below Tech), a list of lists several,
+  // one category its own path.
+  std::vector<std::string> category_path;
   std::vector<std::string> tags;
   bool draft = false;
   Person author; // empty when the post names none
@@ -129,6 +133,7 @@ for_each_field(Self& p, F&& f)
   f("updated", p.updated);
   f("description", p.description);
   f("categories", p.categories);
+  f("category_path", p.category_path);
   f("tags", p.tags);
   f("draft", p.draft);
   f("author", p.author);

@@ -20,11 +20,12 @@ constexpr std::string_view k_param = "param_";
 
 // Every token, longest first where one is a prefix of another, so that
 // `:slugortitle` is not read as `:slug` + "ortitle".
-constexpr std::array<std::string_view, 22> k_tokens = {
-  "slugortitle", "slug",     "short_year", "year",    "i_month",  "monthname",
-  "month",       "i_day",    "day",        "hour",    "minute",   "second",
-  "categories",  "category", "sections",   "section", "filename", "filedate",
-  "title",       "path",     "output_ext", "id",
+constexpr std::array<std::string_view, 23> k_tokens = {
+  "slugortitle", "slug",       "short_year", "year",          "i_month",
+  "monthname",   "month",      "i_day",      "day",           "hour",
+  "minute",      "second",     "categories", "category_path", "category",
+  "sections",    "section",    "filename",   "filedate",      "title",
+  "path",        "output_ext", "id",
 };
 
 // The token named at pattern[colon] (without the colon), or the run of
@@ -160,6 +161,23 @@ token_text(std::string_view token, const Post& post)
     return &post.title;
   }
   return token == "filename" ? &post.file_name : nullptr;
+}
+
+// Hexo's :category: the last category path, each name slugged.
+std::string
+category_path(const Post& post, const UrlRules& rules)
+{
+  if (post.category_path.empty()) {
+    return util::percent_encode(slugize_term(rules.default_category));
+  }
+  std::string out;
+  for (const std::string& name : post.category_path) {
+    if (!out.empty()) {
+      out += '/';
+    }
+    out += util::percent_encode(slugize_term(name));
+  }
+  return out;
 }
 
 } // namespace
@@ -313,6 +331,8 @@ permalink_url(std::string_view pattern,
       path += two_digits(day.minute);
     } else if (token == "second") {
       path += two_digits(day.second);
+    } else if (token == "category_path") {
+      path += category_path(post, rules);
     } else if (const std::string* name =
                  urlize ? token_text(token, post) : nullptr) {
       path += url_path_encode(urlize_token(*name));

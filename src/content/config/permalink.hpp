@@ -38,6 +38,8 @@ struct UrlRules
   // Hugo: a date written with an offset names the URL's date in that offset
   // (2024-06-01T20:00:00-05:00 is /2024/06/01/ whatever the site's zone).
   bool dates_as_written = false;
+  // :category_path of a post without categories (Hexo's default_category).
+  std::string default_category;
 };
 
 // Every member, in order (util/fields.hpp).
@@ -55,6 +57,7 @@ for_each_field(Self& r, F&& f)
   f("ugly", r.ugly);
   f("processed_images", r.processed_images);
   f("dates_as_written", r.dates_as_written);
+  f("default_category", r.default_category);
 }
 
 // Checks a permalink pattern: it starts with '/' (below the site), or is an
@@ -69,6 +72,8 @@ for_each_field(Self& r, F&& f)
 // the slug, else the urlized title, its case kept for UrlRules to lower);
 // :title (urlized title); :filename;
 // :category (the first); :categories (Jekyll: all, lower case, '/'-joined);
+// :category_path (Hexo's :category: Post::category_path, each name
+// slugize_term()'d, '/'-joined; UrlRules::default_category without one);
 // :section (first folder below the content folder); :sections (all of
 // them); :path (folders and file name, Eleventy, Gatsby, Hexo); :id (Qiita's
 // item id, else the slug); :output_ext (".html", Jekyll); :filedate

@@ -98,6 +98,31 @@ urlize_token(std::string_view text)
 }
 
 std::string
+slugize_term(std::string_view text)
+{
+  static constexpr std::u32string_view k_special =
+    U"~`!@#$%^&*()-_+=[]{}|\\;:\"'<>,.?/";
+  std::u32string out;
+  bool separator = false;
+  for (const char32_t c : util::decode_utf8(text)) {
+    if (c < 0x20) {
+      continue;
+    }
+    if (k_special.find(c) != std::u32string_view::npos
+        || g_unichar_isspace(static_cast<gunichar>(c)) || c == 0xFEFF) {
+      separator = !out.empty();
+      continue;
+    }
+    if (separator) {
+      out += U'-';
+      separator = false;
+    }
+    out += c;
+  }
+  return util::encode_utf8(out);
+}
+
+std::string
 lower_url_path(std::string_view text)
 {
   std::u32string chars = util::decode_utf8(text);

@@ -21,6 +21,11 @@ std::string sanitize_url_path(std::string_view text);
 // "C-入門", "a%2Bb" is "a+b", "50% off+more" is "50-off-more".
 std::string urlize_token(std::string_view text);
 
+// A category name as Hexo makes it a URL segment: control characters
+// dropped, each run of white space and ASCII punctuation one '-', none at
+// the ends ("Tech Notes" is "Tech-Notes", "C++ / Go" is "C-Go").
+std::string slugize_term(std::string_view text);
+
 // Every letter lower-cased by Unicode's simple case mapping ("Ünï" is
 // "ünï"), percent escapes included ("%2B" is "%2b").
 std::string lower_url_path(std::string_view text);

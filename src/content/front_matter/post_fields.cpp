@@ -146,6 +146,28 @@ category_paths(const util::YamlValue& v)
   return flat;
 }
 
+// The last category path in `v` (Post::category_path).
+std::vector<std::string>
+last_category_path(const util::YamlValue& v)
+{
+  const util::YamlValue* path = &v;
+  if (v.kind == util::YamlValue::Kind::sequence && !v.items.empty()
+      && category_paths(v)) {
+    path = &v.items.back();
+  }
+  std::vector<std::string> names;
+  if (path->kind == util::YamlValue::Kind::scalar) {
+    names.push_back(path->scalar);
+  } else if (path->kind == util::YamlValue::Kind::sequence) {
+    for (const util::YamlValue& item : path->items) {
+      if (item.kind == util::YamlValue::Kind::scalar) {
+        names.push_back(item.scalar);
+      }
+    }
+  }
+  return names;
+}
+
 // Lists, the author, the image and a per-post permalink.
 void
 read_list_or_link(PostBuilder& b, Field field, const Chosen& c, Post& post)
@@ -154,6 +176,9 @@ read_list_or_link(PostBuilder& b, Field field, const Chosen& c, Post& post)
   const std::string& k = c.key->scalar;
   switch (field) {
   case Field::categories: {
+    if (post.category_path.empty()) {
+      post.category_path = last_category_path(value);
+    }
     const auto paths = category_paths(value);
     if (auto items = b.list(paths ? *paths : value, k)) {
       cap_terms(b, value, k, *items);

@@ -47,6 +47,8 @@ from_hexo_pattern(std::string_view pattern)
     out += ':';
     if (name == "title") {
       out += "path";
+    } else if (name == "category") {
+      out += "category_path";
     } else if (name == "name") {
       out += "filename";
     } else if (name.empty()
@@ -91,6 +93,9 @@ detect_hexo(Detector& d)
               "",
               "permalink in _config.yml");
   d.posts({source + "/_posts"}, {}, "Hexo's " + source + "/_posts");
+  // :category of a post without one.
+  d.config().url_rules.default_category =
+    scalar(c, "default_category").value_or("uncategorized");
   return true;
 }
 

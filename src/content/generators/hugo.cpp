@@ -224,7 +224,8 @@ read_hugo_urls(Detector& d, const util::YamlValue* c)
     .lower_case = scalar(c, "disablePathToLower").value_or("") != "true",
     .trailing_slash = true,
     .ugly = scalar(c, "uglyURLs").value_or("") == "true",
-    .dates_as_written = true};
+    .dates_as_written = true,
+    .default_category = {}};
 }
 
 bool

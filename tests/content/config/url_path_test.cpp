@@ -22,4 +22,9 @@ TEST_CASE("issue 21: URL paths cleaned as Hugo cleans them", "[content]")
   CHECK(content::urlize_token(" a+b ") == "a-b");
   CHECK(content::lower_url_path("ÜnÏ/A%2B") == "ünï/a%2b");
   CHECK(content::url_path_encode("a b/#?%41%4") == "a%20b/%23%3F%41%254");
+  // Hexo's category slugs (hexo 7.3.0: tests/data/conformance/hexo-category).
+  CHECK(content::slugize_term("Tech Notes") == "Tech-Notes");
+  CHECK(content::slugize_term("C++ / Go") == "C-Go");
+  CHECK(content::slugize_term(" 日本語\u3000カテゴリ ") == "日本語-カテゴリ");
+  CHECK(content::slugize_term("--a__b--") == "a-b");
 }
