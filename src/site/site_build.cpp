@@ -406,11 +406,13 @@ build_changed(const BuildOptions& options,
   // The parse cache depends on nothing later: it is written while the
   // build goes on, and its records freed once written (the future waits
   // for it on every way out of this function).
-  std::future<void> parse_cache_written = std::async(
-    std::launch::async, [&state, next = std::move(next_cache)]() mutable {
-      const content::ParseCache written = std::move(next); // freed here
-      (void)write_parse_cache(state, written);
-    });
+  const std::shared_future<void> parse_cache_written =
+    std::async(std::launch::async,
+               [&state, next = std::move(next_cache)]() mutable {
+                 const content::ParseCache written = std::move(next); // freed
+                 (void)write_parse_cache(state, written);
+               })
+      .share();
   lap("load");
   if (util::has_error(report.diagnostics)) {
     return;
@@ -426,6 +428,9 @@ build_changed(const BuildOptions& options,
   say("feeds", posts.size());
   // head.json is made while the feeds are: both only read the posts.
   std::future<std::string> head = std::async(std::launch::async, [&] {
+    // Its buffer is the build's largest: taken once the parse cache's
+    // records are written and freed, not beside them.
+    parse_cache_written.wait();
     return config->head_json
              ? head_json_file(posts, cards, *config, options.jobs)
              : std::string();

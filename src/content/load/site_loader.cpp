@@ -404,7 +404,11 @@ load_posts(const fs::path& site_root,
     return out;
   }
   out.files = files->size();
-  std::vector<ParsedPost> parsed(files->size());
+  // Each file's post (if it loaded) and what was said about it: one vector
+  // of posts, compacted in place below, not a second one moved into.
+  std::vector<Post> posts(files->size());
+  std::vector<char> loaded(files->size(), 0);
+  std::vector<util::Diagnostics> notes(files->size());
   std::vector<std::optional<CachedParse>> entries(files->size());
   std::vector<char> was_parsed(files->size(), 0);
   const GitHistory history(site_root, config.content_dirs);
@@ -414,7 +418,13 @@ load_posts(const fs::path& site_root,
     f.source.quirks = config.post_quirks;
   }
   util::parallel_for(files->size(), jobs, [&](std::size_t i) {
-    entries[i] = load_one((*files)[i], config, cache, parsed[i], was_parsed[i]);
+    ParsedPost parsed;
+    entries[i] = load_one((*files)[i], config, cache, parsed, was_parsed[i]);
+    notes[i] = std::move(parsed.diagnostics);
+    if (parsed.post) {
+      posts[i] = std::move(*parsed.post);
+      loaded[i] = 1;
+    }
   });
   for (std::size_t i = 0; i < files->size(); ++i) {
     out.parsed += was_parsed[i] != 0 ? 1 : 0;
@@ -423,26 +433,32 @@ load_posts(const fs::path& site_root,
     }
   }
   std::vector<std::optional<CachedParse>>().swap(entries); // moved from
-  out.posts.reserve(parsed.size());
-  for (std::size_t i = 0; i < parsed.size(); ++i) {
-    ParsedPost& p = parsed[i];
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < posts.size(); ++i) {
     out.diagnostics.insert(out.diagnostics.end(),
-                           std::make_move_iterator(p.diagnostics.begin()),
-                           std::make_move_iterator(p.diagnostics.end()));
-    if (p.post) {
-      // A file's language suffix decides, else its language's content
-      // folder (the default language's too, with its own subfolder).
-      const std::string& key = (*files)[i].language;
-      if (!key.empty()) {
-        set_language(*p.post, config.file_languages.at(key), config);
-      } else if (const ContentLanguage* lang =
-                   folder_language(*p.post, site_root, config)) {
-        set_language(*p.post, *lang, config);
-      }
-      out.posts.push_back(std::move(*p.post));
+                           std::make_move_iterator(notes[i].begin()),
+                           std::make_move_iterator(notes[i].end()));
+    util::Diagnostics().swap(notes[i]);
+    if (loaded[i] == 0) {
+      continue;
     }
+    Post& post = posts[i];
+    // A file's language suffix decides, else its language's content
+    // folder (the default language's too, with its own subfolder).
+    const std::string& key = (*files)[i].language;
+    if (!key.empty()) {
+      set_language(post, config.file_languages.at(key), config);
+    } else if (const ContentLanguage* lang =
+                 folder_language(post, site_root, config)) {
+      set_language(post, *lang, config);
+    }
+    if (kept != i) {
+      posts[kept] = std::move(post);
+    }
+    ++kept;
   }
-  std::vector<ParsedPost>().swap(parsed); // moved from: give the room back
+  posts.resize(kept);
+  out.posts = std::move(posts);
   if (history.used() && !history.refusal().empty()) {
     util::Diagnostic d = util::make_warning(
       history.refusal() + "; posts without a 'date' cannot be dated from it");
