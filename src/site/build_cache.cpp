@@ -4,6 +4,9 @@
 #include "util/file.hpp"
 #include "util/state_file.hpp"
 
+#include <condition_variable>
+#include <mutex>
+
 namespace ogfeed::site {
 
 namespace fs = std::filesystem;
@@ -16,7 +19,7 @@ constexpr std::size_t k_max_cache_bytes = std::size_t{1} << 30;
 // A change to either's format is a new version (Post's members are in the
 // parse cache's setup key as well).
 constexpr const char* k_parse_file = "parse-cache";
-constexpr util::StateFormat k_parse_format{"parse-cache", 5};
+constexpr util::StateFormat k_parse_format{"parse-cache", 6};
 constexpr const char* k_feed_file = "feed-cache";
 constexpr util::StateFormat k_feed_format{"feed-cache", 2};
 
@@ -82,11 +85,97 @@ read_build_cache(const util::Dir& state, std::uint64_t parse_setup)
   return cache;
 }
 
-util::Expected<void>
-write_parse_cache(const util::Dir& state, const content::ParseCache& cache)
+struct ParseCacheStream::Shared
 {
-  (void)state.remove("cache"); // both caches, as earlier builds wrote them
-  return write_cache(state, k_parse_file, k_parse_format, cache);
+  std::mutex mutex;
+  std::condition_variable ready;
+  std::string pending;              // entries not yet taken by the writer
+  bool closed = false;              // no more entries
+  bool keep = false;                // with closed: rename the file in
+  util::Expected<void> result = {}; // the writer's
+};
+
+ParseCacheStream::ParseCacheStream(const util::Dir& state,
+                                   std::uint64_t setup,
+                                   std::int64_t read_time)
+  : m_shared(std::make_unique<Shared>())
+{
+  m_writer = std::thread([this, &state, setup, read_time] {
+    Shared& sh = *m_shared;
+    (void)state.remove("cache"); // both caches, as earlier builds wrote them
+    auto written = state.write_replacing_from(
+      k_parse_file,
+      [&](const util::ByteWriter::Sink& sink) {
+        util::StateStream file(k_parse_format, sink);
+        util::ByteWriter w(&file.sink());
+        content::ParseCache::write_head(w, setup, read_time);
+        std::unique_lock lock(sh.mutex);
+        for (;;) {
+          sh.ready.wait(lock, [&] { return sh.closed || !sh.pending.empty(); });
+          std::string piece = std::move(sh.pending);
+          sh.pending = std::string();
+          const bool last = sh.closed;
+          lock.unlock();
+          w.raw(piece);
+          lock.lock();
+          if (last && sh.pending.empty()) {
+            break;
+          }
+        }
+        if (!sh.keep) {
+          return false; // dropped: the previous file stays
+        }
+        content::ParseCache::write_end(w);
+        return w.finish() && file.finish();
+      },
+      util::Sync::no);
+    const std::lock_guard lock(sh.mutex);
+    sh.result = std::move(written);
+  });
+}
+
+ParseCacheStream::~ParseCacheStream()
+{
+  if (m_writer.joinable()) {
+    close(false);
+  }
+}
+
+void
+ParseCacheStream::add(std::string_view shown_path,
+                      const content::CachedParse& entry)
+{
+  util::ByteWriter w;
+  content::ParseCache::write_entry(w, shown_path, entry);
+  Shared& sh = *m_shared;
+  bool wake = false;
+  {
+    const std::lock_guard lock(sh.mutex);
+    wake = sh.pending.empty();
+    sh.pending += w.bytes();
+  }
+  if (wake) {
+    sh.ready.notify_one();
+  }
+}
+
+void
+ParseCacheStream::close(bool keep)
+{
+  {
+    const std::lock_guard lock(m_shared->mutex);
+    m_shared->closed = true;
+    m_shared->keep = keep;
+  }
+  m_shared->ready.notify_one();
+  m_writer.join();
+}
+
+util::Expected<void>
+ParseCacheStream::finish()
+{
+  close(true);
+  return m_shared->result;
 }
 
 util::Expected<void>

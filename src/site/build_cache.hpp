@@ -7,7 +7,10 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
+#include <string_view>
+#include <thread>
 
 namespace ogfeed::site {
 
@@ -25,14 +28,36 @@ struct BuildCache
 // setup, another ogfeed version) reads as empty.
 BuildCache read_build_cache(const util::Dir& state, std::uint64_t parse_setup);
 
-// Each replaces its file through a temporary and a rename, streamed. They
-// are not synced: a cache lost to a crash only costs the next build time.
-// The parse cache is written as soon as the posts are loaded (it depends on
-// nothing later), so its records need not stay in memory for the rest of
-// the build.
-util::Expected<void> write_parse_cache(const util::Dir& state,
-                                       const content::ParseCache& cache);
+// Replaces its file through a temporary and a rename, streamed; not
+// synced: a cache lost to a crash only costs the next build time.
 util::Expected<void> write_feed_cache(const util::Dir& state,
                                       const FeedCache& cache);
+
+// The parse cache written while the posts load: each entry is handed over
+// as its post is parsed (by any loading thread) and goes to the file's
+// temporary from a thread of its own, so no post's record waits in memory
+// for the others. finish() renames the file into place; a stream dropped
+// unfinished leaves the previous file.
+class ParseCacheStream
+{
+public:
+  ParseCacheStream(const util::Dir& state,
+                   std::uint64_t setup,
+                   std::int64_t read_time);
+  ~ParseCacheStream();
+  ParseCacheStream(const ParseCacheStream&) = delete;
+  ParseCacheStream& operator=(const ParseCacheStream&) = delete;
+
+  // Thread-safe.
+  void add(std::string_view shown_path, const content::CachedParse& entry);
+  util::Expected<void> finish();
+
+private:
+  void close(bool keep);
+
+  struct Shared;
+  std::unique_ptr<Shared> m_shared;
+  std::thread m_writer;
+};
 
 } // namespace ogfeed::site

@@ -168,7 +168,7 @@ publish(OutputTransaction& tx,
 
 // Loads every post (from the cache where its file has not changed), notes
 // in `record` what this build read, and returns the posts it publishes.
-// `next` is the parse cache for the next build.
+// The parse cache for the next build goes to `next` as the posts load.
 std::vector<content::Post>
 load_and_select(const BuildOptions& options,
                 const content::SiteConfig& config,
@@ -176,13 +176,18 @@ load_and_select(const BuildOptions& options,
                 content::BrokenDrafts broken_drafts,
                 BuildReport& report,
                 BuildRecord& record,
-                content::ParseCache& next)
+                ParseCacheStream& next)
 {
+  const content::CacheEntrySink sink = [&next](std::string_view path,
+                                               const content::CachedParse& e) {
+    next.add(path, e);
+  };
   content::LoadedPosts loaded = content::load_posts(options.site_root,
                                                     config,
                                                     std::max(1U, options.jobs),
                                                     broken_drafts,
-                                                    &cache.posts);
+                                                    &cache.posts,
+                                                    &sink);
   report.posts_read = loaded.parsed;
   // The build's clock was read before any file: the next build judges
   // which stamps are too recent to trust against it (tests fix it).
@@ -200,7 +205,6 @@ load_and_select(const BuildOptions& options,
   record.read_time = loaded.cache.read_time();
   record.posts = loaded.cache.stamps();
   record.folders = std::move(loaded.folders);
-  next = std::move(loaded.cache);
   std::vector<content::Post> posts =
     select_posts(std::move(loaded.posts), options, report);
   report.posts = posts.size();
@@ -397,22 +401,21 @@ build_changed(const BuildOptions& options,
   BuildCache cache =
     read_build_cache(state, content::parse_cache_setup(*config, broken_drafts));
   const std::size_t first_note = report.diagnostics.size();
-  content::ParseCache next_cache;
   BuildRecord record;
   record.fingerprint = fingerprint;
+  // The parse cache depends on nothing later: it is written as the posts
+  // load, each record as soon as its post is parsed, and is kept by a build
+  // that fails after loading.
+  ParseCacheStream next_cache(
+    state,
+    content::parse_cache_setup(*config, broken_drafts),
+    std::chrono::duration_cast<std::chrono::nanoseconds>(
+      options.now.time_since_epoch())
+      .count());
   const std::vector<content::Post> posts = load_and_select(
     options, *config, cache, broken_drafts, report, record, next_cache);
   cache.posts = content::ParseCache(); // read: its records are done with
-  // The parse cache depends on nothing later: it is written while the
-  // build goes on, and its records freed once written (the future waits
-  // for it on every way out of this function).
-  const std::shared_future<void> parse_cache_written =
-    std::async(std::launch::async,
-               [&state, next = std::move(next_cache)]() mutable {
-                 const content::ParseCache written = std::move(next); // freed
-                 (void)write_parse_cache(state, written);
-               })
-      .share();
+  (void)next_cache.finish();
   lap("load");
   if (util::has_error(report.diagnostics)) {
     return;
@@ -428,9 +431,6 @@ build_changed(const BuildOptions& options,
   say("feeds", posts.size());
   // head.json is made while the feeds are: both only read the posts.
   std::future<std::string> head = std::async(std::launch::async, [&] {
-    // Its buffer is the build's largest: taken once the parse cache's
-    // records are written and freed, not beside them.
-    parse_cache_written.wait();
     return config->head_json
              ? head_json_file(posts, cards, *config, options.jobs)
              : std::string();

@@ -19,6 +19,13 @@ ByteWriter::str(std::string_view s)
 }
 
 void
+ByteWriter::raw(std::string_view bytes)
+{
+  m_out.append(bytes);
+  spill();
+}
+
+void
 ByteWriter::spill()
 {
   constexpr std::size_t k_piece = 1 << 20;

@@ -37,6 +37,8 @@ public:
   }
   void str(std::string_view s);
   void strs(const std::vector<std::string>& v);
+  // Bytes another ByteWriter wrote, as they are.
+  void raw(std::string_view bytes);
   void
   reserve(std::size_t bytes)
   {

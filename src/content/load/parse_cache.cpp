@@ -136,10 +136,38 @@ ParseCache::store(const std::string& shown_path, CachedParse entry)
 }
 
 void
+ParseCache::write_head(util::ByteWriter& w,
+                       std::uint64_t setup,
+                       std::int64_t read_time)
+{
+  w.u64(setup);
+  w.i64(read_time);
+}
+
+void
+ParseCache::write_entry(util::ByteWriter& w,
+                        std::string_view shown_path,
+                        const CachedParse& entry)
+{
+  w.u64(1); // an entry follows
+  w.str(shown_path);
+  util::write_stamp(w, entry.stamp);
+  w.u64(entry.file_hash);
+  w.str(entry.name);
+  w.str(entry.folder);
+  w.str(entry.record);
+}
+
+void
+ParseCache::write_end(util::ByteWriter& w)
+{
+  w.u64(0);
+}
+
+void
 ParseCache::write(util::ByteWriter& w) const
 {
-  w.u64(m_setup);
-  w.i64(m_read_time);
+  write_head(w, m_setup, m_read_time);
   // In path order, so that the same parses always make the same bytes.
   std::vector<const std::pair<const std::string, CachedParse>*> sorted;
   sorted.reserve(m_entries.size());
@@ -149,21 +177,10 @@ ParseCache::write(util::ByteWriter& w) const
   std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) {
     return a->first < b->first;
   });
-  std::size_t bytes = 0;
   for (const auto* e : sorted) {
-    bytes += e->first.size() + e->second.name.size() + e->second.folder.size()
-             + e->second.record.size() + 96;
+    write_entry(w, e->first, e->second);
   }
-  w.reserve(w.bytes().size() + bytes + 64);
-  w.u64(sorted.size());
-  for (const auto* e : sorted) {
-    w.str(e->first);
-    util::write_stamp(w, e->second.stamp);
-    w.u64(e->second.file_hash);
-    w.str(e->second.name);
-    w.str(e->second.folder);
-    w.str(e->second.record);
-  }
+  write_end(w);
 }
 
 ParseCache
@@ -174,9 +191,7 @@ ParseCache::read(util::ByteReader& r, std::uint64_t setup)
     return cache;
   }
   cache.m_read_time = r.i64();
-  const std::uint64_t n = r.count(64);
-  cache.m_entries.reserve(n);
-  for (std::uint64_t i = 0; i < n && !r.failed(); ++i) {
+  while (!r.failed() && r.u64() == 1) {
     std::string path = r.str();
     CachedParse e;
     e.stamp = util::read_stamp(r);

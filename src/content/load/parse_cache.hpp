@@ -91,7 +91,16 @@ public:
   bool settled(const util::FileStamp& stamp) const;
   static bool settled(const util::FileStamp& stamp, std::int64_t read_time);
 
+  // The cache as bytes: write_head(), each entry by write_entry() (in path
+  // order), write_end(). A build streams the same pieces while it loads
+  // (site/parse_cache_stream), in the order the posts load.
   void write(util::ByteWriter& w) const;
+  static void
+  write_head(util::ByteWriter& w, std::uint64_t setup, std::int64_t read_time);
+  static void write_entry(util::ByteWriter& w,
+                          std::string_view shown_path,
+                          const CachedParse& entry);
+  static void write_end(util::ByteWriter& w);
   // Reads what write() wrote under the same setup; anything else (another
   // setup, a damaged file) gives an empty cache.
   static ParseCache read(util::ByteReader& r, std::uint64_t setup);

@@ -391,7 +391,8 @@ load_posts(const fs::path& site_root,
            const SiteConfig& config,
            unsigned jobs,
            BrokenDrafts broken_drafts,
-           const ParseCache* cache)
+           const ParseCache* cache,
+           const CacheEntrySink* sink)
 {
   LoadedPosts out;
   out.cache = ParseCache(parse_cache_setup(config, broken_drafts));
@@ -420,6 +421,10 @@ load_posts(const fs::path& site_root,
   util::parallel_for(files->size(), jobs, [&](std::size_t i) {
     ParsedPost parsed;
     entries[i] = load_one((*files)[i], config, cache, parsed, was_parsed[i]);
+    if (entries[i] && sink != nullptr) {
+      (*sink)((*files)[i].source.display_path, *entries[i]);
+      std::string().swap(entries[i]->record); // on its way to the file
+    }
     notes[i] = std::move(parsed.diagnostics);
     if (parsed.post) {
       posts[i] = std::move(*parsed.post);

@@ -9,6 +9,7 @@
 #include "util/file.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -45,9 +46,11 @@ struct LoadedPosts
 {
   std::vector<Post> posts;       // newest first, ties by slug
   util::Diagnostics diagnostics; // every bad post, plus warnings
-  ParseCache cache;              // this load's parses, for the next one
-  std::size_t files = 0;         // post files found
-  std::size_t parsed = 0;        // files read and parsed (not from a cache)
+  // This load's parses, for the next one; without their records when they
+  // went to a CacheEntrySink.
+  ParseCache cache;
+  std::size_t files = 0;  // post files found
+  std::size_t parsed = 0; // files read and parsed (not from a cache)
   // Every folder read for post files, stamped before it was read: while
   // they keep their stamps, no post file was added, removed or renamed.
   StampedPaths folders;
@@ -66,12 +69,17 @@ std::uint64_t parse_cache_setup(const SiteConfig& config,
 // cannot be read is an error. A broken draft is left out with warnings
 // unless `broken_drafts` says its problems are errors. A file `cache`
 // (made under parse_cache_setup()) still holds is not read again: its
-// post and warnings come from there.
+// post and warnings come from there. Each entry of the next cache goes to
+// `sink`, when given, as soon as its file is loaded (from any loading
+// thread), and LoadedPosts::cache keeps all but its record.
+using CacheEntrySink =
+  std::function<void(std::string_view shown_path, const CachedParse& entry)>;
 LoadedPosts load_posts(const std::filesystem::path& site_root,
                        const SiteConfig& config,
                        unsigned jobs,
                        BrokenDrafts broken_drafts = BrokenDrafts::are_errors,
-                       const ParseCache* cache = nullptr);
+                       const ParseCache* cache = nullptr,
+                       const CacheEntrySink* sink = nullptr);
 
 // Returns a post's Markdown body: the one it holds, else read from
 // post.file at post.body_span. Fails when the file can no longer be read or
