@@ -216,13 +216,21 @@ resolve_url(std::string_view ref_text, std::string_view base_text)
 }
 
 std::string
-percent_encode(std::string_view text)
+percent_encode(std::string_view text,
+               std::string_view also_keep,
+               bool keep_escapes)
 {
   static constexpr char k_hex[] = "0123456789ABCDEF";
   std::string out;
-  for (const char ch : text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
     const auto c = static_cast<unsigned char>(ch);
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+    const bool escape =
+      keep_escapes && c == '%' && i + 2 < text.size()
+      && std::isxdigit(static_cast<unsigned char>(text[i + 1]))
+      && std::isxdigit(static_cast<unsigned char>(text[i + 2]));
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~'
+        || escape || also_keep.find(ch) != std::string_view::npos) {
       out += ch;
     } else {
       out += '%';

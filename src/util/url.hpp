@@ -44,8 +44,12 @@ bool is_web_reference(std::string_view ref);
 std::string resolve_url(std::string_view ref, std::string_view base);
 
 // Percent-encodes everything but RFC 3986 unreserved characters, so any text
-// (Japanese, spaces, slashes) becomes one safe path segment.
-std::string percent_encode(std::string_view text);
+// (Japanese, spaces, slashes) becomes one safe path segment; the characters
+// of `also_keep` stay too, and with `keep_escapes` a '%' that starts an
+// escape (%XX) is kept as one.
+std::string percent_encode(std::string_view text,
+                           std::string_view also_keep = {},
+                           bool keep_escapes = false);
 
 // Undoes percent_encode(): each %XX (two hex digits) is its byte; anything
 // else is kept as written.

@@ -1,5 +1,6 @@
 #include "content/config/url_path.hpp"
 
+#include "util/url.hpp"
 #include "util/utf8.hpp"
 
 #include <glib.h>
@@ -135,25 +136,7 @@ lower_url_path(std::string_view text)
 std::string
 url_path_encode(std::string_view text)
 {
-  static constexpr char k_hex[] = "0123456789ABCDEF";
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char ch = text[i];
-    const auto c = static_cast<unsigned char>(ch);
-    const bool escape = c == '%' && i + 2 < text.size()
-                        && is_hex(static_cast<unsigned char>(text[i + 1]))
-                        && is_hex(static_cast<unsigned char>(text[i + 2]));
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-        || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'
-        || c == '~' || c == '/' || c == '+' || c == '@' || escape) {
-      out += ch;
-    } else {
-      out += '%';
-      out += k_hex[c >> 4];
-      out += k_hex[c & 15];
-    }
-  }
-  return out;
+  return util::percent_encode(text, "/+@", true);
 }
 
 } // namespace ogfeed::content
