@@ -398,20 +398,19 @@ build_changed(const BuildOptions& options,
   auto say = [&](const char* stage, std::size_t total = 0) {
     stages.say(stage, total);
   };
-  BuildCache cache =
-    read_build_cache(state, content::parse_cache_setup(*config, broken_drafts));
+  const std::uint64_t setup =
+    content::parse_cache_setup(*config, broken_drafts);
+  BuildCache cache = read_build_cache(state, setup);
   const std::size_t first_note = report.diagnostics.size();
   BuildRecord record;
   record.fingerprint = fingerprint;
   // The parse cache depends on nothing later: it is written as the posts
   // load, each record as soon as its post is parsed, and is kept by a build
-  // that fails after loading.
+  // that fails after loading. Its clock is the build's.
   ParseCacheStream next_cache(
     state,
-    content::parse_cache_setup(*config, broken_drafts),
-    std::chrono::duration_cast<std::chrono::nanoseconds>(
-      options.now.time_since_epoch())
-      .count());
+    setup,
+    std::chrono::nanoseconds(options.now.time_since_epoch()).count());
   const std::vector<content::Post> posts = load_and_select(
     options, *config, cache, broken_drafts, report, record, next_cache);
   cache.posts = content::ParseCache(); // read: its records are done with

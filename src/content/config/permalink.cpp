@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <optional>
 
 namespace ogfeed::content {
 
@@ -180,6 +181,44 @@ category_path(const Post& post, const UrlRules& rules)
   return out;
 }
 
+// The value of a date token, or nullopt for another token.
+std::optional<std::string>
+date_token(std::string_view token, const util::CivilTime& day)
+{
+  if (token == "year") {
+    return std::to_string(day.year);
+  }
+  if (token == "short_year") {
+    return two_digits(day.year % 100);
+  }
+  if (token == "month") {
+    return two_digits(day.month);
+  }
+  if (token == "i_month") {
+    return std::to_string(day.month);
+  }
+  if (token == "monthname") {
+    return std::string(
+      util::k_month_names.at(static_cast<std::size_t>(day.month - 1)));
+  }
+  if (token == "day") {
+    return two_digits(day.day);
+  }
+  if (token == "i_day") {
+    return std::to_string(day.day);
+  }
+  if (token == "hour") {
+    return two_digits(day.hour);
+  }
+  if (token == "minute") {
+    return two_digits(day.minute);
+  }
+  if (token == "second") {
+    return two_digits(day.second);
+  }
+  return std::nullopt;
+}
+
 } // namespace
 
 std::string
@@ -311,26 +350,8 @@ permalink_url(std::string_view pattern,
     }
     const std::string_view token = token_at(pattern, i);
     i += token.size() + 1;
-    if (token == "year") {
-      path += std::to_string(day.year);
-    } else if (token == "short_year") {
-      path += two_digits(day.year % 100);
-    } else if (token == "month") {
-      path += two_digits(day.month);
-    } else if (token == "i_month") {
-      path += std::to_string(day.month);
-    } else if (token == "monthname") {
-      path += util::k_month_names.at(static_cast<std::size_t>(day.month - 1));
-    } else if (token == "day") {
-      path += two_digits(day.day);
-    } else if (token == "i_day") {
-      path += std::to_string(day.day);
-    } else if (token == "hour") {
-      path += two_digits(day.hour);
-    } else if (token == "minute") {
-      path += two_digits(day.minute);
-    } else if (token == "second") {
-      path += two_digits(day.second);
+    if (auto date = date_token(token, day)) {
+      path += *date;
     } else if (token == "category_path") {
       path += category_path(post, rules);
     } else if (const std::string* name =

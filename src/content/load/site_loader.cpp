@@ -253,6 +253,68 @@ warn_of_guesses(SiteSetup& setup)
   }
 }
 
+// The posts that loaded, in file order, each in its language (a file's
+// language suffix decides, else its language's content folder, the
+// default language's too when it has its own subfolder), compacted in
+// place; every file's diagnostics go to `diagnostics`.
+std::vector<Post>
+keep_loaded(std::vector<Post> posts,
+            const std::vector<char>& loaded,
+            std::vector<util::Diagnostics>& notes,
+            const std::vector<PostFile>& files,
+            const fs::path& site_root,
+            const SiteConfig& config,
+            util::Diagnostics& diagnostics)
+{
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < posts.size(); ++i) {
+    diagnostics.insert(diagnostics.end(),
+                       std::make_move_iterator(notes[i].begin()),
+                       std::make_move_iterator(notes[i].end()));
+    util::Diagnostics().swap(notes[i]);
+    if (loaded[i] == 0) {
+      continue;
+    }
+    Post& post = posts[i];
+    const std::string& key = files[i].language;
+    if (!key.empty()) {
+      set_language(post, config.file_languages.at(key), config);
+    } else if (const ContentLanguage* lang =
+                 folder_language(post, site_root, config)) {
+      set_language(post, *lang, config);
+    }
+    if (kept != i) {
+      posts[kept] = std::move(post);
+    }
+    ++kept;
+  }
+  posts.resize(kept);
+  return posts;
+}
+
+// What the git history could not do for posts without a date.
+void
+warn_about_history(const GitHistory& history,
+                   const fs::path& site_root,
+                   util::Diagnostics& diagnostics)
+{
+  if (history.used() && !history.refusal().empty()) {
+    util::Diagnostic d = util::make_warning(
+      history.refusal() + "; posts without a 'date' cannot be dated from it");
+    d.path = (site_root / "").lexically_normal().string();
+    diagnostics.push_back(std::move(d));
+  }
+  if (history.used() && history.shallow()) {
+    util::Diagnostic d = util::make_warning(
+      "this git clone is shallow, so posts without a 'date' are dated by "
+      "the oldest commit it has, not the one that added them; fetch the "
+      "whole history (`git fetch --unshallow`; in GitHub Actions, "
+      "actions/checkout with `fetch-depth: 0`)");
+    d.path = (site_root / "").lexically_normal().string();
+    diagnostics.push_back(std::move(d));
+  }
+}
+
 } // namespace
 
 util::Expected<SiteSetup>
@@ -438,47 +500,14 @@ load_posts(const fs::path& site_root,
     }
   }
   std::vector<std::optional<CachedParse>>().swap(entries); // moved from
-  std::size_t kept = 0;
-  for (std::size_t i = 0; i < posts.size(); ++i) {
-    out.diagnostics.insert(out.diagnostics.end(),
-                           std::make_move_iterator(notes[i].begin()),
-                           std::make_move_iterator(notes[i].end()));
-    util::Diagnostics().swap(notes[i]);
-    if (loaded[i] == 0) {
-      continue;
-    }
-    Post& post = posts[i];
-    // A file's language suffix decides, else its language's content
-    // folder (the default language's too, with its own subfolder).
-    const std::string& key = (*files)[i].language;
-    if (!key.empty()) {
-      set_language(post, config.file_languages.at(key), config);
-    } else if (const ContentLanguage* lang =
-                 folder_language(post, site_root, config)) {
-      set_language(post, *lang, config);
-    }
-    if (kept != i) {
-      posts[kept] = std::move(post);
-    }
-    ++kept;
-  }
-  posts.resize(kept);
-  out.posts = std::move(posts);
-  if (history.used() && !history.refusal().empty()) {
-    util::Diagnostic d = util::make_warning(
-      history.refusal() + "; posts without a 'date' cannot be dated from it");
-    d.path = (site_root / "").lexically_normal().string();
-    out.diagnostics.push_back(std::move(d));
-  }
-  if (history.used() && history.shallow()) {
-    util::Diagnostic d = util::make_warning(
-      "this git clone is shallow, so posts without a 'date' are dated by "
-      "the oldest commit it has, not the one that added them; fetch the "
-      "whole history (`git fetch --unshallow`; in GitHub Actions, "
-      "actions/checkout with `fetch-depth: 0`)");
-    d.path = (site_root / "").lexically_normal().string();
-    out.diagnostics.push_back(std::move(d));
-  }
+  out.posts = keep_loaded(std::move(posts),
+                          loaded,
+                          notes,
+                          *files,
+                          site_root,
+                          config,
+                          out.diagnostics);
+  warn_about_history(history, site_root, out.diagnostics);
   sort_posts(out.posts);
   return out;
 }
