@@ -65,11 +65,13 @@ file_urls() {
 }
 
 # Checks that every listed post's page is a file of the output (NAME.html
-# for a URL /NAME without an extension: Jekyll writes that, hosts serve it).
+# for a URL /NAME without an extension: Jekyll writes that, hosts serve it;
+# a folder's page for DIR/index.html).
 check_pages() { # posts.tsv files.tsv
   local missing=0
   while IFS=$'\t' read -r _ source url; do
-    if ! grep -qxF "file	$url" "$2" && ! grep -qxF "file	$url.html" "$2"; then
+    if ! grep -qxF "file	$url" "$2" && ! grep -qxF "file	$url.html" "$2" &&
+      ! grep -qxF "file	${url%index.html}" "$2"; then
       echo "conformance: $source is listed at $url, but no such page was written" >&2
       missing=1
     fi

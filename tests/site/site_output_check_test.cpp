@@ -91,7 +91,7 @@ TEST_CASE("issue 21: a build checks the generator's built site once it has "
       util::format_diagnostic(d).find("names no file of the built site")
       != std::string::npos;
   }
-  CHECK(missing == 6);
+  CHECK(missing == 7);
   CHECK(report.published == site::Published::all);
   site::BuildOptions strict =
     test::build_options(site, test::fresh_dir("built-jekyll-strict"));

@@ -103,7 +103,12 @@ set_permalink(Post& post,
                     config.url_rules);
     return;
   }
-  const std::string rel = own.starts_with('/') ? own.substr(1) : own;
+  // As written, but what a URL cannot hold escaped, as the generators
+  // escape it: Jekyll's `permalink: /debian/workspace _org.html` is
+  // /debian/workspace%20_org.html (its reserved characters and escapes
+  // stay).
+  const std::string rel = util::percent_encode(
+    own.starts_with('/') ? own.substr(1) : own, "/?#[]@!$&'()*+,;=:", true);
   post.permalink =
     util::is_http_url(rel)
       ? rel
