@@ -29,6 +29,9 @@ struct UrlRules
   bool own_permalink_tokens = false;
   // Jekyll: the folders above a `_posts` folder are its posts' categories.
   bool folder_categories = false;
+  // Jekyll: a file in a `_posts` folder is a post only when its name starts
+  // with a date (YYYY-MM-DD-); it skips the rest (a README.md there).
+  bool dated_post_names = false;
   // Hugo's uglyURLs: a pattern's path ends in ".html" (for its '/').
   bool ugly = false;
   // Astro: a relative image in front matter is an asset the generator
@@ -54,6 +57,7 @@ for_each_field(Self& r, F&& f)
   f("trailing_slash", r.trailing_slash);
   f("own_permalink_tokens", r.own_permalink_tokens);
   f("folder_categories", r.folder_categories);
+  f("dated_post_names", r.dated_post_names);
   f("ugly", r.ugly);
   f("processed_images", r.processed_images);
   f("dates_as_written", r.dates_as_written);

@@ -123,6 +123,7 @@ detect_jekyll(Detector& d)
   d.site_output(scalar(c, "destination"), "_site");
   d.config().url_rules.own_permalink_tokens = true;
   d.config().url_rules.folder_categories = true;
+  d.config().url_rules.dated_post_names = true;
   d.posts(std::move(dirs), {}, "Jekyll's _posts folders");
   return true;
 }

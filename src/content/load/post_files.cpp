@@ -196,6 +196,26 @@ find_post_files_in(const fs::path& dir,
   return {};
 }
 
+// Jekyll's post name: 2-4 digits, '-', 1-2 digits, '-', 1-2 digits, '-'.
+bool
+has_date_name(std::string_view stem)
+{
+  std::size_t i = 0;
+  for (const std::size_t most : {4, 2, 2}) {
+    const std::size_t start = i;
+    while (i < stem.size() && i - start < most && stem[i] >= '0'
+           && stem[i] <= '9') {
+      ++i;
+    }
+    if (i - start < (most == 4 ? 2U : 1U) || i >= stem.size()
+        || stem[i] != '-') {
+      return false;
+    }
+    ++i;
+  }
+  return true;
+}
+
 } // namespace
 
 util::Expected<std::vector<PostFile>>
@@ -232,6 +252,11 @@ find_post_files(const fs::path& site_root,
     TRY(find_post_files_in(
       site_root / d, config.exclude, config.file_languages, found, folders));
     drop_bundle_resources(found, site_root / d, config.file_languages);
+    if (config.url_rules.dated_post_names && inside.ends_with("_posts")) {
+      std::erase_if(found, [](const PostFile& f) {
+        return !has_date_name(f.path.stem().string());
+      });
+    }
     if (config.url_rules.folder_categories && inside.ends_with("_posts")) {
       // Jekyll: the folders above `_posts` are categories (blog/_posts).
       std::vector<std::string> categories;
