@@ -2,7 +2,6 @@
 
 #include "content/config/pages_url.hpp"
 #include "content/generators/generators.hpp"
-#include "util/ascii.hpp"
 
 #include <algorithm>
 

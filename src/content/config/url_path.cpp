@@ -5,6 +5,8 @@
 
 #include <glib.h>
 
+#include <algorithm>
+
 namespace ogfeed::content {
 
 namespace {
@@ -14,12 +16,6 @@ is_hex(char32_t c)
 {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')
          || (c >= 'A' && c <= 'F');
-}
-
-int
-hex_value(char c)
-{
-  return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
 }
 
 // Go's unicode.IsLetter, IsDigit (Nd) and IsMark, which Hugo keeps.
@@ -80,22 +76,12 @@ sanitize_url_path(std::string_view text)
 std::string
 urlize_token(std::string_view text)
 {
-  // Cleaned, then read as a query (every escape left is well formed), then
-  // cleaned again: "50% off+more" is "50-off+more", then "50-off-more".
-  const std::string clean = sanitize_url_path(text);
-  std::string decoded;
-  for (std::size_t i = 0; i < clean.size(); ++i) {
-    if (clean[i] == '+') {
-      decoded += ' ';
-    } else if (clean[i] == '%') {
-      decoded += static_cast<char>(hex_value(clean[i + 1]) * 16
-                                   + hex_value(clean[i + 2]));
-      i += 2;
-    } else {
-      decoded += clean[i];
-    }
-  }
-  return sanitize_url_path(decoded);
+  // Cleaned, then read as a query ('+' a space, each escape its byte: every
+  // escape left is well formed), then cleaned again: "50% off+more" is
+  // "50-off+more", then "50-off-more".
+  std::string clean = sanitize_url_path(text);
+  std::replace(clean.begin(), clean.end(), '+', ' ');
+  return sanitize_url_path(util::percent_decode(clean));
 }
 
 std::string
