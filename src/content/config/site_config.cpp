@@ -115,11 +115,4 @@ section_permalink(const SiteConfig& config, const Post& post)
   return it == config.section_permalinks.end() ? nullptr : &it->second;
 }
 
-const std::string&
-permalink_pattern(const SiteConfig& config, const Post& post)
-{
-  const std::string* own = section_permalink(config, post);
-  return own != nullptr ? *own : config.permalink;
-}
-
 } // namespace ogfeed::content

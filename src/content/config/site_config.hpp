@@ -263,8 +263,4 @@ std::string config_fingerprint(const SiteConfig& config);
 const std::string* section_permalink(const SiteConfig& config,
                                      const Post& post);
 
-// The permalink pattern for a post: its section's, else the site's.
-const std::string& permalink_pattern(const SiteConfig& config,
-                                     const Post& post);
-
 } // namespace ogfeed::content
