@@ -75,6 +75,22 @@ head_json(const std::vector<content::Post>& posts,
           const std::vector<std::string>& summaries,
           const content::SiteConfig& config)
 {
+  std::string out;
+  write_head_json(posts, cards, summaries, config, [&](std::string_view piece) {
+    out += piece;
+    return true;
+  });
+  return out;
+}
+
+bool
+write_head_json(const std::vector<content::Post>& posts,
+                const std::vector<std::optional<feed::CardRef>>& cards,
+                const std::vector<std::string>& summaries,
+                const content::SiteConfig& config,
+                const std::function<bool(std::string_view)>& write)
+{
+  constexpr std::size_t k_piece = 64 * 1024;
   // By permalink; of two posts with one permalink, the later one.
   std::vector<std::size_t> order(posts.size());
   for (std::size_t i = 0; i < order.size(); ++i) {
@@ -85,9 +101,7 @@ head_json(const std::vector<content::Post>& posts,
   });
   std::map<std::string, std::string> links; // by feed folder
   util::JsonWriter json(util::JsonWriter::Style::one_member_per_line);
-  // About a kilobyte a post: one allocation instead of doubling (10,000
-  // posts make 8 MB).
-  json.reserve(posts.size() * 1024);
+  json.reserve(k_piece + 4096);
   json.begin_object();
   std::string html;
   for (std::size_t k = 0; k < order.size(); ++k) {
@@ -128,11 +142,12 @@ head_json(const std::vector<content::Post>& posts,
     }
     html += it->second;
     json.key(p.permalink).begin_object().key("html").string(html).end_object();
+    if (json.str().size() >= k_piece && !json.flush_to(write)) {
+      return false;
+    }
   }
   json.end_object();
-  std::string out = std::move(json).take();
-  out += '\n';
-  return out;
+  return json.flush_to(write) && write("\n");
 }
 
 std::string

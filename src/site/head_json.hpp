@@ -4,8 +4,10 @@
 #include "content/post.hpp"
 #include "feed/entry.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ogfeed::site {
@@ -34,5 +36,14 @@ std::string head_json(const std::vector<content::Post>& posts,
                       const std::vector<std::optional<feed::CardRef>>& cards,
                       const std::vector<std::string>& summaries,
                       const content::SiteConfig& config);
+
+// head_json(), handed to `write` a piece at a time (about 64 KiB each), so
+// 100,000 posts' 80 MB are never held at once. Returns false when `write`
+// did (it stops there).
+bool write_head_json(const std::vector<content::Post>& posts,
+                     const std::vector<std::optional<feed::CardRef>>& cards,
+                     const std::vector<std::string>& summaries,
+                     const content::SiteConfig& config,
+                     const std::function<bool(std::string_view)>& write);
 
 } // namespace ogfeed::site

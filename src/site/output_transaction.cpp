@@ -2,6 +2,7 @@
 
 #include "site/publish_journal.hpp"
 #include "util/file.hpp"
+#include "util/hash.hpp"
 #include "util/split.hpp"
 
 #include <unistd.h>
@@ -289,14 +290,18 @@ OutputTransaction::stage(const std::string& rel,
                          const std::string& key)
 {
   const std::uint64_t hash = content_hash(bytes);
-  if (unchanged_on_disk(rel, bytes, hash, key)) {
+  const auto same_on_disk = [&] {
+    auto now = m->out.read(rel, bytes.size());
+    return now && *now == bytes;
+  };
+  if (unchanged_on_disk(rel, bytes.size(), hash, key, same_on_disk)) {
     // The same bytes are already there: leave the file (and its mtime) as
     // it is, so rsync, make and CI caches see no change.
     const std::lock_guard<std::mutex> guard(m->mutex);
     m->next[rel] = m->previous.at(rel);
     return {};
   }
-  TRY(may_replace(rel, bytes));
+  TRY(may_replace(rel, same_on_disk));
   std::string name;
   {
     const std::lock_guard<std::mutex> guard(m->mutex);
@@ -304,14 +309,7 @@ OutputTransaction::stage(const std::string& rel,
   }
   TRY(m->step("staging a file"));
   if (auto ok = m->staging->write_new(name, bytes); !ok) {
-    // Name the output, not the staging file the user never sees.
-    util::Error e = ok.error();
-    if (e.os) {
-      e = util::os_error("write",
-                         (m->out.path() / fs::u8path(rel)).string(),
-                         e.os->error_number);
-    }
-    return tl::unexpected(std::move(e));
+    return tl::unexpected(staging_error(rel, ok.error()));
   }
   const std::lock_guard<std::mutex> guard(m->mutex);
   m->next[rel] = ManifestEntry{bytes.size(), hash, key};
@@ -320,8 +318,63 @@ OutputTransaction::stage(const std::string& rel,
 }
 
 util::Expected<void>
+OutputTransaction::stage_from(
+  const std::string& rel,
+  const std::string& key,
+  const std::function<bool(const PieceWriter&)>& produce)
+{
+  std::string name;
+  {
+    const std::lock_guard<std::mutex> guard(m->mutex);
+    name = std::to_string(m->staged_count++);
+  }
+  TRY(m->step("staging a file"));
+  util::Hash64Stream hash;
+  std::uint64_t size = 0;
+  auto ok = m->staging->write_new_from(name, [&](const PieceWriter& write) {
+    return produce([&](std::string_view piece) {
+      hash.update(piece);
+      size += piece.size();
+      return write(piece);
+    });
+  });
+  if (!ok) {
+    return tl::unexpected(staging_error(rel, ok.error()));
+  }
+  // Written first, compared after: the file on disk against the staged one.
+  const auto same_on_disk = [&] {
+    return m->out.same_bytes(rel, *m->staging, name);
+  };
+  if (unchanged_on_disk(rel, size, hash.digest(), key, same_on_disk)) {
+    (void)m->staging->remove(name);
+    const std::lock_guard<std::mutex> guard(m->mutex);
+    m->next[rel] = m->previous.at(rel);
+    return {};
+  }
+  if (auto may = may_replace(rel, same_on_disk); !may) {
+    (void)m->staging->remove(name);
+    return may;
+  }
+  const std::lock_guard<std::mutex> guard(m->mutex);
+  m->next[rel] = ManifestEntry{size, hash.digest(), key};
+  m->puts.push_back({JournalStep::Kind::put, name, rel, {}});
+  return {};
+}
+
+util::Error
+OutputTransaction::staging_error(const std::string& rel, util::Error e) const
+{
+  // Name the output, not the staging file the user never sees.
+  if (e.os) {
+    e = util::os_error(
+      "write", (m->out.path() / fs::u8path(rel)).string(), e.os->error_number);
+  }
+  return e;
+}
+
+util::Expected<void>
 OutputTransaction::may_replace(const std::string& rel,
-                               std::string_view bytes) const
+                               const std::function<bool()>& same_on_disk) const
 {
   // A link on the way to `rel` is an error even with --force: nothing is
   // ever written through one.
@@ -356,12 +409,8 @@ OutputTransaction::may_replace(const std::string& rel,
       return {};
     }
   }
-  if (m->overwrite == Overwrite::any) {
-    return {};
-  }
-  auto now = m->out.read(rel, bytes.size());
-  if (now && *now == bytes) {
-    return {}; // the very bytes: nothing is lost
+  if (m->overwrite == Overwrite::any || same_on_disk()) {
+    return {}; // with the very bytes, nothing is lost
   }
   return tl::unexpected(util::make_error(
     "'" + shown
@@ -370,22 +419,23 @@ OutputTransaction::may_replace(const std::string& rel,
 }
 
 bool
-OutputTransaction::unchanged_on_disk(const std::string& rel,
-                                     std::string_view bytes,
-                                     std::uint64_t hash,
-                                     const std::string& key) const
+OutputTransaction::unchanged_on_disk(
+  const std::string& rel,
+  std::uint64_t size,
+  std::uint64_t hash,
+  const std::string& key,
+  const std::function<bool()>& same_on_disk) const
 {
   {
     const std::lock_guard<std::mutex> guard(m->mutex);
     const auto it = m->previous.find(rel);
-    if (it == m->previous.end() || it->second.size != bytes.size()
+    if (it == m->previous.end() || it->second.size != size
         || it->second.hash != hash || it->second.key != key) {
       return false;
     }
   }
   // Trust the file only while it still holds what the manifest says.
-  auto now = m->out.read(rel, bytes.size());
-  return now && *now == bytes;
+  return same_on_disk();
 }
 
 bool

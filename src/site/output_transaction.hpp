@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -107,6 +108,16 @@ public:
                              std::string_view bytes,
                              const std::string& key = {});
 
+  // As stage(), with the bytes made in pieces by `produce`, which hands
+  // each to the writer it is given (false: give up) and returns false to
+  // give up: a large output (head.json) goes to its staging file as it is
+  // made, never held whole. Thread-safe.
+  using PieceWriter = std::function<bool(std::string_view)>;
+  util::Expected<void>
+  stage_from(const std::string& rel,
+             const std::string& key,
+             const std::function<bool(const PieceWriter&)>& produce);
+
   // What this build will publish as `rel` so far (staged or kept).
   // Thread-safe.
   std::optional<ManifestEntry> entry(const std::string& rel) const;
@@ -126,15 +137,21 @@ private:
   // Fails when `rel` may not be written: a link on the way, a folder there,
   // or (without Overwrite::any) a file no earlier build wrote that holds
   // other bytes.
-  util::Expected<void> may_replace(const std::string& rel,
-                                   std::string_view bytes) const;
+  // `same_on_disk` tells whether the file at `rel` holds the new bytes.
+  util::Expected<void>
+  may_replace(const std::string& rel,
+              const std::function<bool()>& same_on_disk) const;
 
-  // True when the previous build wrote these very bytes to `rel` and the
-  // file still holds them.
+  // True when the previous build wrote these very bytes (`size`, `hash`) to
+  // `rel` and the file still holds them (`same_on_disk`).
   bool unchanged_on_disk(const std::string& rel,
-                         std::string_view bytes,
+                         std::uint64_t size,
                          std::uint64_t hash,
-                         const std::string& key) const;
+                         const std::string& key,
+                         const std::function<bool()>& same_on_disk) const;
+
+  // The error for a staged file that could not be written, naming `rel`.
+  util::Error staging_error(const std::string& rel, util::Error e) const;
 
   struct State;
   explicit OutputTransaction(std::unique_ptr<State> state);

@@ -77,15 +77,14 @@ stage_cards(const std::vector<content::Post>& posts,
   return !util::has_error(report.diagnostics);
 }
 
-// The outputs beside the feeds: feed.xsl, feed.html and head.json, as
-// configured.
-// head.json's bytes: every post's <head> tags (with its summary for
-// og:description).
-std::string
-head_json_file(const std::vector<content::Post>& posts,
-               const std::vector<std::optional<feed::CardRef>>& cards,
-               const content::SiteConfig& config,
-               unsigned jobs)
+// Stages head.json: every post's <head> tags (with its summary for
+// og:description), written to its staging file as it is made.
+util::Expected<void>
+stage_head_json(const std::vector<content::Post>& posts,
+                const std::vector<std::optional<feed::CardRef>>& cards,
+                const content::SiteConfig& config,
+                unsigned jobs,
+                OutputTransaction& tx)
 {
   // Only posts without a description need their body read for one.
   std::vector<std::string> summaries(posts.size());
@@ -94,22 +93,22 @@ head_json_file(const std::vector<content::Post>& posts,
       summaries[i] = post_summary(posts[i], config);
     }
   });
-  return head_json(posts, cards, summaries, config);
+  return tx.stage_from(
+    k_head_json_file, {}, [&](const OutputTransaction::PieceWriter& write) {
+      return write_head_json(posts, cards, summaries, config, write);
+    });
 }
 
+// The outputs beside the feeds: feed.xsl and feed.html, as configured
+// (head.json is staged as it is made).
 std::vector<FeedFile>
-other_outputs(const FeedStepResult& feeds,
-              std::optional<std::string> head,
-              const content::SiteConfig& config)
+other_outputs(const FeedStepResult& feeds)
 {
   std::vector<FeedFile> others;
   if (feeds.stylesheet) {
     others.push_back(*feeds.stylesheet);
   }
   others.insert(others.end(), feeds.pages.begin(), feeds.pages.end());
-  if (config.head_json && head) {
-    others.push_back({k_head_json_file, std::move(*head), {}});
-  }
   return others;
 }
 
@@ -338,6 +337,9 @@ collisions(const FeedStepResult& feeds,
   for (const auto& f : others) {
     rels.push_back(f.rel);
   }
+  if (config.head_json) {
+    rels.emplace_back(k_head_json_file);
+  }
   return route_collisions(config, rels, options.site_root);
 }
 
@@ -356,10 +358,14 @@ publish_and_record(const BuildOptions& options,
                    const content::SiteConfig& config,
                    OutputTransaction& tx,
                    FeedStepResult& feeds,
-                   std::string head,
+                   util::Expected<void> head,
                    Recording r,
                    BuildReport& report)
 {
+  if (!head) {
+    report.diagnostics.push_back(head.error());
+    return;
+  }
   const util::Dir& state = tx.state();
   // The cache only saves time (a build that cannot write it still
   // publishes everything, and its entries are keyed by what they were made
@@ -368,8 +374,7 @@ publish_and_record(const BuildOptions& options,
     std::async(std::launch::async, [&state, next = std::move(feeds.cache)]() {
       (void)write_feed_cache(state, next);
     });
-  const std::vector<FeedFile> others =
-    other_outputs(feeds, std::move(head), config);
+  const std::vector<FeedFile> others = other_outputs(feeds);
   append(report.diagnostics, collisions(feeds, others, config, options));
   publish(tx, feeds, others, report);
   if (report.published == Published::all) {
@@ -429,11 +434,13 @@ build_changed(const BuildOptions& options,
   }
   say("feeds", posts.size());
   // head.json is made while the feeds are: both only read the posts.
-  std::future<std::string> head = std::async(std::launch::async, [&] {
-    return config->head_json
-             ? head_json_file(posts, cards, *config, options.jobs)
-             : std::string();
-  });
+  std::future<util::Expected<void>> head =
+    std::async(std::launch::async, [&]() -> util::Expected<void> {
+      if (!config->head_json) {
+        return {};
+      }
+      return stage_head_json(posts, cards, *config, options.jobs, *tx);
+    });
   const std::vector<BuiltAssets> assets =
     built ? read_built_assets(*built, posts, *config)
           : std::vector<BuiltAssets>(posts.size());

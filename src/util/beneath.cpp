@@ -1,5 +1,7 @@
 #include "util/beneath.hpp"
 
+#include "util/beneath_detail.hpp"
+
 #include <dirent.h>
 #include <fcntl.h>
 #include <linux/openat2.h>
@@ -16,6 +18,34 @@ namespace ogfeed::util {
 
 namespace fs = std::filesystem;
 
+namespace detail {
+
+std::string
+joined(const fs::path& base, std::string_view rel)
+{
+  return rel.empty() ? base.string() : (base / fs::u8path(rel)).string();
+}
+
+Error
+bad_path(const fs::path& base, std::string_view rel)
+{
+  return make_error("'" + std::string(rel) + "' is not a plain path below '"
+                    + base.string() + "'");
+}
+
+std::string
+temp_name(std::string_view name)
+{
+  static std::atomic<unsigned> counter{0};
+  return "." + std::string(name) + ".tmp-" + std::to_string(::getpid()) + "-"
+         + std::to_string(counter.fetch_add(1));
+}
+
+} // namespace detail
+
+using detail::bad_path;
+using detail::joined;
+
 namespace {
 
 std::vector<std::string_view>
@@ -31,12 +61,6 @@ segments(std::string_view rel)
   return out;
 }
 
-std::string
-joined(const fs::path& base, std::string_view rel)
-{
-  return rel.empty() ? base.string() : (base / fs::u8path(rel)).string();
-}
-
 Error
 link_error(const fs::path& base, std::string_view rel)
 {
@@ -44,13 +68,6 @@ link_error(const fs::path& base, std::string_view rel)
                     + "' is a symbolic link; ogfeed never reads or writes "
                       "through one in a site, its output or its state: remove "
                       "it");
-}
-
-Error
-bad_path(const fs::path& base, std::string_view rel)
-{
-  return make_error("'" + std::string(rel) + "' is not a plain path below '"
-                    + base.string() + "'");
 }
 
 // openat2 with RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS; -1 with errno ENOSYS
@@ -153,12 +170,26 @@ open_error(
     action, joined(dir.path(), rel), err == ELOOP ? ENOTDIR : err);
 }
 
-std::string
-temp_name(std::string_view name)
+// Reads up to `size` bytes (fewer only at the end of the file); -1 on an
+// error.
+ssize_t
+read_fully(int fd, char* buf, std::size_t size)
 {
-  static std::atomic<unsigned> counter{0};
-  return "." + std::string(name) + ".tmp-" + std::to_string(::getpid()) + "-"
-         + std::to_string(counter.fetch_add(1));
+  std::size_t got = 0;
+  while (got < size) {
+    const ssize_t n = ::read(fd, buf + got, size - got);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n < 0) {
+      return -1;
+    }
+    if (n == 0) {
+      break;
+    }
+    got += static_cast<std::size_t>(n);
+  }
+  return static_cast<ssize_t>(got);
 }
 
 } // namespace
@@ -347,125 +378,43 @@ Dir::is_file(std::string_view rel) const
   return kind_of(rel).value_or(FileKind::missing) == FileKind::file;
 }
 
-Expected<void>
-Dir::write_new(std::string_view name, std::string_view bytes) const
+bool
+Dir::same_bytes(std::string_view rel,
+                const Dir& other,
+                std::string_view other_rel) const
 {
-  if (!is_plain_relative(name) || name.find('/') != std::string_view::npos) {
-    return tl::unexpected(bad_path(m_path, name));
+  const int flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW;
+  const int a = is_plain_relative(rel) ? open_beneath(m_fd, rel, flags) : -1;
+  const int b = is_plain_relative(other_rel)
+                  ? open_beneath(other.m_fd, other_rel, flags)
+                  : -1;
+  struct stat sa
+  {
+  };
+  struct stat sb
+  {
+  };
+  bool same = a >= 0 && b >= 0 && ::fstat(a, &sa) == 0 && ::fstat(b, &sb) == 0
+              && S_ISREG(sa.st_mode) && S_ISREG(sb.st_mode)
+              && sa.st_size == sb.st_size;
+  std::vector<char> pa(1 << 16);
+  std::vector<char> pb(pa.size());
+  while (same) {
+    const ssize_t na = read_fully(a, pa.data(), pa.size());
+    const ssize_t nb = read_fully(b, pb.data(), pb.size());
+    same =
+      na >= 0 && na == nb
+      && std::memcmp(pa.data(), pb.data(), static_cast<std::size_t>(na)) == 0;
+    if (na <= 0) {
+      break;
+    }
   }
-  const std::string n(name);
-  const int fd = ::openat(m_fd,
-                          n.c_str(),
-                          O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-                          0644);
-  if (fd < 0) {
-    return tl::unexpected(os_error("create", joined(m_path, name), errno));
+  for (const int fd : {a, b}) {
+    if (fd >= 0) {
+      ::close(fd);
+    }
   }
-  const int err = write_all(fd, bytes);
-  if (::close(fd) != 0 && err == 0) {
-    return tl::unexpected(os_error("write", joined(m_path, name), errno));
-  }
-  if (err != 0) {
-    ::unlinkat(m_fd, n.c_str(), 0);
-    return tl::unexpected(os_error("write", joined(m_path, name), err));
-  }
-  return {};
-}
-
-Expected<void>
-Dir::write_replacing(std::string_view rel,
-                     std::string_view bytes,
-                     Sync sync) const
-{
-  return write_replacing_from(
-    rel,
-    [&](const std::function<bool(std::string_view)>& write) {
-      return write(bytes);
-    },
-    sync);
-}
-
-Expected<void>
-Dir::write_replacing_from(
-  std::string_view rel,
-  const std::function<bool(const std::function<bool(std::string_view)>&)>&
-    produce,
-  Sync sync) const
-{
-  auto parent = parent_of(rel, Create::yes);
-  if (!parent) {
-    return tl::unexpected(parent.error());
-  }
-  const Dir& dir = parent->first;
-  const std::string& name = parent->second;
-  const std::string temp = temp_name(name);
-  const int fd = ::openat(dir.fd(),
-                          temp.c_str(),
-                          O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-                          0644);
-  if (fd < 0) {
-    return tl::unexpected(os_error("write", joined(m_path, rel), errno));
-  }
-  int err = 0;
-  const bool made = produce([&](std::string_view piece) {
-    err = err == 0 ? write_all(fd, piece) : err;
-    return err == 0;
-  });
-  if (!made && err == 0) {
-    err = ECANCELED;
-  }
-  if (err == 0 && sync == Sync::yes && ::fsync(fd) != 0) {
-    err = errno;
-  }
-  if (::close(fd) != 0 && err == 0) {
-    err = errno;
-  }
-  if (err == 0
-      && ::renameat(dir.fd(), temp.c_str(), dir.fd(), name.c_str()) != 0) {
-    err = errno;
-  }
-  if (err != 0) {
-    ::unlinkat(dir.fd(), temp.c_str(), 0);
-    return tl::unexpected(os_error("write", joined(m_path, rel), err));
-  }
-  if (sync == Sync::yes) {
-    return dir.sync();
-  }
-  return {};
-}
-
-Expected<void>
-Dir::move_to(std::string_view from,
-             const Dir& target,
-             std::string_view to) const
-{
-  auto src = parent_of(from, Create::no);
-  if (!src) {
-    return tl::unexpected(src.error());
-  }
-  auto dst = target.parent_of(to, Create::yes);
-  if (!dst) {
-    return tl::unexpected(dst.error());
-  }
-  if (::renameat(src->first.fd(),
-                 src->second.c_str(),
-                 dst->first.fd(),
-                 dst->second.c_str())
-      == 0) {
-    return {};
-  }
-  if (errno != EXDEV) {
-    return tl::unexpected(
-      os_error("replace", joined(target.path(), to), errno));
-  }
-  // Another file system: copy beside the target, synced, then rename.
-  auto bytes = read(from, std::size_t{1} << 31);
-  if (!bytes) {
-    return tl::unexpected(bytes.error());
-  }
-  TRY(dst->first.write_replacing(dst->second, *bytes, Sync::yes));
-  ::unlinkat(src->first.fd(), src->second.c_str(), 0);
-  return {};
+  return same;
 }
 
 Expected<void>

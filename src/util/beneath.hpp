@@ -93,6 +93,20 @@ public:
   // and writes `bytes`.
   Expected<void> write_new(std::string_view name, std::string_view bytes) const;
 
+  // As write_new, with the bytes made in pieces (as write_replacing_from);
+  // nothing is left at `name` when it fails or `produce` gives up.
+  Expected<void> write_new_from(
+    std::string_view name,
+    const std::function<bool(const std::function<bool(std::string_view)>&)>&
+      produce) const;
+
+  // True when `rel` here and `other_rel` below `other` are both regular
+  // files (no link followed) holding the same bytes; read a piece at a
+  // time, so neither is ever held whole.
+  bool same_bytes(std::string_view rel,
+                  const Dir& other,
+                  std::string_view other_rel) const;
+
   // Moves `from` (below this folder) to `to` below `target`, creating the
   // folders `to` needs. Across file systems, copies to a temporary beside
   // `to` and renames that.

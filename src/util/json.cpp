@@ -207,6 +207,14 @@ JsonWriter::take() &&
   return std::move(m_out);
 }
 
+bool
+JsonWriter::flush_to(const std::function<bool(std::string_view)>& write)
+{
+  const bool ok = write(m_out);
+  m_out.clear();
+  return ok;
+}
+
 void
 JsonWriter::reserve(std::size_t bytes)
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -46,6 +47,10 @@ public:
   const std::string& str() const;
   // The text written, given away (a large document is not copied).
   std::string take() &&;
+  // Hands the text written so far to `write` and forgets it (keeping its
+  // room); the writer goes on where it was, so a large document is written
+  // out in pieces. Returns what `write` did.
+  bool flush_to(const std::function<bool(std::string_view)>& write);
   // Room for `bytes` of text, so a large document is not grown by doubling.
   void reserve(std::size_t bytes);
 

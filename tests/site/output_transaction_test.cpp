@@ -344,3 +344,107 @@ TEST_CASE("site build: posts that share a slug get cards named by permalink",
   CHECK(test::slurp(out / "cards.json").find("cards/2021-same.png")
         != std::string::npos);
 }
+
+namespace {
+
+// Stages `pieces` as `rel`, one write each.
+util::Expected<void>
+stage_pieces(site::OutputTransaction& tx,
+             const std::string& rel,
+             const std::vector<std::string>& pieces)
+{
+  return tx.stage_from(
+    rel, "k", [&](const site::OutputTransaction::PieceWriter& write) {
+      for (const auto& p : pieces) {
+        if (!write(p)) {
+          return false;
+        }
+      }
+      return true;
+    });
+}
+
+std::size_t
+staged_files(const fs::path& out)
+{
+  const fs::path staging = test::state_of(out) / "staging";
+  if (!fs::exists(staging)) {
+    return 0;
+  }
+  return static_cast<std::size_t>(
+    std::distance(fs::directory_iterator(staging), fs::directory_iterator()));
+}
+
+} // namespace
+
+TEST_CASE("output transaction: a file staged in pieces is published whole, "
+          "and left alone when the same bytes are there",
+          "[site][issue25]")
+{
+  const fs::path out = test::fresh_dir("tx-pieces");
+  util::Diagnostics notes;
+  {
+    site::OutputTransaction tx = open_tx(out, notes);
+    REQUIRE(stage_pieces(tx, "head.json", {"{", "\"a\": 1", "}\n"}));
+    CHECK(!fs::exists(out / "head.json")); // staged, not yet published
+    auto done = tx.commit();
+    REQUIRE(done);
+    CHECK(done->written == std::vector<std::string>{"head.json"});
+    CHECK(done->outputs.at("head.json").size == 9);
+    CHECK(done->outputs.at("head.json").hash
+          == site::content_hash("{\"a\": 1}\n"));
+  }
+  CHECK(test::slurp(out / "head.json") == "{\"a\": 1}\n");
+  struct stat before
+  {
+  };
+  REQUIRE(::stat((out / "head.json").c_str(), &before) == 0);
+  {
+    site::OutputTransaction tx = open_tx(out, notes);
+    REQUIRE(stage_pieces(tx, "head.json", {"{\"a\"", ": 1}\n"}));
+    CHECK(staged_files(out) == 0); // the same bytes: the staged copy is gone
+    auto done = tx.commit();
+    REQUIRE(done);
+    CHECK(done->written.empty());
+  }
+  struct stat after
+  {
+  };
+  REQUIRE(::stat((out / "head.json").c_str(), &after) == 0);
+  CHECK(after.st_ino == before.st_ino);
+  CHECK(after.st_mtim.tv_nsec == before.st_mtim.tv_nsec);
+  CHECK(notes.empty());
+}
+
+TEST_CASE("output transaction: a file staged in pieces never replaces a "
+          "user's file or a link, and a producer that gives up stages nothing",
+          "[site][issue25]")
+{
+  const fs::path out = test::fresh_dir("tx-pieces-refused");
+  fs::create_directories(out);
+  REQUIRE(util::write_file_atomic(out / "mine.json", "a user's file"));
+  REQUIRE(util::write_file_atomic(out / "same.json", "same"));
+  fs::create_symlink("/etc/passwd", out / "link.json");
+  util::Diagnostics notes;
+  site::OutputTransaction tx = open_tx(out, notes);
+  auto mine = stage_pieces(tx, "mine.json", {"ours"});
+  REQUIRE(!mine);
+  CHECK(mine.error().message.find("no earlier ogfeed build wrote it")
+        != std::string::npos);
+  auto link = stage_pieces(tx, "link.json", {"ours"});
+  REQUIRE(!link);
+  CHECK(link.error().message.find("symbolic link") != std::string::npos);
+  // The very bytes already there: nothing is lost by writing them.
+  CHECK(stage_pieces(tx, "same.json", {"sa", "me"}));
+  auto gave_up = tx.stage_from(
+    "x.json", "", [](const site::OutputTransaction::PieceWriter& write) {
+      return write("half") && false;
+    });
+  CHECK(!gave_up);
+  CHECK(staged_files(out) == 1); // same.json's
+  REQUIRE(tx.commit());
+  CHECK(test::slurp(out / "mine.json") == "a user's file");
+  CHECK(fs::is_symlink(out / "link.json"));
+  CHECK(test::slurp(out / "same.json") == "same");
+  CHECK(!fs::exists(out / "x.json"));
+}
