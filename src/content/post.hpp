@@ -73,8 +73,11 @@ enum class PostQuirks : std::uint8_t {
 // (rendered HTML, summary, card) lives in feed::Entry.
 struct Post
 {
-  std::string shown_path;     // as shown in messages, e.g. "posts/a.md"
-  std::filesystem::path file; // the file read; empty for a post made in code
+  std::string shown_path; // as shown in messages, e.g. "posts/a.md"
+  // The file read, its native path (a string: a std::filesystem::path
+  // holds each of its components apart, hundreds of bytes a post); empty
+  // for a post made in code.
+  std::string file;
   std::string title;
   int title_line = 0; // where the title's value starts in the file, if known
   int title_column = 0;

@@ -198,7 +198,7 @@ CardLooks::look_for(const content::Post& p, util::Diagnostics& diagnostics)
   if (!background.empty()) {
     std::vector<fs::path> dirs = m_dirs.images;
     if (!p.file.empty()) {
-      dirs.insert(dirs.begin(), p.file.parent_path());
+      dirs.insert(dirs.begin(), fs::path(p.file).parent_path());
     }
     if (auto ok =
           card::apply_background(look->tmpl, background, dirs, m_dirs.scope);
@@ -262,7 +262,7 @@ CardLooks::avatar_for(const content::Post& p, util::Diagnostics& diagnostics)
   if (!p.author.avatar.empty()) {
     std::vector<fs::path> dirs = m_dirs.images;
     if (!p.file.empty()) {
-      dirs.insert(dirs.begin(), p.file.parent_path());
+      dirs.insert(dirs.begin(), fs::path(p.file).parent_path());
     }
     file = find_avatar(
       p.author.avatar, dirs, m_dirs.scope, p.shown_path, diagnostics);

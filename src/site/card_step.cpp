@@ -361,7 +361,7 @@ key_card_jobs(std::vector<CardJob>& jobs, CardLooks& looks)
 bool
 missing_bundle_image(const content::Post& p)
 {
-  const std::string name = p.file.filename().string();
+  const std::string name = fs::path(p.file).filename().string();
   const std::string_view image = p.image;
   if (p.file.empty()
       || !(name.starts_with("index.") || name.starts_with("_index."))
@@ -371,7 +371,7 @@ missing_bundle_image(const content::Post& p)
   }
   const std::string_view path = image.substr(0, image.find_first_of("?#"));
   std::error_code ec;
-  return !fs::exists(p.file.parent_path() / fs::u8path(path), ec);
+  return !fs::exists(fs::path(p.file).parent_path() / fs::u8path(path), ec);
 }
 
 // Posts with their own image opt out: their card is that image. Returns

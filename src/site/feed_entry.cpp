@@ -44,9 +44,11 @@ posts_by_name(const std::vector<content::Post>& posts)
 {
   std::map<std::string, std::string, std::less<>> by_name;
   for (const auto& p : posts) {
-    by_name.emplace(p.file.stem().string(), p.permalink);
+    by_name.emplace(std::filesystem::path(p.file).stem().string(), p.permalink);
     if (!p.folder.empty()) {
-      by_name.emplace(p.folder + "/" + p.file.stem().string(), p.permalink);
+      by_name.emplace(p.folder + "/"
+                        + std::filesystem::path(p.file).stem().string(),
+                      p.permalink);
     }
     // Hugo's ref: a page bundle by its folder, below the content folder.
     by_name.emplace(p.file_name, p.permalink);
@@ -75,7 +77,7 @@ make_entry(const content::Post& post,
   util::Diagnostics markup;
   content::MarkupContext context{
     config.base_url, post.permalink, config.markup, find_post};
-  context.dialects.mdx = post.file.extension() == ".mdx";
+  context.dialects.mdx = std::filesystem::path(post.file).extension() == ".mdx";
   const std::string body = content::render_generator_markup(
     *loaded, context, post.body_span.line, markup);
   for (auto& d : markup) {
@@ -95,7 +97,7 @@ make_entry(const content::Post& post,
   if (config.feeds.content == content::FeedContent::full) {
     std::vector<std::string> removed;
     entry.content_html = content::absolutize_html(
-      post.file.extension() == ".html"
+      std::filesystem::path(post.file).extension() == ".html"
         ? content::clean_html_post(body, &removed)
         : content::render_markdown(body, tables, &removed, config.raw_html),
       post.permalink);
@@ -165,7 +167,7 @@ post_summary(const content::Post& post, const content::SiteConfig& config)
   util::Diagnostics ignored; // said when its feed entry is made
   content::MarkupContext context{
     config.base_url, post.permalink, config.markup, {}};
-  context.dialects.mdx = post.file.extension() == ".mdx";
+  context.dialects.mdx = std::filesystem::path(post.file).extension() == ".mdx";
   const std::string body = content::render_generator_markup(
     *loaded, context, post.body_span.line, ignored);
   const content::Tables tables = content::table_cells_overflow_line(body) != 0

@@ -29,10 +29,11 @@ own_image_url(const content::Post& p, const content::SiteConfig& config)
     return {}; // an asset the generator renames as it builds
   }
   std::error_code ec;
-  const bool beside =
-    !p.file.empty()
-    && std::filesystem::is_regular_file(
-      p.file.parent_path() / std::filesystem::u8path(p.image), ec);
+  const bool beside = !p.file.empty()
+                      && std::filesystem::is_regular_file(
+                        std::filesystem::path(p.file).parent_path()
+                          / std::filesystem::u8path(p.image),
+                        ec);
   return util::resolve_url(p.image, beside ? p.permalink : config.base_url);
 }
 

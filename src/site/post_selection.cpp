@@ -115,7 +115,7 @@ warn_missing_images(const std::vector<content::Post>& posts,
   const card::FileScope scope = site_file_scope(site_root, {});
   const std::vector<fs::path> dirs = site_image_dirs(site_root);
   for (const content::Post& p : posts) {
-    const std::string name = p.file.filename().string();
+    const std::string name = fs::path(p.file).filename().string();
     const bool bundle =
       name.starts_with("index.") || name.starts_with("_index.");
     if (p.image.empty() || card::is_remote_image(p.image)
@@ -125,7 +125,7 @@ warn_missing_images(const std::vector<content::Post>& posts,
     }
     std::vector<fs::path> with_post = dirs;
     if (!p.file.empty()) {
-      with_post.insert(with_post.begin(), p.file.parent_path());
+      with_post.insert(with_post.begin(), fs::path(p.file).parent_path());
     }
     if (!card::find_site_image(p.image, with_post, scope)) {
       out.push_back(util::with_path(

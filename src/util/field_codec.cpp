@@ -11,12 +11,6 @@ encode(ByteWriter& w, const std::string& v)
 }
 
 void
-encode(ByteWriter& w, const std::filesystem::path& v)
-{
-  w.str(v.string());
-}
-
-void
 encode(ByteWriter& w, bool v)
 {
   w.u64(v ? 1 : 0);
@@ -36,12 +30,6 @@ encode(ByteWriter& w, UtcSeconds v)
 
 void
 decode(ByteReader& r, std::string& v)
-{
-  v = r.str();
-}
-
-void
-decode(ByteReader& r, std::filesystem::path& v)
 {
   v = r.str();
 }

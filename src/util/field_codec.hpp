@@ -4,7 +4,6 @@
 #include "util/fields.hpp"
 #include "util/time_zone.hpp"
 
-#include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
@@ -19,7 +18,6 @@ namespace ogfeed::util {
 
 // Declared first: templates below find each other and these by name.
 void encode(ByteWriter& w, const std::string& v);
-void encode(ByteWriter& w, const std::filesystem::path& v);
 void encode(ByteWriter& w, bool v);
 void encode(ByteWriter& w, const TimeZone& v);
 void encode(ByteWriter& w, UtcSeconds v);
@@ -33,7 +31,6 @@ template<typename T> void encode(ByteWriter& w, const std::optional<T>& v);
 template<Described T> void encode(ByteWriter& w, const T& v);
 
 void decode(ByteReader& r, std::string& v);
-void decode(ByteReader& r, std::filesystem::path& v);
 void decode(ByteReader& r, bool& v);
 void decode(ByteReader& r, TimeZone& v);
 void decode(ByteReader& r, UtcSeconds& v);

@@ -9,12 +9,6 @@ to_json(JsonWriter& w, const std::string& v)
 }
 
 void
-to_json(JsonWriter& w, const std::filesystem::path& v)
-{
-  w.string(v.string());
-}
-
-void
 to_json(JsonWriter& w, bool v)
 {
   w.boolean(v);

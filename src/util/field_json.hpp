@@ -4,7 +4,6 @@
 #include "util/json.hpp"
 #include "util/time_zone.hpp"
 
-#include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
@@ -17,7 +16,6 @@
 namespace ogfeed::util {
 
 void to_json(JsonWriter& w, const std::string& v);
-void to_json(JsonWriter& w, const std::filesystem::path& v);
 void to_json(JsonWriter& w, bool v);
 void to_json(JsonWriter& w, const TimeZone& v);
 void to_json(JsonWriter& w, UtcSeconds v);

@@ -26,11 +26,6 @@ perturb(std::string& v)
   v += "x";
 }
 void
-perturb(std::filesystem::path& v)
-{
-  v /= "x";
-}
-void
 perturb(bool& v)
 {
   v = !v;

@@ -35,7 +35,7 @@ struct PostSource
   std::string display_path;
   std::string name; // file stem, or the folder name for a page bundle
   KeepBody keep_body = KeepBody::yes;
-  std::filesystem::path file = {}; // what load_post_body() reads, if any
+  std::string file = {}; // native path: what load_post_body() reads, if any
   BrokenDrafts broken_drafts = BrokenDrafts::are_errors;
   std::string folder = {}; // '/'-separated, between content folder and file
   // Dates a post without `date` by its file's history (git), if set.

@@ -67,11 +67,10 @@ post_file(const fs::path& p,
           const FileLanguages& languages)
 {
   PostFile f;
-  f.path = p;
   // Below a folder already in normal form, the iterator's path is too.
   f.source.display_path =
     dir_is_normal ? p.string() : p.lexically_normal().string();
-  f.source.file = p;
+  f.source.file = p.native();
   // Most posts never reach a feed: their bodies are read from where the
   // front matter ended when needed rather than held, which keeps a
   // 10,000-post build small.
@@ -112,22 +111,24 @@ drop_bundle_resources(std::vector<PostFile>& files,
 {
   // index.md, or a translation's index.en.md.
   auto is_index = [&](const PostFile& f) {
-    return without_language(f.path.stem().string(), languages) == "index";
+    return without_language(fs::path(f.source.file).stem().string(), languages)
+           == "index";
   };
   std::set<fs::path> bundles;
   for (const auto& f : files) {
-    if (is_index(f) && f.path.parent_path() != dir) {
-      bundles.insert(f.path.parent_path());
+    const fs::path folder = fs::path(f.source.file).parent_path();
+    if (is_index(f) && folder != dir) {
+      bundles.insert(folder);
     }
   }
   if (bundles.empty()) {
     return;
   }
   std::erase_if(files, [&](const PostFile& f) {
-    for (fs::path up = f.path.parent_path(); up.has_relative_path();
-         up = up.parent_path()) {
+    const fs::path folder = fs::path(f.source.file).parent_path();
+    for (fs::path up = folder; up.has_relative_path(); up = up.parent_path()) {
       if (bundles.contains(up)) {
-        return !is_index(f) || up != f.path.parent_path();
+        return !is_index(f) || up != folder;
       }
       if (up == up.parent_path()) {
         break;
@@ -254,7 +255,7 @@ find_post_files(const fs::path& site_root,
     drop_bundle_resources(found, site_root / d, config.file_languages);
     if (config.url_rules.dated_post_names && inside.ends_with("_posts")) {
       std::erase_if(found, [](const PostFile& f) {
-        return !has_date_name(f.path.stem().string());
+        return !has_date_name(fs::path(f.source.file).stem().string());
       });
     }
     if (config.url_rules.folder_categories && inside.ends_with("_posts")) {
@@ -283,7 +284,7 @@ find_post_files(const fs::path& site_root,
   // as std::filesystem::path compares: its '/' below every other byte.
   std::vector<std::pair<std::string, std::size_t>> keys(files.size());
   for (std::size_t i = 0; i < files.size(); ++i) {
-    keys[i] = {files[i].path.generic_string(), i};
+    keys[i] = {files[i].source.file, i}; // native: already '/'
     std::replace(keys[i].first.begin(), keys[i].first.end(), '/', '\x01');
   }
   std::sort(keys.begin(), keys.end());

@@ -17,7 +17,6 @@ namespace ogfeed::content::detail {
 
 struct PostFile
 {
-  std::filesystem::path path;
   PostSource source;
   std::string language; // a Hugo translation's key ("en" of post.en.md)
   // Categories its folder gives it (Jekyll's blog/_posts), before its own.

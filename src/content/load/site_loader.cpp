@@ -140,7 +140,10 @@ folder_language(const Post& post,
   for (const auto& [dir, lang] : config.content_languages) {
     const std::string folder =
       (site_root / dir / "").lexically_normal().string();
-    if (post.file.lexically_normal().string().starts_with(folder)) {
+    if (std::filesystem::path(post.file)
+          .lexically_normal()
+          .string()
+          .starts_with(folder)) {
       return &lang;
     }
   }
@@ -176,8 +179,11 @@ load_one(const PostFile& file,
   const std::string& shown = file.source.display_path;
   if (cache != nullptr) {
     bool rechecked = false;
-    if (const CachedParse* hit = cache->find(
-          shown, file.path, file.source.name, file.source.folder, rechecked)) {
+    if (const CachedParse* hit = cache->find(shown,
+                                             file.source.file,
+                                             file.source.name,
+                                             file.source.folder,
+                                             rechecked)) {
       if (auto decoded = read_parsed(hit->record)) {
         out = std::move(*decoded);
         if (out.post) {
@@ -188,8 +194,8 @@ load_one(const PostFile& file,
     }
   }
   was_parsed = 1;
-  const auto stamp = util::file_stamp(file.path); // before reading it
-  auto bytes = util::read_file(file.path, k_max_post_bytes);
+  const auto stamp = util::file_stamp(file.source.file); // before reading it
+  auto bytes = util::read_file(file.source.file, k_max_post_bytes);
   if (!bytes) {
     out.diagnostics.push_back(describe_read_error(bytes.error(), shown));
     return std::nullopt;
