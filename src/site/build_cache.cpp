@@ -95,6 +95,14 @@ struct ParseCacheStream::Shared
   util::Expected<void> result = {}; // the writer's
 };
 
+namespace {
+
+// The writer wakes for this much (or for the end): one wake-up a few
+// hundred posts, not one a post.
+constexpr std::size_t k_stream_batch = 256 * 1024;
+
+} // namespace
+
 ParseCacheStream::ParseCacheStream(const util::Dir& state,
                                    std::uint64_t setup,
                                    std::int64_t read_time)
@@ -111,7 +119,9 @@ ParseCacheStream::ParseCacheStream(const util::Dir& state,
         content::ParseCache::write_head(w, setup, read_time);
         std::unique_lock lock(sh.mutex);
         for (;;) {
-          sh.ready.wait(lock, [&] { return sh.closed || !sh.pending.empty(); });
+          sh.ready.wait(lock, [&] {
+            return sh.closed || sh.pending.size() >= k_stream_batch;
+          });
           std::string piece = std::move(sh.pending);
           sh.pending = std::string();
           const bool last = sh.closed;
@@ -151,8 +161,9 @@ ParseCacheStream::add(std::string_view shown_path,
   bool wake = false;
   {
     const std::lock_guard lock(sh.mutex);
-    wake = sh.pending.empty();
+    const bool below = sh.pending.size() < k_stream_batch;
     sh.pending += w.bytes();
+    wake = below && sh.pending.size() >= k_stream_batch;
   }
   if (wake) {
     sh.ready.notify_one();

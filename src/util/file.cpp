@@ -74,11 +74,26 @@ read_file(const fs::path& path, std::size_t max_bytes)
   if (fd < 0) {
     return tl::unexpected(os_error("open", path, errno));
   }
-  return read_open_file(fd, path, max_bytes);
+  return read_open_file(fd, path.native(), max_bytes);
 }
 
 Expected<std::string>
-read_open_file(int fd, const fs::path& path, std::size_t max_bytes)
+read_file_stamped(const std::string& native_path,
+                  std::size_t max_bytes,
+                  FileStamp& stamp)
+{
+  const int fd = ::open(native_path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
+    return tl::unexpected(os_error("open", native_path, errno));
+  }
+  return read_open_file(fd, native_path, max_bytes, &stamp);
+}
+
+Expected<std::string>
+read_open_file(int fd,
+               const std::string& path,
+               std::size_t max_bytes,
+               FileStamp* stamp)
 {
   // Read straight into a buffer of the file's size; keep reading past it
   // in case the file grew.
@@ -90,10 +105,13 @@ read_open_file(int fd, const fs::path& path, std::size_t max_bytes)
     ::close(fd);
     return tl::unexpected(os_error("read", path, err));
   }
+  if (stamp != nullptr) {
+    *stamp = stamp_of(st);
+  }
   if (!S_ISREG(st.st_mode)) {
     ::close(fd);
     return tl::unexpected(
-      make_error("'" + path.string() + "' is "
+      make_error("'" + path + "' is "
                  + (S_ISDIR(st.st_mode) ? "a folder" : "not a regular file")));
   }
   std::size_t want = 64 * 1024;
@@ -120,7 +138,7 @@ read_open_file(int fd, const fs::path& path, std::size_t max_bytes)
     if (used > max_bytes) {
       ::close(fd);
       return tl::unexpected(
-        make_error("'" + path.string() + "' is larger than "
+        make_error("'" + path + "' is larger than "
                    + std::to_string(max_bytes / (1024 * 1024)) + " MiB"));
     }
     if (n == 0) {

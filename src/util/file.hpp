@@ -20,12 +20,6 @@ namespace ogfeed::util {
 Expected<std::string> read_file(const std::filesystem::path& path,
                                 std::size_t max_bytes);
 
-// read_file() of a descriptor opened for reading, which it closes; `path`
-// names it in errors.
-Expected<std::string> read_open_file(int fd,
-                                     const std::filesystem::path& path,
-                                     std::size_t max_bytes);
-
 // Writes all of `bytes` to `fd` (retrying short writes); returns errno on
 // failure, 0 on success.
 int write_all(int fd, std::string_view bytes);
@@ -43,6 +37,20 @@ struct FileStamp
 
 // The stamp stat(2) or lstat(2) gave.
 FileStamp stamp_of(const struct stat& st);
+
+// read_file() of a native path, with the file's stamp as it was opened
+// (before it was read) in `stamp`: one open and one fstat(2), where
+// file_stamp() then read_file() look the path up twice.
+Expected<std::string> read_file_stamped(const std::string& native_path,
+                                        std::size_t max_bytes,
+                                        FileStamp& stamp);
+
+// read_file() of a descriptor opened for reading, which it closes; `path`
+// names it in errors. Sets `*stamp` when given.
+Expected<std::string> read_open_file(int fd,
+                                     const std::string& path,
+                                     std::size_t max_bytes,
+                                     FileStamp* stamp = nullptr);
 
 // The stamp of the file at `path` (following symbolic links), or nullopt
 // when it cannot be stat'ed.

@@ -1,6 +1,7 @@
 #include "content/load/post_files.hpp"
 
 #include "util/beneath.hpp"
+#include "util/tree_walk.hpp"
 
 #include <fnmatch.h>
 
@@ -34,10 +35,26 @@ without_language(const std::string& stem,
   return stem.substr(0, dot);
 }
 
-bool
-is_markdown(const fs::path& p)
+// A file name's extension, from its last '.' ("" for none, or for a name
+// that starts with its only '.'), as std::filesystem::path reads it.
+std::string_view
+extension_of(std::string_view name)
 {
-  const std::string ext = p.extension().string();
+  const std::size_t dot = name.rfind('.');
+  return dot == std::string_view::npos || dot == 0 ? std::string_view()
+                                                   : name.substr(dot);
+}
+
+std::string_view
+stem_of(std::string_view name)
+{
+  return name.substr(0, name.size() - extension_of(name).size());
+}
+
+bool
+is_markdown(std::string_view name)
+{
+  const std::string_view ext = extension_of(name);
   return ext == ".md" || ext == ".markdown" || ext == ".mdx";
 }
 
@@ -59,35 +76,34 @@ excluded(const std::string& rel, const std::vector<std::string>& globs)
 
 // A post file as the loader names it: a page bundle (`hello/index.md`, or
 // Eleventy's `hello/hello.md`) takes its folder's name and sits where its
-// folder does.
+// folder does. `rel` is its path below `dir`, `name` its last segment.
 PostFile
-post_file(const fs::path& p,
-          const fs::path& dir,
+post_file(const fs::path& dir,
           bool dir_is_normal,
+          std::string_view rel,
+          std::string_view name,
           const FileLanguages& languages)
 {
   PostFile f;
-  // Below a folder already in normal form, the iterator's path is too.
+  std::string full = dir.native();
+  if (!full.empty() && !full.ends_with('/')) {
+    full += '/';
+  }
+  full += rel;
+  // Below a folder already in normal form, its path is too.
   f.source.display_path =
-    dir_is_normal ? p.string() : p.lexically_normal().string();
-  f.source.file = p.native();
+    dir_is_normal ? full : fs::path(full).lexically_normal().string();
+  f.source.file = std::move(full);
   // Most posts never reach a feed: their bodies are read from where the
   // front matter ended when needed rather than held, which keeps a
   // 10,000-post build small.
   f.source.keep_body = KeepBody::no;
-  // Its folder below `dir`, '/'-separated, from the path's own text (the
-  // iterator's paths are `dir` + '/' + the names below it).
-  const std::string& full = p.native();
-  std::string_view rel = full;
-  rel.remove_prefix(std::min(rel.size(), dir.native().size()));
-  while (rel.starts_with('/')) {
-    rel.remove_prefix(1);
-  }
+  // Its folder below `dir`, '/'-separated.
   const auto slash = rel.rfind('/');
   std::string folder(slash == std::string_view::npos ? std::string_view()
                                                      : rel.substr(0, slash));
   const std::string stem =
-    without_language(p.stem().string(), languages, &f.language);
+    without_language(std::string(stem_of(name)), languages, &f.language);
   f.source.name = stem;
   const auto last = folder.rfind('/');
   const std::string_view folder_name =
@@ -163,38 +179,24 @@ find_post_files_in(const fs::path& dir,
   stamp_folder(dir, folders);
   const bool in_posts = dir.filename() == "_posts";
   const bool dir_is_normal = dir.lexically_normal() == dir;
-  fs::path current = dir; // what the next increment opens, for messages
-  fs::recursive_directory_iterator it(dir, fs::directory_options::none, ec);
-  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    const fs::path& p = it->path();
-    std::error_code type_ec; // a dangling link is skipped, not an error
-    current = it->is_directory(type_ec) ? p : dir;
-    const std::string name = p.filename().string();
-    if (name.starts_with('.') || name == "node_modules") {
-      if (it->is_directory(type_ec)) {
-        it.disable_recursion_pending();
-      }
-      continue;
+  return util::walk_tree(dir, [&](const util::WalkEntry& e) {
+    if (e.name.starts_with('.') || e.name == "node_modules") {
+      return util::WalkStep::skip;
     }
-    if (it->is_directory(type_ec) && !it->is_symlink(type_ec)) {
-      stamp_folder(p, folders);
+    if (e.kind == util::FileKind::folder) {
+      stamp_folder(dir / fs::u8path(e.rel), folders);
+      return util::WalkStep::go_on;
     }
     // Jekyll's _posts may hold posts written in HTML.
-    const bool html = in_posts && p.extension() == ".html";
-    if (!it->is_regular_file(type_ec) || it->is_symlink(type_ec)
-        || !(is_markdown(p) || html) || p.stem() == "_index"
-        || (!exclude.empty()
-            && excluded(p.lexically_relative(dir).generic_string(), exclude))) {
-      continue;
+    const bool html = in_posts && extension_of(e.name) == ".html";
+    if (e.kind != util::FileKind::file || !(is_markdown(e.name) || html)
+        || stem_of(e.name) == "_index"
+        || (!exclude.empty() && excluded(std::string(e.rel), exclude))) {
+      return util::WalkStep::go_on;
     }
-    files.push_back(post_file(p, dir, dir_is_normal, languages));
-  }
-  if (ec) {
-    // Name the folder that failed, not the content root above it.
-    return tl::unexpected(util::os_error(
-      "read folder", current.lexically_normal().string(), ec.value()));
-  }
-  return {};
+    files.push_back(post_file(dir, dir_is_normal, e.rel, e.name, languages));
+    return util::WalkStep::go_on;
+  });
 }
 
 // Jekyll's post name: 2-4 digits, '-', 1-2 digits, '-', 1-2 digits, '-'.

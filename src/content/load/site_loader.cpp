@@ -194,8 +194,9 @@ load_one(const PostFile& file,
     }
   }
   was_parsed = 1;
-  const auto stamp = util::file_stamp(file.source.file); // before reading it
-  auto bytes = util::read_file(file.source.file, k_max_post_bytes);
+  util::FileStamp stamp; // as opened, before it is read
+  auto bytes =
+    util::read_file_stamped(file.source.file, k_max_post_bytes, stamp);
   if (!bytes) {
     out.diagnostics.push_back(describe_read_error(bytes.error(), shown));
     return std::nullopt;
@@ -207,8 +208,8 @@ load_one(const PostFile& file,
   }
   out = parse_post(*bytes, source, config.timezone);
   std::optional<CachedParse> entry;
-  if (stamp && !history.asked() && !util::has_error(out.diagnostics)) {
-    entry = CachedParse{*stamp,
+  if (!history.asked() && !util::has_error(out.diagnostics)) {
+    entry = CachedParse{stamp,
                         util::hash64(*bytes),
                         file.source.name,
                         file.source.folder,
