@@ -319,8 +319,9 @@ collect_links(const std::vector<feed::Entry>& entries,
   }
 }
 
-// Writes the feeds not kept from the last build, checks each (on `jobs`
-// threads), and adds every feed's findings and cache record to `result`.
+// Writes the feeds not kept from the last build, checks and stages each
+// (on `jobs` threads, one feed's bytes at a time per thread), and adds
+// every feed's findings and cache record to `result`.
 void
 write_feeds(const std::vector<PlannedFeed>& files,
             const std::vector<feed::Entry>& entries,
@@ -328,29 +329,40 @@ write_feeds(const std::vector<PlannedFeed>& files,
             const content::SiteConfig& config,
             const FeedCache& previous,
             const FeedStepOptions& options,
+            OutputTransaction& tx,
             FeedStepResult& result)
 {
   std::vector<util::Diagnostics> findings(files.size());
   std::vector<std::size_t> to_write;
   for (std::size_t i = 0; i < files.size(); ++i) {
-    const PlannedFeed& f = files[i];
-    if (f.kept) {
-      result.kept.push_back(f.rel);
-      findings[i] = previous.feeds.at(f.rel).notes;
-      continue;
+    if (files[i].kept) {
+      result.kept.push_back(files[i].rel);
+      findings[i] = previous.feeds.at(files[i].rel).notes;
+    } else {
+      to_write.push_back(i);
+      result.written.push_back(files[i].rel);
     }
+  }
+  std::vector<std::optional<util::Error>> staging(to_write.size());
+  util::parallel_for(to_write.size(), options.jobs, [&](std::size_t w) {
+    const PlannedFeed& f = files[to_write[w]];
     std::vector<const feed::Entry*> shown_entries;
     for (const content::Post* p : f.plan->posts) {
       shown_entries.push_back(
         &entries[static_cast<std::size_t>(p - posts.data())]);
     }
-    to_write.push_back(i);
-    result.written.push_back(
-      {f.rel, f.format->write(*f.plan, shown_entries, config, f.self), f.key});
-  }
-  util::parallel_for(to_write.size(), options.jobs, [&](std::size_t w) {
-    findings[to_write[w]] = check_feed(result.written[w], options.now);
+    const FeedFile file{
+      f.rel, f.format->write(*f.plan, shown_entries, config, f.self), f.key};
+    findings[to_write[w]] = check_feed(file, options.now);
+    if (auto ok = tx.stage(file.rel, file.bytes, file.key); !ok) {
+      staging[w] = ok.error();
+    }
   });
+  for (auto& e : staging) {
+    if (e) {
+      result.diagnostics.push_back(std::move(*e));
+    }
+  }
   std::vector<const util::Diagnostics*> per_feed;
   for (std::size_t i = 0; i < files.size(); ++i) {
     result.cache.feeds[files[i].rel] = {files[i].key, findings[i]};
@@ -386,7 +398,7 @@ FeedStepResult
 build_feeds(const std::vector<content::Post>& posts,
             const std::vector<std::optional<feed::CardRef>>& cards,
             const content::SiteConfig& config,
-            const OutputTransaction& tx,
+            OutputTransaction& tx,
             const FeedCache& previous,
             const FeedStepOptions& options)
 {
@@ -454,7 +466,7 @@ build_feeds(const std::vector<content::Post>& posts,
     return result;
   }
 
-  write_feeds(files, entries, posts, config, previous, options, result);
+  write_feeds(files, entries, posts, config, previous, options, tx, result);
   add_pages(plans, posts, entries, render, config, result);
   return result;
 }

@@ -57,7 +57,7 @@ struct FeedStepOptions
 
 struct FeedStepResult
 {
-  std::vector<FeedFile> written;      // feeds to stage
+  std::vector<std::string> written;   // feeds staged, each as it was made
   std::vector<std::string> kept;      // earlier feeds that are still right
   std::optional<FeedFile> stylesheet; // feed.xsl, with feeds.stylesheet
   std::vector<FeedFile> pages;        // feed.html of each main feed, alike
@@ -77,12 +77,13 @@ struct FeedStepResult
 // warnings come from `previous`. Only the posts of feeds being written have
 // their bodies read and rendered. A warning about a post's content repeats
 // in every feed that holds the post: it is said once, with how many more
-// feeds have it.
+// feeds have it. Each feed written is staged in `tx` as soon as it is made
+// and checked (on options.jobs threads), never all held at once.
 FeedStepResult
 build_feeds(const std::vector<content::Post>& posts,
             const std::vector<std::optional<feed::CardRef>>& cards,
             const content::SiteConfig& config,
-            const OutputTransaction& tx,
+            OutputTransaction& tx,
             const FeedCache& previous,
             const FeedStepOptions& options);
 

@@ -112,20 +112,15 @@ other_outputs(const FeedStepResult& feeds)
   return others;
 }
 
-// Stages the feeds and `others` (feed.xsl, head.json), commits the
-// transaction and says how far it got.
+// Stages `others` (feed.xsl, the feed pages) beside the feeds and head.json
+// staged as they were made, commits the transaction and says how far it
+// got.
 void
 publish(OutputTransaction& tx,
         const FeedStepResult& feeds,
         const std::vector<FeedFile>& others,
         BuildReport& report)
 {
-  for (const auto& f : feeds.written) {
-    if (auto ok = tx.stage(f.rel, f.bytes, f.key); !ok) {
-      report.diagnostics.push_back(ok.error());
-      return;
-    }
-  }
   for (const auto& rel : feeds.kept) {
     tx.keep(rel);
   }
@@ -155,9 +150,7 @@ publish(OutputTransaction& tx,
   }
   std::set<std::string, std::less<>> feed_paths(feeds.kept.begin(),
                                                 feeds.kept.end());
-  for (const auto& f : feeds.written) {
-    feed_paths.insert(f.rel);
-  }
+  feed_paths.insert(feeds.written.begin(), feeds.written.end());
   for (const auto& o : report.outputs) {
     report.feeds_unchanged += !o.changed && feed_paths.contains(o.path) ? 1 : 0;
   }
@@ -331,9 +324,7 @@ collisions(const FeedStepResult& feeds,
            const BuildOptions& options)
 {
   std::vector<std::string> rels = feeds.kept;
-  for (const auto& f : feeds.written) {
-    rels.push_back(f.rel);
-  }
+  rels.insert(rels.end(), feeds.written.begin(), feeds.written.end());
   for (const auto& f : others) {
     rels.push_back(f.rel);
   }
