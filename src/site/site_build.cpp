@@ -77,8 +77,8 @@ stage_cards(const std::vector<content::Post>& posts,
   return !util::has_error(report.diagnostics);
 }
 
-// Stages head.json: every post's <head> tags (with its summary for
-// og:description), written to its staging file as it is made.
+// Stages head.json, when it is on: every post's <head> tags (with its
+// summary for og:description), written to its staging file as it is made.
 util::Expected<void>
 stage_head_json(const std::vector<content::Post>& posts,
                 const std::vector<std::optional<feed::CardRef>>& cards,
@@ -86,6 +86,9 @@ stage_head_json(const std::vector<content::Post>& posts,
                 unsigned jobs,
                 OutputTransaction& tx)
 {
+  if (!config.head_json) {
+    return {};
+  }
   // Only posts without a description need their body read for one.
   std::vector<std::string> summaries(posts.size());
   util::parallel_for(posts.size(), jobs, [&](std::size_t i) {
@@ -425,13 +428,9 @@ build_changed(const BuildOptions& options,
   }
   say("feeds", posts.size());
   // head.json is made while the feeds are: both only read the posts.
-  std::future<util::Expected<void>> head =
-    std::async(std::launch::async, [&]() -> util::Expected<void> {
-      if (!config->head_json) {
-        return {};
-      }
-      return stage_head_json(posts, cards, *config, options.jobs, *tx);
-    });
+  std::future<util::Expected<void>> head = std::async(std::launch::async, [&] {
+    return stage_head_json(posts, cards, *config, options.jobs, *tx);
+  });
   const std::vector<BuiltAssets> assets =
     built ? read_built_assets(*built, posts, *config)
           : std::vector<BuiltAssets>(posts.size());
