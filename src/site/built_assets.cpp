@@ -3,6 +3,8 @@
 #include "util/html_scan.hpp"
 #include "util/url.hpp"
 
+#include <algorithm>
+
 namespace ogfeed::site {
 
 namespace {
@@ -60,6 +62,24 @@ stem_of(std::string_view name)
   return dot == std::string_view::npos || dot == 0 ? name : name.substr(0, dot);
 }
 
+// "photo" of "/static/<32 hex digits>/<size>/photo.jpg", as Gatsby's image
+// plugins (gatsby-remark-images, gatsby-remark-copy-linked-files) publish
+// ./photo.jpg; "" when the URL has no such form.
+std::string_view
+hashed_folder_stem(std::string_view url)
+{
+  const std::size_t at = url.find("/static/");
+  if (at == std::string_view::npos || url.size() < at + 8 + 33) {
+    return {};
+  }
+  const std::string_view hash = url.substr(at + 8, 32);
+  const bool hex = std::all_of(hash.begin(), hash.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+  });
+  return hex && url[at + 8 + 32] == '/' ? stem_of(file_name(url))
+                                        : std::string_view();
+}
+
 } // namespace
 
 std::vector<BuiltAssets>
@@ -85,7 +105,10 @@ read_built_assets(const util::Dir& built,
           || util::ascii_lower(a.name) != "src") {
         return;
       }
-      const std::string_view stem = source_stem(file_name(a.value));
+      std::string_view stem = source_stem(file_name(a.value));
+      if (stem.empty()) {
+        stem = hashed_folder_stem(a.value);
+      }
       if (!stem.empty()
           && a.value.find_first_of("\"'<> \t\n") == std::string_view::npos) {
         out[i].emplace(std::string(stem),

@@ -18,10 +18,11 @@ using BuiltAssets = std::map<std::string, std::string, std::less<>>;
 
 // For generators that rename the images of posts as they build
 // (`url_rules.processed_images`: Astro writes ./photo.jpg as
-// /_astro/photo.HASH.webp), reads each post's built page in `built` and
-// finds, for each image it shows, the name it was built from: a file
-// "NAME.HASH.EXT" is NAME's. Empty for a post whose page the built site
-// lacks, and for other generators.
+// /_astro/photo.HASH.webp, Gatsby as /static/HASH/SIZE/photo.jpg), reads
+// each post's built page in `built` and finds, for each image it shows, the
+// name it was built from: a file "NAME.HASH.EXT", or "NAME.EXT" below
+// /static/ and a folder of 32 hex digits, is NAME's. Empty for a post whose
+// page the built site lacks, and for other generators.
 std::vector<BuiltAssets>
 read_built_assets(const util::Dir& built,
                   const std::vector<content::Post>& posts,

@@ -34,9 +34,11 @@ struct UrlRules
   bool dated_post_names = false;
   // Hugo's uglyURLs: a pattern's path ends in ".html" (for its '/').
   bool ugly = false;
-  // Astro: a relative image in front matter is an asset the generator
-  // processes and publishes under a name it makes up (/_astro/x.HASH.webp),
-  // so no URL can name it: the post gets a card.
+  // Astro, Gatsby: a relative image is an asset the generator processes
+  // and publishes under a name it makes up (/_astro/x.HASH.webp,
+  // /static/HASH/SIZE/x.png), so no URL can name it: a post whose front
+  // matter names one gets a card, and its body's images are named as its
+  // built page names them (when the built site is there).
   bool processed_images = false;
   // Hugo: a date written with an offset names the URL's date in that offset
   // (2024-06-01T20:00:00-05:00 is /2024/06/01/ whatever the site's zone).

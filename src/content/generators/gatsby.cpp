@@ -89,6 +89,9 @@ detect_gatsby(Detector& d)
   }
   d.found(*file);
   d.site_output(std::nullopt, "public");
+  // gatsby-remark-images and gatsby-remark-copy-linked-files publish a
+  // post's ./photo.png as /static/HASH/SIZE/photo.png.
+  d.config().url_rules.processed_images = true;
   const std::string js = read_text(d.root(), *file);
   d.url(js_string(js, "siteUrl"), "", "siteUrl in " + *file);
   d.text(
