@@ -6,6 +6,10 @@
 #include <cstdint>
 #include <cstring> // std::memcpy
 
+#if defined(__SSE2__)
+#  include <emmintrin.h>
+#endif
+
 namespace ogfeed::util {
 
 namespace {
@@ -69,6 +73,52 @@ is_xml_char(char32_t c)
 
 namespace {
 
+#if defined(__SSE2__)
+// True when the 16 bytes at `p` are ASCII an XML text may hold (no C0
+// control but tab, LF and CR).
+bool
+clean_ascii16(const unsigned char* p)
+{
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // v <= 0x1F, unsigned, and not one of the three allowed.
+  const __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);
+  const __m128i allowed =
+    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
+                              _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+                 _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
+  return _mm_movemask_epi8(v) == 0
+         && _mm_movemask_epi8(_mm_andnot_si128(allowed, low)) == 0;
+}
+
+// True when the 16 bytes at `p` begin with five three-byte characters whose
+// lead needs no check of its second byte beyond one: E1-EC, EE and EF (most
+// of CJK, kana, hangul, full-width forms), but EF BF (U+FFC0-U+FFFF, where
+// U+FFFE and U+FFFF are): bytes 0, 3, 6, 9 and 12 such leads, the others up
+// to 14 continuation bytes.
+bool
+plain_three_byte_run15(const unsigned char* p)
+{
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const int cont = _mm_movemask_epi8(
+    _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0))),
+                   _mm_set1_epi8(static_cast<char>(0x80))));
+  const __m128i off = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(0xE1)));
+  const __m128i in_e1_ef =
+    _mm_cmpeq_epi8(_mm_min_epu8(off, _mm_set1_epi8(0x0E)), off);
+  const __m128i second = _mm_srli_si128(v, 1); // byte k + 1 at k
+  const __m128i refused = _mm_or_si128(
+    _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xED))),
+    _mm_and_si128(
+      _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xEF))),
+      _mm_cmpeq_epi8(second, _mm_set1_epi8(static_cast<char>(0xBF)))));
+  const __m128i lead = _mm_andnot_si128(refused, in_e1_ef);
+  constexpr int k_conts = 0x6DB6; // bits 1, 2, 4, 5, 7, 8, 10, 11, 13, 14
+  constexpr int k_leads = 0x1249; // bits 0, 3, 6, 9, 12
+  return (cont & k_conts) == k_conts
+         && (_mm_movemask_epi8(lead) & k_leads) == k_leads;
+}
+#endif
+
 // Returns the offset of the first byte that starts an invalid UTF-8 sequence
 // or a character XML 1.0 forbids, or npos. Tuned for the common case: runs of
 // ASCII are skipped eight bytes at a time, and a 2- to 4-byte sequence is
@@ -80,6 +130,12 @@ first_bad_offset(std::string_view text)
   const std::size_t n = text.size();
   std::size_t i = 0;
   while (i < n) {
+#if defined(__SSE2__)
+    if (i + 16 <= n && clean_ascii16(p + i)) {
+      i += 16;
+      continue;
+    }
+#endif
     if (i + 8 <= n) {
       std::uint64_t word;
       std::memcpy(&word, p + i, 8);
@@ -106,6 +162,11 @@ first_bad_offset(std::string_view text)
     const auto plain_lead = [](unsigned char x) {
       return static_cast<unsigned char>(x - 0xE1) <= 0x0B || x == 0xEE;
     };
+#if defined(__SSE2__)
+    while (i + 16 <= n && plain_three_byte_run15(p + i)) {
+      i += 15;
+    }
+#endif
     // Two at a time: bytes 1, 2, 4 and 5 of the next eight continuation
     // bytes, bytes 0 and 3 such leads.
     while (i + 8 <= n) {

@@ -127,13 +127,17 @@ drop_bundle_resources(std::vector<PostFile>& files,
 {
   // index.md, or a translation's index.en.md.
   auto is_index = [&](const PostFile& f) {
-    return without_language(fs::path(f.source.file).stem().string(), languages)
-           == "index";
+    const std::string_view file = f.source.file;
+    const std::string_view name = file.substr(file.rfind('/') + 1);
+    return without_language(std::string(stem_of(name)), languages) == "index";
   };
   std::set<fs::path> bundles;
   for (const auto& f : files) {
+    if (!is_index(f)) {
+      continue;
+    }
     const fs::path folder = fs::path(f.source.file).parent_path();
-    if (is_index(f) && folder != dir) {
+    if (folder != dir) {
       bundles.insert(folder);
     }
   }
