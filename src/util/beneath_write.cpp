@@ -17,6 +17,26 @@ using detail::bad_path;
 using detail::joined;
 using detail::temp_name;
 
+namespace {
+
+// Writes to `fd` what `produce` hands over, a piece at a time. Returns the
+// first write's errno, ECANCELED when `produce` gave up, else 0.
+int
+write_produced(
+  int fd,
+  const std::function<bool(const std::function<bool(std::string_view)>&)>&
+    produce)
+{
+  int err = 0;
+  const bool made = produce([&](std::string_view piece) {
+    err = err == 0 ? write_all(fd, piece) : err;
+    return err == 0;
+  });
+  return !made && err == 0 ? ECANCELED : err;
+}
+
+} // namespace
+
 Expected<void>
 Dir::write_new(std::string_view name, std::string_view bytes) const
 {
@@ -43,14 +63,7 @@ Dir::write_new_from(
   if (fd < 0) {
     return tl::unexpected(os_error("create", joined(m_path, name), errno));
   }
-  int err = 0;
-  const bool made = produce([&](std::string_view piece) {
-    err = err == 0 ? write_all(fd, piece) : err;
-    return err == 0;
-  });
-  if (!made && err == 0) {
-    err = ECANCELED;
-  }
+  int err = write_produced(fd, produce);
   if (::close(fd) != 0 && err == 0) {
     err = errno;
   }
@@ -95,14 +108,7 @@ Dir::write_replacing_from(
   if (fd < 0) {
     return tl::unexpected(os_error("write", joined(m_path, rel), errno));
   }
-  int err = 0;
-  const bool made = produce([&](std::string_view piece) {
-    err = err == 0 ? write_all(fd, piece) : err;
-    return err == 0;
-  });
-  if (!made && err == 0) {
-    err = ECANCELED;
-  }
+  int err = write_produced(fd, produce);
   if (err == 0 && sync == Sync::yes && ::fsync(fd) != 0) {
     err = errno;
   }
