@@ -70,20 +70,6 @@ feed_links(const feed::HomeFeed& home, const content::SiteConfig& config)
 
 } // namespace
 
-std::string
-head_json(const std::vector<content::Post>& posts,
-          const std::vector<std::optional<feed::CardRef>>& cards,
-          const std::vector<std::string>& summaries,
-          const content::SiteConfig& config)
-{
-  std::string out;
-  write_head_json(posts, cards, summaries, config, [&](std::string_view piece) {
-    out += piece;
-    return true;
-  });
-  return out;
-}
-
 bool
 write_head_json(const std::vector<content::Post>& posts,
                 const std::vector<std::optional<feed::CardRef>>& cards,

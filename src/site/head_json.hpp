@@ -29,17 +29,12 @@ constexpr const char* k_head_json_file = "head.json";
 std::string post_image_url(const content::Post& p,
                            const content::SiteConfig& config);
 
-// A post's og:description is its description, else its excerpt in
-// `summaries` (as Hugo and jekyll-seo-tag give it: only posts without a
-// description need one there), else the site's subtitle.
-std::string head_json(const std::vector<content::Post>& posts,
-                      const std::vector<std::optional<feed::CardRef>>& cards,
-                      const std::vector<std::string>& summaries,
-                      const content::SiteConfig& config);
-
-// head_json(), handed to `write` a piece at a time (about 64 KiB each), so
-// 100,000 posts' 80 MB are never held at once. Returns false when `write`
-// did (it stops there).
+// head.json's bytes, handed to `write` a piece at a time (about 64 KiB
+// each), so 100,000 posts' 80 MB are never held at once. A post's
+// og:description is its description, else its excerpt in `summaries` (as
+// Hugo and jekyll-seo-tag give it: only posts without a description need
+// one there), else the site's subtitle. Returns false when `write` did (it
+// stops there).
 bool write_head_json(const std::vector<content::Post>& posts,
                      const std::vector<std::optional<feed::CardRef>>& cards,
                      const std::vector<std::string>& summaries,

@@ -68,13 +68,8 @@ stamp_of(const struct stat& st)
 Expected<std::string>
 read_file(const fs::path& path, std::size_t max_bytes)
 {
-  // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused
-  // below as not a regular file.
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0) {
-    return tl::unexpected(os_error("open", path, errno));
-  }
-  return read_open_file(fd, path.native(), max_bytes);
+  FileStamp unused;
+  return read_file_stamped(path.native(), max_bytes, unused);
 }
 
 Expected<std::string>
@@ -82,6 +77,8 @@ read_file_stamped(const std::string& native_path,
                   std::size_t max_bytes,
                   FileStamp& stamp)
 {
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused
+  // below as not a regular file.
   const int fd = ::open(native_path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     return tl::unexpected(os_error("open", native_path, errno));
