@@ -1,5 +1,6 @@
 #include "site/built_assets.hpp"
 
+#include "util/file_name.hpp"
 #include "util/html_scan.hpp"
 #include "util/url.hpp"
 
@@ -54,14 +55,6 @@ source_stem(std::string_view built)
   return built.substr(0, hash);
 }
 
-// "photo.jpg" -> "photo".
-std::string_view
-stem_of(std::string_view name)
-{
-  const std::size_t dot = name.rfind('.');
-  return dot == std::string_view::npos || dot == 0 ? name : name.substr(0, dot);
-}
-
 // "photo" of "/static/<32 hex digits>/<size>/photo.jpg", as Gatsby's image
 // plugins (gatsby-remark-images, gatsby-remark-copy-linked-files) publish
 // ./photo.jpg; "" when the URL has no such form.
@@ -76,7 +69,7 @@ hashed_folder_stem(std::string_view url)
   const bool hex = std::all_of(hash.begin(), hash.end(), [](char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
   });
-  return hex && url[at + 8 + 32] == '/' ? stem_of(file_name(url))
+  return hex && url[at + 8 + 32] == '/' ? util::stem_of(file_name(url))
                                         : std::string_view();
 }
 
@@ -134,7 +127,7 @@ with_built_assets(std::string_view html,
         || !a.value.starts_with(base_url)) {
       return;
     }
-    const auto it = assets.find(stem_of(file_name(a.value)));
+    const auto it = assets.find(util::stem_of(file_name(a.value)));
     if (it == assets.end()) {
       return;
     }

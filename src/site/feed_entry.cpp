@@ -5,6 +5,7 @@
 #include "content/render/generator_markup.hpp"
 #include "content/render/markdown.hpp"
 #include "site/feed_step.hpp"
+#include "util/file_name.hpp"
 
 #include <map>
 #include <set>
@@ -44,11 +45,10 @@ posts_by_name(const std::vector<content::Post>& posts)
 {
   std::map<std::string, std::string, std::less<>> by_name;
   for (const auto& p : posts) {
-    by_name.emplace(std::filesystem::path(p.file).stem().string(), p.permalink);
+    const std::string stem(util::stem_of(util::last_segment(p.file)));
+    by_name.emplace(stem, p.permalink);
     if (!p.folder.empty()) {
-      by_name.emplace(p.folder + "/"
-                        + std::filesystem::path(p.file).stem().string(),
-                      p.permalink);
+      by_name.emplace(p.folder + "/" + stem, p.permalink);
     }
     // Hugo's ref: a page bundle by its folder, below the content folder.
     by_name.emplace(p.file_name, p.permalink);

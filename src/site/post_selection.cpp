@@ -5,6 +5,7 @@
 
 #include "card/card_look.hpp"
 #include "site/card_looks.hpp"
+#include "util/file_name.hpp"
 
 #include <string>
 #include <unordered_map>
@@ -115,7 +116,7 @@ warn_missing_images(const std::vector<content::Post>& posts,
   const card::FileScope scope = site_file_scope(site_root, {});
   const std::vector<fs::path> dirs = site_image_dirs(site_root);
   for (const content::Post& p : posts) {
-    const std::string name = fs::path(p.file).filename().string();
+    const std::string_view name = util::last_segment(p.file);
     const bool bundle =
       name.starts_with("index.") || name.starts_with("_index.");
     if (p.image.empty() || card::is_remote_image(p.image)

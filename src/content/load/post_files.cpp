@@ -1,6 +1,7 @@
 #include "content/load/post_files.hpp"
 
 #include "util/beneath.hpp"
+#include "util/file_name.hpp"
 #include "util/tree_walk.hpp"
 
 #include <fnmatch.h>
@@ -35,26 +36,10 @@ without_language(const std::string& stem,
   return stem.substr(0, dot);
 }
 
-// A file name's extension, from its last '.' ("" for none, or for a name
-// that starts with its only '.'), as std::filesystem::path reads it.
-std::string_view
-extension_of(std::string_view name)
-{
-  const std::size_t dot = name.rfind('.');
-  return dot == std::string_view::npos || dot == 0 ? std::string_view()
-                                                   : name.substr(dot);
-}
-
-std::string_view
-stem_of(std::string_view name)
-{
-  return name.substr(0, name.size() - extension_of(name).size());
-}
-
 bool
 is_markdown(std::string_view name)
 {
-  const std::string_view ext = extension_of(name);
+  const std::string_view ext = util::extension_of(name);
   return ext == ".md" || ext == ".markdown" || ext == ".mdx";
 }
 
@@ -103,7 +88,7 @@ post_file(const fs::path& dir,
   std::string folder(slash == std::string_view::npos ? std::string_view()
                                                      : rel.substr(0, slash));
   const std::string stem =
-    without_language(std::string(stem_of(name)), languages, &f.language);
+    without_language(std::string(util::stem_of(name)), languages, &f.language);
   f.source.name = stem;
   const auto last = folder.rfind('/');
   const std::string_view folder_name =
@@ -127,9 +112,9 @@ drop_bundle_resources(std::vector<PostFile>& files,
 {
   // index.md, or a translation's index.en.md.
   auto is_index = [&](const PostFile& f) {
-    const std::string_view file = f.source.file;
-    const std::string_view name = file.substr(file.rfind('/') + 1);
-    return without_language(std::string(stem_of(name)), languages) == "index";
+    const std::string_view name = util::last_segment(f.source.file);
+    return without_language(std::string(util::stem_of(name)), languages)
+           == "index";
   };
   std::set<fs::path> bundles;
   for (const auto& f : files) {
@@ -192,9 +177,9 @@ find_post_files_in(const fs::path& dir,
       return util::WalkStep::go_on;
     }
     // Jekyll's _posts may hold posts written in HTML.
-    const bool html = in_posts && extension_of(e.name) == ".html";
+    const bool html = in_posts && util::extension_of(e.name) == ".html";
     if (e.kind != util::FileKind::file || !(is_markdown(e.name) || html)
-        || stem_of(e.name) == "_index"
+        || util::stem_of(e.name) == "_index"
         || (!exclude.empty() && excluded(std::string(e.rel), exclude))) {
       return util::WalkStep::go_on;
     }
@@ -261,7 +246,7 @@ find_post_files(const fs::path& site_root,
     drop_bundle_resources(found, site_root / d, config.file_languages);
     if (config.url_rules.dated_post_names && inside.ends_with("_posts")) {
       std::erase_if(found, [](const PostFile& f) {
-        return !has_date_name(fs::path(f.source.file).stem().string());
+        return !has_date_name(util::stem_of(util::last_segment(f.source.file)));
       });
     }
     if (config.url_rules.folder_categories && inside.ends_with("_posts")) {
