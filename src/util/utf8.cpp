@@ -119,6 +119,33 @@ plain_three_byte_run15(const unsigned char* p)
 }
 #endif
 
+// The length of the multi-byte sequence at `i`, checked byte-wise
+// (Unicode 15, table 3-7), or 0 when it is invalid or U+FFFE/U+FFFF.
+std::size_t
+sequence_length(const unsigned char* p, std::size_t n, std::size_t i)
+{
+  const unsigned char lead = p[i];
+  auto cont = [&](std::size_t k) {
+    return i + k < n && (p[i + k] & 0xC0) == 0x80;
+  };
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    return cont(1) ? 2 : 0;
+  }
+  if (lead >= 0xE0 && lead <= 0xEF) {
+    const bool bad = !cont(1) || !cont(2) || (lead == 0xE0 && p[i + 1] < 0xA0)
+                     || (lead == 0xED && p[i + 1] >= 0xA0)
+                     || (lead == 0xEF && p[i + 1] == 0xBF && p[i + 2] >= 0xBE);
+    return bad ? 0 : 3; // overlong, a surrogate, or U+FFFE/U+FFFF
+  }
+  if (lead >= 0xF0 && lead <= 0xF4) {
+    const bool bad = !cont(1) || !cont(2) || !cont(3)
+                     || (lead == 0xF0 && p[i + 1] < 0x90)
+                     || (lead == 0xF4 && p[i + 1] >= 0x90);
+    return bad ? 0 : 4;
+  }
+  return 0;
+}
+
 // Returns the offset of the first byte that starts an invalid UTF-8 sequence
 // or a character XML 1.0 forbids, or npos. Tuned for the common case: runs of
 // ASCII are skipped eight bytes at a time, and a 2- to 4-byte sequence is
@@ -185,32 +212,11 @@ first_bad_offset(std::string_view text)
     if (i >= n || p[i] < 0x80) {
       continue;
     }
-    const unsigned char lead = p[i];
-    // Multi-byte sequences, checked byte-wise (Unicode 15, table 3-7).
-    auto cont = [&](std::size_t k) {
-      return i + k < n && (p[i + k] & 0xC0) == 0x80;
-    };
-    if (lead >= 0xC2 && lead <= 0xDF) {
-      if (!cont(1)) {
-        return i;
-      }
-      i += 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      if (!cont(1) || !cont(2) || (lead == 0xE0 && p[i + 1] < 0xA0)
-          || (lead == 0xED && p[i + 1] >= 0xA0)
-          || (lead == 0xEF && p[i + 1] == 0xBF && p[i + 2] >= 0xBE)) {
-        return i; // overlong, a surrogate, or U+FFFE/U+FFFF
-      }
-      i += 3;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      if (!cont(1) || !cont(2) || !cont(3) || (lead == 0xF0 && p[i + 1] < 0x90)
-          || (lead == 0xF4 && p[i + 1] >= 0x90)) {
-        return i;
-      }
-      i += 4;
-    } else {
+    const std::size_t len = sequence_length(p, n, i);
+    if (len == 0) {
       return i;
     }
+    i += len;
   }
   return std::string_view::npos;
 }
