@@ -15,6 +15,7 @@ build_packages=(
   libfribidi-dev  # right-to-left runs in card titles, in visual order
   libdeflate-dev  # PNG cards: deflate faster than zlib
   libfontconfig-dev
+  libsimdjson-dev  # its UTF-8 validator: the text check of every post at memory speed
   python3  # makes the man page and the bash completion from --help (scripts/gen-docs.py)
 )
 packages=(

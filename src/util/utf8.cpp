@@ -2,9 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <simdjson.h>
+
 #include <algorithm>
 #include <cstdint>
-#include <cstring> // std::memcpy
 
 #if defined(__SSE2__)
 #  include <emmintrin.h>
@@ -73,51 +74,59 @@ is_xml_char(char32_t c)
 
 namespace {
 
-#if defined(__SSE2__)
-// True when the 16 bytes at `p` are ASCII an XML text may hold (no C0
-// control but tab, LF and CR).
+// False when `text` holds a C0 control but tab, LF and CR, or a byte 0xBF
+// followed by 0xBE or 0xBF: how U+FFFE and U+FFFF end in UTF-8 (a few
+// characters XML allows end so too, such as U+1FFFF, so a hit is a hint for
+// the byte-wise check, never an answer). 16 bytes at a time with SSE2.
 bool
-clean_ascii16(const unsigned char* p)
+no_forbidden_hint(std::string_view text)
 {
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  // v <= 0x1F, unsigned, and not one of the three allowed.
-  const __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);
-  const __m128i allowed =
-    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
-                              _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
-                 _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
-  return _mm_movemask_epi8(v) == 0
-         && _mm_movemask_epi8(_mm_andnot_si128(allowed, low)) == 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i c_1f = _mm_set1_epi8(0x1F);
+  const __m128i c_bf = _mm_set1_epi8(static_cast<char>(0xBF));
+  for (; i + 17 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i next =
+      _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
+    // v <= 0x1F, unsigned, and not one of the three allowed.
+    const __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, c_1f), v);
+    const __m128i allowed =
+      _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
+                                _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+                   _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
+    const __m128i ends_fffx =
+      _mm_and_si128(_mm_cmpeq_epi8(v, c_bf),
+                    _mm_cmpeq_epi8(_mm_or_si128(next, _mm_set1_epi8(1)), c_bf));
+    if (_mm_movemask_epi8(
+          _mm_or_si128(_mm_andnot_si128(allowed, low), ends_fffx))
+        != 0) {
+      return false;
+    }
+  }
+#endif
+  for (; i < n; ++i) {
+    const unsigned char b = p[i];
+    if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r')
+        || (b == 0xBF && i + 1 < n && (p[i + 1] | 1) == 0xBF)) {
+      return false;
+    }
+  }
+  return true;
 }
 
-// True when the 16 bytes at `p` begin with five three-byte characters whose
-// lead needs no check of its second byte beyond one: E1-EC, EE and EF (most
-// of CJK, kana, hangul, full-width forms), but EF BF (U+FFC0-U+FFFF, where
-// U+FFFE and U+FFFF are): bytes 0, 3, 6, 9 and 12 such leads, the others up
-// to 14 continuation bytes.
+// True for a text that is valid UTF-8 and free of what XML forbids; false
+// may still be clean. Nearly every text is clean: simdjson's validator (SIMD,
+// chosen for the CPU at run time) and one pass for controls clear it at
+// memory speed.
 bool
-plain_three_byte_run15(const unsigned char* p)
+surely_clean(std::string_view text)
 {
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  const int cont = _mm_movemask_epi8(
-    _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0))),
-                   _mm_set1_epi8(static_cast<char>(0x80))));
-  const __m128i off = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(0xE1)));
-  const __m128i in_e1_ef =
-    _mm_cmpeq_epi8(_mm_min_epu8(off, _mm_set1_epi8(0x0E)), off);
-  const __m128i second = _mm_srli_si128(v, 1); // byte k + 1 at k
-  const __m128i refused = _mm_or_si128(
-    _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xED))),
-    _mm_and_si128(
-      _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xEF))),
-      _mm_cmpeq_epi8(second, _mm_set1_epi8(static_cast<char>(0xBF)))));
-  const __m128i lead = _mm_andnot_si128(refused, in_e1_ef);
-  constexpr int k_conts = 0x6DB6; // bits 1, 2, 4, 5, 7, 8, 10, 11, 13, 14
-  constexpr int k_leads = 0x1249; // bits 0, 3, 6, 9, 12
-  return (cont & k_conts) == k_conts
-         && (_mm_movemask_epi8(lead) & k_leads) == k_leads;
+  return simdjson::validate_utf8(text.data(), text.size())
+         && no_forbidden_hint(text);
 }
-#endif
 
 // The length of the multi-byte sequence at `i`, checked byte-wise
 // (Unicode 15, table 3-7), or 0 when it is invalid or U+FFFE/U+FFFF.
@@ -147,9 +156,8 @@ sequence_length(const unsigned char* p, std::size_t n, std::size_t i)
 }
 
 // Returns the offset of the first byte that starts an invalid UTF-8 sequence
-// or a character XML 1.0 forbids, or npos. Tuned for the common case: runs of
-// ASCII are skipped eight bytes at a time, and a 2- to 4-byte sequence is
-// checked without building its code point unless it could be U+FFFE/U+FFFF.
+// or a character XML 1.0 forbids, or npos. Byte-wise: only texts the fast
+// check in find_text_problem() did not clear come here.
 std::size_t
 first_bad_offset(std::string_view text)
 {
@@ -157,59 +165,12 @@ first_bad_offset(std::string_view text)
   const std::size_t n = text.size();
   std::size_t i = 0;
   while (i < n) {
-#if defined(__SSE2__)
-    if (i + 16 <= n && clean_ascii16(p + i)) {
-      i += 16;
-      continue;
-    }
-#endif
-    if (i + 8 <= n) {
-      std::uint64_t word;
-      std::memcpy(&word, p + i, 8);
-      // All eight bytes ASCII and none below 0x20: skip them at once.
-      const std::uint64_t high = word & 0x8080808080808080ULL;
-      const std::uint64_t below_space =
-        (word - 0x2020202020202020ULL) & ~word & 0x8080808080808080ULL;
-      if ((high | below_space) == 0) {
-        i += 8;
-        continue;
-      }
-    }
     const unsigned char b = p[i];
     if (b < 0x80) {
       if (b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
         return i;
       }
       ++i;
-      continue;
-    }
-    // Runs of three-byte characters whose lead byte needs no check of the
-    // second byte (U+1000-U+CFFF, U+E000-U+EFFF: CJK, kana, hangul), the
-    // bulk of a Japanese or Chinese text, one after the other.
-    const auto plain_lead = [](unsigned char x) {
-      return static_cast<unsigned char>(x - 0xE1) <= 0x0B || x == 0xEE;
-    };
-#if defined(__SSE2__)
-    while (i + 16 <= n && plain_three_byte_run15(p + i)) {
-      i += 15;
-    }
-#endif
-    // Two at a time: bytes 1, 2, 4 and 5 of the next eight continuation
-    // bytes, bytes 0 and 3 such leads.
-    while (i + 8 <= n) {
-      std::uint64_t word;
-      std::memcpy(&word, p + i, 8);
-      if ((word & 0x0000C0C000C0C000ULL) != 0x0000808000808000ULL
-          || !plain_lead(p[i]) || !plain_lead(p[i + 3])) {
-        break;
-      }
-      i += 6;
-    }
-    while (i + 2 < n && plain_lead(p[i]) && (p[i + 1] & 0xC0) == 0x80
-           && (p[i + 2] & 0xC0) == 0x80) {
-      i += 3;
-    }
-    if (i >= n || p[i] < 0x80) {
       continue;
     }
     const std::size_t len = sequence_length(p, n, i);
@@ -226,6 +187,9 @@ first_bad_offset(std::string_view text)
 std::optional<TextProblem>
 find_text_problem(std::string_view text, int first_line)
 {
+  if (surely_clean(text)) {
+    return std::nullopt;
+  }
   const std::size_t bad = first_bad_offset(text);
   if (bad == std::string_view::npos) {
     return std::nullopt;
@@ -281,6 +245,9 @@ std::string
 drop_forbidden_chars(std::string_view text, std::size_t& dropped)
 {
   dropped = 0;
+  if (surely_clean(text)) {
+    return std::string(text);
+  }
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
@@ -299,6 +266,9 @@ drop_forbidden_chars(std::string_view text, std::size_t& dropped)
 std::string
 replace_non_xml_chars(std::string_view text)
 {
+  if (surely_clean(text)) {
+    return std::string(text);
+  }
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
