@@ -5,9 +5,11 @@ namespace ogfeed::util {
 void
 ByteWriter::u64(std::uint64_t v)
 {
+  char bytes[8];
   for (int i = 0; i < 8; ++i) {
-    m_out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+    bytes[i] = static_cast<char>((v >> (8 * i)) & 0xFF);
   }
+  m_out.append(bytes, 8); // one append: a push_back a byte cost 4% of a build
 }
 
 void

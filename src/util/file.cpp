@@ -138,7 +138,10 @@ read_open_file(int fd,
         make_error("'" + path + "' is larger than "
                    + std::to_string(max_bytes / (1024 * 1024)) + " MiB"));
     }
-    if (n == 0) {
+    // A short read that brought the size fstat() gave is the file's end:
+    // no second call to see 0 (10,000 calls fewer for 10,000 posts).
+    if (n == 0
+        || (used < want && used >= static_cast<std::size_t>(st.st_size))) {
       break;
     }
     if (used == want) {
