@@ -19,6 +19,26 @@ using detail::temp_name;
 
 namespace {
 
+// Starts writing `fd`'s pages to disk (`length` bytes from `from`; 0: to
+// the end) without waiting for it. A build commits its outputs after one
+// syncfs(2) of their file system (which also takes in the caches ogfeed
+// wrote there); started here, a megabyte at a time as a file is written,
+// that disk work runs meanwhile instead of all at the commit (12 ms of a
+// 10,000-post build's 170). Only a hint: an error shows at the sync.
+void
+start_writeback(int fd, off_t from = 0, off_t length = 0)
+{
+#if defined(SYNC_FILE_RANGE_WRITE)
+  (void)::sync_file_range(fd, from, length, SYNC_FILE_RANGE_WRITE);
+#else
+  (void)fd;
+  (void)from;
+  (void)length;
+#endif
+}
+
+constexpr off_t k_writeback_step = off_t{1} << 20;
+
 // Writes to `fd` what `produce` hands over, a piece at a time. Returns the
 // first write's errno, ECANCELED when `produce` gave up, else 0.
 int
@@ -28,8 +48,15 @@ write_produced(
     produce)
 {
   int err = 0;
+  off_t written = 0;
+  off_t started = 0; // bytes whose writeback has been started
   const bool made = produce([&](std::string_view piece) {
     err = err == 0 ? write_all(fd, piece) : err;
+    written += static_cast<off_t>(piece.size());
+    if (err == 0 && written - started >= k_writeback_step) {
+      start_writeback(fd, started, written - started);
+      started = written;
+    }
     return err == 0;
   });
   return !made && err == 0 ? ECANCELED : err;
@@ -64,6 +91,9 @@ Dir::write_new_from(
     return tl::unexpected(os_error("create", joined(m_path, name), errno));
   }
   int err = write_produced(fd, produce);
+  if (err == 0) {
+    start_writeback(fd);
+  }
   if (::close(fd) != 0 && err == 0) {
     err = errno;
   }
@@ -111,6 +141,8 @@ Dir::write_replacing_from(
   int err = write_produced(fd, produce);
   if (err == 0 && sync == Sync::yes && ::fsync(fd) != 0) {
     err = errno;
+  } else if (err == 0) {
+    start_writeback(fd);
   }
   if (::close(fd) != 0 && err == 0) {
     err = errno;
