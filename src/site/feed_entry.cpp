@@ -7,6 +7,7 @@
 #include "site/feed_step.hpp"
 #include "util/file_name.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -40,23 +41,50 @@ summary_of(const content::Post& post,
 
 } // namespace
 
-std::map<std::string, std::string, std::less<>>
-posts_by_name(const std::vector<content::Post>& posts)
+PostNames::PostNames(const std::vector<content::Post>& posts)
+  : m_posts(&posts)
 {
-  std::map<std::string, std::string, std::less<>> by_name;
-  for (const auto& p : posts) {
-    const std::string stem(util::stem_of(util::last_segment(p.file)));
-    by_name.emplace(stem, p.permalink);
+  m_names.reserve(posts.size() * 2);
+  auto add = [&](std::string_view name, std::size_t post) {
+    m_names.emplace_back(name, post);
+  };
+  for (std::size_t i = 0; i < posts.size(); ++i) {
+    const content::Post& p = posts[i];
+    const std::string_view stem = util::stem_of(util::last_segment(p.file));
+    add(stem, i);
     if (!p.folder.empty()) {
-      by_name.emplace(p.folder + "/" + stem, p.permalink);
+      add(m_joined.emplace_back(p.folder + "/" + std::string(stem)), i);
     }
     // Hugo's ref: a page bundle by its folder, below the content folder.
-    by_name.emplace(p.file_name, p.permalink);
+    add(p.file_name, i);
     if (!p.folder.empty()) {
-      by_name.emplace(p.folder + "/" + p.file_name, p.permalink);
+      add(m_joined.emplace_back(p.folder + "/" + p.file_name), i);
     }
   }
-  return by_name;
+  // By name, the first post of each name kept (what a map's emplace kept).
+  std::stable_sort(
+    m_names.begin(), m_names.end(), [](const auto& a, const auto& b) {
+      return a.first < b.first;
+    });
+  m_names.erase(std::unique(m_names.begin(),
+                            m_names.end(),
+                            [](const auto& a, const auto& b) {
+                              return a.first == b.first;
+                            }),
+                m_names.end());
+}
+
+std::optional<std::string>
+PostNames::find(std::string_view name) const
+{
+  const auto it = std::lower_bound(
+    m_names.begin(), m_names.end(), name, [](const auto& entry, auto n) {
+      return entry.first < n;
+    });
+  if (it == m_names.end() || it->first != name) {
+    return std::nullopt;
+  }
+  return (*m_posts)[it->second].permalink;
 }
 
 feed::Entry

@@ -10,6 +10,7 @@
 #include "feed/entry.hpp"
 #include "util/error.hpp"
 
+#include <deque>
 #include <map>
 #include <optional>
 #include <set>
@@ -18,10 +19,34 @@
 
 namespace ogfeed::site {
 
-// Jekyll's {% post_url 2024-05-01-hello %} finds a post by its file name,
-// Hexo's {% post_link sub/name %} by its path below the posts folder.
-std::map<std::string, std::string, std::less<>>
-posts_by_name(const std::vector<content::Post>& posts);
+// Posts by the names links give them: Jekyll's {% post_url 2024-05-01-hello
+// %} finds a post by its file name, Hexo's {% post_link sub/name %} by its
+// path below the posts folder, Hugo's ref a page bundle by its folder. A
+// sorted table of views into the posts (10,000 posts: 2 ms, where a map of
+// copied strings took 8).
+class PostNames
+{
+public:
+  explicit PostNames(const std::vector<content::Post>& posts);
+
+  // The permalink of the first post (in `posts`' order) of that name.
+  std::optional<std::string> find(std::string_view name) const;
+
+  // Each name and its post's permalink, in name order.
+  template<class F>
+  void
+  for_each(F&& f) const
+  {
+    for (const auto& [name, post] : m_names) {
+      f(name, (*m_posts)[post].permalink);
+    }
+  }
+
+private:
+  const std::vector<content::Post>* m_posts;
+  std::deque<std::string> m_joined; // the "folder/name" names
+  std::vector<std::pair<std::string_view, std::size_t>> m_names;
+};
 
 // One post as feeds show it: its body with the generators' markup rendered,
 // as HTML with absolute URLs, its summary and its card. Warnings and errors

@@ -59,16 +59,15 @@ read_keyed(util::ByteReader& r)
 // What every feed and entry of this build shares: ogfeed's version, every
 // setting, and where each post's links to other posts lead.
 std::uint64_t
-shared_key(const content::SiteConfig& config,
-           const std::map<std::string, std::string, std::less<>>& by_name)
+shared_key(const content::SiteConfig& config, const PostNames& by_name)
 {
   util::ByteWriter w;
   w.str(OGFEED_VERSION);
   w.str(content::config_fingerprint(config));
-  for (const auto& [name, url] : by_name) {
+  by_name.for_each([&](std::string_view name, const std::string& url) {
     w.str(name);
     w.str(url);
-  }
+  });
   return util::hash64(w.bytes());
 }
 
@@ -405,7 +404,7 @@ build_feeds(const std::vector<content::Post>& posts,
   FeedStepResult result;
   const std::vector<feed::FeedPlan> plans =
     feed::plan_feeds(posts, config, &result.diagnostics);
-  const auto by_name = posts_by_name(posts);
+  const PostNames by_name(posts);
   const std::uint64_t shared = shared_key(config, by_name);
   std::set<std::size_t> shown; // posts some feed holds
   for (const auto& plan : plans) {
@@ -438,9 +437,7 @@ build_feeds(const std::vector<content::Post>& posts,
   }
   const content::PostFinder find_post =
     [&](std::string_view name) -> std::optional<std::string> {
-    const auto it = by_name.find(name);
-    return it == by_name.end() ? std::nullopt
-                               : std::optional<std::string>(it->second);
+    return by_name.find(name);
   };
   const std::vector<std::size_t> work(render.begin(), render.end());
   std::vector<feed::Entry> entries(posts.size());
