@@ -35,7 +35,7 @@ TEST_CASE("PostNames finds a post by each name a link tag gives it, the "
   CHECK(names.find("hello") == "https://e.jp/a/"); // the first of two
   CHECK(names.find("2024/hello") == "https://e.jp/a/");
   CHECK(names.find("2023/hello") == "https://e.jp/c/");
-  CHECK(names.find("trip") == "https://e.jp/b/"); // a bundle by its folder
+  CHECK(names.find("trip") == "https://e.jp/b/");  // a bundle by its folder
   CHECK(names.find("index") == "https://e.jp/b/"); // and by its file's stem
   CHECK(names.find("hell") == std::nullopt);
   CHECK(names.find("2022/hello") == std::nullopt);
