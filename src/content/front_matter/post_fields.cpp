@@ -286,6 +286,12 @@ read_field(
   const std::string& k = c.key->scalar;
   switch (field) {
   case Field::title:
+    if (value.kind == util::YamlValue::Kind::null) {
+      // `title:` or `title: #短篇#...` (a comment): no title, which a
+      // generator fills in (Jekyll from the file name; tried) and ogfeed
+      // otherwise reports as missing.
+      break;
+    }
     fields.has_title = true;
     post.title_line = value.line;
     post.title_column = value.column;

@@ -81,22 +81,26 @@ date_from_history(PostBuilder& b,
     1));
 }
 
-// Jekyll's title for a post without one: its slug's words, each
-// capitalized ("my-first-post" is "My First Post").
+// Jekyll's title for a post without one (Utils.titleize_slug): its slug
+// split at '-', each word capitalized as Ruby's String#capitalize does it
+// (the first letter upper case, the rest lower case): "my-first-post" and
+// "RWD-things" are "My First Post" and "Rwd Things".
 std::string
 title_from_name(std::string_view slug)
 {
+  while (slug.ends_with('-')) {
+    slug.remove_suffix(1); // Ruby's split drops the empty words at the end
+  }
   std::string title;
   bool word_start = true;
   for (const char c : slug) {
-    if (c == '-' || c == '_' || c == ' ') {
+    if (c == '-') {
       title += ' ';
       word_start = true;
       continue;
     }
-    title += word_start
-               ? static_cast<char>(std::toupper(static_cast<unsigned char>(c)))
-               : c;
+    const auto u = static_cast<unsigned char>(c);
+    title += static_cast<char>(word_start ? std::toupper(u) : std::tolower(u));
     word_start = false;
   }
   return title;

@@ -238,7 +238,12 @@ public:
   std::optional<util::YamlValue>
   document(const std::string& rel, bool tab_indent = false)
   {
-    std::string text = read_text(m_root, rel);
+    return document(rel, read_text(m_root, rel), tab_indent);
+  }
+  // The same, of the file's `text` as the generator sees it.
+  std::optional<util::YamlValue>
+  document(const std::string& rel, std::string text, bool tab_indent = false)
+  {
     if (tab_indent) {
       text = util::tabs_as_indent(std::move(text));
     }

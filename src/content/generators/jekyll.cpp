@@ -1,5 +1,7 @@
 #include "content/generators/generators.hpp"
 
+#include <algorithm>
+
 namespace ogfeed::content::generators {
 
 namespace {
@@ -85,6 +87,49 @@ read_jekyll_defaults(Detector& d, const util::YamlValue* c)
   }
 }
 
+// _config.yml as Jekyll reads it. Ruby's YAML (Psych, given the file's
+// text) keeps a UTF-8 byte order mark as a character of the first line:
+// its key then stands one column in, and the first line back at column 0
+// ends the settings. Jekyll 4.3.1 on Ruby 3.1 reads `\uFEFFencoding:
+// UTF-8\ntitle: ...\npermalink: ...` as {encoding: UTF-8} and builds with
+// its defaults (tried). The same here, with a warning: the author surely
+// meant the rest.
+std::string
+jekyll_config_text(Detector& d)
+{
+  std::string text = read_text(d.root(), "_config.yml");
+  constexpr std::string_view k_bom = "\xEF\xBB\xBF";
+  if (!text.starts_with(k_bom)) {
+    return text;
+  }
+  text.erase(0, k_bom.size());
+  const char first = text.empty() ? '\n' : text[0];
+  if (first == '#' || first == '-' || first == '%' || first == ' '
+      || first == '\t' || first == '\n' || first == '\r') {
+    return text; // a comment, a blank line or a marker first: read whole
+  }
+  std::size_t cut = text.find('\n');
+  while (cut != std::string::npos && cut + 1 < text.size()) {
+    const char c = text[cut + 1];
+    if (c != ' ' && c != '\t' && c != '#' && c != '\n' && c != '\r') {
+      break;
+    }
+    cut = text.find('\n', cut + 1);
+  }
+  if (cut == std::string::npos || cut + 1 >= text.size()) {
+    return " " + text; // nothing at column 0 after the first line
+  }
+  const std::string first_key = text.substr(0, text.find(':'));
+  d.warn(
+    "_config.yml starts with a byte order mark (U+FEFF): Jekyll's YAML "
+    "reader then ends the settings before line "
+    + std::to_string(1 + std::count(text.begin(), text.begin() + cut + 1, '\n'))
+    + " and reads only '" + first_key
+    + "'; url, permalink, title and the rest are ignored, by Jekyll and "
+      "so by ogfeed. Save the file without the mark to use them");
+  return " " + text.substr(0, cut + 1);
+}
+
 bool
 detect_jekyll(Detector& d)
 {
@@ -96,7 +141,7 @@ detect_jekyll(Detector& d)
     return false;
   }
   d.found("_config.yml");
-  const auto doc = d.document("_config.yml");
+  const auto doc = d.document("_config.yml", jekyll_config_text(d));
   const util::YamlValue* c = doc ? &*doc : nullptr;
   // Jekyll-Bootstrap's sites name their URL `production_url`.
   const bool bootstrap = !scalar(c, "url") && scalar(c, "production_url");

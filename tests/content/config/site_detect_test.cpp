@@ -81,7 +81,7 @@ TEST_CASE("issue 21: Eleventy's site data in _data/site.json, below "
 }
 
 TEST_CASE("issue 22: generator configs and ogfeed.yaml read the same with a "
-          "BOM and CRLF line ends",
+          "BOM and CRLF line ends (but as Jekyll reads a BOM)",
           "[content]")
 {
   const std::string bom = "\xEF\xBB\xBF";
@@ -92,9 +92,24 @@ TEST_CASE("issue 22: generator configs and ogfeed.yaml read the same with a "
      {"_posts/2024-01-01-a.md", "---\r\ntitle: a\r\n---\r\nx\r\n"}}));
   CHECK(jekyll.generator == "Jekyll");
   CHECK(jekyll.config.title == "CRLF");
-  CHECK(jekyll.config.base_url == "https://crlf.example.jp/");
-  CHECK(jekyll.config.timezone.name() == "UTC");
-  CHECK(jekyll.diagnostics.empty());
+  // Jekyll itself (Ruby's YAML) reads a _config.yml that starts with a BOM
+  // only up to its second line (tried: jekyll 4.3.1); so does ogfeed, and
+  // says so. A comment first, and it reads the rest.
+  CHECK(jekyll.config.base_url.empty());
+  REQUIRE_FALSE(jekyll.diagnostics.empty());
+  CHECK(jekyll.diagnostics[0].message.starts_with(
+    "_config.yml starts with a byte order mark (U+FEFF)"));
+  const auto commented = content::detect_site(
+    site_of("detect-crlf-jekyll-comment",
+            {{"_config.yml",
+              bom
+                + "# c\r\ntitle: CRLF\r\nurl: https://crlf.example.jp\r\n"
+                  "timezone: UTC\r\n"},
+             {"_posts/2024-01-01-a.md", "---\r\ntitle: a\r\n---\r\nx\r\n"}}));
+  CHECK(commented.config.title == "CRLF");
+  CHECK(commented.config.base_url == "https://crlf.example.jp/");
+  CHECK(commented.config.timezone.name() == "UTC");
+  CHECK(commented.diagnostics.empty());
 
   const auto hugo = content::detect_site(
     site_of("detect-crlf-hugo",
@@ -434,4 +449,47 @@ TEST_CASE("issue 21: a site whose files name no URL: Jekyll-Bootstrap's "
   // A site folder named OWNER.github.io, as a clone of one is.
   CHECK(content::detect_site(site_of("me.github.io", bare)).config.base_url
         == "https://me.github.io/");
+}
+
+TEST_CASE("issue 21: a _config.yml that starts with a byte order mark is read "
+          "as Jekyll reads it: up to the first line back at column 0, with a "
+          "warning",
+          "[content]")
+{
+  // Ruby's YAML keeps the mark as a character: the first key stands one
+  // column in (jekyll 4.3.1 builds such a site with its defaults; tried).
+  const auto cut = content::load_site_config(
+    site_of("detect-jekyll-bom",
+            {{"_config.yml",
+              "\xEF\xBB\xBF"
+              "encoding: UTF-8\n"
+              " title: Kept\n"
+              "# a comment\n"
+              "url: https://j.example.cn\n"
+              "permalink: /:categories/:title/\n"},
+             {"CNAME", "blog.example.cn\n"},
+             {"_posts/2024-01-01-a.md", "---\ntitle: a\n---\nx\n"}}));
+  REQUIRE(cut);
+  CHECK(cut->config.title == "Kept");
+  CHECK(cut->config.base_url == "https://blog.example.cn/");
+  CHECK(cut->config.permalink
+        == "/:categories/:year/:month/:day/:slug:output_ext"); // "date"
+  REQUIRE_FALSE(cut->detected.diagnostics.empty());
+  CHECK(cut->detected.diagnostics[0].message
+        == "_config.yml starts with a byte order mark (U+FEFF): Jekyll's YAML "
+           "reader then ends the settings before line 4 and reads only "
+           "'encoding'; url, permalink, title and the rest are ignored, by "
+           "Jekyll and so by ogfeed. Save the file without the mark to use "
+           "them");
+
+  // A comment first: the mark changes nothing, and nothing is said.
+  const auto whole = content::load_site_config(
+    site_of("detect-jekyll-bom-comment",
+            {{"_config.yml",
+              "\xEF\xBB\xBF# Site\ntitle: Whole\nurl: https://j.example.cn\n"},
+             {"_posts/2024-01-01-a.md", "---\ntitle: a\n---\nx\n"}}));
+  REQUIRE(whole);
+  CHECK(whole->config.title == "Whole");
+  CHECK(whole->config.base_url == "https://j.example.cn/");
+  CHECK(whole->detected.diagnostics.empty());
 }

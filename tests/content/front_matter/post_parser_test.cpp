@@ -512,19 +512,38 @@ TEST_CASE("issue 21: a generator's post without a title, or without front "
   const auto bare =
     content::parse_post("Just text.\n\n---\n\nMore.\n", source, tokyo);
   REQUIRE(bare.post);
-  CHECK(bare.post->title == "My First Post");
+  CHECK(bare.post->title == "My First_post");
   CHECK(bare.post->body == "Just text.\n\n---\n\nMore.\n");
   CHECK(messages(bare)
         == std::vector<std::string>{
           "_posts/2024-01-02-my-first_post.md:1:1: warning: no front matter: "
           "the generator publishes it all the same; its feed entry is titled "
-          "'My First Post' from its file name"});
+          "'My First_post' from its file name"});
   const auto untitled =
     content::parse_post("---\ntags: [a]\n---\nx\n", source, tokyo);
   REQUIRE(untitled.post);
-  CHECK(untitled.post->title == "My First Post");
+  CHECK(untitled.post->title == "My First_post");
   CHECK(messages(untitled)[0].starts_with(
     "_posts/2024-01-02-my-first_post.md:1:1: warning: no 'title': "));
+  // `title:` with nothing, or only a comment, is no title: Jekyll titles
+  // the post from its file name as Ruby capitalizes (tried, jekyll 4.3.1).
+  content::PostSource shouty{"_posts/2014-10-14-RWD-things-about-pixel.md",
+                             "2014-10-14-RWD-things-about-pixel"};
+  shouty.quirks = content::PostQuirks::read_as_generator;
+  const auto commented = content::parse_post(
+    "---\ntitle: #短篇#require.js\n---\nx\n", shouty, tokyo);
+  REQUIRE(commented.post);
+  CHECK(commented.post->title == "Rwd Things About Pixel");
+  CHECK(messages(commented)[0].starts_with(
+    "_posts/2014-10-14-RWD-things-about-pixel.md:1:1: warning: no 'title': "));
+  shouty.quirks = content::PostQuirks::are_errors;
+  const auto strict =
+    content::parse_post("---\ntitle:\n---\nx\n", shouty, tokyo);
+  CHECK_FALSE(strict.post);
+  CHECK(messages(strict)
+        == std::vector<std::string>{
+          "_posts/2014-10-14-RWD-things-about-pixel.md:1:1: error: missing "
+          "'title' in the front matter"});
   // A flag that is neither true nor false: published, as Hugo's cast and
   // Jekyll's `published == false` read it.
   const auto flase =
