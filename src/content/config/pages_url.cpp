@@ -1,5 +1,6 @@
 #include "content/config/pages_url.hpp"
 
+#include "content/config/own_feed.hpp"
 #include "content/generators/generators.hpp"
 #include "util/ascii.hpp"
 
@@ -68,7 +69,8 @@ from_cname(const fs::path& root)
     const std::string host(
       util::trim_xml_space(text.substr(0, text.find('\n'))));
     if (is_name(host, ".-") && host.find('.') != std::string::npos) {
-      return PagesUrl{"https://" + host + "/", rel};
+      return PagesUrl{"https://" + host + "/",
+                      "GitHub Pages, from " + std::string(rel)};
     }
   }
   return std::nullopt;
@@ -82,16 +84,19 @@ github_pages_url(const fs::path& root)
   if (auto cname = from_cname(root)) {
     return cname;
   }
+  if (const auto own = read_own_feed(root); own && !own->url.empty()) {
+    return PagesUrl{own->url, "the site's own feed template " + own->file};
+  }
   if (const char* env = std::getenv("GITHUB_REPOSITORY")) {
     if (auto url = owner_repo_url(env)) {
-      return PagesUrl{*url, "GITHUB_REPOSITORY"};
+      return PagesUrl{*url, "GitHub Pages, from GITHUB_REPOSITORY"};
     }
   }
   std::error_code ec;
   const std::string name = fs::weakly_canonical(root, ec).filename().string();
   if (!ec && util::ascii_lower(name).ends_with(".github.io")) {
     if (auto url = repository_url(name.substr(0, name.size() - 10), name)) {
-      return PagesUrl{*url, "the site's folder name"};
+      return PagesUrl{*url, "GitHub Pages, from the site's folder name"};
     }
   }
   return std::nullopt;

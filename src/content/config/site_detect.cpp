@@ -1,5 +1,6 @@
 #include "content/config/site_detect.hpp"
 
+#include "content/config/own_feed.hpp"
 #include "content/config/pages_url.hpp"
 #include "content/generators/generators.hpp"
 
@@ -14,7 +15,8 @@ namespace {
 using generators::Detector;
 
 // A generator's site with a URL but no title (some generators need none)
-// is named by its host, with a warning, as jekyll-feed falls back to it.
+// is named as its own feed template names it, else by its host (as
+// jekyll-feed falls back to it), with a warning.
 void
 name_untitled_site(Detector& d, const DetectedSite& site)
 {
@@ -26,11 +28,16 @@ name_untitled_site(Detector& d, const DetectedSite& site)
   if (start == std::string::npos) {
     return;
   }
-  const std::string host =
+  std::string name =
     url.substr(start + 3, url.find('/', start + 3) - start - 3);
-  d.text(host, &SiteConfig::title, "title", "the host of its URL");
+  std::string source = "the host of its URL";
+  if (const auto own = read_own_feed(d.root()); own && !own->title.empty()) {
+    name = own->title;
+    source = "the title of its own feed template " + own->file;
+  }
+  d.text(name, &SiteConfig::title, "title", source);
   d.guessed(site.generator + "'s files name no title; feeds call the site '"
-            + host + "' (set 'title' in " + site.marker
+            + name + "' (" + source + "; set 'title' in " + site.marker
             + " or in ogfeed.yaml)");
 }
 
@@ -48,8 +55,8 @@ url_from_github_pages(Detector& d, const DetectedSite& site)
   if (const auto pages = github_pages_url(d.root())) {
     d.url(pages->url, "", pages->source);
     d.guessed(site.generator + "'s files name no URL; feeds use " + pages->url
-              + " (GitHub Pages, from " + pages->source + "); set it in "
-              + site.marker + " or base_url in ogfeed.yaml");
+              + " (" + pages->source + "); set it in " + site.marker
+              + " or base_url in ogfeed.yaml");
   }
 }
 

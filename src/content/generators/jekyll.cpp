@@ -1,6 +1,7 @@
 #include "content/generators/generators.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace ogfeed::content::generators {
 
@@ -90,10 +91,34 @@ read_jekyll_defaults(Detector& d, const util::YamlValue* c)
 // _config.yml as Jekyll reads it. Ruby's YAML (Psych, given the file's
 // text) keeps a UTF-8 byte order mark as a character of the first line:
 // its key then stands one column in, and the first line back at column 0
-// ends the settings. Jekyll 4.3.1 on Ruby 3.1 reads `\uFEFFencoding:
-// UTF-8\ntitle: ...\npermalink: ...` as {encoding: UTF-8} and builds with
-// its defaults (tried). The same here, with a warning: the author surely
-// meant the rest.
+// ends the settings (Jekyll 4.3 on, which reads it with Psych; earlier ones
+// read it with SafeYAML, which drops the mark). Jekyll 4.3.1 on Ruby 3.1 reads
+// `\uFEFFencoding: UTF-8\ntitle: ...\npermalink: ...` as {encoding: UTF-8} and
+// builds with its defaults (tried). The same here, with a warning: the author
+// surely meant the rest. True when the site pins a Jekyll before 4.3
+// (Gemfile.lock's `jekyll (4.2.1)`, or the github-pages gem, whose Jekyll
+// is 3.x): those read _config.yml through SafeYAML, which opens it with
+// 'r:bom|utf-8' and so drops the mark.
+bool
+pins_jekyll_before_4_3(const fs::path& root)
+{
+  const std::string lock = read_text(root, "Gemfile.lock");
+  if (lock.find("\n    github-pages (") != std::string::npos
+      || read_text(root, "Gemfile").find("github-pages") != std::string::npos) {
+    return true;
+  }
+  const std::size_t at = lock.find("\n    jekyll (");
+  if (at == std::string::npos) {
+    return false;
+  }
+  int major = 0;
+  int minor = 0;
+  if (std::sscanf(lock.c_str() + at + 13, "%d.%d", &major, &minor) != 2) {
+    return false;
+  }
+  return major < 4 || (major == 4 && minor < 3);
+}
+
 std::string
 jekyll_config_text(Detector& d)
 {
@@ -103,6 +128,12 @@ jekyll_config_text(Detector& d)
     return text;
   }
   text.erase(0, k_bom.size());
+  if (pins_jekyll_before_4_3(d.root())) {
+    d.warn("_config.yml starts with a byte order mark (U+FEFF): the Jekyll "
+           "this site pins reads it whole, but Jekyll 4.3 and later read only "
+           "its first setting. Save the file without the mark");
+    return text;
+  }
   const char first = text.empty() ? '\n' : text[0];
   if (first == '#' || first == '-' || first == '%' || first == ' '
       || first == '\t' || first == '\n' || first == '\r') {

@@ -482,6 +482,23 @@ TEST_CASE("issue 21: a _config.yml that starts with a byte order mark is read "
            "Jekyll and so by ogfeed. Save the file without the mark to use "
            "them");
 
+  // A site that pins a Jekyll before 4.3 (SafeYAML drops the mark): read
+  // whole, with a warning about later ones.
+  const auto pinned = content::load_site_config(
+    site_of("detect-jekyll-bom-pinned",
+            {{"_config.yml",
+              "\xEF\xBB\xBF"
+              "encoding: UTF-8\ntitle: Pinned\nurl: https://j.example.cn\n"},
+             {"Gemfile.lock", "GEM\n  specs:\n    jekyll (4.2.1)\n"},
+             {"_posts/2024-01-01-a.md", "---\ntitle: a\n---\nx\n"}}));
+  REQUIRE(pinned);
+  CHECK(pinned->config.title == "Pinned");
+  CHECK(pinned->config.base_url == "https://j.example.cn/");
+  REQUIRE(pinned->detected.diagnostics.size() == 1);
+  CHECK(pinned->detected.diagnostics[0].message.find(
+          "Jekyll 4.3 and later read only its first setting")
+        != std::string::npos);
+
   // A comment first: the mark changes nothing, and nothing is said.
   const auto whole = content::load_site_config(
     site_of("detect-jekyll-bom-comment",
@@ -492,4 +509,40 @@ TEST_CASE("issue 21: a _config.yml that starts with a byte order mark is read "
   CHECK(whole->config.title == "Whole");
   CHECK(whole->config.base_url == "https://j.example.cn/");
   CHECK(whole->detected.diagnostics.empty());
+}
+
+TEST_CASE("issue 21: a Jekyll site that names its URL and title only in its "
+          "own feed template is published there, with warnings",
+          "[content]")
+{
+  const std::map<std::string, std::string> files = {
+    {"_config.yml", "permalink: /:title/\n"},
+    {"atom.xml",
+     "---\nlayout: null\n---\n<?xml version=\"1.0\"?>\n"
+     "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n <title>Mark H</title>\n"
+     " <link href=\"http://www.example.nz/atom.xml\" rel=\"self\"/>\n"
+     " <link href=\"http://www.example.nz/\"/>\n"
+     " <updated>{{ site.time | date_to_xmlschema }}</updated>\n</feed>\n"},
+    {"_posts/2024-01-01-a.md", "---\ntitle: a\n---\nx\n"}};
+  const auto own = content::load_site_config(site_of("detect-own-feed", files));
+  REQUIRE(own);
+  CHECK(own->config.base_url == "http://www.example.nz/");
+  CHECK(own->config.title == "Mark H");
+  REQUIRE(own->detected.diagnostics.size() == 2);
+  CHECK(own->detected.diagnostics[0].message
+        == "Jekyll's files name no URL; feeds use http://www.example.nz/ (the "
+           "site's own feed template atom.xml); set it in _config.yml or "
+           "base_url in ogfeed.yaml");
+  CHECK(own->detected.diagnostics[1].message
+        == "Jekyll's files name no title; feeds call the site 'Mark H' (the "
+           "title of its own feed template atom.xml; set 'title' in "
+           "_config.yml or in ogfeed.yaml)");
+
+  // A feed file the generator does not render (no template tags) is an
+  // old copy, never read; then nothing names the URL.
+  auto copied = files;
+  copied["atom.xml"] = "<feed><link href=\"http://old.example.nz/\"/></feed>";
+  const auto none =
+    content::load_site_config(site_of("detect-own-feed-copy", copied));
+  CHECK_FALSE(none);
 }
