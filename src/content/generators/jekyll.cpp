@@ -88,17 +88,10 @@ read_jekyll_defaults(Detector& d, const util::YamlValue* c)
   }
 }
 
-// _config.yml as Jekyll reads it. Ruby's YAML (Psych, given the file's
-// text) keeps a UTF-8 byte order mark as a character of the first line:
-// its key then stands one column in, and the first line back at column 0
-// ends the settings (Jekyll 4.3 on, which reads it with Psych; earlier ones
-// read it with SafeYAML, which drops the mark). Jekyll 4.3.1 on Ruby 3.1 reads
-// `\uFEFFencoding: UTF-8\ntitle: ...\npermalink: ...` as {encoding: UTF-8} and
-// builds with its defaults (tried). The same here, with a warning: the author
-// surely meant the rest. True when the site pins a Jekyll before 4.3
-// (Gemfile.lock's `jekyll (4.2.1)`, or the github-pages gem, whose Jekyll
-// is 3.x): those read _config.yml through SafeYAML, which opens it with
-// 'r:bom|utf-8' and so drops the mark.
+// True when the site pins a Jekyll before 4.3 (Gemfile.lock's `jekyll
+// (4.2.1)`, or the github-pages gem, whose Jekyll is 3.x): those read
+// _config.yml through SafeYAML, which opens it with 'r:bom|utf-8' and so
+// drops a byte order mark.
 bool
 pins_jekyll_before_4_3(const fs::path& root)
 {
@@ -119,6 +112,13 @@ pins_jekyll_before_4_3(const fs::path& root)
   return major < 4 || (major == 4 && minor < 3);
 }
 
+// _config.yml as Jekyll reads it. Ruby's YAML (Psych, given the file's
+// text, as Jekyll 4.3 on reads it) keeps a UTF-8 byte order mark as a
+// character of the first line: its key then stands one column in, and the
+// first line back at column 0 ends the settings. Jekyll 4.3.1 on Ruby 3.1
+// reads `\uFEFFencoding: UTF-8\ntitle: ...\npermalink: ...` as {encoding:
+// UTF-8} and builds with its defaults (tried). The same here, with a
+// warning: the author surely meant the rest.
 std::string
 jekyll_config_text(Detector& d)
 {
