@@ -92,65 +92,6 @@ scalar(const util::YamlValue* map, std::string_view key)
 
 // JavaScript source without its comments (`// ...`, `/* ... */`), string
 // literals kept as they are: a commented-out `url: '...'` is not the site's.
-std::string
-without_js_comments(std::string_view js)
-{
-  std::string out;
-  out.reserve(js.size());
-  char quote = 0;
-  for (std::size_t i = 0; i < js.size(); ++i) {
-    const char c = js[i];
-    if (quote != 0) {
-      out += c;
-      if (c == '\\' && i + 1 < js.size()) {
-        out += js[++i];
-      } else if (c == quote || (c == '\n' && quote != '`')) {
-        quote = 0;
-      }
-      continue;
-    }
-    if (c == '"' || c == '\'' || c == '`') {
-      quote = c;
-      out += c;
-    } else if (c == '/' && i + 1 < js.size() && js[i + 1] == '/') {
-      i = std::min(js.find('\n', i), js.size()) - 1;
-    } else if (c == '/' && i + 1 < js.size() && js[i + 1] == '*') {
-      const std::size_t end = js.find("*/", i + 2);
-      i = end == std::string_view::npos ? js.size() : end + 1;
-      out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
-// A string value in JavaScript source: `key: "text"` or `key = 'text'`, or
-// `key: NAME` where `const NAME = "text"`. Read, never run: comments are
-// skipped, and anything but a plain literal is not found.
-std::optional<std::string>
-js_string(const std::string& source, std::string_view key)
-{
-  const std::string js = without_js_comments(source);
-  const std::string name =
-    "(^|[^A-Za-z0-9_.$])[\"']?" + std::string(key) + "[\"']?\\s*[:=]\\s*";
-  const std::regex literal(name + "([\"'`])([^\"'`\\n]*)\\2");
-  std::smatch m;
-  if (std::regex_search(js, m, literal) && m[3].length() > 0) {
-    return m[3].str();
-  }
-  const std::regex named(name + "([A-Za-z_$][A-Za-z0-9_$]*)\\s*[,}\\n]");
-  if (!std::regex_search(js, m, named)) {
-    return std::nullopt;
-  }
-  const std::regex constant("(const|let|var)\\s+" + m[2].str()
-                            + "\\s*=\\s*([\"'`])([^\"'`\\n]*)\\2");
-  if (std::regex_search(js, m, constant) && m[3].length() > 0) {
-    return m[3].str();
-  }
-  return std::nullopt;
-}
-
 // The `lang` of the <html> element in a folder of page layouts (Astro's
 // src/layouts/*.astro), if they agree on one.
 std::optional<std::string>

@@ -5,6 +5,7 @@
 
 #include "content/config/permalink.hpp"
 #include "content/config/site_detect.hpp"
+#include "content/generators/js_values.hpp"
 #include "util/ascii.hpp"
 #include "util/file.hpp"
 #include "util/json_value.hpp"
@@ -59,9 +60,6 @@ const util::YamlValue* find_key(const util::YamlValue* map,
                                 std::string_view key);
 std::optional<std::string> scalar(const util::YamlValue* map,
                                   std::string_view key);
-std::string without_js_comments(std::string_view js);
-std::optional<std::string> js_string(const std::string& source,
-                                     std::string_view key);
 // The `lang` of the <html> element in the page layouts of the folder `rel`
 // below the site `root`, if they agree on one.
 std::optional<std::string> html_lang(const fs::path& root, const fs::path& rel);

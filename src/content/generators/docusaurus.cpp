@@ -10,12 +10,21 @@ detect_docusaurus(Detector& d)
   const auto file = first_file(
     d.root(),
     {"docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs"});
-  if (!file || !is_dir(d.root() / "blog")) {
+  if (!file) {
+    return false;
+  }
+  const std::string js = read_text(d.root(), *file);
+  // The blog's options (the classic preset's `blog: {...}`): its folder and
+  // route, never the docs' (`docs: { routeBasePath: "/" }` comes first in
+  // most configs).
+  const std::string blog = js_object(js, "blog").value_or("");
+  const std::string folder =
+    without_slashes(js_string(blog, "path", &js).value_or("blog"));
+  if (!is_dir(d.root() / folder)) {
     return false;
   }
   d.found(*file);
   d.site_output(std::nullopt, "build");
-  const std::string js = read_text(d.root(), *file);
   d.url(js_string(js, "url"),
         js_string(js, "baseUrl").value_or(""),
         "url and baseUrl in " + *file);
@@ -28,7 +37,7 @@ detect_docusaurus(Detector& d)
   d.language(js_string(js, "defaultLocale"), "i18n.defaultLocale in " + *file);
   // The blog's URL: its route, then the date a file's name starts with
   // (not one from front matter), then its slug; a `slug:` drops the date.
-  std::string route = js_string(js, "routeBasePath").value_or("blog");
+  std::string route = js_string(blog, "routeBasePath", &js).value_or("blog");
   while (route.starts_with('/')) {
     route.erase(0, 1);
   }
@@ -39,7 +48,7 @@ detect_docusaurus(Detector& d)
                             : "/" + route + "/:filedate/:slug",
               "",
               "Docusaurus's blog URLs");
-  d.posts({"blog"}, {}, "Docusaurus's blog/");
+  d.posts({folder}, {}, "Docusaurus's " + folder + "/");
   return true;
 }
 

@@ -1,0 +1,31 @@
+#pragma once
+
+// Values read from a generator's JavaScript config without running it.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ogfeed::content::generators {
+
+// `js` without its // and /* */ comments (strings kept whole).
+std::string without_js_comments(std::string_view js);
+
+// A string value in JavaScript source: `key: VALUE` or `key = VALUE`, the
+// first such key. VALUE is a string literal (a template literal's
+// `${NAME}` filled from `const NAME = ...`), a constant's name, or
+// `CONDITION ? A : B` where CONDITION reads only process.env as a
+// production build sees it (NODE_ENV is "production", nothing else is
+// set): Docusaurus's `baseUrl: isPreview ? "/" : `/${repo}/``. Anything
+// else is not found. Constants are looked up in `consts` (the whole file)
+// when given, else in `source`.
+std::optional<std::string> js_string(const std::string& source,
+                                     std::string_view key,
+                                     const std::string* consts = nullptr);
+
+// The text of the object literal `key: { ... }` (its braces included), the
+// first `key` whose value is an object: `blog: { routeBasePath: ... }`.
+std::optional<std::string> js_object(const std::string& source,
+                                     std::string_view key);
+
+} // namespace ogfeed::content::generators
