@@ -23,7 +23,9 @@ while [[ $# -ge 2 ]]; do
   name=$(basename "$src" | tr -c 'A-Za-z0-9._\n-' '_')
   if [[ $gen == eleventy && -f "$src/package.json" && ! -d "$src/node_modules" ]]; then
     # Its plugins, as its own CI installs them (the npm registry).
-    rm -rf "$work/npm-$name" && cp -r "$src" "$work/npm-$name" && src="$work/npm-$name"
+    # (In a folder of its own, under its own name: the probe names its
+    # list after the folder.)
+    rm -rf "$work/npm/$name" && mkdir -p "$work/npm" && cp -r "$src" "$work/npm/$name" && src="$work/npm/$name"
     (cd "$src" && timeout 600 npm install --no-audit --no-fund >/dev/null 2>&1) || true
   fi
   if ! line=$(bash "$root/scripts/conformance.sh" --generator "$gen" --into "$work" "$src" 2>"$work/gen.err"); then

@@ -188,9 +188,10 @@ for dir in "${fixtures[@]}"; do
       done
       # The site's config, plus a page listing the posts collection.
       printf '%s\n' "import site, * as rest from './$config';" 'export const config = rest.config;' \
-        'export default async function (c) {' '  if (typeof site === "function") await site(c);' \
+        'export default async function (c) {' '  const own = typeof site === "function" ? await site(c) : undefined;' \
+        '  c.addTemplateFormats("liquid");' \
         '  c.addTemplate("ogfeed-conformance.liquid", "ogfeed-base\t{% if metadata.url %}{{ metadata.url }}{% else %}{{ site.url }}{% endif %}\n{% for p in collections.posts %}ogfeed-post\t{{ p.inputPath }}\t{{ p.url }}\n{% endfor %}", { permalink: "/ogfeed-conformance.txt", eleventyExcludeFromCollections: true });' \
-        '}' >"$site/ogfeed-probe.config.mjs"
+        '  return own;' '}' >"$site/ogfeed-probe.config.mjs"
       (cd "$site" && node "$npm/node_modules/@11ty/eleventy/cmd.cjs" --config=ogfeed-probe.config.mjs --quiet --output="$out" >/dev/null)
       base=$(grep -hoP '^ogfeed-base\t\K.*' "$out/ogfeed-conformance.txt")
       grep -hP '^ogfeed-post\t' "$out/ogfeed-conformance.txt" |

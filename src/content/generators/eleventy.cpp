@@ -210,12 +210,21 @@ read_site_data(Detector& d, const fs::path& data)
                ? std::optional(v->scalar)
                : std::nullopt;
     };
-    const auto url = field("url");
+    // Starters name it `url` (eleventy-base-blog) or after their own taste.
+    std::optional<std::string> url;
+    std::string key;
+    for (const char* url_key :
+         {"url", "baseUrl", "baseURL", "siteUrl", "site_url"}) {
+      if ((url = field(url_key))) {
+        key = url_key;
+        break;
+      }
+    }
     if (!url) {
       continue;
     }
     const std::string where = " in " + meta.generic_string();
-    d.url(url, "", "url" + where);
+    d.url(url, "", key + where);
     d.text(field("title"), &SiteConfig::title, "title", "title" + where);
     if (d.config().title.empty()) { // a starter's site.json names it "name"
       d.text(field("name"), &SiteConfig::title, "title", "name" + where);

@@ -78,6 +78,18 @@ TEST_CASE("issue 21: Eleventy's site data in _data/site.json, below "
   CHECK(eleventy.config.title == "11ty のブログ");
   CHECK(eleventy.site_output == "dist");
   CHECK(eleventy.config.content_dirs == std::vector<std::string>{"src/posts"});
+
+  // A site.json that names its URL `baseUrl` (andreabergia/eleventy-blog).
+  const auto base_url = content::detect_site(
+    site_of("detect-eleventy-baseurl",
+            {{".eleventy.js",
+              "module.exports = function () {\n"
+              "  return { dir: { input: \"src\" } };\n};\n"},
+             {"src/_data/site.json",
+              "{\"title\": \"T\", \"baseUrl\": \"https://e.example/\"}\n"},
+             {"src/posts/a.md", "---\ntitle: a\ndate: 2024-01-01\n---\nx\n"}}));
+  CHECK(base_url.config.base_url == "https://e.example/");
+  CHECK(base_url.config.title == "T");
 }
 
 TEST_CASE("issue 22: generator configs and ogfeed.yaml read the same with a "
