@@ -1,6 +1,8 @@
 #include "content/generators/generators.hpp"
 #include "util/beneath.hpp"
 
+#include <regex>
+
 namespace ogfeed::content::generators {
 
 namespace {
@@ -34,6 +36,26 @@ eleventy_posts_dir(const fs::path& root, const fs::path& input_rel)
   return first_dir(input, {"posts", "blog"});
 }
 
+// Adds the folder of `glob`, before its first wildcard, relative to the
+// project, to `dirs`: only folders inside the site, reached without a link
+// (their data files are read).
+void
+add_glob_dir(const fs::path& root,
+             std::string glob,
+             std::vector<std::string>& dirs)
+{
+  glob = glob.substr(0, glob.find_first_of("*?[{"));
+  glob = glob.substr(0, glob.rfind('/') + 1);
+  const std::string dir =
+    without_slashes(fs::path(glob).lexically_normal().generic_string());
+  std::error_code ec;
+  if (!dir.empty() && util::is_plain_relative(dir)
+      && !fs::is_symlink(root / dir, ec) && is_dir(root / dir)
+      && std::find(dirs.begin(), dirs.end(), dir) == dirs.end()) {
+    dirs.push_back(dir);
+  }
+}
+
 // Eleventy's collections by glob, `getFilteredByGlob("./src/en/posts/*.md")`
 // in its config (a string or an array of them): each glob's folder, before
 // its first wildcard, relative to the project.
@@ -47,6 +69,17 @@ eleventy_glob_dirs(const fs::path& root, const std::string& js)
        at = code.find(call, at + 1)) {
     std::size_t i = at + call.size();
     const std::size_t end = code.find(')', i);
+    // A glob named by a constant: getFilteredByGlob(POST_GLOB).
+    static const std::regex named(R"(\s*([A-Za-z_$][A-Za-z0-9_$]*)\s*\))");
+    std::smatch m;
+    const std::string args =
+      end == std::string::npos ? "" : code.substr(i, end - i + 1);
+    if (std::regex_match(args, m, named)) {
+      if (const auto glob = js_string(code, m[1].str())) {
+        add_glob_dir(root, *glob, dirs);
+      }
+      continue;
+    }
     while (i < end && end != std::string::npos) {
       const std::size_t open = code.find_first_of("'\"`", i);
       if (open == std::string::npos || open > end) {
@@ -56,31 +89,41 @@ eleventy_glob_dirs(const fs::path& root, const std::string& js)
       if (close == std::string::npos || close > end) {
         break;
       }
-      std::string glob = code.substr(open + 1, close - open - 1);
+      add_glob_dir(root, code.substr(open + 1, close - open - 1), dirs);
       i = close + 1;
-      glob = glob.substr(0, glob.find_first_of("*?[{"));
-      glob = glob.substr(0, glob.rfind('/') + 1);
-      const std::string dir =
-        without_slashes(fs::path(glob).lexically_normal().generic_string());
-      // Only folders inside the site, reached without a link: their data
-      // files are read.
-      std::error_code ec;
-      if (!dir.empty() && util::is_plain_relative(dir)
-          && !fs::is_symlink(root / dir, ec) && is_dir(root / dir)
-          && std::find(dirs.begin(), dirs.end(), dir) == dirs.end()) {
-        dirs.push_back(dir);
-      }
     }
   }
   return dirs;
 }
 
 // A folder's Eleventy directory data file (NAME.11tydata.json or
-// NAME.json in the folder NAME), parsed; null when it has none.
+// NAME.json in the folder NAME), parsed; null when it has none. A
+// JavaScript one (NAME.11tydata.js) is read for its `permalink` only: a
+// plain string is taken, anything else (a function, eleventyComputed) is
+// a permalink ogfeed cannot know without running it, given as the value
+// `k_computed`.
+constexpr std::string_view k_computed = "\x01computed";
+
 std::optional<util::YamlValue>
 eleventy_dir_data(const fs::path& root, const fs::path& folder)
 {
   const std::string name = folder.filename().string();
+  for (const char* ext : {".11tydata.js", ".11tydata.cjs", ".11tydata.mjs"}) {
+    const std::string js = read_text(root, folder / (name + ext));
+    if (without_js_comments(js).find("permalink") == std::string::npos) {
+      continue;
+    }
+    util::YamlValue data;
+    data.kind = util::YamlValue::Kind::map;
+    util::YamlValue value;
+    value.kind = util::YamlValue::Kind::scalar;
+    value.scalar = js_string(js, "permalink").value_or(std::string(k_computed));
+    util::YamlValue key;
+    key.kind = util::YamlValue::Kind::scalar;
+    key.scalar = "permalink";
+    data.entries.push_back({std::move(key), std::move(value)});
+    return data;
+  }
   for (const std::string& file : {name + ".11tydata.json", name + ".json"}) {
     const std::string text = read_text(root, folder / file);
     if (text.empty()) {
@@ -92,6 +135,18 @@ eleventy_dir_data(const fs::path& root, const fs::path& folder)
     }
   }
   return std::nullopt;
+}
+
+// Eleventy's default URL of the posts of `dir`: the file's path below the
+// input folder.
+std::string
+eleventy_path_permalink(const std::string& input, const std::string& dir)
+{
+  const std::string below =
+    fs::path(dir)
+      .lexically_relative(fs::path(input).lexically_normal())
+      .generic_string();
+  return "/" + (below.empty() || below == "." ? "" : below + "/") + ":path/";
 }
 
 // The permalink of the posts of `dir` (below the project, inside `input`)
@@ -123,11 +178,12 @@ eleventy_dir_permalink(const fs::path& root,
   }
   if (permalink == nullptr
       || permalink->kind != util::YamlValue::Kind::scalar) {
-    const std::string below =
-      fs::path(dir).lexically_relative(in).generic_string();
-    return "/" + (below.empty() || below == "." ? "" : below + "/") + ":path/";
+    return eleventy_path_permalink(input, dir);
   }
   std::string tpl = permalink->scalar;
+  if (tpl == k_computed) {
+    return std::nullopt;
+  }
   std::string out;
   for (std::size_t i = 0; i < tpl.size();) {
     if (tpl.compare(i, 2, "{%") == 0) {
@@ -238,6 +294,16 @@ read_site_data(Detector& d, const fs::path& data)
   }
 }
 
+void
+warn_unread_permalink(Detector& d, const std::string& dir)
+{
+  d.warn("the permalink of '" + dir
+         + "' (its directory data file) is more than ogfeed reads (a template "
+           "with filters, or JavaScript, which ogfeed never runs): its posts "
+           "get Eleventy's file-path URLs; write their permalink in "
+           "ogfeed.yaml");
+}
+
 bool
 detect_eleventy(Detector& d)
 {
@@ -262,9 +328,8 @@ detect_eleventy(Detector& d)
     for (const auto& dir : dirs) {
       const auto pattern = eleventy_dir_permalink(d.root(), input, dir);
       if (!pattern || !check_permalink_pattern(*pattern)) {
-        d.warn("the permalink of '" + dir
-               + "' (its directory data file) is more than ogfeed reads; "
-                 "write the posts' permalink in ogfeed.yaml");
+        warn_unread_permalink(d, dir);
+        d.config().dir_permalinks[dir] = eleventy_path_permalink(input, dir);
         continue;
       }
       d.config().dir_permalinks[dir] = *pattern;
@@ -274,10 +339,16 @@ detect_eleventy(Detector& d)
   } else if (const auto posts = eleventy_posts_dir(d.root(), input)) {
     const std::string dir =
       (fs::path(input) / *posts).lexically_normal().generic_string();
-    // Eleventy's URL is the file's path below the input folder.
-    d.permalink("/" + fs::path(*posts).generic_string() + "/:path/",
-                "",
-                "Eleventy's file-path URLs");
+    // Eleventy's URL is the file's path below the input folder, unless
+    // the folder's data file says otherwise.
+    const auto pattern = eleventy_dir_permalink(d.root(), input, dir);
+    if (pattern && check_permalink_pattern(*pattern)) {
+      d.permalink(*pattern, "", "Eleventy's URLs for " + dir);
+    } else {
+      warn_unread_permalink(d, dir);
+      d.permalink(
+        eleventy_path_permalink(input, dir), "", "Eleventy's file-path URLs");
+    }
     d.posts({dir}, {}, "the posts collection in " + dir);
   }
   return true;
