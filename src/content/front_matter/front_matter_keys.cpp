@@ -22,12 +22,14 @@ key_meaning(std::string_view key)
     Row{"pubdate", Field::date, 1},
     Row{"published_at", Field::date, 2},
     Row{"created_at", Field::date, 3},
+    Row{"pubdatetime", Field::date, 4}, // AstroPaper
     Row{"lastmod", Field::updated, 0},
     Row{"updated", Field::updated, 1},
     Row{"updateddate", Field::updated, 2},
     Row{"updated_at", Field::updated, 3},
     Row{"last_modified_at", Field::updated, 4},
     Row{"modified", Field::updated, 5},
+    Row{"moddatetime", Field::updated, 6}, // AstroPaper
     Row{"draft", Field::draft, 0},
     Row{"published", Field::published, 0},
     Row{"private", Field::unlisted, 0},
@@ -38,6 +40,7 @@ key_meaning(std::string_view key)
     Row{"summary", Field::description, 1},
     Row{"excerpt", Field::description, 2},
     Row{"slug", Field::slug, 0},
+    Row{"postslug", Field::slug, 1}, // AstroPaper 3
     Row{"category", Field::categories, 0},
     Row{"categories", Field::categories, 0},
     Row{"tags", Field::tags, 0},
@@ -51,6 +54,7 @@ key_meaning(std::string_view key)
     Row{"og_image", Field::image, 5},
     Row{"socialimage", Field::image, 6},
     Row{"featured_image", Field::image, 7},
+    Row{"ogimage", Field::image, 8}, // AstroPaper
     Row{"permalink", Field::permalink, 0},
     Row{"url", Field::permalink, 1},
     Row{"lang", Field::language, 0},

@@ -1,5 +1,7 @@
 #include "content/generators/generators.hpp"
 
+#include <regex>
+
 namespace ogfeed::content::generators {
 
 namespace {
@@ -34,6 +36,89 @@ astro_endpoints(const fs::path& root)
   return routes;
 }
 
+// The config with the modules it imports from the site's own files
+// appended (`import { SITE } from "./src/config"`: AstroPaper keeps its URL
+// and title there), for js_string() to find their constants in.
+std::string
+with_own_imports(const fs::path& root, const std::string& js)
+{
+  static const std::regex import(
+    R"re(import\s*\{[^}]*\}\s*from\s*["'](\.{1,2}/[^"'\n]+)["'])re");
+  std::string scope = js;
+  const std::string code = without_js_comments(js);
+  int read = 0;
+  for (auto it = std::sregex_iterator(code.begin(), code.end(), import);
+       it != std::sregex_iterator() && read < 8;
+       ++it) {
+    const std::string module =
+      fs::path((*it)[1].str()).lexically_normal().generic_string();
+    if (module.starts_with("..")) {
+      continue; // outside the site: never read
+    }
+    for (const char* ext :
+         {"", ".ts", ".js", ".mjs", ".mts", "/index.ts", "/index.js"}) {
+      const std::string text = read_text(root, module + ext);
+      if (!text.empty()) {
+        scope += "\n" + text;
+        ++read;
+        break;
+      }
+    }
+  }
+  return scope;
+}
+
+// The page that renders collection `name`'s entries, and its URL folder:
+// src/pages/posts/[slug]/index.astro (or [slug].astro, [...slug].astro,
+// [id].astro) calling getCollection("blog") publishes them below /posts/
+// (AstroPaper), whatever the collection's folder is named.
+struct EntryRoute
+{
+  std::string folder;          // "posts"
+  bool uses_post_slug = false; // the page names entries by `postSlug`
+};
+
+std::optional<EntryRoute>
+astro_entry_route(const fs::path& root, const std::string& name)
+{
+  const fs::path pages = root / "src/pages";
+  static const std::regex dynamic(R"(\[(\.\.\.)?(slug|id|post)\])");
+  std::error_code ec;
+  fs::recursive_directory_iterator it(pages, fs::directory_options::none, ec);
+  for (std::size_t seen = 0;
+       !ec && it != fs::recursive_directory_iterator() && seen < 2000;
+       it.increment(ec), ++seen) {
+    if (it.depth() > 4 || !it->is_regular_file(ec) || it->is_symlink(ec)
+        || it->path().extension() != ".astro") {
+      continue;
+    }
+    const std::string rel =
+      it->path().lexically_relative(pages).generic_string();
+    std::smatch m;
+    if (!std::regex_search(rel, m, dynamic)) {
+      continue;
+    }
+    const std::string after = m.suffix().str();
+    if (after != ".astro" && after != "/index.astro") {
+      continue;
+    }
+    const std::string text = read_text(root, "src/pages/" + rel);
+    if (text.find("getCollection(\"" + name + "\"") == std::string::npos
+        && text.find("getCollection('" + name + "'") == std::string::npos) {
+      continue;
+    }
+    // The page's slug helper may live in a module of the site's own
+    // (AstroPaper: @utils/slugify), which names the field.
+    const bool post_slug =
+      text.find("postSlug") != std::string::npos
+      || (text.find("slugify(post.data)") != std::string::npos
+          && read_text(root, "src/utils/slugify.ts").find("postSlug")
+               != std::string::npos);
+    return EntryRoute{without_slashes(m.prefix().str()), post_slug};
+  }
+  return std::nullopt;
+}
+
 bool
 detect_astro(Detector& d)
 {
@@ -56,8 +141,9 @@ detect_astro(Detector& d)
                   : "dist");
   d.config().url_rules.processed_images = true; // image() assets
   d.config().generator_routes = astro_endpoints(d.root());
-  d.url(js_string(js, "site"),
-        js_string(js, "base").value_or(""),
+  const std::string scope = with_own_imports(d.root(), js);
+  d.url(js_string(js, "site", &scope),
+        js_string(js, "base", &scope).value_or(""),
         "site in " + *file);
   d.language(html_lang(d.root(), "src/layouts"), "lang in src/layouts");
   const std::string consts = read_text(d.root(), "src/consts.ts");
@@ -69,6 +155,22 @@ detect_astro(Detector& d)
          &SiteConfig::subtitle,
          "subtitle",
          "SITE_DESCRIPTION in src/consts.ts");
+  // Else the title beside the URL: `site: SITE.website` with SITE.title.
+  const std::string site = js_expression(js, "site").value_or("");
+  if (const std::size_t dot = site.rfind('.'); dot != std::string::npos
+                                               && !site.starts_with("process.")
+                                               && d.config().title.empty()) {
+    const std::string owner = site.substr(0, dot);
+    d.text(js_value(scope, owner + ".title"),
+           &SiteConfig::title,
+           "title",
+           owner + ".title");
+    auto about = js_value(scope, owner + ".description");
+    d.text(about ? about : js_value(scope, owner + ".desc"),
+           &SiteConfig::subtitle,
+           "subtitle",
+           owner + ".description");
+  }
   // The collection's folder as its loader names it:
   // glob({ base: "./src/content/blog", ... }) in src/content.config.ts.
   std::optional<std::string> dir;
@@ -97,7 +199,16 @@ detect_astro(Detector& d)
   }
   if (dir) {
     const std::string name = fs::path(*dir).filename().string();
-    d.permalink("/" + name + "/:path/", "", "the " + name + " collection");
+    if (const auto route = astro_entry_route(d.root(), name)) {
+      // AstroPaper 3 names an entry's page by its `postSlug`.
+      const std::string last = route->uses_post_slug ? ":slug/" : ":path/";
+      d.permalink(route->folder.empty() ? "/" + last
+                                        : "/" + route->folder + "/" + last,
+                  "",
+                  "the page that renders the " + name + " collection");
+    } else {
+      d.permalink("/" + name + "/:path/", "", "the " + name + " collection");
+    }
     d.posts({*dir}, {}, "the " + name + " collection");
   }
   return true;

@@ -129,8 +129,10 @@ is_identifier(std::string_view s)
 std::string_view
 constant(const std::string& js, std::string_view name)
 {
+  // `export const SITE: Site = {...}`: a TypeScript type may stand between.
   const std::regex declared("(const|let|var)\\s+" + std::string(name)
-                            + "\\s*=(?![=>])\\s*");
+                            + "\\s*(:\\s*[A-Za-z_$][A-Za-z0-9_$.<>\\[\\]| ]*)?"
+                              "=(?![=>])\\s*");
   std::smatch m;
   if (!std::regex_search(js, m, declared)) {
     return {};
@@ -174,6 +176,32 @@ truth_of(const std::string& js, std::string_view cond, int depth)
     return truth_of(js, constant(js, cond), depth + 1);
   }
   return std::nullopt;
+}
+
+// The object literal an expression names: a constant (`SITE`), or a member
+// of one (`config.site`); "" when it is none.
+std::string
+object_of(const std::string& js, const std::string& expr, int depth)
+{
+  if (depth > k_max_depth) {
+    return {};
+  }
+  if (is_identifier(expr)) {
+    const std::string_view value = constant(js, expr);
+    return value.starts_with('{') ? std::string(value) : std::string();
+  }
+  const std::size_t dot = expr.rfind('.');
+  if (dot == std::string::npos) {
+    return {};
+  }
+  const std::string outer = object_of(js, expr.substr(0, dot), depth + 1);
+  for (const std::size_t start :
+       value_starts(outer, std::string_view(expr).substr(dot + 1))) {
+    if (start < outer.size() && outer[start] == '{') {
+      return std::string(expression_at(outer, start));
+    }
+  }
+  return {};
 }
 
 // `cond ? a : b` split at its own '?' and ':', if it is one.
@@ -275,6 +303,21 @@ value_of(const std::string& js, std::string_view expr, int depth)
   if (is_identifier(expr)) {
     return value_of(js, constant(js, expr), depth + 1);
   }
+  // `SITE.website`: a member of a constant object literal.
+  if (const std::size_t dot = expr.rfind('.');
+      dot != std::string_view::npos && !expr.starts_with("process.")) {
+    const std::string owner(expr.substr(0, dot));
+    const std::string_view member = expr.substr(dot + 1);
+    if (!is_identifier(member)) {
+      return std::nullopt;
+    }
+    const std::string object = object_of(js, owner, depth + 1);
+    for (const std::size_t start : value_starts(object, member)) {
+      if (auto value = value_of(js, expression_at(object, start), depth + 1)) {
+        return value;
+      }
+    }
+  }
   return std::nullopt;
 }
 
@@ -328,6 +371,24 @@ js_string(const std::string& source,
     }
   }
   return std::nullopt;
+}
+
+std::optional<std::string>
+js_expression(const std::string& source, std::string_view key)
+{
+  const std::string js = without_js_comments(source);
+  const auto starts = value_starts(js, key);
+  if (starts.empty()) {
+    return std::nullopt;
+  }
+  return std::string(expression_at(js, starts.front()));
+}
+
+std::optional<std::string>
+js_value(const std::string& js, std::string_view expression)
+{
+  auto value = value_of(without_js_comments(js), expression, 0);
+  return value && !value->empty() ? value : std::nullopt;
 }
 
 std::optional<std::string>

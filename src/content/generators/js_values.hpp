@@ -23,6 +23,15 @@ std::optional<std::string> js_string(const std::string& source,
                                      std::string_view key,
                                      const std::string* consts = nullptr);
 
+// The source text of the first `key`'s value, unevaluated: "SITE.website".
+std::optional<std::string> js_expression(const std::string& source,
+                                         std::string_view key);
+
+// The value of an expression (as js_string() evaluates a key's) in `js`:
+// js_value(config, "SITE.title").
+std::optional<std::string> js_value(const std::string& js,
+                                    std::string_view expression);
+
 // The text of the object literal `key: { ... }` (its braces included), the
 // first `key` whose value is an object: `blog: { routeBasePath: ... }`.
 std::optional<std::string> js_object(const std::string& source,

@@ -566,3 +566,22 @@ TEST_CASE("issue 21: a generator's post without a title, or without front "
     content::parse_post("---\ntitle: a\ndraft: flase\n---\nx\n", source, tokyo)
       .post);
 }
+
+TEST_CASE("issue 21: AstroPaper's front matter: pubDatetime, modDatetime, "
+          "postSlug and ogImage",
+          "[content]")
+{
+  const util::TimeZone tokyo = *util::TimeZone::locate("Asia/Tokyo");
+  const content::PostSource source{"src/content/blog/20231010.md", "20231010"};
+  const auto p = content::parse_post(
+    "---\ntitle: 日記\npubDatetime: 2023-10-10T12:00:00.000Z\n"
+    "modDatetime: 2023-10-11T00:00:00Z\npostSlug: diary-1010\n"
+    "ogImage: /og.png\ndescription: d\n---\nx\n",
+    source,
+    tokyo);
+  REQUIRE(p.post);
+  CHECK(p.post->slug == "diary-1010");
+  CHECK(p.post->image == "/og.png");
+  CHECK(rfc3339(p.post->date) == "2023-10-10T21:00:00+09:00");
+  CHECK(rfc3339(p.post->updated) == "2023-10-11T09:00:00+09:00");
+}

@@ -57,3 +57,26 @@ TEST_CASE("js_object finds the object a key names, not an earlier scalar",
   CHECK(js_string(js, "routeBasePath") == "/"); // the docs': why js_object
   CHECK(js_object("blog: false,\n", "blog") == std::nullopt);
 }
+
+TEST_CASE("js_string reads a member of a constant object, as AstroPaper's "
+          "`site: SITE.website` names the site",
+          "[content]")
+{
+  const std::string config = "import { SITE } from \"./src/config\";\n"
+                             "export default defineConfig({\n"
+                             "  site: SITE.website,\n"
+                             "  base: siteConfig.paths.base,\n"
+                             "});\n";
+  const std::string module = "export const SITE: Site = {\n"
+                             "  website: \"https://matac.example/\",\n"
+                             "  title: \"matac\",\n"
+                             "};\n"
+                             "export const siteConfig = {\n"
+                             "  paths: { base: '/blog' },\n"
+                             "};\n";
+  const std::string both = config + module;
+  CHECK(js_string(config, "site", &both) == "https://matac.example/");
+  CHECK(js_string(config, "base", &both) == "/blog");
+  CHECK(js_string(config, "site") == std::nullopt); // SITE is not here
+  CHECK(js_string("x: a.b.c,\n", "x") == std::nullopt);
+}
