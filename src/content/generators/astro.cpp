@@ -119,6 +119,68 @@ astro_entry_route(const fs::path& root, const std::string& name)
   return std::nullopt;
 }
 
+// The site's title and description: SITE_TITLE and SITE_DESCRIPTION in
+// src/consts.ts (Astro's blog starter), else those beside the URL in the
+// object it comes from (`site: SITE.website` with SITE.title).
+void
+read_astro_titles(Detector& d, const std::string& js, const std::string& scope)
+{
+  const std::string consts = read_text(d.root(), "src/consts.ts");
+  d.text(js_string(consts, "SITE_TITLE"),
+         &SiteConfig::title,
+         "title",
+         "SITE_TITLE in src/consts.ts");
+  d.text(js_string(consts, "SITE_DESCRIPTION"),
+         &SiteConfig::subtitle,
+         "subtitle",
+         "SITE_DESCRIPTION in src/consts.ts");
+  // Else the title beside the URL: `site: SITE.website` with SITE.title.
+  const std::string site = js_expression(js, "site").value_or("");
+  if (const std::size_t dot = site.rfind('.'); dot != std::string::npos
+                                               && !site.starts_with("process.")
+                                               && d.config().title.empty()) {
+    const std::string owner = site.substr(0, dot);
+    d.text(js_value(scope, owner + ".title"),
+           &SiteConfig::title,
+           "title",
+           owner + ".title");
+    auto about = js_value(scope, owner + ".description");
+    d.text(about ? about : js_value(scope, owner + ".desc"),
+           &SiteConfig::subtitle,
+           "subtitle",
+           owner + ".description");
+  }
+}
+
+// The posts' folder: the collection's as its loader names it, else the
+// usual ones.
+std::optional<std::string>
+astro_collection_dir(const fs::path& root)
+{
+  // The collection's folder as its loader names it:
+  // glob({ base: "./src/content/blog", ... }) in src/content.config.ts.
+  for (const char* name : {"src/content.config.ts",
+                           "src/content.config.mjs",
+                           "src/content.config.js",
+                           "src/content/config.ts"}) {
+    if (auto base = js_string(read_text(root, name), "base")) {
+      const std::string folder =
+        fs::path(*base).lexically_normal().generic_string();
+      if (is_dir(root / folder) && !folder.starts_with("..")) {
+        return folder;
+      }
+    }
+  }
+  return first_dir(root,
+                   {"src/content/blog",
+                    "src/content/posts",
+                    "src/content/post",
+                    "src/data/blog",
+                    "src/data/posts",
+                    "src/pages/blog",
+                    "src/pages/posts"});
+}
+
 bool
 detect_astro(Detector& d)
 {
@@ -146,57 +208,8 @@ detect_astro(Detector& d)
         js_string(js, "base", &scope).value_or(""),
         "site in " + *file);
   d.language(html_lang(d.root(), "src/layouts"), "lang in src/layouts");
-  const std::string consts = read_text(d.root(), "src/consts.ts");
-  d.text(js_string(consts, "SITE_TITLE"),
-         &SiteConfig::title,
-         "title",
-         "SITE_TITLE in src/consts.ts");
-  d.text(js_string(consts, "SITE_DESCRIPTION"),
-         &SiteConfig::subtitle,
-         "subtitle",
-         "SITE_DESCRIPTION in src/consts.ts");
-  // Else the title beside the URL: `site: SITE.website` with SITE.title.
-  const std::string site = js_expression(js, "site").value_or("");
-  if (const std::size_t dot = site.rfind('.'); dot != std::string::npos
-                                               && !site.starts_with("process.")
-                                               && d.config().title.empty()) {
-    const std::string owner = site.substr(0, dot);
-    d.text(js_value(scope, owner + ".title"),
-           &SiteConfig::title,
-           "title",
-           owner + ".title");
-    auto about = js_value(scope, owner + ".description");
-    d.text(about ? about : js_value(scope, owner + ".desc"),
-           &SiteConfig::subtitle,
-           "subtitle",
-           owner + ".description");
-  }
-  // The collection's folder as its loader names it:
-  // glob({ base: "./src/content/blog", ... }) in src/content.config.ts.
-  std::optional<std::string> dir;
-  for (const char* name : {"src/content.config.ts",
-                           "src/content.config.mjs",
-                           "src/content.config.js",
-                           "src/content/config.ts"}) {
-    if (auto base = js_string(read_text(d.root(), name), "base")) {
-      const std::string folder =
-        fs::path(*base).lexically_normal().generic_string();
-      if (is_dir(d.root() / folder) && !folder.starts_with("..")) {
-        dir = folder;
-        break;
-      }
-    }
-  }
-  if (!dir) {
-    dir = first_dir(d.root(),
-                    {"src/content/blog",
-                     "src/content/posts",
-                     "src/content/post",
-                     "src/data/blog",
-                     "src/data/posts",
-                     "src/pages/blog",
-                     "src/pages/posts"});
-  }
+  read_astro_titles(d, js, scope);
+  const std::optional<std::string> dir = astro_collection_dir(d.root());
   if (dir) {
     const std::string name = fs::path(*dir).filename().string();
     if (const auto route = astro_entry_route(d.root(), name)) {
