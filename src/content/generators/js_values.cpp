@@ -9,6 +9,18 @@ namespace {
 
 constexpr int k_max_depth = 8; // constants naming constants, at most
 
+// Evaluation steps left for the value being read: a hostile config whose
+// keys name each other many times over stays bounded (each step is at most
+// a scan of the file), whatever its shape.
+constexpr int k_max_steps = 64; // a real config needs a handful
+thread_local int t_steps_left = k_max_steps;
+
+bool
+out_of_steps()
+{
+  return --t_steps_left < 0;
+}
+
 bool
 is_space(char c)
 {
@@ -148,7 +160,7 @@ std::optional<bool>
 truth_of(const std::string& js, std::string_view cond, int depth)
 {
   cond = trimmed(cond);
-  if (depth > k_max_depth || cond.empty()) {
+  if (depth > k_max_depth || cond.empty() || out_of_steps()) {
     return std::nullopt;
   }
   if (cond.front() == '!' && !cond.starts_with("!=")) {
@@ -183,7 +195,7 @@ truth_of(const std::string& js, std::string_view cond, int depth)
 std::string
 object_of(const std::string& js, const std::string& expr, int depth)
 {
-  if (depth > k_max_depth) {
+  if (depth > k_max_depth || out_of_steps()) {
     return {};
   }
   if (is_identifier(expr)) {
@@ -287,7 +299,7 @@ std::optional<std::string>
 value_of(const std::string& js, std::string_view expr, int depth)
 {
   expr = trimmed(expr);
-  if (depth > k_max_depth || expr.empty()) {
+  if (depth > k_max_depth || expr.empty() || out_of_steps()) {
     return std::nullopt;
   }
   std::string_view cond;
@@ -364,6 +376,7 @@ js_string(const std::string& source,
   const std::string js = without_js_comments(source);
   const std::string whole =
     consts != nullptr ? without_js_comments(*consts) : js;
+  t_steps_left = k_max_steps;
   for (const std::size_t start : value_starts(js, key)) {
     if (auto value = value_of(whole, expression_at(js, start), 0);
         value && !value->empty()) {
@@ -387,6 +400,7 @@ js_expression(const std::string& source, std::string_view key)
 std::optional<std::string>
 js_value(const std::string& js, std::string_view expression)
 {
+  t_steps_left = k_max_steps;
   auto value = value_of(without_js_comments(js), expression, 0);
   return value && !value->empty() ? value : std::nullopt;
 }

@@ -80,3 +80,23 @@ TEST_CASE("js_string reads a member of a constant object, as AstroPaper's "
   CHECK(js_string(config, "site") == std::nullopt); // SITE is not here
   CHECK(js_string("x: a.b.c,\n", "x") == std::nullopt);
 }
+
+TEST_CASE("js_string stays bounded on a config whose keys name each other "
+          "many times over",
+          "[content]")
+{
+  // 200 keys `a`, each the member `O.a` of an object whose `a` keys name
+  // `O.a` again: without a bound, 200^8 evaluations.
+  std::string js = "const O = {";
+  for (int i = 0; i < 200; ++i) {
+    js += " a: O.a,";
+  }
+  js += " };\nconst x = {";
+  for (int i = 0; i < 200; ++i) {
+    js += " a: O.a,";
+  }
+  js += " };\n";
+  CHECK(js_string(js, "a") == std::nullopt);
+  CHECK(js_string("site: 'https://ok.example'\n", "site")
+        == "https://ok.example"); // the bound is per value
+}
