@@ -276,7 +276,11 @@ parse_post(std::string_view raw,
   // Jekyll names carry the date: 2019-05-27-slug.md.
   std::string_view name_slug = source.name;
   std::optional<util::UtcSeconds> name_date;
-  if (auto d = parse_file_name_date(source.name, zone, name_slug); d) {
+  if (auto d =
+        source.name_dates
+          ? parse_file_name_date(source.name, zone, name_slug)
+          : util::Expected<util::UtcSeconds>(tl::unexpected(util::Error{}));
+      d) {
     name_date = *d;
   } else {
     name_slug = source.name;

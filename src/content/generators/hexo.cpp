@@ -8,11 +8,12 @@ namespace ogfeed::content::generators {
 
 namespace {
 
-// Hexo's permalink: `:title` is the file's path below _posts, `:name` its
-// name, and a token Hexo itself does not make is a front-matter value (its
+// Hexo's permalink: `:title` is the file's path below _posts (its name
+// less the date when `dated_names`: new_post_name starts with one), `:name`
+// its name, and a token Hexo itself does not make is a front-matter value (its
 // permalink filter takes every key of the post: `:abbrlink`).
 std::string
-from_hexo_pattern(std::string_view pattern)
+from_hexo_pattern(std::string_view pattern, bool dated_names)
 {
   static constexpr std::array<std::string_view, 14> own = {"id",
                                                            "title",
@@ -46,7 +47,7 @@ from_hexo_pattern(std::string_view pattern)
     const std::string_view name = pattern.substr(i + 1, end - i - 1);
     out += ':';
     if (name == "title") {
-      out += "path";
+      out += dated_names ? "slug" : "path"; // the name less its date
     } else if (name == "category") {
       out += "category_path";
     } else if (name == "name") {
@@ -87,8 +88,15 @@ detect_hexo(Detector& d)
            "Hexo: URL dates in this machine's zone (TZ, else /etc/localtime)",
            true);
   }
+  // A post's slug: its file name as new_post_name shapes it. With dates
+  // in it (:year-:month-:day-:title.md) Hexo takes them off (tried: hexo
+  // 7.3.0); the default (:title.md) keeps the name whole, and no date.
+  const bool dated_names =
+    scalar(c, "new_post_name").value_or(":title.md").find(":year")
+    != std::string::npos;
+  d.config().url_rules.undated_file_names = !dated_names;
   const std::string pattern = from_hexo_pattern(
-    scalar(c, "permalink").value_or(":year/:month/:day/:title/"));
+    scalar(c, "permalink").value_or(":year/:month/:day/:title/"), dated_names);
   d.permalink(pattern.starts_with('/') ? pattern : "/" + pattern,
               "",
               "permalink in _config.yml");

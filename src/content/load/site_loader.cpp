@@ -491,6 +491,7 @@ load_posts(const fs::path& site_root,
     f.source.broken_drafts = broken_drafts;
     f.source.history = &history;
     f.source.quirks = config.post_quirks;
+    f.source.name_dates = !config.url_rules.undated_file_names;
   }
   util::parallel_for(files->size(), jobs, [&](std::size_t i) {
     ParsedPost parsed;
