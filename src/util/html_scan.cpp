@@ -59,6 +59,7 @@ read_start_tag(std::string_view html, std::size_t lt)
     StartTag::Attribute a;
     a.begin = name_start;
     a.attr.tag = t.name;
+    a.attr.tag_begin = lt;
     a.attr.name = html.substr(name_start, i - name_start);
     a.end = i;
     std::size_t j = i;

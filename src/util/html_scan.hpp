@@ -19,6 +19,8 @@ struct HtmlAttribute
   std::size_t value_begin = 0; // byte range of the value (inside its quotes)
   std::size_t value_end = 0;
   char quote = '\0'; // '"', '\'' or '\0' when unquoted
+  std::size_t tag_begin =
+    0; // its start tag's '<': one tag's attributes share it
 };
 
 // Calls visit(attribute) for every attribute that has a value, in every

@@ -2,6 +2,9 @@
 
 #include "content/generators/detector.hpp"
 #include "util/ascii.hpp"
+#include "util/html_scan.hpp"
+
+#include <map>
 
 namespace ogfeed::content {
 
@@ -14,34 +17,43 @@ plain(std::string_view s)
 }
 
 // The first link to a page: `<link href="..."/>` (Atom, no rel or
-// rel="alternate") or `<link>...</link>` (RSS).
+// rel="alternate"), else `<link>...</link>` (RSS), absolute http(s) and
+// free of template tags.
 std::string
 first_link(const std::string& text)
 {
-  for (std::size_t at = text.find("<link"); at != std::string::npos;
-       at = text.find("<link", at + 5)) {
-    const std::size_t end = text.find('>', at);
-    if (end == std::string::npos) {
-      break;
-    }
-    const std::string_view tag(text.data() + at, end - at);
-    std::string url;
-    if (const std::size_t href = tag.find("href=\""); href != tag.npos) {
-      if (tag.find("rel=") != tag.npos
-          && tag.find("rel=\"alternate\"") == tag.npos) {
-        continue; // self, hub...
-      }
-      const std::size_t from = href + 6;
-      url = tag.substr(from, tag.find('"', from) - from);
-    } else if (tag == "<link") {
-      url = text.substr(end + 1, text.find('<', end) - end - 1);
-    }
-    url = std::string(util::trim_xml_space(url));
+  const auto usable = [](std::string_view url) {
     const std::size_t scheme = url.find("://");
-    if ((url.starts_with("http://") || url.starts_with("https://"))
-        && plain(url) && url.find(' ') == std::string::npos
-        && url.find('/', scheme + 3) != std::string::npos) {
-      return url;
+    return (url.starts_with("http://") || url.starts_with("https://"))
+           && plain(url) && url.find(' ') == std::string_view::npos
+           && url.find('/', scheme + 3) != std::string_view::npos;
+  };
+  // Each <link>'s href and rel, by the tag they are in.
+  std::map<std::size_t, std::pair<std::string_view, std::string_view>> links;
+  util::scan_html_attributes(text, [&](const util::HtmlAttribute& a) {
+    if (util::ascii_lower(a.tag) == "link") {
+      const std::string name = util::ascii_lower(a.name);
+      auto& [href, rel] = links[a.tag_begin];
+      if (name == "href") {
+        href = a.value;
+      } else if (name == "rel") {
+        rel = a.value;
+      }
+    }
+  });
+  for (const auto& [at, link] : links) {
+    const auto& [href, rel] = link;
+    if ((rel.empty() || rel == "alternate") && usable(href)) {
+      return std::string(href);
+    }
+  }
+  // RSS writes the link as the element's text.
+  for (std::size_t at = text.find("<link>"); at != std::string::npos;
+       at = text.find("<link>", at + 6)) {
+    const std::string_view url = util::trim_xml_space(
+      std::string_view(text).substr(at + 6, text.find('<', at + 6) - at - 6));
+    if (usable(url)) {
+      return std::string(url);
     }
   }
   return {};

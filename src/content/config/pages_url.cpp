@@ -1,6 +1,5 @@
 #include "content/config/pages_url.hpp"
 
-#include "content/config/own_feed.hpp"
 #include "content/generators/generators.hpp"
 #include "util/ascii.hpp"
 
@@ -79,12 +78,12 @@ from_cname(const fs::path& root)
 } // namespace
 
 std::optional<PagesUrl>
-github_pages_url(const fs::path& root)
+published_url(const fs::path& root, const OwnFeedTemplate* own)
 {
   if (auto cname = from_cname(root)) {
     return cname;
   }
-  if (const auto own = read_own_feed(root); own && !own->url.empty()) {
+  if (own != nullptr && !own->url.empty()) {
     return PagesUrl{own->url, "the site's own feed template " + own->file};
   }
   if (const char* env = std::getenv("GITHUB_REPOSITORY")) {

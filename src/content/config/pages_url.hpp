@@ -1,5 +1,7 @@
 #pragma once
 
+#include "content/config/own_feed.hpp"
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -23,7 +25,10 @@ struct PagesUrl
 // Actions run names (GITHUB_REPOSITORY, from the runner, not the
 // repository); a site folder named OWNER.github.io. A repository
 // OWNER.github.io is served at https://OWNER.github.io/, any other REPO at
-// https://OWNER.github.io/REPO/. nullopt when none tells.
-std::optional<PagesUrl> github_pages_url(const std::filesystem::path& root);
+// https://OWNER.github.io/REPO/. nullopt when none tells. `own` is the
+// site's own feed template, read once by the caller (it may give the title
+// too), or null.
+std::optional<PagesUrl> published_url(const std::filesystem::path& root,
+                                      const OwnFeedTemplate* own);
 
 } // namespace ogfeed::content

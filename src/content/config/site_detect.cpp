@@ -1,6 +1,5 @@
 #include "content/config/site_detect.hpp"
 
-#include "content/config/own_feed.hpp"
 #include "content/config/pages_url.hpp"
 #include "content/generators/generators.hpp"
 
@@ -18,7 +17,9 @@ using generators::Detector;
 // is named as its own feed template names it, else by its host (as
 // jekyll-feed falls back to it), with a warning.
 void
-name_untitled_site(Detector& d, const DetectedSite& site)
+name_untitled_site(Detector& d,
+                   const DetectedSite& site,
+                   const OwnFeedTemplate* own)
 {
   const std::string& url = site.config.base_url;
   if (!site.config.title.empty() || url.empty()) {
@@ -31,7 +32,7 @@ name_untitled_site(Detector& d, const DetectedSite& site)
   std::string name =
     url.substr(start + 3, url.find('/', start + 3) - start - 3);
   std::string source = "the host of its URL";
-  if (const auto own = read_own_feed(d.root()); own && !own->title.empty()) {
+  if (own != nullptr && !own->title.empty()) {
     name = own->title;
     source = "the title of its own feed template " + own->file;
   }
@@ -41,18 +42,21 @@ name_untitled_site(Detector& d, const DetectedSite& site)
             + " or in ogfeed.yaml)");
 }
 
-// A generator's site whose files name no URL: the one GitHub Pages serves
-// it at, if anything tells, as a guess the build warns about. Not for a
-// generator whose posts another host publishes (Zenn, Qiita: it gives a
-// hint instead), where the URL of the posts needs a name no file holds.
+// A generator's site whose files name no URL: the one it is published at
+// (GitHub Pages, its own feed template), if anything tells, as a guess the
+// build warns about. Not for a generator whose posts another host publishes
+// (Zenn, Qiita: it gives a hint instead), where the URL of the posts needs a
+// name no file holds.
 void
-url_from_github_pages(Detector& d, const DetectedSite& site)
+url_from_published_site(Detector& d,
+                        const DetectedSite& site,
+                        const OwnFeedTemplate* own)
 {
   if (!site.config.base_url.empty() || site.generator.empty()
       || !site.url_hint.empty()) {
     return;
   }
-  if (const auto pages = github_pages_url(d.root())) {
+  if (const auto pages = published_url(d.root(), own)) {
     d.url(pages->url, "", pages->source);
     d.guessed(site.generator + "'s files name no URL; feeds use " + pages->url
               + " (" + pages->source + "); set it in " + site.marker
@@ -71,8 +75,13 @@ detect_site(const fs::path& root)
   for (const generators::Generator* g : generators::all_generators()) {
     d.trying(*g);
     if (g->detect(d)) {
-      url_from_github_pages(d, site);
-      name_untitled_site(d, site);
+      // Read only when the config lacks what it may give.
+      std::optional<OwnFeedTemplate> own;
+      if (site.config.base_url.empty() || site.config.title.empty()) {
+        own = read_own_feed(root);
+      }
+      url_from_published_site(d, site, own ? &*own : nullptr);
+      name_untitled_site(d, site, own ? &*own : nullptr);
       break;
     }
     site = DetectedSite{};
