@@ -75,6 +75,84 @@ from_cname(const fs::path& root)
   return std::nullopt;
 }
 
+// OWNER/REPO of a GitHub remote URL: https://github.com/OWNER/REPO(.git),
+// with a user before the host or not, git@github.com:OWNER/REPO.git,
+// ssh:// and git:// forms.
+std::optional<std::string>
+github_owner_repo(std::string_view url)
+{
+  for (std::string_view scheme : {"https://", "http://", "ssh://", "git://"}) {
+    if (url.starts_with(scheme)) {
+      url.remove_prefix(scheme.size());
+      const std::size_t slash = url.find('/');
+      const std::size_t at = url.substr(0, slash).rfind('@');
+      if (at != std::string_view::npos) {
+        url.remove_prefix(at + 1);
+      }
+      if (!url.starts_with("github.com/")) {
+        return std::nullopt;
+      }
+      return std::string(url.substr(11));
+    }
+  }
+  if (url.starts_with("git@github.com:")) {
+    return std::string(url.substr(15));
+  }
+  return std::nullopt;
+}
+
+// The URL of remote "origin" in a git config's text.
+std::string
+origin_url(std::string_view config)
+{
+  bool in_origin = false;
+  std::size_t start = 0;
+  while (start < config.size()) {
+    std::size_t end = config.find('\n', start);
+    end = end == std::string_view::npos ? config.size() : end;
+    const std::string_view line =
+      util::trim_xml_space(config.substr(start, end - start));
+    start = end + 1;
+    if (line.starts_with('[')) {
+      in_origin = line == "[remote \"origin\"]";
+    } else if (in_origin && line.starts_with("url")) {
+      const std::size_t eq = line.find('=');
+      if (eq != std::string_view::npos
+          && util::trim_xml_space(line.substr(3, eq - 3)).empty()) {
+        return std::string(util::trim_xml_space(line.substr(eq + 1)));
+      }
+    }
+  }
+  return {};
+}
+
+// The Pages site of the GitHub repository the site's clone came from (its
+// remote "origin"), the site's folder or the one above being the clone's
+// top: what GITHUB_REPOSITORY names when Actions builds the same clone.
+std::optional<PagesUrl>
+from_git_origin(const fs::path& root)
+{
+  std::error_code ec;
+  const fs::path top = fs::weakly_canonical(root, ec);
+  if (ec) {
+    return std::nullopt;
+  }
+  for (const fs::path& dir : {top, top.parent_path()}) {
+    const std::string url =
+      origin_url(generators::read_text(dir, ".git/config"));
+    if (url.empty()) {
+      continue;
+    }
+    if (auto repo = github_owner_repo(url)) {
+      if (auto pages = owner_repo_url(*repo)) {
+        return PagesUrl{*pages, "GitHub Pages, from the clone's remote origin"};
+      }
+    }
+    return std::nullopt; // the clone's top, of another host
+  }
+  return std::nullopt;
+}
+
 } // namespace
 
 std::optional<PagesUrl>
@@ -90,6 +168,9 @@ published_url(const fs::path& root, const OwnFeedTemplate* own)
     if (auto url = owner_repo_url(env)) {
       return PagesUrl{*url, "GitHub Pages, from GITHUB_REPOSITORY"};
     }
+  }
+  if (auto origin = from_git_origin(root)) {
+    return origin;
   }
   std::error_code ec;
   const std::string name = fs::weakly_canonical(root, ec).filename().string();

@@ -23,9 +23,11 @@ struct PagesUrl
 // generator's template tags in it: old Jekyll blogs write their URL there
 // and nowhere else), its first absolute http(s) link; the repository a GitHub
 // Actions run names (GITHUB_REPOSITORY, from the runner, not the
-// repository); a site folder named OWNER.github.io. A repository
-// OWNER.github.io is served at https://OWNER.github.io/, any other REPO at
-// https://OWNER.github.io/REPO/. nullopt when none tells. `own` is the
+// repository); the GitHub repository the clone's remote "origin" names
+// (.git/config in the site's folder or the one above: the same repository
+// when Actions builds that clone); a site folder named OWNER.github.io. A
+// repository OWNER.github.io is served at https://OWNER.github.io/, any other
+// REPO at https://OWNER.github.io/REPO/. nullopt when none tells. `own` is the
 // site's own feed template, read once by the caller (it may give the title
 // too), or null.
 std::optional<PagesUrl> published_url(const std::filesystem::path& root,

@@ -134,10 +134,8 @@ name_token(std::string_view token, const Post& post)
                          : post.folder + "/" + post.file_name);
   }
   if (token == "id") { // Qiita: the item id once the post is on Qiita
-    const auto it = post.params.find("id");
-    const bool has_id =
-      it != post.params.end() && !it->second.empty() && it->second != "null";
-    return util::percent_encode(has_id ? it->second : post.slug);
+    const std::string id = item_id(post);
+    return util::percent_encode(id.empty() ? post.slug : id);
   }
   if (token == "output_ext") {
     return ".html";
@@ -376,6 +374,24 @@ permalink_url(std::string_view pattern,
   return std::string(base_url)
          + apply_url_rules(
            collapsed.substr(collapsed.starts_with('/') ? 1 : 0), rules, false);
+}
+
+std::string
+item_id(const Post& post)
+{
+  const auto it = post.params.find("id");
+  return it == post.params.end() || it->second == "null" ? std::string()
+                                                         : it->second;
+}
+
+bool
+unpublished_yet(std::string_view pattern,
+                const Post& post,
+                const UrlRules& rules)
+{
+  return rules.unpublished_without_id && util::is_http_url(pattern)
+         && pattern.find(":id") != std::string_view::npos
+         && post.permalink_override.empty() && item_id(post).empty();
 }
 
 } // namespace ogfeed::content

@@ -49,6 +49,10 @@ struct UrlRules
   bool dates_as_written = false;
   // :category_path of a post without categories (Hexo's default_category).
   std::string default_category;
+  // Qiita CLI: a post is on the host only once the host gave it its `id`:
+  // with an http(s) permalink that uses :id, a post without one is not
+  // published yet, and left out as a draft is.
+  bool unpublished_without_id = false;
 };
 
 // Every member, in order (util/fields.hpp).
@@ -69,6 +73,7 @@ for_each_field(Self& r, F&& f)
   f("processed_images", r.processed_images);
   f("dates_as_written", r.dates_as_written);
   f("default_category", r.default_category);
+  f("unpublished_without_id", r.unpublished_without_id);
 }
 
 // Checks a permalink pattern: it starts with '/' (below the site), or is an
@@ -107,6 +112,16 @@ std::string permalink_url(std::string_view pattern,
                           const util::TimeZone& zone,
                           const UrlRules& rules = {},
                           bool section_pattern = false);
+
+// The `id` a host gave the post (Qiita CLI writes it once Qiita has
+// published the post: `id: null` before), or "".
+std::string item_id(const Post& post);
+
+// True when the post is not on the host its `pattern` names yet
+// (UrlRules::unpublished_without_id).
+bool unpublished_yet(std::string_view pattern,
+                     const Post& post,
+                     const UrlRules& rules);
 
 // `path` (percent-encoded, below the site) as `rules` publish it. With
 // `own` (a post's own `url:`), only the trailing slash applies: Hugo keeps

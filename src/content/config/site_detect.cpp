@@ -44,9 +44,9 @@ name_untitled_site(Detector& d,
 
 // A generator's site whose files name no URL: the one it is published at
 // (GitHub Pages, its own feed template), if anything tells, as a guess the
-// build warns about. Not for a generator whose posts another host publishes
-// (Zenn, Qiita: it gives a hint instead), where the URL of the posts needs a
-// name no file holds.
+// build warns about; else the fallback the generator gives (a hosted blog's
+// account page). Not when the generator gave a hint instead (Zenn, Qiita
+// with no account found: the URL of the posts needs a name no file holds).
 void
 url_from_published_site(Detector& d,
                         const DetectedSite& site,
@@ -59,8 +59,18 @@ url_from_published_site(Detector& d,
   if (const auto pages = published_url(d.root(), own)) {
     d.url(pages->url, "", pages->source);
     d.guessed(site.generator + "'s files name no URL; feeds use " + pages->url
-              + " (" + pages->source + "); set it in " + site.marker
-              + " or base_url in ogfeed.yaml");
+              + " (" + pages->source + "); set "
+              + (site.url_fallback.empty() ? "it in " + site.marker + " or "
+                                           : std::string())
+              + "base_url in ogfeed.yaml");
+  } else if (!site.url_fallback.empty()) {
+    const std::string url = site.url_fallback;
+    d.url(url, "", "the author's page on " + site.generator);
+    d.guessed("nothing says where the feeds are published: their own links "
+              "and the cards' URLs use "
+              + url
+              + ", where the feed files are not; set base_url in ogfeed.yaml "
+                "to the site you publish them to");
   }
 }
 

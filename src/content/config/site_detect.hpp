@@ -34,6 +34,9 @@ struct DetectedSite
   std::vector<DetectedSetting> settings; // what was read, in key order
   util::Diagnostics diagnostics;         // warnings about what was not read
   std::string url_hint; // a base_url to suggest when none was found
+  // The base_url when nothing tells where the feeds are published: the
+  // account page of a hosted blog's author (https://zenn.dev/NAME/).
+  std::string url_fallback;
   // Where the generator writes the built site, relative to the site
   // (Hugo's publishDir, Jekyll's destination...); empty when it builds none.
   std::string site_output;

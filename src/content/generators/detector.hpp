@@ -274,6 +274,12 @@ public:
   {
     m_site.url_hint = std::move(url);
   }
+  // The base_url when nothing else tells (DetectedSite::url_fallback).
+  void
+  url_fallback(std::string url)
+  {
+    m_site.url_fallback = std::move(url);
+  }
   void
   site_output(std::optional<std::string> dir, const char* fallback)
   {

@@ -165,6 +165,9 @@ finish_post(Post& post, const PostFile& file, const SiteConfig& config)
     post.categories = std::move(all);
   }
   set_permalink(post, config, file.permalink);
+  if (unpublished_yet(config.permalink, post, config.url_rules)) {
+    post.draft = true; // not on the host yet: no URL to give
+  }
 }
 
 // Parses one file, or takes it from `cache`. Returns what the next cache
@@ -254,10 +257,11 @@ warn_of_guesses(SiteSetup& setup)
 {
   for (DetectedSetting& s : setup.detected.settings) {
     const SiteConfig& found = setup.detected.config;
-    const bool kept = s.key == "base_url"
-                        ? setup.config.base_url == found.base_url
-                      : s.key == "title" ? setup.config.title == found.title
-                                         : true;
+    const bool kept =
+      s.key == "base_url"    ? setup.config.base_url == found.base_url
+      : s.key == "title"     ? setup.config.title == found.title
+      : s.key == "permalink" ? setup.config.permalink == found.permalink
+                             : true;
     if (s.guess && kept) {
       setup.detected.diagnostics.push_back(std::move(*s.guess));
       s.guess.reset();

@@ -1,0 +1,122 @@
+#include "content/generators/hosted_account.hpp"
+
+#include "content/generators/detector.hpp"
+#include "util/tree_walk.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace ogfeed::content::generators {
+
+namespace {
+
+constexpr std::size_t k_max_posts = 2000;
+
+bool
+is_name_char(char c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+         || (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
+
+// The run of name characters at `at`.
+std::string_view
+name_at(std::string_view text, std::size_t at)
+{
+  std::size_t end = at;
+  while (end < text.size() && is_name_char(text[end])) {
+    ++end;
+  }
+  return text.substr(at, end - at);
+}
+
+// The name with the most votes, the first in byte order on a tie.
+std::optional<std::pair<std::string, int>>
+most_voted(const std::map<std::string, int>& votes)
+{
+  std::optional<std::pair<std::string, int>> best;
+  for (const auto& [name, n] : votes) {
+    if (!best || n > best->second) {
+      best = {name, n};
+    }
+  }
+  return best;
+}
+
+} // namespace
+
+std::vector<std::pair<std::string, std::string>>
+hosted_links(std::string_view text, const HostedSite& site)
+{
+  std::vector<std::pair<std::string, std::string>> links;
+  const std::string prefix = "//" + std::string(site.host) + "/";
+  for (std::size_t at = text.find(prefix); at != std::string_view::npos;
+       at = text.find(prefix, at + 1)) {
+    const std::size_t start = at + prefix.size();
+    const std::string_view name = name_at(text, start);
+    if (name.empty()
+        || std::find(site.kept.begin(), site.kept.end(), name)
+             != site.kept.end()) {
+      continue;
+    }
+    std::string id;
+    const std::string kind = "/" + std::string(site.kind) + "/";
+    const std::size_t after = start + name.size();
+    if (text.substr(after, kind.size()) == kind) {
+      id = name_at(text, after + kind.size());
+    }
+    links.emplace_back(name, std::move(id));
+  }
+  return links;
+}
+
+std::optional<HostedAccount>
+hosted_account(const std::filesystem::path& root,
+               const std::string& dir,
+               const HostedSite& site)
+{
+  std::vector<std::string> names;
+  (void)util::walk_tree(root / dir, [&](const util::WalkEntry& e) {
+    if (e.kind == util::FileKind::file && e.rel == e.name
+        && e.name.ends_with(".md") && names.size() < k_max_posts) {
+      names.emplace_back(e.name);
+    }
+    return e.kind == util::FileKind::folder ? util::WalkStep::skip
+                                            : util::WalkStep::go_on;
+  });
+  std::sort(names.begin(), names.end());
+  std::set<std::string> ids;
+  std::vector<std::pair<std::string, std::string>> links;
+  for (const std::string& name : names) {
+    const std::string text = read_text(root, dir + "/" + name);
+    if (std::string id = site.id_of(name, text); !id.empty()) {
+      ids.insert(std::move(id));
+    }
+    auto found = hosted_links(text, site);
+    links.insert(links.end(), found.begin(), found.end());
+  }
+  std::map<std::string, int> votes;
+  for (const auto& [name, id] : links) {
+    if (ids.count(id) != 0) {
+      ++votes[name];
+    }
+  }
+  if (auto best = most_voted(votes)) {
+    return HostedAccount{best->first,
+                         std::to_string(best->second) + " link"
+                           + (best->second == 1 ? "" : "s") + " in " + dir
+                           + "/ to its own posts"};
+  }
+  for (const char* readme : {"README.md", "README", "readme.md"}) {
+    for (const auto& [name, id] : hosted_links(read_text(root, readme), site)) {
+      ++votes[name];
+    }
+    if (auto best = most_voted(votes)) {
+      return HostedAccount{best->first, "the links in " + std::string(readme)};
+    }
+  }
+  return std::nullopt;
+}
+
+} // namespace ogfeed::content::generators
