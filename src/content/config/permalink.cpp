@@ -276,9 +276,37 @@ check_permalink_pattern(std::string_view pattern)
   return {};
 }
 
+namespace {
+
+// `path` with each escape of an ASCII character in `kept` written as the
+// character (UrlRules::path_keeps).
+std::string
+with_kept_chars(std::string_view path, std::string_view kept)
+{
+  std::string out;
+  out.reserve(path.size());
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    if (path[i] == '%' && i + 2 < path.size()) {
+      const std::string decoded = util::percent_decode(path.substr(i, 3));
+      if (decoded.size() == 1 && kept.find(decoded[0]) != std::string::npos) {
+        out += decoded;
+        i += 2;
+        continue;
+      }
+    }
+    out += path[i];
+  }
+  return out;
+}
+
+} // namespace
+
 std::string
 apply_url_rules(std::string path, const UrlRules& rules, bool own)
 {
+  if (!rules.path_keeps.empty()) {
+    path = with_kept_chars(path, rules.path_keeps);
+  }
   if (!own && (rules.sanitized || rules.lower_case)) {
     std::string text = util::percent_decode(path);
     if (rules.sanitized) {
@@ -355,6 +383,8 @@ permalink_url(std::string_view pattern,
     } else if (const std::string* name =
                  urlize ? token_text(token, post) : nullptr) {
       path += url_path_encode(urlize_token(*name));
+    } else if (token == "slug" && rules.pretty_slugs) {
+      path += util::percent_encode(slugify_pretty(post.slug));
     } else {
       path += name_token(token, post);
     }

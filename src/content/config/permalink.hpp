@@ -49,6 +49,15 @@ struct UrlRules
   bool dates_as_written = false;
   // :category_path of a post without categories (Hexo's default_category).
   std::string default_category;
+  // The ASCII characters besides RFC 3986's unreserved ones a generator
+  // leaves unescaped in a path. Hexo (which makes a post's URL with
+  // `new URL()`): what the WHATWG URL parser keeps, "!$&'()*+,;=:@[]|^"
+  // (`kept%20(a),b's+c!`, `Linux[centos7]`); Jekyll (Addressable): RFC
+  // 3986's pchar, "!$&'()*+,;=:@" (tried: hexo 7.3.0, jekyll 4.3.1).
+  std::string path_keeps;
+  // Jekyll: :slug (its :title) is the slug as Jekyll's slugify makes it in
+  // its "pretty" mode, case kept (slugify_pretty()).
+  bool pretty_slugs = false;
   // Qiita CLI: a post is on the host only once the host gave it its `id`:
   // with an http(s) permalink that uses :id, a post without one is not
   // published yet, and left out as a draft is.
@@ -73,6 +82,8 @@ for_each_field(Self& r, F&& f)
   f("processed_images", r.processed_images);
   f("dates_as_written", r.dates_as_written);
   f("default_category", r.default_category);
+  f("path_keeps", r.path_keeps);
+  f("pretty_slugs", r.pretty_slugs);
   f("unpublished_without_id", r.unpublished_without_id);
 }
 

@@ -110,6 +110,36 @@ slugize_term(std::string_view text)
 }
 
 std::string
+slugify_pretty(std::string_view text)
+{
+  static constexpr std::u32string_view k_kept = U"._~!$&'()+,;=@";
+  std::u32string out;
+  bool run = false; // characters to replace since the last kept one
+  for (const char32_t c : util::decode_utf8(text)) {
+    if (is_letter_digit_or_mark(c) || k_kept.find(c) != std::u32string::npos) {
+      if (run) {
+        out += U'-';
+      }
+      run = false;
+      out += c;
+    } else {
+      run = true;
+    }
+  }
+  if (run) {
+    out += U'-';
+  }
+  // Ruby's gsub(/^-|-$/, ""): one '-' off each end.
+  if (!out.empty() && out.front() == U'-') {
+    out.erase(out.begin());
+  }
+  if (!out.empty() && out.back() == U'-') {
+    out.pop_back();
+  }
+  return util::encode_utf8(out);
+}
+
+std::string
 lower_url_path(std::string_view text)
 {
   std::u32string chars = util::decode_utf8(text);

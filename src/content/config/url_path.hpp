@@ -26,6 +26,12 @@ std::string urlize_token(std::string_view text);
 // the ends ("Tech Notes" is "Tech-Notes", "C++ / Go" is "C-Go").
 std::string slugize_term(std::string_view text);
 
+// Jekyll's slugify in its "pretty" mode, case kept (its :title): each run
+// of characters other than letters, marks, decimal digits and
+// "._~!$&'()+,;=@" is one '-', and a '-' at either end is dropped.
+// "kept (a),b's+c![d]" is "kept-(a),b's+c!-d", "Go 入門「1」" is "Go-入門-1".
+std::string slugify_pretty(std::string_view text);
+
 // Every letter lower-cased by Unicode's simple case mapping ("Ünï" is
 // "ünï"), percent escapes included ("%2B" is "%2b").
 std::string lower_url_path(std::string_view text);

@@ -95,6 +95,7 @@ detect_hexo(Detector& d)
     scalar(c, "new_post_name").value_or(":title.md").find(":year")
     != std::string::npos;
   d.config().url_rules.undated_file_names = !dated_names;
+  d.config().url_rules.path_keeps = "!$&'()*+,;=:@[]|^";
   const std::string pattern = from_hexo_pattern(
     scalar(c, "permalink").value_or(":year/:month/:day/:title/"), dated_names);
   d.permalink(pattern.starts_with('/') ? pattern : "/" + pattern,

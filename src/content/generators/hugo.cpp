@@ -225,7 +225,8 @@ read_hugo_urls(Detector& d, const util::YamlValue* c)
     .trailing_slash = true,
     .ugly = scalar(c, "uglyURLs").value_or("") == "true",
     .dates_as_written = true,
-    .default_category = {}};
+    .default_category = {},
+    .path_keeps = {}};
 }
 
 bool

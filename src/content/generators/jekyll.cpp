@@ -198,6 +198,8 @@ detect_jekyll(Detector& d)
   read_jekyll_defaults(d, c);
   d.site_output(scalar(c, "destination"), "_site");
   d.config().url_rules.own_permalink_tokens = true;
+  d.config().url_rules.pretty_slugs = true;
+  d.config().url_rules.path_keeps = "!$&'()*+,;=:@";
   d.config().url_rules.folder_categories = true;
   d.config().url_rules.dated_post_names = true;
   d.posts(std::move(dirs), {}, "Jekyll's _posts folders");

@@ -27,4 +27,14 @@ TEST_CASE("issue 21: URL paths cleaned as Hugo cleans them", "[content]")
   CHECK(content::slugize_term("C++ / Go") == "C-Go");
   CHECK(content::slugize_term(" 日本語\u3000カテゴリ ") == "日本語-カテゴリ");
   CHECK(content::slugize_term("--a__b--") == "a-b");
+  // Jekyll's slugify, "pretty" mode, case kept (each one as jekyll 4.3.1's
+  // Jekyll::Utils.slugify gives it).
+  CHECK(content::slugify_pretty("Go 入門「1」") == "Go-入門-1");
+  CHECK(content::slugify_pretty("kept (a),b's+c![d]") == "kept-(a),b's+c!-d");
+  CHECK(content::slugify_pretty("-a--b-") == "a-b");
+  CHECK(content::slugify_pretty("  x ") == "x");
+  CHECK(content::slugify_pretty("カタカナー・テスト") == "カタカナー-テスト");
+  CHECK(content::slugify_pretty("a*b:c?d#e%f") == "a-b-c-d-e-f");
+  CHECK(content::slugify_pretty("über Straße") == "über-Straße");
+  CHECK(content::slugify_pretty("emoji 🎉 here") == "emoji-here");
 }
