@@ -103,9 +103,10 @@ make_entry(const content::Post& post,
     return entry;
   }
   util::Diagnostics markup;
-  content::MarkupContext context{
-    config.base_url, post.permalink, config.markup, find_post};
-  context.dialects.mdx = std::filesystem::path(post.file).extension() == ".mdx";
+  const content::MarkupContext context{config.base_url,
+                                       post.permalink,
+                                       config.markup.for_file(post.file),
+                                       find_post};
   const std::string body = content::render_generator_markup(
     *loaded, context, post.body_span.line, markup);
   for (auto& d : markup) {
@@ -193,9 +194,8 @@ post_summary(const content::Post& post, const content::SiteConfig& config)
     return {}; // said when its feed entry is made
   }
   util::Diagnostics ignored; // said when its feed entry is made
-  content::MarkupContext context{
-    config.base_url, post.permalink, config.markup, {}};
-  context.dialects.mdx = std::filesystem::path(post.file).extension() == ".mdx";
+  const content::MarkupContext context{
+    config.base_url, post.permalink, config.markup.for_file(post.file), {}};
   const std::string body = content::render_generator_markup(
     *loaded, context, post.body_span.line, ignored);
   const content::Tables tables = content::table_cells_overflow_line(body) != 0

@@ -49,6 +49,11 @@ detect_docusaurus(Detector& d)
               "",
               "Docusaurus's blog URLs");
   d.posts({folder}, {}, "Docusaurus's " + folder + "/");
+  // Docusaurus reads every Markdown file as MDX unless `markdown.format`
+  // says otherwise ('detect': only .mdx files; 'md': none).
+  const std::string markdown = js_object(js, "markdown").value_or("");
+  d.config().markup.mdx =
+    js_string(markdown, "format", &js).value_or("mdx") == "mdx";
   return true;
 }
 

@@ -283,6 +283,14 @@ MarkupDialects::only(bool liquid, bool hexo, bool shortcodes, bool colon_blocks)
   return d;
 }
 
+MarkupDialects
+MarkupDialects::for_file(const std::string& path) const
+{
+  MarkupDialects d = *this;
+  d.mdx = mdx || path.ends_with(".mdx");
+  return d;
+}
+
 std::string
 render_generator_markup(std::string_view markdown,
                         const MarkupContext& context,

@@ -53,11 +53,16 @@ struct MarkupDialects
   bool hexo = true;         // Hexo's tag plugins: {% codeblock %}, ...
   bool shortcodes = true;   // Hugo: {{< >}}, {{% %}}
   bool colon_blocks = true; // Zenn, Qiita: :::message, @[card](...)
-  bool mdx = false;         // MDX: import/export lines, JSX components
+  // MDX (import/export lines, JSX components) in every Markdown file, as
+  // Docusaurus reads them by default; a .mdx file is MDX whatever this says
+  // (for_file()).
+  bool mdx = false;
 
-  // Each dialect on or off; MDX is set per file, by its extension.
+  // Each dialect on or off.
   static MarkupDialects
   only(bool liquid, bool hexo, bool shortcodes, bool colon_blocks);
+  // The dialects of the post file `path`: MDX too when it is a .mdx file.
+  MarkupDialects for_file(const std::string& path) const;
 };
 
 // Every member, in order (util/fields.hpp).

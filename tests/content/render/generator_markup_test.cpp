@@ -246,3 +246,16 @@ TEST_CASE("issue 9: Jekyll's relative_url and absolute_url filters on a path",
            "https://blog.example.jp/sub/a.png\n");
   CHECK(r.warnings.empty());
 }
+
+TEST_CASE("issue 21: a post is MDX when its site reads every Markdown file "
+          "as MDX (Docusaurus), or when it is a .mdx file",
+          "[content]")
+{
+  content::MarkupDialects site =
+    content::MarkupDialects::only(false, false, false, true);
+  CHECK_FALSE(site.for_file("blog/a.md").mdx);
+  CHECK(site.for_file("blog/a.mdx").mdx);
+  site.mdx = true;
+  CHECK(site.for_file("blog/a.md").mdx);
+  CHECK(site.for_file("blog/a.md").colon_blocks);
+}

@@ -1,0 +1,43 @@
+#include "content/config/site_detect.hpp"
+#include "test_support.hpp"
+
+using namespace ogfeed;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// A Docusaurus site whose config holds `config` inside its object.
+fs::path
+docusaurus_site(const std::string& name, const std::string& config)
+{
+  const fs::path root = test::fresh_dir(name);
+  REQUIRE(util::write_file_atomic(
+    root / "docusaurus.config.js",
+    "module.exports = {\n  title: 'T',\n  url: 'https://d.example',\n"
+    "  baseUrl: '/',\n"
+      + config + "};\n"));
+  REQUIRE(util::write_file_atomic(root / "blog/2024-01-01-a.md",
+                                  "---\ntitle: a\n---\n<Tabs>x</Tabs>\n"));
+  return root;
+}
+
+} // namespace
+
+TEST_CASE("issue 21: Docusaurus reads every Markdown file as MDX unless "
+          "markdown.format says otherwise",
+          "[content]")
+{
+  const auto read_as_mdx = [](const std::string& name,
+                              const std::string& config) {
+    return content::detect_site(docusaurus_site(name, config))
+      .config.markup.mdx;
+  };
+  CHECK(read_as_mdx("docusaurus-mdx-default", ""));
+  CHECK(
+    read_as_mdx("docusaurus-mdx-mermaid", "  markdown: { mermaid: true },\n"));
+  CHECK_FALSE(read_as_mdx("docusaurus-mdx-detect",
+                          "  markdown: { format: 'detect' },\n"));
+  CHECK_FALSE(read_as_mdx("docusaurus-mdx-md",
+                          "  markdown: {\n    format: \"md\",\n  },\n"));
+}
