@@ -148,6 +148,29 @@ name_token(std::string_view token, const Post& post)
   return {};
 }
 
+// Astro's :path (UrlRules::github_slugs), percent-encoded.
+std::string
+github_slug_path(const Post& post)
+{
+  if (post.slug_given) {
+    return encode_path(post.slug);
+  }
+  const std::string path =
+    post.folder.empty() ? post.file_name : post.folder + "/" + post.file_name;
+  std::string out;
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    const std::size_t slash = std::min(path.find('/', start), path.size());
+    out += util::percent_encode(
+      github_slug(std::string_view(path).substr(start, slash - start)));
+    if (slash < path.size()) {
+      out += '/';
+    }
+    start = slash + 1;
+  }
+  return out;
+}
+
 // The text of a name token, as written, for urlize_token(); nullptr for
 // the other tokens.
 const std::string*
@@ -385,6 +408,8 @@ permalink_url(std::string_view pattern,
       path += url_path_encode(urlize_token(*name));
     } else if (token == "slug" && rules.pretty_slugs) {
       path += util::percent_encode(slugify_pretty(post.slug));
+    } else if (token == "path" && rules.github_slugs) {
+      path += github_slug_path(post);
     } else {
       path += name_token(token, post);
     }

@@ -58,6 +58,10 @@ struct UrlRules
   // Jekyll: :slug (its :title) is the slug as Jekyll's slugify makes it in
   // its "pretty" mode, case kept (slugify_pretty()).
   bool pretty_slugs = false;
+  // Astro: :path is the post's own `slug` as written, else its file path
+  // with each segment made a slug as github-slugger makes it (the entry's
+  // slug or id: "Mac 装机记录.md" is mac-装机记录).
+  bool github_slugs = false;
   // Qiita CLI: a post is on the host only once the host gave it its `id`:
   // with an http(s) permalink that uses :id, a post without one is not
   // published yet, and left out as a draft is.
@@ -84,6 +88,7 @@ for_each_field(Self& r, F&& f)
   f("default_category", r.default_category);
   f("path_keeps", r.path_keeps);
   f("pretty_slugs", r.pretty_slugs);
+  f("github_slugs", r.github_slugs);
   f("unpublished_without_id", r.unpublished_without_id);
 }
 

@@ -140,6 +140,31 @@ slugify_pretty(std::string_view text)
 }
 
 std::string
+github_slug(std::string_view text)
+{
+  // JavaScript's toLowerCase: full case mapping, as g_utf8_strdown's (of
+  // valid UTF-8: decoding replaces what is not).
+  const std::string valid = util::encode_utf8(util::decode_utf8(text));
+  gchar* lower = g_utf8_strdown(valid.c_str(), -1);
+  const std::u32string chars = util::decode_utf8(lower);
+  g_free(lower);
+  std::u32string out;
+  for (const char32_t c : chars) {
+    if (c == U' ') {
+      out += U'-';
+      continue;
+    }
+    const GUnicodeType type = g_unichar_type(static_cast<gunichar>(c));
+    if (c == U'-' || is_letter_digit_or_mark(c)
+        || type == G_UNICODE_LETTER_NUMBER
+        || type == G_UNICODE_CONNECT_PUNCTUATION) {
+      out += c;
+    }
+  }
+  return util::encode_utf8(out);
+}
+
+std::string
 lower_url_path(std::string_view text)
 {
   std::u32string chars = util::decode_utf8(text);

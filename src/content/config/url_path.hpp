@@ -32,6 +32,13 @@ std::string slugize_term(std::string_view text);
 // "kept (a),b's+c![d]" is "kept-(a),b's+c!-d", "Go 入門「1」" is "Go-入門-1".
 std::string slugify_pretty(std::string_view text);
 
+// A path segment as github-slugger's slug() makes it (Astro's entry slugs
+// and ids): lower-cased, each space a '-' (runs not merged), and every
+// character but letters, marks, decimal and letter numbers, connector
+// punctuation ('_') and '-' dropped. "【CEP 扩展开发一】简介" is
+// "cep-扩展开发一简介", "a  b" is "a--b", "café²" is "café".
+std::string github_slug(std::string_view text);
+
 // Every letter lower-cased by Unicode's simple case mapping ("Ünï" is
 // "ünï"), percent escapes included ("%2B" is "%2b").
 std::string lower_url_path(std::string_view text);

@@ -2,6 +2,7 @@
 
 #include "util/ascii.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <string>
@@ -72,6 +73,18 @@ public:
     return m_text.substr(start, m_pos - start);
   }
 
+  std::size_t
+  position() const
+  {
+    return m_pos;
+  }
+
+  void
+  back_to(std::size_t pos)
+  {
+    m_pos = pos;
+  }
+
   int
   column() const
   {
@@ -109,11 +122,59 @@ bad_date(std::string_view text, const Cursor& at)
                           at.column());
 }
 
-// Reads "YYYY-MM-DD" (or with '/'), or "Month D, YYYY".
+// True for an English weekday name, whole or its first three letters.
+bool
+is_weekday(std::string_view word)
+{
+  static constexpr std::array<std::string_view, 7> k_days = {"sunday",
+                                                             "monday",
+                                                             "tuesday",
+                                                             "wednesday",
+                                                             "thursday",
+                                                             "friday",
+                                                             "saturday"};
+  const std::string lower = util::ascii_lower(word);
+  return std::any_of(k_days.begin(), k_days.end(), [&](std::string_view d) {
+    return lower == d || (lower.size() == 3 && d.starts_with(lower));
+  });
+}
+
+// Reads RFC 2822's "D Mon YYYY" ("29 Jan 2023"); false, having read
+// nothing, when the text is not that.
+bool
+read_day_month_year(Cursor& c, util::CivilTime& t)
+{
+  const std::size_t start = c.position();
+  const int day = c.digits(1, 2);
+  if (day > 0 && c.peek() == ' ') {
+    c.skip_spaces();
+    const int month = month_from_name(c.word());
+    c.skip_spaces();
+    const int year = c.digits(4, 4);
+    if (month > 0 && year > 0) {
+      t.day = day;
+      t.month = month;
+      t.year = year;
+      return true;
+    }
+  }
+  c.back_to(start);
+  return false;
+}
+
+// Reads "YYYY-MM-DD" (or with '/'), "Month D, YYYY", or RFC 2822's
+// "[Sun, ]29 Jan 2023" (as JavaScript's Date reads it, which Astro's and
+// Eleventy's dates go through).
 bool
 read_day(Cursor& c, util::CivilTime& t)
 {
   if (std::isalpha(static_cast<unsigned char>(c.peek()))) {
+    const std::size_t start = c.position();
+    if (is_weekday(c.word()) && c.accept(',')) {
+      c.skip_spaces();
+      return read_day_month_year(c, t);
+    }
+    c.back_to(start);
     t.month = month_from_name(c.word());
     c.accept('.');
     c.skip_spaces();
@@ -122,6 +183,9 @@ read_day(Cursor& c, util::CivilTime& t)
     c.skip_spaces();
     t.year = c.digits(4, 4);
     return t.month > 0 && t.day > 0 && t.year > 0;
+  }
+  if (read_day_month_year(c, t)) {
+    return true;
   }
   t.year = c.digits(4, 4);
   if (t.year < 0) {
@@ -169,7 +233,7 @@ read_time(Cursor& c, util::CivilTime& t)
   return t.hour < 24 && t.minute < 60 && t.second <= 60;
 }
 
-// Reads "Z", "UTC", "GMT", "+09:00", "+0900" or "+09"; returns false when
+// Reads "Z", "UTC", "GMT", "UT", "+09:00", "+0900" or "+09"; returns false when
 // something else is there.
 bool
 read_offset(Cursor& c, int& offset)
@@ -181,7 +245,7 @@ read_offset(Cursor& c, int& offset)
   const char sign = c.peek();
   if (sign != '+' && sign != '-') {
     const std::string_view w = c.word();
-    if (w == "UTC" || w == "GMT") {
+    if (w == "UTC" || w == "GMT" || w == "UT") {
       offset = 0;
       return true;
     }

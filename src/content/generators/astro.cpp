@@ -114,7 +114,19 @@ astro_entry_route(const fs::path& root, const std::string& name)
       || (text.find("slugify(post.data)") != std::string::npos
           && read_text(root, "src/utils/slugify.ts").find("postSlug")
                != std::string::npos);
-    return EntryRoute{without_slashes(m.prefix().str()), post_slug};
+    std::string folder = without_slashes(m.prefix().str());
+    if (const std::size_t param = folder.find('[');
+        param != std::string::npos) {
+      // More parameters before it: read only when the page makes them of
+      // the entry's id, one segment each (`[category]/[slug]` from
+      // `entry.id.split("/")`): the id is the path below the static part.
+      if (text.find(".id.split(\"/\")") == std::string::npos
+          && text.find(".id.split('/')") == std::string::npos) {
+        continue;
+      }
+      folder = without_slashes(folder.substr(0, param));
+    }
+    return EntryRoute{folder, post_slug};
   }
   return std::nullopt;
 }
@@ -202,6 +214,7 @@ detect_astro(Detector& d)
                   ? "dist/client"
                   : "dist");
   d.config().url_rules.processed_images = true; // image() assets
+  d.config().url_rules.github_slugs = true;     // entry slugs and ids
   d.config().generator_routes = astro_endpoints(d.root());
   const std::string scope = with_own_imports(d.root(), js);
   d.url(js_string(js, "site", &scope),

@@ -37,4 +37,17 @@ TEST_CASE("issue 21: URL paths cleaned as Hugo cleans them", "[content]")
   CHECK(content::slugify_pretty("a*b:c?d#e%f") == "a-b-c-d-e-f");
   CHECK(content::slugify_pretty("über Straße") == "über-Straße");
   CHECK(content::slugify_pretty("emoji 🎉 here") == "emoji-here");
+  // github-slugger's slug() (Astro's entry slugs), as github-slugger 2.0.0
+  // gives each one.
+  CHECK(content::github_slug("【CEP 扩展开发一】简介") == "cep-扩展开发一简介");
+  CHECK(content::github_slug("Mac 装机记录") == "mac-装机记录");
+  CHECK(content::github_slug("a  b") == "a--b");
+  CHECK(content::github_slug("a\u2010b") == "ab");
+  CHECK(content::github_slug("a_b-c") == "a_b-c");
+  CHECK(content::github_slug("Ünï ß") == "ünï-ß");
+  CHECK(content::github_slug("café²") == "café");
+  CHECK(content::github_slug("日本語（テスト）・です！") == "日本語テストです");
+  CHECK(content::github_slug("emoji 🎉 ok") == "emoji--ok");
+  CHECK(content::github_slug("ａｂｃ１２３") == "ａｂｃ１２３");
+  CHECK(content::github_slug("ー〜") == "ー");
 }

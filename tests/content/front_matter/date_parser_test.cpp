@@ -34,6 +34,14 @@ TEST_CASE("date parser: every documented form", "[content]")
   CHECK(parsed("April 30, 2017") == "2017-04-30T00:00:00+09:00");
   CHECK(parsed("Dec 3, 2019") == "2019-12-03T00:00:00+09:00");
   CHECK(parsed("2019/05/27") == "2019-05-27T00:00:00+09:00");
+  // RFC 2822, as JavaScript's Date (an Astro schema's z.coerce.date())
+  // reads it: gamoutatsumi/astro-blog writes its dates so.
+  CHECK(parsed("Sun, 29 Jan 2023 02:52:41 GMT") == "2023-01-29T11:52:41+09:00");
+  CHECK(parsed("29 Jan 2023 02:52 +0000") == "2023-01-29T11:52:00+09:00");
+  CHECK(parsed("Monday, 30 January 2023") == "2023-01-30T00:00:00+09:00");
+  CHECK(parsed("Sun, 29 Jan 2023 02:52:41 UT") == "2023-01-29T11:52:41+09:00");
+  CHECK(parsed("Sun, 2023-01-29").starts_with("error:"));
+  CHECK(parsed("29 2023").starts_with("error:"));
 }
 
 TEST_CASE(

@@ -1,0 +1,106 @@
+#include "content/config/site_detect.hpp"
+#include "content/load/site_loader.hpp"
+#include "test_support.hpp"
+
+#include <algorithm>
+
+using namespace ogfeed;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path
+site_of(const std::string& name,
+        const std::map<std::string, std::string>& files)
+{
+  const fs::path root = test::fresh_dir(name);
+  for (const auto& [path, text] : files) {
+    REQUIRE(util::write_file_atomic(root / path, text));
+  }
+  return root;
+}
+
+const std::string k_config = "import { defineConfig } from 'astro/config';\n"
+                             "export default defineConfig({\n"
+                             "  site: 'https://astro.example.jp',\n});\n";
+
+const std::string k_loader =
+  "import { glob } from 'astro/loaders';\n"
+  "const posts = defineCollection({\n"
+  "  loader: glob({ pattern: '**/*.md', base: './content/posts' }),\n});\n"
+  "export const collections = { posts };\n";
+
+std::string
+post(const std::string& extra = "")
+{
+  return "---\ntitle: t\npubDate: 2024-01-01\n" + extra + "---\nx\n";
+}
+
+// The permalinks of the site's posts, sorted.
+std::vector<std::string>
+permalinks(const fs::path& root)
+{
+  const auto setup = content::load_site_config(root, std::nullopt);
+  REQUIRE(setup);
+  const auto loaded = content::load_posts(root, setup->config, 1);
+  std::vector<std::string> urls;
+  for (const auto& p : loaded.posts) {
+    urls.push_back(p.permalink);
+  }
+  std::sort(urls.begin(), urls.end());
+  return urls;
+}
+
+} // namespace
+
+TEST_CASE("issue 21: an Astro entry's URL is its id as Astro makes it: each "
+          "path segment a github-slugger slug, or its own slug",
+          "[content]")
+{
+  const auto root =
+    site_of("astro-slugs",
+            {{"astro.config.mjs", k_config},
+             {"src/content.config.ts", k_loader},
+             {"src/pages/posts/[slug].astro",
+              "const posts = await getCollection('posts');\n"},
+             {"content/posts/Mac 装机记录.md", post()},
+             {"content/posts/Notes/【CEP 扩展开发一】简介.md", post()},
+             {"content/posts/own.md", post("slug: Own/Slug\n")}});
+  CHECK(
+    permalinks(root)
+    == std::vector<std::string>{
+      "https://astro.example.jp/posts/Own/Slug/",
+      "https://astro.example.jp/posts/mac-%E8%A3%85%E6%9C%BA%E8%AE%B0%E5%BD%"
+      "95/",
+      "https://astro.example.jp/posts/notes/cep-%E6%89%A9%E5%B1%95%E5%BC%80%"
+      "E5%8F%91%E4%B8%80%E7%AE%80%E4%BB%8B/"});
+}
+
+TEST_CASE("issue 21: an Astro page whose route takes the entry's id apart "
+          "([category]/[slug] from entry.id.split) is read as the id's path",
+          "[content]")
+{
+  const std::string page = "const entries = await getCollection(\"posts\");\n"
+                           "const category = entry.id.split(\"/\")[0];\n"
+                           "const slug = entry.id.split(\"/\")[1];\n";
+  const auto root = site_of("astro-id-route",
+                            {{"astro.config.mjs", k_config},
+                             {"src/content.config.ts", k_loader},
+                             {"src/pages/[category]/[slug].astro", page},
+                             {"content/posts/diary/first.md", post()}});
+  CHECK(permalinks(root)
+        == std::vector<std::string>{"https://astro.example.jp/diary/first/"});
+  // A parameter the page makes some other way is not guessed at: the
+  // collection's own folder is used.
+  const auto other =
+    site_of("astro-other-route",
+            {{"astro.config.mjs", k_config},
+             {"src/content.config.ts", k_loader},
+             {"src/pages/[lang]/[slug].astro",
+              "const entries = await getCollection(\"posts\");\n"},
+             {"content/posts/diary/first.md", post()}});
+  CHECK(
+    permalinks(other)
+    == std::vector<std::string>{"https://astro.example.jp/posts/diary/first/"});
+}
