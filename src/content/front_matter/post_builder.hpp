@@ -143,6 +143,29 @@ public:
     return *t;
   }
 
+  // A date a post can go without (its update time): like date(), but on a
+  // generator's site a value that is no date is a warning and left out (the
+  // generator builds the page all the same: Eleventy's `updated: ['']`).
+  std::optional<util::UtcSeconds>
+  optional_date(const util::YamlValue& v, std::string_view what)
+  {
+    if (m_source.quirks == PostQuirks::are_errors) {
+      return date(v, what);
+    }
+    const auto s = as_string(v, what);
+    auto t = s ? parse_date(*s, m_zone)
+               : util::Expected<util::UtcSeconds>(tl::unexpected(s.error()));
+    if (!t) {
+      const std::string message =
+        t.error().message.starts_with("'")
+          ? t.error().message
+          : "'" + std::string(what) + "' " + t.error().message;
+      quirk(util::make_error(message, v.line, v.column), "no update time");
+      return std::nullopt;
+    }
+    return *t;
+  }
+
   // Returns free text (a title, a summary): like text(), and warns when a
   // YAML comment cut it short.
   std::optional<std::string>

@@ -253,7 +253,7 @@ read_dated_field(
     break;
   case Field::updated:
     if (!no_date(value)) {
-      fields.updated = b.date(value, k);
+      fields.updated = b.optional_date(value, k);
     }
     break;
   case Field::publish_date:

@@ -257,9 +257,12 @@ read_site_data(Detector& d, const fs::path& data)
       }
       json = std::move(*v);
     }
+    // A .js file's own keys only (not a `url` in its list of links).
+    const std::string own =
+      json ? std::string() : js_exported_object(text).value_or(text);
     const auto field = [&](const char* key) -> std::optional<std::string> {
       if (!json) {
-        return js_string(text, key);
+        return js_string(own, key, &text);
       }
       const util::YamlValue* v = json->find(key);
       return v != nullptr && v->kind == util::YamlValue::Kind::scalar
@@ -270,7 +273,7 @@ read_site_data(Detector& d, const fs::path& data)
     std::optional<std::string> url;
     std::string key;
     for (const char* url_key :
-         {"url", "baseUrl", "baseURL", "siteUrl", "site_url"}) {
+         {"url", "baseUrl", "baseURL", "siteUrl", "siteURL", "site_url"}) {
       if ((url = field(url_key))) {
         key = url_key;
         break;

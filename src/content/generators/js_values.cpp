@@ -387,6 +387,55 @@ js_string(const std::string& source,
 }
 
 std::optional<std::string>
+js_exported_object(const std::string& source)
+{
+  const std::string js = without_js_comments(source);
+  std::size_t at = std::string::npos;
+  for (const char* start : {"module.exports", "export default"}) {
+    at = js.find(start);
+    if (at != std::string::npos) {
+      at += std::string_view(start).size();
+      break;
+    }
+  }
+  if (at == std::string::npos) {
+    return std::nullopt;
+  }
+  at = js.find_first_not_of(" \t\r\n=", at);
+  if (at == std::string::npos || js[at] != '{') {
+    return std::nullopt;
+  }
+  // Depth 1 is the object's own; deeper is blanked (newlines kept), and
+  // strings are copied whole at depth 1.
+  std::string out = "{";
+  int depth = 1;
+  char quote = 0;
+  for (std::size_t i = at + 1; i < js.size() && depth > 0; ++i) {
+    const char c = js[i];
+    const bool own = depth == 1;
+    const int before = depth;
+    if (quote != 0) {
+      if (c == '\\' && i + 1 < js.size()) {
+        out += own ? std::string{c, js[i + 1]} : std::string("  ");
+        ++i;
+        continue;
+      }
+      quote = c == quote ? 0 : quote;
+    } else if (c == '"' || c == '\'' || c == '`') {
+      quote = c;
+    } else if (c == '{' || c == '[' || c == '(') {
+      ++depth;
+    } else if (c == '}' || c == ']' || c == ')') {
+      --depth;
+    }
+    // A nested value's brackets go with it.
+    const bool kept = (before == 1 && depth == 1) || depth == 0;
+    out += kept || c == '\n' ? c : ' ';
+  }
+  return out;
+}
+
+std::optional<std::string>
 js_expression(const std::string& source, std::string_view key)
 {
   const std::string js = without_js_comments(source);

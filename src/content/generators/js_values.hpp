@@ -32,6 +32,13 @@ std::optional<std::string> js_expression(const std::string& source,
 std::optional<std::string> js_value(const std::string& js,
                                     std::string_view expression);
 
+// The object literal a module exports (`module.exports = {...}`, `export
+// default {...}`) with what its values nest (objects, arrays, functions)
+// blanked out, so that js_string() on it finds only the object's own keys
+// (an Eleventy data file's `url`, not one in its `links: [{ url }]`);
+// nullopt when the module exports no object literal.
+std::optional<std::string> js_exported_object(const std::string& source);
+
 // The text of the object literal `key: { ... }` (its braces included), the
 // first `key` whose value is an object: `blog: { routeBasePath: ... }`.
 std::optional<std::string> js_object(const std::string& source,

@@ -100,3 +100,34 @@ TEST_CASE("js_string stays bounded on a config whose keys name each other "
   CHECK(js_string("site: 'https://ok.example'\n", "site")
         == "https://ok.example"); // the bound is per value
 }
+
+TEST_CASE("js_exported_object leaves only the exported object's own keys",
+          "[content]")
+{
+  // drmikecrowe/11ty-blog's src/_data/meta.js: its own URL is unknown (an
+  // environment variable), and a link's `url` is not the site's.
+  const std::string meta =
+    "module.exports = {\n"
+    "  siteURL: process.env.URL || 'http://x:8080',\n"
+    "  siteName: \"Mike's {Shiny} Objects\",\n"
+    "  metaPages: [\n"
+    "    { url: 'https://github.com/me', title: 'Gh' },\n"
+    "  ],\n"
+    "  fn() { return { url: 'https://no.example' }; },\n"
+    "  description: `a ${'b'}`,\n"
+    "};\n";
+  const auto own = js_exported_object(meta);
+  REQUIRE(own);
+  CHECK(js_string(*own, "url") == std::nullopt);
+  CHECK(js_string(*own, "siteName") == "Mike's {Shiny} Objects");
+  CHECK(js_string(*own, "title") == std::nullopt);
+  CHECK(js_string(meta, "url") == "https://github.com/me"); // unscoped
+  const auto esm =
+    js_exported_object("const U = 'https://e.example';\n"
+                       "export default { links: { url: 'x' }, url: U };\n");
+  REQUIRE(esm);
+  CHECK(js_string(*esm, "url", &*esm) == std::nullopt); // U is outside
+  const std::string consts = "const U = 'https://e.example';\n";
+  CHECK(js_string(*esm, "url", &consts) == "https://e.example");
+  CHECK_FALSE(js_exported_object("module.exports = async function () {}"));
+}
