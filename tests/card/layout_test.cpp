@@ -108,7 +108,7 @@ TEST_CASE("layout: widths are sums of advances, in pixels", "[card]")
 }
 
 TEST_CASE(
-  "layout: a comma never starts a line; its half em goes at the line end",
+  "layout: a comma never starts a line, its half em goes at the line end",
   "[card]")
 {
   // Five characters fit; the sixth is 、 which may not start the next line,
@@ -354,7 +354,7 @@ TEST_CASE("budoux: boundaries match the npm package", "[card]")
 }
 
 TEST_CASE("issue 24: Chinese titles are broken by BudouX's Chinese models, "
-          "Korean at spaces; the model follows the language, else the script",
+          "Korean at spaces, the model follows the language, else the script",
           "[card]")
 {
   using V = std::vector<std::size_t>;
@@ -412,7 +412,7 @@ TEST_CASE("issue 10: right-to-left runs are drawn in visual order", "[card]")
 }
 
 TEST_CASE("issue 10: a short title grows to the template's grow size on one "
-          "line; a long one stays at most max",
+          "line, a long one stays at most max",
           "[card]")
 {
   LayoutStyle s = box(20, 3);

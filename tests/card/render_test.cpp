@@ -327,7 +327,7 @@ TEST_CASE("issue 10: template contrast is measured against the background "
 }
 
 TEST_CASE("issue 10: no two elements overlap, whatever the site name, author "
-          "and tags; cut ones end in … or +N",
+          "and tags, cut ones end in … or +N",
           "[card]")
 {
   card::CardText text = sample_text();

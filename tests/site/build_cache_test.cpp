@@ -21,7 +21,7 @@ entry_of(const std::string& record)
 } // namespace
 
 TEST_CASE("issue 25: the parse cache is written as the posts load, in any "
-          "order, from any thread; a stream dropped unfinished leaves the "
+          "order, from any thread, a stream dropped unfinished leaves the "
           "previous file",
           "[site]")
 {

@@ -286,7 +286,7 @@ TEST_CASE("issue 10: the site's logo and the author's round avatar take "
   CHECK(notes.empty());
 }
 
-TEST_CASE("issue 10: avatars of the site and of a post; what cannot be "
+TEST_CASE("issue 10: avatars of the site and of a post, what cannot be "
           "drawn is a warning",
           "[site]")
 {

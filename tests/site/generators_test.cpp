@@ -295,7 +295,7 @@ TEST_CASE("with defaultContentLanguageInSubdir, suffix translations keep "
 }
 
 TEST_CASE("issue 22: Astro's heroImage is an asset it renames, so the post "
-          "gets a card; an endpoint that builds ogfeed's feed URL is a "
+          "gets a card, an endpoint that builds ogfeed's feed URL is a "
           "warning at its file",
           "[site]")
 {

@@ -163,7 +163,7 @@ TEST_CASE("site build: the future is measured against the injected clock",
 }
 
 TEST_CASE("issue 21: two posts with one permalink: a warning, as the "
-          "generators build such a site; the older is left out",
+          "generators build such a site, the older is left out",
           "[site]")
 {
   const fs::path root = site_with(
@@ -286,7 +286,7 @@ TEST_CASE("issue 12: feeds.content summary, <!--more-->, summary_length",
   CHECK(json.find("content_html") == std::string::npos);
 }
 
-TEST_CASE("issue 12: feeds.stylesheet writes feed.xsl and links it; icon, "
+TEST_CASE("issue 12: feeds.stylesheet writes feed.xsl and links it, icon, "
           "logo and the author's avatar reach every format",
           "[site]")
 {
@@ -471,7 +471,7 @@ TEST_CASE("issue 22: og:description is the post's description, else its "
   CHECK(head.find("サイトの説明") == std::string::npos);
 }
 
-TEST_CASE("issue 22: a post's image that names no file of the site warns; "
+TEST_CASE("issue 22: a post's image that names no file of the site warns, "
           "a relative one is below the site (static/), as Hugo reads it",
           "[site]")
 {

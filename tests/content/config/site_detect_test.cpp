@@ -269,7 +269,7 @@ TEST_CASE("issue 21: a gatsby-source-filesystem folder that is a link is "
 }
 
 TEST_CASE("issue 21: Hexo dates a post's URL in the building machine's zone, "
-          "its time in the site's; ogfeed.yaml's permalink_timezone wins",
+          "its time in the site's, ogfeed.yaml's permalink_timezone wins",
           "[content]")
 {
   const fs::path root = site_of(
@@ -358,7 +358,7 @@ TEST_CASE("issue 21: ogfeed init leaves a zone that is this machine's "
 }
 
 TEST_CASE("issue 21: Hexo's _config.yml read as Hexo reads it: tabs that "
-          "indent are two spaces; one it cannot read says why",
+          "indent are two spaces, one it cannot read says why",
           "[content]")
 {
   const auto tabs = content::load_site_config(site_of(

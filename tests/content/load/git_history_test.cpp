@@ -56,7 +56,7 @@ TEST_CASE("git history: dates follow renames back to the first commit",
 }
 
 TEST_CASE("issue 9: posts without a date are dated by their first commit, "
-          "in one git run; a shallow clone is named in a warning",
+          "in one git run, a shallow clone is named in a warning",
           "[content]")
 {
   if (std::system("git --version >/dev/null 2>&1") != 0) {
