@@ -585,3 +585,23 @@ TEST_CASE("issue 21: AstroPaper's front matter: pubDatetime, modDatetime, "
   CHECK(rfc3339(p.post->date) == "2023-10-10T21:00:00+09:00");
   CHECK(rfc3339(p.post->updated) == "2023-10-11T09:00:00+09:00");
 }
+
+TEST_CASE("issue 21: a generator's post whose update date is no date is "
+          "published without one, with a warning",
+          "[content]")
+{
+  const util::TimeZone tokyo = *util::TimeZone::locate("Asia/Tokyo");
+  content::PostSource source{"src/posts/a.md", "a"};
+  source.quirks = content::PostQuirks::read_as_generator;
+  const std::string text =
+    "---\ntitle: a\ndate: 2024-05-25\nupdated:\n  - ''\n---\nx\n";
+  const auto lenient = content::parse_post(text, source, tokyo);
+  REQUIRE(lenient.post);
+  CHECK(lenient.post->updated == lenient.post->date);
+  CHECK(messages(lenient)
+        == std::vector<std::string>{
+          "src/posts/a.md:5:3: warning: 'updated' must be a string, got a "
+          "list; read as the generator reads it: no update time"});
+  source.quirks = content::PostQuirks::are_errors; // ogfeed's own site
+  CHECK_FALSE(content::parse_post(text, source, tokyo).post);
+}
