@@ -12,6 +12,8 @@ namespace ogfeed::content::generators {
 namespace {
 
 constexpr std::size_t k_max_posts = 2000;
+// At most this much of the posts is read in all (each post at most 1 MiB).
+constexpr std::size_t k_max_bytes = 64 * 1024 * 1024;
 
 bool
 is_name_char(char c)
@@ -88,8 +90,13 @@ hosted_account(const std::filesystem::path& root,
   std::sort(names.begin(), names.end());
   std::set<std::string> ids;
   std::vector<std::pair<std::string, std::string>> links;
+  std::size_t read = 0;
   for (const std::string& name : names) {
+    if (read >= k_max_bytes) {
+      break;
+    }
     const std::string text = read_text(root, dir + "/" + name);
+    read += text.size();
     if (std::string id = site.id_of(name, text); !id.empty()) {
       ids.insert(std::move(id));
     }

@@ -34,8 +34,8 @@ struct HostedSite
 // In order: the NAME most links in the posts of `dir` (below `root`, not
 // its sub-folders) use to reach a post of that folder by its ID; else the
 // NAME the README's links to https://HOST/NAME use most. Ties go to the
-// first name in byte order. At most 2,000 posts are read; no link is
-// followed.
+// first name in byte order. At most 2,000 posts and 64 MiB are read; no
+// link is followed.
 std::optional<HostedAccount> hosted_account(const std::filesystem::path& root,
                                             const std::string& dir,
                                             const HostedSite& site);
