@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <string>
 
 namespace ogfeed::test {
@@ -31,6 +32,18 @@ fresh_dir(const std::string& name)
   std::filesystem::remove_all(state_of(dir));
   std::filesystem::create_directories(dir);
   return dir;
+}
+
+// A fresh folder `name` holding `files` (path below it -> text).
+inline std::filesystem::path
+site_of(const std::string& name,
+        const std::map<std::string, std::string>& files)
+{
+  const std::filesystem::path root = fresh_dir(name);
+  for (const auto& [path, text] : files) {
+    REQUIRE(util::write_file_atomic(root / path, text));
+  }
+  return root;
 }
 
 // A copy of `fixture` in a fresh folder `name` with a git history of its

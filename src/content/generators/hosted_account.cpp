@@ -126,4 +126,41 @@ hosted_account(const std::filesystem::path& root,
   return std::nullopt;
 }
 
+void
+read_hosted_account(Detector& d, const HostedSite& site)
+{
+  const std::string kind(site.kind);
+  const std::string token(site.id_token);
+  const std::string urls = std::string(site.name) + "'s " + kind + " URLs";
+  const auto account = hosted_account(d.root(), std::string(site.dir), site);
+  if (!account) {
+    d.permalink("/" + kind + "/" + token, "", urls);
+    d.hint("https://YOUR_NAME.github.io/feed/ (a site you publish to: the "
+           "feeds and cards go there, "
+           + std::string(site.host)
+           + " takes no files) with permalink: https://"
+           + std::string(site.host) + "/YOUR_NAME/" + kind + "/" + token
+           + " (where " + std::string(site.name) + " publishes each post)");
+    return;
+  }
+  const std::string page =
+    "https://" + std::string(site.host) + "/" + account->name + "/";
+  d.permalink(page + kind + "/" + token, "", urls);
+  d.guessed(std::string(site.name) + "'s account '" + account->name
+            + "' is read from " + account->source
+            + "; set permalink in ogfeed.yaml if the posts are published "
+              "under another");
+  d.text(account->name + std::string(site.title_suffix),
+         &SiteConfig::title,
+         "title",
+         account->source);
+  d.guessed(std::string(site.name)
+            + "'s files name no title; feeds are "
+              "called '"
+            + d.config().title
+            + "' after the account; set "
+              "'title' in ogfeed.yaml");
+  d.url_fallback(page);
+}
+
 } // namespace ogfeed::content::generators

@@ -23,13 +23,27 @@ struct HostedAccount
 // Where a host publishes posts: https://HOST/NAME/KIND/ID.
 struct HostedSite
 {
+  std::string_view name;              // "Zenn", as messages give it
   std::string_view host;              // "zenn.dev"
   std::string_view kind;              // "articles"
+  std::string_view dir;               // the posts' folder: "articles"
+  std::string_view id_token;          // the ID's permalink token: ":filename"
+  std::string_view title_suffix;      // the feed's title after the account
   std::vector<std::string_view> kept; // first segments that name no account
   // The ID the host gives a post, from its file name and text ("" if none).
   std::function<std::string(std::string_view name, std::string_view text)>
     id_of;
 };
+
+class Detector;
+
+// Reads the account a hosted blog's posts are published under into the
+// site's settings (with a warning each): the permalink
+// https://HOST/NAME/KIND/ID, the feed's title (NAME + title_suffix) and,
+// for when nothing else says where the feeds go, the account's page as
+// the base URL. Without an account: the relative permalink /KIND/ID and a
+// hint of what to write.
+void read_hosted_account(Detector& d, const HostedSite& site);
 
 // In order: the NAME most links in the posts of `dir` (below `root`, not
 // its sub-folders) use to reach a post of that folder by its ID; else the

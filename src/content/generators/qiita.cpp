@@ -23,10 +23,16 @@ front_matter_id(std::string_view, std::string_view text)
   return {};
 }
 
-// qiita.com's first path segments that are pages of its own, and its own
-// account (its guides), not an author's.
-const HostedSite k_qiita_com = {"qiita.com",
+// qiita.com: an item is https://qiita.com/NAME/items/ID, ID the `id:` Qiita
+// CLI writes once Qiita has published it. The first path segments that are
+// pages of qiita.com's own, or its own account (its guides), name no
+// author.
+const HostedSite k_qiita_com = {"Qiita",
+                                "qiita.com",
                                 "items",
+                                "public",
+                                ":id",
+                                "の記事 - Qiita",
                                 {"Qiita",
                                  "qiita",
                                  "advent-calendar",
@@ -50,33 +56,6 @@ const HostedSite k_qiita_com = {"qiita.com",
                                  "release-notes"},
                                 &front_matter_id};
 
-void
-read_account(Detector& d)
-{
-  const auto account = hosted_account(d.root(), "public", k_qiita_com);
-  if (!account) {
-    d.permalink("/items/:id", "", "Qiita's item URLs");
-    d.hint("https://YOUR_NAME.github.io/qiita-feed/ (a site you publish to: "
-           "the feeds and cards go there, qiita.com takes no files) with "
-           "permalink: https://qiita.com/YOUR_NAME/items/:id (where Qiita "
-           "publishes each item)");
-    return;
-  }
-  const std::string page = "https://qiita.com/" + account->name + "/";
-  d.permalink(page + "items/:id", "", "Qiita's item URLs");
-  d.guessed("Qiita's account '" + account->name + "' is read from "
-            + account->source
-            + "; set permalink in ogfeed.yaml if the "
-              "items are published under another");
-  d.text(account->name + "の記事 - Qiita",
-         &SiteConfig::title,
-         "title",
-         account->source);
-  d.guessed("Qiita CLI's files name no title; feeds are called '"
-            + d.config().title + "'; set 'title' in ogfeed.yaml");
-  d.url_fallback(page);
-}
-
 bool
 detect_qiita(Detector& d)
 {
@@ -90,7 +69,7 @@ detect_qiita(Detector& d)
   d.posts({"public"}, {"*/**"}, "Qiita CLI's public/");
   // A post gets its item id once Qiita publishes it (`id: null` before).
   d.config().url_rules.unpublished_without_id = true;
-  read_account(d);
+  read_hosted_account(d, k_qiita_com);
   return true;
 }
 

@@ -5,11 +5,17 @@ namespace ogfeed::content::generators {
 
 namespace {
 
-// zenn.dev's first path segments that are pages of its own, and its own
-// account (its guides), not an author's.
+// zenn.dev: an article is https://zenn.dev/NAME/articles/SLUG, SLUG its file
+// name whole (a date at its start included); the feed's title is the one
+// zenn.dev gives an author's feed. The first path segments that are pages
+// of zenn.dev's own, or its own account (its guides), name no author.
 const HostedSite k_zenn_dev = {
+  "Zenn",
   "zenn.dev",
   "articles",
+  "articles",
+  ":filename",
+  "さんのフィード",
   {"zenn",         "articles", "books",     "scraps",       "topics", "p",
    "api",          "enter",    "dashboard", "search",       "faq",    "about",
    "terms",        "privacy",  "guideline", "tech-or-idea", "mypage", "events",
@@ -17,38 +23,6 @@ const HostedSite k_zenn_dev = {
   [](std::string_view name, std::string_view) {
     return std::string(name.substr(0, name.size() - 3)); // the slug: x.md
   }};
-
-// The account the articles are published under, as their links to each
-// other name it: their URLs, the feed's title and, when nothing says where
-// the feeds go, its address.
-void
-read_account(Detector& d)
-{
-  const auto account = hosted_account(d.root(), "articles", k_zenn_dev);
-  if (!account) {
-    d.permalink("/articles/:filename", "", "Zenn's article URLs");
-    d.hint("https://YOUR_NAME.github.io/zenn-feed/ (a site you publish to: the "
-           "feeds and cards go there, zenn.dev takes no files) with permalink: "
-           "https://zenn.dev/YOUR_NAME/articles/:filename (where Zenn "
-           "publishes each article)");
-    return;
-  }
-  const std::string page = "https://zenn.dev/" + account->name + "/";
-  d.permalink(page + "articles/:filename", "", "Zenn's article URLs");
-  d.guessed("Zenn's account '" + account->name + "' is read from "
-            + account->source
-            + "; set permalink in ogfeed.yaml if the "
-              "articles are published under another");
-  // As zenn.dev titles the author's own feed.
-  d.text(account->name + "さんのフィード",
-         &SiteConfig::title,
-         "title",
-         account->source);
-  d.guessed("Zenn's files name no title; feeds are called '" + d.config().title
-            + "', as Zenn titles an author's feed; set "
-              "'title' in ogfeed.yaml");
-  d.url_fallback(page);
-}
 
 bool
 detect_zenn(Detector& d)
@@ -62,8 +36,7 @@ detect_zenn(Detector& d)
   d.config().raw_html = RawHtml::escape;
   // Only articles/*.md are articles; books and sub-folders are not.
   d.posts({"articles"}, {"*/**"}, "Zenn's articles/");
-  // The slug is the whole file name, a date at its start included.
-  read_account(d);
+  read_hosted_account(d, k_zenn_dev);
   return true;
 }
 

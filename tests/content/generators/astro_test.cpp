@@ -10,16 +10,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path
-site_of(const std::string& name,
-        const std::map<std::string, std::string>& files)
-{
-  const fs::path root = test::fresh_dir(name);
-  for (const auto& [path, text] : files) {
-    REQUIRE(util::write_file_atomic(root / path, text));
-  }
-  return root;
-}
+using test::site_of;
 
 const std::string k_config = "import { defineConfig } from 'astro/config';\n"
                              "export default defineConfig({\n"

@@ -14,19 +14,17 @@ namespace fs = std::filesystem;
 [[maybe_unused]] const int k_no_actions_repository =
   ::unsetenv("GITHUB_REPOSITORY");
 
-fs::path
-site_of(const std::string& name,
-        const std::map<std::string, std::string>& files)
-{
-  const fs::path root = test::fresh_dir(name);
-  for (const auto& [path, text] : files) {
-    REQUIRE(util::write_file_atomic(root / path, text));
-  }
-  return root;
-}
+using test::site_of;
 
 const content::generators::HostedSite k_site = {
-  "zenn.dev", "articles", {"zenn"}, [](std::string_view name, auto) {
+  "Zenn",
+  "zenn.dev",
+  "articles",
+  "articles",
+  ":filename",
+  "",
+  {"zenn"},
+  [](std::string_view name, auto) {
     return std::string(name.substr(0, name.size() - 3));
   }};
 
