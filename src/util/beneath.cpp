@@ -490,6 +490,21 @@ Dir::sync() const
 }
 
 Expected<void>
+Dir::sync(std::string_view rel) const
+{
+  const int fd = open_beneath(m_fd, rel, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
+    return tl::unexpected(os_error("sync", joined(m_path, rel), errno));
+  }
+  const int err = ::fsync(fd) == 0 ? 0 : errno;
+  ::close(fd);
+  if (err != 0) {
+    return tl::unexpected(os_error("sync", joined(m_path, rel), err));
+  }
+  return {};
+}
+
+Expected<void>
 Dir::sync_file_system() const
 {
   if (::syncfs(m_fd) != 0) {

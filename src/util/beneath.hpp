@@ -125,6 +125,10 @@ public:
   // fsync(2) of this folder.
   Expected<void> sync() const;
 
+  // fsync(2) of the file or folder `rel` below this folder (no link
+  // followed).
+  Expected<void> sync(std::string_view rel) const;
+
   // syncfs(2) of the file system holding this folder: one call instead of
   // one fsync per file when a build stages thousands.
   Expected<void> sync_file_system() const;
