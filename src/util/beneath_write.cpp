@@ -20,12 +20,12 @@ using detail::temp_name;
 namespace {
 
 // Starts writing `fd`'s pages to disk (`length` bytes from `from`; 0: to
-// the end) without waiting for it. A build commits its outputs after one
-// syncfs(2) of their file system (which also takes in the caches ogfeed
-// wrote there); started here, a megabyte at a time as a file is written,
-// that disk work runs meanwhile instead of all at the commit (publishing a
-// 10,000-post build: 15-20 -> 7-12 ms). Only a hint: an error shows at the
-// sync.
+// the end) without waiting for it. A build commits its outputs after
+// syncing them (each file's fsync(2), or one syncfs(2) of their file system
+// for a commit of many); started here, a megabyte at a time as a file is
+// written, that disk work runs meanwhile instead of all at the commit
+// (publishing a 10,000-post build: 15-20 -> 7-12 ms). Only a hint: an
+// error shows at the sync.
 void
 start_writeback(int fd, off_t from = 0, off_t length = 0)
 {
