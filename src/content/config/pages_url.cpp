@@ -2,6 +2,7 @@
 
 #include "content/generators/generators.hpp"
 #include "util/ascii.hpp"
+#include "util/split.hpp"
 
 #include <cstdlib>
 
@@ -106,13 +107,8 @@ std::string
 origin_url(std::string_view config)
 {
   bool in_origin = false;
-  std::size_t start = 0;
-  while (start < config.size()) {
-    std::size_t end = config.find('\n', start);
-    end = end == std::string_view::npos ? config.size() : end;
-    const std::string_view line =
-      util::trim_xml_space(config.substr(start, end - start));
-    start = end + 1;
+  for (const std::string_view raw : util::split(config, '\n')) {
+    const std::string_view line = util::trim_xml_space(raw);
     if (line.starts_with('[')) {
       in_origin = line == "[remote \"origin\"]";
     } else if (in_origin && line.starts_with("url")) {
