@@ -59,15 +59,19 @@ two_digits(int n)
   return fmt::format("{:02}", n);
 }
 
-// Each '/'-separated segment percent-encoded, the slashes kept.
+// Each '/'-separated segment (made a slug by `slug`, if given)
+// percent-encoded, the slashes kept.
 std::string
-encode_path(std::string_view path)
+encode_path(std::string_view path,
+            std::string (*slug)(std::string_view) = nullptr)
 {
   std::string out;
   std::size_t start = 0;
   while (start <= path.size()) {
     const std::size_t slash = std::min(path.find('/', start), path.size());
-    out += util::percent_encode(path.substr(start, slash - start));
+    const std::string_view segment = path.substr(start, slash - start);
+    out += util::percent_encode(slug != nullptr ? slug(segment)
+                                                : std::string(segment));
     if (slash < path.size()) {
       out += '/';
     }
@@ -155,20 +159,9 @@ github_slug_path(const Post& post)
   if (post.slug_given) {
     return encode_path(post.slug);
   }
-  const std::string path =
-    post.folder.empty() ? post.file_name : post.folder + "/" + post.file_name;
-  std::string out;
-  std::size_t start = 0;
-  while (start <= path.size()) {
-    const std::size_t slash = std::min(path.find('/', start), path.size());
-    out += util::percent_encode(
-      github_slug(std::string_view(path).substr(start, slash - start)));
-    if (slash < path.size()) {
-      out += '/';
-    }
-    start = slash + 1;
-  }
-  return out;
+  return encode_path(post.folder.empty() ? post.file_name
+                                         : post.folder + "/" + post.file_name,
+                     &github_slug);
 }
 
 // The text of a name token, as written, for urlize_token(); nullptr for

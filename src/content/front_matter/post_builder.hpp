@@ -131,13 +131,9 @@ public:
        std::string_view what,
        std::optional<int>* written_offset = nullptr)
   {
-    const auto s = text(v, what);
-    if (!s) {
-      return std::nullopt;
-    }
-    auto t = parse_date(*s, m_zone, written_offset);
+    auto t = read_date(v, what, written_offset);
     if (!t) {
-      error_at(v, "'" + std::string(what) + "' " + t.error().message);
+      error(t.error());
       return std::nullopt;
     }
     return *t;
@@ -149,18 +145,9 @@ public:
   std::optional<util::UtcSeconds>
   optional_date(const util::YamlValue& v, std::string_view what)
   {
-    if (m_source.quirks == PostQuirks::are_errors) {
-      return date(v, what);
-    }
-    const auto s = as_string(v, what);
-    auto t = s ? parse_date(*s, m_zone)
-               : util::Expected<util::UtcSeconds>(tl::unexpected(s.error()));
+    auto t = read_date(v, what, nullptr);
     if (!t) {
-      const std::string message =
-        t.error().message.starts_with("'")
-          ? t.error().message
-          : "'" + std::string(what) + "' " + t.error().message;
-      quirk(util::make_error(message, v.line, v.column), "no update time");
+      quirk(t.error(), "no update time"); // an error on ogfeed's own site
       return std::nullopt;
     }
     return *t;
@@ -179,6 +166,24 @@ public:
   }
 
 private:
+  // The date `v` holds, or the error (at `v`) that says why it holds none.
+  util::Expected<util::UtcSeconds>
+  read_date(const util::YamlValue& v,
+            std::string_view what,
+            std::optional<int>* written_offset)
+  {
+    auto s = as_string(v, what);
+    if (!s) {
+      return tl::unexpected(s.error());
+    }
+    auto t = parse_date(clean(v, what, std::move(*s)), m_zone, written_offset);
+    if (!t) {
+      return tl::unexpected(util::make_error(
+        "'" + std::string(what) + "' " + t.error().message, v.line, v.column));
+    }
+    return t;
+  }
+
   std::string
   clean(const util::YamlValue& v, std::string_view what, std::string s)
   {

@@ -274,16 +274,15 @@ parse_post(std::string_view raw,
   post.body_span = body_span(raw, text, *fm);
 
   // Jekyll names carry the date: 2019-05-27-slug.md.
+  // (Not when the site's names never carry one: Hexo's default.)
   std::string_view name_slug = source.name;
   std::optional<util::UtcSeconds> name_date;
-  if (auto d =
-        source.name_dates
-          ? parse_file_name_date(source.name, zone, name_slug)
-          : util::Expected<util::UtcSeconds>(tl::unexpected(util::Error{}));
-      d) {
-    name_date = *d;
-  } else {
-    name_slug = source.name;
+  if (source.name_dates) {
+    if (auto d = parse_file_name_date(source.name, zone, name_slug)) {
+      name_date = *d;
+    } else {
+      name_slug = source.name;
+    }
   }
   post.slug = std::string(name_slug);
   post.file_name = source.name;

@@ -90,8 +90,6 @@ scalar(const util::YamlValue* map, std::string_view key)
   return v->scalar;
 }
 
-// JavaScript source without its comments (`// ...`, `/* ... */`), string
-// literals kept as they are: a commented-out `url: '...'` is not the site's.
 // The `lang` of the <html> element in a folder of page layouts (Astro's
 // src/layouts/*.astro), if they agree on one.
 std::optional<std::string>

@@ -53,6 +53,7 @@ hosted_links(std::string_view text, const HostedSite& site)
 {
   std::vector<std::pair<std::string, std::string>> links;
   const std::string prefix = "//" + std::string(site.host) + "/";
+  const std::string kind = "/" + std::string(site.kind) + "/";
   for (std::size_t at = text.find(prefix); at != std::string_view::npos;
        at = text.find(prefix, at + 1)) {
     const std::size_t start = at + prefix.size();
@@ -63,7 +64,6 @@ hosted_links(std::string_view text, const HostedSite& site)
       continue;
     }
     std::string id;
-    const std::string kind = "/" + std::string(site.kind) + "/";
     const std::size_t after = start + name.size();
     if (text.substr(after, kind.size()) == kind) {
       id = name_at(text, after + kind.size());

@@ -1,26 +1,37 @@
+#include "content/front_matter/front_matter.hpp"
 #include "content/generators/generators.hpp"
 #include "content/generators/hosted_account.hpp"
+#include "util/simple_yaml.hpp"
 
 namespace ogfeed::content::generators {
 
 namespace {
 
 // The `id:` Qiita CLI writes into a post's front matter once Qiita has
-// published it (20 hex digits).
+// published it (20 hex digits), read as the posts are.
 std::string
 front_matter_id(std::string_view, std::string_view text)
 {
-  const std::size_t end = text.find("\n---", 3);
-  const std::string_view head = text.substr(0, end);
-  for (std::size_t at = head.find("\nid: "); at != std::string_view::npos;
-       at = head.find("\nid: ", at + 1)) {
-    std::string_view id = head.substr(at + 5, 20);
-    if (id.size() == 20
-        && id.find_first_not_of("0123456789abcdef") == std::string_view::npos) {
-      return std::string(id);
-    }
+  const std::string normal = normalize_text(text);
+  const auto fm = split_front_matter(normal);
+  if (!fm || fm->format != FrontMatterFormat::yaml) {
+    return {};
   }
-  return {};
+  auto doc = util::parse_simple_yaml(fm->data, fm->data_line);
+  if (!doc) {
+    auto full = util::parse_yaml(fm->data, fm->data_line);
+    if (!full) {
+      return {};
+    }
+    doc = std::move(*full);
+  }
+  const util::YamlValue* id = doc->find("id");
+  return id != nullptr && id->kind == util::YamlValue::Kind::scalar
+             && id->scalar.size() == 20
+             && id->scalar.find_first_not_of("0123456789abcdef")
+                  == std::string::npos
+           ? id->scalar
+           : std::string();
 }
 
 // qiita.com: an item is https://qiita.com/NAME/items/ID, ID the `id:` Qiita
