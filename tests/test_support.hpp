@@ -14,6 +14,12 @@ namespace ogfeed::test {
 
 inline const std::filesystem::path k_source_dir = OGFEED_SOURCE_DIR;
 
+// GITHUB_REPOSITORY names a site's GitHub Pages URL: tests run without it,
+// even on a GitHub Actions runner (ctest clears it too); a test that wants
+// one sets it and clears it again.
+[[maybe_unused]] inline const int k_no_actions_repository =
+  ::unsetenv("GITHUB_REPOSITORY");
+
 // The state folder test builds into `out` use: beside it, never inside.
 inline std::filesystem::path
 state_of(const std::filesystem::path& out)

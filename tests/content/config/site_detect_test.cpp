@@ -10,11 +10,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// GITHUB_REPOSITORY names a site's GitHub Pages URL: these tests run
-// without it, even on a GitHub Actions runner (ctest clears it too).
-[[maybe_unused]] const int k_no_actions_repository =
-  ::unsetenv("GITHUB_REPOSITORY");
-
 using test::site_of;
 
 } // namespace

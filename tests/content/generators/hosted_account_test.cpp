@@ -11,9 +11,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-[[maybe_unused]] const int k_no_actions_repository =
-  ::unsetenv("GITHUB_REPOSITORY");
-
 using test::site_of;
 
 const content::generators::HostedSite k_site = {
