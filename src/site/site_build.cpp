@@ -98,7 +98,7 @@ stage_head_json(const std::vector<content::Post>& posts,
   });
   return tx.stage_from(
     k_head_json_file, {}, [&](const OutputTransaction::PieceWriter& write) {
-      return write_head_json(posts, cards, summaries, config, write);
+      return write_head_json(posts, cards, summaries, config, jobs, write);
     });
 }
 
