@@ -43,7 +43,7 @@ meta(std::string& html, std::string_view property, const std::string& value)
   html += "<meta property=\"";
   html += property;
   html += "\" content=\"";
-  html += util::html_escape(value);
+  util::append_html_escaped(html, value);
   html += "\">\n";
 }
 

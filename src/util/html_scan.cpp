@@ -194,29 +194,41 @@ scan_html_tags(std::string_view html,
   walk(html, &visit, nullptr);
 }
 
+void
+append_html_escaped(std::string& out, std::string_view text)
+{
+  out.reserve(out.size() + text.size());
+  std::size_t run = 0; // start of the text not yet appended
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char* entity = nullptr;
+    switch (text[i]) {
+    case '&':
+      entity = "&amp;";
+      break;
+    case '<':
+      entity = "&lt;";
+      break;
+    case '>':
+      entity = "&gt;";
+      break;
+    case '"':
+      entity = "&quot;";
+      break;
+    default:
+      continue;
+    }
+    out.append(text.data() + run, i - run);
+    out += entity;
+    run = i + 1;
+  }
+  out.append(text.data() + run, text.size() - run);
+}
+
 std::string
 html_escape(std::string_view text)
 {
   std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    default:
-      out += c;
-    }
-  }
+  append_html_escaped(out, text);
   return out;
 }
 

@@ -39,6 +39,8 @@ bool is_url_attribute(std::string_view name);
 // Returns `text` as HTML text: & < > " escaped, so "List<T> & Option<U>"
 // reads the same once a reader parses it as HTML.
 std::string html_escape(std::string_view text);
+// html_escape(text) appended to `out`.
+void append_html_escaped(std::string& out, std::string_view text);
 
 // HTML made fit for a feed, and what was taken out of it ("<script>
 // elements", "onclick event handlers", "javascript: URLs"), each once.
