@@ -1,5 +1,6 @@
 #include "content/generators/generators.hpp"
 
+#include <algorithm>
 #include <regex>
 
 namespace ogfeed::content::generators {
@@ -36,23 +37,72 @@ astro_endpoints(const fs::path& root)
   return routes;
 }
 
-// The config with the modules it imports from the site's own files
-// appended (`import { SITE } from "./src/config"`: AstroPaper keeps its URL
-// and title there), for js_string() to find their constants in.
+// The folders tsconfig.json's `paths` map an import's prefix to
+// (`"@/*": ["./src/*"]` -> {"@/", "src/"}), with Astro starters' `@/` and
+// `~/` for src/ when it names none.
+std::vector<std::pair<std::string, std::string>>
+module_aliases(const fs::path& root)
+{
+  std::vector<std::pair<std::string, std::string>> aliases;
+  const auto config = util::parse_json_value(
+    without_js_comments(read_text(root, "tsconfig.json")));
+  const util::YamlValue* options =
+    config ? config->find("compilerOptions") : nullptr;
+  const util::YamlValue* paths =
+    options != nullptr ? options->find("paths") : nullptr;
+  if (paths != nullptr) {
+    for (const auto& [key, value] : paths->entries) {
+      if (key.scalar.ends_with("/*") && !value.items.empty()
+          && value.items.front().scalar.ends_with("/*")) {
+        const std::string to = value.items.front().scalar;
+        aliases.emplace_back(key.scalar.substr(0, key.scalar.size() - 1),
+                             to.substr(0, to.size() - 1));
+      }
+    }
+  }
+  if (aliases.empty()) {
+    aliases = {{"@/", "src/"}, {"~/", "src/"}};
+  }
+  return aliases;
+}
+
+// `js` (the file `from`, below the site) with the modules it imports from
+// the site's own files appended (`import { SITE } from "./src/config"`:
+// AstroPaper keeps its URL and title there; `from "@/consts"` through
+// tsconfig's paths), for js_string() to find their constants in.
 std::string
-with_own_imports(const fs::path& root, const std::string& js)
+with_own_imports(const fs::path& root,
+                 const std::string& js,
+                 const fs::path& from = {})
 {
   static const std::regex import(
-    R"re(import\s*\{[^}]*\}\s*from\s*["'](\.{1,2}/[^"'\n]+)["'])re");
+    R"re(import\s*\{[^}]*\}\s*from\s*["']([^"'\n]+)["'])re");
+  std::optional<std::vector<std::pair<std::string, std::string>>> aliases;
   std::string scope = js;
   const std::string code = without_js_comments(js);
   int read = 0;
   for (auto it = std::sregex_iterator(code.begin(), code.end(), import);
        it != std::sregex_iterator() && read < 8;
        ++it) {
+    std::string name = (*it)[1].str();
+    if (name.starts_with('.')) {
+      name = (from.parent_path() / name).generic_string();
+    } else {
+      if (!aliases) {
+        aliases = module_aliases(root);
+      }
+      const auto alias =
+        std::find_if(aliases->begin(), aliases->end(), [&](const auto& a) {
+          return name.starts_with(a.first);
+        });
+      if (alias == aliases->end()) {
+        continue; // a package's module
+      }
+      name = alias->second + name.substr(alias->first.size());
+    }
     const std::string module =
-      fs::path((*it)[1].str()).lexically_normal().generic_string();
-    if (module.starts_with("..")) {
+      fs::path(name).lexically_normal().generic_string();
+    if (module.starts_with("..") || fs::path(module).is_absolute()) {
       continue; // outside the site: never read
     }
     for (const char* ext :
@@ -66,6 +116,37 @@ with_own_imports(const fs::path& root, const std::string& js)
     }
   }
   return scope;
+}
+
+// The language of the site's layouts: `<html lang="ko">`, or an
+// expression of the modules a layout imports (`<html lang={SITE.locale}>`).
+std::optional<std::string>
+layout_language(const fs::path& root)
+{
+  if (auto lang = html_lang(root, "src/layouts")) {
+    return lang;
+  }
+  static const std::regex expression(
+    R"re(<html[^>]*\slang=\{\s*([A-Za-z_$][A-Za-z0-9_$.]*)\s*\})re");
+  std::error_code ec;
+  std::optional<std::string> found;
+  int seen = 0;
+  for (fs::directory_iterator it(root / "src/layouts", ec), end;
+       !ec && it != end && ++seen < 64;
+       it.increment(ec)) {
+    const fs::path rel = it->path().lexically_relative(root);
+    const std::string text = read_text(root, rel);
+    std::smatch m;
+    if (!std::regex_search(text, m, expression)) {
+      continue;
+    }
+    const auto lang = js_value(with_own_imports(root, text, rel), m[1].str());
+    if (!lang || (found && *found != *lang)) {
+      return std::nullopt; // unknown, or layouts that differ
+    }
+    found = lang;
+  }
+  return found;
 }
 
 // The page that renders collection `name`'s entries, and its URL folder:
@@ -162,6 +243,30 @@ read_astro_titles(Detector& d, const std::string& js, const std::string& scope)
            "subtitle",
            owner + ".description");
   }
+  // Else what the site's own feed page titles its feed: `title:
+  // SITE.title` in src/pages/rss.xml.ts, from the modules it imports.
+  for (const char* page : {"src/pages/rss.xml.ts",
+                           "src/pages/rss.xml.js",
+                           "src/pages/feed.xml.ts",
+                           "src/pages/feed.xml.js"}) {
+    const std::string feed = read_text(d.root(), page);
+    if (feed.empty() || !d.config().title.empty()) {
+      continue;
+    }
+    const std::string feed_scope = with_own_imports(d.root(), feed, page);
+    const auto value = [&](const char* key) -> std::optional<std::string> {
+      const auto expression = js_expression(feed, key);
+      return expression ? js_value(feed_scope, *expression) : std::nullopt;
+    };
+    const std::string where = std::string(" in ") + page;
+    d.text(value("title"), &SiteConfig::title, "title", "title" + where);
+    if (d.config().subtitle.empty()) {
+      d.text(value("description"),
+             &SiteConfig::subtitle,
+             "subtitle",
+             "description" + where);
+    }
+  }
 }
 
 // The posts' folder: the collection's as its loader names it, else the
@@ -220,7 +325,7 @@ detect_astro(Detector& d)
   d.url(js_string(js, "site", &scope),
         js_string(js, "base", &scope).value_or(""),
         "site in " + *file);
-  d.language(html_lang(d.root(), "src/layouts"), "lang in src/layouts");
+  d.language(layout_language(d.root()), "lang in src/layouts");
   read_astro_titles(d, js, scope);
   const std::optional<std::string> dir = astro_collection_dir(d.root());
   if (dir) {

@@ -1,5 +1,6 @@
 #include "content/generators/generators.hpp"
 #include "util/beneath.hpp"
+#include "util/url.hpp"
 
 #include <regex>
 
@@ -230,9 +231,14 @@ eleventy_dir_permalink(const fs::path& root,
 
 // The site's URL, title, description and language from Eleventy's global
 // data folder `data`: the file eleventy-base-blog calls metadata, or the
-// names other starters give it (.js scanned, .json parsed).
+// names other starters give it (.js scanned, .json parsed). A page's URL is
+// root-relative below the config's `path_prefix`, and its feed entry's link
+// that URL resolved against the site's (the RSS plugin's absoluteUrl and
+// htmlBaseUrl): a path in the data's URL is not the site's folder.
 void
-read_site_data(Detector& d, const fs::path& data)
+read_site_data(Detector& d,
+               const fs::path& data,
+               const std::string& path_prefix)
 {
   std::vector<std::string> names;
   for (const char* stem : {"metadata", "site", "siteData", "meta", "config"}) {
@@ -283,7 +289,15 @@ read_site_data(Detector& d, const fs::path& data)
       continue;
     }
     const std::string where = " in " + meta.generic_string();
-    d.url(url, "", key + where);
+    if (util::is_http_url(*url)) {
+      url = util::resolve_url("/", *url);
+    }
+    d.url(url,
+          path_prefix,
+          key + where
+            + (path_prefix.empty() || path_prefix == "/"
+                 ? std::string()
+                 : ", below pathPrefix '" + path_prefix + "'"));
     d.text(field("title"), &SiteConfig::title, "title", "title" + where);
     if (d.config().title.empty()) { // a starter's site.json names it "name"
       d.text(field("name"), &SiteConfig::title, "title", "name" + where);
@@ -324,7 +338,8 @@ detect_eleventy(Detector& d)
   const std::string input = js_string(js, "input").value_or(".");
   const fs::path data =
     fs::path(input) / js_string(js, "data").value_or("_data");
-  read_site_data(d, data);
+  read_site_data(
+    d, data, js_string(without_js_comments(js), "pathPrefix").value_or("/"));
   // Collections named by glob in the config, each folder with the
   // permalink its directory data gives.
   if (const auto dirs = eleventy_glob_dirs(d.root(), js); !dirs.empty()) {

@@ -95,3 +95,33 @@ TEST_CASE("issue 21: an Astro page whose route takes the entry's id apart "
     permalinks(other)
     == std::vector<std::string>{"https://astro.example.jp/posts/diary/first/"});
 }
+
+TEST_CASE("issue 21: an Astro site's title from its feed page and language "
+          "from its layout, through the modules they import by tsconfig's "
+          "alias (astro-erudite: SITE.title, lang={SITE.locale})",
+          "[content]")
+{
+  const std::string consts = "export const SITE: Site = {\n"
+                             "  title: 'Sungho',\n"
+                             "  description: 'AI Engineer',\n"
+                             "  locale: 'ko-KR',\n};\n";
+  const auto site = content::detect_site(site_of(
+    "astro-feed-page-title",
+    {{"astro.config.ts", k_config},
+     {"tsconfig.json",
+      "{\n  // JSONC\n  \"compilerOptions\": {\n"
+      "    \"paths\": { \"@lib/*\": [\"./source/*\"] }\n  }\n}\n"},
+     {"source/consts.ts", consts},
+     {"src/pages/rss.xml.ts",
+      "import { SITE } from '@lib/consts'\n"
+      "export async function GET(context) {\n"
+      "  return rss({ title: SITE.title, description: SITE.description,\n"
+      "    site: context.site ?? SITE.href });\n}\n"},
+     {"src/layouts/Layout.astro",
+      "---\nimport { SITE } from '../../source/consts'\n---\n"
+      "<html\n  class=\"x\"\n  lang={SITE.locale}\n>\n</html>\n"},
+     {"src/content/blog/a.md", post()}}));
+  CHECK(site.config.title == "Sungho");
+  CHECK(site.config.subtitle == "AI Engineer");
+  CHECK(site.config.language == "ko-KR");
+}
