@@ -68,6 +68,22 @@ enum class PostQuirks : std::uint8_t {
   read_as_generator,
 };
 
+// What a date a post's file name starts with (2013-02-23-lualatex.md) is.
+enum class NameDates : std::uint8_t {
+  // Jekyll's: it dates a post without `date`; the rest of the name is the
+  // name's slug.
+  fallback,
+  // Hexo's default, Hugo's: nothing; the name is the slug whole.
+  ignored,
+  // Hugo with `[frontmatter] date = [":filename", ...]`: it dates the post,
+  // and the rest of the name is its slug as if the front matter said so
+  // (tried: hugo 0.111.3).
+  first,
+  // Hugo with `:filename` after other handlers: the same, for a post the
+  // front matter does not date.
+  after,
+};
+
 // One post, as loaded from its file: the hub every later stage reads. It is
 // complete once loaded and never changed after; what a build derives from it
 // (rendered HTML, summary, card) lives in feed::Entry.

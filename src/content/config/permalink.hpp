@@ -32,10 +32,10 @@ struct UrlRules
   // Jekyll: a file in a `_posts` folder is a post only when its name starts
   // with a date (YYYY-MM-DD-); it skips the rest (a README.md there).
   bool dated_post_names = false;
-  // Hexo with `new_post_name: :title.md` (its default): a file's name is
-  // its slug whole, a date it starts with kept (2014-04-05-abc.md is
-  // .../2014-04-05-abc/), and no date (tried: hexo 7.3.0).
-  bool undated_file_names = false;
+  // What a date a file's name starts with is: Hexo with `new_post_name:
+  // :title.md` (its default) keeps it in the slug (2014-04-05-abc.md is
+  // .../2014-04-05-abc/) and dates nothing (tried: hexo 7.3.0).
+  NameDates name_dates = NameDates::fallback;
   // Hugo's uglyURLs: a pattern's path ends in ".html" (for its '/').
   bool ugly = false;
   // Astro, Gatsby: a relative image is an asset the generator processes
@@ -81,7 +81,7 @@ for_each_field(Self& r, F&& f)
   f("own_permalink_tokens", r.own_permalink_tokens);
   f("folder_categories", r.folder_categories);
   f("dated_post_names", r.dated_post_names);
-  f("undated_file_names", r.undated_file_names);
+  f("name_dates", r.name_dates);
   f("ugly", r.ugly);
   f("processed_images", r.processed_images);
   f("dates_as_written", r.dates_as_written);

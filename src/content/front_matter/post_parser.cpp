@@ -273,24 +273,37 @@ parse_post(std::string_view raw,
   }
   post.body_span = body_span(raw, text, *fm);
 
-  // Jekyll names carry the date: 2019-05-27-slug.md.
-  // (Not when the site's names never carry one: Hexo's default.)
+  // Jekyll names carry the date: 2019-05-27-slug.md (NameDates).
   std::string_view name_slug = source.name;
   std::optional<util::UtcSeconds> name_date;
-  if (source.name_dates) {
+  if (source.name_dates != NameDates::ignored) {
     if (auto d = parse_file_name_date(source.name, zone, name_slug)) {
       name_date = *d;
     } else {
       name_slug = source.name;
     }
   }
-  post.slug = std::string(name_slug);
+  post.slug = std::string(source.name);
   post.file_name = source.name;
   post.folder = source.folder;
 
   DatedFields fields;
-  fields.date = name_date;
+  if (source.name_dates == NameDates::fallback) {
+    post.slug = std::string(name_slug);
+    fields.date = name_date;
+  }
   read_fields(b, *root, post, fields);
+  // Hugo's `:filename` date handler, when it is reached: the date and
+  // slug of the name, unless the front matter names a slug.
+  if (name_date
+      && (source.name_dates == NameDates::first
+          || (source.name_dates == NameDates::after && !fields.date))) {
+    fields.date = name_date;
+    if (!post.slug_given) {
+      post.slug = std::string(name_slug);
+      post.slug_given = true;
+    }
+  }
 
   return finish_post(b,
                      std::move(post),

@@ -41,9 +41,8 @@ struct PostSource
   // Dates a post without `date` by its file's history (git), if set.
   const FileHistory* history = nullptr;
   PostQuirks quirks = PostQuirks::are_errors;
-  // A name that starts with a date (2019-05-27-slug) gives the post its
-  // date and slug; false: the name is the slug whole (Hexo's default).
-  bool name_dates = true;
+  // What a name that starts with a date (2019-05-27-slug) gives the post.
+  NameDates name_dates = NameDates::fallback;
 };
 
 // A post, or the errors that kept it from loading, plus any warnings.

@@ -94,7 +94,8 @@ detect_hexo(Detector& d)
   const bool dated_names =
     scalar(c, "new_post_name").value_or(":title.md").find(":year")
     != std::string::npos;
-  d.config().url_rules.undated_file_names = !dated_names;
+  d.config().url_rules.name_dates =
+    dated_names ? NameDates::fallback : NameDates::ignored;
   d.config().url_rules.path_keeps = "!$&'()*+,;=:@[]|^";
   const std::string pattern = from_hexo_pattern(
     scalar(c, "permalink").value_or(":year/:month/:day/:title/"), dated_names);

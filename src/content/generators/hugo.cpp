@@ -208,8 +208,27 @@ merge_hugo_config_dir(Detector& d, util::YamlValue& c, const std::string& used)
   }
 }
 
+// How the front matter config dates pages by their file names: not at
+// all by default (2013-02-23-lualatex.md stays /posts/2013-02-23-lualatex/,
+// tried: hugo 0.111.3); by its `:filename` handler when one of `date`'s.
+NameDates
+file_name_dates(const util::YamlValue* c)
+{
+  const util::YamlValue* date = find_key(find_key(c, "frontmatter"), "date");
+  if (date == nullptr) {
+    return NameDates::ignored;
+  }
+  for (std::size_t i = 0; i < date->items.size(); ++i) {
+    if (util::ascii_lower(date->items[i].scalar) == ":filename") {
+      return i == 0 ? NameDates::first : NameDates::after;
+    }
+  }
+  return NameDates::ignored;
+}
+
 // How Hugo renders and names pages: raw HTML (Goldmark leaves it out
-// unless markup.goldmark.renderer.unsafe), lower-cased paths, ugly URLs.
+// unless markup.goldmark.renderer.unsafe), lower-cased paths, ugly URLs,
+// dates in file names.
 void
 read_hugo_urls(Detector& d, const util::YamlValue* c)
 {
@@ -223,6 +242,7 @@ read_hugo_urls(Detector& d, const util::YamlValue* c)
     .urlized_section_tokens = true,
     .lower_case = scalar(c, "disablePathToLower").value_or("") != "true",
     .trailing_slash = true,
+    .name_dates = file_name_dates(c),
     .ugly = scalar(c, "uglyURLs").value_or("") == "true",
     .dates_as_written = true,
     .default_category = {},

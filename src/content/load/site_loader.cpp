@@ -457,11 +457,13 @@ std::uint64_t
 parse_cache_setup(const SiteConfig& config, BrokenDrafts broken_drafts)
 {
   static const std::string layout = util::field_layout<Post>();
-  return util::hash64(std::string(OGFEED_VERSION) + "\x1f" + layout + "\x1f"
-                      + config.timezone.name() + "\x1f"
-                      + (broken_drafts == BrokenDrafts::are_errors ? "e" : "w")
-                      + std::to_string(static_cast<int>(config.post_quirks))
-                      + std::to_string(k_max_post_bytes));
+  return util::hash64(
+    std::string(OGFEED_VERSION) + "\x1f" + layout + "\x1f"
+    + config.timezone.name() + "\x1f"
+    + (broken_drafts == BrokenDrafts::are_errors ? "e" : "w")
+    + std::to_string(static_cast<int>(config.post_quirks))
+    + std::to_string(static_cast<int>(config.url_rules.name_dates))
+    + std::to_string(k_max_post_bytes));
 }
 
 LoadedPosts
@@ -495,7 +497,7 @@ load_posts(const fs::path& site_root,
     f.source.broken_drafts = broken_drafts;
     f.source.history = &history;
     f.source.quirks = config.post_quirks;
-    f.source.name_dates = !config.url_rules.undated_file_names;
+    f.source.name_dates = config.url_rules.name_dates;
   }
   util::parallel_for(files->size(), jobs, [&](std::size_t i) {
     ParsedPost parsed;
