@@ -53,6 +53,12 @@ site = os.path.realpath(site)
 ours = {os.path.relpath(os.path.realpath(p["source"]), site): p["permalink"]
         for p in r["posts"] if not p["skipped"]}
 def at(listed_url, ours_url):
+    # Jekyll's absolute_url joins a `url` ending in '/' to a page's path
+    # as "host//path": the same page, which ogfeed names "host/path".
+    if listed_url and "://" in listed_url:
+        scheme, _, rest = listed_url.partition("://")
+        host, _, path = rest.partition("/")
+        listed_url = scheme + "://" + host + "/" + path.lstrip("/")
     # A generator whose config names no host lists paths (/swing/a).
     if listed_url and listed_url.startswith("/"):
         ours_url = "/" + ours_url.split("://", 1)[-1].partition("/")[2]
