@@ -102,7 +102,21 @@ detect_hexo(Detector& d)
   d.permalink(pattern.starts_with('/') ? pattern : "/" + pattern,
               "",
               "permalink in _config.yml");
-  d.posts({source + "/_posts"}, {}, "Hexo's " + source + "/_posts");
+  // With post_asset_folder, only files of new_post_name's extension are
+  // posts; the others in _posts are assets (a page's own .html, say).
+  std::vector<std::string> assets;
+  if (scalar(c, "post_asset_folder").value_or("") == "true") {
+    const std::string name = scalar(c, "new_post_name").value_or(":title.md");
+    const std::string ext = name.substr(std::min(name.rfind('.'), name.size()));
+    for (const char* other : {".md", ".markdown", ".mdx", ".html"}) {
+      if (ext != other) {
+        assets.push_back(std::string("*") + other);
+      }
+    }
+  }
+  const std::string where = "Hexo's " + source + "/_posts"
+                            + (assets.empty() ? "" : ", post_asset_folder");
+  d.posts({source + "/_posts"}, std::move(assets), where);
   // :category of a post without one.
   d.config().url_rules.default_category =
     scalar(c, "default_category").value_or("uncategorized");
