@@ -185,6 +185,10 @@ struct SiteConfig
   // A post without a title or front matter (detected: a generator's site
   // publishes it).
   PostQuirks post_quirks = PostQuirks::are_errors;
+  // A front-matter flag a plugin of the generator keeps posts out of every
+  // list by (Hexo's hexo-hide-posts: `hidden: true`): such a post is in no
+  // feed, as a draft (detected).
+  std::string unlisted_flag;
   // A content folder's own permalink pattern, by the folder as
   // `content_dirs` names it (Eleventy's directory data files; detected).
   std::map<std::string, std::string> dir_permalinks;
@@ -223,6 +227,7 @@ for_each_field(Self& c, F&& f)
   f("markup", c.markup);
   f("raw_html", c.raw_html);
   f("post_quirks", c.post_quirks);
+  f("unlisted_flag", c.unlisted_flag);
   f("dir_permalinks", c.dir_permalinks);
   f("generator_routes", c.generator_routes);
   f("feeds", c.feeds);

@@ -117,6 +117,16 @@ detect_hexo(Detector& d)
   const std::string where = "Hexo's " + source + "/_posts"
                             + (assets.empty() ? "" : ", post_asset_folder");
   d.posts({source + "/_posts"}, std::move(assets), where);
+  // hexo-hide-posts keeps posts flagged `hidden: true` (its `filter`) out
+  // of every generator but those its config names public: the feed too.
+  const util::YamlValue* hide = find_key(c, "hide_posts");
+  if ((hide != nullptr
+       || read_text(d.root(), "package.json").find("\"hexo-hide-posts\"")
+            != std::string::npos)
+      && scalar(hide, "enable").value_or("true") != "false") {
+    d.config().unlisted_flag = scalar(hide, "filter").value_or("hidden");
+    d.note("unlisted_flag", "hexo-hide-posts");
+  }
   // :category of a post without one.
   d.config().url_rules.default_category =
     scalar(c, "default_category").value_or("uncategorized");

@@ -168,6 +168,12 @@ finish_post(Post& post, const PostFile& file, const SiteConfig& config)
   if (unpublished_yet(config.permalink, post, config.url_rules)) {
     post.draft = true; // not on the host yet: no URL to give
   }
+  if (!config.unlisted_flag.empty()) {
+    const auto flag = post.params.find(config.unlisted_flag);
+    if (flag != post.params.end() && flag->second == "true") {
+      post.draft = true; // in none of the generator's lists
+    }
+  }
 }
 
 // Parses one file, or takes it from `cache`. Returns what the next cache
