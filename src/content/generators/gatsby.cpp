@@ -79,6 +79,160 @@ holds_markdown(const fs::path& root, const std::string& rel)
   return false;
 }
 
+// The expression of `value` in createNodeField's arguments `args`: what
+// follows `value:` up to the next ',' or '}' outside a template literal, or
+// the name `value` itself for the shorthand.
+std::string
+slug_value(const std::string& args)
+{
+  static const std::regex key(R"re(\bvalue\b\s*(:)?)re");
+  std::smatch m;
+  if (!std::regex_search(args, m, key)) {
+    return {};
+  }
+  if (!m[1].matched) {
+    return "value";
+  }
+  std::size_t i = static_cast<std::size_t>(m.position(0) + m.length(0));
+  std::string expr;
+  bool in_template = false;
+  for (; i < args.size(); ++i) {
+    const char c = args[i];
+    if (c == '`') {
+      in_template = !in_template;
+    } else if (!in_template && (c == ',' || c == '}' || c == '\n')) {
+      break;
+    }
+    expr += c;
+  }
+  return std::string(util::trim_xml_space(expr));
+}
+
+// True when every assignment to `name` in `code` is a createFilePath()
+// call (and there is one); `no_slash` when one passes trailingSlash: false.
+bool
+from_file_path(const std::string& code, const std::string& name, bool& no_slash)
+{
+  const std::regex assigned("(?:^|[^\\w$.])" + name
+                            + R"re(\s*=(?!=)\s*([^;\n]+))re");
+  static const std::regex unslashed(R"(trailingSlash\s*:\s*false)");
+  bool plain = false;
+  for (std::sregex_iterator a(code.begin(), code.end(), assigned), none;
+       a != none;
+       ++a) {
+    const std::string rhs((*a)[1]);
+    if (!rhs.starts_with("createFilePath(")) {
+      return false;
+    }
+    plain = true;
+    no_slash = no_slash || std::regex_search(rhs, unslashed);
+  }
+  return plain;
+}
+
+// gatsby-node's code, comments left out, with the site's own modules it
+// requires (./build/on-create-node).
+std::string
+gatsby_node_code(const fs::path& root)
+{
+  std::string code;
+  for (const char* name :
+       {"gatsby-node.js", "gatsby-node.ts", "gatsby-node.mjs"}) {
+    code = without_js_comments(read_text(root, name));
+    if (!code.empty()) {
+      break;
+    }
+  }
+  // With the site's own modules it requires (./build/on-create-node).
+  static const std::regex required(
+    R"re((?:require\s*\(|from)\s*[`'"](\./[^`'"\n]+)[`'"])re");
+  std::string modules;
+  int read = 0;
+  for (std::sregex_iterator it(code.begin(), code.end(), required), end;
+       it != end && read < 8;
+       ++it) {
+    const std::string module =
+      fs::path((*it)[1].str()).lexically_normal().generic_string();
+    for (const char* ext : {"", ".js", ".ts", "/index.js"}) {
+      if (const std::string text = read_text(root, module + ext);
+          !text.empty()) {
+        modules += "\n" + without_js_comments(text);
+        ++read;
+        break;
+      }
+    }
+  }
+  code += modules;
+  return code;
+}
+
+// The URL pattern of the pages gatsby-node makes from the `slug` field it
+// gives each Markdown node: createFilePath's path as is ("/:path/", the
+// starter's), under a prefix (`value: `/blog${value}``), or without its
+// slash (`trailingSlash: false`). Nothing when the value is more than that
+// (`rawSlug.substring(...)`, slugs of differing prefixes): JavaScript
+// ogfeed never runs.
+struct SlugField
+{
+  bool found = false;              // gatsby-node names a `slug` field
+  std::optional<std::string> path; // its pattern, when ogfeed can read it
+};
+
+SlugField
+gatsby_slug_field(const fs::path& root)
+{
+  const std::string code = gatsby_node_code(root);
+  static const std::regex slug_name(R"re(\bname\s*:\s*[`'"]slug[`'"])re");
+  SlugField out;
+  std::optional<std::string> pattern;
+  const std::string call = "createNodeField(";
+  for (std::size_t at = code.find(call); at != std::string::npos;
+       at = code.find(call, at + call.size())) {
+    // Its arguments, to the parenthesis that closes the call.
+    std::size_t close = at + call.size();
+    for (int depth = 1; close < code.size() && depth > 0; ++close) {
+      depth += code[close] == '(' ? 1 : code[close] == ')' ? -1 : 0;
+    }
+    const std::string args = code.substr(at, close - at);
+    if (!std::regex_search(args, slug_name)) {
+      continue;
+    }
+    out.found = true;
+    std::string expr = slug_value(args);
+    // `/blog${value}`: a template literal around one name.
+    std::string prefix;
+    std::string suffix;
+    static const std::regex templ(
+      R"re(^`([^`$]*)\$\{\s*([A-Za-z_$][\w$]*)\s*\}([^`$]*)`$)re");
+    std::smatch t;
+    if (std::regex_match(expr, t, templ)) {
+      prefix = t[1];
+      suffix = t[3];
+      expr = t[2];
+    }
+    static const std::regex name(R"re([A-Za-z_][\w]*)re");
+    if (!std::regex_match(expr, name)) {
+      return out; // node.frontmatter.slug, rawSlug.substring(1), ...
+    }
+    // The name must be createFilePath's result, and nothing else.
+    bool no_slash = false;
+    if (!from_file_path(code, expr, no_slash) || !suffix.empty()
+        || prefix.find_first_of("\\'\"") != std::string::npos) {
+      return out;
+    }
+    while (prefix.ends_with('/')) {
+      prefix.pop_back();
+    }
+    const std::string mine = prefix + (no_slash ? "/:path" : "/:path/");
+    if (pattern && *pattern != mine) {
+      return out; // slugs of differing prefixes, chosen by JavaScript
+    }
+    pattern = mine;
+  }
+  out.path = out.found ? pattern : std::optional<std::string>("/:path/");
+  return out;
+}
+
 bool
 detect_gatsby(Detector& d)
 {
@@ -109,12 +263,23 @@ detect_gatsby(Detector& d)
       dirs.push_back(dir);
     }
   }
+  const SlugField slug = gatsby_slug_field(d.root());
+  if (!slug.path) {
+    d.warn("gatsby-node gives the posts' slug field a value JavaScript "
+           "computes (more than createFilePath's path under a prefix), which "
+           "ogfeed never runs: the feeds use createFilePath's URLs; write "
+           "the posts' permalink in ogfeed.yaml");
+  }
+  const std::string pattern = slug.path.value_or("/:path/");
+  const std::string why = slug.found && slug.path
+                            ? "the slug field gatsby-node makes"
+                            : "gatsby-starter-blog's file-path URLs";
   if (!dirs.empty()) {
-    d.permalink("/:path/", "", "gatsby-starter-blog's file-path URLs");
+    d.permalink(pattern, "", why);
     d.posts(dirs, {}, "gatsby-source-filesystem in " + *file);
   } else if (const auto dir =
                first_dir(d.root(), {"content/blog", "content/posts", "blog"})) {
-    d.permalink("/:path/", "", "gatsby-starter-blog's file-path URLs");
+    d.permalink(pattern, "", why);
     d.posts({*dir}, {}, "Gatsby's " + *dir);
   }
   return true;
