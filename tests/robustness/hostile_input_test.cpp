@@ -1,6 +1,7 @@
 #include "content/front_matter/post_parser.hpp"
 #include "content/render/absolute_urls.hpp"
 #include "content/render/markdown.hpp"
+#include "site/site_build.hpp"
 #include "test_support.hpp"
 #include "util/utf8.hpp"
 #include "validate/validator.hpp"
@@ -124,4 +125,46 @@ TEST_CASE("robustness: mutated feeds always get a verdict", "[robustness]")
       CHECK(!f.rule.empty());
     }
   }
+}
+
+TEST_CASE("robustness: megabyte-long lines and tokens in posts and in a "
+          "generator's config neither crash nor hang a build",
+          "[robustness]")
+{
+  // std::regex recurses once per character it matches: a run this long
+  // overflowed a usual stack.
+  const std::string run(600 * 1000, 'a');
+  const auto built = [](const std::filesystem::path& site) {
+    return site::build_site(test::build_options(
+      site, test::fresh_dir(site.filename().string() + "-out")));
+  };
+  // Posts of a Jekyll site: a front-matter line YAML refuses (`key: a: b`),
+  // a Liquid output, JavaScript front matter.
+  const auto posts = test::site_of(
+    "hostile-long-posts",
+    {{"_config.yml", "title: T\nurl: https://long.example\n"},
+     {"_posts/2024-01-01-a.md",
+      "---\ntitle: x: " + run + "\ndate: 2024-01-01\n---\nbody\n"},
+     {"_posts/2024-01-02-b.md",
+      "---\ntitle: b\n---\n{{ \"/" + run + "\" | relative_url }}\n"},
+     {"_posts/2024-01-03-c.md",
+      "---js\nconst title = \"c\";\nconst n = " + std::string(run.size(), '1')
+        + ";\n---\nbody\n"}});
+  const site::BuildReport long_posts = built(posts);
+  CHECK(long_posts.posts == 3);
+  // A Gatsby config whose folder is one long token, and a gatsby-node whose
+  // slug value is one.
+  const auto config = test::site_of(
+    "hostile-long-config",
+    {{"gatsby-config.js",
+      "module.exports = { siteMetadata: { title: `T`, siteUrl: "
+      "`https://long.example` },\n plugins: [{ resolve: "
+      "`gatsby-source-filesystem`, options: { path: `"
+        + run + "` } }] };\n"},
+     {"gatsby-node.js",
+      "createNodeField({ name: 'slug', node, value })\nconst value = " + run
+        + "\n"},
+     {"content/blog/a.md", "---\ntitle: a\ndate: 2024-01-01\n---\nx\n"}});
+  const site::BuildReport long_config = built(config);
+  CHECK(long_config.posts == 1);
 }

@@ -2,6 +2,7 @@
 
 #include "content/config/pages_url.hpp"
 #include "content/generators/generators.hpp"
+#include "util/large_stack.hpp"
 
 #include <algorithm>
 
@@ -76,8 +77,10 @@ url_from_published_site(Detector& d,
 
 } // namespace
 
+namespace {
+
 DetectedSite
-detect_site(const fs::path& root)
+detect_site_here(const fs::path& root)
 {
   DetectedSite site;
   site.config = default_site_config();
@@ -98,6 +101,20 @@ detect_site(const fs::path& root)
     site.config = default_site_config();
   }
   return site;
+}
+
+// The stack detection may use: the generators' config files (at most 1 MiB
+// each) are scanned with std::regex, which recurses once per character it
+// matches, some hundreds of bytes a character.
+constexpr std::size_t k_detect_stack = std::size_t{1} << 30;
+
+} // namespace
+
+DetectedSite
+detect_site(const fs::path& root)
+{
+  return util::on_large_stack(k_detect_stack,
+                              [&] { return detect_site_here(root); });
 }
 
 std::vector<std::string>

@@ -6,7 +6,6 @@
 #include "util/toml_value.hpp"
 
 #include <algorithm>
-#include <regex>
 
 namespace ogfeed::content::detail {
 
@@ -53,20 +52,44 @@ encoding_advice(std::string_view raw, const std::string& path)
 bool
 quote_plain_value(std::string& line)
 {
-  static const std::regex plain(
-    R"(^([A-Za-z_][A-Za-z0-9_-]*):[ \t]+([^'"\[\{|>&*!#%@`\s].*: .*?)\s*$)");
-  std::smatch m;
-  if (!std::regex_match(line, m, plain)) {
+  // By hand, not by a regular expression: a line may be megabytes long.
+  const auto is_name_start = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+  };
+  const auto is_name_char = [&](char c) {
+    return is_name_start(c) || (c >= '0' && c <= '9') || c == '-';
+  };
+  if (line.empty() || !is_name_start(line[0])) {
+    return false;
+  }
+  std::size_t i = 1;
+  while (i < line.size() && is_name_char(line[i])) {
+    ++i;
+  }
+  const std::string key = line.substr(0, i);
+  if (i >= line.size() || line[i] != ':' || i + 1 >= line.size()
+      || (line[i + 1] != ' ' && line[i + 1] != '\t')) {
+    return false;
+  }
+  i = line.find_first_not_of(" \t", i + 1);
+  std::size_t end = line.find_last_not_of(" \t\r\n\f\v");
+  if (i == std::string::npos || end < i) {
+    return false;
+  }
+  const std::string text = line.substr(i, end - i + 1);
+  // A plain scalar's start, holding ": " (which YAML refuses in one).
+  if (std::string_view("'\"[{|>&*!#%@`").find(text[0]) != std::string::npos
+      || text.find(": ", 1) == std::string::npos) {
     return false;
   }
   std::string value;
-  for (const char c : m[2].str()) {
+  for (const char c : text) {
     if (c == '"' || c == '\\') {
       value += '\\';
     }
     value += c;
   }
-  line = m[1].str() + ": \"" + value + "\"";
+  line = key + ": \"" + value + "\"";
   return true;
 }
 

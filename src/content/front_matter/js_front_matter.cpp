@@ -2,7 +2,7 @@
 
 #include "util/ascii.hpp"
 
-#include <regex>
+#include <optional>
 #include <string>
 
 namespace ogfeed::content {
@@ -37,6 +37,74 @@ string_literal(std::string_view v)
   return out;
 }
 
+// `[export] const|let|var NAME = VALUE[;]` on one line, read by hand (a
+// line may be megabytes long): its name and value, with where they start.
+struct Declaration
+{
+  std::string_view name;
+  std::size_t name_at = 0;
+  std::string_view value;
+  std::size_t value_at = 0;
+};
+
+std::optional<Declaration>
+declaration(std::string_view row)
+{
+  const auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+  };
+  std::size_t i = 0;
+  const auto skip_space = [&] {
+    while (i < row.size() && space(row[i])) {
+      ++i;
+    }
+  };
+  // A keyword and the space after it.
+  const auto word = [&](std::string_view w) {
+    if (row.substr(i, w.size()) != w || i + w.size() >= row.size()
+        || !space(row[i + w.size()])) {
+      return false;
+    }
+    i += w.size();
+    skip_space();
+    return true;
+  };
+  skip_space();
+  (void)word("export");
+  if (!word("const") && !word("let") && !word("var")) {
+    return std::nullopt;
+  }
+  const auto name_char = [](char c, bool first) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'
+           || c == '$' || (!first && c >= '0' && c <= '9');
+  };
+  Declaration d;
+  d.name_at = i;
+  while (i < row.size() && name_char(row[i], i == d.name_at)) {
+    ++i;
+  }
+  d.name = row.substr(d.name_at, i - d.name_at);
+  skip_space();
+  if (d.name.empty() || i >= row.size() || row[i] != '=') {
+    return std::nullopt;
+  }
+  ++i;
+  skip_space();
+  std::size_t end = row.size();
+  while (end > i && space(row[end - 1])) {
+    --end;
+  }
+  if (end > i && row[end - 1] == ';') {
+    --end;
+    while (end > i && space(row[end - 1])) {
+      --end;
+    }
+  }
+  d.value_at = i;
+  d.value = row.substr(i, end - i);
+  return d;
+}
+
 util::Expected<util::YamlValue>
 literal(std::string_view v, int line, int column)
 {
@@ -48,8 +116,13 @@ literal(std::string_view v, int line, int column)
     out.scalar = *s;
     return out;
   }
-  static const std::regex plain(R"(-?[0-9][0-9_.eE+-]*|true|false|null)");
-  if (std::regex_match(v.begin(), v.end(), plain)) {
+  // -?[0-9][0-9_.eE+-]*, true, false or null (by hand: a line may be
+  // megabytes long).
+  const std::string_view digits = v.starts_with('-') ? v.substr(1) : v;
+  const bool number =
+    !digits.empty() && digits[0] >= '0' && digits[0] <= '9'
+    && digits.find_first_not_of("0123456789_.eE+-") == std::string_view::npos;
+  if (number || v == "true" || v == "false" || v == "null") {
     out.kind =
       v == "null" ? util::YamlValue::Kind::null : util::YamlValue::Kind::scalar;
     out.scalar = std::string(v);
@@ -72,8 +145,6 @@ literal(std::string_view v, int line, int column)
 util::Expected<util::YamlValue>
 parse_js_front_matter(std::string_view text, int first_line)
 {
-  static const std::regex decl(
-    R"(^\s*(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][A-Za-z0-9_$]*)\s*=\s*(.*?)\s*;?\s*$)");
   util::YamlValue root;
   root.kind = util::YamlValue::Kind::map;
   root.line = first_line;
@@ -89,15 +160,14 @@ parse_js_front_matter(std::string_view text, int first_line)
     if (trimmed.empty() || trimmed.starts_with("//")) {
       continue;
     }
-    std::smatch m;
-    if (std::regex_match(row, m, decl)) {
-      const int column = static_cast<int>(m.position(2)) + 1;
-      if (auto value = literal(m[2].str(), here, column)) {
+    if (const auto d = declaration(row)) {
+      const int column = static_cast<int>(d->value_at) + 1;
+      if (auto value = literal(d->value, here, column)) {
         util::YamlEntry entry;
         entry.key.kind = util::YamlValue::Kind::scalar;
-        entry.key.scalar = m[1].str();
+        entry.key.scalar = std::string(d->name);
         entry.key.line = here;
-        entry.key.column = static_cast<int>(m.position(1)) + 1;
+        entry.key.column = static_cast<int>(d->name_at) + 1;
         entry.value = std::move(*value);
         root.entries.push_back(std::move(entry));
         continue;

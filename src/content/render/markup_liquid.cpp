@@ -1,10 +1,40 @@
 // Jekyll and Eleventy Liquid ({% %}, {{ }}) and Hexo tag plugins.
 #include "content/render/markup_renderer.hpp"
+#include "util/ascii.hpp"
 #include "util/html_scan.hpp"
 
-#include <regex>
+#include <optional>
+#include <utility>
 
 namespace ogfeed::content::markup {
+
+namespace {
+
+// `"PATH" | relative_url` (or absolute_url, true): the quoted path, read by
+// hand (an expression may be megabytes long).
+std::optional<std::pair<std::string, bool>>
+quoted_path_filter(std::string_view expr)
+{
+  if (expr.empty() || (expr[0] != '"' && expr[0] != '\'')) {
+    return std::nullopt;
+  }
+  const std::size_t close = expr.find_first_of("\"'", 1);
+  if (close == std::string_view::npos || expr[close] != expr[0]) {
+    return std::nullopt;
+  }
+  std::string_view rest = util::trim_xml_space(expr.substr(close + 1));
+  if (!rest.starts_with('|')) {
+    return std::nullopt;
+  }
+  rest = util::trim_xml_space(rest.substr(1));
+  if (rest != "relative_url" && rest != "absolute_url") {
+    return std::nullopt;
+  }
+  return std::pair(std::string(expr.substr(1, close - 1)),
+                   rest == "absolute_url");
+}
+
+} // namespace
 
 // A `{% %}` tag on a line of its own that opens or closes a block.
 bool
@@ -170,14 +200,11 @@ Renderer::liquid_output(const std::string& expr)
   }
   // {{ "/assets/a.mp4" | relative_url }} and absolute_url: a path below
   // the site.
-  static const std::regex filtered(
-    R"re(^(["'])([^"']*)\1\s*\|\s*(relative_url|absolute_url)$)re");
-  std::smatch m;
-  if (std::regex_match(expr, m, filtered)) {
-    const std::string path = m[2].str();
+  if (const auto quoted = quoted_path_filter(expr)) {
+    const std::string& path = quoted->first;
     const std::string below =
       m_base_path + (path.starts_with('/') ? "" : "/") + path;
-    return m[3] == "absolute_url" ? m_site_url + below : below;
+    return quoted->second ? m_site_url + below : below;
   }
   note("Liquid output '{{ " + expr + " }}' dropped");
   return {};
