@@ -49,6 +49,10 @@ detect_docusaurus(Detector& d)
               "",
               "Docusaurus's blog URLs");
   d.posts({folder}, {}, "Docusaurus's " + folder + "/");
+  // Docusaurus writes a post's URL as its name has it (`Vite+Vue3使用...`):
+  // a reader's URL parser (WHATWG's) escapes what it must and keeps the
+  // rest, as Hexo's `new URL()` does (tried: docusaurus 3, timelic).
+  d.config().url_rules.path_keeps = "!$&'()*+,;=:@[]|^";
   // Docusaurus reads every Markdown file as MDX unless `markdown.format`
   // says otherwise ('detect': only .mdx files; 'md': none).
   const std::string markdown = js_object(js, "markdown").value_or("");

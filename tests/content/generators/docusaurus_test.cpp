@@ -1,4 +1,5 @@
 #include "content/config/site_detect.hpp"
+#include "content/load/site_loader.hpp"
 #include "test_support.hpp"
 
 using namespace ogfeed;
@@ -40,4 +41,25 @@ TEST_CASE("issue 21: Docusaurus reads every Markdown file as MDX unless "
                           "  markdown: { format: 'detect' },\n"));
   CHECK_FALSE(read_as_mdx("docusaurus-mdx-md",
                           "  markdown: {\n    format: \"md\",\n  },\n"));
+}
+
+TEST_CASE("issue 21: a Docusaurus post's URL keeps the characters a URL "
+          "parser keeps in its name (Vite+Vue3), as its own feed gives it",
+          "[content]")
+{
+  const fs::path root = docusaurus_site("docusaurus-plus", "");
+  REQUIRE(util::write_file_atomic(root / "blog/2022-01-01-Vite+Vue3使用.md",
+                                  "---\ntitle: v\n---\nx\n"));
+  const auto setup = content::load_site_config(root, std::nullopt);
+  REQUIRE(setup);
+  const auto loaded = content::load_posts(root, setup->config, 1);
+  std::vector<std::string> urls;
+  for (const auto& p : loaded.posts) {
+    urls.push_back(p.permalink);
+  }
+  std::sort(urls.begin(), urls.end());
+  CHECK(urls
+        == std::vector<std::string>{
+          "https://d.example/blog/2022/01/01/Vite+Vue3%E4%BD%BF%E7%94%A8",
+          "https://d.example/blog/2024/01/01/a"});
 }
