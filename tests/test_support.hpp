@@ -1,5 +1,6 @@
 #pragma once
 
+#include "content/load/site_loader.hpp"
 #include "site/site_build.hpp"
 #include "util/file.hpp"
 
@@ -151,6 +152,16 @@ changed(const site::BuildReport& r, const std::string& path)
   }
   FAIL("no output " << path);
   return false;
+}
+
+// The posts of the site at `root` as a build loads them, its settings
+// detected (or read from its ogfeed.yaml).
+inline std::vector<content::Post>
+loaded_posts(const std::filesystem::path& root)
+{
+  const auto setup = content::load_site_config(root, std::nullopt);
+  REQUIRE(setup);
+  return content::load_posts(root, setup->config, 1).posts;
 }
 
 } // namespace ogfeed::test

@@ -32,11 +32,8 @@ post(const std::string& extra = "")
 std::vector<std::string>
 permalinks(const fs::path& root)
 {
-  const auto setup = content::load_site_config(root, std::nullopt);
-  REQUIRE(setup);
-  const auto loaded = content::load_posts(root, setup->config, 1);
   std::vector<std::string> urls;
-  for (const auto& p : loaded.posts) {
+  for (const auto& p : test::loaded_posts(root)) {
     urls.push_back(p.permalink);
   }
   std::sort(urls.begin(), urls.end());

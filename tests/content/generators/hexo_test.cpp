@@ -20,11 +20,8 @@ post(const std::string& extra = "")
 std::vector<std::string>
 drafts(const std::filesystem::path& root)
 {
-  const auto setup = content::load_site_config(root, std::nullopt);
-  REQUIRE(setup);
-  const auto loaded = content::load_posts(root, setup->config, 1);
   std::vector<std::string> out;
-  for (const auto& p : loaded.posts) {
+  for (const auto& p : test::loaded_posts(root)) {
     out.push_back(p.file_name + (p.draft ? " draft" : ""));
   }
   std::sort(out.begin(), out.end());
