@@ -39,7 +39,7 @@ on_create_node(const std::string& value, const std::string& options = "")
 
 TEST_CASE("issue 21: a Gatsby site's URLs are the slug field gatsby-node "
           "makes: createFilePath's path, under a prefix, or without its "
-          "slash; a warning when JavaScript computes more",
+          "slash, and a warning when JavaScript computes more",
           "[content]")
 {
   const auto starter = detect("gatsby-slug-starter", on_create_node("value"));
