@@ -120,9 +120,7 @@ detect_hexo(Detector& d)
   // hexo-hide-posts keeps posts flagged `hidden: true` (its `filter`) out
   // of every generator but those its config names public: the feed too.
   const util::YamlValue* hide = find_key(c, "hide_posts");
-  if ((hide != nullptr
-       || read_text(d.root(), "package.json").find("\"hexo-hide-posts\"")
-            != std::string::npos)
+  if ((hide != nullptr || package_uses(d.root(), "\"hexo-hide-posts\""))
       && scalar(hide, "enable").value_or("true") != "false") {
     d.config().unlisted_flag = scalar(hide, "filter").value_or("hidden");
     d.note("unlisted_flag", "hexo-hide-posts");
