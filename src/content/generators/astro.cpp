@@ -37,31 +37,52 @@ astro_endpoints(const fs::path& root)
   return routes;
 }
 
-// The folders tsconfig.json's `paths` map an import's prefix to
-// (`"@/*": ["./src/*"]` -> {"@/", "src/"}), with Astro starters' `@/` and
-// `~/` for src/ when it names none.
-std::vector<std::pair<std::string, std::string>>
+// An import's name as tsconfig.json's `paths` map it to a file of the
+// site: `"@/*": ["./src/*"]` (a prefix) or `"@config": ["config.ts"]`,
+// each below its `baseUrl`.
+struct ModuleAlias
+{
+  std::string from; // "@/" (a prefix) or "@config" (the whole name)
+  std::string to;   // "src/" or "src/config.ts"
+  bool prefix = false;
+};
+
+// The site's aliases, with Astro starters' `@/` and `~/` for src/ when it
+// names none.
+std::vector<ModuleAlias>
 module_aliases(const fs::path& root)
 {
-  std::vector<std::pair<std::string, std::string>> aliases;
+  std::vector<ModuleAlias> aliases;
   const auto config = util::parse_json_value(
     without_js_comments(read_text(root, "tsconfig.json")));
   const util::YamlValue* options =
     config ? config->find("compilerOptions") : nullptr;
   const util::YamlValue* paths =
     options != nullptr ? options->find("paths") : nullptr;
-  if (paths != nullptr) {
-    for (const auto& [key, value] : paths->entries) {
-      if (key.scalar.ends_with("/*") && !value.items.empty()
-          && value.items.front().scalar.ends_with("/*")) {
-        const std::string to = value.items.front().scalar;
-        aliases.emplace_back(key.scalar.substr(0, key.scalar.size() - 1),
-                             to.substr(0, to.size() - 1));
-      }
+  const util::YamlValue* base =
+    options != nullptr ? options->find("baseUrl") : nullptr;
+  const fs::path below(base != nullptr ? base->scalar : ".");
+  for (const auto& [key, value] :
+       paths != nullptr ? paths->entries : std::vector<util::YamlEntry>{}) {
+    if (value.items.empty()) {
+      continue;
     }
+    std::string to = value.items.front().scalar;
+    const bool prefix = key.scalar.ends_with("/*") && to.ends_with("/*");
+    if (prefix) {
+      to.pop_back();
+    } else if (key.scalar.find('*') != std::string::npos
+               || to.find('*') != std::string::npos) {
+      continue;
+    }
+    aliases.push_back(
+      {prefix ? key.scalar.substr(0, key.scalar.size() - 1) : key.scalar,
+       (below / to).lexically_normal().generic_string()
+         + (prefix && !to.ends_with('/') ? "/" : ""),
+       prefix});
   }
   if (aliases.empty()) {
-    aliases = {{"@/", "src/"}, {"~/", "src/"}};
+    aliases = {{"@/", "src/", true}, {"~/", "src/", true}};
   }
   return aliases;
 }
@@ -77,7 +98,7 @@ with_own_imports(const fs::path& root,
 {
   static const std::regex import(
     R"re(import\s*\{[^}]*\}\s*from\s*["']([^"'\n]+)["'])re");
-  std::optional<std::vector<std::pair<std::string, std::string>>> aliases;
+  std::optional<std::vector<ModuleAlias>> aliases;
   std::string scope = js;
   const std::string code = without_js_comments(js);
   int read = 0;
@@ -91,14 +112,14 @@ with_own_imports(const fs::path& root,
       if (!aliases) {
         aliases = module_aliases(root);
       }
-      const auto alias =
-        std::find_if(aliases->begin(), aliases->end(), [&](const auto& a) {
-          return name.starts_with(a.first);
+      const auto alias = std::find_if(
+        aliases->begin(), aliases->end(), [&](const ModuleAlias& a) {
+          return a.prefix ? name.starts_with(a.from) : name == a.from;
         });
       if (alias == aliases->end()) {
         continue; // a package's module
       }
-      name = alias->second + name.substr(alias->first.size());
+      name = alias->to + name.substr(alias->from.size());
     }
     const std::string module =
       fs::path(name).lexically_normal().generic_string();
@@ -119,7 +140,9 @@ with_own_imports(const fs::path& root,
 }
 
 // The language of the site's layouts: `<html lang="ko">`, or an
-// expression of the modules a layout imports (`<html lang={SITE.locale}>`).
+// expression of the modules a layout imports (`<html lang={SITE.locale}>`,
+// AstroPaper's `lang={`${LOCALE.lang ?? "en"}`}` with its default when the
+// name is empty or missing).
 std::optional<std::string>
 layout_language(const fs::path& root)
 {
@@ -127,7 +150,7 @@ layout_language(const fs::path& root)
     return lang;
   }
   static const std::regex expression(
-    R"re(<html[^>]*\slang=\{\s*([A-Za-z_$][A-Za-z0-9_$.]*)\s*\})re");
+    R"re(<html[^>]*\slang=(?:\{\s*`?|`)(?:\$\{)?\s*([A-Za-z_$][A-Za-z0-9_$.]*)\s*(?:\?\?\s*["']([A-Za-z-]*)["']\s*)?\}?`?\s*\}?)re");
   std::error_code ec;
   std::optional<std::string> found;
   int seen = 0;
@@ -140,7 +163,10 @@ layout_language(const fs::path& root)
     if (!std::regex_search(text, m, expression)) {
       continue;
     }
-    const auto lang = js_value(with_own_imports(root, text, rel), m[1].str());
+    auto lang = js_value(with_own_imports(root, text, rel), m[1].str());
+    if ((!lang || lang->empty()) && m[2].matched) {
+      lang = m[2].str(); // `?? "en"`: what an empty name gives
+    }
     if (!lang || (found && *found != *lang)) {
       return std::nullopt; // unknown, or layouts that differ
     }

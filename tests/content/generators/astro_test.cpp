@@ -122,3 +122,30 @@ TEST_CASE("issue 21: an Astro site's title from its feed page and language "
   CHECK(site.config.subtitle == "AI Engineer");
   CHECK(site.config.language == "ko-KR");
 }
+
+TEST_CASE("issue 21: an Astro layout's lang={`${LOCALE.lang ?? \"en\"}`} "
+          "through an exact tsconfig alias below its baseUrl, and its "
+          "default when the name is empty",
+          "[content]")
+{
+  const auto language = [](const std::string& name,
+                           const std::string& lang) -> std::string {
+    return content::detect_site(
+             site_of(name,
+                     {{"astro.config.mjs", k_config},
+                      {"tsconfig.json",
+                       "{ \"compilerOptions\": { \"baseUrl\": \"src\",\n"
+                       "  \"paths\": { \"@config\": [\"config.ts\"] } } }\n"},
+                      {"src/config.ts",
+                       "export const LOCALE = {\n  lang: '" + lang
+                         + "', // html lang code\n} as const;\n"},
+                      {"src/layouts/Layout.astro",
+                       "---\nimport { LOCALE, SITE } from '@config';\n---\n"
+                       "<html lang=`${LOCALE.lang ?? \"en\"}` class={`x`}>\n"
+                       "</html>\n"},
+                      {"src/content/blog/a.md", post()}}))
+      .config.language;
+  };
+  CHECK(language("astro-lang-alias", "zh") == "zh");
+  CHECK(language("astro-lang-default", "") == "en");
+}
