@@ -176,6 +176,10 @@ struct SiteConfig
   // "*/README.md"): `*` and `?` match any character, '/' too; a trailing
   // "/**" takes a whole folder.
   std::vector<std::string> exclude;
+  // Files in HTML (.html) anywhere in the content folders are posts too,
+  // their front matter read and their body kept as HTML (Hugo; detected).
+  // Jekyll's are, in a `_posts` folder, without it.
+  bool html_posts = false;
   std::string output_dir = "public";
   // The generator markup posts hold (`markup: [liquid, hexo, shortcodes,
   // zenn]`); all of it when no generator is known.
@@ -223,6 +227,7 @@ for_each_field(Self& c, F&& f)
   f("content_languages", c.content_languages);
   f("file_languages", c.file_languages);
   f("exclude", c.exclude);
+  f("html_posts", c.html_posts);
   f("output_dir", c.output_dir);
   f("markup", c.markup);
   f("raw_html", c.raw_html);

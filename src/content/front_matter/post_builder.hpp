@@ -142,15 +142,26 @@ public:
   // A date a post can go without (its update time): like date(), but on a
   // generator's site a value that is no date is a warning and left out (the
   // generator builds the page all the same: Eleventy's `updated: ['']`).
+  // `reading` says what the post is without it ("no update time").
   std::optional<util::UtcSeconds>
-  optional_date(const util::YamlValue& v, std::string_view what)
+  optional_date(const util::YamlValue& v,
+                std::string_view what,
+                std::string_view reading,
+                std::optional<int>* written_offset = nullptr)
   {
-    auto t = read_date(v, what, nullptr);
+    auto t = read_date(v, what, written_offset);
     if (!t) {
-      quirk(t.error(), "no update time"); // an error on ogfeed's own site
+      quirk(t.error(), reading); // an error on ogfeed's own site
       return std::nullopt;
     }
     return *t;
+  }
+
+  // True on a generator's site, whose quirks are warnings (PostQuirks).
+  bool
+  reads_as_generator() const
+  {
+    return m_source.quirks == PostQuirks::read_as_generator;
   }
 
   // Returns free text (a title, a summary): like text(), and warns when a

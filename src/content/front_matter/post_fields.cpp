@@ -52,6 +52,14 @@ read_author(PostBuilder& b, const util::YamlValue& value, Person& author)
         author.avatar = *s;
       }
     }
+  } else if (value.kind == util::YamlValue::Kind::sequence
+             && b.reads_as_generator()) {
+    // `author: [a, b]`, which Hugo's themes read: the names, in order.
+    if (auto names = b.list(value, "author")) {
+      for (const auto& name : *names) {
+        author.name += (author.name.empty() ? "" : ", ") + name;
+      }
+    }
   } else if (auto s = b.prose(value, "author")) {
     author.name = *s;
   }
@@ -246,6 +254,12 @@ read_dated_field(
     if (no_date(value)) {
       return; // Qiita CLI writes '' until the post is on Qiita
     }
+    if (b.reads_as_generator()) {
+      // Hugo builds a page whose date is no date (2016-12-012T20:56:48).
+      fields.date = b.optional_date(
+        value, k, "no date, dated as a post without one", &fields.date_offset);
+      break;
+    }
     fields.date = b.date(value, k, &fields.date_offset);
     if (!fields.date) {
       fields.date = util::UtcSeconds{}; // reported; keep going for more errors
@@ -253,7 +267,7 @@ read_dated_field(
     break;
   case Field::updated:
     if (!no_date(value)) {
-      fields.updated = b.optional_date(value, k);
+      fields.updated = b.optional_date(value, k, "no update time");
     }
     break;
   case Field::publish_date:

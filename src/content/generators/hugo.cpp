@@ -318,6 +318,8 @@ detect_hugo(Detector& d)
   d.posts(hugo_content_dirs(d, c, lang, default_language, content),
           {},
           "contentDir in " + *file);
+  // Hugo renders a content file in HTML as a page, its body as written.
+  d.config().html_posts = true;
   return true;
 }
 

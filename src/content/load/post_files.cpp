@@ -155,6 +155,7 @@ stamp_folder(const fs::path& dir, StampedPaths& folders)
 util::Expected<void>
 find_post_files_in(const fs::path& dir,
                    const std::vector<std::string>& exclude,
+                   bool html_posts,
                    const FileLanguages& languages,
                    std::vector<PostFile>& files,
                    StampedPaths& folders)
@@ -166,7 +167,7 @@ find_post_files_in(const fs::path& dir,
                                            + "' does not exist"));
   }
   stamp_folder(dir, folders);
-  const bool in_posts = dir.filename() == "_posts";
+  const bool html_here = html_posts || dir.filename() == "_posts";
   const bool dir_is_normal = dir.lexically_normal() == dir;
   return util::walk_tree(dir, [&](const util::WalkEntry& e) {
     if (e.name.starts_with('.') || e.name == "node_modules") {
@@ -176,8 +177,8 @@ find_post_files_in(const fs::path& dir,
       stamp_folder(dir / fs::u8path(e.rel), folders);
       return util::WalkStep::go_on;
     }
-    // Jekyll's _posts may hold posts written in HTML.
-    const bool html = in_posts && util::extension_of(e.name) == ".html";
+    // Jekyll's _posts may hold posts written in HTML, Hugo's content too.
+    const bool html = html_here && util::extension_of(e.name) == ".html";
     if (e.kind != util::FileKind::file || !(is_markdown(e.name) || html)
         || util::stem_of(e.name) == "_index"
         || (!exclude.empty() && excluded(std::string(e.rel), exclude))) {
@@ -241,8 +242,12 @@ find_post_files(const fs::path& site_root,
       }
     }
     std::vector<PostFile> found;
-    TRY(find_post_files_in(
-      site_root / d, config.exclude, config.file_languages, found, folders));
+    TRY(find_post_files_in(site_root / d,
+                           config.exclude,
+                           config.html_posts,
+                           config.file_languages,
+                           found,
+                           folders));
     drop_bundle_resources(found, site_root / d, config.file_languages);
     if (config.url_rules.dated_post_names && inside.ends_with("_posts")) {
       std::erase_if(found, [](const PostFile& f) {

@@ -605,3 +605,26 @@ TEST_CASE("issue 21: a generator's post whose update date is no date is "
   source.quirks = content::PostQuirks::are_errors; // ogfeed's own site
   CHECK_FALSE(content::parse_post(text, source, tokyo).post);
 }
+
+TEST_CASE("issue 21: a generator's post whose date is no date is dated as "
+          "one without, and a list of authors is their names, with a "
+          "warning for the date",
+          "[content]")
+{
+  const util::TimeZone tokyo = *util::TimeZone::locate("Asia/Tokyo");
+  content::PostSource source{"content/post/a.md", "a"};
+  source.quirks = content::PostQuirks::read_as_generator;
+  const std::string text = "---\ntitle: a\ndate: 2016-12-012T20:56:48-05:00\n"
+                           "updated: 2024-05-25\nauthor: [Ann, Bob]\n---\nx\n";
+  const auto lenient = content::parse_post(text, source, tokyo);
+  REQUIRE(lenient.post);
+  CHECK(rfc3339(lenient.post->date) == "2024-05-25T00:00:00+09:00");
+  CHECK(lenient.post->author.name == "Ann, Bob");
+  REQUIRE(messages(lenient).size() == 1);
+  CHECK(messages(lenient)[0].starts_with(
+    "content/post/a.md:3:7: warning: 'date' must be a date"));
+  CHECK(messages(lenient)[0].ends_with(
+    "read as the generator reads it: no date, dated as a post without one"));
+  source.quirks = content::PostQuirks::are_errors; // ogfeed's own site
+  CHECK_FALSE(content::parse_post(text, source, tokyo).post);
+}
