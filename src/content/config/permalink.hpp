@@ -36,6 +36,10 @@ struct UrlRules
   // :title.md` (its default) keeps it in the slug (2014-04-05-abc.md is
   // .../2014-04-05-abc/) and dates nothing (tried: hexo 7.3.0).
   NameDates name_dates = NameDates::fallback;
+  // Hexo: a post's slug is its file name's, whatever its front matter's
+  // `slug` says (its post processor sets it after reading the front
+  // matter; tried: hexo 7.3.0).
+  bool file_name_slugs = false;
   // Hugo's uglyURLs: a pattern's path ends in ".html" (for its '/').
   bool ugly = false;
   // Astro, Gatsby: a relative image is an asset the generator processes
@@ -82,6 +86,7 @@ for_each_field(Self& r, F&& f)
   f("folder_categories", r.folder_categories);
   f("dated_post_names", r.dated_post_names);
   f("name_dates", r.name_dates);
+  f("file_name_slugs", r.file_name_slugs);
   f("ugly", r.ugly);
   f("processed_images", r.processed_images);
   f("dates_as_written", r.dates_as_written);

@@ -292,7 +292,12 @@ parse_post(std::string_view raw,
     post.slug = std::string(name_slug);
     fields.date = name_date;
   }
+  const std::string named_slug = post.slug;
   read_fields(b, *root, post, fields);
+  if (source.name_is_slug) {
+    post.slug = named_slug;
+    post.slug_given = false;
+  }
   // Hugo's `:filename` date handler, when it is reached: the date and
   // slug of the name, unless the front matter names a slug.
   if (name_date

@@ -43,6 +43,8 @@ struct PostSource
   PostQuirks quirks = PostQuirks::are_errors;
   // What a name that starts with a date (2019-05-27-slug) gives the post.
   NameDates name_dates = NameDates::fallback;
+  // The slug is the name's, a front-matter `slug` notwithstanding (Hexo).
+  bool name_is_slug = false;
 };
 
 // A post, or the errors that kept it from loading, plus any warnings.

@@ -97,6 +97,7 @@ detect_hexo(Detector& d)
   d.config().url_rules.name_dates =
     dated_names ? NameDates::fallback : NameDates::ignored;
   d.config().url_rules.path_keeps = "!$&'()*+,;=:@[]|^";
+  d.config().url_rules.file_name_slugs = true;
   const std::string pattern = from_hexo_pattern(
     scalar(c, "permalink").value_or(":year/:month/:day/:title/"), dated_names);
   d.permalink(pattern.starts_with('/') ? pattern : "/" + pattern,

@@ -469,6 +469,7 @@ parse_cache_setup(const SiteConfig& config, BrokenDrafts broken_drafts)
     + (broken_drafts == BrokenDrafts::are_errors ? "e" : "w")
     + std::to_string(static_cast<int>(config.post_quirks))
     + std::to_string(static_cast<int>(config.url_rules.name_dates))
+    + (config.url_rules.file_name_slugs ? "n" : "s")
     + std::to_string(k_max_post_bytes));
 }
 
@@ -504,6 +505,7 @@ load_posts(const fs::path& site_root,
     f.source.history = &history;
     f.source.quirks = config.post_quirks;
     f.source.name_dates = config.url_rules.name_dates;
+    f.source.name_is_slug = config.url_rules.file_name_slugs;
   }
   util::parallel_for(files->size(), jobs, [&](std::size_t i) {
     ParsedPost parsed;
