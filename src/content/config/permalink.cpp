@@ -353,6 +353,30 @@ apply_url_rules(std::string path, const UrlRules& rules, bool own)
   return path;
 }
 
+namespace {
+
+// The day (and time) a post's URL shows: its date in `zone`, or as
+// written (UrlRules::dates_as_written), or as Hexo moves a date written
+// with an offset (UrlRules::offset_dates_zone).
+util::CivilTime
+url_day(const Post& post, const util::TimeZone& zone, const UrlRules& rules)
+{
+  if (rules.dates_as_written && post.date_offset) {
+    return util::to_civil(post.date, *post.date_offset);
+  }
+  if (!rules.offset_dates_zone.empty() && post.date_offset) {
+    if (auto site = util::TimeZone::locate(rules.offset_dates_zone)) {
+      const util::UtcSeconds moved =
+        post.date - std::chrono::seconds(site->offset_at(post.date))
+        + std::chrono::seconds(zone.offset_at(post.date));
+      return util::to_civil(moved, zone.offset_at(moved));
+    }
+  }
+  return util::to_civil(post.date, zone.offset_at(post.date));
+}
+
+} // namespace
+
 std::string
 permalink_url(std::string_view pattern,
               std::string_view base_url,
@@ -375,10 +399,7 @@ permalink_url(std::string_view pattern,
       pattern, base_url, trimmed, zone, rules, section_pattern);
   }
   const bool urlize = section_pattern && rules.urlized_section_tokens;
-  const util::CivilTime day = util::to_civil(
-    post.date,
-    rules.dates_as_written && post.date_offset ? *post.date_offset
-                                               : zone.offset_at(post.date));
+  const util::CivilTime day = url_day(post, zone, rules);
   std::string scheme; // an absolute pattern's, whose ':' is no token
   if (pattern.starts_with("https://") || pattern.starts_with("http://")) {
     scheme = std::string(pattern.substr(0, pattern.find("://") + 3));

@@ -40,6 +40,12 @@ struct UrlRules
   // `slug` says (its post processor sets it after reading the front
   // matter; tried: hexo 7.3.0).
   bool file_name_slugs = false;
+  // Hexo with `timezone`: a date the front matter writes with an offset
+  // is read as if that instant's UTC time were this zone's local time, as
+  // Hexo reads every date (`2014-11-22 09:45:00+08:00` in Asia/Shanghai is
+  // at /2014/11/21/ when built in UTC; tried: hexo 7.3.0). The zone's name,
+  // or empty.
+  std::string offset_dates_zone;
   // Hugo's uglyURLs: a pattern's path ends in ".html" (for its '/').
   bool ugly = false;
   // Astro, Gatsby: a relative image is an asset the generator processes
@@ -87,6 +93,7 @@ for_each_field(Self& r, F&& f)
   f("dated_post_names", r.dated_post_names);
   f("name_dates", r.name_dates);
   f("file_name_slugs", r.file_name_slugs);
+  f("offset_dates_zone", r.offset_dates_zone);
   f("ugly", r.ugly);
   f("processed_images", r.processed_images);
   f("dates_as_written", r.dates_as_written);

@@ -84,6 +84,7 @@ detect_hexo(Detector& d)
   // `date: 2024-04-21 07:10:16` in Asia/Taipei is published at /2024/04/20/.
   if (!scalar(c, "timezone").value_or("").empty()) {
     d.config().permalink_timezone = util::TimeZone::machine();
+    d.config().url_rules.offset_dates_zone = *scalar(c, "timezone");
     d.note("permalink_timezone",
            "Hexo: URL dates in this machine's zone (TZ, else /etc/localtime)",
            true);

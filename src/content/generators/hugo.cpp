@@ -243,6 +243,8 @@ read_hugo_urls(Detector& d, const util::YamlValue* c)
     .lower_case = scalar(c, "disablePathToLower").value_or("") != "true",
     .trailing_slash = true,
     .name_dates = file_name_dates(c),
+    .file_name_slugs = false,
+    .offset_dates_zone = {},
     .ugly = scalar(c, "uglyURLs").value_or("") == "true",
     .dates_as_written = true,
     .default_category = {},
