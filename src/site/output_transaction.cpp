@@ -8,8 +8,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <charconv>
-#include <cstdio>
 #include <mutex>
 #include <set>
 

@@ -221,6 +221,50 @@ checked_text(std::string_view raw,
   return text;
 }
 
+// Reads the front matter's fields into `post` with what the file's name
+// gives (NameDates): Jekyll's 2019-05-27-slug.md carries a date and slug
+// the front matter may override; Hugo's `:filename` date handler, when it
+// is reached, gives them as if written; Hexo's slug is the name's whatever
+// the front matter says.
+void
+read_fields_with_name(PostBuilder& b,
+                      const util::YamlValue& root,
+                      const PostSource& source,
+                      const util::TimeZone& zone,
+                      Post& post,
+                      DatedFields& fields)
+{
+  std::string_view name_slug = source.name;
+  std::optional<util::UtcSeconds> name_date;
+  if (source.name_dates != NameDates::ignored) {
+    if (auto d = parse_file_name_date(source.name, zone, name_slug)) {
+      name_date = *d;
+    } else {
+      name_slug = source.name;
+    }
+  }
+  post.slug = std::string(source.name);
+  if (source.name_dates == NameDates::fallback) {
+    post.slug = std::string(name_slug);
+    fields.date = name_date;
+  }
+  const std::string named_slug = post.slug;
+  read_fields(b, root, post, fields);
+  if (source.name_is_slug) {
+    post.slug = named_slug;
+    post.slug_given = false;
+  }
+  if (name_date
+      && (source.name_dates == NameDates::first
+          || (source.name_dates == NameDates::after && !fields.date))) {
+    fields.date = name_date;
+    if (!post.slug_given) {
+      post.slug = std::string(name_slug);
+      post.slug_given = true;
+    }
+  }
+}
+
 } // namespace
 
 ParsedPost
@@ -273,42 +317,10 @@ parse_post(std::string_view raw,
   }
   post.body_span = body_span(raw, text, *fm);
 
-  // Jekyll names carry the date: 2019-05-27-slug.md (NameDates).
-  std::string_view name_slug = source.name;
-  std::optional<util::UtcSeconds> name_date;
-  if (source.name_dates != NameDates::ignored) {
-    if (auto d = parse_file_name_date(source.name, zone, name_slug)) {
-      name_date = *d;
-    } else {
-      name_slug = source.name;
-    }
-  }
-  post.slug = std::string(source.name);
   post.file_name = source.name;
   post.folder = source.folder;
-
   DatedFields fields;
-  if (source.name_dates == NameDates::fallback) {
-    post.slug = std::string(name_slug);
-    fields.date = name_date;
-  }
-  const std::string named_slug = post.slug;
-  read_fields(b, *root, post, fields);
-  if (source.name_is_slug) {
-    post.slug = named_slug;
-    post.slug_given = false;
-  }
-  // Hugo's `:filename` date handler, when it is reached: the date and
-  // slug of the name, unless the front matter names a slug.
-  if (name_date
-      && (source.name_dates == NameDates::first
-          || (source.name_dates == NameDates::after && !fields.date))) {
-    fields.date = name_date;
-    if (!post.slug_given) {
-      post.slug = std::string(name_slug);
-      post.slug_given = true;
-    }
-  }
+  read_fields_with_name(b, *root, source, zone, post, fields);
 
   return finish_post(b,
                      std::move(post),
