@@ -1,4 +1,5 @@
 #include "content/generators/generators.hpp"
+#include "content/generators/js_modules.hpp"
 
 #include <algorithm>
 #include <regex>
@@ -37,108 +38,6 @@ astro_endpoints(const fs::path& root)
   return routes;
 }
 
-// An import's name as tsconfig.json's `paths` map it to a file of the
-// site: `"@/*": ["./src/*"]` (a prefix) or `"@config": ["config.ts"]`,
-// each below its `baseUrl`.
-struct ModuleAlias
-{
-  std::string from; // "@/" (a prefix) or "@config" (the whole name)
-  std::string to;   // "src/" or "src/config.ts"
-  bool prefix = false;
-};
-
-// The site's aliases, with Astro starters' `@/` and `~/` for src/ when it
-// names none.
-std::vector<ModuleAlias>
-module_aliases(const fs::path& root)
-{
-  std::vector<ModuleAlias> aliases;
-  const auto config = util::parse_json_value(
-    without_js_comments(read_text(root, "tsconfig.json")));
-  const util::YamlValue* options =
-    config ? config->find("compilerOptions") : nullptr;
-  const util::YamlValue* paths =
-    options != nullptr ? options->find("paths") : nullptr;
-  const util::YamlValue* base =
-    options != nullptr ? options->find("baseUrl") : nullptr;
-  const fs::path below(base != nullptr ? base->scalar : ".");
-  for (const auto& [key, value] :
-       paths != nullptr ? paths->entries : std::vector<util::YamlEntry>{}) {
-    if (value.items.empty()) {
-      continue;
-    }
-    std::string to = value.items.front().scalar;
-    const bool prefix = key.scalar.ends_with("/*") && to.ends_with("/*");
-    if (prefix) {
-      to.pop_back();
-    } else if (key.scalar.find('*') != std::string::npos
-               || to.find('*') != std::string::npos) {
-      continue;
-    }
-    aliases.push_back(
-      {prefix ? key.scalar.substr(0, key.scalar.size() - 1) : key.scalar,
-       (below / to).lexically_normal().generic_string()
-         + (prefix && !to.ends_with('/') ? "/" : ""),
-       prefix});
-  }
-  if (aliases.empty()) {
-    aliases = {{"@/", "src/", true}, {"~/", "src/", true}};
-  }
-  return aliases;
-}
-
-// `js` (the file `from`, below the site) with the modules it imports from
-// the site's own files appended (`import { SITE } from "./src/config"`:
-// AstroPaper keeps its URL and title there; `from "@/consts"` through
-// tsconfig's paths), for js_string() to find their constants in.
-std::string
-with_own_imports(const fs::path& root,
-                 const std::string& js,
-                 const fs::path& from = {})
-{
-  static const std::regex import(
-    R"re(import\s*\{[^}]*\}\s*from\s*["']([^"'\n]+)["'])re");
-  std::optional<std::vector<ModuleAlias>> aliases;
-  std::string scope = js;
-  const std::string code = without_js_comments(js);
-  int read = 0;
-  for (auto it = std::sregex_iterator(code.begin(), code.end(), import);
-       it != std::sregex_iterator() && read < 8;
-       ++it) {
-    std::string name = (*it)[1].str();
-    if (name.starts_with('.')) {
-      name = (from.parent_path() / name).generic_string();
-    } else {
-      if (!aliases) {
-        aliases = module_aliases(root);
-      }
-      const auto alias = std::find_if(
-        aliases->begin(), aliases->end(), [&](const ModuleAlias& a) {
-          return a.prefix ? name.starts_with(a.from) : name == a.from;
-        });
-      if (alias == aliases->end()) {
-        continue; // a package's module
-      }
-      name = alias->to + name.substr(alias->from.size());
-    }
-    const std::string module =
-      fs::path(name).lexically_normal().generic_string();
-    if (module.starts_with("..") || fs::path(module).is_absolute()) {
-      continue; // outside the site: never read
-    }
-    for (const char* ext :
-         {"", ".ts", ".js", ".mjs", ".mts", "/index.ts", "/index.js"}) {
-      const std::string text = read_text(root, module + ext);
-      if (!text.empty()) {
-        scope += "\n" + text;
-        ++read;
-        break;
-      }
-    }
-  }
-  return scope;
-}
-
 // The language of the site's layouts: `<html lang="ko">`, or an
 // expression of the modules a layout imports (`<html lang={SITE.locale}>`,
 // AstroPaper's `lang={`${LOCALE.lang ?? "en"}`}` with its default when the
@@ -163,7 +62,7 @@ layout_language(const fs::path& root)
     if (!std::regex_search(text, m, expression)) {
       continue;
     }
-    auto lang = js_value(with_own_imports(root, text, rel), m[1].str());
+    auto lang = js_value(with_own_modules(root, text, rel), m[1].str());
     if ((!lang || lang->empty()) && m[2].matched) {
       lang = m[2].str(); // `?? "en"`: what an empty name gives
     }
@@ -279,7 +178,7 @@ read_astro_titles(Detector& d, const std::string& js, const std::string& scope)
     if (feed.empty() || !d.config().title.empty()) {
       continue;
     }
-    const std::string feed_scope = with_own_imports(d.root(), feed, page);
+    const std::string feed_scope = with_own_modules(d.root(), feed, page);
     const auto value = [&](const char* key) -> std::optional<std::string> {
       const auto expression = js_expression(feed, key);
       return expression ? js_value(feed_scope, *expression) : std::nullopt;
@@ -347,7 +246,7 @@ detect_astro(Detector& d)
   d.config().url_rules.processed_images = true; // image() assets
   d.config().url_rules.github_slugs = true;     // entry slugs and ids
   d.config().generator_routes = astro_endpoints(d.root());
-  const std::string scope = with_own_imports(d.root(), js);
+  const std::string scope = with_own_modules(d.root(), js);
   d.url(js_string(js, "site", &scope),
         js_string(js, "base", &scope).value_or(""),
         "site in " + *file);

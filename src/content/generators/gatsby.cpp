@@ -1,4 +1,5 @@
 #include "content/generators/generators.hpp"
+#include "content/generators/js_modules.hpp"
 #include "util/beneath.hpp"
 
 #include <regex>
@@ -135,35 +136,13 @@ from_file_path(const std::string& code, const std::string& name, bool& no_slash)
 std::string
 gatsby_node_code(const fs::path& root)
 {
-  std::string code;
   for (const char* name :
        {"gatsby-node.js", "gatsby-node.ts", "gatsby-node.mjs"}) {
-    code = without_js_comments(read_text(root, name));
-    if (!code.empty()) {
-      break;
+    if (const std::string code = read_text(root, name); !code.empty()) {
+      return without_js_comments(with_own_modules(root, code, name));
     }
   }
-  // With the site's own modules it requires (./build/on-create-node).
-  static const std::regex required(
-    R"re((?:require\s*\(|from)\s*[`'"](\./[^`'"\n]+)[`'"])re");
-  std::string modules;
-  int read = 0;
-  for (std::sregex_iterator it(code.begin(), code.end(), required), end;
-       it != end && read < 8;
-       ++it) {
-    const std::string module =
-      fs::path((*it)[1].str()).lexically_normal().generic_string();
-    for (const char* ext : {"", ".js", ".ts", "/index.js"}) {
-      if (const std::string text = read_text(root, module + ext);
-          !text.empty()) {
-        modules += "\n" + without_js_comments(text);
-        ++read;
-        break;
-      }
-    }
-  }
-  code += modules;
-  return code;
+  return {};
 }
 
 // The URL pattern of the pages gatsby-node makes from the `slug` field it
