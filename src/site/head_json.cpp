@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 
 namespace ogfeed::site {
 
@@ -37,18 +38,32 @@ own_image_url(const content::Post& p, const content::SiteConfig& config)
   return util::resolve_url(p.image, beside ? p.permalink : config.base_url);
 }
 
+// A post's value is written as JSON as it is made: {"html": "..."} with
+// the tags' text escaped for HTML, then for JSON (each value once; the
+// tags' own quotes, newlines and the feed links are escaped as written).
+
+// Appends `value` HTML-escaped, then JSON-escaped.
 void
-meta(std::string& html, std::string_view property, const std::string& value)
+append_value(std::string& json, std::string_view value)
 {
-  html += "<meta property=\"";
-  html += property;
-  html += "\" content=\"";
+  thread_local std::string html;
+  html.clear();
   util::append_html_escaped(html, value);
-  html += "\">\n";
+  util::append_json_escaped(json, html);
 }
 
-// The <link rel="alternate"> tags of the feed a post is in: the site's
-// main feeds, or its language's.
+void
+meta(std::string& json, std::string_view property, std::string_view value)
+{
+  json += R"(<meta property=\")";
+  json += property;
+  json += R"(\" content=\")";
+  append_value(json, value);
+  json += R"(\">\n)";
+}
+
+// The <link rel="alternate"> tags of the feed a post is in (the site's
+// main feeds, or its language's), JSON-escaped.
 std::string
 feed_links(const feed::HomeFeed& home, const content::SiteConfig& config)
 {
@@ -65,7 +80,26 @@ feed_links(const feed::HomeFeed& home, const content::SiteConfig& config)
                                 + config.feeds.*format.file_name)
             + "\">\n";
   }
-  return html;
+  std::string json;
+  util::append_json_escaped(json, html);
+  return json;
+}
+
+// Each home feed's links, by its folder ("" for the site's main feeds).
+using FeedLinks = std::map<std::string, std::string>;
+
+FeedLinks
+all_feed_links(const std::vector<content::Post>& posts,
+               const content::SiteConfig& config)
+{
+  FeedLinks links;
+  for (const auto& p : posts) {
+    feed::HomeFeed home = feed::home_feed(p, config);
+    if (!links.contains(home.dir)) {
+      links.emplace(home.dir, feed_links(home, config));
+    }
+  }
+  return links;
 }
 
 // The value of a post's member: {"html": "..."}, the tags of its <head>.
@@ -73,35 +107,36 @@ std::string
 head_value(const content::Post& p,
            const std::optional<feed::CardRef>& card,
            const std::string& summary_found,
-           const content::SiteConfig& config)
+           const content::SiteConfig& config,
+           const FeedLinks& links)
 {
-  std::string html;
-  meta(html, "og:title", p.title);
+  std::string json = R"({"html": ")";
+  json.reserve(1024);
+  meta(json, "og:title", p.title);
   const std::string& summary =
     p.description.empty() ? summary_found : p.description;
   const std::string& description = summary.empty() ? config.subtitle : summary;
   if (!description.empty()) {
-    meta(html, "og:description", description);
+    meta(json, "og:description", description);
   }
-  meta(html, "og:url", p.permalink);
-  meta(html, "og:type", "article");
-  meta(html, "og:site_name", content::site_title_in(config, p.language));
+  meta(json, "og:url", p.permalink);
+  meta(json, "og:type", "article");
+  meta(json, "og:site_name", content::site_title_in(config, p.language));
   const std::string image = card ? card->url : post_image_url(p, config);
   if (!image.empty()) {
-    meta(html, "og:image", image);
+    meta(json, "og:image", image);
     if (card && card->width > 0) {
-      meta(html, "og:image:width", std::to_string(card->width));
-      meta(html, "og:image:height", std::to_string(card->height));
+      meta(json, "og:image:width", std::to_string(card->width));
+      meta(json, "og:image:height", std::to_string(card->height));
     }
-    meta(html, "og:image:alt", p.title);
-    meta(html, "twitter:card", "summary_large_image");
+    meta(json, "og:image:alt", p.title);
+    meta(json, "twitter:card", "summary_large_image");
   } else {
-    meta(html, "twitter:card", "summary");
+    meta(json, "twitter:card", "summary");
   }
-  html += feed_links(feed::home_feed(p, config), config);
-  util::JsonWriter value;
-  value.begin_object().key("html").string(html).end_object();
-  return std::move(value).take();
+  json += links.at(feed::home_feed(p, config).dir);
+  json += R"("})";
+  return json;
 }
 
 } // namespace
@@ -131,26 +166,28 @@ write_head_json(const std::vector<content::Post>& posts,
     }
   }
   order = std::move(kept);
-  // A block of posts' values is made on every core, then written in
-  // order: a block's worth is all that is held.
-  constexpr std::size_t k_block = 512;
+  // Posts' values are made on every core and written in order as they
+  // come: a window's worth is all that is held.
+  constexpr std::size_t k_window = 1024;
+  const FeedLinks links = all_feed_links(posts, config);
   constexpr std::size_t k_piece = 64 * 1024;
   util::JsonWriter json(util::JsonWriter::Style::one_member_per_line);
   json.reserve(k_piece + 4096);
   json.begin_object();
-  std::vector<std::string> values(std::min(k_block, order.size()));
-  for (std::size_t start = 0; start < order.size(); start += k_block) {
-    const std::size_t n = std::min(k_block, order.size() - start);
-    util::parallel_for(n, jobs, [&](std::size_t k) {
-      const std::size_t i = order[start + k];
-      values[k] = head_value(posts[i], cards[i], summaries[i], config);
+  const bool written = util::parallel_in_order<std::string>(
+    order.size(),
+    jobs,
+    k_window,
+    [&](std::size_t k) {
+      const std::size_t i = order[k];
+      return head_value(posts[i], cards[i], summaries[i], config, links);
+    },
+    [&](std::size_t k, std::string&& value) {
+      json.key(posts[order[k]].permalink).raw(value);
+      return json.str().size() < k_piece || json.flush_to(write);
     });
-    for (std::size_t k = 0; k < n; ++k) {
-      json.key(posts[order[start + k]].permalink).raw(values[k]);
-      if (json.str().size() >= k_piece && !json.flush_to(write)) {
-        return false;
-      }
-    }
+  if (!written) {
+    return false;
   }
   json.end_object();
   return json.flush_to(write) && write("\n");

@@ -184,21 +184,19 @@ load_and_select(const BuildOptions& options,
                                                     &cache.posts,
                                                     &sink);
   report.posts_read = loaded.parsed;
-  // The build's clock was read before any file: the next build judges
-  // which stamps are too recent to trust against it (tests fix it).
-  loaded.cache.set_read_time(
-    std::chrono::duration_cast<std::chrono::nanoseconds>(
-      options.now.time_since_epoch())
-      .count());
   append(report.diagnostics, std::move(loaded.diagnostics));
   record.valid_until = next_change(loaded.posts, options.now);
-  if (loaded.cache.size() != loaded.files) {
+  if (loaded.stamps.size() != loaded.files) {
     // A post dated by git has a date no stamp vouches for: with one, no
     // later build can be known to be up to date without reading.
     record.valid_until = util::UtcSeconds::min();
   }
-  record.read_time = loaded.cache.read_time();
-  record.posts = loaded.cache.stamps();
+  // The build's clock was read before any file: the next build judges
+  // which stamps are too recent to trust against it (tests fix it).
+  record.read_time = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                       options.now.time_since_epoch())
+                       .count();
+  record.posts = std::move(loaded.stamps);
   record.folders = std::move(loaded.folders);
   std::vector<content::Post> posts =
     select_posts(std::move(loaded.posts), options, report);

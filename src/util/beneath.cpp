@@ -23,7 +23,17 @@ namespace detail {
 std::string
 joined(const fs::path& base, std::string_view rel)
 {
-  return rel.empty() ? base.string() : (base / fs::u8path(rel)).string();
+  // What base / rel gives for a plain relative `rel`, without a path's
+  // parsing (every post read names its file for the errors it may meet).
+  std::string out = base.string();
+  if (rel.empty()) {
+    return out;
+  }
+  if (!out.empty() && out.back() != '/') {
+    out += '/';
+  }
+  out += rel;
+  return out;
 }
 
 Error
@@ -201,10 +211,14 @@ is_plain_relative(std::string_view rel)
       || rel.find('\0') != std::string_view::npos) {
     return false;
   }
-  for (const auto part : segments(rel)) {
+  std::size_t start = 0;
+  while (start <= rel.size()) {
+    const std::size_t slash = std::min(rel.find('/', start), rel.size());
+    const std::string_view part = rel.substr(start, slash - start);
     if (part.empty() || part == "." || part == "..") {
       return false;
     }
+    start = slash + 1;
   }
   return true;
 }
@@ -319,7 +333,19 @@ Dir::parent_of(std::string_view rel, Create create) const
 }
 
 Expected<std::string>
-Dir::read(std::string_view rel, std::size_t max_bytes) const
+Dir::read(std::string_view rel, std::size_t max_bytes, FileStamp* stamp) const
+{
+  std::string out;
+  TRY_ASSIGN(bytes, read_into(rel, max_bytes, out, stamp));
+  out.resize(bytes.size());
+  return out;
+}
+
+Expected<std::string_view>
+Dir::read_into(std::string_view rel,
+               std::size_t max_bytes,
+               std::string& buffer,
+               FileStamp* stamp) const
 {
   if (!is_plain_relative(rel)) {
     return tl::unexpected(bad_path(m_path, rel));
@@ -329,7 +355,9 @@ Dir::read(std::string_view rel, std::size_t max_bytes) const
   if (fd < 0) {
     return tl::unexpected(open_error("open", *this, rel, errno, m_fd));
   }
-  return read_open_file(fd, joined(m_path, rel), max_bytes);
+  TRY_ASSIGN(
+    n, read_open_file_into(fd, joined(m_path, rel), max_bytes, buffer, stamp));
+  return std::string_view(buffer.data(), n);
 }
 
 Expected<std::optional<struct stat>>

@@ -64,8 +64,18 @@ public:
   // The folder `rel` below this one (created with Create::yes).
   Expected<Dir> sub(std::string_view rel, Create create) const;
 
-  // A regular file's bytes; a link, folder or device is an error.
-  Expected<std::string> read(std::string_view rel, std::size_t max_bytes) const;
+  // A regular file's bytes; a link, folder or device is an error. `stamp`,
+  // when given, gets the file's stamp as it was opened.
+  Expected<std::string> read(std::string_view rel,
+                             std::size_t max_bytes,
+                             FileStamp* stamp = nullptr) const;
+
+  // read() into `buffer` (grown as needed, never shrunk): the bytes are
+  // the view's, valid until the buffer's next use.
+  Expected<std::string_view> read_into(std::string_view rel,
+                                       std::size_t max_bytes,
+                                       std::string& buffer,
+                                       FileStamp* stamp = nullptr) const;
 
   // What `rel` is, never following a link at it; a link in a folder above
   // it is an error.

@@ -92,8 +92,22 @@ read_open_file(int fd,
                std::size_t max_bytes,
                FileStamp* stamp)
 {
-  // Read straight into a buffer of the file's size; keep reading past it
-  // in case the file grew.
+  std::string out;
+  TRY_ASSIGN(n, read_open_file_into(fd, path, max_bytes, out, stamp));
+  out.resize(n);
+  return out;
+}
+
+Expected<std::size_t>
+read_open_file_into(int fd,
+                    const std::string& path,
+                    std::size_t max_bytes,
+                    std::string& buffer,
+                    FileStamp* stamp)
+{
+  // Read straight into the buffer, grown to the file's size; keep reading
+  // past it in case the file grew. The buffer never shrinks: a reader of
+  // many files zeroes and faults in its memory once.
   struct stat st
   {
   };
@@ -115,14 +129,15 @@ read_open_file(int fd,
   if (st.st_size > 0) {
     want = static_cast<std::size_t>(st.st_size) + 1;
   }
-  std::string out;
   std::size_t used = 0;
   for (;;) {
     if (want > max_bytes + 1) {
       want = max_bytes + 1;
     }
-    out.resize(want);
-    const ssize_t n = ::read(fd, out.data() + used, want - used);
+    if (buffer.size() < want) {
+      buffer.resize(want);
+    }
+    const ssize_t n = ::read(fd, buffer.data() + used, want - used);
     if (n < 0) {
       if (errno == EINTR) {
         continue;
@@ -148,9 +163,8 @@ read_open_file(int fd,
       want *= 2;
     }
   }
-  out.resize(used);
   ::close(fd);
-  return out;
+  return used;
 }
 
 Expected<fs::path>

@@ -52,6 +52,14 @@ Expected<std::string> read_open_file(int fd,
                                      std::size_t max_bytes,
                                      FileStamp* stamp = nullptr);
 
+// read_open_file() into `buffer`, which it grows as needed and never
+// shrinks; returns how many bytes of it the file holds.
+Expected<std::size_t> read_open_file_into(int fd,
+                                          const std::string& path,
+                                          std::size_t max_bytes,
+                                          std::string& buffer,
+                                          FileStamp* stamp = nullptr);
+
 // The stamp of the file at `path` (following symbolic links), or nullopt
 // when it cannot be stat'ed.
 std::optional<FileStamp> file_stamp(const std::filesystem::path& path);

@@ -6,15 +6,10 @@
 
 namespace ogfeed::util {
 
-namespace {
-
-// Appends `text` as a JSON string to `out`: the runs that need no escape
-// are copied whole.
 void
-append_json_string(std::string& out, std::string_view text)
+append_json_escaped(std::string& out, std::string_view text)
 {
-  out.reserve(out.size() + text.size() + 2);
-  out += '"';
+  out.reserve(out.size() + text.size());
   std::size_t run = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
@@ -44,6 +39,18 @@ append_json_string(std::string& out, std::string_view text)
     }
   }
   out.append(text.data() + run, text.size() - run);
+}
+
+namespace {
+
+// Appends `text` as a JSON string to `out`: the runs that need no escape
+// are copied whole.
+void
+append_json_string(std::string& out, std::string_view text)
+{
+  out.reserve(out.size() + text.size() + 2);
+  out += '"';
+  append_json_escaped(out, text);
   out += '"';
 }
 

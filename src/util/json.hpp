@@ -12,6 +12,10 @@ namespace ogfeed::util {
 // characters are escaped, other UTF-8 passes through.
 std::string json_string(std::string_view text);
 
+// Appends `text` as it stands inside a JSON string literal (no quotes):
+// what json_string puts between them.
+void append_json_escaped(std::string& out, std::string_view text);
+
 // Returns a JSON number for `value` with at most two decimals ("980.5").
 std::string json_number(double value);
 

@@ -154,6 +154,7 @@ stamp_folder(const fs::path& dir, StampedPaths& folders)
 
 util::Expected<void>
 find_post_files_in(const fs::path& dir,
+                   std::string_view site_prefix, // `dir` below the site, "/"
                    const std::vector<std::string>& exclude,
                    bool html_posts,
                    const FileLanguages& languages,
@@ -185,6 +186,7 @@ find_post_files_in(const fs::path& dir,
       return util::WalkStep::go_on;
     }
     files.push_back(post_file(dir, dir_is_normal, e.rel, e.name, languages));
+    files.back().site_path.append(site_prefix).append(e.rel);
     return util::WalkStep::go_on;
   });
 }
@@ -242,7 +244,12 @@ find_post_files(const fs::path& site_root,
       }
     }
     std::vector<PostFile> found;
+    const std::string site_prefix =
+      inside == "." || inside == "./"
+        ? std::string()
+        : inside.substr(0, inside.find_last_not_of('/') + 1) + "/";
     TRY(find_post_files_in(site_root / d,
+                           site_prefix,
                            config.exclude,
                            config.html_posts,
                            config.file_languages,

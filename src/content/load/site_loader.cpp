@@ -3,6 +3,7 @@
 #include "content/config/permalink.hpp"
 #include "content/front_matter/front_matter.hpp"
 #include "content/load/post_files.hpp"
+#include "util/beneath.hpp"
 #include "util/file.hpp"
 #include "util/hash.hpp"
 #include "util/parallel.hpp"
@@ -176,10 +177,14 @@ finish_post(Post& post, const PostFile& file, const SiteConfig& config)
   }
 }
 
+// The most a loading thread keeps of its read buffer between posts.
+constexpr std::size_t k_kept_buffer_bytes = 1024 * 1024;
+
 // Parses one file, or takes it from `cache`. Returns what the next cache
 // should hold for it, if anything.
 std::optional<CachedParse>
 load_one(const PostFile& file,
+         const util::Dir& site,
          const SiteConfig& config,
          const ParseCache* cache,
          ParsedPost& out,
@@ -204,8 +209,11 @@ load_one(const PostFile& file,
   }
   was_parsed = 1;
   util::FileStamp stamp; // as opened, before it is read
-  auto bytes =
-    util::read_file_stamped(file.source.file, k_max_post_bytes, stamp);
+  // Beneath the site's folder, following no link: a post swapped for a
+  // link since it was listed is not read.
+  // Each thread reads into a buffer of its own, zeroed and faulted in once.
+  thread_local std::string buffer;
+  auto bytes = site.read_into(file.site_path, k_max_post_bytes, buffer, &stamp);
   if (!bytes) {
     out.diagnostics.push_back(describe_read_error(bytes.error(), shown));
     return std::nullopt;
@@ -223,6 +231,9 @@ load_one(const PostFile& file,
                         file.source.name,
                         file.source.folder,
                         write_parsed(out)};
+  }
+  if (buffer.size() > k_kept_buffer_bytes) {
+    std::string().swap(buffer); // one large post's worth is not kept
   }
   if (out.post) {
     finish_post(*out.post, file, config);
@@ -499,6 +510,11 @@ load_posts(const fs::path& site_root,
   std::vector<util::Diagnostics> notes(files->size());
   std::vector<std::optional<CachedParse>> entries(files->size());
   std::vector<char> was_parsed(files->size(), 0);
+  auto site = util::Dir::open(site_root, util::Create::no);
+  if (!site) {
+    out.diagnostics.push_back(site.error());
+    return out;
+  }
   const GitHistory history(site_root, config.content_dirs);
   for (auto& f : *files) {
     f.source.broken_drafts = broken_drafts;
@@ -509,7 +525,8 @@ load_posts(const fs::path& site_root,
   }
   util::parallel_for(files->size(), jobs, [&](std::size_t i) {
     ParsedPost parsed;
-    entries[i] = load_one((*files)[i], config, cache, parsed, was_parsed[i]);
+    entries[i] =
+      load_one((*files)[i], *site, config, cache, parsed, was_parsed[i]);
     if (entries[i] && sink != nullptr) {
       (*sink)((*files)[i].source.display_path, *entries[i]);
       std::string().swap(entries[i]->record); // on its way to the file
@@ -520,11 +537,24 @@ load_posts(const fs::path& site_root,
       loaded[i] = 1;
     }
   });
+  out.stamps.reserve(files->size());
   for (std::size_t i = 0; i < files->size(); ++i) {
     out.parsed += was_parsed[i] != 0 ? 1 : 0;
-    if (entries[i]) {
-      out.cache.store((*files)[i].source.display_path, std::move(*entries[i]));
+    if (!entries[i]) {
+      continue;
     }
+    const std::string& shown = (*files)[i].source.display_path;
+    out.stamps.emplace_back(shown, entries[i]->stamp);
+    if (sink == nullptr) {
+      out.cache.store(shown, std::move(*entries[i]));
+    }
+  }
+  // Listed component by component ('/' first): by plain bytes here.
+  const auto by_path = [](const auto& a, const auto& b) {
+    return a.first < b.first;
+  };
+  if (!std::is_sorted(out.stamps.begin(), out.stamps.end(), by_path)) {
+    std::sort(out.stamps.begin(), out.stamps.end(), by_path);
   }
   std::vector<std::optional<CachedParse>>().swap(entries); // moved from
   out.posts = keep_loaded(std::move(posts),

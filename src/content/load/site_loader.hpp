@@ -46,9 +46,12 @@ struct LoadedPosts
 {
   std::vector<Post> posts;       // newest first, ties by slug
   util::Diagnostics diagnostics; // every bad post, plus warnings
-  // This load's parses, for the next one; without their records when they
-  // went to a CacheEntrySink.
+  // This load's parses, for the next one, when they went to no
+  // CacheEntrySink (else empty).
   ParseCache cache;
+  // The stamp of each file this load's parses came from, as it was read,
+  // sorted by path: those a cache (or a sink) has an entry for.
+  StampedPaths stamps;
   std::size_t files = 0;  // post files found
   std::size_t parsed = 0; // files read and parsed (not from a cache)
   // Every folder read for post files, stamped before it was read: while
@@ -71,7 +74,7 @@ std::uint64_t parse_cache_setup(const SiteConfig& config,
 // (made under parse_cache_setup()) still holds is not read again: its
 // post and warnings come from there. Each entry of the next cache goes to
 // `sink`, when given, as soon as its file is loaded (from any loading
-// thread), and LoadedPosts::cache keeps all but its record.
+// thread), and LoadedPosts::cache stays empty.
 using CacheEntrySink =
   std::function<void(std::string_view shown_path, const CachedParse& entry)>;
 LoadedPosts load_posts(const std::filesystem::path& site_root,
