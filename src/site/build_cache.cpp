@@ -156,6 +156,8 @@ ParseCacheStream::add(std::string_view shown_path,
                       const content::CachedParse& entry)
 {
   util::ByteWriter w;
+  w.reserve(shown_path.size() + entry.name.size() + entry.folder.size()
+            + entry.record.size() + 128);
   content::ParseCache::write_entry(w, shown_path, entry);
   Shared& sh = *m_shared;
   bool wake = false;

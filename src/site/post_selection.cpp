@@ -69,6 +69,7 @@ select_posts(std::vector<content::Post> posts,
   // found by its permalink, which stays put once the post is in place.
   std::unordered_map<std::string_view, std::size_t> seen;
   seen.reserve(posts.size());
+  report.post_records.reserve(report.post_records.size() + posts.size());
   std::size_t kept = 0;
   for (std::size_t i = 0; i < posts.size(); ++i) {
     content::Post& post = posts[i];

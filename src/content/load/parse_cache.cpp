@@ -36,6 +36,7 @@ std::string
 write_parsed(const ParsedPost& parsed)
 {
   util::ByteWriter w;
+  w.reserve(2048); // a post's record, grown once or not at all
   w.u64(parsed.post ? 1 : 0);
   if (parsed.post) {
     write_post(w, *parsed.post);
