@@ -5,6 +5,7 @@
 #include "feed/feed_page.hpp"
 #include "feed/stylesheet.hpp"
 #include "feed/xml_text.hpp"
+#include "util/url.hpp"
 
 #include <pugixml.hpp>
 
@@ -56,7 +57,7 @@ void
 add_entry(pugi::xml_node feed,
           const Entry& entry_data,
           const FeedPlan& plan,
-          const content::SiteConfig& config,
+          const FeedContext& context,
           const Rfc3339& rfc3339)
 {
   const Entry* e = &entry_data;
@@ -65,7 +66,7 @@ add_entry(pugi::xml_node feed,
   if (const std::string* lang = entry_language(*post, plan)) {
     entry.append_attribute("xml:lang") = lang->c_str();
   }
-  text_child(entry, "id", entry_id(*post, config));
+  text_child(entry, "id", entry_id(*post, context));
   text_child(entry, "title", post->title);
   add_link(entry, "alternate", "text/html", post->permalink);
   if (e->card) {
@@ -94,16 +95,16 @@ add_entry(pugi::xml_node feed,
 std::string
 write_atom(const FeedPlan& plan,
            const std::vector<const Entry*>& entries,
-           const content::SiteConfig& config,
+           const FeedContext& context,
            const std::string& self_url)
 {
-  const util::TimeZone& zone = config.timezone;
+  const util::TimeZone& zone = context.timezone;
   auto rfc3339 = [&](util::UtcSeconds t) {
     return util::format_rfc3339(t, zone.offset_at(t));
   };
 
   pugi::xml_document doc;
-  add_declaration(doc, stylesheet_href(config, plan.dir));
+  add_declaration(doc, stylesheet_href(context, plan.dir));
   pugi::xml_node feed = doc.append_child("feed");
   feed.append_attribute("xmlns") = "http://www.w3.org/2005/Atom";
   if (any_card(entries)) {
@@ -121,36 +122,36 @@ write_atom(const FeedPlan& plan,
   text_child(feed, "updated", rfc3339(feed_updated(entries)));
   add_link(feed, "self", "application/atom+xml", self_url);
   add_link(feed, "alternate", "text/html", plan.alternate);
-  if (const std::string page = feed_page_url(plan, config); !page.empty()) {
+  if (const std::string page = feed_page_url(plan, context); !page.empty()) {
     // This feed as a page any browser shows (feed.xsl needs XSLT).
     add_link(feed, "related", "text/html", page);
   }
   if (plan.history) {
     add_history(feed,
                 *plan.history,
-                config,
-                config.feeds.atom_file,
+                context,
+                context.feeds.atom_file,
                 "link",
                 "application/atom+xml");
   }
-  if (!config.websub_hub.empty()) { // WebSub: where subscribers register
+  if (!context.websub_hub.empty()) { // WebSub: where subscribers register
     pugi::xml_node hub = feed.append_child("link");
     hub.append_attribute("rel") = "hub";
-    hub.append_attribute("href") = config.websub_hub.c_str();
+    hub.append_attribute("href") = context.websub_hub.c_str();
   }
-  add_person(feed, config.author);
+  add_person(feed, context.author);
   pugi::xml_node generator = feed.append_child("generator");
   generator.append_attribute("version") = OGFEED_VERSION;
   generator.text().set(k_generator);
-  if (!config.icon.empty()) {
-    text_child(feed, "icon", content::site_url(config, config.icon));
+  if (!context.icon.empty()) {
+    text_child(feed, "icon", util::site_url(context.base_url, context.icon));
   }
-  if (!config.logo.empty()) {
-    text_child(feed, "logo", content::site_url(config, config.logo));
+  if (!context.logo.empty()) {
+    text_child(feed, "logo", util::site_url(context.base_url, context.logo));
   }
 
   for (const Entry* e : entries) {
-    add_entry(feed, *e, plan, config, rfc3339);
+    add_entry(feed, *e, plan, context, rfc3339);
   }
   return serialize(doc);
 }

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "content/config/site_config.hpp"
 #include "feed/entry.hpp"
+#include "feed/feed_context.hpp"
 #include "feed/feed_plan.hpp"
 
 #include <string>
@@ -14,7 +14,7 @@ namespace ogfeed::feed {
 // Deterministic: the same plan gives the same bytes.
 std::string write_atom(const FeedPlan& plan,
                        const std::vector<const Entry*>& entries,
-                       const content::SiteConfig& config,
+                       const FeedContext& context,
                        const std::string& self_url);
 
 } // namespace ogfeed::feed

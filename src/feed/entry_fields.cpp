@@ -10,16 +10,16 @@
 namespace ogfeed::feed {
 
 std::string
-entry_id(const content::Post& post, const content::SiteConfig& config)
+entry_id(const content::Post& post, const FeedContext& context)
 {
-  if (config.feeds.entry_id == content::EntryId::permalink) {
+  if (context.feeds.entry_id == content::EntryId::permalink) {
     return post.permalink;
   }
   const util::UrlParts url = util::split_url(post.permalink);
   std::string host = url.authority.substr(url.authority.rfind('@') + 1);
   host = host.substr(0, host.find(':'));
   const util::CivilTime day =
-    util::to_civil(post.date, config.timezone.offset_at(post.date));
+    util::to_civil(post.date, context.timezone.offset_at(post.date));
   const std::string date =
     fmt::format("{:04}-{:02}-{:02}", day.year, day.month, day.day);
   return "tag:" + host + "," + date + ":" + (url.path.empty() ? "/" : url.path);

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "content/config/site_config.hpp"
 #include "content/post.hpp"
 #include "feed/entry.hpp"
+#include "feed/feed_context.hpp"
 #include "feed/feed_plan.hpp"
 #include "util/time_zone.hpp"
 
@@ -16,8 +16,7 @@ constexpr const char* k_generator = "ogfeed";
 // Returns the entry's permanent id: its permalink, or with `entry_id: tag`
 // an RFC 4151 tag URI, "tag:example.com,2019-05-27:/posts/slug/", dated
 // by the post's publication day in the site's time zone.
-std::string entry_id(const content::Post& post,
-                     const content::SiteConfig& config);
+std::string entry_id(const content::Post& post, const FeedContext& context);
 
 // Returns the feed's last change: the newest `updated` of its entries (never
 // the clock, so the same input gives the same bytes), or the Unix epoch for a

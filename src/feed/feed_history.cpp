@@ -5,7 +5,7 @@ namespace ogfeed::feed {
 void
 add_history(pugi::xml_node parent,
             const FeedHistory& history,
-            const content::SiteConfig& config,
+            const FeedContext& context,
             const std::string& file,
             const char* link_element,
             const char* type)
@@ -14,7 +14,7 @@ add_history(pugi::xml_node parent,
     pugi::xml_node node = parent.append_child(link_element);
     node.append_attribute("rel") = rel;
     node.append_attribute("type") = type;
-    node.append_attribute("href") = (config.base_url + dir + file).c_str();
+    node.append_attribute("href") = (context.base_url + dir + file).c_str();
   };
   if (history.archive) {
     link("current", history.current);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "content/config/site_config.hpp"
+#include "feed/feed_context.hpp"
 #include "feed/feed_plan.hpp"
 
 #include <pugixml.hpp>
@@ -18,7 +18,7 @@ constexpr const char* k_history_ns = "http://purl.org/syndication/history/1.0";
 // format's file name, `type` its media type.
 void add_history(pugi::xml_node parent,
                  const FeedHistory& history,
-                 const content::SiteConfig& config,
+                 const FeedContext& context,
                  const std::string& file,
                  const char* link_element,
                  const char* type);

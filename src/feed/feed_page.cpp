@@ -70,12 +70,12 @@ attr(std::string_view text)
 } // namespace
 
 std::string
-feed_page_url(const FeedPlan& plan, const content::SiteConfig& config)
+feed_page_url(const FeedPlan& plan, const FeedContext& context)
 {
-  if (!config.feeds.stylesheet || !plan.home) {
+  if (!context.feeds.stylesheet || !plan.home) {
     return {};
   }
-  return config.base_url + plan.url_dir + k_feed_page_file;
+  return context.base_url + plan.url_dir + k_feed_page_file;
 }
 
 std::string_view
@@ -120,7 +120,7 @@ std::string
 write_feed_page(const FeedPlan& plan,
                 const std::vector<const Entry*>& entries,
                 const std::vector<FeedLink>& feeds,
-                const content::SiteConfig& config)
+                const FeedContext& context)
 {
   const PageWords& words = words_for(plan.language);
   std::string out = "<!DOCTYPE html>\n<html lang=\"" + attr(plan.language)
@@ -154,7 +154,7 @@ write_feed_page(const FeedPlan& plan,
   if (entries.empty()) {
     out += "<p>" + std::string(words.no_entries) + "</p>\n";
   }
-  const util::TimeZone& zone = config.timezone;
+  const util::TimeZone& zone = context.timezone;
   for (const Entry* e : entries) {
     const content::Post& post = *e->post;
     const int offset = zone.offset_at(post.date);

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "content/config/site_config.hpp"
 #include "feed/entry.hpp"
+#include "feed/feed_context.hpp"
 #include "feed/feed_plan.hpp"
 
 #include <string>
@@ -16,8 +16,7 @@ constexpr const char* k_feed_page_file = "feed.html";
 
 // The absolute URL of the page of the feed `plan` when the site writes one
 // (`feeds.stylesheet`, a main feed), else "".
-std::string feed_page_url(const FeedPlan& plan,
-                          const content::SiteConfig& config);
+std::string feed_page_url(const FeedPlan& plan, const FeedContext& context);
 
 // A link from the page to one of the feeds it shows.
 struct FeedLink
@@ -43,7 +42,7 @@ std::string_view feed_page_style();
 std::string write_feed_page(const FeedPlan& plan,
                             const std::vector<const Entry*>& entries,
                             const std::vector<FeedLink>& feeds,
-                            const content::SiteConfig& config);
+                            const FeedContext& context);
 
 // `t`'s date as `language` writes one ("2024年5月1日", "May 1, 2024",
 // "2024년 5월 1일"); ISO 8601 ("2024-05-01") for other languages.

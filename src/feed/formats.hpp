@@ -1,7 +1,7 @@
 #pragma once
 
-#include "content/config/site_config.hpp"
 #include "feed/entry.hpp"
+#include "feed/feed_context.hpp"
 #include "feed/feed_plan.hpp"
 
 #include <string>
@@ -19,7 +19,7 @@ struct FeedFormat
   std::string_view label; // as a page names it: "Atom", "RSS", "JSON Feed"
   std::string (*write)(const FeedPlan& plan,
                        const std::vector<const Entry*>& entries,
-                       const content::SiteConfig& config,
+                       const FeedContext& context,
                        const std::string& self_url);
   std::string content::FeedSettings::*file_name;
   std::string_view mime; // for <link rel="alternate" type="...">

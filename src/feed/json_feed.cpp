@@ -29,15 +29,15 @@ void
 write_item(util::JsonWriter& w,
            const Entry& e,
            const FeedPlan& plan,
-           const content::SiteConfig& config)
+           const FeedContext& context)
 {
   const content::Post& post = *e.post;
-  const util::TimeZone& zone = config.timezone;
+  const util::TimeZone& zone = context.timezone;
   auto rfc3339 = [&](util::UtcSeconds t) {
     return util::format_rfc3339(t, zone.offset_at(t));
   };
   w.begin_object();
-  w.key("id").string(entry_id(post, config));
+  w.key("id").string(entry_id(post, context));
   w.key("url").string(post.permalink);
   w.key("title").string(post.title);
   if (e.content_html.empty()) { // feeds.content: summary
@@ -80,7 +80,7 @@ write_item(util::JsonWriter& w,
 std::string
 write_json_feed(const FeedPlan& plan,
                 const std::vector<const Entry*>& entries,
-                const content::SiteConfig& config,
+                const FeedContext& context,
                 const std::string& self_url)
 {
   util::JsonWriter w(util::JsonWriter::Style::one_member_per_line);
@@ -95,27 +95,28 @@ write_json_feed(const FeedPlan& plan,
   w.key("language").string(plan.language);
   // JSON Feed's icon is large and square (a timeline's avatar), its
   // favicon small: the site's logo, else icon, and its icon.
-  if (const std::string& icon = config.logo.empty() ? config.icon : config.logo;
+  if (const std::string& icon =
+        context.logo.empty() ? context.icon : context.logo;
       !icon.empty()) {
-    w.key("icon").string(content::site_url(config, icon));
+    w.key("icon").string(util::site_url(context.base_url, icon));
   }
-  if (!config.icon.empty()) {
-    w.key("favicon").string(content::site_url(config, config.icon));
+  if (!context.icon.empty()) {
+    w.key("favicon").string(util::site_url(context.base_url, context.icon));
   }
   write_authors(w,
-                config.author,
-                config.author.avatar.empty()
+                context.author,
+                context.author.avatar.empty()
                   ? std::string()
-                  : content::site_url(config, config.author.avatar));
-  if (!config.websub_hub.empty()) {
+                  : util::site_url(context.base_url, context.author.avatar));
+  if (!context.websub_hub.empty()) {
     w.key("hubs").begin_array().begin_object();
     w.key("type").string("WebSub");
-    w.key("url").string(config.websub_hub);
+    w.key("url").string(context.websub_hub);
     w.end_object().end_array();
   }
   w.key("items").begin_array();
   for (const Entry* e : entries) {
-    write_item(w, *e, plan, config);
+    write_item(w, *e, plan, context);
   }
   w.end_array();
   w.end_object();

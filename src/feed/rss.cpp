@@ -6,6 +6,7 @@
 #include "feed/stylesheet.hpp"
 #include "feed/xml_text.hpp"
 #include "util/html_scan.hpp"
+#include "util/url.hpp"
 
 #include <pugixml.hpp>
 
@@ -26,9 +27,9 @@ void
 add_item(pugi::xml_node channel,
          const Entry* e,
          const FeedPlan& plan,
-         const content::SiteConfig& config)
+         const FeedContext& context)
 {
-  const util::TimeZone& zone = config.timezone;
+  const util::TimeZone& zone = context.timezone;
   auto rfc822 = [&](util::UtcSeconds t) {
     return util::format_rfc822(t, zone.offset_at(t));
   };
@@ -38,12 +39,12 @@ add_item(pugi::xml_node channel,
   text_child(item, "link", post->permalink);
   pugi::xml_node guid = item.append_child("guid");
   const bool is_permalink =
-    config.feeds.entry_id == content::EntryId::permalink;
+    context.feeds.entry_id == content::EntryId::permalink;
   guid.append_attribute("isPermaLink") = is_permalink ? "true" : "false";
-  guid.text().set(entry_id(*post, config).c_str());
+  guid.text().set(entry_id(*post, context).c_str());
   text_child(item, "pubDate", rfc822(post->date));
   const content::Person& author =
-    post->author.name.empty() && post->author.email.empty() ? config.author
+    post->author.name.empty() && post->author.email.empty() ? context.author
                                                             : post->author;
   if (!author.email.empty()) {
     text_child(item, "author", rss_person(author));
@@ -82,16 +83,16 @@ add_item(pugi::xml_node channel,
 std::string
 write_rss(const FeedPlan& plan,
           const std::vector<const Entry*>& entries,
-          const content::SiteConfig& config,
+          const FeedContext& context,
           const std::string& self_url)
 {
-  const util::TimeZone& zone = config.timezone;
+  const util::TimeZone& zone = context.timezone;
   auto rfc822 = [&](util::UtcSeconds t) {
     return util::format_rfc822(t, zone.offset_at(t));
   };
 
   pugi::xml_document doc;
-  add_declaration(doc, stylesheet_href(config, plan.dir));
+  add_declaration(doc, stylesheet_href(context, plan.dir));
   pugi::xml_node rss = doc.append_child("rss");
   rss.append_attribute("version") = "2.0";
   rss.append_attribute("xmlns:atom") = "http://www.w3.org/2005/Atom";
@@ -111,16 +112,16 @@ write_rss(const FeedPlan& plan,
     channel, "description", plan.subtitle.empty() ? plan.title : plan.subtitle);
   text_child(channel, "language", plan.language);
   if (const std::string& image =
-        config.logo.empty() ? config.icon : config.logo;
+        context.logo.empty() ? context.icon : context.logo;
       !image.empty()) {
     // RSS's image links to the channel under the channel's own title.
     pugi::xml_node node = channel.append_child("image");
-    text_child(node, "url", content::site_url(config, image));
+    text_child(node, "url", util::site_url(context.base_url, image));
     text_child(node, "title", plan.title);
     text_child(node, "link", plan.alternate);
   }
-  if (!config.author.email.empty()) {
-    text_child(channel, "managingEditor", rss_person(config.author));
+  if (!context.author.email.empty()) {
+    text_child(channel, "managingEditor", rss_person(context.author));
   }
   text_child(channel, "lastBuildDate", rfc822(feed_updated(entries)));
   text_child(
@@ -129,29 +130,29 @@ write_rss(const FeedPlan& plan,
   self.append_attribute("href") = self_url.c_str();
   self.append_attribute("rel") = "self";
   self.append_attribute("type") = "application/rss+xml";
-  if (const std::string page = feed_page_url(plan, config); !page.empty()) {
+  if (const std::string page = feed_page_url(plan, context); !page.empty()) {
     // This feed as a page any browser shows (feed.xsl needs XSLT).
     pugi::xml_node related = channel.append_child("atom:link");
     related.append_attribute("href") = page.c_str();
     related.append_attribute("rel") = "related";
     related.append_attribute("type") = "text/html";
   }
-  if (!config.websub_hub.empty()) { // WebSub: where subscribers register
+  if (!context.websub_hub.empty()) { // WebSub: where subscribers register
     pugi::xml_node hub = channel.append_child("atom:link");
-    hub.append_attribute("href") = config.websub_hub.c_str();
+    hub.append_attribute("href") = context.websub_hub.c_str();
     hub.append_attribute("rel") = "hub";
   }
   if (plan.history) {
     add_history(channel,
                 *plan.history,
-                config,
-                config.feeds.rss_file,
+                context,
+                context.feeds.rss_file,
                 "atom:link",
                 "application/rss+xml");
   }
 
   for (const Entry* e : entries) {
-    add_item(channel, e, plan, config);
+    add_item(channel, e, plan, context);
   }
   return serialize(doc);
 }

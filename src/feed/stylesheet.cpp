@@ -5,9 +5,9 @@
 namespace ogfeed::feed {
 
 std::string
-stylesheet_href(const content::SiteConfig& config, std::string_view feed_dir)
+stylesheet_href(const FeedContext& context, std::string_view feed_dir)
 {
-  if (!config.feeds.stylesheet) {
+  if (!context.feeds.stylesheet) {
     return {};
   }
   std::string up;

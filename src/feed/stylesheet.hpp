@@ -1,6 +1,6 @@
 #pragma once
 
-#include "content/config/site_config.hpp"
+#include "feed/feed_context.hpp"
 
 #include <string>
 #include <string_view>
@@ -15,7 +15,7 @@ constexpr const char* k_stylesheet_file = "feed.xsl";
 // output folder, '/'-terminated, "" for the top) when the site writes one,
 // else "". It is relative ("feed.xsl", "../../feed.xsl"), so the page works
 // on preview deploys, local servers and file:// as well as on the site.
-std::string stylesheet_href(const content::SiteConfig& config,
+std::string stylesheet_href(const FeedContext& context,
                             std::string_view feed_dir);
 
 // An XSLT 1.0 stylesheet that shows an Atom or RSS 2.0 feed in a browser

@@ -3,6 +3,7 @@
 #include "content/load/parse_cache.hpp"
 #include "content/load/site_loader.hpp"
 #include "feed/feed_page.hpp"
+#include "feed/feed_planner.hpp"
 #include "feed/formats.hpp"
 #include "feed/stylesheet.hpp"
 #include "site/feed_entry.hpp"
@@ -264,7 +265,8 @@ feed_page(const feed::FeedPlan& plan,
           const std::vector<content::Post>& posts,
           const std::vector<feed::Entry>& entries,
           const std::set<std::size_t>& rendered,
-          const content::SiteConfig& config)
+          const content::SiteConfig& config,
+          const feed::FeedContext& context)
 {
   std::vector<feed::Entry> read_again;
   read_again.reserve(plan.posts.size());
@@ -292,7 +294,7 @@ feed_page(const feed::FeedPlan& plan,
                        std::string(format.mime)});
     }
   }
-  std::string bytes = feed::write_feed_page(plan, shown, links, config);
+  std::string bytes = feed::write_feed_page(plan, shown, links, context);
   std::string key = hex_key(util::hash64(bytes));
   return {plan.dir + feed::k_feed_page_file, std::move(bytes), std::move(key)};
 }
@@ -325,7 +327,7 @@ void
 write_feeds(const std::vector<PlannedFeed>& files,
             const std::vector<feed::Entry>& entries,
             const std::vector<content::Post>& posts,
-            const content::SiteConfig& config,
+            const feed::FeedContext& context,
             const FeedCache& previous,
             const FeedStepOptions& options,
             OutputTransaction& tx,
@@ -351,7 +353,7 @@ write_feeds(const std::vector<PlannedFeed>& files,
         &entries[static_cast<std::size_t>(p - posts.data())]);
     }
     const FeedFile file{
-      f.rel, f.format->write(*f.plan, shown_entries, config, f.self), f.key};
+      f.rel, f.format->write(*f.plan, shown_entries, context, f.self), f.key};
     findings[to_write[w]] = check_feed(file, options.now);
     if (auto ok = tx.stage(file.rel, file.bytes, file.key); !ok) {
       staging[w] = ok.error();
@@ -377,11 +379,13 @@ add_pages(const std::vector<feed::FeedPlan>& plans,
           const std::vector<feed::Entry>& entries,
           const std::set<std::size_t>& rendered,
           const content::SiteConfig& config,
+          const feed::FeedContext& context,
           FeedStepResult& result)
 {
   for (const auto& plan : plans) {
-    if (!feed::feed_page_url(plan, config).empty()) {
-      result.pages.push_back(feed_page(plan, posts, entries, rendered, config));
+    if (!feed::feed_page_url(plan, context).empty()) {
+      result.pages.push_back(
+        feed_page(plan, posts, entries, rendered, config, context));
     }
   }
   if (config.feeds.stylesheet) {
@@ -392,6 +396,18 @@ add_pages(const std::vector<feed::FeedPlan>& plans,
 }
 
 } // namespace
+
+feed::FeedContext
+feed_context(const content::SiteConfig& config)
+{
+  return {config.base_url,
+          config.timezone,
+          config.author,
+          config.websub_hub,
+          config.icon,
+          config.logo,
+          config.feeds};
+}
 
 FeedStepResult
 build_feeds(const std::vector<content::Post>& posts,
@@ -463,8 +479,9 @@ build_feeds(const std::vector<content::Post>& posts,
     return result;
   }
 
-  write_feeds(files, entries, posts, config, previous, options, tx, result);
-  add_pages(plans, posts, entries, render, config, result);
+  const feed::FeedContext context = feed_context(config);
+  write_feeds(files, entries, posts, context, previous, options, tx, result);
+  add_pages(plans, posts, entries, render, config, context, result);
   return result;
 }
 

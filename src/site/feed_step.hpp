@@ -3,6 +3,7 @@
 #include "content/config/site_config.hpp"
 #include "content/post.hpp"
 #include "feed/entry.hpp"
+#include "feed/feed_context.hpp"
 #include "site/built_assets.hpp"
 #include "site/output_transaction.hpp"
 #include "site/site_output_check.hpp"
@@ -68,6 +69,9 @@ struct FeedStepResult
   // against the generator's built site.
   std::vector<PublishedUrl> linked;
 };
+
+// What the feed writers read of `config`: made once a build.
+feed::FeedContext feed_context(const content::SiteConfig& config);
 
 // Writes every planned feed (main, per tag, per category) in every
 // configured format and checks each as any reader would. A feed whose key

@@ -1,6 +1,6 @@
 #include "site/head_json.hpp"
 
-#include "feed/feed_plan.hpp"
+#include "feed/feed_planner.hpp"
 #include "feed/formats.hpp"
 #include "util/html_scan.hpp"
 #include "util/json.hpp"

@@ -263,4 +263,15 @@ percent_decode(std::string_view text)
   return out;
 }
 
+std::string
+site_url(std::string_view base_url, const std::string& url)
+{
+  if (url.empty()) {
+    return url;
+  }
+  return resolve_url(
+    url.starts_with('/') && !url.starts_with("//") ? url.substr(1) : url,
+    base_url);
+}
+
 } // namespace ogfeed::util

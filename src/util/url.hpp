@@ -43,6 +43,11 @@ bool is_web_reference(std::string_view ref);
 // always becomes https, whatever the base's scheme.
 std::string resolve_url(std::string_view ref, std::string_view base);
 
+// A site's own `url` (an icon, a logo) as an absolute URL below the site's
+// `base_url`: "/x.png" and "x.png" are both below it, as Hugo and Jekyll
+// read them; empty stays empty.
+std::string site_url(std::string_view base_url, const std::string& url);
+
 // Percent-encodes everything but RFC 3986 unreserved characters, so any text
 // (Japanese, spaces, slashes) becomes one safe path segment; the characters
 // of `also_keep` stay too, and with `keep_escapes` a '%' that starts an

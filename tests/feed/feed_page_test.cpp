@@ -32,9 +32,9 @@ TEST_CASE("feed page: words in the feed's language, text kept as text, feeds "
           "linked relatively",
           "[feed]")
 {
-  content::SiteConfig config;
-  config.base_url = "https://e.com/";
-  config.feeds.stylesheet = true;
+  feed::FeedContext context;
+  context.base_url = "https://e.com/";
+  context.feeds.stylesheet = true;
   content::Post post;
   post.title = "Option<T> & you";
   post.permalink = "https://e.com/posts/a/";
@@ -51,7 +51,8 @@ TEST_CASE("feed page: words in the feed's language, text kept as text, feeds "
   plan.home = true;
   const std::vector<feed::FeedLink> links = {
     {"Atom", "atom.xml", "https://e.com/en/atom.xml", "application/atom+xml"}};
-  const std::string page = feed::write_feed_page(plan, {&entry}, links, config);
+  const std::string page =
+    feed::write_feed_page(plan, {&entry}, links, context);
   CHECK(page.find("<html lang=\"en\">") != std::string::npos);
   CHECK(page.find("Add one of the feed addresses") != std::string::npos);
   CHECK(page.find("<title>Blog &lt;1&gt; (feed)</title>") != std::string::npos);
@@ -62,15 +63,15 @@ TEST_CASE("feed page: words in the feed's language, text kept as text, feeds "
   CHECK(page.find("<a href=\"atom.xml\">Atom</a>") != std::string::npos);
   CHECK(page.find("<link rel=\"alternate\" type=\"application/atom+xml\"")
         != std::string::npos);
-  CHECK(feed::feed_page_url(plan, config) == "https://e.com/en/feed.html");
+  CHECK(feed::feed_page_url(plan, context) == "https://e.com/en/feed.html");
 
   plan.language = "ja";
-  const std::string empty = feed::write_feed_page(plan, {}, links, config);
+  const std::string empty = feed::write_feed_page(plan, {}, links, context);
   CHECK(empty.find("記事はまだありません。") != std::string::npos);
 
   plan.home = false; // a tag's feed has no page
-  CHECK(feed::feed_page_url(plan, config).empty());
+  CHECK(feed::feed_page_url(plan, context).empty());
   plan.home = true;
-  config.feeds.stylesheet = false;
-  CHECK(feed::feed_page_url(plan, config).empty());
+  context.feeds.stylesheet = false;
+  CHECK(feed::feed_page_url(plan, context).empty());
 }

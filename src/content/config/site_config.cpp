@@ -99,12 +99,7 @@ site_title_in(const SiteConfig& config, const std::string& language)
 std::string
 site_url(const SiteConfig& config, const std::string& url)
 {
-  if (url.empty()) {
-    return url;
-  }
-  return util::resolve_url(
-    url.starts_with('/') && !url.starts_with("//") ? url.substr(1) : url,
-    config.base_url);
+  return util::site_url(config.base_url, url);
 }
 
 const std::string*

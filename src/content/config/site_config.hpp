@@ -1,5 +1,6 @@
 #pragma once
 
+#include "content/config/feed_settings.hpp"
 #include "content/config/permalink.hpp"
 #include "content/post.hpp"
 #include "content/render/generator_markup.hpp"
@@ -14,67 +15,10 @@
 
 namespace ogfeed::content {
 
-enum class EntryId {
-  permalink, // the post's permalink
-  tag_uri,   // tag:host,YYYY-MM-DD:/path (RFC 4151)
-};
-
-// What a feed entry carries: the whole post, or its summary only.
-enum class FeedContent {
-  full,
-  summary,
-};
-
-struct FeedSettings
-{
-  std::vector<std::string> formats{"atom", "rss"};
-  std::string atom_file = "atom.xml";
-  std::string rss_file = "rss.xml";
-  std::string json_file = "feed.json"; // JSON Feed 1.1, with `json` in formats
-  int limit = 20;
-  bool per_tag = true;
-  bool per_category = true;
-  EntryId entry_id = EntryId::permalink;
-  FeedContent content = FeedContent::full;
-  // feed.xsl beside the feeds, linked from each Atom and RSS feed, so a
-  // feed opened in a browser reads as a page; and feed.html, the main
-  // feeds as a plain page for browsers without XSLT.
-  bool stylesheet = false;
-  // RFC 5005: the main feed's whole history in archive documents (Atom and
-  // RSS; JSON Feed has no archives).
-  bool archive = false;
-  // Posts in another language than the site's go to that language's feed
-  // ("en/atom.xml"), not the main one; false keeps every post in the main
-  // feed, each entry marked with its language.
-  bool per_language = true;
-  // The automatic summary of a post with no description and no
-  // <!--more-->, in characters.
-  int summary_length = 140;
-};
-
-// Every member of FeedSettings, CardSettings, ContentLanguage and
-// SiteConfig, in order (util/fields.hpp): the config fingerprint (the
-// rebuild key) and the build report write them all, and a test checks none
-// is missing.
-template<typename Self, typename F>
-requires util::is_a<Self, FeedSettings>
-void
-for_each_field(Self& s, F&& f)
-{
-  f("formats", s.formats);
-  f("atom_file", s.atom_file);
-  f("rss_file", s.rss_file);
-  f("json_file", s.json_file);
-  f("limit", s.limit);
-  f("tags", s.per_tag);
-  f("categories", s.per_category);
-  f("entry_id", s.entry_id);
-  f("content", s.content);
-  f("stylesheet", s.stylesheet);
-  f("archive", s.archive);
-  f("per_language", s.per_language);
-  f("summary_length", s.summary_length);
-}
+// Every member of CardSettings, ContentLanguage and SiteConfig, in order
+// (util/fields.hpp), as FeedSettings' (feed_settings.hpp): the config
+// fingerprint (the rebuild key) and the build report write them all, and a
+// test checks none is missing.
 
 // OGP cards: one image per post.
 struct CardSettings
@@ -261,8 +205,8 @@ util::Expected<void> finish_site_config(SiteConfig& config);
 const std::string& site_title_in(const SiteConfig& config,
                                  const std::string& language);
 
-// `url` (icon, logo) as an absolute URL: "/x.png" and "x.png" are below
-// the base URL, as Hugo and Jekyll read them; empty stays empty.
+// `url` (icon, logo) as an absolute URL below the site's base URL
+// (util::site_url).
 std::string site_url(const SiteConfig& config, const std::string& url);
 
 // Every setting as bytes: equal for two configurations exactly when they

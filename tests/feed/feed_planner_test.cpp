@@ -1,4 +1,4 @@
-#include "feed/feed_plan.hpp"
+#include "feed/feed_planner.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "feed/feed_plan.hpp"
+#include "feed/feed_planner.hpp"
 
 #include "util/ascii.hpp"
 #include "util/language_tag.hpp"
