@@ -1,6 +1,6 @@
 #pragma once
 
-#include "content/config/site_config.hpp"
+#include "content/config/card_settings.hpp"
 #include "content/post.hpp"
 
 #include <string>

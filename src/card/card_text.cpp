@@ -45,30 +45,32 @@ all_text(const CardText& text)
 
 CardText
 card_text_for(const content::Post& post,
-              const content::SiteConfig& config,
+              const CardContext& context,
               const CardTemplate& tmpl)
 {
   CardText text;
   text.title = fold_space(post.title);
-  text.language = post.language.empty() ? config.language : post.language;
-  text.site = fold_space(content::site_title_in(config, post.language));
-  text.author = fold_space(post.author.name.empty() ? config.author.name
-                                                    : post.author.name);
-  if (text.author == text.site || text.author == fold_space(config.title)) {
+  text.language =
+    post.language.empty() ? context.titles.language : post.language;
+  text.site = fold_space(context.titles.in(post.language));
+  text.author =
+    fold_space(post.author.name.empty() ? context.author : post.author.name);
+  if (text.author == text.site
+      || text.author == fold_space(context.titles.title)) {
     text.author.clear(); // the author defaults to the site's title: once
   }
   const util::CivilTime day =
-    util::to_civil(post.date, config.timezone.offset_at(post.date));
+    util::to_civil(post.date, context.timezone.offset_at(post.date));
   text.date = util::format_date(day, tmpl.date.format);
   text.tags = post.tags;
   if (tmpl.accent.enabled) {
-    text.accent = accent_for(post, config.cards);
+    text.accent = accent_for(post, context.cards);
   }
   // The description: with `cards.description: true`, or the post's own
   // `card: {description: true}` (and `false` opts a post out).
   const auto shown = post.params.find("card.description");
   const bool describe = shown == post.params.end()
-                          ? config.cards.description
+                          ? context.cards.description
                           : shown->second == "true" || shown->second == "yes";
   if (describe) {
     text.description = fold_space(post.description);
@@ -85,7 +87,7 @@ card_text_for(const content::Post& post,
 
 util::Expected<CardText>
 card_text_with(const content::Post* post,
-               const content::SiteConfig& config,
+               const CardContext& context,
                const CardTemplate& tmpl,
                const CardOverrides& overrides)
 {
@@ -94,7 +96,7 @@ card_text_with(const content::Post* post,
     p.title = *overrides.title;
   }
   if (overrides.date) {
-    auto t = content::parse_date(*overrides.date, config.timezone);
+    auto t = content::parse_date(*overrides.date, context.timezone);
     if (!t) {
       return tl::unexpected(util::make_error("'--date' " + t.error().message));
     }
@@ -113,9 +115,10 @@ card_text_with(const content::Post* post,
     p.description = *overrides.description;
     p.params["card.description"] = "true";
   }
-  content::SiteConfig site = config;
+  CardContext site = context;
   if (overrides.site) {
-    site.title = *overrides.site;
+    site.titles.title = *overrides.site;
+    site.titles.others.clear(); // the title asked for, whatever the language
   }
   CardText text = card_text_for(p, site, tmpl);
   if (overrides.accent) {

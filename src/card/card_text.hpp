@@ -1,8 +1,8 @@
 #pragma once
 
+#include "card/card_context.hpp"
 #include "card/card_template.hpp"
 #include "card/render.hpp"
-#include "content/config/site_config.hpp"
 #include "content/post.hpp"
 #include "util/error.hpp"
 
@@ -19,7 +19,7 @@ namespace ogfeed::card {
 // (`card: {emoji: ...}`, else Zenn's `emoji`), and its description when the
 // site (`cards.description`) or the post (`card: {description: true}`) asks.
 CardText card_text_for(const content::Post& post,
-                       const content::SiteConfig& config,
+                       const CardContext& context,
                        const CardTemplate& tmpl);
 
 // Every character a card shows, for choosing fallback fonts.
@@ -43,7 +43,7 @@ struct CardOverrides
 // override the card shows no date. Fails, naming the option, on a date that
 // does not parse ("'--date' must be a date like ...").
 util::Expected<CardText> card_text_with(const content::Post* post,
-                                        const content::SiteConfig& config,
+                                        const CardContext& context,
                                         const CardTemplate& tmpl,
                                         const CardOverrides& overrides);
 

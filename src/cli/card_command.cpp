@@ -8,6 +8,7 @@
 #include "content/front_matter/post_parser.hpp"
 #include "content/load/site_loader.hpp"
 #include "site/card_looks.hpp"
+#include "site/card_step.hpp"
 #include "util/file.hpp"
 #include "util/split.hpp"
 #include "util/utf8.hpp"
@@ -367,8 +368,8 @@ run_card(const std::vector<std::string>& args)
     return layout_titles(*a.titles, config.language, *looks, look);
   }
   const card::CardTemplate& tmpl = (*looks)[look].tmpl;
-  auto text =
-    card::card_text_with(post ? &shown : nullptr, config, tmpl, a.overrides);
+  auto text = card::card_text_with(
+    post ? &shown : nullptr, site::card_context(config), tmpl, a.overrides);
   if (!text) {
     return usage_error(text.error().message);
   }

@@ -121,6 +121,7 @@ plan_card_jobs(const std::vector<content::Post>& posts,
                util::Diagnostics& diagnostics)
 {
   const std::vector<std::string> names = card_names(posts, config.base_url);
+  const card::CardContext context = card_context(config);
   std::vector<CardJob> jobs(todo.size());
   for (std::size_t j = 0; j < todo.size(); ++j) {
     CardJob& job = jobs[j];
@@ -128,7 +129,7 @@ plan_card_jobs(const std::vector<content::Post>& posts,
     job.look = looks.look_for(posts[job.post], diagnostics);
     job.rel = config.cards.dir + "/" + names[job.post] + extension;
     job.text =
-      card::card_text_for(posts[job.post], config, looks[job.look].tmpl);
+      card::card_text_for(posts[job.post], context, looks[job.look].tmpl);
     if (looks[job.look].tmpl.avatar.enabled && !job.text.author.empty()) {
       job.text.avatar = looks.avatar_for(posts[job.post], diagnostics);
     }
@@ -469,6 +470,15 @@ stage_shard_manifest(const std::vector<CardJob>& jobs,
 }
 
 } // namespace
+
+card::CardContext
+card_context(const content::SiteConfig& config)
+{
+  return {content::site_titles(config),
+          config.timezone,
+          config.author.name,
+          config.cards};
+}
 
 CardStepResult
 build_cards(const std::vector<content::Post>& posts,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "card/card_context.hpp"
 #include "content/config/site_config.hpp"
 #include "content/post.hpp"
 #include "feed/entry.hpp"
@@ -68,6 +69,9 @@ struct CardStepResult
   // fonts (fallbacks too), images.
   std::vector<std::string> inputs;
 };
+
+// What a card's text reads of `config`: made once a build (or a card).
+card::CardContext card_context(const content::SiteConfig& config);
 
 // Gives every post its card: a post with its own `image` keeps that (made
 // absolute); every other post gets `<cards.dir>/<slug>.<ext>`, drawn on

@@ -8,13 +8,14 @@ using namespace ogfeed;
 
 namespace {
 
-content::SiteConfig
+card::CardContext
 site()
 {
-  content::SiteConfig config = content::default_site_config();
-  config.title = "技術ブログ";
-  config.author.name = "サイトの著者";
-  return config;
+  card::CardContext context;
+  context.titles.title = "技術ブログ";
+  context.titles.language = "ja";
+  context.author = "サイトの著者";
+  return context;
 }
 
 card::CardTemplate
@@ -114,8 +115,8 @@ TEST_CASE("card text: an author that is only the site's title again is not "
           "shown twice",
           "[card]")
 {
-  content::SiteConfig config = site();
-  config.author.name = config.title; // what a config without an author gets
+  card::CardContext config = site();
+  config.author = config.titles.title; // what a config without an author gets
   content::Post post;
   post.title = "t";
   const card::CardTemplate t = template_with_date_format();
@@ -132,7 +133,7 @@ TEST_CASE("issue 10: the description goes on a card when the site or the "
   post.title = "題";
   post.description = "説明の\n一行目";
   const card::CardTemplate t = template_with_date_format();
-  content::SiteConfig config = site();
+  card::CardContext config = site();
   CHECK(card::card_text_for(post, config, t).description.empty());
   config.cards.description = true;
   CHECK(card::card_text_for(post, config, t).description == "説明の 一行目");

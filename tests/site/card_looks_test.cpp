@@ -2,6 +2,7 @@
 #include "card/card_text.hpp"
 #include "content/load/site_loader.hpp"
 #include "site/card_looks.hpp"
+#include "site/card_step.hpp"
 #include "test_support.hpp"
 #include "vips_start.hpp"
 
@@ -251,8 +252,8 @@ TEST_CASE("issue 10: the site's logo and the author's round avatar take "
   for (const std::string name : {"default", "sunset", "panel", "photo"}) {
     post.params["card.template"] = name;
     const std::size_t look = looks->look_for(post, notes);
-    card::CardText text =
-      card::card_text_for(post, config, (*looks)[look].tmpl);
+    card::CardText text = card::card_text_for(
+      post, site::card_context(config), (*looks)[look].tmpl);
     text.avatar = avatar;
     looks->finish(std::vector<std::u32string>(looks->size()));
     auto renderer =

@@ -79,21 +79,28 @@ parse_site_config(std::string_view yaml_text, SiteConfig base)
   return config;
 }
 
-const std::string&
-site_title_in(const SiteConfig& config, const std::string& language)
+SiteTitles
+site_titles(const SiteConfig& config)
 {
-  if (language.empty() || util::same_language(language, config.language)) {
-    return config.title;
-  }
+  SiteTitles titles{config.title, config.language, {}};
   for (const auto* languages :
        {&config.content_languages, &config.file_languages}) {
     for (const auto& [key, lang] : *languages) {
-      if (!lang.title.empty() && util::same_language(lang.language, language)) {
-        return lang.title;
+      if (!lang.title.empty()) {
+        titles.others.emplace_back(lang.language, lang.title);
       }
     }
   }
-  return config.title;
+  return titles;
+}
+
+std::string
+site_title_in(const SiteConfig& config, const std::string& language)
+{
+  if (language.empty() || util::same_language(language, config.language)) {
+    return config.title; // most posts: nothing to look up
+  }
+  return site_titles(config).in(language);
 }
 
 std::string

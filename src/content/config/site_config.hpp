@@ -1,7 +1,9 @@
 #pragma once
 
+#include "content/config/card_settings.hpp"
 #include "content/config/feed_settings.hpp"
 #include "content/config/permalink.hpp"
+#include "content/config/site_titles.hpp"
 #include "content/post.hpp"
 #include "content/render/generator_markup.hpp"
 #include "content/render/markdown.hpp"
@@ -19,47 +21,6 @@ namespace ogfeed::content {
 // (util/fields.hpp), as FeedSettings' (feed_settings.hpp): the config
 // fingerprint (the rebuild key) and the build report write them all, and a
 // test checks none is missing.
-
-// OGP cards: one image per post.
-struct CardSettings
-{
-  bool enabled = true;
-  std::string template_name =
-    "default";           // a name in templates/, or a .yaml path
-  int template_line = 0; // where ogfeed.yaml names it (0: it does not)
-  int template_column = 0;
-  std::string dir = "cards";  // below the output folder
-  std::string format = "png"; // png, jpeg or webp
-  int png_compression =
-    3; // deflate 0..12 (libdeflate): 3 is about as fast as 1, smaller
-  int quality = 85; // JPEG and WebP
-  // The site's logo for the template's logo box: a file as the site serves
-  // it ("/images/logo.png") or below the site folder; empty: none.
-  std::string logo;
-  bool description = false; // a line of each post's description under its
-                            // title, in templates with a description box
-  // Accent colours ("#00add8") by category or tag name, for templates with
-  // an accent bar; others take one of a fixed palette by name.
-  std::map<std::string, std::string> accents;
-};
-
-template<typename Self, typename F>
-requires util::is_a<Self, CardSettings>
-void
-for_each_field(Self& s, F&& f)
-{
-  f("enabled", s.enabled);
-  f("template", s.template_name);
-  f("template_line", s.template_line); // messages point at it
-  f("template_column", s.template_column);
-  f("dir", s.dir);
-  f("format", s.format);
-  f("png_compression", s.png_compression);
-  f("quality", s.quality);
-  f("logo", s.logo);
-  f("description", s.description);
-  f("accents", s.accents);
-}
 
 // Hugo multilingual: the language of a content folder's posts, the folder
 // their URLs (and their feeds) start with, and the site's title in it
@@ -202,8 +163,11 @@ util::Expected<void> finish_site_config(SiteConfig& config);
 
 // The site's title for a post in `language`: a Hugo language's own title
 // when the site has one for it, else the site's title.
-const std::string& site_title_in(const SiteConfig& config,
-                                 const std::string& language);
+std::string site_title_in(const SiteConfig& config,
+                          const std::string& language);
+
+// The site's titles, by language (SiteTitles).
+SiteTitles site_titles(const SiteConfig& config);
 
 // `url` (icon, logo) as an absolute URL below the site's base URL
 // (util::site_url).
