@@ -124,11 +124,14 @@ starts_tag(std::string_view html, std::size_t lt)
          && std::isalpha(static_cast<unsigned char>(html[lt + 1]));
 }
 
-// Walks every start tag; for each attribute with a value calls `attr`.
+// Walks every start tag, calling `on_tag` with its name and `on_attr` for
+// each attribute with a value, and every end tag, calling `on_end_tag`
+// with its name.
 void
 walk(std::string_view html,
      const std::function<void(std::string_view)>* on_tag,
-     const std::function<void(const HtmlAttribute&)>* on_attr)
+     const std::function<void(const HtmlAttribute&)>* on_attr,
+     const std::function<void(std::string_view)>* on_end_tag = nullptr)
 {
   std::size_t i = 0;
   while (i < html.size()) {
@@ -137,6 +140,15 @@ walk(std::string_view html,
       return;
     }
     if (!starts_tag(html, lt)) {
+      if (on_end_tag != nullptr && html.substr(lt).starts_with("</")
+          && starts_tag(html, lt + 1)) {
+        std::size_t e = lt + 2;
+        while (e < html.size() && !is_html_space(html[e]) && html[e] != '>'
+               && html[e] != '/') {
+          ++e;
+        }
+        (*on_end_tag)(html.substr(lt + 2, e - lt - 2));
+      }
       i = skip_other_markup(html, lt);
       continue;
     }
@@ -192,6 +204,19 @@ scan_html_tags(std::string_view html,
                const std::function<void(std::string_view tag)>& visit)
 {
   walk(html, &visit, nullptr);
+}
+
+void
+scan_html_tag_names(
+  std::string_view html,
+  const std::function<void(std::string_view name, bool end_tag)>& visit)
+{
+  const std::function<void(std::string_view)> start =
+    [&](std::string_view name) { visit(name, false); };
+  const std::function<void(std::string_view)> end = [&](std::string_view name) {
+    visit(name, true);
+  };
+  walk(html, &start, nullptr, &end);
 }
 
 void

@@ -63,4 +63,10 @@ SanitizedHtml drop_active_content(std::string_view html);
 void scan_html_tags(std::string_view html,
                     const std::function<void(std::string_view tag)>& visit);
 
+// Calls visit(tag name, false) for every start tag and visit(tag name, true)
+// for every end tag ("</a>"), in order, as written.
+void scan_html_tag_names(
+  std::string_view html,
+  const std::function<void(std::string_view name, bool end_tag)>& visit);
+
 } // namespace ogfeed::util

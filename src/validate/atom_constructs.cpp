@@ -1,6 +1,7 @@
 // Atom's text constructs, content and links (RFC 4287 sections 3.1, 4.1.3
 // and 4.2.7).
 #include "util/ascii.hpp"
+#include "util/html_scan.hpp"
 #include "util/language_tag.hpp"
 #include "util/url.hpp"
 #include "validate/atom_checker.hpp"
@@ -52,25 +53,13 @@ looks_like_html(std::string_view text)
                                              "small",
                                              "big",
                                              "font"};
-  for (std::size_t lt = text.find('<'); lt != std::string_view::npos;
-       lt = text.find('<', lt + 1)) {
-    std::size_t i = lt + 1;
-    if (i < text.size() && text[i] == '/') {
-      ++i;
-    }
-    std::string name;
-    while (i < text.size()
-           && std::isalpha(static_cast<unsigned char>(text[i]))) {
-      name +=
-        static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
-      ++i;
-    }
-    if (i < text.size() && (text[i] == '>' || text[i] == ' ' || text[i] == '/')
-        && tags.count(name) != 0) {
-      return true;
-    }
-  }
-  return text.find("&amp;") != std::string_view::npos
+  // Start and end tags as util's tokenizer reads them: quotes honoured,
+  // comments skipped.
+  bool tag = false;
+  util::scan_html_tag_names(text, [&](std::string_view name, bool) {
+    tag = tag || tags.contains(util::ascii_lower(name));
+  });
+  return tag || text.find("&amp;") != std::string_view::npos
          || text.find("&lt;") != std::string_view::npos;
 }
 

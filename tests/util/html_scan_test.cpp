@@ -99,3 +99,16 @@ TEST_CASE("issue 20: a '<style>' inside an attribute's quotes is text",
   CHECK(clean.html == html);
   CHECK(clean.removed.empty());
 }
+
+TEST_CASE("html scan: start and end tag names in order, quotes honoured and "
+          "comments skipped",
+          "[util]")
+{
+  std::vector<std::string> seen;
+  ogfeed::util::scan_html_tag_names(
+    R"(a <B title="x</i>y">bold</B> <!-- <em> --> <br/> </ p> 1 < 2 </>)",
+    [&](std::string_view name, bool end) {
+      seen.push_back((end ? "/" : "") + std::string(name));
+    });
+  CHECK(seen == std::vector<std::string>{"B", "/B", "br"});
+}
