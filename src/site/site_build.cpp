@@ -344,17 +344,25 @@ struct Recording
   std::vector<std::string> card_inputs;
 };
 
-// Publishes the feeds, head.json and the other outputs, then records the
-// build; the feed cache is written meanwhile.
+// Publishes the feeds, head.json (once `head` has staged it) and the other
+// outputs, then records the build; the feed cache is written, and the
+// posts (which nothing reads then) freed, meanwhile.
 void
 publish_and_record(const BuildOptions& options,
                    const content::SiteConfig& config,
                    OutputTransaction& tx,
                    FeedStepResult& feeds,
-                   util::Expected<void> head,
+                   std::future<util::Expected<void>>& head_staged,
                    Recording r,
+                   std::vector<content::Post>&& posts,
                    BuildReport& report)
 {
+  // head.json reads the posts: they are moved on only once it is made.
+  const util::Expected<void> head = head_staged.get();
+  // 10,000 posts' strings are freed while the outputs are published
+  // (joined on return).
+  const std::jthread free_posts(
+    [done = std::move(posts)]() mutable { done = {}; });
   if (!head) {
     report.diagnostics.push_back(head.error());
     return;
@@ -449,18 +457,14 @@ build_changed(const BuildOptions& options,
     return;
   }
   say("publishing");
-  util::Expected<void> head_staged = head.get();
-  // Nothing reads the posts now: 10,000 posts' strings are freed while the
-  // outputs are published, not after.
-  std::thread free_posts([done = std::move(posts)]() mutable { done = {}; });
   publish_and_record(options,
                      *config,
                      *tx,
                      feeds,
-                     std::move(head_staged),
+                     head,
                      {std::move(record), first_note, std::move(card_inputs)},
+                     std::move(posts),
                      report);
-  free_posts.join();
   lap("publish");
 }
 

@@ -35,6 +35,131 @@ parallel_for(std::size_t n, unsigned jobs, Fn&& fn)
   }
 }
 
+namespace detail {
+
+// parallel_in_order()'s chunks between its making threads and the caller.
+template<typename T> class InOrderChunks
+{
+public:
+  InOrderChunks(std::size_t n, std::size_t window)
+    : m_n(n),
+      m_chunk(std::clamp<std::size_t>(window / 4, 1, 256)),
+      m_chunks((n + m_chunk - 1) / m_chunk),
+      m_slots(std::clamp<std::size_t>(
+        window / m_chunk, 1, std::max<std::size_t>(m_chunks, 1)))
+  {
+  }
+
+  std::size_t
+  chunks() const
+  {
+    return m_chunks;
+  }
+
+  // A making thread: takes chunk after chunk, makes its items and hands
+  // them over, waiting while the caller is a window behind.
+  template<typename Make>
+  void
+  make_all(Make& make)
+  {
+    for (std::size_t c = m_next++; c < m_chunks; c = m_next++) {
+      {
+        std::unique_lock lock(m_mutex);
+        ++m_makers_waiting;
+        m_freed.wait(lock,
+                     [&] { return m_stop || c < m_taken + m_slots.size(); });
+        --m_makers_waiting;
+        if (m_stop) {
+          return;
+        }
+      }
+      std::vector<T> items;
+      const std::size_t end = std::min(m_n, (c + 1) * m_chunk);
+      items.reserve(end - c * m_chunk);
+      for (std::size_t i = c * m_chunk; i < end; ++i) {
+        items.push_back(make(i));
+      }
+      put(c, std::move(items));
+    }
+  }
+
+  // The caller: hands chunk after chunk's items to take, in order, until
+  // it returns false; returns whether it never did.
+  template<typename Take>
+  bool
+  take_all(Take& take)
+  {
+    bool ok = true;
+    for (std::size_t c = 0; c < m_chunks && ok; ++c) {
+      std::vector<T> items = get(c);
+      for (std::size_t k = 0; k < items.size() && ok; ++k) {
+        ok = take(c * m_chunk + k, std::move(items[k]));
+      }
+      bool wake = false;
+      {
+        const std::lock_guard lock(m_mutex);
+        m_taken = c + 1;
+        m_stop = !ok;
+        wake = m_makers_waiting > 0;
+      }
+      if (wake) {
+        m_freed.notify_all();
+      }
+    }
+    return ok;
+  }
+
+private:
+  struct Slot
+  {
+    std::vector<T> items;
+    bool ready = false;
+  };
+
+  void
+  put(std::size_t c, std::vector<T> items)
+  {
+    bool wake = false;
+    {
+      const std::lock_guard lock(m_mutex);
+      Slot& slot = m_slots[c % m_slots.size()];
+      slot.items = std::move(items);
+      slot.ready = true;
+      wake = m_caller_waits;
+    }
+    if (wake) {
+      m_made.notify_one();
+    }
+  }
+
+  std::vector<T>
+  get(std::size_t c)
+  {
+    std::unique_lock lock(m_mutex);
+    Slot& slot = m_slots[c % m_slots.size()];
+    m_caller_waits = true;
+    m_made.wait(lock, [&] { return slot.ready; });
+    m_caller_waits = false;
+    slot.ready = false;
+    return std::move(slot.items);
+  }
+
+  const std::size_t m_n;
+  const std::size_t m_chunk;  // items a chunk
+  const std::size_t m_chunks; // chunks in all
+  std::vector<Slot> m_slots;  // chunk c in slot c % size
+  std::mutex m_mutex;
+  std::condition_variable m_made;  // a chunk is ready
+  std::condition_variable m_freed; // the caller took a chunk, or stopped
+  std::size_t m_taken = 0;         // chunks handed to take
+  bool m_stop = false;
+  bool m_caller_waits = false;
+  std::size_t m_makers_waiting = 0;
+  std::atomic<std::size_t> m_next{0};
+};
+
+} // namespace detail
+
 // Makes item i = make(i) for every i in [0, n) on `jobs` threads of its
 // own and hands each to take(i, item) on the caller's thread in order,
 // holding at most about `window` made items at a time; stops early when
@@ -46,85 +171,14 @@ bool
 parallel_in_order(
   std::size_t n, unsigned jobs, std::size_t window, Make&& make, Take&& take)
 {
-  const std::size_t chunk = std::clamp<std::size_t>(window / 4, 1, 256);
-  const std::size_t chunks = (n + chunk - 1) / chunk;
-  const std::size_t ahead = std::max<std::size_t>(1, window / chunk);
-  struct Slot
-  {
-    std::vector<T> items;
-    bool ready = false;
-  };
-  std::vector<Slot> slots(std::min(ahead, std::max<std::size_t>(chunks, 1)));
-  std::mutex m;
-  std::condition_variable made;  // a chunk is ready
-  std::condition_variable freed; // the caller took a chunk, or stopped
-  std::size_t taken = 0;         // chunks handed to take
-  bool stop = false;
-  bool caller_waits = false;
-  std::size_t makers_waiting = 0;
-  std::atomic<std::size_t> next{0};
-  auto worker = [&] {
-    for (std::size_t c = next++; c < chunks; c = next++) {
-      {
-        std::unique_lock lock(m);
-        ++makers_waiting;
-        freed.wait(lock, [&] { return stop || c < taken + slots.size(); });
-        --makers_waiting;
-        if (stop) {
-          return;
-        }
-      }
-      std::vector<T> items;
-      const std::size_t end = std::min(n, (c + 1) * chunk);
-      items.reserve(end - c * chunk);
-      for (std::size_t i = c * chunk; i < end; ++i) {
-        items.push_back(make(i));
-      }
-      bool wake = false;
-      {
-        const std::lock_guard lock(m);
-        Slot& slot = slots[c % slots.size()];
-        slot.items = std::move(items);
-        slot.ready = true;
-        wake = caller_waits;
-      }
-      if (wake) {
-        made.notify_one();
-      }
-    }
-  };
+  detail::InOrderChunks<T> chunks(n, std::max<std::size_t>(1, window));
   const std::size_t threads_wanted =
-    std::min<std::size_t>(std::max(1U, jobs), chunks);
+    std::min<std::size_t>(std::max(1U, jobs), chunks.chunks());
   std::vector<std::thread> threads;
   for (std::size_t t = 0; t < threads_wanted; ++t) {
-    threads.emplace_back(worker);
+    threads.emplace_back([&] { chunks.make_all(make); });
   }
-  bool ok = true;
-  for (std::size_t c = 0; c < chunks && ok; ++c) {
-    std::vector<T> items;
-    {
-      std::unique_lock lock(m);
-      Slot& slot = slots[c % slots.size()];
-      caller_waits = true;
-      made.wait(lock, [&] { return slot.ready; });
-      caller_waits = false;
-      items.swap(slot.items);
-      slot.ready = false;
-    }
-    for (std::size_t k = 0; k < items.size() && ok; ++k) {
-      ok = take(c * chunk + k, std::move(items[k]));
-    }
-    bool wake = false;
-    {
-      const std::lock_guard lock(m);
-      taken = c + 1;
-      stop = !ok;
-      wake = makers_waiting > 0;
-    }
-    if (wake) {
-      freed.notify_all();
-    }
-  }
+  const bool ok = chunks.take_all(take);
   for (auto& t : threads) {
     t.join();
   }

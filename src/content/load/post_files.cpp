@@ -191,6 +191,16 @@ find_post_files_in(const fs::path& dir,
   });
 }
 
+// A content folder, normalized ("posts/", "."), as the start of its files'
+// paths below the site: "posts/", or "" for the site's own folder.
+std::string
+folder_prefix(const std::string& inside)
+{
+  return inside == "." || inside == "./"
+           ? std::string()
+           : inside.substr(0, inside.find_last_not_of('/') + 1) + "/";
+}
+
 // Jekyll's post name: 2-4 digits, '-', 1-2 digits, '-', 1-2 digits, '-'.
 bool
 has_date_name(std::string_view stem)
@@ -244,12 +254,8 @@ find_post_files(const fs::path& site_root,
       }
     }
     std::vector<PostFile> found;
-    const std::string site_prefix =
-      inside == "." || inside == "./"
-        ? std::string()
-        : inside.substr(0, inside.find_last_not_of('/') + 1) + "/";
     TRY(find_post_files_in(site_root / d,
-                           site_prefix,
+                           folder_prefix(inside),
                            config.exclude,
                            config.html_posts,
                            config.file_languages,

@@ -470,6 +470,38 @@ sort_posts(std::vector<Post>& posts)
   }
 }
 
+namespace {
+
+// The stamps of the files `entries` (by file) hold, sorted by path, and
+// the entries themselves in out.cache when `keep` says so.
+void
+keep_entries(const std::vector<PostFile>& files,
+             std::vector<std::optional<CachedParse>> entries,
+             bool keep,
+             LoadedPosts& out)
+{
+  out.stamps.reserve(files.size());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (!entries[i]) {
+      continue;
+    }
+    const std::string& shown = files[i].source.display_path;
+    out.stamps.emplace_back(shown, entries[i]->stamp);
+    if (keep) {
+      out.cache.store(shown, std::move(*entries[i]));
+    }
+  }
+  // Listed component by component ('/' first): by plain bytes here.
+  const auto by_path = [](const auto& a, const auto& b) {
+    return a.first < b.first;
+  };
+  if (!std::is_sorted(out.stamps.begin(), out.stamps.end(), by_path)) {
+    std::sort(out.stamps.begin(), out.stamps.end(), by_path);
+  }
+}
+
+} // namespace
+
 std::uint64_t
 parse_cache_setup(const SiteConfig& config, BrokenDrafts broken_drafts)
 {
@@ -537,26 +569,10 @@ load_posts(const fs::path& site_root,
       loaded[i] = 1;
     }
   });
-  out.stamps.reserve(files->size());
-  for (std::size_t i = 0; i < files->size(); ++i) {
-    out.parsed += was_parsed[i] != 0 ? 1 : 0;
-    if (!entries[i]) {
-      continue;
-    }
-    const std::string& shown = (*files)[i].source.display_path;
-    out.stamps.emplace_back(shown, entries[i]->stamp);
-    if (sink == nullptr) {
-      out.cache.store(shown, std::move(*entries[i]));
-    }
+  for (const char parsed : was_parsed) {
+    out.parsed += parsed != 0 ? 1 : 0;
   }
-  // Listed component by component ('/' first): by plain bytes here.
-  const auto by_path = [](const auto& a, const auto& b) {
-    return a.first < b.first;
-  };
-  if (!std::is_sorted(out.stamps.begin(), out.stamps.end(), by_path)) {
-    std::sort(out.stamps.begin(), out.stamps.end(), by_path);
-  }
-  std::vector<std::optional<CachedParse>>().swap(entries); // moved from
+  keep_entries(*files, std::move(entries), sink == nullptr, out);
   out.posts = keep_loaded(std::move(posts),
                           loaded,
                           notes,
