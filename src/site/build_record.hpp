@@ -62,8 +62,10 @@ util::Expected<void> write_build_record(const util::Dir& state,
 StampedFiles stamp_files(const std::filesystem::path& dir,
                          const std::vector<std::string>& paths);
 
-// True when every file still has its stamp.
-bool stamps_hold(const std::filesystem::path& dir, const StampedFiles& files);
+// True when every file still has its stamp; looked at on `jobs` threads.
+bool stamps_hold(const std::filesystem::path& dir,
+                 const StampedFiles& files,
+                 unsigned jobs = 1);
 
 // True when the last build that published saw everything as it is now:
 // the same settings and options, no post date come due, every post file,

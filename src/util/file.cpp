@@ -43,10 +43,51 @@ write_all(int fd, std::string_view bytes)
 std::optional<FileStamp>
 file_stamp(const fs::path& path)
 {
+  return native_file_stamp(path.native());
+}
+
+std::optional<FileStamp>
+native_file_stamp(const std::string& path)
+{
   struct stat st
   {
   };
   if (::stat(path.c_str(), &st) != 0) {
+    return std::nullopt;
+  }
+  return stamp_of(st);
+}
+
+FolderStamps::~FolderStamps()
+{
+  if (m_fd >= 0) {
+    ::close(m_fd);
+  }
+}
+
+std::optional<FileStamp>
+FolderStamps::of(const std::string& native_path)
+{
+  const std::size_t slash = native_path.rfind('/');
+  if (slash == std::string::npos || slash + 1 == native_path.size()) {
+    return native_file_stamp(native_path);
+  }
+  const std::string_view folder(native_path.data(), slash + 1);
+  if (m_fd < 0 || folder != m_folder) {
+    if (m_fd >= 0) {
+      ::close(m_fd);
+    }
+    m_folder.assign(folder);
+    m_fd = ::open(m_folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (m_fd < 0) {
+      m_folder.clear();
+      return native_file_stamp(native_path);
+    }
+  }
+  struct stat st
+  {
+  };
+  if (::fstatat(m_fd, native_path.c_str() + slash + 1, &st, 0) != 0) {
     return std::nullopt;
   }
   return stamp_of(st);
