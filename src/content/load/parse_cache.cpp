@@ -101,7 +101,7 @@ ParseCache::stamps() const
 
 const CachedParse*
 ParseCache::find(const std::string& shown_path,
-                 const std::filesystem::path& file,
+                 const std::string& file,
                  const std::string& name,
                  const std::string& folder,
                  bool& rechecked) const
@@ -114,7 +114,7 @@ ParseCache::find(const std::string& shown_path,
   if (e.name != name || e.folder != folder) {
     return nullptr;
   }
-  const auto now = util::file_stamp(file);
+  const auto now = util::native_file_stamp(file);
   if (!now || *now != e.stamp) {
     return nullptr;
   }

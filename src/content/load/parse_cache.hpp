@@ -48,9 +48,10 @@ public:
   // The cached parse of `file`, shown as `shown_path` and parsed as
   // (`name`, `folder`), if it is still what the file holds. Sets
   // `rechecked` when that took reading the file (a racy stamp). Thread-safe
-  // with other finds.
+  // with other finds. `file` is its native path, parsed into no
+  // std::filesystem::path: a cold build asks once a post.
   const CachedParse* find(const std::string& shown_path,
-                          const std::filesystem::path& file,
+                          const std::string& file,
                           const std::string& name,
                           const std::string& folder,
                           bool& rechecked) const;

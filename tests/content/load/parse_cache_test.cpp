@@ -131,16 +131,20 @@ TEST_CASE("parse cache: trusted by stamp, by bytes when the stamp is racy, "
   SECTION("settled stamp: no read")
   {
     cache.set_read_time(ns(now + std::chrono::hours(1)));
-    CHECK(cache.find("posts/a.md", file, "a", "", rechecked) != nullptr);
+    CHECK(cache.find("posts/a.md", file.string(), "a", "", rechecked)
+          != nullptr);
     CHECK_FALSE(rechecked);
     CHECK(cache.holds("posts/a.md", file));
-    CHECK(cache.find("posts/a.md", file, "b", "", rechecked) == nullptr);
-    CHECK(cache.find("posts/b.md", file, "a", "", rechecked) == nullptr);
+    CHECK(cache.find("posts/a.md", file.string(), "b", "", rechecked)
+          == nullptr);
+    CHECK(cache.find("posts/b.md", file.string(), "a", "", rechecked)
+          == nullptr);
   }
   SECTION("racy stamp: the bytes decide")
   {
     cache.set_read_time(ns(now));
-    CHECK(cache.find("posts/a.md", file, "a", "", rechecked) != nullptr);
+    CHECK(cache.find("posts/a.md", file.string(), "a", "", rechecked)
+          != nullptr);
     CHECK(rechecked);
     CHECK_FALSE(cache.holds("posts/a.md", file)); // holds() never reads
   }
@@ -148,7 +152,8 @@ TEST_CASE("parse cache: trusted by stamp, by bytes when the stamp is racy, "
   {
     cache.set_read_time(ns(now + std::chrono::hours(1)));
     REQUIRE(util::write_file(file, "---\ntitle: b\n---\nbody\n"));
-    CHECK(cache.find("posts/a.md", file, "a", "", rechecked) == nullptr);
+    CHECK(cache.find("posts/a.md", file.string(), "a", "", rechecked)
+          == nullptr);
   }
   SECTION("written and read back, under the same setup only")
   {
