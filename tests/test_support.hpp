@@ -164,4 +164,15 @@ loaded_posts(const std::filesystem::path& root)
   return content::load_posts(root, setup->config, 1).posts;
 }
 
+// Each diagnostic as ogfeed prints it ("posts/a.md:3:7: error: ...").
+inline std::vector<std::string>
+messages(const util::Diagnostics& diagnostics)
+{
+  std::vector<std::string> out;
+  for (const auto& d : diagnostics) {
+    out.push_back(util::format_diagnostic(d));
+  }
+  return out;
+}
+
 } // namespace ogfeed::test

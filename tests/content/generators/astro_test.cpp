@@ -149,3 +149,34 @@ TEST_CASE("issue 21: an Astro layout's lang={`${LOCALE.lang ?? \"en\"}`} "
   CHECK(language("astro-lang-alias", "zh") == "zh");
   CHECK(language("astro-lang-default", "") == "en");
 }
+
+TEST_CASE("issue 21: an AstroPaper site: URL and title from the module its "
+          "config imports, posts below the folder of the page that renders "
+          "them, named by postSlug",
+          "[content]")
+{
+  const auto site = content::detect_site(site_of(
+    "detect-astropaper",
+    {{"astro.config.ts",
+      "import { SITE } from \"./src/config\";\n"
+      "export default defineConfig({ site: SITE.website });\n"},
+     {"src/config.ts",
+      "export const SITE: Site = {\n  website: \"https://paper.example/\",\n"
+      "  title: \"Paper\",\n  desc: \"日記\",\n};\n"},
+     {"src/pages/posts/[slug]/index.astro",
+      "---\nconst posts = await getCollection(\"blog\");\n"
+      "params: { slug: slugify(post.data) },\n---\n"},
+     {"src/utils/slugify.ts",
+      "const slugify = (post) => post.postSlug ? slugger(post.postSlug) : "
+      "slugger(post.title);\n"},
+     {"src/content/blog/a.md",
+      "---\ntitle: a\npubDatetime: 2024-01-02T03:04:05Z\npostSlug: "
+      "first\n---\nx\n"}}));
+  CHECK(site.generator == "Astro");
+  CHECK(site.config.base_url == "https://paper.example/");
+  CHECK(site.config.title == "Paper");
+  CHECK(site.config.subtitle == "日記");
+  CHECK(site.config.permalink == "/posts/:slug/");
+  CHECK(site.config.content_dirs
+        == std::vector<std::string>{"src/content/blog"});
+}

@@ -7,6 +7,7 @@ using namespace ogfeed;
 namespace {
 
 namespace fs = std::filesystem;
+using test::site_of;
 
 // A Docusaurus site whose config holds `config` inside its object.
 fs::path
@@ -59,4 +60,30 @@ TEST_CASE("issue 21: a Docusaurus post's URL keeps the characters a URL "
         == std::vector<std::string>{
           "https://d.example/blog/2022/01/01/Vite+Vue3%E4%BD%BF%E7%94%A8",
           "https://d.example/blog/2024/01/01/a"});
+}
+
+TEST_CASE("issue 21: Docusaurus's blog URLs come from the blog's own options, "
+          "never the docs', and a baseUrl made of constants is read",
+          "[content]")
+{
+  const auto site = content::detect_site(
+    site_of("detect-docusaurus-blog-options",
+            {{"docusaurus.config.ts",
+              "const repo = \"my-blog\";\n"
+              "const isPreview = process.env.VERCEL_ENV === \"preview\";\n"
+              "const config = {\n"
+              "  title: \"T\",\n"
+              "  url: \"https://me.github.io\",\n"
+              "  baseUrl: isPreview ? \"/\" : `/${repo}/`,\n"
+              "  presets: [[\"classic\", {\n"
+              "    docs: { path: \"docs\", routeBasePath: \"/\" },\n"
+              "    blog: { path: \"articles\", routeBasePath: \"posts\" },\n"
+              "  }]],\n"
+              "};\n"
+              "export default config;\n"},
+             {"articles/2024-01-02-hello.md", "---\ntitle: a\n---\nx\n"}}));
+  CHECK(site.generator == "Docusaurus");
+  CHECK(site.config.base_url == "https://me.github.io/my-blog/");
+  CHECK(site.config.permalink == "/posts/:filedate/:slug");
+  CHECK(site.config.content_dirs == std::vector<std::string>{"articles"});
 }

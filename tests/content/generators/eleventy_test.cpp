@@ -53,3 +53,38 @@ TEST_CASE("issue 21: an Eleventy page's URL is root-relative below "
      {"content/blog/2017/stop.md", k_post}}));
   CHECK(prefixed.config.base_url == "https://cobwebs.example/notes/");
 }
+
+TEST_CASE("issue 21: an Eleventy folder's JavaScript data file gives its "
+          "posts' permalink when it is a plain string, and a warning when "
+          "JavaScript computes it",
+          "[content]")
+{
+  const std::string config = "module.exports = (c) => {\n"
+                             "  c.addCollection('posts', (api) =>\n"
+                             "    api.getFilteredByGlob('./src/blog/*.md'));\n"
+                             "  return { dir: { input: 'src' } };\n};\n";
+  const std::string data = "{\"title\": \"T\", \"url\": \"https://e.example\"}";
+  const auto plain = content::detect_site(site_of(
+    "detect-eleventy-js-data",
+    {{".eleventy.js", config},
+     {"src/_data/site.json", data},
+     {"src/blog/blog.11tydata.js",
+      "module.exports = { permalink: '/notes/{{ page.fileSlug }}/' };\n"},
+     {"src/blog/a.md", "---\ntitle: a\ndate: 2024-01-01\n---\nx\n"}}));
+  CHECK(plain.config.dir_permalinks.at("src/blog") == "/notes/:filename/");
+  CHECK(plain.diagnostics.empty());
+
+  const auto computed = content::detect_site(
+    site_of("detect-eleventy-js-computed",
+            {{".eleventy.js", config},
+             {"src/_data/site.json", data},
+             {"src/blog/blog.11tydata.js",
+              "module.exports = { eleventyComputed: {\n"
+              "  permalink: (data) => `/blog/${slug(data)}/`,\n} };\n"},
+             {"src/blog/a.md", "---\ntitle: a\ndate: 2024-01-01\n---\nx\n"}}));
+  CHECK(computed.config.dir_permalinks.at("src/blog") == "/blog/:path/");
+  REQUIRE(computed.diagnostics.size() == 1);
+  CHECK(computed.diagnostics[0].message.starts_with(
+    "the permalink of 'src/blog' (its directory data file) is more than "
+    "ogfeed reads (a template with filters, or JavaScript"));
+}

@@ -73,3 +73,49 @@ TEST_CASE("issue 21: a Gatsby site's URLs are the slug field gatsby-node "
   CHECK(computed.diagnostics[0].message.starts_with(
     "gatsby-node gives the posts' slug field a value JavaScript computes"));
 }
+
+TEST_CASE("issue 21: Gatsby's posts are in the folders "
+          "gatsby-source-filesystem names that hold Markdown",
+          "[content]")
+{
+  const auto gatsby = content::detect_site(site_of(
+    "detect-gatsby",
+    {{"gatsby-config.js",
+      "module.exports = {\n  siteMetadata: { siteUrl: `https://g.example.jp` "
+      "},\n  plugins: [\n"
+      "    // { resolve: `gatsby-source-filesystem`, options: { path: "
+      "`${__dirname}/old` } },\n"
+      "    { resolve: `gatsby-source-filesystem`, options: { name: `assets`, "
+      "path: `${__dirname}/static/img` } },\n"
+      "    { resolve: 'gatsby-source-filesystem', options: { path: "
+      "'./articles', name: 'blog' } },\n"
+      "    { resolve: `gatsby-source-filesystem`, options: { path: "
+      "`${__dirname}/../outside` } },\n"
+      "  ],\n}\n"},
+     {"old/a.md", "---\ntitle: old\n---\nx\n"},
+     {"static/img/logo.png", "png"},
+     {"articles/2024/first.md", "---\ntitle: a\ndate: 2024-01-01\n---\nx\n"}}));
+  CHECK(gatsby.generator == "Gatsby");
+  CHECK(gatsby.config.base_url == "https://g.example.jp/");
+  CHECK(gatsby.config.content_dirs == std::vector<std::string>{"articles"});
+}
+
+TEST_CASE("issue 21: a gatsby-source-filesystem folder that is a link is "
+          "never looked into",
+          "[content]")
+{
+  const auto outside =
+    site_of("detect-gatsby-outside",
+            {{"notes/secret.md", "---\ntitle: secret\n---\nx\n"}});
+  const auto root = site_of(
+    "detect-gatsby-link",
+    {{"gatsby-config.js",
+      "module.exports = { siteMetadata: { siteUrl: `https://g.example.jp` }, "
+      "plugins: [{ resolve: `gatsby-source-filesystem`, options: { path: "
+      "`${__dirname}/writing` } }] }\n"}});
+  std::filesystem::create_directory_symlink(outside / "notes",
+                                            root / "writing");
+  const auto gatsby = content::detect_site(root);
+  CHECK(gatsby.generator == "Gatsby");
+  CHECK(gatsby.config.content_dirs != std::vector<std::string>{"writing"});
+}
