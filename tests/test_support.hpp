@@ -175,4 +175,18 @@ messages(const util::Diagnostics& diagnostics)
   return out;
 }
 
+// A parsed post's diagnostics as printed.
+inline std::vector<std::string>
+messages(const content::ParsedPost& parsed)
+{
+  return messages(parsed.diagnostics);
+}
+
+// `t` in RFC 3339 at +09:00 (Asia/Tokyo, the tests' usual zone).
+inline std::string
+rfc3339_tokyo(util::UtcSeconds t)
+{
+  return util::format_rfc3339(t, 9 * 3600);
+}
+
 } // namespace ogfeed::test

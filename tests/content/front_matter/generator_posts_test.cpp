@@ -2,22 +2,7 @@
 #include "test_support.hpp"
 
 using namespace ogfeed;
-
-namespace {
-
-std::vector<std::string>
-messages(const content::ParsedPost& p)
-{
-  return test::messages(p.diagnostics);
-}
-
-std::string
-rfc3339(util::UtcSeconds t)
-{
-  return util::format_rfc3339(t, 9 * 3600);
-}
-
-} // namespace
+using test::messages;
 
 TEST_CASE("issue 21: a generator's post without a title, or without front "
           "matter, is published titled from its file name, with a warning",
@@ -100,8 +85,8 @@ TEST_CASE("issue 21: AstroPaper's front matter: pubDatetime, modDatetime, "
   REQUIRE(p.post);
   CHECK(p.post->slug == "diary-1010");
   CHECK(p.post->image == "/og.png");
-  CHECK(rfc3339(p.post->date) == "2023-10-10T21:00:00+09:00");
-  CHECK(rfc3339(p.post->updated) == "2023-10-11T09:00:00+09:00");
+  CHECK(test::rfc3339_tokyo(p.post->date) == "2023-10-10T21:00:00+09:00");
+  CHECK(test::rfc3339_tokyo(p.post->updated) == "2023-10-11T09:00:00+09:00");
 }
 
 TEST_CASE("issue 21: a generator's post whose update date is no date is "
@@ -136,7 +121,7 @@ TEST_CASE("issue 21: a generator's post whose date is no date is dated as "
                            "updated: 2024-05-25\nauthor: [Ann, Bob]\n---\nx\n";
   const auto lenient = content::parse_post(text, source, tokyo);
   REQUIRE(lenient.post);
-  CHECK(rfc3339(lenient.post->date) == "2024-05-25T00:00:00+09:00");
+  CHECK(test::rfc3339_tokyo(lenient.post->date) == "2024-05-25T00:00:00+09:00");
   CHECK(lenient.post->author.name == "Ann, Bob");
   REQUIRE(messages(lenient).size() == 1);
   CHECK(messages(lenient)[0].starts_with(

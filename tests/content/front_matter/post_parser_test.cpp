@@ -2,6 +2,7 @@
 #include "test_support.hpp"
 
 using namespace ogfeed;
+using test::messages;
 
 namespace {
 
@@ -10,18 +11,6 @@ parse(std::string_view text, std::string name = "hello")
 {
   static const util::TimeZone tokyo = *util::TimeZone::locate("Asia/Tokyo");
   return content::parse_post(text, {"posts/" + name + ".md", name}, tokyo);
-}
-
-std::vector<std::string>
-messages(const content::ParsedPost& p)
-{
-  return test::messages(p.diagnostics);
-}
-
-std::string
-rfc3339(util::UtcSeconds t)
-{
-  return util::format_rfc3339(t, 9 * 3600);
 }
 
 } // namespace
@@ -43,7 +32,7 @@ TEST_CASE("post parser: the seed's front matter", "[content]")
     "## 見出し\n");
   REQUIRE(p.post);
   CHECK(p.post->title == "Docker Meetup Kansai リポート");
-  CHECK(rfc3339(p.post->date) == "2019-05-27T00:00:00+09:00");
+  CHECK(test::rfc3339_tokyo(p.post->date) == "2019-05-27T00:00:00+09:00");
   CHECK(p.post->updated == p.post->date);
   CHECK(p.post->slug == "enter-the-docker-meetup-kansai-3");
   CHECK(p.post->categories.empty());
@@ -77,7 +66,7 @@ TEST_CASE("post parser: Hakyll front matter closed by '...', CRLF and a BOM",
   CHECK(p.post->author.name == "Haskell-jp");
   CHECK(p.post->slug == "01-first");
   CHECK(p.post->params.at("headingDivClass") == "post-heading");
-  CHECK(rfc3339(p.post->date) == "2017-04-30T00:00:00+09:00");
+  CHECK(test::rfc3339_tokyo(p.post->date) == "2017-04-30T00:00:00+09:00");
   CHECK(p.post->body == "body\n");
 }
 
@@ -88,7 +77,7 @@ TEST_CASE("post parser: Jekyll file names give the date and slug", "[content]")
           "2019-1-7-vim_2019_calendar_available");
   REQUIRE(p.post);
   CHECK(p.post->slug == "vim_2019_calendar_available");
-  CHECK(rfc3339(p.post->date) == "2019-01-07T00:00:00+09:00");
+  CHECK(test::rfc3339_tokyo(p.post->date) == "2019-01-07T00:00:00+09:00");
   CHECK(p.post->categories == std::vector<std::string>{"blog"});
 }
 
@@ -108,7 +97,7 @@ TEST_CASE("post parser: every field and its alternatives", "[content]")
                        "custom: [1, 2]\n"
                        "---\n");
   REQUIRE(p.post);
-  CHECK(rfc3339(p.post->updated) == "2024-07-04T09:15:00+09:00");
+  CHECK(test::rfc3339_tokyo(p.post->updated) == "2024-07-04T09:15:00+09:00");
   CHECK(p.post->description == "s");
   CHECK(p.post->categories == std::vector<std::string>{"a", "b"});
   CHECK(p.post->tags == std::vector<std::string>{"x", "y"});
@@ -278,8 +267,8 @@ TEST_CASE("issue 9: each generator's keys mean the same fields", "[content]")
                          "2022'\nupdatedDate: 2022-07-10\nheroImage: "
                          "/blog-placeholder-3.jpg\n---\nx\n");
     REQUIRE(p.post);
-    CHECK(rfc3339(p.post->date) == "2022-07-08T00:00:00+09:00");
-    CHECK(rfc3339(p.post->updated) == "2022-07-10T00:00:00+09:00");
+    CHECK(test::rfc3339_tokyo(p.post->date) == "2022-07-08T00:00:00+09:00");
+    CHECK(test::rfc3339_tokyo(p.post->updated) == "2022-07-10T00:00:00+09:00");
     CHECK(p.post->image == "/blog-placeholder-3.jpg");
   }
   SECTION("Zenn: topics, published: false is a draft, published_at")
@@ -291,7 +280,7 @@ TEST_CASE("issue 9: each generator's keys mean the same fields", "[content]")
     REQUIRE(p.post);
     CHECK(p.post->tags == std::vector<std::string>{"rust", "wasm"});
     CHECK(p.post->draft);
-    CHECK(rfc3339(p.post->date) == "2024-05-01T09:00:00+09:00");
+    CHECK(test::rfc3339_tokyo(p.post->date) == "2024-05-01T09:00:00+09:00");
     CHECK(p.post->params.at("emoji") == "🐙");
   }
   SECTION("Qiita CLI: private and ignorePublish are drafts, updated_at")
@@ -303,7 +292,8 @@ TEST_CASE("issue 9: each generator's keys mean the same fields", "[content]")
                              "updated_at: '2024-02-03T04:05:06+09:00'\n---\n");
       REQUIRE(p.post);
       CHECK(p.post->draft);
-      CHECK(rfc3339(p.post->updated) == "2024-02-03T04:05:06+09:00");
+      CHECK(test::rfc3339_tokyo(p.post->updated)
+            == "2024-02-03T04:05:06+09:00");
     }
   }
   SECTION("Hugo: keys in any case, lastmod over modified, cover.image, url")
@@ -316,7 +306,7 @@ TEST_CASE("issue 9: each generator's keys mean the same fields", "[content]")
     CHECK(p.post->title == "H");
     CHECK(p.post->tags == std::vector<std::string>{"go"});
     CHECK(p.post->categories == std::vector<std::string>{"dev"});
-    CHECK(rfc3339(p.post->updated) == "2024-03-05T00:00:00+09:00");
+    CHECK(test::rfc3339_tokyo(p.post->updated) == "2024-03-05T00:00:00+09:00");
     CHECK(p.post->image == "img/c.png");
     CHECK(p.post->permalink_override == "/custom/path/");
     REQUIRE(p.post->expiry_date);
@@ -325,7 +315,7 @@ TEST_CASE("issue 9: each generator's keys mean the same fields", "[content]")
   {
     const auto p = parse("---\ntitle: H\npublishDate: 2024-03-01\n---\n");
     REQUIRE(p.post);
-    CHECK(rfc3339(p.post->date) == "2024-03-01T00:00:00+09:00");
+    CHECK(test::rfc3339_tokyo(p.post->date) == "2024-03-01T00:00:00+09:00");
     REQUIRE(p.post->publish_date);
   }
   SECTION("Jekyll: excerpt, a published: true post is no draft")
@@ -363,8 +353,8 @@ TEST_CASE("issue 9: TOML and JSON front matter (Hugo, Eleventy)", "[content]")
     INFO(messages(p).size());
     REQUIRE(p.post);
     CHECK(p.post->title == "TOML の記事");
-    CHECK(rfc3339(p.post->date) == "2024-05-01T10:00:00+09:00");
-    CHECK(rfc3339(p.post->updated) == "2024-05-02T00:00:00+09:00");
+    CHECK(test::rfc3339_tokyo(p.post->date) == "2024-05-01T10:00:00+09:00");
+    CHECK(test::rfc3339_tokyo(p.post->updated) == "2024-05-02T00:00:00+09:00");
     CHECK(p.post->tags == std::vector<std::string>{"go", "hugo"});
     CHECK(p.post->body == "\n本文\n");
     CHECK(p.post->body_span.line == 10);
@@ -373,7 +363,7 @@ TEST_CASE("issue 9: TOML and JSON front matter (Hugo, Eleventy)", "[content]")
   {
     const auto p = parse("+++\ntitle = 't'\ndate = 2024-05-01T10:00:00\n+++\n");
     REQUIRE(p.post);
-    CHECK(rfc3339(p.post->date) == "2024-05-01T10:00:00+09:00");
+    CHECK(test::rfc3339_tokyo(p.post->date) == "2024-05-01T10:00:00+09:00");
   }
   SECTION("bad TOML says where")
   {
