@@ -435,22 +435,27 @@ load_post_body(const Post& post)
 void
 sort_posts(std::vector<Post>& posts)
 {
-  // Indices are sorted, then each post moved once: a post is large.
-  std::vector<std::size_t> order(posts.size());
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    order[i] = i;
+  // Indices are sorted, then each post moved once: a post is large. The
+  // dates sit beside the indices, so most comparisons touch no post.
+  std::vector<std::pair<util::UtcSeconds, std::size_t>> keyed(posts.size());
+  for (std::size_t i = 0; i < keyed.size(); ++i) {
+    keyed[i] = {posts[i].date, i};
   }
-  std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-    const Post& a = posts[x];
-    const Post& b = posts[y];
-    if (a.date != b.date) {
-      return a.date > b.date;
+  std::sort(keyed.begin(), keyed.end(), [&](const auto& x, const auto& y) {
+    if (x.first != y.first) {
+      return x.first > y.first;
     }
+    const Post& a = posts[x.second];
+    const Post& b = posts[y.second];
     if (a.slug != b.slug) {
       return a.slug < b.slug;
     }
     return a.shown_path < b.shown_path;
   });
+  std::vector<std::size_t> order(posts.size());
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    order[k] = keyed[k].second;
+  }
   // Position k takes posts[order[k]]: each cycle of the permutation is
   // walked with one post aside, so no second vector of posts is made.
   for (std::size_t start = 0; start < order.size(); ++start) {
