@@ -2,18 +2,22 @@
 # Feed benchmark: ogfeed build (Atom + RSS, plus per-tag and per-category
 # feeds) on 1,000 and 10,000 synthetic posts from ../shared/bench/gen-corpus.py
 # --seed 1, beside Hugo's RSS build of the same corpus in the same run
-# (../shared/bench/peers/hugo-feed.sh). Prints median wall time and peak RSS.
+# (../shared/bench/peers/hugo-feed.sh). Prints median wall time and peak RSS,
+# and the reading floor: what opening and reading every post (2 threads,
+# nothing else; bench/read_floor.cpp) takes.
 #
 #   bench/feed-bench.sh [BUILD_DIR]      (default build; needs a Release-ish build)
 # Env: RUNS=3  SIZES="1000 10000"  NO_PEER=1 (skip Hugo)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 shared=$here/../shared
-ogfeed=${1:-$here/build}/ogfeed
+build=${1:-$here/build}
+ogfeed=$build/ogfeed
 runs=${RUNS:-3}
 sizes=${SIZES:-"1000 10000"}
 [[ -x "$ogfeed" ]] || { echo "no ogfeed binary at $ogfeed; build first" >&2; exit 2; }
 [[ -f "$shared/bench/gen-corpus.py" ]] || { echo "needs ../shared/bench" >&2; exit 2; }
+cmake --build "$build" --target ogfeed-read-floor >/dev/null 2>&1 || true
 work=$(mktemp -d /tmp/ogfeed-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
@@ -48,6 +52,13 @@ YAML
     files=$(find "$work/out-$n" -name '*.xml' | wc -l)
     echo "ogfeed-$variant posts=$n feed_files=$files runs=$runs median_wall_s=$(median "${walls[@]}") median_maxrss_kb=$(median "${rsss[@]}")"
   done
+  if [[ -x "$build/ogfeed-read-floor" ]]; then
+    floors=()
+    for ((i = 1; i <= runs; i++)); do
+      floors+=("$("$build/ogfeed-read-floor" "$corpus" 2 | sed 's/.*wall_ms=//')")
+    done
+    echo "read-floor posts=$n runs=$runs median_wall_ms=$(median "${floors[@]}")"
+  fi
   if [[ -z "${NO_PEER:-}" ]] && command -v hugo >/dev/null; then
     RUNS=$runs bash "$shared/bench/peers/hugo-feed.sh" "$corpus" "$work/hugo-$n" 2>/dev/null | tail -1
   fi
