@@ -85,21 +85,31 @@ feed_links(const feed::HomeFeed& home, const content::SiteConfig& config)
   return json;
 }
 
-// Each home feed's links, by its folder ("" for the site's main feeds).
-using FeedLinks = std::map<std::string, std::string>;
-
-FeedLinks
-all_feed_links(const std::vector<content::Post>& posts,
-               const content::SiteConfig& config)
+// What every post's value shares: each home feed's links, made once per
+// feed, and the site's titles by language.
+struct Shared
 {
-  FeedLinks links;
-  for (const auto& p : posts) {
-    feed::HomeFeed home = feed::home_feed(p, config);
-    if (!links.contains(home.dir)) {
-      links.emplace(home.dir, feed_links(home, config));
+  std::map<std::string, std::string> links_by_dir; // "" : the main feeds'
+  std::vector<const std::string*> links;           // by post
+  content::SiteTitles titles;
+};
+
+Shared
+shared_parts(const std::vector<content::Post>& posts,
+             const content::SiteConfig& config)
+{
+  Shared shared{{}, std::vector<const std::string*>(posts.size()), {}};
+  shared.titles = content::site_titles(config);
+  for (std::size_t i = 0; i < posts.size(); ++i) {
+    const feed::HomeFeed home = feed::home_feed(posts[i], config);
+    auto it = shared.links_by_dir.find(home.dir);
+    if (it == shared.links_by_dir.end()) {
+      it =
+        shared.links_by_dir.emplace(home.dir, feed_links(home, config)).first;
     }
+    shared.links[i] = &it->second;
   }
-  return links;
+  return shared;
 }
 
 // The value of a post's member: {"html": "..."}, the tags of its <head>.
@@ -108,7 +118,8 @@ head_value(const content::Post& p,
            const std::optional<feed::CardRef>& card,
            const std::string& summary_found,
            const content::SiteConfig& config,
-           const FeedLinks& links)
+           const content::SiteTitles& titles,
+           const std::string& links)
 {
   std::string json = R"({"html": ")";
   json.reserve(1024);
@@ -121,7 +132,7 @@ head_value(const content::Post& p,
   }
   meta(json, "og:url", p.permalink);
   meta(json, "og:type", "article");
-  meta(json, "og:site_name", content::site_title_in(config, p.language));
+  meta(json, "og:site_name", titles.in(p.language));
   const std::string image = card ? card->url : post_image_url(p, config);
   if (!image.empty()) {
     meta(json, "og:image", image);
@@ -134,7 +145,7 @@ head_value(const content::Post& p,
   } else {
     meta(json, "twitter:card", "summary");
   }
-  json += links.at(feed::home_feed(p, config).dir);
+  json += links;
   json += R"("})";
   return json;
 }
@@ -169,7 +180,7 @@ write_head_json(const std::vector<content::Post>& posts,
   // Posts' values are made on every core and written in order as they
   // come: a window's worth is all that is held.
   constexpr std::size_t k_window = 1024;
-  const FeedLinks links = all_feed_links(posts, config);
+  const Shared shared = shared_parts(posts, config);
   constexpr std::size_t k_piece = 64 * 1024;
   util::JsonWriter json(util::JsonWriter::Style::one_member_per_line);
   json.reserve(k_piece + 4096);
@@ -180,7 +191,12 @@ write_head_json(const std::vector<content::Post>& posts,
     k_window,
     [&](std::size_t k) {
       const std::size_t i = order[k];
-      return head_value(posts[i], cards[i], summaries[i], config, links);
+      return head_value(posts[i],
+                        cards[i],
+                        summaries[i],
+                        config,
+                        shared.titles,
+                        *shared.links[i]);
     },
     [&](std::size_t k, std::string&& value) {
       json.key(posts[order[k]].permalink).raw(value);
