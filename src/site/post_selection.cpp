@@ -6,6 +6,7 @@
 #include "card/card_look.hpp"
 #include "site/card_looks.hpp"
 #include "util/file_name.hpp"
+#include "util/parallel.hpp"
 
 #include <string>
 #include <unordered_map>
@@ -65,23 +66,28 @@ select_posts(std::vector<content::Post> posts,
              BuildReport& report)
 {
   util::Diagnostics& diagnostics = report.diagnostics;
+  // Each post's record (and so why it is left out) is made on every core;
+  // only the permalinks' check for duplicates is done in order.
+  const std::size_t first = report.post_records.size();
+  report.post_records.resize(first + posts.size());
+  BuildReport::PostRecord* records = report.post_records.data() + first;
+  util::parallel_for(posts.size(), options.jobs, [&](std::size_t i) {
+    const content::Post& post = posts[i];
+    records[i] = {
+      post.shown_path, post.permalink, post.date, skip_reason(post, options)};
+  });
   // Kept posts move forward in place (no second vector of posts); each is
   // found by its permalink, which stays put once the post is in place.
   std::unordered_map<std::string_view, std::size_t> seen;
   seen.reserve(posts.size());
-  report.post_records.reserve(report.post_records.size() + posts.size());
   std::size_t kept = 0;
   for (std::size_t i = 0; i < posts.size(); ++i) {
     content::Post& post = posts[i];
-    BuildReport::PostRecord record{
-      post.shown_path, post.permalink, post.date, skip_reason(post, options)};
-    if (!record.skipped.empty()) {
-      report.post_records.push_back(std::move(record));
+    if (!records[i].skipped.empty()) {
       continue;
     }
     if (const auto it = seen.find(post.permalink); it != seen.end()) {
-      record.skipped = "duplicate permalink";
-      report.post_records.push_back(std::move(record));
+      records[i].skipped = "duplicate permalink";
       // Hugo and Jekyll build such a site anyway (one page overwrites the
       // other): a warning, and the post is in no feed.
       diagnostics.push_back(util::with_path(
@@ -96,7 +102,6 @@ select_posts(std::vector<content::Post> posts,
         post.shown_path));
       continue;
     }
-    report.post_records.push_back(std::move(record));
     if (kept != i) {
       posts[kept] = std::move(post);
     }
