@@ -7,6 +7,7 @@
 #include <fnmatch.h>
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <set>
 
@@ -61,30 +62,26 @@ excluded(const std::string& rel, const std::vector<std::string>& globs)
 
 // A post file as the loader names it: a page bundle (`hello/index.md`, or
 // Eleventy's `hello/hello.md`) takes its folder's name and sits where its
-// folder does. `rel` is its path below `dir`, `name` its last segment.
-PostFile
-post_file(const fs::path& dir,
-          bool dir_is_normal,
-          std::string_view rel,
-          std::string_view name,
-          const FileLanguages& languages)
+// folder does. `full` is its path, from `rel_at` on below its folder.
+void
+name_post_file(PostFile& f,
+               std::string full,
+               std::size_t rel_at,
+               bool dir_is_normal,
+               const FileLanguages& languages)
 {
-  PostFile f;
-  std::string full = dir.native();
-  if (!full.empty() && !full.ends_with('/')) {
-    full += '/';
-  }
-  full += rel;
+  const std::string_view rel = std::string_view(full).substr(rel_at);
   // Below a folder already in normal form, its path is too.
   f.source.display_path =
     dir_is_normal ? full : fs::path(full).lexically_normal().string();
-  f.source.file = std::move(full);
   // Most posts never reach a feed: their bodies are read from where the
   // front matter ended when needed rather than held, which keeps a
   // 10,000-post build small.
   f.source.keep_body = KeepBody::no;
   // Its folder below `dir`, '/'-separated.
   const auto slash = rel.rfind('/');
+  const std::string_view name =
+    slash == std::string_view::npos ? rel : rel.substr(slash + 1);
   std::string folder(slash == std::string_view::npos ? std::string_view()
                                                      : rel.substr(0, slash));
   const std::string stem =
@@ -99,45 +96,58 @@ post_file(const fs::path& dir,
     folder.resize(last == std::string::npos ? 0 : last);
   }
   f.source.folder = std::move(folder);
-  return f;
+  f.source.file = std::move(full); // `rel` points into it: moved last
+}
+
+// The part of a listed file's path below its content folder.
+std::string_view
+rel_of(const ListedFile& f)
+{
+  return std::string_view(f.path).substr(f.rel_at);
+}
+
+// The folder a listed file is in, below its content folder ("" for the
+// content folder itself).
+std::string_view
+rel_folder_of(const ListedFile& f)
+{
+  const std::string_view rel = rel_of(f);
+  const auto slash = rel.rfind('/');
+  return slash == std::string_view::npos ? std::string_view()
+                                         : rel.substr(0, slash);
 }
 
 // Drops the Markdown files of a page bundle (a folder below `dir` with an
 // index.md) other than its index: Hugo reads them as the bundle's
 // resources, not as pages.
 void
-drop_bundle_resources(std::vector<PostFile>& files,
-                      const fs::path& dir,
+drop_bundle_resources(std::vector<ListedFile>& files,
                       const FileLanguages& languages)
 {
   // index.md, or a translation's index.en.md.
-  auto is_index = [&](const PostFile& f) {
-    const std::string_view name = util::last_segment(f.source.file);
+  auto is_index = [&](const ListedFile& f) {
+    const std::string_view name = util::last_segment(f.path);
     return without_language(std::string(util::stem_of(name)), languages)
            == "index";
   };
-  std::set<fs::path> bundles;
+  std::set<std::string, std::less<>> bundles;
   for (const auto& f : files) {
-    if (!is_index(f)) {
-      continue;
-    }
-    const fs::path folder = fs::path(f.source.file).parent_path();
-    if (folder != dir) {
-      bundles.insert(folder);
+    if (is_index(f) && !rel_folder_of(f).empty()) {
+      bundles.emplace(rel_folder_of(f));
     }
   }
   if (bundles.empty()) {
     return;
   }
-  std::erase_if(files, [&](const PostFile& f) {
-    const fs::path folder = fs::path(f.source.file).parent_path();
-    for (fs::path up = folder; up.has_relative_path(); up = up.parent_path()) {
+  std::erase_if(files, [&](const ListedFile& f) {
+    const std::string_view folder = rel_folder_of(f);
+    for (std::string_view up = folder; !up.empty();) {
       if (bundles.contains(up)) {
         return !is_index(f) || up != folder;
       }
-      if (up == up.parent_path()) {
-        break;
-      }
+      const auto slash = up.rfind('/');
+      up = slash == std::string_view::npos ? std::string_view()
+                                           : up.substr(0, slash);
     }
     return false;
   });
@@ -153,14 +163,14 @@ stamp_folder(const fs::path& dir, StampedPaths& folders)
 }
 
 util::Expected<void>
-find_post_files_in(const fs::path& dir,
-                   std::string_view site_prefix, // `dir` below the site, "/"
+find_post_files_in(const ContentFolder& folder,
+                   std::uint32_t index,
                    const std::vector<std::string>& exclude,
                    bool html_posts,
-                   const FileLanguages& languages,
-                   std::vector<PostFile>& files,
+                   std::vector<ListedFile>& files,
                    StampedPaths& folders)
 {
+  const fs::path& dir = folder.dir;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
     return tl::unexpected(util::make_error("content folder '"
@@ -169,7 +179,11 @@ find_post_files_in(const fs::path& dir,
   }
   stamp_folder(dir, folders);
   const bool html_here = html_posts || dir.filename() == "_posts";
-  const bool dir_is_normal = dir.lexically_normal() == dir;
+  std::string prefix = dir.native();
+  if (!prefix.empty() && !prefix.ends_with('/')) {
+    prefix += '/';
+  }
+  const auto rel_at = static_cast<std::uint32_t>(prefix.size());
   return util::walk_tree(dir, [&](const util::WalkEntry& e) {
     if (e.name.starts_with('.') || e.name == "node_modules") {
       return util::WalkStep::skip;
@@ -185,10 +199,35 @@ find_post_files_in(const fs::path& dir,
         || (!exclude.empty() && excluded(std::string(e.rel), exclude))) {
       return util::WalkStep::go_on;
     }
-    files.push_back(post_file(dir, dir_is_normal, e.rel, e.name, languages));
-    files.back().site_path.append(site_prefix).append(e.rel);
+    ListedFile& f = files.emplace_back();
+    f.path.reserve(prefix.size() + e.rel.size());
+    f.path.append(prefix).append(e.rel);
+    f.folder = index;
+    f.rel_at = rel_at;
     return util::WalkStep::go_on;
   });
+}
+
+// True when path `a` sorts before `b` as std::filesystem::path compares
+// them, component by component: a '/' below every other byte.
+bool
+path_less(std::string_view a, std::string_view b)
+{
+  const std::size_t n = std::min(a.size(), b.size());
+  std::size_t i = 0;
+  while (i + 8 <= n && std::memcmp(a.data() + i, b.data() + i, 8) == 0) {
+    i += 8;
+  }
+  while (i < n && a[i] == b[i]) {
+    ++i;
+  }
+  if (i == n) {
+    return a.size() < b.size();
+  }
+  const auto rank = [](char c) {
+    return c == '/' ? 0 : static_cast<int>(static_cast<unsigned char>(c));
+  };
+  return rank(a[i]) < rank(b[i]);
 }
 
 // A content folder, normalized ("posts/", "."), as the start of its files'
@@ -223,12 +262,12 @@ has_date_name(std::string_view stem)
 
 } // namespace
 
-util::Expected<std::vector<PostFile>>
+util::Expected<ListedFiles>
 find_post_files(const fs::path& site_root,
                 const SiteConfig& config,
                 StampedPaths& folders)
 {
-  std::vector<PostFile> files;
+  ListedFiles listed;
   for (const auto& d : config.content_dirs) {
     // A repository's settings read nothing outside the site: its posts
     // would be published (content_dir: /home/me/notes, ../private).
@@ -253,56 +292,67 @@ find_post_files(const fs::path& site_root,
         return tl::unexpected(folder.error());
       }
     }
-    std::vector<PostFile> found;
-    TRY(find_post_files_in(site_root / d,
-                           folder_prefix(inside),
-                           config.exclude,
-                           config.html_posts,
-                           config.file_languages,
-                           found,
-                           folders));
-    drop_bundle_resources(found, site_root / d, config.file_languages);
-    if (config.url_rules.dated_post_names && inside.ends_with("_posts")) {
-      std::erase_if(found, [](const PostFile& f) {
-        return !has_date_name(util::stem_of(util::last_segment(f.source.file)));
-      });
-    }
+    ContentFolder folder;
+    folder.dir = site_root / d;
+    folder.dir_is_normal = folder.dir.lexically_normal() == folder.dir;
+    folder.site_prefix = folder_prefix(inside);
     if (config.url_rules.folder_categories && inside.ends_with("_posts")) {
       // Jekyll: the folders above `_posts` are categories (blog/_posts).
-      std::vector<std::string> categories;
       for (const auto& part : fs::path(inside).parent_path()) {
         if (!part.empty() && part != ".") {
-          categories.push_back(part.string());
+          folder.categories.push_back(part.string());
         }
-      }
-      for (auto& f : found) {
-        f.folder_categories = categories;
       }
     }
     if (const auto own = config.dir_permalinks.find(d);
         own != config.dir_permalinks.end()) {
-      for (auto& f : found) {
-        f.permalink = own->second;
-      }
+      folder.permalink = own->second;
     }
-    files.insert(files.end(),
-                 std::make_move_iterator(found.begin()),
-                 std::make_move_iterator(found.end()));
+    std::vector<ListedFile> found;
+    TRY(find_post_files_in(folder,
+                           static_cast<std::uint32_t>(listed.folders.size()),
+                           config.exclude,
+                           config.html_posts,
+                           found,
+                           folders));
+    drop_bundle_resources(found, config.file_languages);
+    if (config.url_rules.dated_post_names && inside.ends_with("_posts")) {
+      std::erase_if(found, [](const ListedFile& f) {
+        return !has_date_name(util::stem_of(util::last_segment(f.path)));
+      });
+    }
+    listed.folders.push_back(std::move(folder));
+    listed.files.insert(listed.files.end(),
+                        std::make_move_iterator(found.begin()),
+                        std::make_move_iterator(found.end()));
   }
-  // In path order (component by component), sorted by a key that orders
-  // as std::filesystem::path compares: its '/' below every other byte.
-  std::vector<std::pair<std::string, std::size_t>> keys(files.size());
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    keys[i] = {files[i].source.file, i}; // native: already '/'
-    std::replace(keys[i].first.begin(), keys[i].first.end(), '/', '\x01');
-  }
-  std::sort(keys.begin(), keys.end());
-  std::vector<PostFile> sorted;
-  sorted.reserve(files.size());
-  for (const auto& [key, i] : keys) {
-    sorted.push_back(std::move(files[i]));
-  }
-  return sorted;
+  // In path order (component by component); of two content folders that
+  // list one file (a folder inside another), in the order they are named.
+  std::stable_sort(listed.files.begin(),
+                   listed.files.end(),
+                   [](const ListedFile& a, const ListedFile& b) {
+                     return path_less(a.path, b.path);
+                   });
+  return listed;
+}
+
+PostFile
+post_file(ListedFiles& listed, std::size_t i, const SiteConfig& config)
+{
+  ListedFile& listed_file = listed.files[i];
+  const ContentFolder& folder = listed.folders[listed_file.folder];
+  const std::string_view rel = rel_of(listed_file);
+  PostFile f;
+  f.site_path.reserve(folder.site_prefix.size() + rel.size());
+  f.site_path.append(folder.site_prefix).append(rel);
+  f.folder_categories = folder.categories;
+  f.permalink = folder.permalink;
+  name_post_file(f,
+                 std::move(listed_file.path),
+                 listed_file.rel_at,
+                 folder.dir_is_normal,
+                 config.file_languages);
+  return f;
 }
 
 } // namespace ogfeed::content::detail

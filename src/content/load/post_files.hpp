@@ -9,6 +9,7 @@
 #include "content/load/site_loader.hpp"
 #include "util/error.hpp"
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -28,11 +29,43 @@ struct PostFile
   std::string permalink;
 };
 
+// A content folder as its files are listed: what each of its files shares.
+struct ContentFolder
+{
+  std::filesystem::path dir; // the site's folder / the configured name
+  bool dir_is_normal = false;
+  std::string site_prefix;             // `dir` below the site: "posts/", or ""
+  std::vector<std::string> categories; // Jekyll's blog/_posts: {"blog"}
+  std::string permalink;               // its own pattern, else ""
+};
+
+// A post file as listed: only its path, so that listing stays short; the
+// rest of what the loader needs is made from it on the loading threads
+// (post_file()).
+struct ListedFile
+{
+  std::string path;       // native: dir, '/', then rel
+  std::uint32_t folder{}; // in ListedFiles::folders
+  std::uint32_t rel_at{}; // where its path below `dir` starts
+};
+
+struct ListedFiles
+{
+  std::vector<ContentFolder> folders;
+  std::vector<ListedFile> files; // in path order, component by component
+};
+
 // The post files of every content folder of the site, in a stable order;
 // fails when a folder is outside the site or cannot be read.
-util::Expected<std::vector<PostFile>>
+util::Expected<ListedFiles>
 find_post_files(const std::filesystem::path& site_root,
                 const SiteConfig& config,
                 StampedPaths& folders);
+
+// The listed file `i` as the loader names it (page bundles, Hugo
+// translations), with its folder's categories and permalink pattern. Its
+// path moves into the result: each file is made once.
+PostFile
+post_file(ListedFiles& listed, std::size_t i, const SiteConfig& config);
 
 } // namespace ogfeed::content::detail

@@ -286,38 +286,44 @@ warn_of_guesses(SiteSetup& setup)
   }
 }
 
-// The posts that loaded, in file order, each in its language (a file's
-// language suffix decides, else its language's content folder, the
-// default language's too when it has its own subfolder), compacted in
-// place; every file's diagnostics go to `diagnostics`.
+// A loaded post in its language: its file's language suffix decides, else
+// its language's content folder (the default language's too when it has
+// its own subfolder).
+void
+set_post_language(Post& post,
+                  const std::string& file_language,
+                  const fs::path& site_root,
+                  const SiteConfig& config)
+{
+  if (!file_language.empty()) {
+    set_language(post, config.file_languages.at(file_language), config);
+  } else if (const ContentLanguage* lang =
+               folder_language(post, site_root, config)) {
+    set_language(post, *lang, config);
+  }
+}
+
+// The posts that loaded, in file order, compacted in place; every file's
+// diagnostics go to `diagnostics`.
 std::vector<Post>
 keep_loaded(std::vector<Post> posts,
             const std::vector<char>& loaded,
             std::vector<util::Diagnostics>& notes,
-            const std::vector<PostFile>& files,
-            const fs::path& site_root,
-            const SiteConfig& config,
             util::Diagnostics& diagnostics)
 {
   std::size_t kept = 0;
   for (std::size_t i = 0; i < posts.size(); ++i) {
-    diagnostics.insert(diagnostics.end(),
-                       std::make_move_iterator(notes[i].begin()),
-                       std::make_move_iterator(notes[i].end()));
-    util::Diagnostics().swap(notes[i]);
+    if (!notes[i].empty()) {
+      diagnostics.insert(diagnostics.end(),
+                         std::make_move_iterator(notes[i].begin()),
+                         std::make_move_iterator(notes[i].end()));
+      util::Diagnostics().swap(notes[i]);
+    }
     if (loaded[i] == 0) {
       continue;
     }
-    Post& post = posts[i];
-    const std::string& key = files[i].language;
-    if (!key.empty()) {
-      set_language(post, config.file_languages.at(key), config);
-    } else if (const ContentLanguage* lang =
-                 folder_language(post, site_root, config)) {
-      set_language(post, *lang, config);
-    }
     if (kept != i) {
-      posts[kept] = std::move(post);
+      posts[kept] = std::move(posts[i]);
     }
     ++kept;
   }
@@ -477,23 +483,25 @@ sort_posts(std::vector<Post>& posts)
 
 namespace {
 
-// The stamps of the files `entries` (by file) hold, sorted by path, and
-// the entries themselves in out.cache when `keep` says so.
+// The stamps of the files `entries` (by file, `shown` their paths) hold,
+// sorted by path, and the entries themselves in out.cache when `keep` says
+// so.
 void
-keep_entries(const std::vector<PostFile>& files,
+keep_entries(std::vector<std::string> shown,
              std::vector<std::optional<CachedParse>> entries,
              bool keep,
              LoadedPosts& out)
 {
-  out.stamps.reserve(files.size());
-  for (std::size_t i = 0; i < files.size(); ++i) {
+  out.stamps.reserve(shown.size());
+  for (std::size_t i = 0; i < shown.size(); ++i) {
     if (!entries[i]) {
       continue;
     }
-    const std::string& shown = files[i].source.display_path;
-    out.stamps.emplace_back(shown, entries[i]->stamp);
     if (keep) {
-      out.cache.store(shown, std::move(*entries[i]));
+      out.stamps.emplace_back(shown[i], entries[i]->stamp);
+      out.cache.store(shown[i], std::move(*entries[i]));
+    } else {
+      out.stamps.emplace_back(std::move(shown[i]), entries[i]->stamp);
     }
   }
   // Listed component by component ('/' first): by plain bytes here.
@@ -534,57 +542,55 @@ load_posts(const fs::path& site_root,
   out.cache.set_read_time(std::chrono::duration_cast<std::chrono::nanoseconds>(
                             std::chrono::system_clock::now().time_since_epoch())
                             .count());
-  auto files = find_post_files(site_root, config, out.folders);
-  if (!files) {
-    out.diagnostics.push_back(files.error());
+  auto listed = find_post_files(site_root, config, out.folders);
+  if (!listed) {
+    out.diagnostics.push_back(listed.error());
     return out;
   }
-  out.files = files->size();
+  const std::size_t n = listed->files.size();
+  out.files = n;
   // Each file's post (if it loaded) and what was said about it: one vector
   // of posts, compacted in place below, not a second one moved into.
-  std::vector<Post> posts(files->size());
-  std::vector<char> loaded(files->size(), 0);
-  std::vector<util::Diagnostics> notes(files->size());
-  std::vector<std::optional<CachedParse>> entries(files->size());
-  std::vector<char> was_parsed(files->size(), 0);
+  std::vector<Post> posts(n);
+  std::vector<char> loaded(n, 0);
+  std::vector<util::Diagnostics> notes(n);
+  std::vector<std::optional<CachedParse>> entries(n);
+  std::vector<std::string> shown(n);
+  std::vector<char> was_parsed(n, 0);
   auto site = util::Dir::open(site_root, util::Create::no);
   if (!site) {
     out.diagnostics.push_back(site.error());
     return out;
   }
   const GitHistory history(site_root, config.content_dirs);
-  for (auto& f : *files) {
-    f.source.broken_drafts = broken_drafts;
-    f.source.history = &history;
-    f.source.quirks = config.post_quirks;
-    f.source.name_dates = config.url_rules.name_dates;
-    f.source.name_is_slug = config.url_rules.file_name_slugs;
-  }
-  util::parallel_for(files->size(), jobs, [&](std::size_t i) {
+  // Each file is named, read and parsed on a loading thread: the listing
+  // only finds the paths.
+  util::parallel_for(n, jobs, [&](std::size_t i) {
+    PostFile file = post_file(*listed, i, config);
+    file.source.broken_drafts = broken_drafts;
+    file.source.history = &history;
+    file.source.quirks = config.post_quirks;
+    file.source.name_dates = config.url_rules.name_dates;
+    file.source.name_is_slug = config.url_rules.file_name_slugs;
     ParsedPost parsed;
-    entries[i] =
-      load_one((*files)[i], *site, config, cache, parsed, was_parsed[i]);
+    entries[i] = load_one(file, *site, config, cache, parsed, was_parsed[i]);
     if (entries[i] && sink != nullptr) {
-      (*sink)((*files)[i].source.display_path, *entries[i]);
+      (*sink)(file.source.display_path, *entries[i]);
       std::string().swap(entries[i]->record); // on its way to the file
     }
     notes[i] = std::move(parsed.diagnostics);
     if (parsed.post) {
+      set_post_language(*parsed.post, file.language, site_root, config);
       posts[i] = std::move(*parsed.post);
       loaded[i] = 1;
     }
+    shown[i] = std::move(file.source.display_path);
   });
   for (const char parsed : was_parsed) {
     out.parsed += parsed != 0 ? 1 : 0;
   }
-  keep_entries(*files, std::move(entries), sink == nullptr, out);
-  out.posts = keep_loaded(std::move(posts),
-                          loaded,
-                          notes,
-                          *files,
-                          site_root,
-                          config,
-                          out.diagnostics);
+  keep_entries(std::move(shown), std::move(entries), sink == nullptr, out);
+  out.posts = keep_loaded(std::move(posts), loaded, notes, out.diagnostics);
   warn_about_history(history, site_root, out.diagnostics);
   sort_posts(out.posts);
   return out;
