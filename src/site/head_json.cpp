@@ -46,6 +46,15 @@ own_image_url(const content::Post& p, const content::SiteConfig& config)
 void
 append_value(std::string& json, std::string_view value)
 {
+  // Most values need neither: they are copied as they are.
+  if (std::none_of(value.begin(), value.end(), [](char ch) {
+        const auto c = static_cast<unsigned char>(ch);
+        return c < 0x20 || c == '&' || c == '<' || c == '>' || c == '"'
+               || c == '\\';
+      })) {
+    json += value;
+    return;
+  }
   thread_local std::string html;
   html.clear();
   util::append_html_escaped(html, value);
@@ -112,17 +121,20 @@ shared_parts(const std::vector<content::Post>& posts,
   return shared;
 }
 
-// The value of a post's member: {"html": "..."}, the tags of its <head>.
+// A post's member, "permalink": {"html": "..."}, the tags of its <head>.
 std::string
-head_value(const content::Post& p,
-           const std::optional<feed::CardRef>& card,
-           const std::string& summary_found,
-           const content::SiteConfig& config,
-           const content::SiteTitles& titles,
-           const std::string& links)
+head_member(const content::Post& p,
+            const std::optional<feed::CardRef>& card,
+            const std::string& summary_found,
+            const content::SiteConfig& config,
+            const content::SiteTitles& titles,
+            const std::string& links)
 {
-  std::string json = R"({"html": ")";
+  std::string json;
   json.reserve(1024);
+  json += '"';
+  util::append_json_escaped(json, p.permalink);
+  json += R"(": {"html": ")";
   meta(json, "og:title", p.title);
   const std::string& summary =
     p.description.empty() ? summary_found : p.description;
@@ -191,15 +203,15 @@ write_head_json(const std::vector<content::Post>& posts,
     k_window,
     [&](std::size_t k) {
       const std::size_t i = order[k];
-      return head_value(posts[i],
-                        cards[i],
-                        summaries[i],
-                        config,
-                        shared.titles,
-                        *shared.links[i]);
+      return head_member(posts[i],
+                         cards[i],
+                         summaries[i],
+                         config,
+                         shared.titles,
+                         *shared.links[i]);
     },
-    [&](std::size_t k, std::string&& value) {
-      json.key(posts[order[k]].permalink).raw(value);
+    [&](std::size_t, std::string&& member) {
+      json.raw(member); // its key made with it, on a making thread
       return json.str().size() < k_piece || json.flush_to(write);
     });
   if (!written) {
