@@ -108,6 +108,13 @@ int
 open_beneath(int dirfd, std::string_view rel, int flags)
 {
   const std::string path(rel);
+  if (path.find('/') == std::string::npos && !path.empty() && path != "."
+      && path != "..") {
+    // One plain name: nothing to resolve but itself, and O_NOFOLLOW keeps
+    // that from being a link (ELOOP), as openat2 would (and is cheaper:
+    // every post is opened so).
+    return ::openat(dirfd, path.c_str(), flags | O_NOFOLLOW);
+  }
   const int fd = openat2_beneath(dirfd, path.c_str(), flags);
   if (fd >= 0 || errno != ENOSYS) {
     // openat2 says EXDEV for a ".." or an absolute link, ELOOP for a link.

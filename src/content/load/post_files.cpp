@@ -343,8 +343,8 @@ post_file(ListedFiles& listed, std::size_t i, const SiteConfig& config)
   const ContentFolder& folder = listed.folders[listed_file.folder];
   const std::string_view rel = rel_of(listed_file);
   PostFile f;
-  f.site_path.reserve(folder.site_prefix.size() + rel.size());
-  f.site_path.append(folder.site_prefix).append(rel);
+  f.folder = listed_file.folder;
+  f.rel = rel;
   f.folder_categories = folder.categories;
   f.permalink = folder.permalink;
   name_post_file(f,

@@ -19,8 +19,10 @@ namespace ogfeed::content::detail {
 struct PostFile
 {
   PostSource source;
-  // Its path below the site's folder, '/'-separated: what is read.
-  std::string site_path;
+  // Its content folder (in ListedFiles::folders) and its path below it,
+  // '/'-separated: what is read.
+  std::uint32_t folder = 0;
+  std::string rel;
   std::string language; // a Hugo translation's key ("en" of post.en.md)
   // Categories its folder gives it (Jekyll's blog/_posts), before its own.
   std::vector<std::string> folder_categories;

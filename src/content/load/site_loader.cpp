@@ -184,7 +184,7 @@ constexpr std::size_t k_kept_buffer_bytes = 1024 * 1024;
 // should hold for it, if anything.
 std::optional<CachedParse>
 load_one(const PostFile& file,
-         const util::Dir& site,
+         const util::Dir& folder, // file's content folder
          const SiteConfig& config,
          const ParseCache* cache,
          ParsedPost& out,
@@ -209,11 +209,11 @@ load_one(const PostFile& file,
   }
   was_parsed = 1;
   util::FileStamp stamp; // as opened, before it is read
-  // Beneath the site's folder, following no link: a post swapped for a
+  // Beneath its content folder, following no link: a post swapped for a
   // link since it was listed is not read.
   // Each thread reads into a buffer of its own, zeroed and faulted in once.
   thread_local std::string buffer;
-  auto bytes = site.read_into(file.site_path, k_max_post_bytes, buffer, &stamp);
+  auto bytes = folder.read_into(file.rel, k_max_post_bytes, buffer, &stamp);
   if (!bytes) {
     out.diagnostics.push_back(describe_read_error(bytes.error(), shown));
     return std::nullopt;
@@ -562,6 +562,25 @@ load_posts(const fs::path& site_root,
     out.diagnostics.push_back(site.error());
     return out;
   }
+  // Each content folder opened beneath the site, following no link: its
+  // posts are opened from it.
+  std::vector<util::Dir> opened;
+  opened.reserve(listed->folders.size());
+  std::vector<const util::Dir*> folders;
+  for (const ContentFolder& f : listed->folders) {
+    if (f.site_prefix.empty()) {
+      folders.push_back(&*site);
+      continue;
+    }
+    auto sub = site->sub(
+      std::string_view(f.site_prefix).substr(0, f.site_prefix.size() - 1),
+      util::Create::no);
+    if (!sub) {
+      out.diagnostics.push_back(sub.error());
+      return out;
+    }
+    folders.push_back(&opened.emplace_back(std::move(*sub)));
+  }
   const GitHistory history(site_root, config.content_dirs);
   // Each file is named, read and parsed on a loading thread: the listing
   // only finds the paths.
@@ -573,7 +592,8 @@ load_posts(const fs::path& site_root,
     file.source.name_dates = config.url_rules.name_dates;
     file.source.name_is_slug = config.url_rules.file_name_slugs;
     ParsedPost parsed;
-    entries[i] = load_one(file, *site, config, cache, parsed, was_parsed[i]);
+    entries[i] = load_one(
+      file, *folders[file.folder], config, cache, parsed, was_parsed[i]);
     if (entries[i] && sink != nullptr) {
       (*sink)(file.source.display_path, *entries[i]);
       std::string().swap(entries[i]->record); // on its way to the file
