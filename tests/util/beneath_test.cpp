@@ -48,3 +48,33 @@ TEST_CASE("beneath: a file written in pieces, and compared a piece at a time",
     "e", [](const auto& write) { return write("x") && false; }));
   CHECK(!fs::exists(root / "e"));
 }
+
+TEST_CASE("beneath: a read follows no link by a plain name or by a path",
+          "[util]")
+{
+  const fs::path root =
+    test::site_of("beneath-read-links", {{"sub/a.md", "a"}, {"b.md", "b"}});
+  const fs::path outside =
+    test::site_of("beneath-read-links-outside", {{"secret.md", "secret"}});
+  fs::create_symlink(outside / "secret.md", root / "link.md");
+  fs::create_symlink(outside / "secret.md", root / "sub/link.md");
+  fs::create_symlink(outside, root / "out");
+  auto dir = util::Dir::open(root, util::Create::no);
+  REQUIRE(dir);
+  CHECK(dir->read("b.md", 100) == "b");
+  CHECK(dir->read("sub/a.md", 100) == "a");
+  for (const char* rel : {"link.md", "sub/link.md", "out/secret.md"}) {
+    CAPTURE(rel);
+    const auto read = dir->read(rel, 100);
+    REQUIRE(!read);
+    CHECK(read.error().message.find("symbolic link") != std::string::npos);
+  }
+  for (const char* rel : {"..", ".", "", "../beneath-read-links/b.md"}) {
+    CAPTURE(rel);
+    CHECK(!dir->read(rel, 100));
+  }
+  auto sub = dir->sub("sub", util::Create::no);
+  REQUIRE(sub);
+  CHECK(sub->read("a.md", 100) == "a");
+  CHECK(!sub->read("link.md", 100));
+}
