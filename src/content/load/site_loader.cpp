@@ -7,6 +7,7 @@
 #include "util/file.hpp"
 #include "util/hash.hpp"
 #include "util/parallel.hpp"
+#include "util/prefault.hpp"
 #include "util/url.hpp"
 #include "util/utf8.hpp"
 
@@ -551,7 +552,10 @@ load_posts(const fs::path& site_root,
   out.files = n;
   // Each file's post (if it loaded) and what was said about it: one vector
   // of posts, compacted in place below, not a second one moved into.
-  std::vector<Post> posts(n);
+  std::vector<Post> posts;
+  posts.reserve(n);
+  util::prefault(posts.data(), n * sizeof(Post), jobs); // 7.5 MB for 10k
+  posts.resize(n);
   std::vector<char> loaded(n, 0);
   std::vector<util::Diagnostics> notes(n);
   std::vector<std::optional<CachedParse>> entries(n);
