@@ -45,12 +45,18 @@ YAML
     walls=() rsss=()
     for ((i = 1; i <= runs; i++)); do
       rm -rf "$work/out-$n" "$site/.ogfeed" # cold: no output, no state
-      /usr/bin/time -f '%e %M' -o "$work/time.txt" "$ogfeed" build "$site" -q -o "$work/out-$n"
-      read -r wall rss <"$work/time.txt"
-      walls+=("$wall") rsss+=("$rss")
+      # Wall to the millisecond (time's %e has hundredths: too coarse here).
+      t0=$EPOCHREALTIME
+      /usr/bin/time -f '%M' -o "$work/time.txt" "$ogfeed" build "$site" -q -o "$work/out-$n"
+      t1=$EPOCHREALTIME
+      read -r rss <"$work/time.txt"
+      walls+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')") rsss+=("$rss")
     done
     files=$(find "$work/out-$n" -name '*.xml' | wc -l)
     echo "ogfeed-$variant posts=$n feed_files=$files runs=$runs median_wall_s=$(median "${walls[@]}") median_maxrss_kb=$(median "${rsss[@]}")"
+    if [[ $variant == main ]]; then
+      main_wall=$(median "${walls[@]}") main_rss=$(median "${rsss[@]}")
+    fi
   done
   if [[ -x "$build/ogfeed-read-floor" ]]; then
     floors=()
@@ -60,6 +66,14 @@ YAML
     echo "read-floor posts=$n runs=$runs median_wall_ms=$(median "${floors[@]}")"
   fi
   if [[ -z "${NO_PEER:-}" ]] && command -v hugo >/dev/null; then
-    RUNS=$runs bash "$shared/bench/peers/hugo-feed.sh" "$corpus" "$work/hugo-$n" 2>/dev/null | tail -1
+    hugo=$(RUNS=$runs bash "$shared/bench/peers/hugo-feed.sh" "$corpus" "$work/hugo-$n" 2>/dev/null | tail -1)
+    echo "$hugo"
+    # ogfeed's main feeds against Hugo's (the same work), in this run.
+    hugo_wall=$(sed -n 's/.*median_wall_s=\([0-9.]*\).*/\1/p' <<<"$hugo")
+    hugo_rss=$(sed -n 's/.*median_maxrss_kb=\([0-9]*\).*/\1/p' <<<"$hugo")
+    if [[ -n $hugo_wall && -n $hugo_rss ]]; then
+      awk -v w="$main_wall" -v hw="$hugo_wall" -v r="$main_rss" -v hr="$hugo_rss" -v n="$n" \
+        'BEGIN { printf "ratio posts=%s ogfeed-main/hugo wall=%.3f maxrss=%.3f\n", n, w / hw, r / hr }'
+    fi
   fi
 done
