@@ -75,6 +75,7 @@ check_untracked(const fs::path& site_root, const fs::path& state)
 util::Expected<Folders>
 open_folders(const BuildOptions& options,
              const content::SiteConfig& config,
+             std::future<util::Expected<void>>& untracked,
              BuildReport& report)
 {
   TRY_ASSIGN(site, util::Dir::open(options.site_root, util::Create::no));
@@ -102,7 +103,7 @@ open_folders(const BuildOptions& options,
     TRY_ASSIGN(dir, util::Dir::open(*options.state_dir, util::Create::yes));
     state = std::move(dir);
   } else {
-    TRY(check_untracked(options.site_root, k_state_dir));
+    TRY(untracked.get());
     TRY_ASSIGN(root, site.sub(k_state_dir, util::Create::yes));
     if (!root.is_file(".gitignore")) {
       // The folder ignores itself, so `git add -A` never commits it.
@@ -134,12 +135,26 @@ open_folders(const BuildOptions& options,
 
 } // namespace
 
+std::future<util::Expected<void>>
+check_state_untracked(const BuildOptions& options)
+{
+  if (options.state_dir) {
+    std::promise<util::Expected<void>> nothing;
+    nothing.set_value({});
+    return nothing.get_future();
+  }
+  return std::async(std::launch::async, [root = options.site_root] {
+    return check_untracked(root, k_state_dir);
+  });
+}
+
 util::Expected<OutputTransaction>
 open_transaction(const BuildOptions& options,
                  const content::SiteConfig& config,
+                 std::future<util::Expected<void>>& untracked,
                  BuildReport& report)
 {
-  TRY_ASSIGN(folders, open_folders(options, config, report));
+  TRY_ASSIGN(folders, open_folders(options, config, untracked, report));
   return OutputTransaction::open(std::move(folders.output),
                                  std::move(folders.state),
                                  options.wait,

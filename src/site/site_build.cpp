@@ -480,6 +480,8 @@ build_site(const BuildOptions& options)
     stages.say(stage, total);
   };
   say("loading");
+  // git is asked about the state folder while the settings load.
+  std::future<util::Expected<void>> untracked = check_state_untracked(options);
   auto setup = content::load_site_config(options.site_root, options.base_url);
   if (setup) {
     append(report.diagnostics, std::move(setup->detected.diagnostics));
@@ -491,7 +493,7 @@ build_site(const BuildOptions& options)
   }
   const content::SiteConfig* config = &setup->config;
   report.config = setup->config;
-  auto tx = open_transaction(options, *config, report);
+  auto tx = open_transaction(options, *config, untracked, report);
   if (!tx) {
     report.diagnostics.push_back(tx.error());
     return report;

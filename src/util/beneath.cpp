@@ -25,7 +25,10 @@ joined(const fs::path& base, std::string_view rel)
 {
   // What base / rel gives for a plain relative `rel`, without a path's
   // parsing (every post read names its file for the errors it may meet).
-  std::string out = base.string();
+  const std::string& b = base.native();
+  std::string out;
+  out.reserve(b.size() + 1 + rel.size()); // one allocation
+  out += b;
   if (rel.empty()) {
     return out;
   }

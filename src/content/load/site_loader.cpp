@@ -184,7 +184,7 @@ constexpr std::size_t k_kept_buffer_bytes = 1024 * 1024;
 // Parses one file, or takes it from `cache`. Returns what the next cache
 // should hold for it, if anything.
 std::optional<CachedParse>
-load_one(const PostFile& file,
+load_one(PostFile& file,
          const util::Dir& folder, // file's content folder
          const SiteConfig& config,
          const ParseCache* cache,
@@ -219,12 +219,15 @@ load_one(const PostFile& file,
     out.diagnostics.push_back(describe_read_error(bytes.error(), shown));
     return std::nullopt;
   }
-  PostSource source = file.source;
-  const AskedHistory history(source.history);
-  if (source.history != nullptr) {
-    source.history = &history;
+  // The file's history is asked through one that remembers it was (for
+  // this parse only: the file's own is put back after).
+  const FileHistory* const own_history = file.source.history;
+  const AskedHistory history(own_history);
+  if (own_history != nullptr) {
+    file.source.history = &history;
   }
-  out = parse_post(*bytes, source, config.timezone);
+  out = parse_post(*bytes, file.source, config.timezone);
+  file.source.history = own_history;
   std::optional<CachedParse> entry;
   if (!history.asked() && !util::has_error(out.diagnostics)) {
     entry = CachedParse{stamp,
