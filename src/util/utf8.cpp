@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <cstdint>
 
-#if defined(__SSE2__)
+#if defined(__x86_64__)
+#  include <immintrin.h>
+#elif defined(__SSE2__)
 #  include <emmintrin.h>
 #endif
 
@@ -74,19 +76,76 @@ is_xml_char(char32_t c)
 
 namespace {
 
-// False when `text` holds a C0 control but tab, LF and CR, or a byte 0xBF
-// followed by 0xBE or 0xBF: how U+FFFE and U+FFFF end in UTF-8 (a few
-// characters XML allows end so too, such as U+1FFFF, so a hit is a hint for
-// the byte-wise check, never an answer). 16 bytes at a time with SSE2.
+// False when `text` holds a C0 control but tab, LF and CR (and CR too
+// when `cr_too`), or a byte 0xBF followed by 0xBE or 0xBF: how U+FFFE and
+// U+FFFF end in UTF-8 (a few characters XML allows end so too, such as
+// U+1FFFF, so a hit is a hint for the byte-wise check, never an answer).
+// 32 bytes at a time with AVX2 where the CPU has it, else 16 with SSE2.
 bool
-no_forbidden_hint(std::string_view text)
+no_forbidden_tail(const unsigned char* p,
+                  std::size_t n,
+                  std::size_t i,
+                  bool cr_too)
 {
+  for (; i < n; ++i) {
+    const unsigned char b = p[i];
+    if ((b < 0x20 && b != '\t' && b != '\n' && (b != '\r' || cr_too))
+        || (b == 0xBF && i + 1 < n && (p[i + 1] | 1) == 0xBF)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+#if defined(__x86_64__)
+__attribute__((target("avx2"))) bool
+no_forbidden_hint_avx2(std::string_view text, bool cr_too)
+{
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  const __m256i c_1f = _mm256_set1_epi8(0x1F);
+  const __m256i c_bf = _mm256_set1_epi8(static_cast<char>(0xBF));
+  const __m256i cr = _mm256_set1_epi8(cr_too ? '\t' : '\r'); // tab twice
+  for (; i + 33 <= n; i += 32) {
+    const __m256i v =
+      _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+    const __m256i next =
+      _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 1));
+    const __m256i low = _mm256_cmpeq_epi8(_mm256_min_epu8(v, c_1f), v);
+    const __m256i allowed = _mm256_or_si256(
+      _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('\t')),
+                      _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\n'))),
+      _mm256_cmpeq_epi8(v, cr));
+    const __m256i ends_fffx = _mm256_and_si256(
+      _mm256_cmpeq_epi8(v, c_bf),
+      _mm256_cmpeq_epi8(_mm256_or_si256(next, _mm256_set1_epi8(1)), c_bf));
+    if (_mm256_movemask_epi8(
+          _mm256_or_si256(_mm256_andnot_si256(allowed, low), ends_fffx))
+        != 0) {
+      return false;
+    }
+  }
+  return no_forbidden_tail(p, n, i, cr_too);
+}
+#endif
+
+bool
+no_forbidden_hint(std::string_view text, bool cr_too)
+{
+#if defined(__x86_64__)
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  if (avx2) {
+    return no_forbidden_hint_avx2(text, cr_too);
+  }
+#endif
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   std::size_t i = 0;
 #if defined(__SSE2__)
   const __m128i c_1f = _mm_set1_epi8(0x1F);
   const __m128i c_bf = _mm_set1_epi8(static_cast<char>(0xBF));
+  const __m128i cr = _mm_set1_epi8(cr_too ? '\t' : '\r');
   for (; i + 17 <= n; i += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
     const __m128i next =
@@ -96,7 +155,7 @@ no_forbidden_hint(std::string_view text)
     const __m128i allowed =
       _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
                                 _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
-                   _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
+                   _mm_cmpeq_epi8(v, cr));
     const __m128i ends_fffx =
       _mm_and_si128(_mm_cmpeq_epi8(v, c_bf),
                     _mm_cmpeq_epi8(_mm_or_si128(next, _mm_set1_epi8(1)), c_bf));
@@ -107,14 +166,7 @@ no_forbidden_hint(std::string_view text)
     }
   }
 #endif
-  for (; i < n; ++i) {
-    const unsigned char b = p[i];
-    if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r')
-        || (b == 0xBF && i + 1 < n && (p[i + 1] | 1) == 0xBF)) {
-      return false;
-    }
-  }
-  return true;
+  return no_forbidden_tail(p, n, i, cr_too);
 }
 
 // True for a text that is valid UTF-8 and free of what XML forbids; false
@@ -125,7 +177,7 @@ bool
 surely_clean(std::string_view text)
 {
   return simdjson::validate_utf8(text.data(), text.size())
-         && no_forbidden_hint(text);
+         && no_forbidden_hint(text, false);
 }
 
 // The length of the multi-byte sequence at `i`, checked byte-wise
@@ -183,6 +235,13 @@ first_bad_offset(std::string_view text)
 }
 
 } // namespace
+
+bool
+is_plain_text(std::string_view text)
+{
+  return simdjson::validate_utf8(text.data(), text.size())
+         && no_forbidden_hint(text, true);
+}
 
 std::optional<TextProblem>
 find_text_problem(std::string_view text, int first_line)

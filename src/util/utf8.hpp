@@ -23,6 +23,11 @@ struct TextProblem
   unsigned char byte = 0; // invalid_utf8: the first bad byte
 };
 
+// True when `text` is valid UTF-8 with only characters XML allows and no
+// CR: nearly every post file, which then needs no other check or copy.
+// False says nothing more (find_text_problem() tells).
+bool is_plain_text(std::string_view text);
+
 // Returns the first problem in `text`, or nullopt when it is clean.
 std::optional<TextProblem> find_text_problem(std::string_view text,
                                              int first_line = 1);

@@ -3,6 +3,7 @@
 #include "content/front_matter/front_matter_lenient.hpp"
 #include "content/front_matter/post_fields.hpp"
 #include "util/hash.hpp"
+#include "util/utf8.hpp"
 
 #include <cctype>
 
@@ -192,7 +193,11 @@ checked_text(std::string_view raw,
              std::string& cleaned,
              util::Diagnostics& diagnostics)
 {
-  // Most files have no BOM and no CR: read them in place, without a copy.
+  // Most files have no BOM, no CR and no problem: one scan clears them,
+  // and they are read in place, without a copy.
+  if (!raw.starts_with("\xEF\xBB\xBF") && util::is_plain_text(raw)) {
+    return raw;
+  }
   std::string_view text = raw;
   if (raw.starts_with("\xEF\xBB\xBF")
       || raw.find('\r') != std::string_view::npos) {
