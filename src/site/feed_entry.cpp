@@ -61,11 +61,9 @@ PostNames::PostNames(const std::vector<content::Post>& posts)
       add(m_joined.emplace_back(p.folder + "/" + p.file_name), i);
     }
   }
-  // By name, the first post of each name kept (what a map's emplace kept).
-  std::stable_sort(
-    m_names.begin(), m_names.end(), [](const auto& a, const auto& b) {
-      return a.first < b.first;
-    });
+  // By name, the first post of each name kept (what a map's emplace kept):
+  // of equal names, the lowest index sorts first.
+  std::sort(m_names.begin(), m_names.end());
   m_names.erase(std::unique(m_names.begin(),
                             m_names.end(),
                             [](const auto& a, const auto& b) {

@@ -172,23 +172,20 @@ write_head_json(const std::vector<content::Post>& posts,
                 unsigned jobs,
                 const std::function<bool(std::string_view)>& write)
 {
-  // By permalink; of two posts with one permalink, the later one.
-  std::vector<std::size_t> order(posts.size());
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    order[i] = i;
+  // By permalink; of two posts with one permalink, the later one. Sorted
+  // beside their indices, so the sort touches no post.
+  std::vector<std::pair<std::string_view, std::size_t>> by_url(posts.size());
+  for (std::size_t i = 0; i < by_url.size(); ++i) {
+    by_url[i] = {posts[i].permalink, i};
   }
-  std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) {
-    return posts[a].permalink < posts[b].permalink;
-  });
-  std::vector<std::size_t> kept;
-  kept.reserve(order.size());
-  for (std::size_t k = 0; k < order.size(); ++k) {
-    if (k + 1 == order.size()
-        || posts[order[k + 1]].permalink != posts[order[k]].permalink) {
-      kept.push_back(order[k]);
+  std::sort(by_url.begin(), by_url.end());
+  std::vector<std::size_t> order;
+  order.reserve(by_url.size());
+  for (std::size_t k = 0; k < by_url.size(); ++k) {
+    if (k + 1 == by_url.size() || by_url[k + 1].first != by_url[k].first) {
+      order.push_back(by_url[k].second);
     }
   }
-  order = std::move(kept);
   // Posts' values are made on every core and written in order as they
   // come: a window's worth is all that is held.
   constexpr std::size_t k_window = 1024;

@@ -215,8 +215,14 @@ path_less(std::string_view a, std::string_view b)
 {
   const std::size_t n = std::min(a.size(), b.size());
   std::size_t i = 0;
-  while (i + 8 <= n && std::memcmp(a.data() + i, b.data() + i, 8) == 0) {
-    i += 8;
+  for (; i + 8 <= n; i += 8) { // a word at a time: paths share long prefixes
+    std::uint64_t x = 0;
+    std::uint64_t y = 0;
+    std::memcpy(&x, a.data() + i, 8);
+    std::memcpy(&y, b.data() + i, 8);
+    if (x != y) {
+      break;
+    }
   }
   while (i < n && a[i] == b[i]) {
     ++i;
