@@ -1,5 +1,7 @@
 #include "validate/xml_token_scan.hpp"
 
+#include <algorithm>
+
 namespace ogfeed::validate {
 
 namespace {
@@ -66,6 +68,18 @@ XmlTokenScan::scan(std::string_view chunk)
       const unsigned a = m_pending[0];
       const unsigned b = m_pending[1];
       step(m_big_endian ? (a << 8) | b : (b << 8) | a);
+    } else if (m_state == State::text && !m_after_cr && byte != '<') {
+      // Text between tokens, a run at a time up to the next '<': only its
+      // lines and columns count (a run with a CR goes byte by byte).
+      const std::size_t start = i - 1;
+      const std::size_t end = std::min(chunk.find('<', start), chunk.size());
+      const std::string_view run = chunk.substr(start, end - start);
+      if (run.find('\r') == std::string_view::npos) {
+        skip_text(run);
+        i = end;
+        continue;
+      }
+      step(byte);
     } else {
       step(byte);
     }
@@ -74,6 +88,28 @@ XmlTokenScan::scan(std::string_view chunk)
     }
   }
   return std::string_view::npos;
+}
+
+void
+XmlTokenScan::skip_text(std::string_view run)
+{
+  // Its last units, as step() keeps them (for "-->", "?>" and "]]>").
+  for (const char c :
+       run.substr(run.size() - std::min<std::size_t>(3, run.size()))) {
+    const auto unit = static_cast<unsigned char>(c);
+    m_tail = ((m_tail << 8) | (unit < 0x80 ? unit : 0)) & 0xFFFFFF;
+  }
+  const auto newline = run.rfind('\n');
+  if (newline != std::string_view::npos) {
+    m_line += static_cast<int>(std::count(run.begin(), run.end(), '\n'));
+    m_column = 1;
+    run.remove_prefix(newline + 1);
+  }
+  // What step() counts: a character, not a continuation byte.
+  m_column +=
+    static_cast<int>(std::count_if(run.begin(), run.end(), [](char c) {
+      return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
 }
 
 void

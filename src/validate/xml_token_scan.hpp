@@ -50,6 +50,8 @@ private:
   };
 
   void step(char32_t unit);
+  // step() over a run of text (single bytes, no '<', no CR) at once.
+  void skip_text(std::string_view run);
   void step_open(char32_t unit);
   void count_position(char32_t unit);
 
