@@ -230,8 +230,11 @@ load_one(PostFile& file,
   file.source.history = own_history;
   std::optional<CachedParse> entry;
   if (!history.asked() && !util::has_error(out.diagnostics)) {
+    // A post hashed its file's bytes as it was parsed: not hashed twice.
+    const std::uint64_t file_hash =
+      out.post ? out.post->body_span.file_hash : util::hash64(*bytes);
     entry = CachedParse{stamp,
-                        util::hash64(*bytes),
+                        file_hash,
                         file.source.name,
                         file.source.folder,
                         write_parsed(out)};
