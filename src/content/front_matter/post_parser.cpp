@@ -112,7 +112,7 @@ title_from_name(std::string_view slug)
 // they count.
 ParsedPost
 finish_post(PostBuilder& b,
-            Post post,
+            Post&& post,
             DatedFields fields,
             const PostSource& source,
             bool has_front_matter)
