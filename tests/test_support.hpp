@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -188,5 +189,25 @@ rfc3339_tokyo(util::UtcSeconds t)
 {
   return util::format_rfc3339(t, 9 * 3600);
 }
+
+// Numbers for randomized tests, the same on every run: a linear
+// congruential generator's upper bits.
+class Numbers
+{
+public:
+  explicit Numbers(std::uint32_t seed)
+    : m_seed(seed)
+  {
+  }
+  std::uint32_t
+  next()
+  {
+    m_seed = m_seed * 1664525U + 1013904223U;
+    return m_seed >> 8;
+  }
+
+private:
+  std::uint32_t m_seed;
+};
 
 } // namespace ogfeed::test

@@ -1,3 +1,4 @@
+#include "test_support.hpp"
 #include "util/utf8.hpp"
 
 #include <catch2/catch.hpp>
@@ -141,11 +142,8 @@ TEST_CASE("utf8: the fast scan agrees with the rules on long mixed texts",
                                            "\xF4\x90\x80\x80",
                                            "\xFF"};
   const std::size_t first_bad_piece = 16;
-  std::uint32_t seed = 12345;
-  auto next = [&] {
-    seed = seed * 1664525U + 1013904223U;
-    return seed >> 8;
-  };
+  ogfeed::test::Numbers numbers(12345);
+  auto next = [&] { return numbers.next(); };
   int with_problem = 0;
   for (int round = 0; round < 4000; ++round) {
     std::string text;

@@ -1,3 +1,4 @@
+#include "test_support.hpp"
 #include "validate/xml_token_scan.hpp"
 
 #include <catch2/catch.hpp>
@@ -56,11 +57,8 @@ TEST_CASE("xml token scan: a token too long is found where it starts",
                                            "]]>",
                                            "-->"};
   constexpr std::size_t k_max = 64;
-  std::uint32_t seed = 7;
-  auto next = [&] {
-    seed = seed * 1664525U + 1013904223U;
-    return seed >> 8;
-  };
+  test::Numbers numbers(7);
+  auto next = [&] { return numbers.next(); };
   for (int round = 0; round < 300; ++round) {
     std::string doc = "<r>";
     const std::size_t count = next() % 60;
