@@ -104,15 +104,19 @@ case "${1:-}" in
       [[ "$a" == --format || "$a" == --format=* ]] && format=()
     done
     status=0
-    "$ogfeed" build "$site" -o "$out" "${format[@]}" "${args[@]}" >"${RUNNER_TEMP:-/tmp}/ogfeed-build.log" || status=$?
-    cat "${RUNNER_TEMP:-/tmp}/ogfeed-build.log"
+    # A log of this run's own: two builds at once (jobs sharing /tmp
+    # without RUNNER_TEMP) never read each other's.
+    log=$(mktemp "${RUNNER_TEMP:-${TMPDIR:-/tmp}}/ogfeed-build.XXXXXX")
+    trap 'rm -f "$log"' EXIT
+    "$ogfeed" build "$site" -o "$out" "${format[@]}" "${args[@]}" >"$log" || status=$?
+    cat "$log"
     printf 'output=%s\n' "$out" >>"$GITHUB_OUTPUT"
     if [[ -n "${GITHUB_STEP_SUMMARY:-}" ]]; then
       {
         echo "### ogfeed"
         echo
         if [[ $status -eq 0 ]]; then
-          echo "Built \`$site\` into \`$out\`: $(grep -E '^(wrote|up to date|nothing)' "${RUNNER_TEMP:-/tmp}/ogfeed-build.log" | tail -1)"
+          echo "Built \`$site\` into \`$out\`: $(grep -E '^(wrote|up to date|nothing)' "$log" | tail -1)"
         else
           echo "The build of \`$site\` failed: see the annotations."
         fi
