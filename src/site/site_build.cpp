@@ -420,7 +420,10 @@ build_changed(const BuildOptions& options,
   std::vector<content::Post> posts = load_and_select(
     options, *config, cache, broken_drafts, report, record, next_cache);
   cache.posts = content::ParseCache(); // read: its records are done with
-  (void)next_cache.finish();
+  // Its last records are written, and the file put in place, while the
+  // build goes on (waited for on every way out of this function).
+  const std::future<util::Expected<void>> cache_finished = std::async(
+    std::launch::async, [&next_cache] { return next_cache.finish(); });
   lap("load");
   if (util::has_error(report.diagnostics)) {
     return;
