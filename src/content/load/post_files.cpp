@@ -347,10 +347,9 @@ post_file(ListedFiles& listed, std::size_t i, const SiteConfig& config)
 {
   ListedFile& listed_file = listed.files[i];
   const ContentFolder& folder = listed.folders[listed_file.folder];
-  const std::string_view rel = rel_of(listed_file);
   PostFile f;
   f.folder = listed_file.folder;
-  f.rel = rel;
+  f.rel_at = listed_file.rel_at;
   f.folder_categories = folder.categories;
   f.permalink = folder.permalink;
   name_post_file(f,

@@ -19,10 +19,16 @@ namespace ogfeed::content::detail {
 struct PostFile
 {
   PostSource source;
-  // Its content folder (in ListedFiles::folders) and its path below it,
-  // '/'-separated: what is read.
+  // Its content folder (in ListedFiles::folders), and where its path below
+  // that folder ('/'-separated: what is read) starts in source.file.
   std::uint32_t folder = 0;
-  std::string rel;
+  std::uint32_t rel_at = 0;
+
+  std::string_view
+  rel() const
+  {
+    return std::string_view(source.file).substr(rel_at);
+  }
   std::string language; // a Hugo translation's key ("en" of post.en.md)
   // Categories its folder gives it (Jekyll's blog/_posts), before its own.
   std::vector<std::string> folder_categories;

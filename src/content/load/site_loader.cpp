@@ -214,7 +214,7 @@ load_one(PostFile& file,
   // link since it was listed is not read.
   // Each thread reads into a buffer of its own, zeroed and faulted in once.
   thread_local std::string buffer;
-  auto bytes = folder.read_into(file.rel, k_max_post_bytes, buffer, &stamp);
+  auto bytes = folder.read_into(file.rel(), k_max_post_bytes, buffer, &stamp);
   if (!bytes) {
     out.diagnostics.push_back(describe_read_error(bytes.error(), shown));
     return std::nullopt;
