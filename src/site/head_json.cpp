@@ -132,9 +132,8 @@ head_member(const content::Post& p,
 {
   std::string json;
   json.reserve(1024);
-  json += '"';
-  util::append_json_escaped(json, p.permalink);
-  json += R"(": {"html": ")";
+  util::append_json_string(json, p.permalink);
+  json += R"(: {"html": ")";
   meta(json, "og:title", p.title);
   const std::string& summary =
     p.description.empty() ? summary_found : p.description;

@@ -41,10 +41,6 @@ append_json_escaped(std::string& out, std::string_view text)
   out.append(text.data() + run, text.size() - run);
 }
 
-namespace {
-
-// Appends `text` as a JSON string to `out`: the runs that need no escape
-// are copied whole.
 void
 append_json_string(std::string& out, std::string_view text)
 {
@@ -53,8 +49,6 @@ append_json_string(std::string& out, std::string_view text)
   append_json_escaped(out, text);
   out += '"';
 }
-
-} // namespace
 
 std::string
 json_string(std::string_view text)

@@ -16,6 +16,10 @@ std::string json_string(std::string_view text);
 // what json_string puts between them.
 void append_json_escaped(std::string& out, std::string_view text);
 
+// Appends json_string(text) to `out` without a string of its own: the runs
+// that need no escape are copied whole.
+void append_json_string(std::string& out, std::string_view text);
+
 // Returns a JSON number for `value` with at most two decimals ("980.5").
 std::string json_number(double value);
 
