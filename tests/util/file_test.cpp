@@ -11,13 +11,11 @@ TEST_CASE("folder stamps: file after file, across folders, as file_stamp "
           "gives them",
           "[util]")
 {
-  const fs::path root = test::fresh_dir("folder-stamps");
-  fs::create_directories(root / "a");
-  fs::create_directories(root / "b");
-  REQUIRE(util::write_file_atomic(root / "a/1.md", "one"));
-  REQUIRE(util::write_file_atomic(root / "a/2.md", "two!"));
-  REQUIRE(util::write_file_atomic(root / "b/3.md", "three"));
-  REQUIRE(util::write_file_atomic(root / "top.md", "top"));
+  const fs::path root = test::site_of("folder-stamps",
+                                      {{"a/1.md", "one"},
+                                       {"a/2.md", "two!"},
+                                       {"b/3.md", "three"},
+                                       {"top.md", "top"}});
   util::FolderStamps stamps;
   for (const char* rel :
        {"a/1.md", "a/2.md", "b/3.md", "a/1.md", "top.md", "a/gone.md"}) {
