@@ -19,9 +19,9 @@ constexpr std::size_t k_max_cache_bytes = std::size_t{1} << 30;
 // A change to either's format is a new version (Post's members are in the
 // parse cache's setup key as well).
 constexpr const char* k_parse_file = "parse-cache";
-constexpr util::StateFormat k_parse_format{"parse-cache", 6};
+constexpr util::StateFormat k_parse_format{"parse-cache", 7};
 constexpr const char* k_feed_file = "feed-cache";
-constexpr util::StateFormat k_feed_format{"feed-cache", 2};
+constexpr util::StateFormat k_feed_format{"feed-cache", 3};
 
 // Reads `T` from the state file `name` of `format`; nullopt when it is
 // missing, not whole, or does not read to its end.

@@ -27,7 +27,7 @@ write_stamped(util::ByteWriter& w, const StampedFiles& files)
 StampedFiles
 read_stamped(util::ByteReader& r)
 {
-  StampedFiles files(r.count(40));
+  StampedFiles files(r.count(5));
   for (auto& [path, s] : files) {
     path = r.str();
     s = util::read_stamp(r);
@@ -66,19 +66,19 @@ read_report(util::ByteReader& r)
 {
   BuildReport report;
   report.diagnostics = util::read_diagnostics(r);
-  report.post_records.resize(r.count(32));
+  report.post_records.resize(r.count(4));
   for (auto& p : report.post_records) {
     p.source = r.str();
     p.permalink = r.str();
     p.date = util::UtcSeconds(std::chrono::seconds(r.i64()));
     p.skipped = r.str();
   }
-  report.outputs.resize(r.count(16));
+  report.outputs.resize(r.count(2));
   for (auto& o : report.outputs) {
     o.path = r.str();
     o.bytes = r.u64();
   }
-  report.card_records.resize(r.count(16));
+  report.card_records.resize(r.count(2));
   for (auto& c : report.card_records) {
     c.post = r.str();
     c.path = r.str();
@@ -120,7 +120,7 @@ BuildRecord::read(util::ByteReader& r)
 
 namespace {
 
-constexpr util::StateFormat k_record_format{"last-build", 3};
+constexpr util::StateFormat k_record_format{"last-build", 4};
 
 constexpr const char* k_record_file = "last-build";
 

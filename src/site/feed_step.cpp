@@ -46,7 +46,7 @@ std::map<std::string, KeyedNotes>
 read_keyed(util::ByteReader& r)
 {
   std::map<std::string, KeyedNotes> m;
-  const std::uint64_t n = r.count(24);
+  const std::uint64_t n = r.count(3);
   for (std::uint64_t i = 0; i < n && !r.failed(); ++i) {
     std::string name = r.str();
     KeyedNotes k;

@@ -5,11 +5,24 @@ namespace ogfeed::util {
 void
 ByteWriter::u64(std::uint64_t v)
 {
-  char bytes[8];
-  for (int i = 0; i < 8; ++i) {
-    bytes[i] = static_cast<char>((v >> (8 * i)) & 0xFF);
+  // LEB128: seven bits a byte, low first, the top bit set on all but the
+  // last. A length or a count is one byte.
+  char bytes[10];
+  std::size_t n = 0;
+  while (v >= 0x80) {
+    bytes[n++] = static_cast<char>((v & 0x7F) | 0x80);
+    v >>= 7;
   }
-  m_out.append(bytes, 8); // one append: a push_back a byte cost 4% of a build
+  bytes[n++] = static_cast<char>(v);
+  m_out.append(bytes, n); // one append: a push_back a byte cost 4% of a build
+}
+
+void
+ByteWriter::i64(std::int64_t v)
+{
+  // Zigzag: -1 is 1, 1 is 2, so a small negative is short too.
+  const auto u = static_cast<std::uint64_t>(v);
+  u64((u << 1) ^ (v < 0 ? ~std::uint64_t{0} : 0));
 }
 
 void
@@ -69,17 +82,27 @@ ByteReader::strs()
 std::uint64_t
 ByteReader::u64()
 {
-  if (m_failed || m_in.size() - m_pos < 8) {
-    m_failed = true;
-    return 0;
-  }
   std::uint64_t v = 0;
-  for (int i = 0; i < 8; ++i) {
-    v |= static_cast<std::uint64_t>(static_cast<unsigned char>(m_in[m_pos + i]))
-         << (8 * i);
+  for (int shift = 0; !m_failed && m_pos < m_in.size(); shift += 7) {
+    const auto byte = static_cast<unsigned char>(m_in[m_pos++]);
+    // The tenth byte holds the top bit alone; more is no number.
+    if (shift == 63 && byte > 1) {
+      break;
+    }
+    v |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+    if ((byte & 0x80) == 0) {
+      return v;
+    }
   }
-  m_pos += 8;
-  return v;
+  m_failed = true;
+  return 0;
+}
+
+std::int64_t
+ByteReader::i64()
+{
+  const std::uint64_t u = u64();
+  return static_cast<std::int64_t>((u >> 1) ^ (~(u & 1) + 1));
 }
 
 std::string
@@ -149,7 +172,7 @@ write_diagnostics(ByteWriter& w, const Diagnostics& ds)
 Diagnostics
 read_diagnostics(ByteReader& r)
 {
-  Diagnostics ds(r.count(48));
+  Diagnostics ds(r.count(7));
   for (auto& d : ds) {
     d.severity = r.u64() == 0 ? Severity::error : Severity::warning;
     d.path = r.str();

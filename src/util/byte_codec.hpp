@@ -12,8 +12,9 @@
 
 namespace ogfeed::util {
 
-// Writes values as bytes for caches ogfeed keeps for itself: integers as
-// 8 little-endian bytes, strings as their length then their bytes.
+// Writes values as bytes for caches ogfeed keeps for itself: integers in
+// LEB128 (signed ones zigzagged first: -1 as 1), strings as their length
+// then their bytes. A length, a count or a line is one byte.
 class ByteWriter
 {
 public:
@@ -30,11 +31,7 @@ public:
   }
 
   void u64(std::uint64_t v);
-  void
-  i64(std::int64_t v)
-  {
-    u64(static_cast<std::uint64_t>(v));
-  }
+  void i64(std::int64_t v);
   void str(std::string_view s);
   void strs(const std::vector<std::string>& v);
   // Bytes another ByteWriter wrote, as they are.
@@ -79,14 +76,11 @@ public:
   {
   }
   std::uint64_t u64();
-  std::int64_t
-  i64()
-  {
-    return static_cast<std::int64_t>(u64());
-  }
+  std::int64_t i64();
   std::string str();
   std::vector<std::string> strs();
-  // A count of items each at least `min_item_bytes` long: fails when the
+  // A count of items each at least `min_item_bytes` long (a number or a
+  // string is at least one byte): fails when the
   // rest of the input could not hold that many.
   std::uint64_t count(std::size_t min_item_bytes);
   bool

@@ -11,7 +11,7 @@
 
 // Writes and reads a Described struct (fields.hpp) as bytes, member by
 // member in its for_each_field() order: the parse cache's posts, the config
-// fingerprint. Integers are 8 bytes, strings their length and bytes, a list
+// fingerprint. Integers are LEB128, strings their length and bytes, a list
 // or map its size then its items, an optional a 0/1 then its value, a time
 // zone its name.
 namespace ogfeed::util {
@@ -101,7 +101,7 @@ template<typename T>
 void
 decode(ByteReader& r, std::vector<T>& v)
 {
-  const std::uint64_t n = r.count(8);
+  const std::uint64_t n = r.count(1);
   v.clear();
   v.resize(n);
   for (T& item : v) {
@@ -113,7 +113,7 @@ template<typename K, typename V>
 void
 decode(ByteReader& r, std::map<K, V>& v)
 {
-  const std::uint64_t n = r.count(16);
+  const std::uint64_t n = r.count(2);
   v.clear();
   for (std::uint64_t i = 0; i < n; ++i) {
     K key{};
