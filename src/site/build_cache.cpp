@@ -89,7 +89,8 @@ struct ParseCacheStream::Shared
 {
   std::mutex mutex;
   std::condition_variable ready;
-  std::string pending;              // entries not yet taken by the writer
+  std::vector<std::string> pending; // entries not yet taken by the writer
+  std::size_t pending_bytes = 0;    // in them
   bool closed = false;              // no more entries
   bool keep = false;                // with closed: rename the file in
   util::Expected<void> result = {}; // the writer's
@@ -120,13 +121,16 @@ ParseCacheStream::ParseCacheStream(const util::Dir& state,
         std::unique_lock lock(sh.mutex);
         for (;;) {
           sh.ready.wait(lock, [&] {
-            return sh.closed || sh.pending.size() >= k_stream_batch;
+            return sh.closed || sh.pending_bytes >= k_stream_batch;
           });
-          std::string piece = std::move(sh.pending);
-          sh.pending = std::string();
+          const std::vector<std::string> pieces = std::move(sh.pending);
+          sh.pending.clear();
+          sh.pending_bytes = 0;
           const bool last = sh.closed;
           lock.unlock();
-          w.raw(piece);
+          for (const std::string& piece : pieces) {
+            w.raw(piece);
+          }
           lock.lock();
           if (last && sh.pending.empty()) {
             break;
@@ -152,20 +156,16 @@ ParseCacheStream::~ParseCacheStream()
 }
 
 void
-ParseCacheStream::add(std::string_view shown_path,
-                      const content::CachedParse& entry)
+ParseCacheStream::add(std::string&& entries)
 {
-  util::ByteWriter w;
-  w.reserve(shown_path.size() + entry.name.size() + entry.folder.size()
-            + entry.record.size() + 128);
-  content::ParseCache::write_entry(w, shown_path, entry);
   Shared& sh = *m_shared;
   bool wake = false;
   {
     const std::lock_guard lock(sh.mutex);
-    const bool below = sh.pending.size() < k_stream_batch;
-    sh.pending += w.bytes();
-    wake = below && sh.pending.size() >= k_stream_batch;
+    const bool below = sh.pending_bytes < k_stream_batch;
+    sh.pending_bytes += entries.size();
+    sh.pending.push_back(std::move(entries)); // moved, not copied
+    wake = below && sh.pending_bytes >= k_stream_batch;
   }
   if (wake) {
     sh.ready.notify_one();

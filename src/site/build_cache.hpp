@@ -48,8 +48,8 @@ public:
   ParseCacheStream(const ParseCacheStream&) = delete;
   ParseCacheStream& operator=(const ParseCacheStream&) = delete;
 
-  // Thread-safe.
-  void add(std::string_view shown_path, const content::CachedParse& entry);
+  // Entries as ParseCache::write_entry() writes them. Thread-safe.
+  void add(std::string&& entries);
   util::Expected<void> finish();
 
 private:

@@ -174,9 +174,8 @@ load_and_select(const BuildOptions& options,
                 BuildRecord& record,
                 ParseCacheStream& next)
 {
-  const content::CacheEntrySink sink = [&next](std::string_view path,
-                                               const content::CachedParse& e) {
-    next.add(path, e);
+  const content::CacheEntrySink sink = [&next](std::string&& entries) {
+    next.add(std::move(entries));
   };
   content::LoadedPosts loaded = content::load_posts(options.site_root,
                                                     config,

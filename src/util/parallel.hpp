@@ -34,6 +34,20 @@ parallel_for(std::size_t n, unsigned jobs, Fn&& fn)
   }
 }
 
+// Calls fn(begin, end) for consecutive ranges of at most `chunk` indices
+// that together cover [0, n), on up to `jobs` threads: for work that
+// gathers what its items make and hands it on once a range, not once an
+// item.
+template<typename Fn>
+void
+parallel_for_ranges(std::size_t n, unsigned jobs, std::size_t chunk, Fn&& fn)
+{
+  chunk = std::max<std::size_t>(chunk, 1);
+  parallel_for((n + chunk - 1) / chunk, jobs, [&](std::size_t c) {
+    fn(c * chunk, std::min(n, (c + 1) * chunk));
+  });
+}
+
 namespace detail {
 
 // parallel_in_order()'s chunks between its making threads and the caller.

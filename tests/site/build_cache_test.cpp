@@ -18,6 +18,23 @@ entry_of(const std::string& record)
   return e;
 }
 
+// Entries as a loading thread hands them over: `paths` at once.
+std::string
+entries_of(const std::vector<std::string>& paths, const std::string& record)
+{
+  util::ByteWriter w;
+  for (const std::string& path : paths) {
+    content::ParseCache::write_entry(w, path, entry_of(record));
+  }
+  return w.take();
+}
+
+std::string
+post_path(int i)
+{
+  return "posts/" + std::to_string(i) + ".md";
+}
+
 } // namespace
 
 TEST_CASE("issue 25: the parse cache is written as the posts load, in any "
@@ -30,16 +47,20 @@ TEST_CASE("issue 25: the parse cache is written as the posts load, in any "
   REQUIRE(state);
   {
     site::ParseCacheStream stream(*state, 42, 1234);
+    // One entry at a time, and five at a time.
     std::thread a([&] {
       for (int i = 0; i < 500; i += 2) {
-        stream.add("posts/" + std::to_string(i) + ".md",
-                   entry_of(std::string(100, 'a')));
+        stream.add(entries_of({post_path(i)}, std::string(100, 'a')));
       }
     });
     std::thread b([&] {
-      for (int i = 1; i < 500; i += 2) {
-        stream.add("posts/" + std::to_string(i) + ".md",
-                   entry_of(std::string(3000, 'b')));
+      for (int i = 1; i < 500; i += 10) {
+        stream.add(entries_of({post_path(i),
+                               post_path(i + 2),
+                               post_path(i + 4),
+                               post_path(i + 6),
+                               post_path(i + 8)},
+                              std::string(3000, 'b')));
       }
     });
     a.join();
@@ -57,7 +78,7 @@ TEST_CASE("issue 25: the parse cache is written as the posts load, in any "
   CHECK(site::read_build_cache(*state, 43).posts.size() == 0);
   {
     site::ParseCacheStream dropped(*state, 42, 99);
-    dropped.add("posts/x.md", entry_of("x"));
+    dropped.add(entries_of({"posts/x.md"}, "x"));
   }
   CHECK(site::read_build_cache(*state, 42).posts.size() == 500);
 }

@@ -178,6 +178,9 @@ finish_post(Post& post, const PostFile& file, const SiteConfig& config)
   }
 }
 
+// The posts whose cache entries go to a sink together.
+constexpr std::size_t k_sink_range = 64;
+
 // The most a loading thread keeps of its read buffer between posts.
 constexpr std::size_t k_kept_buffer_bytes = 1024 * 1024;
 
@@ -507,29 +510,37 @@ load_posts(const fs::path& site_root,
   }
   const GitHistory history(site_root, config.content_dirs);
   // Each file is named, read and parsed on a loading thread: the listing
-  // only finds the paths.
-  util::parallel_for(n, jobs, [&](std::size_t i) {
-    PostFile file = post_file(*listed, i, config);
-    file.source.broken_drafts = broken_drafts;
-    file.source.history = &history;
-    file.source.quirks = config.post_quirks;
-    file.source.name_dates = config.url_rules.name_dates;
-    file.source.name_is_slug = config.url_rules.file_name_slugs;
-    ParsedPost parsed;
-    entries[i] = load_one(
-      file, *(*folders)[file.folder], config, cache, parsed, was_parsed[i]);
-    if (entries[i] && sink != nullptr) {
-      (*sink)(file.source.display_path, *entries[i]);
-      std::string().swap(entries[i]->record); // on its way to the file
-    }
-    notes[i] = std::move(parsed.diagnostics);
-    if (parsed.post) {
-      set_post_language(*parsed.post, file.language, site_root, config);
-      posts[i] = std::move(*parsed.post);
-      loaded[i] = 1;
-    }
-    shown[i] = std::move(file.source.display_path);
-  });
+  // only finds the paths. The sink takes a range's cache entries at once
+  // (one lock a range, not one a post).
+  util::parallel_for_ranges(
+    n, jobs, k_sink_range, [&](std::size_t begin, std::size_t end) {
+      util::ByteWriter batch;
+      for (std::size_t i = begin; i < end; ++i) {
+        PostFile file = post_file(*listed, i, config);
+        file.source.broken_drafts = broken_drafts;
+        file.source.history = &history;
+        file.source.quirks = config.post_quirks;
+        file.source.name_dates = config.url_rules.name_dates;
+        file.source.name_is_slug = config.url_rules.file_name_slugs;
+        ParsedPost parsed;
+        entries[i] = load_one(
+          file, *(*folders)[file.folder], config, cache, parsed, was_parsed[i]);
+        if (entries[i] && sink != nullptr) {
+          ParseCache::write_entry(batch, file.source.display_path, *entries[i]);
+          std::string().swap(entries[i]->record); // on its way to the file
+        }
+        notes[i] = std::move(parsed.diagnostics);
+        if (parsed.post) {
+          set_post_language(*parsed.post, file.language, site_root, config);
+          posts[i] = std::move(*parsed.post);
+          loaded[i] = 1;
+        }
+        shown[i] = std::move(file.source.display_path);
+      }
+      if (sink != nullptr && !batch.bytes().empty()) {
+        (*sink)(batch.take());
+      }
+    });
   for (const char parsed : was_parsed) {
     out.parsed += parsed != 0 ? 1 : 0;
   }

@@ -72,11 +72,11 @@ std::uint64_t parse_cache_setup(const SiteConfig& config,
 // cannot be read is an error. A broken draft is left out with warnings
 // unless `broken_drafts` says its problems are errors. A file `cache`
 // (made under parse_cache_setup()) still holds is not read again: its
-// post and warnings come from there. Each entry of the next cache goes to
-// `sink`, when given, as soon as its file is loaded (from any loading
-// thread), and LoadedPosts::cache stays empty.
-using CacheEntrySink =
-  std::function<void(std::string_view shown_path, const CachedParse& entry)>;
+// post and warnings come from there. The entries of the next cache go to
+// `sink`, when given, as their files are loaded: a few dozen at a time, as
+// ParseCache::write_entry() writes them, from any loading thread; and
+// LoadedPosts::cache stays empty.
+using CacheEntrySink = std::function<void(std::string&& entries)>;
 LoadedPosts load_posts(const std::filesystem::path& site_root,
                        const SiteConfig& config,
                        unsigned jobs,
