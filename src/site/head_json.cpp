@@ -94,44 +94,64 @@ feed_links(const feed::HomeFeed& home, const content::SiteConfig& config)
   return json;
 }
 
-// What every post's value shares: each home feed's links, made once per
-// feed, and the site's titles by language.
+// What every post's value shares, made once and JSON-escaped: by language,
+// og:type and og:site_name; by home feed, twitter:card and the feed links
+// that end the value (one for a post with an image, one without).
 struct Shared
 {
-  std::map<std::string, std::string> links_by_dir; // "" : the main feeds'
-  std::vector<const std::string*> links;           // by post
-  content::SiteTitles titles;
+  struct Tails
+  {
+    std::string with_image;
+    std::string without_image;
+  };
+  std::map<std::string, std::string> middle_by_name; // by og:site_name
+  std::map<std::string, Tails> tails_by_dir;         // "" : the main feeds'
+  std::vector<std::pair<const std::string*, const Tails*>> by_post;
 };
 
 Shared
 shared_parts(const std::vector<content::Post>& posts,
              const content::SiteConfig& config)
 {
-  Shared shared{{}, std::vector<const std::string*>(posts.size()), {}};
-  shared.titles = content::site_titles(config);
+  Shared shared;
+  shared.by_post.resize(posts.size());
+  const content::SiteTitles titles = content::site_titles(config);
   for (std::size_t i = 0; i < posts.size(); ++i) {
-    const feed::HomeFeed home = feed::home_feed(posts[i], config);
-    auto it = shared.links_by_dir.find(home.dir);
-    if (it == shared.links_by_dir.end()) {
-      it =
-        shared.links_by_dir.emplace(home.dir, feed_links(home, config)).first;
+    const std::string& name = titles.in(posts[i].language);
+    auto middle = shared.middle_by_name.find(name);
+    if (middle == shared.middle_by_name.end()) {
+      std::string json;
+      meta(json, "og:type", "article");
+      meta(json, "og:site_name", name);
+      middle = shared.middle_by_name.emplace(name, std::move(json)).first;
     }
-    shared.links[i] = &it->second;
+    const feed::HomeFeed home = feed::home_feed(posts[i], config);
+    auto tails = shared.tails_by_dir.find(home.dir);
+    if (tails == shared.tails_by_dir.end()) {
+      const std::string links = feed_links(home, config) + R"("})";
+      Shared::Tails made;
+      meta(made.with_image, "twitter:card", "summary_large_image");
+      made.with_image += links;
+      meta(made.without_image, "twitter:card", "summary");
+      made.without_image += links;
+      tails = shared.tails_by_dir.emplace(home.dir, std::move(made)).first;
+    }
+    shared.by_post[i] = {&middle->second, &tails->second};
   }
   return shared;
 }
 
-// A post's member, "permalink": {"html": "..."}, the tags of its <head>.
-std::string
-head_member(const content::Post& p,
-            const std::optional<feed::CardRef>& card,
-            const std::string& summary_found,
-            const content::SiteConfig& config,
-            const content::SiteTitles& titles,
-            const std::string& links)
+// Appends a post's member, "permalink": {"html": "..."}, the tags of its
+// <head>.
+void
+append_member(std::string& json,
+              const content::Post& p,
+              const std::optional<feed::CardRef>& card,
+              const std::string& summary_found,
+              const content::SiteConfig& config,
+              const std::string& middle,
+              const Shared::Tails& tails)
 {
-  std::string json;
-  json.reserve(1024);
   util::append_json_string(json, p.permalink);
   json += R"(: {"html": ")";
   meta(json, "og:title", p.title);
@@ -142,24 +162,25 @@ head_member(const content::Post& p,
     meta(json, "og:description", description);
   }
   meta(json, "og:url", p.permalink);
-  meta(json, "og:type", "article");
-  meta(json, "og:site_name", titles.in(p.language));
+  json += middle;
   const std::string image = card ? card->url : post_image_url(p, config);
-  if (!image.empty()) {
-    meta(json, "og:image", image);
-    if (card && card->width > 0) {
-      meta(json, "og:image:width", std::to_string(card->width));
-      meta(json, "og:image:height", std::to_string(card->height));
-    }
-    meta(json, "og:image:alt", p.title);
-    meta(json, "twitter:card", "summary_large_image");
-  } else {
-    meta(json, "twitter:card", "summary");
+  if (image.empty()) {
+    json += tails.without_image;
+    return;
   }
-  json += links;
-  json += R"("})";
-  return json;
+  meta(json, "og:image", image);
+  if (card && card->width > 0) {
+    meta(json, "og:image:width", std::to_string(card->width));
+    meta(json, "og:image:height", std::to_string(card->height));
+  }
+  meta(json, "og:image:alt", p.title);
+  json += tails.with_image;
 }
+
+// Posts whose members are made into one piece, and pieces made ahead of
+// the writing (about 1,000 posts' worth).
+constexpr std::size_t k_group = 64;
+constexpr std::size_t k_window_groups = 16;
 
 } // namespace
 
@@ -185,36 +206,38 @@ write_head_json(const std::vector<content::Post>& posts,
       order.push_back(by_url[k].second);
     }
   }
-  // Posts' values are made on every core and written in order as they
-  // come: a window's worth is all that is held.
-  constexpr std::size_t k_window = 1024;
-  const Shared shared = shared_parts(posts, config);
-  constexpr std::size_t k_piece = 64 * 1024;
-  util::JsonWriter json(util::JsonWriter::Style::one_member_per_line);
-  json.reserve(k_piece + 4096);
-  json.begin_object();
-  const bool written = util::parallel_in_order<std::string>(
-    order.size(),
-    jobs,
-    k_window,
-    [&](std::size_t k) {
-      const std::size_t i = order[k];
-      return head_member(posts[i],
-                         cards[i],
-                         summaries[i],
-                         config,
-                         shared.titles,
-                         *shared.links[i]);
-    },
-    [&](std::size_t, std::string&& member) {
-      json.raw(member); // its key made with it, on a making thread
-      return json.str().size() < k_piece || json.flush_to(write);
-    });
-  if (!written) {
-    return false;
+  if (order.empty()) {
+    return write("{}\n");
   }
-  json.end_object();
-  return json.flush_to(write) && write("\n");
+  const Shared shared = shared_parts(posts, config);
+  // A group's members, one a line as util::JsonWriter's one member a line
+  // writes them, are made on every core and written in order as they come.
+  const std::size_t groups = (order.size() + k_group - 1) / k_group;
+  return util::parallel_in_order<std::string>(
+    groups,
+    jobs,
+    k_window_groups,
+    [&](std::size_t g) {
+      std::string json;
+      const std::size_t end = std::min(order.size(), (g + 1) * k_group);
+      json.reserve((end - g * k_group) * 1024);
+      for (std::size_t k = g * k_group; k < end; ++k) {
+        const std::size_t i = order[k];
+        json += k == 0 ? "{\n  " : ",\n  ";
+        append_member(json,
+                      posts[i],
+                      cards[i],
+                      summaries[i],
+                      config,
+                      *shared.by_post[i].first,
+                      *shared.by_post[i].second);
+      }
+      if (end == order.size()) {
+        json += "\n}\n";
+      }
+      return json;
+    },
+    [&](std::size_t, std::string&& piece) { return write(piece); });
 }
 
 std::string

@@ -29,9 +29,9 @@ constexpr const char* k_head_json_file = "head.json";
 std::string post_image_url(const content::Post& p,
                            const content::SiteConfig& config);
 
-// head.json's bytes, handed to `write` a piece at a time (about 64 KiB
-// each; posts' values are made on `jobs` threads, at most 1,024 ahead of
-// the writing), so 100,000 posts' 80 MB are never held at once. A post's
+// head.json's bytes, handed to `write` a piece at a time (64 posts' members
+// each; pieces are made on `jobs` threads, at most 1,024 posts ahead of the
+// writing), so 100,000 posts' 80 MB are never held at once. A post's
 // og:description is its description, else its excerpt in `summaries` (as
 // Hugo and jekyll-seo-tag give it: only posts without a description need
 // one there), else the site's subtitle. Returns false when `write` did (it

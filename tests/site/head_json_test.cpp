@@ -1,4 +1,5 @@
 #include "site/head_json.hpp"
+#include "util/json_tree.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -65,4 +66,44 @@ TEST_CASE("head.json: written in pieces, the same bytes as whole",
       return false;
     }));
   CHECK(calls == 1); // stops at the first refusal
+}
+
+TEST_CASE("head.json: no post, one post, and a group's edge parse as JSON "
+          "with every member once",
+          "[site][issue25]")
+{
+  content::SiteConfig config;
+  config.title = "Blog";
+  config.base_url = "https://example.com/";
+  // 64 posts make one piece: 63, 64, 65 and 129 straddle the edges.
+  for (const std::size_t n : {0, 1, 63, 64, 65, 129}) {
+    std::vector<content::Post> posts(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      posts[i].title = "T\"" + std::to_string(i);
+      posts[i].permalink = "https://example.com/" + std::to_string(i) + "/";
+    }
+    const std::string json =
+      head_json(posts,
+                std::vector<std::optional<feed::CardRef>>(n),
+                std::vector<std::string>(n),
+                config);
+    INFO(n);
+    if (n == 0) {
+      CHECK(json == "{}\n");
+    } else {
+      CHECK(json.starts_with("{\n  \"https://example.com/"));
+      CHECK(json.ends_with("\"}\n}\n"));
+      CHECK(static_cast<std::size_t>(std::count(json.begin(), json.end(), '\n'))
+            == n + 2);
+    }
+    const auto parsed = util::parse_json(json);
+    REQUIRE(parsed);
+    CHECK(parsed->members.size() == n);
+    for (const auto& [url, value] : parsed->members) {
+      const util::JsonValue* html = value.find("html");
+      REQUIRE(html != nullptr);
+      CHECK(html->text.find("og:url\" content=\"" + url + "\"")
+            != std::string::npos);
+    }
+  }
 }
