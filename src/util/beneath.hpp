@@ -86,7 +86,8 @@ public:
 
   // Writes `bytes` to `rel` through a new temporary file (O_EXCL |
   // O_NOFOLLOW) in the same folder renamed over it; with Sync::yes the file
-  // and the folder are synced first.
+  // and the folder are synced first (with Sync::no the kernel writes it
+  // back in its own time).
   Expected<void> write_replacing(std::string_view rel,
                                  std::string_view bytes,
                                  Sync sync) const;
@@ -100,7 +101,8 @@ public:
     Sync sync) const;
 
   // Creates `name` (a plain file name in this folder, which must not exist)
-  // and writes `bytes`.
+  // and writes `bytes`, starting its writeback as it goes (for a sync to
+  // come: an output a build commits).
   Expected<void> write_new(std::string_view name, std::string_view bytes) const;
 
   // As write_new, with the bytes made in pieces (as write_replacing_from);

@@ -40,13 +40,24 @@ start_writeback(int fd, off_t from = 0, off_t length = 0)
 
 constexpr off_t k_writeback_step = off_t{1} << 20;
 
+// What a file written here is to the disk.
+enum class Durable : std::uint8_t {
+  // Synced before it counts (an output the build commits): its writeback
+  // is started as it is written, so the sync finds most of it done.
+  soon,
+  // Written back whenever the kernel likes (a cache): nothing is started,
+  // and the build spends no time on it.
+  whenever,
+};
+
 // Writes to `fd` what `produce` hands over, a piece at a time. Returns the
 // first write's errno, ECANCELED when `produce` gave up, else 0.
 int
 write_produced(
   int fd,
   const std::function<bool(const std::function<bool(std::string_view)>&)>&
-    produce)
+    produce,
+  Durable durable)
 {
   int err = 0;
   off_t written = 0;
@@ -54,7 +65,8 @@ write_produced(
   const bool made = produce([&](std::string_view piece) {
     err = err == 0 ? write_all(fd, piece) : err;
     written += static_cast<off_t>(piece.size());
-    if (err == 0 && written - started >= k_writeback_step) {
+    if (err == 0 && durable == Durable::soon
+        && written - started >= k_writeback_step) {
       start_writeback(fd, started, written - started);
       started = written;
     }
@@ -91,7 +103,7 @@ Dir::write_new_from(
   if (fd < 0) {
     return tl::unexpected(os_error("create", joined(m_path, name), errno));
   }
-  int err = write_produced(fd, produce);
+  int err = write_produced(fd, produce, Durable::soon);
   if (err == 0) {
     start_writeback(fd);
   }
@@ -139,11 +151,10 @@ Dir::write_replacing_from(
   if (fd < 0) {
     return tl::unexpected(os_error("write", joined(m_path, rel), errno));
   }
-  int err = write_produced(fd, produce);
+  int err = write_produced(
+    fd, produce, sync == Sync::yes ? Durable::soon : Durable::whenever);
   if (err == 0 && sync == Sync::yes && ::fsync(fd) != 0) {
     err = errno;
-  } else if (err == 0) {
-    start_writeback(fd);
   }
   if (::close(fd) != 0 && err == 0) {
     err = errno;
