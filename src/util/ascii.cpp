@@ -10,7 +10,7 @@ ascii_lower(std::string_view s)
   std::string out;
   out.reserve(s.size());
   for (const char c : s) {
-    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out += ascii_lower(c);
   }
   return out;
 }

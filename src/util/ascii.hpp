@@ -9,6 +9,11 @@ namespace ogfeed::util {
 // are kept. For names that are case-insensitive: URL schemes, HTML names,
 // encodings, YAML booleans, English month names.
 std::string ascii_lower(std::string_view s);
+constexpr char
+ascii_lower(char c)
+{
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 // HTML's ASCII whitespace (space, tab, LF, FF, CR): what separates
 // attributes and srcset candidates and is stripped around URLs.

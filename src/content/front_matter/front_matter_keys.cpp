@@ -2,6 +2,7 @@
 
 #include "util/ascii.hpp"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -60,7 +61,20 @@ key_meaning(std::string_view key)
     Row{"lang", Field::language, 0},
     Row{"language", Field::language, 1},
   };
-  const std::string lower = util::ascii_lower(key);
+  // Lowered into a buffer of the longest name's size: a longer key is no
+  // name, and no key costs an allocation.
+  static constexpr std::size_t k_longest = 16;
+  static_assert(std::all_of(k_rows.begin(), k_rows.end(), [](const Row& r) {
+    return r.name.size() <= k_longest;
+  }));
+  if (key.size() > k_longest) {
+    return std::nullopt;
+  }
+  std::array<char, k_longest> buffer{};
+  std::transform(key.begin(), key.end(), buffer.begin(), [](char c) {
+    return util::ascii_lower(c);
+  });
+  const std::string_view lower(buffer.data(), key.size());
   for (const Row& row : k_rows) {
     if (row.name == lower) {
       return KeyMeaning{row.field, row.rank};

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string_view>
 
@@ -24,6 +25,8 @@ enum class Field {
   permalink, // a per-post URL or path (Jekyll, Hexo `permalink`, Hugo `url`)
   language,  // the post's language (`lang`, `language`)
 };
+constexpr std::size_t k_field_count =
+  static_cast<std::size_t>(Field::language) + 1;
 
 // What a key means: its field and its rank among the field's names (0 is
 // the field's own name and wins over the others).

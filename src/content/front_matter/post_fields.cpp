@@ -4,6 +4,7 @@
 #include "util/language_tag.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 
 namespace ogfeed::content::detail {
@@ -373,7 +374,8 @@ read_fields(PostBuilder& b,
             Post& post,
             DatedFields& fields)
 {
-  std::map<Field, Chosen> chosen;
+  // By field, in the order of Field: the best-ranked key of each.
+  std::array<std::optional<Chosen>, k_field_count> chosen;
   std::vector<Chosen> categories;
   for (const auto& [key, value] : root.entries) {
     const auto meaning = key_meaning(key.scalar);
@@ -398,13 +400,16 @@ read_fields(PostBuilder& b,
       categories.push_back(c);
       continue;
     }
-    const auto it = chosen.find(meaning->field);
-    if (it == chosen.end() || c.rank < it->second.rank) {
-      chosen[meaning->field] = c;
+    std::optional<Chosen>& best =
+      chosen[static_cast<std::size_t>(meaning->field)];
+    if (!best || c.rank < best->rank) {
+      best = c;
     }
   }
-  for (const auto& [field, c] : chosen) {
-    read_field(b, field, c, post, fields);
+  for (std::size_t f = 0; f < chosen.size(); ++f) {
+    if (chosen[f]) {
+      read_field(b, static_cast<Field>(f), *chosen[f], post, fields);
+    }
   }
   for (const Chosen& c : categories) {
     read_field(b, Field::categories, c, post, fields);
