@@ -54,6 +54,8 @@ scalar(std::string_view line, std::size_t at, int line_no)
     }
     v.kind = util::YamlValue::Kind::scalar;
     v.scalar = std::string(inner);
+    v.verbatim = true;
+    v.no_comment_after = true; // the quote ends the line
     return v;
   }
   // Indicators that start something other than a plain scalar.
@@ -75,6 +77,8 @@ scalar(std::string_view line, std::size_t at, int line_no)
   v.kind = util::YamlValue::Kind::scalar;
   v.plain = true;
   v.scalar = std::string(kept);
+  v.verbatim = true;
+  v.no_comment_after = comment == std::string_view::npos;
   return v;
 }
 

@@ -25,6 +25,12 @@ struct YamlValue
   Kind kind = Kind::null;
   std::string scalar;
   bool plain = false; // an unquoted scalar, where YAML comments can cut text
+  // A scalar as its file has it, no escape undone (util::parse_simple_yaml's
+  // are): it holds no character its checked file did not.
+  bool verbatim = false;
+  // Nothing on its line after it starts a comment (" #"), as
+  // util::parse_simple_yaml saw it; false when not known.
+  bool no_comment_after = false;
   std::vector<YamlValue> items;
   std::vector<YamlEntry> entries; // a map's keys and values, in order
   int line = 0;                   // 1-based file line

@@ -11,6 +11,7 @@
 #include "util/utf8.hpp"
 #include "util/yaml_value.hpp"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 
@@ -111,8 +112,20 @@ public:
       error(items.error());
       return std::nullopt;
     }
+    // The items of a list the simple parser read are as the file has them.
+    const bool verbatim =
+      v.kind == util::YamlValue::Kind::sequence
+        ? std::all_of(v.items.begin(),
+                      v.items.end(),
+                      [](const util::YamlValue& item) {
+                        return item.verbatim
+                               || item.kind == util::YamlValue::Kind::null;
+                      })
+        : v.verbatim;
     for (auto& item : *items) {
-      item = clean(v, what, std::move(item));
+      if (!verbatim) {
+        item = clean(v, what, std::move(item));
+      }
     }
     if (v.kind == util::YamlValue::Kind::sequence) {
       for (const auto& item : v.items) {
@@ -198,6 +211,9 @@ private:
   std::string
   clean(const util::YamlValue& v, std::string_view what, std::string s)
   {
+    if (v.verbatim) {
+      return s; // as the checked file has it
+    }
     const auto p = util::find_text_problem(s);
     if (!p) {
       return s;
@@ -214,7 +230,8 @@ private:
   void
   warn_if_cut(const util::YamlValue& v, std::string_view what)
   {
-    if (!v.plain || v.kind != util::YamlValue::Kind::scalar || v.scalar.empty()
+    if (!v.plain || v.no_comment_after
+        || v.kind != util::YamlValue::Kind::scalar || v.scalar.empty()
         || v.scalar.find('\n') != std::string::npos) {
       return;
     }

@@ -485,3 +485,34 @@ TEST_CASE("issue 21: front matter indented with tabs is read as Hexo reads "
   // A tab that does not indent is no help: still an error.
   CHECK_FALSE(parse("---\ntitle:\tx: y: z\n---\n").post);
 }
+
+TEST_CASE("issue 25: list items are checked as values are: a comment cuts "
+          "one short, an escaped control character is dropped",
+          "[content]")
+{
+  // Read by ogfeed's own YAML reader: items as the file has them.
+  const auto cut =
+    parse("---\ntitle: a\ndate: 2019-05-27\ntags:\n - Go #1\n - Rust\n---\n");
+  REQUIRE(cut.post);
+  CHECK(cut.post->tags == std::vector<std::string>{"Go", "Rust"});
+  CHECK(messages(cut)
+        == std::vector<std::string>{
+          "posts/hello.md:5:7: warning: 'tags' is cut short at ' #': YAML "
+          "reads the rest of the line as a comment; quote the value to keep "
+          "it"});
+  // Escapes are undone by yaml-cpp: what they make is checked.
+  const auto escaped =
+    parse("---\ntitle: a\ndate: 2019-05-27\ntags: [\"G\\x01o\", Rust]\n---\n");
+  REQUIRE(escaped.post);
+  CHECK(escaped.post->tags == std::vector<std::string>{"Go", "Rust"});
+  CHECK(messages(escaped)
+        == std::vector<std::string>{"posts/hello.md:4:7: warning: 'tags' has a "
+                                    "control character U+0001; it is dropped"});
+  // A '#' inside a word, or quoted, is text.
+  const auto kept = parse(
+    "---\ntitle: C# #1\ndate: 2019-05-27\ntags:\n - C#\n - \"F #\"\n---\n");
+  REQUIRE(kept.post);
+  CHECK(kept.post->title == "C#");
+  CHECK(kept.post->tags == std::vector<std::string>{"C#", "F #"});
+  CHECK(messages(kept).size() == 1); // the title's cut
+}
