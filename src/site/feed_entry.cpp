@@ -6,6 +6,7 @@
 #include "content/render/markdown.hpp"
 #include "site/feed_step.hpp"
 #include "util/file_name.hpp"
+#include "util/text_order.hpp"
 
 #include <algorithm>
 #include <map>
@@ -55,15 +56,27 @@ PostNames::PostNames(const std::vector<content::Post>& posts)
     if (!p.folder.empty()) {
       add(m_joined.emplace_back(p.folder + "/" + std::string(stem)), i);
     }
-    // Hugo's ref: a page bundle by its folder, below the content folder.
-    add(p.file_name, i);
-    if (!p.folder.empty()) {
-      add(m_joined.emplace_back(p.folder + "/" + p.file_name), i);
+    // Hugo's ref: a page bundle by its folder, below the content folder
+    // (a plain file's is its stem, added already).
+    if (p.file_name != stem) {
+      add(p.file_name, i);
+      if (!p.folder.empty()) {
+        add(m_joined.emplace_back(p.folder + "/" + p.file_name), i);
+      }
     }
   }
   // By name, the first post of each name kept (what a map's emplace kept):
-  // of equal names, the lowest index sorts first.
-  std::sort(m_names.begin(), m_names.end());
+  // of equal names, the lowest index (added first) sorts first.
+  const std::vector<std::size_t> order =
+    util::order_by_text(m_names.size(), [&](std::size_t k) -> std::string_view {
+      return m_names[k].first;
+    });
+  std::vector<std::pair<std::string_view, std::size_t>> sorted;
+  sorted.reserve(m_names.size());
+  for (const std::size_t k : order) {
+    sorted.push_back(m_names[k]);
+  }
+  m_names = std::move(sorted);
   m_names.erase(std::unique(m_names.begin(),
                             m_names.end(),
                             [](const auto& a, const auto& b) {

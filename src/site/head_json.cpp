@@ -5,6 +5,7 @@
 #include "util/html_scan.hpp"
 #include "util/json.hpp"
 #include "util/parallel.hpp"
+#include "util/text_order.hpp"
 #include "util/url.hpp"
 
 #include <algorithm>
@@ -117,6 +118,11 @@ shared_parts(const std::vector<content::Post>& posts,
   shared.by_post.resize(posts.size());
   const content::SiteTitles titles = content::site_titles(config);
   for (std::size_t i = 0; i < posts.size(); ++i) {
+    // Both parts depend on the post's language alone.
+    if (i > 0 && posts[i].language == posts[i - 1].language) {
+      shared.by_post[i] = shared.by_post[i - 1];
+      continue;
+    }
     const std::string& name = titles.in(posts[i].language);
     auto middle = shared.middle_by_name.find(name);
     if (middle == shared.middle_by_name.end()) {
@@ -192,18 +198,17 @@ write_head_json(const std::vector<content::Post>& posts,
                 unsigned jobs,
                 const std::function<bool(std::string_view)>& write)
 {
-  // By permalink; of two posts with one permalink, the later one. Sorted
-  // beside their indices, so the sort touches no post.
-  std::vector<std::pair<std::string_view, std::size_t>> by_url(posts.size());
-  for (std::size_t i = 0; i < by_url.size(); ++i) {
-    by_url[i] = {posts[i].permalink, i};
-  }
-  std::sort(by_url.begin(), by_url.end());
+  // By permalink; of two posts with one permalink, the later one.
+  const std::vector<std::size_t> by_url =
+    util::order_by_text(posts.size(), [&](std::size_t i) -> std::string_view {
+      return posts[i].permalink;
+    });
   std::vector<std::size_t> order;
   order.reserve(by_url.size());
   for (std::size_t k = 0; k < by_url.size(); ++k) {
-    if (k + 1 == by_url.size() || by_url[k + 1].first != by_url[k].first) {
-      order.push_back(by_url[k].second);
+    if (k + 1 == by_url.size()
+        || posts[by_url[k + 1]].permalink != posts[by_url[k]].permalink) {
+      order.push_back(by_url[k]);
     }
   }
   if (order.empty()) {
