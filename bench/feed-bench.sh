@@ -17,7 +17,8 @@ runs=${RUNS:-3}
 sizes=${SIZES:-"1000 10000"}
 [[ -x "$ogfeed" ]] || { echo "no ogfeed binary at $ogfeed; build first" >&2; exit 2; }
 [[ -f "$shared/bench/gen-corpus.py" ]] || { echo "needs ../shared/bench" >&2; exit 2; }
-cmake --build "$build" --target ogfeed-read-floor >/dev/null 2>&1 || true
+cmake --build "$build" --target ogfeed-read-floor ogfeed-timed >/dev/null 2>&1 || true
+[[ -x "$build/ogfeed-timed" ]] || { echo "cannot build ogfeed-timed in $build" >&2; exit 2; }
 work=$(mktemp -d /tmp/ogfeed-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
@@ -45,12 +46,11 @@ YAML
     walls=() rsss=()
     for ((i = 1; i <= runs; i++)); do
       rm -rf "$work/out-$n" "$site/.ogfeed" # cold: no output, no state
-      # Wall to the millisecond (time's %e has hundredths: too coarse here).
-      t0=$EPOCHREALTIME
-      /usr/bin/time -f '%M' -o "$work/time.txt" "$ogfeed" build "$site" -q -o "$work/out-$n"
-      t1=$EPOCHREALTIME
-      read -r rss <"$work/time.txt"
-      walls+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')") rsss+=("$rss")
+      # Timed as GNU time times Hugo (from its fork to its wait), to the
+      # microsecond: time's %e has hundredths, too coarse here.
+      "$build/ogfeed-timed" "$work/time.txt" "$ogfeed" build "$site" -q -o "$work/out-$n"
+      read -r wall rss <"$work/time.txt"
+      walls+=("$(awk -v w="$wall" 'BEGIN { printf "%.3f", w }')") rsss+=("$rss")
     done
     files=$(find "$work/out-$n" -name '*.xml' | wc -l)
     echo "ogfeed-$variant posts=$n feed_files=$files runs=$runs median_wall_s=$(median "${walls[@]}") median_maxrss_kb=$(median "${rsss[@]}")"
