@@ -33,6 +33,9 @@ skip_reason(const content::Post& post, const BuildOptions& options)
   if (post.expiry_date && *post.expiry_date <= options.now) {
     return "expired"; // Hugo's expiryDate: gone once it is past
   }
+  if (post.params.empty()) {
+    return {}; // nor any build option below
+  }
   // Hugo's build options (`_build`, or `build` since 0.123): a page kept
   // out of its lists, or never rendered, is in no feed; a headless bundle
   // is neither.

@@ -172,6 +172,7 @@ parse_simple_yaml(std::string_view text, int first_line)
 {
   util::YamlValue root;
   root.kind = util::YamlValue::Kind::map;
+  root.entries.reserve(16); // a post's front matter, grown once or never
   // The entry whose value may still turn out to be a block list. Only item
   // lines use it, and they never add entries, so the pointer stays valid.
   util::YamlValue* pending = nullptr;

@@ -8,6 +8,7 @@
 #include "util/hash.hpp"
 #include "util/parallel.hpp"
 #include "util/prefault.hpp"
+#include "util/text_order.hpp"
 #include "util/url.hpp"
 #include "util/utf8.hpp"
 
@@ -355,17 +356,27 @@ void
 sort_posts(std::vector<Post>& posts)
 {
   // Indices are sorted, then each post moved once: a post is large. The
-  // dates sit beside the indices, so most comparisons touch no post.
-  std::vector<std::pair<util::UtcSeconds, std::size_t>> keyed(posts.size());
+  // dates and the slugs' first 8 bytes sit beside the indices, so most
+  // comparisons touch no post.
+  struct Keyed
+  {
+    util::UtcSeconds date;
+    std::uint64_t slug_head;
+    std::size_t index;
+  };
+  std::vector<Keyed> keyed(posts.size());
   for (std::size_t i = 0; i < keyed.size(); ++i) {
-    keyed[i] = {posts[i].date, i};
+    keyed[i] = {posts[i].date, util::detail::text_head(posts[i].slug, 0), i};
   }
-  std::sort(keyed.begin(), keyed.end(), [&](const auto& x, const auto& y) {
-    if (x.first != y.first) {
-      return x.first > y.first;
+  std::sort(keyed.begin(), keyed.end(), [&](const Keyed& x, const Keyed& y) {
+    if (x.date != y.date) {
+      return x.date > y.date;
     }
-    const Post& a = posts[x.second];
-    const Post& b = posts[y.second];
+    if (x.slug_head != y.slug_head) {
+      return x.slug_head < y.slug_head;
+    }
+    const Post& a = posts[x.index];
+    const Post& b = posts[y.index];
     if (a.slug != b.slug) {
       return a.slug < b.slug;
     }
@@ -373,7 +384,7 @@ sort_posts(std::vector<Post>& posts)
   });
   std::vector<std::size_t> order(posts.size());
   for (std::size_t k = 0; k < order.size(); ++k) {
-    order[k] = keyed[k].second;
+    order[k] = keyed[k].index;
   }
   // Position k takes posts[order[k]]: each cycle of the permutation is
   // walked with one post aside, so no second vector of posts is made.
