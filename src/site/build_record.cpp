@@ -40,13 +40,6 @@ void
 write_report(util::ByteWriter& w, const BuildReport& r)
 {
   util::write_diagnostics(w, r.diagnostics);
-  w.u64(r.post_records.size());
-  for (const auto& p : r.post_records) {
-    w.str(p.source);
-    w.str(p.permalink);
-    w.i64(p.date.time_since_epoch().count());
-    w.str(p.skipped);
-  }
   w.u64(r.outputs.size());
   for (const auto& o : r.outputs) {
     w.str(o.path);
@@ -66,13 +59,6 @@ read_report(util::ByteReader& r)
 {
   BuildReport report;
   report.diagnostics = util::read_diagnostics(r);
-  report.post_records.resize(r.count(4));
-  for (auto& p : report.post_records) {
-    p.source = r.str();
-    p.permalink = r.str();
-    p.date = util::UtcSeconds(std::chrono::seconds(r.i64()));
-    p.skipped = r.str();
-  }
   report.outputs.resize(r.count(2));
   for (auto& o : report.outputs) {
     o.path = r.str();
@@ -90,14 +76,32 @@ read_report(util::ByteReader& r)
 
 } // namespace
 
-void
-BuildRecord::write(util::ByteWriter& w) const
+std::string
+BuildRecord::posts_part(const StampedFiles& posts,
+                        const StampedFiles& folders,
+                        const std::vector<BuildReport::PostRecord>& records)
 {
+  util::ByteWriter w;
+  w.reserve(posts.size() * 64 + records.size() * 128);
+  write_stamped(w, posts);
+  write_stamped(w, folders);
+  w.u64(records.size());
+  for (const auto& p : records) {
+    w.str(p.source);
+    w.str(p.permalink);
+    w.i64(p.date.time_since_epoch().count());
+    w.str(p.skipped);
+  }
+  return w.take();
+}
+
+void
+BuildRecord::write(util::ByteWriter& w, std::string_view made_posts_part) const
+{
+  w.raw(made_posts_part);
   w.str(fingerprint);
   w.i64(valid_until.time_since_epoch().count());
   w.i64(read_time);
-  write_stamped(w, posts);
-  write_stamped(w, folders);
   write_stamped(w, inputs);
   write_stamped(w, outputs);
   write_report(w, report);
@@ -107,20 +111,28 @@ BuildRecord
 BuildRecord::read(util::ByteReader& r)
 {
   BuildRecord b;
+  b.posts = read_stamped(r);
+  b.folders = read_stamped(r);
+  std::vector<BuildReport::PostRecord> records(r.count(4));
+  for (auto& p : records) {
+    p.source = r.str();
+    p.permalink = r.str();
+    p.date = util::UtcSeconds(std::chrono::seconds(r.i64()));
+    p.skipped = r.str();
+  }
   b.fingerprint = r.str();
   b.valid_until = util::UtcSeconds(std::chrono::seconds(r.i64()));
   b.read_time = r.i64();
-  b.posts = read_stamped(r);
-  b.folders = read_stamped(r);
   b.inputs = read_stamped(r);
   b.outputs = read_stamped(r);
   b.report = read_report(r);
+  b.report.post_records = std::move(records);
   return b;
 }
 
 namespace {
 
-constexpr util::StateFormat k_record_format{"last-build", 4};
+constexpr util::StateFormat k_record_format{"last-build", 5};
 
 constexpr const char* k_record_file = "last-build";
 
@@ -146,14 +158,16 @@ read_build_record(const util::Dir& state)
 }
 
 util::Expected<void>
-write_build_record(const util::Dir& state, const BuildRecord& record)
+write_build_record(const util::Dir& state,
+                   const BuildRecord& record,
+                   std::string_view made_posts_part)
 {
   return state.write_replacing_from(
     k_record_file,
     [&](const util::ByteWriter::Sink& sink) {
       util::StateStream file(k_record_format, sink);
       util::ByteWriter w(&file.sink());
-      record.write(w);
+      record.write(w, made_posts_part);
       return w.finish() && file.finish();
     },
     util::Sync::no);
@@ -311,7 +325,6 @@ record_build(BuildRecord& record,
   r.diagnostics.assign(report.diagnostics.begin()
                          + static_cast<std::ptrdiff_t>(first_note),
                        report.diagnostics.end());
-  r.post_records = report.post_records;
   r.outputs = report.outputs;
   r.card_records = report.card_records;
   r.posts = report.posts;

@@ -34,7 +34,17 @@ struct BuildRecord
   StampedFiles outputs; // every output, relative to the output folder
   BuildReport report;   // what the build said (its diagnostics and records)
 
-  void write(util::ByteWriter& w) const;
+  // The record's first part, its largest, as bytes: the posts' and
+  // folders' stamps and the build's post records. Final once the posts are
+  // chosen, it is made while the outputs are published; read() puts the
+  // records in report.post_records.
+  static std::string
+  posts_part(const StampedFiles& posts,
+             const StampedFiles& folders,
+             const std::vector<BuildReport::PostRecord>& records);
+  // The whole record: `made_posts_part` (posts_part() of this record's
+  // posts and folders), then the rest.
+  void write(util::ByteWriter& w, std::string_view made_posts_part) const;
   static BuildRecord read(util::ByteReader& r);
 };
 
@@ -53,9 +63,11 @@ util::UtcSeconds next_change(const std::vector<content::Post>& posts,
 // one.
 std::optional<BuildRecord> read_build_record(const util::Dir& state);
 
-// Replaces it (through a temporary and a rename; not synced).
+// Replaces it (through a temporary and a rename; not synced): its first
+// part `made_posts_part`, as BuildRecord::write() takes it.
 util::Expected<void> write_build_record(const util::Dir& state,
-                                        const BuildRecord& record);
+                                        const BuildRecord& record,
+                                        std::string_view made_posts_part);
 
 // The stamps of `paths` (below `dir` when relative); a missing file has an
 // all-zero stamp.
@@ -80,7 +92,8 @@ void replay(BuildRecord record, BuildReport& report);
 
 // Completes the record of a build that published: its report (the
 // diagnostics from `first_note` on: the rest are said afresh by every
-// build), the stamps of its other `inputs` and of every output.
+// build; not the post records, which go to BuildRecord::posts_part()),
+// the stamps of its other `inputs` and of every output.
 void record_build(BuildRecord& record,
                   const BuildReport& report,
                   std::size_t first_note,

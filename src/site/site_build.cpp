@@ -374,12 +374,19 @@ publish_and_record(const BuildOptions& options,
     std::async(std::launch::async, [&state, next = std::move(feeds.cache)]() {
       (void)write_feed_cache(state, next);
     });
+  // The record's largest part (final since the posts were chosen) is made
+  // while the outputs are published.
+  std::future<std::string> posts_part = std::async(std::launch::async, [&] {
+    return BuildRecord::posts_part(
+      r.record.posts, r.record.folders, report.post_records);
+  });
   const std::vector<FeedFile> others = other_outputs(feeds);
   append(report.diagnostics, collisions(feeds, others, config, options));
   publish(tx, feeds, others, report);
+  const std::string part = posts_part.get();
   if (report.published == Published::all) {
     record_build(r.record, report, r.first_note, r.card_inputs);
-    (void)write_build_record(state, r.record);
+    (void)write_build_record(state, r.record, part);
   }
   cache_written.wait();
 }
