@@ -3,7 +3,6 @@
 #include "util/utf8.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 namespace ogfeed::util {
 
@@ -12,7 +11,8 @@ namespace {
 bool
 is_key_char(char c)
 {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+         || (c >= '0' && c <= '9') || c == '_' || c == '-';
 }
 
 std::string_view

@@ -216,33 +216,38 @@ as_int(const YamlValue& v, std::string_view what, int min, int max)
 util::Expected<std::vector<std::string>>
 as_string_list(const YamlValue& v, std::string_view what)
 {
-  std::vector<std::string> raw;
-  if (v.kind == YamlValue::Kind::sequence) {
-    for (const auto& item : v.items) {
-      TRY_ASSIGN(text, as_string(item, what));
-      raw.push_back(std::move(text));
-    }
-  } else {
-    TRY_ASSIGN(text, as_string(v, what));
-    std::size_t start = 0;
-    while (start <= text.size()) {
-      const std::size_t comma = text.find(',', start);
-      const std::size_t end = comma == std::string::npos ? text.size() : comma;
-      raw.push_back(text.substr(start, end - start));
-      start = end + 1;
-    }
-  }
+  // Each item trimmed of blanks; empty ones and repeats left out.
   std::vector<std::string> out;
-  for (auto& item : raw) {
+  const auto add = [&](std::string_view item) {
     const std::size_t b = item.find_first_not_of(" \t");
-    if (b == std::string::npos) {
-      continue;
+    if (b == std::string_view::npos) {
+      return;
     }
     const std::size_t e = item.find_last_not_of(" \t");
-    std::string trimmed = item.substr(b, e - b + 1);
+    const std::string_view trimmed = item.substr(b, e - b + 1);
     if (std::find(out.begin(), out.end(), trimmed) == out.end()) {
-      out.push_back(std::move(trimmed));
+      out.emplace_back(trimmed);
     }
+  };
+  if (v.kind == YamlValue::Kind::sequence) {
+    out.reserve(v.items.size());
+    for (const auto& item : v.items) {
+      if (item.kind == YamlValue::Kind::scalar) {
+        add(item.scalar);
+      } else if (item.kind != YamlValue::Kind::null) {
+        return tl::unexpected(as_string(item, what).error());
+      }
+    }
+    return out;
+  }
+  TRY_ASSIGN(text, as_string(v, what));
+  // "a, b": a list written as one string.
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t comma = text.find(',', start);
+    const std::size_t end = comma == std::string::npos ? text.size() : comma;
+    add(std::string_view(text).substr(start, end - start));
+    start = end + 1;
   }
   return out;
 }

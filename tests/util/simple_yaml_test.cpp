@@ -161,3 +161,31 @@ TEST_CASE("simple yaml: agrees with yaml-cpp on every post we can find",
                              << " front matter blocks");
   CHECK(taken > 0);
 }
+
+TEST_CASE("issue 25: a list value reads as its items trimmed without empty "
+          "ones or repeats and a map in it is an error at the map",
+          "[util]")
+{
+  const auto list_of = [](std::string_view yaml) {
+    auto root = util::parse_yaml(yaml, 1);
+    REQUIRE(root);
+    const util::YamlValue* tags = root->find("tags");
+    REQUIRE(tags != nullptr);
+    return util::as_string_list(*tags, "tags");
+  };
+  using Items = std::vector<std::string>;
+  CHECK(*list_of("tags:\n - Go\n -  Rust \n - Go\n -\n")
+        == Items{"Go", "Rust"});
+  CHECK(*list_of("tags: Go, Rust ,,Go, \n") == Items{"Go", "Rust"});
+  CHECK(*list_of("tags: [Go, '', ' ', Rust, Go]\n") == Items{"Go", "Rust"});
+  CHECK(list_of("tags:\n")->empty());
+  CHECK(list_of("tags: ''\n")->empty());
+  const auto map_item = list_of("tags:\n - Go\n - {a: b}\n");
+  REQUIRE(!map_item);
+  CHECK(map_item.error().message == "'tags' must be a string, got a map");
+  CHECK(map_item.error().line == 3);
+  CHECK(map_item.error().column == 4);
+  const auto map = list_of("tags: {a: b}\n");
+  REQUIRE(!map);
+  CHECK(map.error().message == "'tags' must be a string, got a map");
+}

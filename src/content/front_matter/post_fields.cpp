@@ -43,14 +43,14 @@ read_author(PostBuilder& b, const util::YamlValue& value, Person& author)
         continue;
       }
       if (ak.scalar == "name") {
-        author.name = *s;
+        author.name = std::move(*s);
       } else if (ak.scalar == "email") {
-        author.email = *s;
+        author.email = std::move(*s);
       } else if ((ak.scalar == "uri" || ak.scalar == "url")
                  && b.web_reference(av, what, *s)) {
-        author.uri = *s;
+        author.uri = std::move(*s);
       } else if (ak.scalar == "avatar") {
-        author.avatar = *s;
+        author.avatar = std::move(*s);
       }
     }
   } else if (value.kind == util::YamlValue::Kind::sequence
@@ -62,7 +62,7 @@ read_author(PostBuilder& b, const util::YamlValue& value, Person& author)
       }
     }
   } else if (auto s = b.prose(value, "author")) {
-    author.name = *s;
+    author.name = std::move(*s);
   }
 }
 
@@ -212,7 +212,7 @@ read_list_or_link(PostBuilder& b, Field field, const Chosen& c, Post& post)
   case Field::image:
     if (const util::YamlValue* v = image_value(value)) {
       if (auto s = b.text(*v, k); s && b.web_reference(*v, k, *s)) {
-        post.image = *s;
+        post.image = std::move(*s);
       }
     }
     break;
@@ -225,7 +225,7 @@ read_list_or_link(PostBuilder& b, Field field, const Chosen& c, Post& post)
                     + "' is a template ogfeed does not run; the site's "
                       "permalink pattern is used");
       } else if (b.web_reference(value, k, *s)) {
-        post.permalink_override = *s;
+        post.permalink_override = std::move(*s);
       }
     }
     break;
@@ -311,8 +311,8 @@ read_field(
     post.title_line = value.line;
     post.title_column = value.column;
     if (auto s = b.prose(value, k)) {
-      post.title = *s;
-      if (s->empty()) {
+      post.title = std::move(*s);
+      if (post.title.empty()) {
         b.error_at(value, "'" + k + "' must not be empty");
       }
     }
@@ -330,7 +330,7 @@ read_field(
     break;
   case Field::description:
     if (auto s = b.prose(value, k)) {
-      post.description = *s;
+      post.description = std::move(*s);
     }
     break;
   case Field::slug:
@@ -338,7 +338,7 @@ read_field(
       if (*s == "." || *s == "..") {
         b.error_at(value, "'" + k + "' must be a name, got \"" + *s + "\"");
       }
-      post.slug = *s;
+      post.slug = std::move(*s);
       post.slug_given = true;
     }
     break;
@@ -352,7 +352,7 @@ read_field(
   case Field::language:
     if (auto s = b.text(value, k); s && !s->empty()) {
       if (util::is_language_tag(*s)) {
-        post.language = *s;
+        post.language = std::move(*s);
       } else {
         b.warn_at(value,
                   "'" + k + "' \"" + *s
