@@ -188,17 +188,10 @@ append_member(std::string& json,
 constexpr std::size_t k_group = 64;
 constexpr std::size_t k_window_groups = 16;
 
-} // namespace
-
-bool
-write_head_json(const std::vector<content::Post>& posts,
-                const std::vector<std::optional<feed::CardRef>>& cards,
-                const std::vector<std::string>& summaries,
-                const content::SiteConfig& config,
-                unsigned jobs,
-                const std::function<bool(std::string_view)>& write)
+// Posts in permalink order; of two with one permalink, the later one.
+std::vector<std::size_t>
+permalink_order(const std::vector<content::Post>& posts)
 {
-  // By permalink; of two posts with one permalink, the later one.
   const std::vector<std::size_t> by_url =
     util::order_by_text(posts.size(), [&](std::size_t i) -> std::string_view {
       return posts[i].permalink;
@@ -211,6 +204,25 @@ write_head_json(const std::vector<content::Post>& posts,
       order.push_back(by_url[k]);
     }
   }
+  return order;
+}
+
+} // namespace
+
+bool
+write_head_json(const std::vector<content::Post>& posts,
+                const std::vector<std::optional<feed::CardRef>>& cards,
+                const std::vector<std::string>& summaries,
+                const content::SiteConfig& config,
+                unsigned jobs,
+                const std::function<bool(std::string_view)>& write,
+                const std::vector<std::size_t>* by_permalink)
+{
+  const std::vector<std::size_t> found = by_permalink == nullptr
+                                           ? permalink_order(posts)
+                                           : std::vector<std::size_t>();
+  const std::vector<std::size_t>& order =
+    by_permalink == nullptr ? found : *by_permalink;
   if (order.empty()) {
     return write("{}\n");
   }

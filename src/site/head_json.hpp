@@ -35,12 +35,14 @@ std::string post_image_url(const content::Post& p,
 // og:description is its description, else its excerpt in `summaries` (as
 // Hugo and jekyll-seo-tag give it: only posts without a description need
 // one there), else the site's subtitle. Returns false when `write` did (it
-// stops there).
+// stops there). `by_permalink`, when given, is the posts' order by
+// permalink, no two alike (select_posts() makes it); else it is found.
 bool write_head_json(const std::vector<content::Post>& posts,
                      const std::vector<std::optional<feed::CardRef>>& cards,
                      const std::vector<std::string>& summaries,
                      const content::SiteConfig& config,
                      unsigned jobs,
-                     const std::function<bool(std::string_view)>& write);
+                     const std::function<bool(std::string_view)>& write,
+                     const std::vector<std::size_t>* by_permalink = nullptr);
 
 } // namespace ogfeed::site

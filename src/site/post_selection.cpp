@@ -7,9 +7,9 @@
 #include "site/card_looks.hpp"
 #include "util/file_name.hpp"
 #include "util/parallel.hpp"
+#include "util/text_order.hpp"
 
 #include <string>
-#include <unordered_map>
 
 namespace ogfeed::site {
 
@@ -66,7 +66,8 @@ skip_reason(const content::Post& post, const BuildOptions& options)
 std::vector<content::Post>
 select_posts(std::vector<content::Post> posts,
              const BuildOptions& options,
-             BuildReport& report)
+             BuildReport& report,
+             std::vector<std::size_t>* by_permalink)
 {
   util::Diagnostics& diagnostics = report.diagnostics;
   // Each post's record (and so why it is left out) is made on every core;
@@ -79,24 +80,42 @@ select_posts(std::vector<content::Post> posts,
     records[i] = {
       post.shown_path, post.permalink, post.date, skip_reason(post, options)};
   });
-  // Kept posts move forward in place (no second vector of posts); each is
-  // found by its permalink, which stays put once the post is in place.
-  std::unordered_map<std::string_view, std::size_t> seen;
-  seen.reserve(posts.size());
+  // In permalink order (equal ones newest first: the posts are), the first
+  // published post of each permalink keeps it; `keeper` names it for the
+  // others.
+  constexpr std::size_t none = static_cast<std::size_t>(-1);
+  const std::vector<std::size_t> by_url =
+    util::order_by_text(posts.size(), [&](std::size_t i) -> std::string_view {
+      return posts[i].permalink;
+    });
+  std::vector<std::size_t> keeper(posts.size(), none);
+  std::size_t group = none;
+  for (const std::size_t i : by_url) {
+    if (!records[i].skipped.empty()) {
+      continue;
+    }
+    if (group != none && posts[i].permalink == posts[group].permalink) {
+      keeper[i] = group;
+    } else {
+      group = i;
+    }
+  }
+  // Kept posts move forward in place (no second vector of posts).
+  std::vector<std::size_t> moved_to(posts.size(), none);
   std::size_t kept = 0;
   for (std::size_t i = 0; i < posts.size(); ++i) {
     content::Post& post = posts[i];
     if (!records[i].skipped.empty()) {
       continue;
     }
-    if (const auto it = seen.find(post.permalink); it != seen.end()) {
+    if (keeper[i] != none) {
       records[i].skipped = "duplicate permalink";
       // Hugo and Jekyll build such a site anyway (one page overwrites the
       // other): a warning, and the post is in no feed.
       diagnostics.push_back(util::with_path(
         util::make_warning(
           "permalink '" + post.permalink + "' is also used by "
-            + posts[it->second].shown_path
+            + posts[moved_to[keeper[i]]].shown_path
             + ", so the generator publishes only one page there; this post "
               "is left out of the feeds (give one of them another 'slug', or "
               "add :year/:month/:day to the site's 'permalink')",
@@ -108,10 +127,18 @@ select_posts(std::vector<content::Post> posts,
     if (kept != i) {
       posts[kept] = std::move(post);
     }
-    seen.emplace(posts[kept].permalink, kept);
-    ++kept;
+    moved_to[i] = kept++;
   }
   posts.erase(posts.begin() + static_cast<std::ptrdiff_t>(kept), posts.end());
+  if (by_permalink != nullptr) {
+    by_permalink->clear();
+    by_permalink->reserve(kept);
+    for (const std::size_t i : by_url) {
+      if (moved_to[i] != none) {
+        by_permalink->push_back(moved_to[i]);
+      }
+    }
+  }
   return posts;
 }
 

@@ -79,9 +79,11 @@ stage_cards(const std::vector<content::Post>& posts,
 }
 
 // Stages head.json, when it is on: every post's <head> tags (with its
-// summary for og:description), written to its staging file as it is made.
+// summary for og:description), written to its staging file as it is made,
+// in `by_permalink`'s order.
 util::Expected<void>
 stage_head_json(const std::vector<content::Post>& posts,
+                const std::vector<std::size_t>& by_permalink,
                 const std::vector<std::optional<feed::CardRef>>& cards,
                 const content::SiteConfig& config,
                 unsigned jobs,
@@ -99,7 +101,8 @@ stage_head_json(const std::vector<content::Post>& posts,
   });
   return tx.stage_from(
     k_head_json_file, {}, [&](const OutputTransaction::PieceWriter& write) {
-      return write_head_json(posts, cards, summaries, config, jobs, write);
+      return write_head_json(
+        posts, cards, summaries, config, jobs, write, &by_permalink);
     });
 }
 
@@ -163,8 +166,9 @@ publish(OutputTransaction& tx,
 }
 
 // Loads every post (from the cache where its file has not changed), notes
-// in `record` what this build read, and returns the posts it publishes.
-// The parse cache for the next build goes to `next` as the posts load.
+// in `record` what this build read, and returns the posts it publishes
+// (their indices in permalink order in `by_permalink`). The parse cache
+// for the next build goes to `next` as the posts load.
 std::vector<content::Post>
 load_and_select(const BuildOptions& options,
                 const content::SiteConfig& config,
@@ -172,7 +176,8 @@ load_and_select(const BuildOptions& options,
                 content::BrokenDrafts broken_drafts,
                 BuildReport& report,
                 BuildRecord& record,
-                ParseCacheStream& next)
+                ParseCacheStream& next,
+                std::vector<std::size_t>& by_permalink)
 {
   const content::CacheEntrySink sink = [&next](std::string&& entries) {
     next.add(std::move(entries));
@@ -199,7 +204,7 @@ load_and_select(const BuildOptions& options,
   record.posts = std::move(loaded.stamps);
   record.folders = std::move(loaded.folders);
   std::vector<content::Post> posts =
-    select_posts(std::move(loaded.posts), options, report);
+    select_posts(std::move(loaded.posts), options, report, &by_permalink);
   report.posts = posts.size();
   warn_missing_images(posts, options.site_root, report.diagnostics);
   if (posts.empty() && !util::has_error(report.diagnostics)) {
@@ -423,8 +428,15 @@ build_changed(const BuildOptions& options,
     state,
     setup,
     std::chrono::nanoseconds(options.now.time_since_epoch()).count());
-  std::vector<content::Post> posts = load_and_select(
-    options, *config, cache, broken_drafts, report, record, next_cache);
+  std::vector<std::size_t> by_permalink;
+  std::vector<content::Post> posts = load_and_select(options,
+                                                     *config,
+                                                     cache,
+                                                     broken_drafts,
+                                                     report,
+                                                     record,
+                                                     next_cache,
+                                                     by_permalink);
   cache.posts = content::ParseCache(); // read: its records are done with
   // Its last records are written, and the file put in place, while the
   // build goes on (waited for on every way out of this function).
@@ -445,7 +457,8 @@ build_changed(const BuildOptions& options,
   say("feeds", posts.size());
   // head.json is made while the feeds are: both only read the posts.
   std::future<util::Expected<void>> head = std::async(std::launch::async, [&] {
-    return stage_head_json(posts, cards, *config, options.jobs, *tx);
+    return stage_head_json(
+      posts, by_permalink, cards, *config, options.jobs, *tx);
   });
   const std::vector<BuiltAssets> assets =
     built ? read_built_assets(*built, posts, *config)
