@@ -31,55 +31,55 @@ is_null_word(std::string_view s)
 }
 
 // Parses the scalar starting at byte `at` of `line` (which runs to the end of
-// the line); returns nullopt when it is outside the simple subset.
-std::optional<util::YamlValue>
-scalar(std::string_view line, std::size_t at, int line_no)
+// the line) into `v` (made in place: a post has a dozen); false when it is
+// outside the simple subset.
+bool
+scalar(std::string_view line, std::size_t at, int line_no, util::YamlValue& v)
 {
   const std::string_view rest = trim_right(line.substr(at));
-  util::YamlValue v;
   v.line = line_no;
   v.column = util::column_of(line, at);
   if (rest.empty()) {
-    return std::nullopt;
+    return false;
   }
   const char first = rest.front();
   if (first == '"' || first == '\'') {
     const std::size_t close = rest.find(first, 1);
     if (close == std::string_view::npos || close + 1 != rest.size()) {
-      return std::nullopt; // escapes, a comment after it, or multi-line
+      return false; // escapes, a comment after it, or multi-line
     }
     const std::string_view inner = rest.substr(1, close - 1);
     if (first == '"' && inner.find('\\') != std::string_view::npos) {
-      return std::nullopt;
+      return false;
     }
     v.kind = util::YamlValue::Kind::scalar;
     v.scalar = std::string(inner);
     v.verbatim = true;
     v.no_comment_after = true; // the quote ends the line
-    return v;
+    return true;
   }
   // Indicators that start something other than a plain scalar.
   if (std::string_view("-?:,[]{}#&*!|>%@`").find(first)
       != std::string_view::npos) {
-    return std::nullopt;
+    return false;
   }
   // A '#' after white space starts a comment that runs to the line's end
   // (`description: Kansai #3 に` is "Kansai"; post_builder warns).
   const std::size_t comment = std::min(rest.find(" #"), rest.find("\t#"));
   const std::string_view kept = trim_right(rest.substr(0, comment));
   if (kept.find(": ") != std::string_view::npos || kept.back() == ':') {
-    return std::nullopt;
+    return false;
   }
   if (is_null_word(kept)) {
     v.kind = util::YamlValue::Kind::null;
-    return v;
+    return true;
   }
   v.kind = util::YamlValue::Kind::scalar;
   v.plain = true;
   v.scalar = std::string(kept);
   v.verbatim = true;
   v.no_comment_after = comment == std::string_view::npos;
-  return v;
+  return true;
 }
 
 // A block list's item line ("- value") for the entry `pending` waits on;
@@ -111,12 +111,7 @@ add_item(util::YamlValue* pending,
     list.items.push_back(std::move(empty));
     return true;
   }
-  auto item = scalar(line, at, line_no);
-  if (!item) {
-    return false;
-  }
-  list.items.push_back(std::move(*item));
-  return true;
+  return scalar(line, at, line_no, list.items.emplace_back());
 }
 
 // A top-level "key: value" line into `root`; `pending` is then its value
@@ -140,29 +135,25 @@ add_entry(util::YamlValue& root,
   if (root.find(name) != nullptr) {
     return false;
   }
-  util::YamlValue key;
+  // Made in place; a line this parser does not read fails the whole
+  // document, so an entry left half made is never seen.
+  util::YamlEntry& entry = root.entries.emplace_back();
+  util::YamlValue& key = entry.key;
   key.kind = util::YamlValue::Kind::scalar;
   key.plain = true;
   key.scalar = std::string(name);
   key.line = line_no;
   key.column = 1;
   const std::size_t at = line.find_first_not_of(' ', k + 1);
-  util::YamlValue value;
   if (at == std::string_view::npos) {
     // Null unless a block list follows; placed right after the key.
-    value.line = line_no;
-    value.column = static_cast<int>(util::utf8_length(name)) + 2;
-    root.entries.push_back(util::YamlEntry{std::move(key), std::move(value)});
-    pending = &root.entries.back().value;
+    entry.value.line = line_no;
+    entry.value.column = static_cast<int>(util::utf8_length(name)) + 2;
+    pending = &entry.value;
     return true;
   }
-  auto parsed = scalar(line, at, line_no);
-  if (!parsed) {
-    return false;
-  }
-  root.entries.push_back(util::YamlEntry{std::move(key), std::move(*parsed)});
   pending = nullptr;
-  return true;
+  return scalar(line, at, line_no, entry.value);
 }
 
 } // namespace
