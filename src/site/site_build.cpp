@@ -396,6 +396,35 @@ publish_and_record(const BuildOptions& options,
   cache_written.wait();
 }
 
+// Builds the feeds (head.json is made meanwhile) and checks the generator's
+// built site, when there is one, against them.
+FeedStepResult
+make_feeds(const BuildOptions& options,
+           const content::SiteConfig& config,
+           OutputTransaction& tx,
+           const std::optional<util::Dir>& built,
+           const std::vector<content::Post>& posts,
+           const std::vector<std::optional<feed::CardRef>>& cards,
+           const FeedCache& previous,
+           BuildReport& report)
+{
+  const std::vector<BuiltAssets> assets =
+    built ? read_built_assets(*built, posts, config)
+          : std::vector<BuiltAssets>(posts.size());
+  FeedStepResult feeds =
+    build_feeds(posts,
+                cards,
+                config,
+                tx,
+                previous,
+                {report.output_dir, options.now, options.jobs, &assets});
+  append(report.diagnostics, std::move(feeds.diagnostics));
+  report.feeds = feeds.written.size() + feeds.kept.size();
+  report.entries_rendered = feeds.entries_rendered;
+  check_built_site(built, posts, cards, config, feeds, options.strict, report);
+  return feeds;
+}
+
 // Loads, draws, writes and publishes what changed since the last build
 // (everything, the first time), and records the build.
 void
@@ -428,7 +457,7 @@ build_changed(const BuildOptions& options,
     state,
     setup,
     std::chrono::nanoseconds(options.now.time_since_epoch()).count());
-  std::vector<std::size_t> by_permalink;
+  std::vector<std::size_t> by_permalink; // the posts' indices, by permalink
   std::vector<content::Post> posts = load_and_select(options,
                                                      *config,
                                                      cache,
@@ -460,20 +489,8 @@ build_changed(const BuildOptions& options,
     return stage_head_json(
       posts, by_permalink, cards, *config, options.jobs, *tx);
   });
-  const std::vector<BuiltAssets> assets =
-    built ? read_built_assets(*built, posts, *config)
-          : std::vector<BuiltAssets>(posts.size());
   FeedStepResult feeds =
-    build_feeds(posts,
-                cards,
-                *config,
-                *tx,
-                cache.feeds,
-                {report.output_dir, options.now, options.jobs, &assets});
-  append(report.diagnostics, std::move(feeds.diagnostics));
-  report.feeds = feeds.written.size() + feeds.kept.size();
-  report.entries_rendered = feeds.entries_rendered;
-  check_built_site(built, posts, cards, *config, feeds, options.strict, report);
+    make_feeds(options, *config, *tx, built, posts, cards, cache.feeds, report);
   lap("feeds");
   if (util::has_error(report.diagnostics)) {
     return;

@@ -8,7 +8,6 @@
 #include "util/hash.hpp"
 #include "util/parallel.hpp"
 #include "util/prefault.hpp"
-#include "util/text_order.hpp"
 #include "util/url.hpp"
 #include "util/utf8.hpp"
 
@@ -352,59 +351,6 @@ load_post_body(const Post& post)
   return body;
 }
 
-void
-sort_posts(std::vector<Post>& posts)
-{
-  // Indices are sorted, then each post moved once: a post is large. The
-  // dates and the slugs' first 8 bytes sit beside the indices, so most
-  // comparisons touch no post.
-  struct Keyed
-  {
-    util::UtcSeconds date;
-    std::uint64_t slug_head;
-    std::size_t index;
-  };
-  std::vector<Keyed> keyed(posts.size());
-  for (std::size_t i = 0; i < keyed.size(); ++i) {
-    keyed[i] = {posts[i].date, util::detail::text_head(posts[i].slug, 0), i};
-  }
-  std::sort(keyed.begin(), keyed.end(), [&](const Keyed& x, const Keyed& y) {
-    if (x.date != y.date) {
-      return x.date > y.date;
-    }
-    if (x.slug_head != y.slug_head) {
-      return x.slug_head < y.slug_head;
-    }
-    const Post& a = posts[x.index];
-    const Post& b = posts[y.index];
-    if (a.slug != b.slug) {
-      return a.slug < b.slug;
-    }
-    return a.shown_path < b.shown_path;
-  });
-  std::vector<std::size_t> order(posts.size());
-  for (std::size_t k = 0; k < order.size(); ++k) {
-    order[k] = keyed[k].index;
-  }
-  // Position k takes posts[order[k]]: each cycle of the permutation is
-  // walked with one post aside, so no second vector of posts is made.
-  for (std::size_t start = 0; start < order.size(); ++start) {
-    if (order[start] == start) {
-      continue;
-    }
-    Post aside = std::move(posts[start]);
-    std::size_t k = start;
-    while (order[k] != start) {
-      const std::size_t from = order[k];
-      posts[k] = std::move(posts[from]);
-      order[k] = k;
-      k = from;
-    }
-    posts[k] = std::move(aside);
-    order[k] = k;
-  }
-}
-
 namespace {
 
 // The stamps of the files `entries` (by file, `shown` their paths) hold,
@@ -435,6 +381,49 @@ keep_entries(std::vector<std::string> shown,
   if (!std::is_sorted(out.stamps.begin(), out.stamps.end(), by_path)) {
     std::sort(out.stamps.begin(), out.stamps.end(), by_path);
   }
+}
+
+// Each listed file's slot as the posts load: its post (if it loaded), what
+// was said about it, its next cache entry, its shown path. One vector of
+// posts, compacted in place after (keep_loaded), not a second one moved
+// into.
+struct LoadSlots
+{
+  LoadSlots(std::size_t n, unsigned jobs)
+    : loaded(n, 0),
+      notes(n),
+      entries(n),
+      shown(n),
+      was_parsed(n, 0)
+  {
+    posts.reserve(n);
+    util::prefault(posts.data(), n * sizeof(Post), jobs); // 7.5 MB for 10k
+    posts.resize(n);
+  }
+
+  std::vector<Post> posts;
+  std::vector<char> loaded;
+  std::vector<util::Diagnostics> notes;
+  std::vector<std::optional<CachedParse>> entries;
+  std::vector<std::string> shown;
+  std::vector<char> was_parsed; // 1: read and parsed, not from the cache
+};
+
+// The listed file `i` as the loader reads it, with the site's rules.
+PostFile
+named_post_file(ListedFiles& listed,
+                std::size_t i,
+                const SiteConfig& config,
+                BrokenDrafts broken_drafts,
+                const GitHistory& history)
+{
+  PostFile file = post_file(listed, i, config);
+  file.source.broken_drafts = broken_drafts;
+  file.source.history = &history;
+  file.source.quirks = config.post_quirks;
+  file.source.name_dates = config.url_rules.name_dates;
+  file.source.name_is_slug = config.url_rules.file_name_slugs;
+  return file;
 }
 
 // Each content folder opened beneath the site, following no link (its
@@ -497,17 +486,7 @@ load_posts(const fs::path& site_root,
   }
   const std::size_t n = listed->files.size();
   out.files = n;
-  // Each file's post (if it loaded) and what was said about it: one vector
-  // of posts, compacted in place below, not a second one moved into.
-  std::vector<Post> posts;
-  posts.reserve(n);
-  util::prefault(posts.data(), n * sizeof(Post), jobs); // 7.5 MB for 10k
-  posts.resize(n);
-  std::vector<char> loaded(n, 0);
-  std::vector<util::Diagnostics> notes(n);
-  std::vector<std::optional<CachedParse>> entries(n);
-  std::vector<std::string> shown(n);
-  std::vector<char> was_parsed(n, 0);
+  LoadSlots slots(n, jobs);
   auto site = util::Dir::open(site_root, util::Create::no);
   if (!site) {
     out.diagnostics.push_back(site.error());
@@ -530,36 +509,39 @@ load_posts(const fs::path& site_root,
         batch.reserve((end - begin) * 1024); // a record is about 600 bytes
       }
       for (std::size_t i = begin; i < end; ++i) {
-        PostFile file = post_file(*listed, i, config);
-        file.source.broken_drafts = broken_drafts;
-        file.source.history = &history;
-        file.source.quirks = config.post_quirks;
-        file.source.name_dates = config.url_rules.name_dates;
-        file.source.name_is_slug = config.url_rules.file_name_slugs;
+        PostFile file =
+          named_post_file(*listed, i, config, broken_drafts, history);
         ParsedPost parsed;
-        entries[i] = load_one(
-          file, *(*folders)[file.folder], config, cache, parsed, was_parsed[i]);
-        if (entries[i] && sink != nullptr) {
-          ParseCache::write_entry(batch, file.source.display_path, *entries[i]);
-          std::string().swap(entries[i]->record); // on its way to the file
+        std::optional<CachedParse>& entry = slots.entries[i];
+        entry = load_one(file,
+                         *(*folders)[file.folder],
+                         config,
+                         cache,
+                         parsed,
+                         slots.was_parsed[i]);
+        if (entry && sink != nullptr) {
+          ParseCache::write_entry(batch, file.source.display_path, *entry);
+          std::string().swap(entry->record); // on its way to the file
         }
-        notes[i] = std::move(parsed.diagnostics);
+        slots.notes[i] = std::move(parsed.diagnostics);
         if (parsed.post) {
           set_post_language(*parsed.post, file.language, site_root, config);
-          posts[i] = std::move(*parsed.post);
-          loaded[i] = 1;
+          slots.posts[i] = std::move(*parsed.post);
+          slots.loaded[i] = 1;
         }
-        shown[i] = std::move(file.source.display_path);
+        slots.shown[i] = std::move(file.source.display_path);
       }
       if (sink != nullptr && !batch.bytes().empty()) {
         (*sink)(batch.take());
       }
     });
-  for (const char parsed : was_parsed) {
+  for (const char parsed : slots.was_parsed) {
     out.parsed += parsed != 0 ? 1 : 0;
   }
-  keep_entries(std::move(shown), std::move(entries), sink == nullptr, out);
-  out.posts = keep_loaded(std::move(posts), loaded, notes, out.diagnostics);
+  keep_entries(
+    std::move(slots.shown), std::move(slots.entries), sink == nullptr, out);
+  out.posts = keep_loaded(
+    std::move(slots.posts), slots.loaded, slots.notes, out.diagnostics);
   warn_about_history(history, site_root, out.diagnostics);
   sort_posts(out.posts);
   return out;
