@@ -122,8 +122,8 @@ public:
                                || item.kind == util::YamlValue::Kind::null;
                       })
         : v.verbatim;
-    for (auto& item : *items) {
-      if (!verbatim) {
+    if (!verbatim) {
+      for (auto& item : *items) {
         item = clean(v, what, std::move(item));
       }
     }
