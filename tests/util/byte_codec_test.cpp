@@ -79,9 +79,11 @@ TEST_CASE("issue 25: numbers are written in LEB128 and read back whole at "
   for (int bit = 0; bit < 64; ++bit) {
     const std::uint64_t p = std::uint64_t{1} << bit;
     unsigned_values.insert(unsigned_values.end(), {p - 1, p, p + 1});
+    // -p as two's complement does it (at bit 63, p and -p are both the
+    // least int64: negating it as a signed number would overflow).
     signed_values.insert(signed_values.end(),
                          {static_cast<std::int64_t>(p),
-                          -static_cast<std::int64_t>(p),
+                          static_cast<std::int64_t>(~p + 1),
                           static_cast<std::int64_t>(p - 1)});
   }
   unsigned_values.push_back(std::numeric_limits<std::uint64_t>::max());
