@@ -6,7 +6,7 @@
 #include "content/render/markdown.hpp"
 #include "site/feed_step.hpp"
 #include "util/file_name.hpp"
-#include "util/text_order.hpp"
+#include "util/hash.hpp"
 
 #include <algorithm>
 #include <map>
@@ -46,8 +46,12 @@ PostNames::PostNames(const std::vector<content::Post>& posts)
   : m_posts(&posts)
 {
   m_names.reserve(posts.size() * 2);
+  // The first post of each name keeps it (emplace keeps what is there).
   auto add = [&](std::string_view name, std::size_t post) {
-    m_names.emplace_back(name, post);
+    if (m_names.emplace(name, post).second) {
+      // Summed, so the digest does not depend on the table's order.
+      m_digest += util::hash64(posts[post].permalink, util::hash64(name));
+    }
   };
   for (std::size_t i = 0; i < posts.size(); ++i) {
     const content::Post& p = posts[i];
@@ -65,34 +69,13 @@ PostNames::PostNames(const std::vector<content::Post>& posts)
       }
     }
   }
-  // By name, the first post of each name kept (what a map's emplace kept):
-  // of equal names, the lowest index (added first) sorts first.
-  const std::vector<std::size_t> order =
-    util::order_by_text(m_names.size(), [&](std::size_t k) -> std::string_view {
-      return m_names[k].first;
-    });
-  std::vector<std::pair<std::string_view, std::size_t>> sorted;
-  sorted.reserve(m_names.size());
-  for (const std::size_t k : order) {
-    sorted.push_back(m_names[k]);
-  }
-  m_names = std::move(sorted);
-  m_names.erase(std::unique(m_names.begin(),
-                            m_names.end(),
-                            [](const auto& a, const auto& b) {
-                              return a.first == b.first;
-                            }),
-                m_names.end());
 }
 
 std::optional<std::string>
 PostNames::find(std::string_view name) const
 {
-  const auto it = std::lower_bound(
-    m_names.begin(), m_names.end(), name, [](const auto& entry, auto n) {
-      return entry.first < n;
-    });
-  if (it == m_names.end() || it->first != name) {
+  const auto it = m_names.find(name);
+  if (it == m_names.end()) {
     return std::nullopt;
   }
   return (*m_posts)[it->second].permalink;

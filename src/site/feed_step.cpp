@@ -62,21 +62,11 @@ read_keyed(util::ByteReader& r)
 std::uint64_t
 shared_key(const content::SiteConfig& config, const PostNames& by_name)
 {
-  // Hashed as written: 10,000 posts' names are megabytes.
-  util::Hash64Stream hash;
-  const util::ByteWriter::Sink to_hash = [&hash](std::string_view piece) {
-    hash.update(piece);
-    return true;
-  };
-  util::ByteWriter w(&to_hash);
+  util::ByteWriter w;
   w.str(OGFEED_VERSION);
   w.str(content::config_fingerprint(config));
-  by_name.for_each([&](std::string_view name, const std::string& url) {
-    w.str(name);
-    w.str(url);
-  });
-  (void)w.finish();
-  return hash.digest();
+  w.u64(by_name.digest());
+  return util::hash64(w.bytes());
 }
 
 // Everything that decides how a post shows in a feed, hashed: its fields,

@@ -40,14 +40,14 @@ TEST_CASE("PostNames finds a post by each name a link tag gives it, the "
   CHECK(names.find("hell") == std::nullopt);
   CHECK(names.find("2022/hello") == std::nullopt);
   CHECK(names.find("") == std::nullopt);
-  std::vector<std::string> listed;
-  names.for_each([&](std::string_view name, const std::string& url) {
-    listed.push_back(std::string(name) + " " + url);
-  });
-  CHECK(listed
-        == std::vector<std::string>{"2023/hello https://e.jp/c/",
-                                    "2024/hello https://e.jp/a/",
-                                    "hello https://e.jp/a/",
-                                    "index https://e.jp/b/",
-                                    "trip https://e.jp/b/"});
+  // The digest follows what the names find, not the posts' order.
+  const std::vector<content::Post> reordered = {posts[1], posts[0], posts[2]};
+  CHECK(site::PostNames(reordered).digest() == names.digest());
+  // "hello" now finds the 2023 post.
+  const std::vector<content::Post> swapped = {posts[2], posts[1], posts[0]};
+  CHECK(site::PostNames(swapped).digest() != names.digest());
+  std::vector<content::Post> moved = posts;
+  moved[1].permalink = "https://e.jp/b2/";
+  CHECK(site::PostNames(moved).digest() != names.digest());
+  CHECK(site::PostNames({}).digest() != names.digest());
 }
