@@ -86,25 +86,23 @@ public:
           return;
         }
       }
-      std::vector<T> items;
-      const std::size_t end = std::min(m_n, (c + 1) * m_chunk);
-      items.reserve(end - c * m_chunk);
-      for (std::size_t i = c * m_chunk; i < end; ++i) {
-        items.push_back(make(i));
-      }
-      put(c, std::move(items));
+      put(c, make_chunk(c, make));
     }
   }
 
   // The caller: hands chunk after chunk's items to take, in order, until
-  // it returns false; returns whether it never did.
-  template<typename Take>
+  // it returns false; returns whether it never did. A chunk no making
+  // thread has begun yet is made here: the caller does not wait for it.
+  template<typename Make, typename Take>
   bool
-  take_all(Take& take)
+  take_all(Make& make, Take& take)
   {
     bool ok = true;
     for (std::size_t c = 0; c < m_chunks && ok; ++c) {
-      std::vector<T> items = get(c);
+      std::size_t unclaimed = c;
+      std::vector<T> items = m_next.compare_exchange_strong(unclaimed, c + 1)
+                               ? make_chunk(c, make)
+                               : get(c);
       for (std::size_t k = 0; k < items.size() && ok; ++k) {
         ok = take(c * m_chunk + k, std::move(items[k]));
       }
@@ -128,6 +126,19 @@ private:
     std::vector<T> items;
     bool ready = false;
   };
+
+  template<typename Make>
+  std::vector<T>
+  make_chunk(std::size_t c, Make& make) const
+  {
+    std::vector<T> items;
+    const std::size_t end = std::min(m_n, (c + 1) * m_chunk);
+    items.reserve(end - c * m_chunk);
+    for (std::size_t i = c * m_chunk; i < end; ++i) {
+      items.push_back(make(i));
+    }
+    return items;
+  }
 
   void
   put(std::size_t c, std::vector<T> items)
@@ -173,12 +184,13 @@ private:
 
 } // namespace detail
 
-// Makes item i = make(i) for every i in [0, n) on `jobs` threads of its
-// own and hands each to take(i, item) on the caller's thread in order,
-// holding at most about `window` made items at a time; stops early when
-// take returns false. What take does overlaps the making of later items.
-// Items go in chunks (a quarter of the window, at most 256), so threads
-// meet once a chunk, not once an item.
+// Makes item i = make(i) for every i in [0, n) on `jobs` threads (the
+// caller's among them: it makes the next chunk itself when no other thread
+// has begun it) and hands each to take(i, item) on the caller's thread in
+// order, holding at most about `window` made items at a time; stops early
+// when take returns false. What take does overlaps the making of later
+// items. Items go in chunks (a quarter of the window, at most 256), so
+// threads meet once a chunk, not once an item.
 template<typename T, typename Make, typename Take>
 bool
 parallel_in_order(
@@ -186,12 +198,12 @@ parallel_in_order(
 {
   detail::InOrderChunks<T> chunks(n, std::max<std::size_t>(1, window));
   const std::size_t threads_wanted =
-    std::min<std::size_t>(std::max(1U, jobs), chunks.chunks());
+    std::min<std::size_t>(std::max(1U, jobs) - 1, chunks.chunks());
   std::vector<std::thread> threads;
   for (std::size_t t = 0; t < threads_wanted; ++t) {
     threads.emplace_back([&] { chunks.make_all(make); });
   }
-  const bool ok = chunks.take_all(take);
+  const bool ok = chunks.take_all(make, take);
   for (auto& t : threads) {
     t.join();
   }
