@@ -5,6 +5,7 @@
 #include "util/parallel.hpp"
 #include "util/state_file.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 
@@ -83,7 +84,20 @@ BuildRecord::posts_part(const StampedFiles& posts,
 {
   util::ByteWriter w;
   w.reserve(posts.size() * 64 + records.size() * 128);
-  write_stamped(w, posts);
+  // By path (the loader lists them as found): made here, off the build's
+  // way.
+  std::vector<const StampedFiles::value_type*> by_path(posts.size());
+  for (std::size_t i = 0; i < posts.size(); ++i) {
+    by_path[i] = &posts[i];
+  }
+  std::sort(by_path.begin(), by_path.end(), [](const auto* a, const auto* b) {
+    return a->first < b->first;
+  });
+  w.u64(by_path.size());
+  for (const auto* p : by_path) {
+    w.str(p->first);
+    util::write_stamp(w, p->second);
+  }
   write_stamped(w, folders);
   w.u64(records.size());
   for (const auto& p : records) {

@@ -4,11 +4,14 @@
 #include "site/post_selection.hpp"
 
 #include "card/card_look.hpp"
+#include "content/load/site_loader.hpp"
 #include "site/card_looks.hpp"
 #include "util/file_name.hpp"
 #include "util/parallel.hpp"
 #include "util/text_order.hpp"
 
+#include <future>
+#include <optional>
 #include <string>
 
 namespace ogfeed::site {
@@ -69,76 +72,99 @@ select_posts(std::vector<content::Post> posts,
              BuildReport& report,
              std::vector<std::size_t>* by_permalink)
 {
+  constexpr std::size_t none = static_cast<std::size_t>(-1);
+  const std::size_t n = posts.size();
+  // The posts by permalink (made meanwhile on a thread of its own) and
+  // newest first: the posts may come in any order, and are moved once, to
+  // their place among those kept.
+  std::future<std::vector<std::size_t>> by_url_made =
+    std::async(std::launch::async, [&posts] {
+      return util::order_by_text(
+        posts.size(),
+        [&](std::size_t i) -> std::string_view { return posts[i].permalink; });
+    });
+  const std::vector<std::size_t> newest = content::post_order(posts);
+  std::vector<std::size_t> rank(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    rank[newest[k]] = k;
+  }
+  // Each post's record (and so why it is left out) is made on every core,
+  // in the order the posts are published.
   util::Diagnostics& diagnostics = report.diagnostics;
-  // Each post's record (and so why it is left out) is made on every core;
-  // only the permalinks' check for duplicates is done in order.
   const std::size_t first = report.post_records.size();
-  report.post_records.resize(first + posts.size());
+  report.post_records.resize(first + n);
   BuildReport::PostRecord* records = report.post_records.data() + first;
-  util::parallel_for(posts.size(), options.jobs, [&](std::size_t i) {
-    const content::Post& post = posts[i];
-    records[i] = {
+  util::parallel_for(n, options.jobs, [&](std::size_t k) {
+    const content::Post& post = posts[newest[k]];
+    records[k] = {
       post.shown_path, post.permalink, post.date, skip_reason(post, options)};
   });
-  // In permalink order (equal ones newest first: the posts are), the first
-  // published post of each permalink keeps it; `keeper` names it for the
-  // others.
-  constexpr std::size_t none = static_cast<std::size_t>(-1);
-  const std::vector<std::size_t> by_url =
-    util::order_by_text(posts.size(), [&](std::size_t i) -> std::string_view {
-      return posts[i].permalink;
-    });
-  std::vector<std::size_t> keeper(posts.size(), none);
-  std::size_t group = none;
-  for (const std::size_t i : by_url) {
-    if (!records[i].skipped.empty()) {
-      continue;
+  // Of the published posts that share a permalink, the newest keeps it;
+  // `keeper` names it (by its place) for the others.
+  const std::vector<std::size_t> by_url = by_url_made.get();
+  std::vector<std::size_t> keeper(n, none); // by place
+  for (std::size_t u = 0; u < n;) {
+    std::size_t end = u + 1;
+    while (end < n
+           && posts[by_url[end]].permalink == posts[by_url[u]].permalink) {
+      ++end;
     }
-    if (group != none && posts[i].permalink == posts[group].permalink) {
-      keeper[i] = group;
-    } else {
-      group = i;
+    std::size_t kept = none;
+    for (std::size_t v = u; v < end; ++v) {
+      const std::size_t k = rank[by_url[v]];
+      if (records[k].skipped.empty() && (kept == none || k < kept)) {
+        kept = k;
+      }
     }
+    for (std::size_t v = u; v < end && end - u > 1; ++v) {
+      const std::size_t k = rank[by_url[v]];
+      if (records[k].skipped.empty() && k != kept) {
+        keeper[k] = kept;
+      }
+    }
+    u = end;
   }
-  // Kept posts move forward in place (no second vector of posts).
-  std::vector<std::size_t> moved_to(posts.size(), none);
+  // Each post's place among those kept; the others after them.
+  std::vector<std::size_t> place(n, none); // by place in `newest`
   std::size_t kept = 0;
-  for (std::size_t i = 0; i < posts.size(); ++i) {
-    content::Post& post = posts[i];
-    if (!records[i].skipped.empty()) {
+  for (std::size_t k = 0; k < n; ++k) {
+    if (!records[k].skipped.empty()) {
       continue;
     }
-    if (keeper[i] != none) {
-      records[i].skipped = "duplicate permalink";
+    if (keeper[k] != none) {
+      records[k].skipped = "duplicate permalink";
       // Hugo and Jekyll build such a site anyway (one page overwrites the
       // other): a warning, and the post is in no feed.
       diagnostics.push_back(util::with_path(
         util::make_warning(
-          "permalink '" + post.permalink + "' is also used by "
-            + posts[moved_to[keeper[i]]].shown_path
+          "permalink '" + records[k].permalink + "' is also used by "
+            + records[keeper[k]].source
             + ", so the generator publishes only one page there; this post "
               "is left out of the feeds (give one of them another 'slug', or "
               "add :year/:month/:day to the site's 'permalink')",
           1,
           1),
-        post.shown_path));
+        records[k].source));
       continue;
     }
-    if (kept != i) {
-      posts[kept] = std::move(post);
-    }
-    moved_to[i] = kept++;
+    place[k] = kept++;
   }
-  posts.erase(posts.begin() + static_cast<std::ptrdiff_t>(kept), posts.end());
+  std::vector<std::size_t> order(n); // place -> index in `posts`
+  std::size_t left_out = kept;
+  for (std::size_t k = 0; k < n; ++k) {
+    order[place[k] != none ? place[k] : left_out++] = newest[k];
+  }
   if (by_permalink != nullptr) {
     by_permalink->clear();
     by_permalink->reserve(kept);
     for (const std::size_t i : by_url) {
-      if (moved_to[i] != none) {
-        by_permalink->push_back(moved_to[i]);
+      if (place[rank[i]] != none) {
+        by_permalink->push_back(place[rank[i]]);
       }
     }
   }
+  content::move_posts(posts, std::move(order));
+  posts.erase(posts.begin() + static_cast<std::ptrdiff_t>(kept), posts.end());
   return posts;
 }
 
@@ -149,14 +175,20 @@ warn_missing_images(const std::vector<content::Post>& posts,
                     const fs::path& site_root,
                     util::Diagnostics& out)
 {
-  const card::FileScope scope = site_file_scope(site_root, {});
-  const std::vector<fs::path> dirs = site_image_dirs(site_root);
+  std::optional<card::FileScope> scope; // made for the first image
+  std::vector<fs::path> dirs;
   for (const content::Post& p : posts) {
+    if (p.image.empty()) {
+      continue; // most posts: nothing else of them is read
+    }
+    if (!scope) {
+      scope = site_file_scope(site_root, {});
+      dirs = site_image_dirs(site_root);
+    }
     const std::string_view name = util::last_segment(p.file);
     const bool bundle =
       name.starts_with("index.") || name.starts_with("_index.");
-    if (p.image.empty() || card::is_remote_image(p.image)
-        || p.image.starts_with("data:")
+    if (card::is_remote_image(p.image) || p.image.starts_with("data:")
         || (bundle && !p.image.starts_with('/'))) {
       continue; // a bundle's own image: a card stands in (card_step)
     }
@@ -164,7 +196,7 @@ warn_missing_images(const std::vector<content::Post>& posts,
     if (!p.file.empty()) {
       with_post.insert(with_post.begin(), fs::path(p.file).parent_path());
     }
-    if (!card::find_site_image(p.image, with_post, scope)) {
+    if (!card::find_site_image(p.image, with_post, *scope)) {
       out.push_back(util::with_path(
         util::make_warning("its 'image' \"" + p.image
                            + "\" names no file of the site (looked beside it "

@@ -92,12 +92,17 @@ stage_head_json(const std::vector<content::Post>& posts,
   if (!config.head_json) {
     return {};
   }
-  // Only posts without a description need their body read for one.
-  std::vector<std::string> summaries(posts.size());
-  util::parallel_for(posts.size(), jobs, [&](std::size_t i) {
+  // Only posts without a description need their body read for one (no
+  // thread is started when none does).
+  std::vector<std::size_t> undescribed;
+  for (std::size_t i = 0; i < posts.size(); ++i) {
     if (posts[i].description.empty()) {
-      summaries[i] = post_summary(posts[i], config);
+      undescribed.push_back(i);
     }
+  }
+  std::vector<std::string> summaries(posts.size());
+  util::parallel_for(undescribed.size(), jobs, [&](std::size_t k) {
+    summaries[undescribed[k]] = post_summary(posts[undescribed[k]], config);
   });
   return tx.stage_from(
     k_head_json_file, {}, [&](const OutputTransaction::PieceWriter& write) {
@@ -182,12 +187,14 @@ load_and_select(const BuildOptions& options,
   const content::CacheEntrySink sink = [&next](std::string&& entries) {
     next.add(std::move(entries));
   };
-  content::LoadedPosts loaded = content::load_posts(options.site_root,
-                                                    config,
-                                                    std::max(1U, options.jobs),
-                                                    broken_drafts,
-                                                    &cache.posts,
-                                                    &sink);
+  content::LoadedPosts loaded =
+    content::load_posts(options.site_root,
+                        config,
+                        std::max(1U, options.jobs),
+                        broken_drafts,
+                        &cache.posts,
+                        &sink,
+                        content::PostOrder::as_listed);
   report.posts_read = loaded.parsed;
   append(report.diagnostics, std::move(loaded.diagnostics));
   record.valid_until = next_change(loaded.posts, options.now);

@@ -21,7 +21,8 @@ TEST_CASE("issue 25: of posts sharing a permalink the first published one "
           "keeps it and the kept posts come back in permalink order",
           "[site]")
 {
-  // Newest first, as the loader sorts them.
+  // Newest first (each a second older than the one before); select_posts
+  // puts them in that order whatever order they come in.
   std::vector<content::Post> posts{
     post("d0", "https://x/b/", true), // a draft claims nothing
     post("b1", "https://x/b/"),
@@ -31,7 +32,13 @@ TEST_CASE("issue 25: of posts sharing a permalink the first published one "
     post("a2", "https://x/a/"),
     post("b3", "https://x/b/"),
   };
+  for (std::size_t i = 0; i < posts.size(); ++i) {
+    posts[i].date = util::UtcSeconds(std::chrono::seconds(1700000000 - i));
+  }
+  std::reverse(posts.begin(), posts.end());
+  std::swap(posts[1], posts[4]);
   site::BuildOptions options;
+  options.now = util::UtcSeconds(std::chrono::seconds(1800000000));
   site::BuildReport report;
   std::vector<std::size_t> by_permalink;
   const std::vector<content::Post> kept =

@@ -208,34 +208,6 @@ find_post_files_in(const ContentFolder& folder,
   });
 }
 
-// True when path `a` sorts before `b` as std::filesystem::path compares
-// them, component by component: a '/' below every other byte.
-bool
-path_less(std::string_view a, std::string_view b)
-{
-  const std::size_t n = std::min(a.size(), b.size());
-  std::size_t i = 0;
-  for (; i + 8 <= n; i += 8) { // a word at a time: paths share long prefixes
-    std::uint64_t x = 0;
-    std::uint64_t y = 0;
-    std::memcpy(&x, a.data() + i, 8);
-    std::memcpy(&y, b.data() + i, 8);
-    if (x != y) {
-      break;
-    }
-  }
-  while (i < n && a[i] == b[i]) {
-    ++i;
-  }
-  if (i == n) {
-    return a.size() < b.size();
-  }
-  const auto rank = [](char c) {
-    return c == '/' ? 0 : static_cast<int>(static_cast<unsigned char>(c));
-  };
-  return rank(a[i]) < rank(b[i]);
-}
-
 // A content folder, normalized ("posts/", "."), as the start of its files'
 // paths below the site: "posts/", or "" for the site's own folder.
 std::string
@@ -267,6 +239,34 @@ has_date_name(std::string_view stem)
 }
 
 } // namespace
+
+// True when path `a` sorts before `b` as std::filesystem::path compares
+// them, component by component: a '/' below every other byte.
+bool
+path_less(std::string_view a, std::string_view b)
+{
+  const std::size_t n = std::min(a.size(), b.size());
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) { // a word at a time: paths share long prefixes
+    std::uint64_t x = 0;
+    std::uint64_t y = 0;
+    std::memcpy(&x, a.data() + i, 8);
+    std::memcpy(&y, b.data() + i, 8);
+    if (x != y) {
+      break;
+    }
+  }
+  while (i < n && a[i] == b[i]) {
+    ++i;
+  }
+  if (i == n) {
+    return a.size() < b.size();
+  }
+  const auto rank = [](char c) {
+    return c == '/' ? 0 : static_cast<int>(static_cast<unsigned char>(c));
+  };
+  return rank(a[i]) < rank(b[i]);
+}
 
 util::Expected<ListedFiles>
 find_post_files(const fs::path& site_root,
@@ -332,13 +332,6 @@ find_post_files(const fs::path& site_root,
                         std::make_move_iterator(found.begin()),
                         std::make_move_iterator(found.end()));
   }
-  // In path order (component by component); of two content folders that
-  // list one file (a folder inside another), in the order they are named.
-  std::stable_sort(listed.files.begin(),
-                   listed.files.end(),
-                   [](const ListedFile& a, const ListedFile& b) {
-                     return path_less(a.path, b.path);
-                   });
   return listed;
 }
 

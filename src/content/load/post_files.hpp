@@ -60,15 +60,21 @@ struct ListedFile
 struct ListedFiles
 {
   std::vector<ContentFolder> folders;
-  std::vector<ListedFile> files; // in path order, component by component
+  // In the order found: folder by folder, each as its entries are read
+  // (the loader orders what it says by path_less()).
+  std::vector<ListedFile> files;
 };
 
-// The post files of every content folder of the site, in a stable order;
-// fails when a folder is outside the site or cannot be read.
+// The post files of every content folder of the site; fails when a folder
+// is outside the site or cannot be read.
 util::Expected<ListedFiles>
 find_post_files(const std::filesystem::path& site_root,
                 const SiteConfig& config,
                 StampedPaths& folders);
+
+// True when path `a` sorts before `b` as std::filesystem::path compares
+// them, component by component: a '/' below every other byte.
+bool path_less(std::string_view a, std::string_view b);
 
 // The listed file `i` as the loader names it (page bundles, Hugo
 // translations), with its folder's categories and permalink pattern. Its

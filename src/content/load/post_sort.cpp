@@ -1,4 +1,6 @@
-// The loader's order of posts: newest first, ties by slug, then by path.
+// The loader's order of posts: newest first, ties by slug, then by path,
+// then as they were (one file two content folders list: the first folder's
+// first).
 #include "content/load/site_loader.hpp"
 #include "util/text_order.hpp"
 
@@ -8,12 +10,11 @@
 
 namespace ogfeed::content {
 
-void
-sort_posts(std::vector<Post>& posts)
+std::vector<std::size_t>
+post_order(const std::vector<Post>& posts)
 {
-  // Indices are sorted, then each post moved once: a post is large. The
-  // dates and the slugs' first 8 bytes sit beside the indices, so most
-  // comparisons touch no post.
+  // Indices are sorted: a post is large. The dates and the slugs' first 8
+  // bytes sit beside the indices, so most comparisons touch no post.
   struct Keyed
   {
     util::UtcSeconds date;
@@ -36,12 +37,21 @@ sort_posts(std::vector<Post>& posts)
     if (a.slug != b.slug) {
       return a.slug < b.slug;
     }
-    return a.shown_path < b.shown_path;
+    if (a.shown_path != b.shown_path) {
+      return a.shown_path < b.shown_path;
+    }
+    return x.index < y.index;
   });
   std::vector<std::size_t> order(posts.size());
   for (std::size_t k = 0; k < order.size(); ++k) {
     order[k] = keyed[k].index;
   }
+  return order;
+}
+
+void
+move_posts(std::vector<Post>& posts, std::vector<std::size_t> order)
+{
   // Position k takes posts[order[k]]: each cycle of the permutation is
   // walked with one post aside, so no second vector of posts is made.
   for (std::size_t start = 0; start < order.size(); ++start) {
@@ -64,6 +74,12 @@ sort_posts(std::vector<Post>& posts)
     posts[k] = std::move(aside);
     order[k] = k;
   }
+}
+
+void
+sort_posts(std::vector<Post>& posts)
+{
+  move_posts(posts, post_order(posts));
 }
 
 } // namespace ogfeed::content

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstring>
+#include <mutex>
 #include <optional>
 
 namespace ogfeed::content {
@@ -268,22 +269,47 @@ set_post_language(Post& post,
   }
 }
 
+// The paths of the files something was said about, with their index: the
+// files are listed as found, what is said goes in path order.
+struct NotedFiles
+{
+  std::mutex mutex;
+  std::vector<std::pair<std::size_t, std::string>> paths;
+
+  void
+  add(std::size_t i, const std::string& path)
+  {
+    const std::lock_guard lock(mutex);
+    paths.emplace_back(i, path);
+  }
+};
+
 // The posts that loaded, in file order, compacted in place; every file's
-// diagnostics go to `diagnostics`.
+// diagnostics go to `diagnostics`, in path order.
 std::vector<Post>
 keep_loaded(std::vector<Post> posts,
             const std::vector<char>& loaded,
             std::vector<util::Diagnostics>& notes,
+            NotedFiles& noted,
             util::Diagnostics& diagnostics)
 {
+  // Of two content folders that list one file, the first named first (it
+  // was found first).
+  std::sort(
+    noted.paths.begin(), noted.paths.end(), [](const auto& a, const auto& b) {
+      if (detail::path_less(a.second, b.second)) {
+        return true;
+      }
+      return !detail::path_less(b.second, a.second) && a.first < b.first;
+    });
+  for (const auto& [i, path] : noted.paths) {
+    diagnostics.insert(diagnostics.end(),
+                       std::make_move_iterator(notes[i].begin()),
+                       std::make_move_iterator(notes[i].end()));
+    util::Diagnostics().swap(notes[i]);
+  }
   std::size_t kept = 0;
   for (std::size_t i = 0; i < posts.size(); ++i) {
-    if (!notes[i].empty()) {
-      diagnostics.insert(diagnostics.end(),
-                         std::make_move_iterator(notes[i].begin()),
-                         std::make_move_iterator(notes[i].end()));
-      util::Diagnostics().swap(notes[i]);
-    }
     if (loaded[i] == 0) {
       continue;
     }
@@ -353,9 +379,9 @@ load_post_body(const Post& post)
 
 namespace {
 
-// The stamps of the files `entries` (by file, `shown` their paths) hold,
-// sorted by path, and the entries themselves in out.cache when `keep` says
-// so.
+// The stamps of the files `entries` (by file, `shown` their paths) hold, in
+// the order the files were listed, and the entries themselves in out.cache
+// when `keep` says so.
 void
 keep_entries(std::vector<std::string> shown,
              std::vector<std::optional<CachedParse>> entries,
@@ -373,13 +399,6 @@ keep_entries(std::vector<std::string> shown,
     } else {
       out.stamps.emplace_back(std::move(shown[i]), entries[i]->stamp);
     }
-  }
-  // Listed component by component ('/' first): by plain bytes here.
-  const auto by_path = [](const auto& a, const auto& b) {
-    return a.first < b.first;
-  };
-  if (!std::is_sorted(out.stamps.begin(), out.stamps.end(), by_path)) {
-    std::sort(out.stamps.begin(), out.stamps.end(), by_path);
   }
 }
 
@@ -472,7 +491,8 @@ load_posts(const fs::path& site_root,
            unsigned jobs,
            BrokenDrafts broken_drafts,
            const ParseCache* cache,
-           const CacheEntrySink* sink)
+           const CacheEntrySink* sink,
+           PostOrder order)
 {
   LoadedPosts out;
   out.cache = ParseCache(parse_cache_setup(config, broken_drafts));
@@ -499,6 +519,7 @@ load_posts(const fs::path& site_root,
     return out;
   }
   const GitHistory history(site_root, config.content_dirs);
+  NotedFiles noted;
   // Each file is named, read and parsed on a loading thread: the listing
   // only finds the paths. The sink takes a range's cache entries at once
   // (one lock a range, not one a post).
@@ -523,6 +544,9 @@ load_posts(const fs::path& site_root,
           ParseCache::write_entry(batch, file.source.display_path, *entry);
           std::string().swap(entry->record); // on its way to the file
         }
+        if (!parsed.diagnostics.empty()) {
+          noted.add(i, file.source.file);
+        }
         slots.notes[i] = std::move(parsed.diagnostics);
         if (parsed.post) {
           set_post_language(*parsed.post, file.language, site_root, config);
@@ -541,9 +565,11 @@ load_posts(const fs::path& site_root,
   keep_entries(
     std::move(slots.shown), std::move(slots.entries), sink == nullptr, out);
   out.posts = keep_loaded(
-    std::move(slots.posts), slots.loaded, slots.notes, out.diagnostics);
+    std::move(slots.posts), slots.loaded, slots.notes, noted, out.diagnostics);
   warn_about_history(history, site_root, out.diagnostics);
-  sort_posts(out.posts);
+  if (order == PostOrder::sorted) {
+    sort_posts(out.posts);
+  }
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include "util/error.hpp"
 #include "util/file.hpp"
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -44,13 +45,13 @@ using StampedPaths = std::vector<std::pair<std::string, util::FileStamp>>;
 
 struct LoadedPosts
 {
-  std::vector<Post> posts;       // newest first, ties by slug
+  std::vector<Post> posts;       // newest first (see load_posts())
   util::Diagnostics diagnostics; // every bad post, plus warnings
   // This load's parses, for the next one, when they went to no
   // CacheEntrySink (else empty).
   ParseCache cache;
   // The stamp of each file this load's parses came from, as it was read,
-  // sorted by path: those a cache (or a sink) has an entry for.
+  // in the order listed: those a cache (or a sink) has an entry for.
   StampedPaths stamps;
   std::size_t files = 0;  // post files found
   std::size_t parsed = 0; // files read and parsed (not from a cache)
@@ -75,14 +76,21 @@ std::uint64_t parse_cache_setup(const SiteConfig& config,
 // post and warnings come from there. The entries of the next cache go to
 // `sink`, when given, as their files are loaded: a few dozen at a time, as
 // ParseCache::write_entry() writes them, from any loading thread; and
-// LoadedPosts::cache stays empty.
+// LoadedPosts::cache stays empty. The posts are sorted (sort_posts())
+// unless `order` says to leave them as their files were listed, for a
+// caller that moves them anyway (site/post_selection).
 using CacheEntrySink = std::function<void(std::string&& entries)>;
+enum class PostOrder : std::uint8_t {
+  sorted,
+  as_listed,
+};
 LoadedPosts load_posts(const std::filesystem::path& site_root,
                        const SiteConfig& config,
                        unsigned jobs,
                        BrokenDrafts broken_drafts = BrokenDrafts::are_errors,
                        const ParseCache* cache = nullptr,
-                       const CacheEntrySink* sink = nullptr);
+                       const CacheEntrySink* sink = nullptr,
+                       PostOrder order = PostOrder::sorted);
 
 // Returns a post's Markdown body: the one it holds, else read from
 // post.file at post.body_span. Fails when the file can no longer be read or
@@ -90,7 +98,15 @@ LoadedPosts load_posts(const std::filesystem::path& site_root,
 // forbids (at its line and column).
 util::Expected<std::string> load_post_body(const Post& post);
 
-// Sorts posts newest first, ties broken by slug, then source path.
+// The order of posts newest first, ties broken by slug, then source path,
+// then their order in `posts`: the index of the post each place takes.
+std::vector<std::size_t> post_order(const std::vector<Post>& posts);
+
+// Moves posts so that place k holds the post that was at order[k] (a
+// permutation of the places), each post once.
+void move_posts(std::vector<Post>& posts, std::vector<std::size_t> order);
+
+// Sorts posts in post_order().
 void sort_posts(std::vector<Post>& posts);
 
 } // namespace ogfeed::content
