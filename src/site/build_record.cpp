@@ -82,8 +82,21 @@ BuildRecord::posts_part(const StampedFiles& posts,
                         const StampedFiles& folders,
                         const std::vector<BuildReport::PostRecord>& records)
 {
+  // At most 10 bytes a number: reserved once, never grown (a doubled
+  // buffer would touch megabytes more).
+  constexpr std::size_t k_number = 10;
+  std::size_t most = 2 * k_number;
+  for (const auto* files : {&posts, &folders}) {
+    for (const auto& [path, stamp] : *files) {
+      most += 6 * k_number + path.size();
+    }
+  }
+  for (const auto& p : records) {
+    most +=
+      5 * k_number + p.source.size() + p.permalink.size() + p.skipped.size();
+  }
   util::ByteWriter w;
-  w.reserve(posts.size() * 64 + records.size() * 128);
+  w.reserve(most);
   // By path (the loader lists them as found): made here, off the build's
   // way.
   std::vector<const StampedFiles::value_type*> by_path(posts.size());

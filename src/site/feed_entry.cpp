@@ -143,8 +143,7 @@ make_entry(const content::Post& post,
 }
 
 void
-group_unknown_markup(const std::set<std::size_t>& shown,
-                     const std::vector<util::Diagnostics>& notes,
+group_unknown_markup(const std::vector<util::Diagnostics>& notes,
                      util::Diagnostics& out)
 {
   const auto is_unknown = [](const util::Diagnostic& d) {
@@ -156,8 +155,8 @@ group_unknown_markup(const std::set<std::size_t>& shown,
   };
   std::map<std::string, std::size_t> first; // message -> index in out
   std::map<std::string, std::size_t> more;
-  for (const std::size_t i : shown) {
-    for (const auto& d : notes[i]) {
+  for (const util::Diagnostics& post : notes) {
+    for (const auto& d : post) {
       if (!is_unknown(d)) {
         out.push_back(d);
         continue;

@@ -57,11 +57,11 @@ feed::Entry make_entry(const content::Post& post,
                        const content::PostFinder& find_post,
                        util::Diagnostics& notes);
 
-// The posts' content warnings, in post order, but for markup ogfeed does
-// not know (a theme's shortcode, a Liquid tag): those are said once per
-// build, at the first post that has them, with how many more posts do.
-void group_unknown_markup(const std::set<std::size_t>& shown,
-                          const std::vector<util::Diagnostics>& notes,
+// The posts' content warnings (`notes`: each shown post's, in post order),
+// but for markup ogfeed does not know (a theme's shortcode, a Liquid tag):
+// those are said once per build, at the first post that has them, with how
+// many more posts do.
+void group_unknown_markup(const std::vector<util::Diagnostics>& notes,
                           util::Diagnostics& out);
 
 } // namespace ogfeed::site

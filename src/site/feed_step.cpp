@@ -25,6 +25,49 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Values for the posts some feed holds, found by a post's index: of
+// 10,000 posts a build shows a few dozen, and nothing is made for the
+// others.
+template<typename T> class ShownTable
+{
+public:
+  // `shown`: the shown posts' indices, sorted; it outlives the table.
+  explicit ShownTable(const std::vector<std::size_t>& shown)
+    : m_shown(&shown),
+      m_values(shown.size())
+  {
+  }
+
+  T&
+  operator[](std::size_t post)
+  {
+    return m_values[slot(post)];
+  }
+  const T&
+  operator[](std::size_t post) const
+  {
+    return m_values[slot(post)];
+  }
+  // Every shown post's value, in post order.
+  const std::vector<T>&
+  values() const
+  {
+    return m_values;
+  }
+
+private:
+  std::size_t
+  slot(std::size_t post) const
+  {
+    return static_cast<std::size_t>(
+      std::lower_bound(m_shown->begin(), m_shown->end(), post)
+      - m_shown->begin());
+  }
+
+  const std::vector<std::size_t>* m_shown;
+  std::vector<T> m_values;
+};
+
 std::string
 hex_key(std::uint64_t h)
 {
@@ -111,7 +154,7 @@ struct PlannedFeed
 std::vector<PlannedFeed>
 plan_files(const std::vector<feed::FeedPlan>& plans,
            const std::vector<content::Post>& posts,
-           const std::vector<std::uint64_t>& keys,
+           const ShownTable<std::uint64_t>& keys,
            const content::SiteConfig& config)
 {
   std::vector<PlannedFeed> out;
@@ -159,7 +202,7 @@ plan_files(const std::vector<feed::FeedPlan>& plans,
 void
 find_kept(std::vector<PlannedFeed>& files,
           const std::vector<content::Post>& posts,
-          const std::vector<std::string>& entry_keys,
+          const ShownTable<std::string>& entry_keys,
           const OutputTransaction& tx,
           const FeedCache& previous,
           unsigned jobs)
@@ -260,7 +303,7 @@ namespace {
 FeedFile
 feed_page(const feed::FeedPlan& plan,
           const std::vector<content::Post>& posts,
-          const std::vector<feed::Entry>& entries,
+          const ShownTable<feed::Entry>& entries,
           const std::set<std::size_t>& rendered,
           const content::SiteConfig& config,
           const feed::FeedContext& context)
@@ -299,7 +342,7 @@ feed_page(const feed::FeedPlan& plan,
 // Every URL the rendered entries link or embed, with the post it is in, for
 // the check against the built site.
 void
-collect_links(const std::vector<feed::Entry>& entries,
+collect_links(const ShownTable<feed::Entry>& entries,
               const std::vector<std::size_t>& rendered,
               const std::vector<content::Post>& posts,
               std::vector<PublishedUrl>& linked)
@@ -322,7 +365,7 @@ collect_links(const std::vector<feed::Entry>& entries,
 // every feed's findings and cache record to `result`.
 void
 write_feeds(const std::vector<PlannedFeed>& files,
-            const std::vector<feed::Entry>& entries,
+            const ShownTable<feed::Entry>& entries,
             const std::vector<content::Post>& posts,
             const feed::FeedContext& context,
             const FeedCache& previous,
@@ -373,7 +416,7 @@ write_feeds(const std::vector<PlannedFeed>& files,
 void
 add_pages(const std::vector<feed::FeedPlan>& plans,
           const std::vector<content::Post>& posts,
-          const std::vector<feed::Entry>& entries,
+          const ShownTable<feed::Entry>& entries,
           const std::set<std::size_t>& rendered,
           const content::SiteConfig& config,
           const feed::FeedContext& context,
@@ -419,14 +462,15 @@ build_feeds(const std::vector<content::Post>& posts,
     feed::plan_feeds(posts, config, &result.diagnostics);
   const PostNames by_name(posts);
   const std::uint64_t shared = shared_key(config, by_name);
-  std::set<std::size_t> shown; // posts some feed holds
+  std::set<std::size_t> shown_set; // posts some feed holds
   for (const auto& plan : plans) {
     for (const content::Post* p : plan.posts) {
-      shown.insert(static_cast<std::size_t>(p - posts.data()));
+      shown_set.insert(static_cast<std::size_t>(p - posts.data()));
     }
   }
-  std::vector<std::uint64_t> keys(posts.size(), 0);
-  std::vector<std::string> entry_keys(posts.size());
+  const std::vector<std::size_t> shown(shown_set.begin(), shown_set.end());
+  ShownTable<std::uint64_t> keys(shown);
+  ShownTable<std::string> entry_keys(shown);
   for (const std::size_t i : shown) {
     keys[i] = post_key(
       posts[i],
@@ -453,8 +497,8 @@ build_feeds(const std::vector<content::Post>& posts,
     return by_name.find(name);
   };
   const std::vector<std::size_t> work(render.begin(), render.end());
-  std::vector<feed::Entry> entries(posts.size());
-  std::vector<util::Diagnostics> notes(posts.size());
+  ShownTable<feed::Entry> entries(shown);
+  ShownTable<util::Diagnostics> notes(shown);
   util::parallel_for(work.size(), options.jobs, [&](std::size_t w) {
     const std::size_t i = work[w];
     entries[i] = make_entry(posts[i], cards[i], config, find_post, notes[i]);
@@ -471,7 +515,7 @@ build_feeds(const std::vector<content::Post>& posts,
     }
     result.cache.entries[posts[i].shown_path] = {entry_keys[i], notes[i]};
   }
-  group_unknown_markup(shown, notes, result.diagnostics);
+  group_unknown_markup(notes.values(), result.diagnostics);
   if (util::has_error(result.diagnostics)) {
     return result;
   }

@@ -62,6 +62,43 @@ skip_reason(const content::Post& post, const BuildOptions& options)
   return {};
 }
 
+constexpr std::size_t k_none = static_cast<std::size_t>(-1);
+
+// Of the published posts that share a permalink, the newest keeps it: for
+// each other one (by its place in `rank`'s order), the place of the post
+// that keeps it; k_none for the rest. `by_url`: the posts by permalink.
+std::vector<std::size_t>
+keepers(const std::vector<content::Post>& posts,
+        const std::vector<std::size_t>& by_url,
+        const std::vector<std::size_t>& rank,
+        const BuildReport::PostRecord* records)
+{
+  const std::size_t n = posts.size();
+  std::vector<std::size_t> keeper(n, k_none); // by place
+  for (std::size_t u = 0; u < n;) {
+    std::size_t end = u + 1;
+    while (end < n
+           && posts[by_url[end]].permalink == posts[by_url[u]].permalink) {
+      ++end;
+    }
+    std::size_t kept = k_none;
+    for (std::size_t v = u; v < end; ++v) {
+      const std::size_t k = rank[by_url[v]];
+      if (records[k].skipped.empty() && (kept == k_none || k < kept)) {
+        kept = k;
+      }
+    }
+    for (std::size_t v = u; v < end && end - u > 1; ++v) {
+      const std::size_t k = rank[by_url[v]];
+      if (records[k].skipped.empty() && k != kept) {
+        keeper[k] = kept;
+      }
+    }
+    u = end;
+  }
+  return keeper;
+}
+
 } // namespace
 
 // Keeps the posts this build publishes and reports two posts that would
@@ -72,7 +109,6 @@ select_posts(std::vector<content::Post> posts,
              BuildReport& report,
              std::vector<std::size_t>* by_permalink)
 {
-  constexpr std::size_t none = static_cast<std::size_t>(-1);
   const std::size_t n = posts.size();
   // The posts by permalink (made meanwhile on a thread of its own) and
   // newest first: the posts may come in any order, and are moved once, to
@@ -99,39 +135,16 @@ select_posts(std::vector<content::Post> posts,
     records[k] = {
       post.shown_path, post.permalink, post.date, skip_reason(post, options)};
   });
-  // Of the published posts that share a permalink, the newest keeps it;
-  // `keeper` names it (by its place) for the others.
   const std::vector<std::size_t> by_url = by_url_made.get();
-  std::vector<std::size_t> keeper(n, none); // by place
-  for (std::size_t u = 0; u < n;) {
-    std::size_t end = u + 1;
-    while (end < n
-           && posts[by_url[end]].permalink == posts[by_url[u]].permalink) {
-      ++end;
-    }
-    std::size_t kept = none;
-    for (std::size_t v = u; v < end; ++v) {
-      const std::size_t k = rank[by_url[v]];
-      if (records[k].skipped.empty() && (kept == none || k < kept)) {
-        kept = k;
-      }
-    }
-    for (std::size_t v = u; v < end && end - u > 1; ++v) {
-      const std::size_t k = rank[by_url[v]];
-      if (records[k].skipped.empty() && k != kept) {
-        keeper[k] = kept;
-      }
-    }
-    u = end;
-  }
+  const std::vector<std::size_t> keeper = keepers(posts, by_url, rank, records);
   // Each post's place among those kept; the others after them.
-  std::vector<std::size_t> place(n, none); // by place in `newest`
+  std::vector<std::size_t> place(n, k_none); // by place in `newest`
   std::size_t kept = 0;
   for (std::size_t k = 0; k < n; ++k) {
     if (!records[k].skipped.empty()) {
       continue;
     }
-    if (keeper[k] != none) {
+    if (keeper[k] != k_none) {
       records[k].skipped = "duplicate permalink";
       // Hugo and Jekyll build such a site anyway (one page overwrites the
       // other): a warning, and the post is in no feed.
@@ -152,13 +165,13 @@ select_posts(std::vector<content::Post> posts,
   std::vector<std::size_t> order(n); // place -> index in `posts`
   std::size_t left_out = kept;
   for (std::size_t k = 0; k < n; ++k) {
-    order[place[k] != none ? place[k] : left_out++] = newest[k];
+    order[place[k] != k_none ? place[k] : left_out++] = newest[k];
   }
   if (by_permalink != nullptr) {
     by_permalink->clear();
     by_permalink->reserve(kept);
     for (const std::size_t i : by_url) {
-      if (place[rank[i]] != none) {
+      if (place[rank[i]] != k_none) {
         by_permalink->push_back(place[rank[i]]);
       }
     }

@@ -415,16 +415,18 @@ make_feeds(const BuildOptions& options,
            const FeedCache& previous,
            BuildReport& report)
 {
+  // The names the generator gave each post's images, when there is a
+  // built site to read them from.
   const std::vector<BuiltAssets> assets =
     built ? read_built_assets(*built, posts, config)
-          : std::vector<BuiltAssets>(posts.size());
-  FeedStepResult feeds =
-    build_feeds(posts,
-                cards,
-                config,
-                tx,
-                previous,
-                {report.output_dir, options.now, options.jobs, &assets});
+          : std::vector<BuiltAssets>();
+  FeedStepResult feeds = build_feeds(
+    posts,
+    cards,
+    config,
+    tx,
+    previous,
+    {report.output_dir, options.now, options.jobs, built ? &assets : nullptr});
   append(report.diagnostics, std::move(feeds.diagnostics));
   report.feeds = feeds.written.size() + feeds.kept.size();
   report.entries_rendered = feeds.entries_rendered;

@@ -469,6 +469,63 @@ open_content_folders(const util::Dir& site,
   return folders;
 }
 
+// What every loading thread reads.
+struct LoadContext
+{
+  const fs::path& site_root;
+  const SiteConfig& config;
+  BrokenDrafts broken_drafts;
+  const ParseCache* cache;
+  const CacheEntrySink* sink;
+  const std::vector<const util::Dir*>& folders; // each content folder's
+  const GitHistory& history;
+};
+
+// Names, reads and parses the listed files [begin, end) into their slots;
+// their next cache entries go to the sink together.
+void
+load_range(const LoadContext& c,
+           ListedFiles& listed,
+           LoadSlots& slots,
+           NotedFiles& noted,
+           std::size_t begin,
+           std::size_t end)
+{
+  util::ByteWriter batch;
+  if (c.sink != nullptr) {
+    batch.reserve((end - begin) * 1024); // a record is about 600 bytes
+  }
+  for (std::size_t i = begin; i < end; ++i) {
+    PostFile file =
+      named_post_file(listed, i, c.config, c.broken_drafts, c.history);
+    ParsedPost parsed;
+    std::optional<CachedParse>& entry = slots.entries[i];
+    entry = load_one(file,
+                     *c.folders[file.folder],
+                     c.config,
+                     c.cache,
+                     parsed,
+                     slots.was_parsed[i]);
+    if (entry && c.sink != nullptr) {
+      ParseCache::write_entry(batch, file.source.display_path, *entry);
+      std::string().swap(entry->record); // on its way to the file
+    }
+    if (!parsed.diagnostics.empty()) {
+      noted.add(i, file.source.file);
+    }
+    slots.notes[i] = std::move(parsed.diagnostics);
+    if (parsed.post) {
+      set_post_language(*parsed.post, file.language, c.site_root, c.config);
+      slots.posts[i] = std::move(*parsed.post);
+      slots.loaded[i] = 1;
+    }
+    slots.shown[i] = std::move(file.source.display_path);
+  }
+  if (c.sink != nullptr && !batch.bytes().empty()) {
+    (*c.sink)(batch.take());
+  }
+}
+
 } // namespace
 
 std::uint64_t
@@ -523,41 +580,11 @@ load_posts(const fs::path& site_root,
   // Each file is named, read and parsed on a loading thread: the listing
   // only finds the paths. The sink takes a range's cache entries at once
   // (one lock a range, not one a post).
+  const LoadContext context{
+    site_root, config, broken_drafts, cache, sink, *folders, history};
   util::parallel_for_ranges(
     n, jobs, k_sink_range, [&](std::size_t begin, std::size_t end) {
-      util::ByteWriter batch;
-      if (sink != nullptr) {
-        batch.reserve((end - begin) * 1024); // a record is about 600 bytes
-      }
-      for (std::size_t i = begin; i < end; ++i) {
-        PostFile file =
-          named_post_file(*listed, i, config, broken_drafts, history);
-        ParsedPost parsed;
-        std::optional<CachedParse>& entry = slots.entries[i];
-        entry = load_one(file,
-                         *(*folders)[file.folder],
-                         config,
-                         cache,
-                         parsed,
-                         slots.was_parsed[i]);
-        if (entry && sink != nullptr) {
-          ParseCache::write_entry(batch, file.source.display_path, *entry);
-          std::string().swap(entry->record); // on its way to the file
-        }
-        if (!parsed.diagnostics.empty()) {
-          noted.add(i, file.source.file);
-        }
-        slots.notes[i] = std::move(parsed.diagnostics);
-        if (parsed.post) {
-          set_post_language(*parsed.post, file.language, site_root, config);
-          slots.posts[i] = std::move(*parsed.post);
-          slots.loaded[i] = 1;
-        }
-        slots.shown[i] = std::move(file.source.display_path);
-      }
-      if (sink != nullptr && !batch.bytes().empty()) {
-        (*sink)(batch.take());
-      }
+      load_range(context, *listed, slots, noted, begin, end);
     });
   for (const char parsed : slots.was_parsed) {
     out.parsed += parsed != 0 ? 1 : 0;
