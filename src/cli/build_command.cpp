@@ -1,3 +1,4 @@
+#include "cli/allocator_settings.hpp"
 #include "cli/command.hpp"
 #include "cli/data_dir.hpp"
 #include "cli/file_watcher.hpp"
@@ -358,6 +359,7 @@ watch(BuildArgs& parsed, const fs::path& output_dir)
 int
 run_build(const std::vector<std::string>& args)
 {
+  prefer_huge_pages(); // for what the build allocates from here on
   BuildArgs parsed;
   parsed.options.jobs = std::max(1U, std::thread::hardware_concurrency());
   if (const auto code = parse_args(args, parsed)) {
