@@ -1,5 +1,6 @@
 #include "content/load/parse_cache.hpp"
 
+#include "content/load/site_loader.hpp"
 #include "util/field_codec.hpp"
 #include "util/hash.hpp"
 
@@ -206,6 +207,20 @@ ParseCache::read(util::ByteReader& r, std::uint64_t setup)
     return ParseCache(setup);
   }
   return cache;
+}
+
+std::uint64_t
+parse_cache_setup(const SiteConfig& config, BrokenDrafts broken_drafts)
+{
+  static const std::string layout = util::field_layout<Post>();
+  return util::hash64(
+    std::string(OGFEED_VERSION) + "\x1f" + layout + "\x1f"
+    + config.timezone.name() + "\x1f"
+    + (broken_drafts == BrokenDrafts::are_errors ? "e" : "w")
+    + std::to_string(static_cast<int>(config.post_quirks))
+    + std::to_string(static_cast<int>(config.url_rules.name_dates))
+    + (config.url_rules.file_name_slugs ? "n" : "s")
+    + std::to_string(k_max_post_bytes));
 }
 
 } // namespace ogfeed::content

@@ -528,20 +528,6 @@ load_range(const LoadContext& c,
 
 } // namespace
 
-std::uint64_t
-parse_cache_setup(const SiteConfig& config, BrokenDrafts broken_drafts)
-{
-  static const std::string layout = util::field_layout<Post>();
-  return util::hash64(
-    std::string(OGFEED_VERSION) + "\x1f" + layout + "\x1f"
-    + config.timezone.name() + "\x1f"
-    + (broken_drafts == BrokenDrafts::are_errors ? "e" : "w")
-    + std::to_string(static_cast<int>(config.post_quirks))
-    + std::to_string(static_cast<int>(config.url_rules.name_dates))
-    + (config.url_rules.file_name_slugs ? "n" : "s")
-    + std::to_string(k_max_post_bytes));
-}
-
 LoadedPosts
 load_posts(const fs::path& site_root,
            const SiteConfig& config,
