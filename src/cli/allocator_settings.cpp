@@ -31,9 +31,14 @@ const char* malloc_conf = "thp:always,narenas:1";
 
 namespace {
 
+// Huge pages were refused by whoever started ogfeed (the setting is
+// inherited): then they stay refused.
+bool g_refused_before = false;
+
 void
 refuse_huge_pages(int /*argc*/, char** /*argv*/, char** /*envp*/)
 {
+  g_refused_before = ::prctl(PR_GET_THP_DISABLE, 0, 0, 0, 0) == 1;
   (void)::prctl(PR_SET_THP_DISABLE, 1, 0, 0, 0);
 }
 
@@ -50,7 +55,9 @@ namespace ogfeed::cli {
 void
 prefer_huge_pages()
 {
-  (void)::prctl(PR_SET_THP_DISABLE, 0, 0, 0, 0);
+  if (!g_refused_before) {
+    (void)::prctl(PR_SET_THP_DISABLE, 0, 0, 0, 0);
+  }
 }
 
 } // namespace ogfeed::cli
