@@ -15,13 +15,26 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// `files` as the record holds them, by path. The loader lists post files as
+// their folders give them: those are sorted here (off the build's way,
+// BuildRecord::posts_part()).
 void
 write_stamped(util::ByteWriter& w, const StampedFiles& files)
 {
-  w.u64(files.size());
-  for (const auto& [path, s] : files) {
-    w.str(path);
-    util::write_stamp(w, s);
+  std::vector<const StampedFiles::value_type*> by_path(files.size());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    by_path[i] = &files[i];
+  }
+  const auto less = [](const auto* a, const auto* b) {
+    return a->first < b->first;
+  };
+  if (!std::is_sorted(by_path.begin(), by_path.end(), less)) {
+    std::sort(by_path.begin(), by_path.end(), less);
+  }
+  w.u64(by_path.size());
+  for (const auto* f : by_path) {
+    w.str(f->first);
+    util::write_stamp(w, f->second);
   }
 }
 
@@ -97,20 +110,7 @@ BuildRecord::posts_part(const StampedFiles& posts,
   }
   util::ByteWriter w;
   w.reserve(most);
-  // By path (the loader lists them as found): made here, off the build's
-  // way.
-  std::vector<const StampedFiles::value_type*> by_path(posts.size());
-  for (std::size_t i = 0; i < posts.size(); ++i) {
-    by_path[i] = &posts[i];
-  }
-  std::sort(by_path.begin(), by_path.end(), [](const auto* a, const auto* b) {
-    return a->first < b->first;
-  });
-  w.u64(by_path.size());
-  for (const auto* p : by_path) {
-    w.str(p->first);
-    util::write_stamp(w, p->second);
-  }
+  write_stamped(w, posts);
   write_stamped(w, folders);
   w.u64(records.size());
   for (const auto& p : records) {
