@@ -9,6 +9,7 @@
 #include "site/site_build.hpp"
 #include "util/file.hpp"
 #include "util/github.hpp"
+#include "util/kept_until_exit.hpp"
 #include "util/url.hpp"
 
 #include <signal.h>
@@ -261,7 +262,10 @@ build_once(BuildArgs& parsed, fs::path& output_dir)
       progress.update(p);
     };
   }
-  const site::BuildReport report = site::build_site(parsed.options);
+  site::BuildReport built = site::build_site(parsed.options);
+  const site::BuildReport& report = parsed.options.process_ends_after
+                                      ? util::kept_until_exit(std::move(built))
+                                      : built;
   progress.clear();
   output_dir = report.output_dir;
   util::Diagnostics said;
@@ -385,7 +389,10 @@ run_build(const std::vector<std::string>& args)
   parsed.options.template_dirs = template_dirs(parsed.options.site_root);
   parsed.options.font_dirs = font_dirs(parsed.options.site_root);
   fs::path output_dir;
+  // One build, then the process ends (main: without tearing down memory).
+  parsed.options.process_ends_after = !parsed.watch;
   const int code = build_once(parsed, output_dir);
+  parsed.options.process_ends_after = false;
   if (!parsed.watch) {
     return code;
   }

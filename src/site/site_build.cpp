@@ -7,6 +7,7 @@
 #include "site/head_json.hpp"
 #include "site/post_selection.hpp"
 #include "site/route_collisions.hpp"
+#include "util/kept_until_exit.hpp"
 #include "util/parallel.hpp"
 
 #include <algorithm>
@@ -371,7 +372,10 @@ publish_and_record(const BuildOptions& options,
   // head.json reads the posts: they are moved on only once it is made.
   const util::Expected<void> head = head_staged.get();
   // 10,000 posts' strings are freed while the outputs are published
-  // (joined on return).
+  // (joined on return), or left to the exit of a process that ends next.
+  if (options.process_ends_after) {
+    util::kept_until_exit(std::move(posts));
+  }
   const std::jthread free_posts(
     [done = std::move(posts)]() mutable { done = {}; });
   if (!head) {

@@ -56,6 +56,10 @@ struct BuildOptions
   unsigned shard_count = 0; // N
   std::vector<std::filesystem::path> merge_shards; // --merge-shards DIR
   FaultInjection* faults = nullptr;                // tests only
+  // The process ends right after this build (one `ogfeed build`): what the
+  // build is done with is left for the exit to reclaim, not freed piece by
+  // piece (util::kept_until_exit).
+  bool process_ends_after = false;
 };
 
 // How far a build got in changing its output folder.
