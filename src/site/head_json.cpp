@@ -2,6 +2,7 @@
 
 #include "feed/feed_planner.hpp"
 #include "feed/formats.hpp"
+#include "util/escape_scan.hpp"
 #include "util/html_scan.hpp"
 #include "util/json.hpp"
 #include "util/parallel.hpp"
@@ -48,11 +49,8 @@ void
 append_value(std::string& json, std::string_view value)
 {
   // Most values need neither: they are copied as they are.
-  if (std::none_of(value.begin(), value.end(), [](char ch) {
-        const auto c = static_cast<unsigned char>(ch);
-        return c < 0x20 || c == '&' || c == '<' || c == '>' || c == '"'
-               || c == '\\';
-      })) {
+  if (util::first_escaped(value, util::Escapes::json_and_html)
+      == std::string_view::npos) {
     json += value;
     return;
   }

@@ -4,8 +4,7 @@
 // On x86, the same hashes by the widest vector unit the processor has
 // (AVX2, AVX-512), chosen as the program runs: Debian's libxxhash carries
 // both. 10,000 posts' bytes hash in 60% of the time.
-#if (defined(__x86_64__) || defined(__i386__))                               \
-  && __has_include(<xxh_x86dispatch.h>)
+#if (defined(__x86_64__) || defined(__i386__)) && __has_include(<xxh_x86dispatch.h>)
 #  include <xxh_x86dispatch.h>
 #endif
 

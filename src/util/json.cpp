@@ -1,5 +1,7 @@
 #include "util/json.hpp"
 
+#include "util/escape_scan.hpp"
+
 #include <fmt/format.h>
 
 #include <cmath>
@@ -11,11 +13,10 @@ append_json_escaped(std::string& out, std::string_view text)
 {
   out.reserve(out.size() + text.size());
   std::size_t run = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  for (std::size_t i = first_escaped(text, Escapes::json);
+       i != std::string_view::npos;
+       i = first_escaped(text, Escapes::json, i + 1)) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') {
-      continue;
-    }
     out.append(text.data() + run, i - run);
     run = i + 1;
     switch (c) {
