@@ -2,6 +2,7 @@
 
 #include "util/beneath.hpp"
 #include "util/file_name.hpp"
+#include "util/text_order.hpp"
 #include "util/tree_walk.hpp"
 
 #include <fnmatch.h>
@@ -238,6 +239,25 @@ has_date_name(std::string_view stem)
   return true;
 }
 
+// Files as their names sort (bytes), not as their folder lists them (in
+// hash order, on ext4): posts are then read, and their texts laid out in
+// memory, about as their URLs sort (a URL is mostly a name), the order the
+// stages after loading walk them in (head.json, the permalink checks).
+void
+in_name_order(std::vector<ListedFile>& files)
+{
+  const std::vector<std::size_t> order =
+    util::order_by_text(files.size(), [&](std::size_t i) -> std::string_view {
+      return files[i].path;
+    });
+  std::vector<ListedFile> sorted;
+  sorted.reserve(files.size());
+  for (const std::size_t i : order) {
+    sorted.push_back(std::move(files[i]));
+  }
+  files = std::move(sorted);
+}
+
 } // namespace
 
 // True when path `a` sorts before `b` as std::filesystem::path compares
@@ -327,6 +347,7 @@ find_post_files(const fs::path& site_root,
         return !has_date_name(util::stem_of(util::last_segment(f.path)));
       });
     }
+    in_name_order(found);
     listed.folders.push_back(std::move(folder));
     listed.files.insert(listed.files.end(),
                         std::make_move_iterator(found.begin()),

@@ -60,8 +60,9 @@ struct ListedFile
 struct ListedFiles
 {
   std::vector<ContentFolder> folders;
-  // In the order found: folder by folder, each as its entries are read
-  // (the loader orders what it says by path_less()).
+  // Folder by folder, each folder's files in the byte order of their paths
+  // (not path_less(): the order only decides what is read when; the loader
+  // orders what it says by path_less()).
   std::vector<ListedFile> files;
 };
 

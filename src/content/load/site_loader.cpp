@@ -270,7 +270,7 @@ set_post_language(Post& post,
 }
 
 // The paths of the files something was said about, with their index: the
-// files are listed as found, what is said goes in path order.
+// files are listed in byte order, what is said goes in path order.
 struct NotedFiles
 {
   std::mutex mutex;

@@ -1,5 +1,6 @@
-// The loader reads post files in the order their folders list them; what it
-// says about them still comes in path order.
+// The loader reads post files in the byte order of their names, whatever
+// order their folders list them in; what it says about them comes in path
+// order ('/' first).
 #include "content/load/site_loader.hpp"
 #include "test_support.hpp"
 
@@ -77,4 +78,44 @@ TEST_CASE("issue 25: post_order is newest first, then by slug, then by path, "
     slugs
     == std::vector<std::string>{
       "z::", "a:posts/1.md:", "a:posts/1.md:second", "a:posts/2.md:", "b::"});
+}
+
+TEST_CASE("issue 25: posts are read in the byte order of their names, "
+          "whatever order their folder lists them in",
+          "[content]")
+{
+  const std::filesystem::path root = test::fresh_dir("name-order");
+  REQUIRE(util::write_file_atomic(root / "ogfeed.yaml",
+                                  "title: t\nbase_url: https://e.jp/\n"
+                                  "content_dir: posts\n"));
+  // Written in a shuffled order, all with one date: the order they come out
+  // in (as listed, not sorted by date) is the order they were read in.
+  std::vector<std::string> names;
+  for (int i = 0; i < 40; ++i) {
+    names.push_back("p" + std::to_string((i * 17) % 40) + ".md");
+  }
+  for (const auto& name : names) {
+    REQUIRE(util::write_file_atomic(root / "posts" / name,
+                                    "---\ntitle: " + name
+                                      + "\ndate: 2024-01-01\n---\nbody\n"));
+  }
+  const auto setup = content::load_site_config(root, std::nullopt);
+  REQUIRE(setup);
+  for (const unsigned jobs : {1U, 2U}) {
+    const content::LoadedPosts loaded =
+      content::load_posts(root,
+                          setup->config,
+                          jobs,
+                          content::BrokenDrafts::are_errors,
+                          nullptr,
+                          nullptr,
+                          content::PostOrder::as_listed);
+    std::vector<std::string> read;
+    for (const auto& p : loaded.posts) {
+      read.push_back(p.title);
+    }
+    std::vector<std::string> by_name = names;
+    std::sort(by_name.begin(), by_name.end());
+    CHECK(read == by_name);
+  }
 }
