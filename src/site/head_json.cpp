@@ -96,32 +96,60 @@ feed_links(const feed::HomeFeed& home, const content::SiteConfig& config)
 // What every post's value shares, made once and JSON-escaped: by language,
 // og:type and og:site_name; by home feed, twitter:card and the feed links
 // that end the value (one for a post with an image, one without).
+struct Tails
+{
+  std::string with_image;
+  std::string without_image;
+};
+
+// What a post's member reads, gathered in one pass through the posts in
+// their own order: members are made in permalink order, and read this
+// small table then, not posts scattered over megabytes (750 bytes each).
+struct MemberInputs
+{
+  std::string_view permalink;
+  std::string_view title;
+  // The post's description, else its summary, else the site's subtitle.
+  std::string_view description;
+  const content::Post* with_image = nullptr; // when it names its own image
+  const feed::CardRef* card = nullptr;
+  const std::string* middle = nullptr;
+  const Tails* tails = nullptr;
+};
+
 struct Shared
 {
-  struct Tails
-  {
-    std::string with_image;
-    std::string without_image;
-  };
   std::map<std::string, std::string> middle_by_name; // by og:site_name
   std::map<std::string, Tails> tails_by_dir;         // "" : the main feeds'
-  std::vector<std::pair<const std::string*, const Tails*>> by_post;
+  std::vector<MemberInputs> members;                 // by post
 };
 
 Shared
 shared_parts(const std::vector<content::Post>& posts,
+             const std::vector<std::optional<feed::CardRef>>& cards,
+             const std::vector<std::string>& summaries,
              const content::SiteConfig& config)
 {
   Shared shared;
-  shared.by_post.resize(posts.size());
+  shared.members.resize(posts.size());
   const content::SiteTitles titles = content::site_titles(config);
   for (std::size_t i = 0; i < posts.size(); ++i) {
+    const content::Post& p = posts[i];
+    MemberInputs& m = shared.members[i];
+    m.permalink = p.permalink;
+    m.title = p.title;
+    const std::string& summary =
+      p.description.empty() ? summaries[i] : p.description;
+    m.description = summary.empty() ? config.subtitle : summary;
+    m.with_image = p.image.empty() ? nullptr : &p;
+    m.card = cards[i] ? &*cards[i] : nullptr;
     // Both parts depend on the post's language alone.
-    if (i > 0 && posts[i].language == posts[i - 1].language) {
-      shared.by_post[i] = shared.by_post[i - 1];
+    if (i > 0 && p.language == posts[i - 1].language) {
+      m.middle = shared.members[i - 1].middle;
+      m.tails = shared.members[i - 1].tails;
       continue;
     }
-    const std::string& name = titles.in(posts[i].language);
+    const std::string& name = titles.in(p.language);
     auto middle = shared.middle_by_name.find(name);
     if (middle == shared.middle_by_name.end()) {
       std::string json;
@@ -129,18 +157,19 @@ shared_parts(const std::vector<content::Post>& posts,
       meta(json, "og:site_name", name);
       middle = shared.middle_by_name.emplace(name, std::move(json)).first;
     }
-    const feed::HomeFeed home = feed::home_feed(posts[i], config);
+    const feed::HomeFeed home = feed::home_feed(p, config);
     auto tails = shared.tails_by_dir.find(home.dir);
     if (tails == shared.tails_by_dir.end()) {
       const std::string links = feed_links(home, config) + R"("})";
-      Shared::Tails made;
+      Tails made;
       meta(made.with_image, "twitter:card", "summary_large_image");
       made.with_image += links;
       meta(made.without_image, "twitter:card", "summary");
       made.without_image += links;
       tails = shared.tails_by_dir.emplace(home.dir, std::move(made)).first;
     }
-    shared.by_post[i] = {&middle->second, &tails->second};
+    m.middle = &middle->second;
+    m.tails = &tails->second;
   }
   return shared;
 }
@@ -149,36 +178,32 @@ shared_parts(const std::vector<content::Post>& posts,
 // <head>.
 void
 append_member(std::string& json,
-              const content::Post& p,
-              const std::optional<feed::CardRef>& card,
-              const std::string& summary_found,
-              const content::SiteConfig& config,
-              const std::string& middle,
-              const Shared::Tails& tails)
+              const MemberInputs& m,
+              const content::SiteConfig& config)
 {
-  util::append_json_string(json, p.permalink);
+  util::append_json_string(json, m.permalink);
   json += R"(: {"html": ")";
-  meta(json, "og:title", p.title);
-  const std::string& summary =
-    p.description.empty() ? summary_found : p.description;
-  const std::string& description = summary.empty() ? config.subtitle : summary;
-  if (!description.empty()) {
-    meta(json, "og:description", description);
+  meta(json, "og:title", m.title);
+  if (!m.description.empty()) {
+    meta(json, "og:description", m.description);
   }
-  meta(json, "og:url", p.permalink);
-  json += middle;
-  const std::string image = card ? card->url : post_image_url(p, config);
+  meta(json, "og:url", m.permalink);
+  json += *m.middle;
+  const std::string image = m.card != nullptr ? m.card->url
+                            : m.with_image != nullptr
+                              ? post_image_url(*m.with_image, config)
+                              : std::string();
   if (image.empty()) {
-    json += tails.without_image;
+    json += m.tails->without_image;
     return;
   }
   meta(json, "og:image", image);
-  if (card && card->width > 0) {
-    meta(json, "og:image:width", std::to_string(card->width));
-    meta(json, "og:image:height", std::to_string(card->height));
+  if (m.card != nullptr && m.card->width > 0) {
+    meta(json, "og:image:width", std::to_string(m.card->width));
+    meta(json, "og:image:height", std::to_string(m.card->height));
   }
-  meta(json, "og:image:alt", p.title);
-  json += tails.with_image;
+  meta(json, "og:image:alt", m.title);
+  json += m.tails->with_image;
 }
 
 // Posts whose members are made into one piece, and pieces made ahead of
@@ -224,7 +249,7 @@ write_head_json(const std::vector<content::Post>& posts,
   if (order.empty()) {
     return write("{}\n");
   }
-  const Shared shared = shared_parts(posts, config);
+  const Shared shared = shared_parts(posts, cards, summaries, config);
   // A group's members, one a line as util::JsonWriter's one member a line
   // writes them, are made on every core and written in order as they come.
   const std::size_t groups = (order.size() + k_group - 1) / k_group;
@@ -239,13 +264,7 @@ write_head_json(const std::vector<content::Post>& posts,
       for (std::size_t k = g * k_group; k < end; ++k) {
         const std::size_t i = order[k];
         json += k == 0 ? "{\n  " : ",\n  ";
-        append_member(json,
-                      posts[i],
-                      cards[i],
-                      summaries[i],
-                      config,
-                      *shared.by_post[i].first,
-                      *shared.by_post[i].second);
+        append_member(json, shared.members[i], config);
       }
       if (end == order.size()) {
         json += "\n}\n";
