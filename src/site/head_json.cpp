@@ -93,9 +93,8 @@ feed_links(const feed::HomeFeed& home, const content::SiteConfig& config)
   return json;
 }
 
-// What every post's value shares, made once and JSON-escaped: by language,
-// og:type and og:site_name; by home feed, twitter:card and the feed links
-// that end the value (one for a post with an image, one without).
+// The end of a post's value, by home feed: twitter:card and the feed
+// links (one for a post with an image, one without).
 struct Tails
 {
   std::string with_image;
@@ -117,6 +116,9 @@ struct MemberInputs
   const Tails* tails = nullptr;
 };
 
+// What every post's value shares, made once and JSON-escaped: by language,
+// og:type and og:site_name; by home feed, the tails. And what each post's
+// member reads.
 struct Shared
 {
   std::map<std::string, std::string> middle_by_name; // by og:site_name

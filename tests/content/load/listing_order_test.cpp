@@ -6,14 +6,25 @@
 
 using namespace ogfeed;
 
+namespace {
+
+// A site whose posts are in posts/.
+void
+write_settings(const std::filesystem::path& root)
+{
+  REQUIRE(util::write_file_atomic(root / "ogfeed.yaml",
+                                  "title: t\nbase_url: https://e.jp/\n"
+                                  "content_dir: posts\n"));
+}
+
+} // namespace
+
 TEST_CASE("issue 25: posts listed in any order are reported in path order, "
           "'/' before every other byte",
           "[content]")
 {
   const std::filesystem::path root = test::fresh_dir("listing-order");
-  REQUIRE(util::write_file_atomic(root / "ogfeed.yaml",
-                                  "title: t\nbase_url: https://e.jp/\n"
-                                  "content_dir: posts\n"));
+  write_settings(root);
   // Written last name first: a folder lists its entries in creation order,
   // in hash order or newest first, never by name on purpose.
   const std::vector<std::string> bad = {"z.md", "m-b.md", "m/b.md", "a.md"};
@@ -85,9 +96,7 @@ TEST_CASE("issue 25: posts are read in the byte order of their names, "
           "[content]")
 {
   const std::filesystem::path root = test::fresh_dir("name-order");
-  REQUIRE(util::write_file_atomic(root / "ogfeed.yaml",
-                                  "title: t\nbase_url: https://e.jp/\n"
-                                  "content_dir: posts\n"));
+  write_settings(root);
   // Written in a shuffled order, all with one date: the order they come out
   // in (as listed, not sorted by date) is the order they were read in.
   std::vector<std::string> names;
