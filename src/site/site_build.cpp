@@ -373,11 +373,13 @@ publish_and_record(const BuildOptions& options,
   const util::Expected<void> head = head_staged.get();
   // 10,000 posts' strings are freed while the outputs are published
   // (joined on return), or left to the exit of a process that ends next.
+  std::jthread free_posts;
   if (options.process_ends_after) {
     util::kept_until_exit(std::move(posts));
+  } else {
+    free_posts =
+      std::jthread([done = std::move(posts)]() mutable { done = {}; });
   }
-  const std::jthread free_posts(
-    [done = std::move(posts)]() mutable { done = {}; });
   if (!head) {
     report.diagnostics.push_back(head.error());
     return;
